@@ -1,0 +1,83 @@
+"""Sign in and out, password reset, organization switcher, accepting an invitation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plms.accounts.forms import AcceptInvitationForm, LoginForm
+from plms.common.errors import ApplicationError
+from plms.people import services as people_services
+from plms.tenancy.context import organization_scope
+from plms.tenancy.middleware import SESSION_KEY
+from plms.tenancy.models import Organization
+from plms.tenancy.selectors import memberships_for_user
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+@login_required
+@require_POST
+def switch_organization(request: HttpRequest) -> HttpResponse:
+    """Make another of the user's organizations the active one."""
+    wanted = request.POST.get("organization", "")
+    for membership in memberships_for_user(user=request.user):
+        if str(membership.organization.uuid) == wanted:
+            request.session[SESSION_KEY] = membership.organization_id
+            messages.success(request, _("You are now working in %s.") % membership.organization)
+            return redirect("web:home")
+    raise Http404
+
+
+def accept_invitation(request: HttpRequest, organization_slug: str, token: str) -> HttpResponse:
+    organization = Organization.objects.filter(slug=organization_slug).first()
+    if organization is None:
+        raise Http404
+    with organization_scope(organization):
+        invitation = people_services.invitation_get_open(token=token)
+        if invitation is None:
+            return render(request, "accounts/invitation_invalid.html", status=404)
+        form = AcceptInvitationForm(
+            request.POST or None, initial={"full_name": invitation.employee.full_name}
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                user = people_services.invitation_accept(
+                    token=token,
+                    password=form.cleaned_data["password1"],
+                    full_name=form.cleaned_data["full_name"],
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                request.session[SESSION_KEY] = organization.pk
+                messages.success(request, _("Welcome to %s.") % organization.name)
+                return redirect("web:home")
+        return render(
+            request,
+            "accounts/accept_invitation.html",
+            {"form": form, "invitation": invitation, "invited_organization": organization},
+        )

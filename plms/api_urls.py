@@ -1,0 +1,23 @@
+"""`/api/v1/`: every resource of the integrator API is registered here."""
+
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from plms.people.api import DepartmentViewSet, EmployeeViewSet
+from plms.tenancy.api import MeView
+
+
+class Router(SimpleRouter):
+    # Resources are plural and kebab-case without a trailing slash: /api/v1/employees/{id}
+    def __init__(self):
+        super().__init__(trailing_slash="")
+
+
+router = Router()
+router.register("employees", EmployeeViewSet, basename="employee")
+router.register("departments", DepartmentViewSet, basename="department")
+
+urlpatterns = [
+    path("me", MeView.as_view(), name="me"),
+    *router.urls,
+]

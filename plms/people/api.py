@@ -1,0 +1,141 @@
+"""People API: employees and departments."""
+
+from __future__ import annotations
+
+import django_filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status
+from rest_framework.response import Response
+
+from plms.common.api import OrganizationScopedViewSet, PublicIdField
+from plms.people import selectors, services
+from plms.people.models import Department, Employee
+from plms.tenancy.permissions import IsOrganizationAdmin
+
+
+class MatrixManagerSerializer(serializers.Serializer):
+    manager = serializers.UUIDField(source="manager.uuid")
+    weight = serializers.IntegerField(min_value=1, max_value=99)
+
+
+class DepartmentSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    parent = PublicIdField(Department, required=False, allow_null=True)
+    employee_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Department
+        fields = ["id", "name", "parent", "employee_count", "created_at"]
+        read_only_fields = ["created_at"]
+
+
+class EmployeeSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    department = PublicIdField(Department, required=False, allow_null=True)
+    manager = PublicIdField(Employee, read_only=True)
+    matrix_managers = MatrixManagerSerializer(
+        source="secondary_manager_links", many=True, read_only=True
+    )
+    has_joined = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Employee
+        fields = [
+            "id",
+            "email",
+            "external_id",
+            "first_name",
+            "last_name",
+            "title",
+            "department",
+            "manager",
+            "manager_weight",
+            "matrix_managers",
+            "start_date",
+            "active",
+            "has_joined",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["manager_weight", "created_at", "updated_at"]
+        # Uniqueness is the service's rule (per organization), not a global validator.
+        validators: list = []
+        extra_kwargs = {"email": {"validators": []}}
+
+    def get_has_joined(self, employee: Employee) -> bool:
+        return employee.user_id is not None
+
+
+class EmployeeFilter(django_filters.FilterSet):
+    department = django_filters.UUIDFilter(field_name="department__uuid")
+    manager = django_filters.UUIDFilter(field_name="manager__uuid")
+    email = django_filters.CharFilter(field_name="email", lookup_expr="iexact")
+    external_id = django_filters.CharFilter()
+
+    class Meta:
+        model = Employee
+        fields = ["active", "department", "manager", "email", "external_id"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List employees", description="Scope `people:read`."),
+    retrieve=extend_schema(summary="Get an employee"),
+    create=extend_schema(summary="Create an employee", description="Scope `people:write`."),
+    partial_update=extend_schema(summary="Update an employee"),
+)
+class EmployeeViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "people"
+    serializer_class = EmployeeSerializer
+    filterset_class = EmployeeFilter
+    search_fields = ["first_name", "last_name", "email", "title"]
+    ordering_fields = ["last_name", "created_at", "updated_at"]
+    ordering = ["last_name", "first_name", "id"]
+    extra_permission_classes = (IsOrganizationAdmin,)
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.employee_list()
+
+    def perform_create(self, serializer):
+        serializer.instance = services.employee_create(
+            actor=self.actor, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.employee_update(
+            actor=self.actor, employee=serializer.instance, **serializer.validated_data
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List departments", description="Scope `people:read`."),
+    retrieve=extend_schema(summary="Get a department"),
+    create=extend_schema(summary="Create a department", description="Scope `people:write`."),
+)
+class DepartmentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "people"
+    serializer_class = DepartmentSerializer
+    search_fields = ["name"]
+    ordering = ["name", "id"]
+    extra_permission_classes = (IsOrganizationAdmin,)
+
+    def get_queryset(self):
+        return selectors.department_list()
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        department = services.department_create(actor=self.actor, **serializer.validated_data)
+        department.employee_count = 0
+        return Response(self.get_serializer(department).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,349 @@
+"""CSV import of people: all-or-nothing, every bad row named, re-import updates by e-mail.
+
+Columns (header row required; only `email` and `first_name` are mandatory):
+email, first_name, last_name, title, department, manager_email, manager_weight,
+matrix_managers ("a@x.com:30;b@x.com:10"), start_date (YYYY-MM-DD), active (true/false),
+external_id. A column left out of the file leaves that attribute unchanged on re-import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from plms.common.errors import ApplicationError
+from plms.people.models import Department, Employee, SecondaryManager
+from plms.tenancy.actors import Actor
+
+COLUMNS = (
+    "email",
+    "first_name",
+    "last_name",
+    "title",
+    "department",
+    "manager_email",
+    "manager_weight",
+    "matrix_managers",
+    "start_date",
+    "active",
+    "external_id",
+)
+REQUIRED = ("email", "first_name")
+MAX_ROWS = 50_000
+_TRUE = {"true", "yes", "1", "y"}
+_FALSE = {"false", "no", "0", "n"}
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "column": self.column, "message": self.message}
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    departments_created: int = 0
+
+
+class ImportFailed(ApplicationError):
+    def __init__(self, errors: list[RowError]) -> None:
+        self.errors = sorted(errors, key=lambda e: (e.line, e.column))
+        fields: dict[str, list[str]] = {}
+        for error in self.errors:
+            fields.setdefault(f"line {error.line}", []).append(f"{error.column}: {error.message}")
+        super().__init__(
+            "import_failed",
+            f"Nothing was imported: {len(self.errors)} problem(s) in the file.",
+            fields=fields,
+            extra={"errors": [error.as_dict() for error in self.errors]},
+        )
+
+
+@dataclass
+class _Row:
+    line: int
+    email: str
+    values: dict[str, object] = field(default_factory=dict)
+    manager_email: str | None = None
+    manager_weight: int = 100
+    matrix: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _parse(text: str) -> tuple[list[str], list[_Row], list[RowError]]:
+    errors: list[RowError] = []
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    missing = [name for name in REQUIRED if name not in header]
+    unknown = [name for name in header if name not in COLUMNS]
+    if missing:
+        errors.append(RowError(1, ",".join(missing), "required column(s) missing from the header"))
+    if unknown:
+        errors.append(
+            RowError(1, ",".join(unknown), f"unknown column(s); known: {', '.join(COLUMNS)}")
+        )
+    if errors:
+        return header, [], errors
+
+    rows: list[_Row] = []
+    seen_email: dict[str, int] = {}
+    seen_external: dict[str, int] = {}
+    for index, raw in enumerate(reader, start=2):
+        if index - 1 > MAX_ROWS:
+            errors.append(RowError(index, "", f"the file has more than {MAX_ROWS} rows"))
+            break
+        if None in raw:
+            errors.append(RowError(index, "", "more values than columns in the header"))
+            continue
+        values = {key: (value or "").strip() for key, value in raw.items()}
+        if not any(values.values()):
+            continue
+        line_errors: list[RowError] = []
+
+        def bad(
+            column: str, message: str, line_errors: list[RowError] = line_errors, line: int = index
+        ) -> None:
+            line_errors.append(RowError(line, column, message))
+
+        email = values["email"].lower()
+        if not email:
+            bad("email", "missing email")
+        else:
+            try:
+                validate_email(email)
+            except ValidationError:
+                bad("email", f"{email!r} is not a valid e-mail address")
+            if email in seen_email:
+                bad("email", f"duplicate email {email} (also on line {seen_email[email]})")
+            else:
+                seen_email[email] = index
+        row = _Row(line=index, email=email)
+        if not values["first_name"]:
+            bad("first_name", "missing first name")
+        for name in ("first_name", "last_name", "title", "department"):
+            if name in values:
+                row.values[name] = values[name]
+        if "external_id" in values:
+            external = values["external_id"]
+            if external and external in seen_external:
+                bad(
+                    "external_id", f"duplicate external id (also on line {seen_external[external]})"
+                )
+            elif external:
+                seen_external[external] = index
+            row.values["external_id"] = external
+        if values.get("start_date"):
+            try:
+                row.values["start_date"] = date.fromisoformat(values["start_date"])
+            except ValueError:
+                bad("start_date", f"{values['start_date']!r} is not a date (YYYY-MM-DD)")
+        elif "start_date" in values:
+            row.values["start_date"] = None
+        if values.get("active"):
+            flag = values["active"].lower()
+            if flag not in _TRUE | _FALSE:
+                bad("active", f"{values['active']!r} is not true or false")
+            row.values["active"] = flag in _TRUE
+        if "manager_email" in values:
+            row.manager_email = values["manager_email"].lower() or None
+            if row.manager_email and row.manager_email == email:
+                bad("manager_email", "reporting cycle: an employee cannot manage themself")
+        if values.get("matrix_managers"):
+            for part in values["matrix_managers"].split(";"):
+                manager_email, _, weight = part.strip().rpartition(":")
+                if not manager_email or not weight.strip().isdigit() or not 1 <= int(weight) <= 99:
+                    bad("matrix_managers", f"{part.strip()!r} is not email:weight (weight 1-99)")
+                    continue
+                row.matrix.append((manager_email.strip().lower(), int(weight)))
+            if row.matrix and not row.manager_email:
+                bad("matrix_managers", "matrix managers need a primary manager")
+        if values.get("manager_weight"):
+            if (
+                not values["manager_weight"].isdigit()
+                or not 1 <= int(values["manager_weight"]) <= 100
+            ):
+                bad("manager_weight", f"{values['manager_weight']!r} is not a weight from 1 to 100")
+            else:
+                row.manager_weight = int(values["manager_weight"])
+        elif row.matrix:
+            row.manager_weight = 100 - sum(weight for _, weight in row.matrix)
+        if row.manager_email and not any(e.column == "manager_weight" for e in line_errors):
+            total = row.manager_weight + sum(weight for _, weight in row.matrix)
+            if total != 100:
+                bad("manager_weight", f"weights not 100: manager weights total {total} %")
+        errors.extend(line_errors)
+        rows.append(row)
+    return header, rows, errors
+
+
+def _find_cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Cycles in the graph employee → managers (iterative DFS, colours)."""
+    white, grey, black = 0, 1, 2
+    colour = dict.fromkeys(edges, white)
+    cycles: list[list[str]] = []
+    for start in edges:
+        if colour[start] != white:
+            continue
+        stack: list[tuple[str, list[str]]] = [(start, sorted(edges.get(start, ())))]
+        path = [start]
+        colour[start] = grey
+        while stack:
+            node, pending = stack[-1]
+            if pending:
+                nxt = pending.pop()
+                state = colour.get(nxt, white)
+                if state == grey:
+                    cycles.append([*path[path.index(nxt) :], nxt])
+                elif state == white:
+                    colour[nxt] = grey
+                    path.append(nxt)
+                    stack.append((nxt, sorted(edges.get(nxt, ()))))
+            else:
+                colour[node] = black
+                path.pop()
+                stack.pop()
+    return cycles
+
+
+@transaction.atomic
+def people_import(
+    *, actor: Actor, text: str, progress: Callable[[int, int], None] | None = None
+) -> ImportResult:
+    """Import or update employees from CSV text. Raises ImportFailed and writes nothing on error."""
+    actor.require_admin()
+    header, rows, errors = _parse(text)
+    if not errors and not rows:
+        errors.append(RowError(2, "", "the file has no rows"))
+
+    existing = {e.email: e for e in Employee.objects.all()}
+    file_emails = {row.email for row in rows}
+    external_owner = {e.external_id: e.email for e in existing.values() if e.external_id}
+    known = file_emails | set(existing)
+    for row in rows:
+        external = row.values.get("external_id")
+        if external and external_owner.get(external, row.email) != row.email:
+            errors.append(
+                RowError(
+                    row.line, "external_id", f"external id belongs to {external_owner[external]}"
+                )
+            )
+        for manager_email in [row.manager_email, *(m for m, _ in row.matrix)]:
+            if manager_email and manager_email not in known:
+                column = (
+                    "manager_email" if manager_email == row.manager_email else "matrix_managers"
+                )
+                errors.append(RowError(row.line, column, f"unknown manager {manager_email}"))
+
+    # Reporting cycles in the graph after the import: file rows replace their own lines.
+    line_of = {row.email: row.line for row in rows}
+    if not errors:
+        by_id = {e.id: e.email for e in existing.values()}
+        graph: dict[str, set[str]] = {}
+        for email, employee in existing.items():
+            if employee.manager_id:
+                graph.setdefault(email, set()).add(by_id[employee.manager_id])
+        for link in SecondaryManager.objects.values_list("employee_id", "manager_id"):
+            graph.setdefault(by_id[link[0]], set()).add(by_id[link[1]])
+        keep_lines = "manager_email" not in header
+        for row in rows:
+            if not keep_lines:
+                graph[row.email] = {
+                    m for m in [row.manager_email, *(m for m, _ in row.matrix)] if m
+                }
+        for cycle in _find_cycles(graph):
+            chain = " → ".join(cycle)
+            for email in sorted(set(cycle)):
+                if email in line_of:
+                    errors.append(
+                        RowError(line_of[email], "manager_email", f"reporting cycle: {chain}")
+                    )
+    if errors:
+        raise ImportFailed(list(dict.fromkeys(errors)))
+
+    return _write(actor=actor, header=header, rows=rows, existing=existing, progress=progress)
+
+
+def _write(*, actor, header, rows, existing, progress) -> ImportResult:
+    organization_id = actor.organization.pk
+    result = ImportResult()
+    departments = {d.name.lower(): d for d in Department.objects.all()}
+    new_departments = []
+    for row in rows:
+        name = row.values.get("department")
+        if name and name.lower() not in departments:
+            department = Department(organization_id=organization_id, name=name)
+            departments[name.lower()] = department
+            new_departments.append(department)
+    Department.objects.bulk_create(new_departments)
+    result.departments_created = len(new_departments)
+
+    now = timezone.now()
+    to_create, to_update = [], []
+    fields = [
+        f
+        for f in ("first_name", "last_name", "title", "start_date", "active", "external_id")
+        if f in header
+    ]
+    for row in rows:
+        employee = existing.get(row.email)
+        if employee is None:
+            employee = Employee(organization_id=organization_id, email=row.email)
+            to_create.append(employee)
+        else:
+            to_update.append(employee)
+        for name in fields:
+            if name in row.values:
+                setattr(employee, name, row.values[name])
+        if "department" in header:
+            name = row.values.get("department")
+            employee.department = departments[name.lower()] if name else None
+        employee.updated_at = now
+    batch = 1000
+    for start in range(0, len(to_create), batch):
+        Employee.objects.bulk_create(to_create[start : start + batch])
+        if progress:
+            progress(min(start + batch, len(to_create)), len(rows))
+    update_fields = [*fields, "updated_at", *(["department"] if "department" in header else [])]
+    Employee.objects.bulk_update(to_update, update_fields, batch_size=batch)
+    result.created, result.updated = len(to_create), len(to_update)
+
+    if "manager_email" in header:
+        by_email = {**existing, **{e.email: e for e in to_create}}
+        employees = []
+        for row in rows:
+            employee = by_email[row.email]
+            employee.manager = by_email[row.manager_email] if row.manager_email else None
+            employee.manager_weight = row.manager_weight if row.manager_email else 100
+            employees.append(employee)
+        Employee.objects.bulk_update(employees, ["manager", "manager_weight"], batch_size=batch)
+        SecondaryManager.objects.filter(employee__in=[e.id for e in employees]).delete()
+        SecondaryManager.objects.bulk_create(
+            [
+                SecondaryManager(
+                    organization_id=organization_id,
+                    employee=by_email[row.email],
+                    manager=by_email[manager_email],
+                    weight=weight,
+                )
+                for row in rows
+                for manager_email, weight in row.matrix
+            ],
+            batch_size=batch,
+        )
+    if progress:
+        progress(len(rows), len(rows))
+    return result

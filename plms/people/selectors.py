@@ -1,0 +1,109 @@
+"""Reads of people: shaped for pages and endpoints, without a query per row."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from plms.people.models import Department, Employee, SecondaryManager
+from plms.tenancy.context import require_organization_id
+
+
+def employee_for_user(*, user) -> Employee | None:
+    return Employee.objects.filter(user=user).select_related("department").first()
+
+
+def employee_list(
+    *, search: str = "", department: Department | None = None, active: bool | None = None
+) -> QuerySet[Employee]:
+    queryset = Employee.objects.select_related("department", "manager").prefetch_related(
+        Prefetch(
+            "secondary_manager_links",
+            queryset=SecondaryManager.objects.select_related("manager"),
+        )
+    )
+    if search:
+        for word in search.split():
+            queryset = queryset.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(title__icontains=word)
+            )
+    if department is not None:
+        queryset = queryset.filter(department=department)
+    if active is not None:
+        queryset = queryset.filter(active=active)
+    return queryset.order_by("last_name", "first_name", "id")
+
+
+def employee_get(*, uuid) -> Employee | None:
+    return employee_list().filter(uuid=uuid).first()
+
+
+def department_list() -> QuerySet[Department]:
+    return (
+        Department.objects.select_related("parent")
+        .annotate(employee_count=Count("employees", filter=Q(employees__active=True)))
+        .order_by("name", "id")
+    )
+
+
+def direct_reports(*, manager: Employee, include_matrix: bool = True) -> QuerySet[Employee]:
+    """The manager's direct reports; with `include_matrix`, dotted-line reports too."""
+    condition = Q(manager=manager)
+    if include_matrix:
+        condition |= Q(secondary_manager_links__manager=manager)
+    return (
+        Employee.objects.filter(condition, active=True)
+        .select_related("department")
+        .distinct()
+        .order_by("last_name", "first_name", "id")
+    )
+
+
+_ALL_REPORTS_SQL = """
+WITH RECURSIVE edges(report_id, manager_id) AS (
+    SELECT id, manager_id FROM people_employee
+    WHERE organization_id = %s AND manager_id IS NOT NULL
+    {matrix}
+), chain(id) AS (
+    SELECT report_id FROM edges WHERE manager_id = %s
+    UNION
+    SELECT edges.report_id FROM edges JOIN chain ON edges.manager_id = chain.id
+)
+SELECT id FROM chain
+"""
+_MATRIX_EDGES = """
+    UNION ALL
+    SELECT employee_id, manager_id FROM people_secondarymanager WHERE organization_id = %s
+"""
+
+
+def all_report_ids_sql(*, manager_id: int, include_matrix: bool) -> RawSQL:
+    """Every direct and indirect report in one recursive query (UNION stops at cycles)."""
+    organization_id = require_organization_id()
+    sql = _ALL_REPORTS_SQL.format(matrix=_MATRIX_EDGES if include_matrix else "")
+    params = [organization_id, *([organization_id] if include_matrix else []), manager_id]
+    return RawSQL(sql, params)
+
+
+def all_reports(*, manager: Employee, include_matrix: bool = False) -> QuerySet[Employee]:
+    return (
+        Employee.objects.filter(
+            id__in=all_report_ids_sql(manager_id=manager.id, include_matrix=include_matrix)
+        )
+        .select_related("department", "manager")
+        .order_by("last_name", "first_name", "id")
+    )
+
+
+def is_manager_of(*, manager: Employee, employee: Employee, include_matrix: bool = True) -> bool:
+    """Whether `manager` is above `employee` (directly or indirectly) in the reporting lines."""
+    return (
+        Employee.objects.filter(
+            id=employee.id,
+        )
+        .filter(id__in=all_report_ids_sql(manager_id=manager.id, include_matrix=include_matrix))
+        .exists()
+    )

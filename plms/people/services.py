@@ -1,0 +1,273 @@
+"""Writes of people: employees, departments, reporting lines, invitations.
+
+Every function takes the acting `Actor`, checks it may act, keeps related objects inside the
+organization and runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from plms.common.errors import ApplicationError, NotFound
+from plms.people.models import Department, Employee, Invitation, SecondaryManager
+from plms.people.selectors import all_report_ids_sql
+from plms.tenancy.actors import Actor
+from plms.tenancy.models import Membership
+from plms.tenancy.services import membership_set
+
+MSG_CYCLE = "{manager} reports to {employee} already: this would create a reporting cycle."
+MSG_WEIGHTS = "Manager weights total {total} %, not 100 %."
+EMPLOYEE_FIELDS = ("first_name", "last_name", "title", "department", "start_date", "active")
+
+
+@dataclass(frozen=True)
+class MatrixLine:
+    manager: Employee
+    weight: int
+
+
+def _check_same_organization(actor: Actor, *objects: object) -> None:
+    for obj in objects:
+        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
+            raise NotFound()
+
+
+def department_create(*, actor: Actor, name: str, parent: Department | None = None) -> Department:
+    actor.require_admin()
+    _check_same_organization(actor, parent)
+    name = name.strip()
+    if not name:
+        raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
+    if Department.objects.filter(name__iexact=name).exists():
+        raise ApplicationError(
+            "duplicate", f"A department named {name!r} exists.", fields={"name": "Already used."}
+        )
+    return Department.objects.create(name=name, parent=parent)
+
+
+@transaction.atomic
+def employee_create(
+    *, actor: Actor, email: str, first_name: str, last_name: str = "", **fields: object
+) -> Employee:
+    actor.require_admin()
+    email = _clean_email(email)
+    if Employee.objects.filter(email=email).exists():
+        raise ApplicationError(
+            "duplicate_email",
+            f"An employee with e-mail {email} exists.",
+            fields={"email": "Already used by another employee."},
+        )
+    _check_same_organization(actor, fields.get("department"))
+    employee = Employee(email=email, first_name=first_name.strip(), last_name=last_name.strip())
+    for name, value in fields.items():
+        if name not in (*EMPLOYEE_FIELDS, "external_id"):
+            raise TypeError(f"Unknown employee field {name!r}.")
+        setattr(employee, name, value)
+    _full_clean(employee)
+    employee.save()
+    return employee
+
+
+@transaction.atomic
+def employee_update(*, actor: Actor, employee: Employee, **changes: object) -> Employee:
+    actor.require_admin()
+    _check_same_organization(actor, employee, changes.get("department"))
+    changed = []
+    for name, value in changes.items():
+        if name not in (*EMPLOYEE_FIELDS, "external_id", "email"):
+            raise TypeError(f"Unknown employee field {name!r}.")
+        if name == "email":
+            value = _clean_email(str(value))
+            if Employee.objects.filter(email=value).exclude(pk=employee.pk).exists():
+                raise ApplicationError(
+                    "duplicate_email",
+                    f"An employee with e-mail {value} exists.",
+                    fields={"email": "Already used by another employee."},
+                )
+        if getattr(employee, name) != value:
+            setattr(employee, name, value)
+            changed.append(name)
+    if changed:
+        _full_clean(employee)
+        employee.updated_at = timezone.now()
+        employee.save(update_fields=[*changed, "updated_at"])
+    return employee
+
+
+@transaction.atomic
+def reporting_lines_set(
+    *,
+    actor: Actor,
+    employee: Employee,
+    manager: Employee | None,
+    manager_weight: int = 100,
+    matrix: Sequence[MatrixLine] = (),
+) -> Employee:
+    """Set an employee's primary manager and matrix managers.
+
+    Weights are percentages: the primary manager's and the matrix managers' total 100. A
+    manager may not be the employee or anyone who reports to them (directly or indirectly,
+    through primary or matrix lines).
+    """
+    actor.require_admin()
+    managers = [manager, *(line.manager for line in matrix)] if manager else []
+    _check_same_organization(actor, employee, *managers)
+    if manager is None and matrix:
+        raise ApplicationError(
+            "invalid_reporting_lines",
+            "Matrix managers need a primary manager.",
+            fields={"manager": "Required when matrix managers are given."},
+        )
+    if manager is not None:
+        total = manager_weight + sum(line.weight for line in matrix)
+        if total != 100:
+            raise ApplicationError(
+                "invalid_weights", MSG_WEIGHTS.format(total=total), fields={"weights": "≠ 100 %"}
+            )
+        ids = [m.pk for m in managers]
+        if len(set(ids)) != len(ids):
+            raise ApplicationError(
+                "invalid_reporting_lines", "A manager is named twice.", fields={"matrix": "Twice."}
+            )
+        below = set(
+            Employee.objects.filter(
+                id__in=all_report_ids_sql(manager_id=employee.pk, include_matrix=True)
+            ).values_list("id", flat=True)
+        )
+        for candidate in managers:
+            if candidate.pk == employee.pk or candidate.pk in below:
+                raise ApplicationError(
+                    "reporting_cycle",
+                    MSG_CYCLE.format(manager=candidate, employee=employee),
+                    fields={"manager": "Would create a reporting cycle."},
+                )
+    employee.manager = manager
+    employee.manager_weight = manager_weight if manager is not None else 100
+    employee.updated_at = timezone.now()
+    employee.save(update_fields=["manager", "manager_weight", "updated_at"])
+    SecondaryManager.objects.filter(employee=employee).delete()
+    SecondaryManager.objects.bulk_create(
+        SecondaryManager(
+            organization_id=employee.organization_id,
+            employee=employee,
+            manager=line.manager,
+            weight=line.weight,
+        )
+        for line in matrix
+    )
+    return employee
+
+
+def _clean_email(email: str) -> str:
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise ApplicationError(
+            "invalid_email",
+            f"{email!r} is not a valid e-mail address.",
+            fields={"email": "Invalid."},
+        ) from exc
+    return email
+
+
+def _full_clean(employee: Employee) -> None:
+    try:
+        employee.full_clean(exclude=["organization", "user", "manager", "department"])
+    except ValidationError as exc:
+        raise ApplicationError(
+            "invalid", "The employee is invalid.", fields=exc.message_dict
+        ) from exc
+
+
+# --- Invitations ------------------------------------------------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invitation_send(*, actor: Actor, employee: Employee, role: str = "member") -> Invitation:
+    """E-mail the employee a link to create their sign-in; an earlier open link stops working."""
+    actor.require_admin()
+    _check_same_organization(actor, employee)
+    if employee.user_id is not None:
+        raise ApplicationError("already_joined", f"{employee} has already joined.")
+    if role not in Membership.Role.values:
+        raise ApplicationError("invalid_role", f"Unknown role {role!r}.", fields={"role": "?"})
+    now = timezone.now()
+    Invitation.objects.filter(employee=employee, accepted_at__isnull=True).update(expires_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        employee=employee,
+        email=employee.email,
+        token_hash=_token_hash(token),
+        role=role,
+        invited_by=actor.user,
+        expires_at=now + timedelta(days=settings.PLMS_INVITATION_DAYS),
+    )
+    link = settings.PLMS_BASE_URL + reverse(
+        "accounts:accept_invitation", args=[actor.organization.slug, token]
+    )
+    context = {"employee": employee, "organization": actor.organization, "link": link}
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=f"Join {actor.organization.name} on PLMS",
+            message=render_to_string("people/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[employee.email],
+            html_message=render_to_string("people/email/invitation.html", context),
+        )
+    )
+    return invitation
+
+
+def invitation_get_open(*, token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("employee")
+        .filter(
+            token_hash=_token_hash(token), accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .first()
+    )
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, password: str, full_name: str = ""):
+    """Create (or reuse) the user for the invited e-mail, link the employee, add membership."""
+    invitation = invitation_get_open(token=token)
+    if invitation is None:
+        raise ApplicationError("invalid_invitation", "This invitation link is invalid or expired.")
+    claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+        accepted_at=timezone.now()
+    )
+    if claimed != 1:
+        raise ApplicationError("invalid_invitation", "This invitation has been used already.")
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=invitation.email).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=invitation.email,
+            password=password,
+            full_name=full_name or invitation.employee.full_name,
+        )
+    employee = invitation.employee
+    employee.user = user
+    employee.save(update_fields=["user"])
+    membership_set(organization=employee.organization, user=user, role=invitation.role)
+    return user

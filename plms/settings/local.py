@@ -1,0 +1,6 @@
+"""Development: `make run`. Embedded defaults, debug on, console e-mail."""
+
+from plms.settings.base import *  # noqa: F403
+from plms.settings.env import env_bool
+
+DEBUG = env_bool("DJANGO_DEBUG", True)

@@ -1,0 +1,21 @@
+"""Tests. Services come from the environment exactly as in production.
+
+With DATABASE_URL set the suite runs on PostgreSQL as the application role; the test database
+is created and migrated as DATABASE_OWNER_URL's role (tests/conftest.py), so row-level security
+is exercised exactly as in production.
+"""
+
+from plms.settings.base import *  # noqa: F403
+from plms.settings.base import DATABASES
+
+# The owner alias is only used to create and migrate the test database (see tests/conftest.py).
+PLMS_TEST_OWNER_DATABASE = DATABASES.pop("owner", None)
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+AXES_FAILURE_LIMIT = 5
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

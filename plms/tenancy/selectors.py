@@ -1,0 +1,55 @@
+"""Reads of the tenancy directory (organizations, memberships, API keys)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import timedelta
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from plms.tenancy.models import ApiKey, Membership, Organization
+
+API_KEY_PREFIX = "plms"
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def memberships_for_user(*, user) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organization")
+
+
+def membership_for_session(*, user, organization_id: int | None) -> Membership | None:
+    """The membership the session acts in: the chosen one if still valid, else the first."""
+    memberships = list(memberships_for_user(user=user))
+    for membership in memberships:
+        if membership.organization_id == organization_id:
+            return membership
+    return memberships[0] if memberships else None
+
+
+def api_key_for_secret(*, secret: str) -> tuple[ApiKey | None, str | None]:
+    """Resolve a presented key (`plms_<prefix>_<secret>`) to an active key, or an error text."""
+    parts = secret.split("_")
+    if len(parts) != 3 or parts[0] != API_KEY_PREFIX:
+        return None, "Malformed API key."
+    key = ApiKey.objects.select_related("organization").filter(prefix=parts[1]).first()
+    if key is None or not hmac.compare_digest(key.hashed_secret, hash_secret(secret)):
+        return None, "Invalid API key."
+    now = timezone.now()
+    if key.revoked_at is not None:
+        return None, "This API key has been revoked."
+    if key.expires_at is not None and key.expires_at <= now:
+        return None, "This API key has expired."
+    if key.last_used_at is None or key.last_used_at < now - LAST_USED_RESOLUTION:
+        # At most one write a minute per key; the filter makes concurrent requests race safely.
+        ApiKey.objects.filter(pk=key.pk, last_used_at=key.last_used_at).update(last_used_at=now)
+    return key, None
+
+
+def api_keys_for_organization(*, organization: Organization) -> QuerySet[ApiKey]:
+    return ApiKey.objects.filter(organization=organization).select_related("created_by")

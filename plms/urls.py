@@ -1,0 +1,19 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from plms.web import views as web_views
+
+urlpatterns = [
+    path("", include("plms.web.urls")),
+    path("accounts/", include("plms.accounts.urls")),
+    path("people/", include("plms.people.urls")),
+    path("api/v1/", include(("plms.api_urls", "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("readyz", web_views.readyz, name="readyz"),
+]
+
+handler403 = "plms.web.views.permission_denied"
+handler404 = "plms.web.views.page_not_found"
+handler500 = "plms.web.views.server_error"

@@ -1,0 +1,73 @@
+"""The demo organisation "Acme": idempotent, built through the same services users call.
+
+Each domain adds its part in `DEMO_STEPS`, so the demo always shows the whole product.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from plms.people.imports import people_import
+from plms.people.models import Employee
+from plms.tenancy.actors import Actor, system_actor
+from plms.tenancy.context import organization_scope
+from plms.tenancy.models import Membership, Organization
+from plms.tenancy.services import membership_set, user_get_or_create
+
+DEMO_SLUG = "acme"
+DEMO_PASSWORD = "plms-demo"
+
+PEOPLE_CSV = """email,first_name,last_name,title,department,manager_email,manager_weight,matrix_managers,start_date
+ceo@acme.example,Alex,Morgan,Managing Director,Leadership,,,,2015-03-01
+hr@acme.example,Harriet,Reyes,HR Director,People & Culture,ceo@acme.example,,,2018-06-11
+manager@acme.example,Marcus,Bell,Customer Service Manager,Customer Operations,ceo@acme.example,,,2019-01-07
+sales.manager@acme.example,Sofia,Lindqvist,Sales Manager,Sales,ceo@acme.example,,,2020-09-14
+employee@acme.example,Emma,Clarke,Customer Service Advisor,Customer Operations,manager@acme.example,,,2023-04-03
+liam@acme.example,Liam,Okafor,Customer Service Advisor,Customer Operations,manager@acme.example,,,2022-11-21
+priya@acme.example,Priya,Shah,Senior Customer Service Advisor,Customer Operations,manager@acme.example,60,sales.manager@acme.example:40,2021-02-15
+noah@acme.example,Noah,Fischer,Customer Service Advisor,Customer Operations,manager@acme.example,,,2024-01-08
+olivia@acme.example,Olivia,Brown,Account Executive,Sales,sales.manager@acme.example,,,2022-05-16
+mateo@acme.example,Mateo,Garcia,Account Executive,Sales,sales.manager@acme.example,,,2023-08-28
+aisha@acme.example,Aisha,Bakr,Sales Development Representative,Sales,sales.manager@acme.example,,,2024-06-03
+tom@acme.example,Tom,Walsh,People Partner,People & Culture,hr@acme.example,,,2021-10-04
+"""
+
+ADMINS = {"hr@acme.example"}
+
+DemoStep = Callable[[Actor], None]
+DEMO_STEPS: list[DemoStep] = []
+
+
+def seed_people(actor: Actor) -> None:
+    people_import(actor=actor, text=PEOPLE_CSV)
+    for employee in Employee.objects.filter(user__isnull=True):
+        user = user_get_or_create(
+            email=employee.email, password=DEMO_PASSWORD, full_name=employee.full_name
+        )
+        employee.user = user
+        employee.save(update_fields=["user"])
+    for employee in Employee.objects.select_related("user"):
+        role = Membership.Role.ADMIN if employee.email in ADMINS else Membership.Role.MEMBER
+        membership_set(organization=actor.organization, user=employee.user, role=role)
+
+
+DEMO_STEPS.append(seed_people)
+
+
+@transaction.atomic
+def seed_demo() -> Organization:
+    """Create or complete the demo organisation; running it again changes nothing."""
+    if not settings.PLMS_ALLOW_DEMO_SEED:
+        raise ImproperlyConfigured("The demo organisation is never seeded in production.")
+    organization, _ = Organization.objects.get_or_create(
+        slug=DEMO_SLUG, defaults={"name": "Acme", "time_zone": "Europe/London"}
+    )
+    with organization_scope(organization):
+        actor = system_actor(organization)
+        for step in DEMO_STEPS:
+            step(actor)
+    return organization
