@@ -3,6 +3,8 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from capabilities import api as capabilities_api
+from goals import api as goals_api
 from plms.people.api import DepartmentViewSet, EmployeeViewSet
 from plms.tenancy.api import MeView
 
@@ -16,6 +18,8 @@ class Router(SimpleRouter):
 router = Router()
 router.register("employees", EmployeeViewSet, basename="employee")
 router.register("departments", DepartmentViewSet, basename="department")
+capabilities_api.register(router)
+goals_api.register(router)
 
 urlpatterns = [
     path("me", MeView.as_view(), name="me"),

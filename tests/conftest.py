@@ -6,8 +6,10 @@ the application role, so row-level security is exercised as in production.
 
 from __future__ import annotations
 
+import importlib
 import os
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -20,6 +22,10 @@ from plms.tenancy.services import api_key_create
 from tests import factories
 
 REQUIRE_SERVICES = os.environ.get("PLMS_REQUIRE_SERVICES") == "1"
+
+# Every app's factories register their tenant models (tests/<app>/factories.py).
+for _path in sorted(Path(__file__).parent.glob("*/factories.py")):
+    importlib.import_module(f"tests.{_path.parent.name}.factories")
 
 
 # --- CI: nothing may be skipped --------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Factories that keep related objects in one organization.
 
 Tenant factories create their rows inside the object's organization scope, so tests never
-need to remember it. `TENANT_FACTORIES` maps every tenant model to its factory: the isolation
-tests use it, and fail for a tenant model that has none.
+need to remember it. Each app's tenant factories are registered with `@tenant_factory` (in this
+module or in `tests/<app>/factories.py`, which tests/conftest.py imports): `TENANT_FACTORIES`
+maps every tenant model to its factory, and the isolation tests fail for a model without one.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 import factory
 from django.contrib.auth import get_user_model
 
+from plms.audit.models import AuditEvent
 from plms.people.models import Department, Employee, Invitation, SecondaryManager
 from plms.tenancy.context import organization_scope
 from plms.tenancy.models import Membership, Organization
@@ -42,6 +44,15 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
+TENANT_FACTORIES: dict[type, type] = {}
+
+
+def tenant_factory(cls):
+    """Register the factory of a tenant model for the isolation tests."""
+    TENANT_FACTORIES[cls._meta.model] = cls
+    return cls
+
+
 class TenantFactory(factory.django.DjangoModelFactory):
     """Creates the row inside its organization's scope (row-level security allows it)."""
 
@@ -56,6 +67,7 @@ class TenantFactory(factory.django.DjangoModelFactory):
             return super()._create(model_class, *args, **kwargs)
 
 
+@tenant_factory
 class DepartmentFactory(TenantFactory):
     class Meta:
         model = Department
@@ -63,6 +75,7 @@ class DepartmentFactory(TenantFactory):
     name = factory.Sequence(lambda n: f"Department {n}")
 
 
+@tenant_factory
 class EmployeeFactory(TenantFactory):
     class Meta:
         model = Employee
@@ -73,6 +86,7 @@ class EmployeeFactory(TenantFactory):
     title = "Specialist"
 
 
+@tenant_factory
 class SecondaryManagerFactory(TenantFactory):
     class Meta:
         model = SecondaryManager
@@ -86,6 +100,7 @@ class SecondaryManagerFactory(TenantFactory):
     weight = 40
 
 
+@tenant_factory
 class InvitationFactory(TenantFactory):
     class Meta:
         model = Invitation
@@ -98,12 +113,14 @@ class InvitationFactory(TenantFactory):
     expires_at = factory.Faker("future_datetime", tzinfo=__import__("datetime").UTC)
 
 
-TENANT_FACTORIES = {
-    Department: DepartmentFactory,
-    Employee: EmployeeFactory,
-    SecondaryManager: SecondaryManagerFactory,
-    Invitation: InvitationFactory,
-}
+@tenant_factory
+class AuditEventFactory(TenantFactory):
+    class Meta:
+        model = AuditEvent
+
+    actor_label = "system"
+    action = "test.recorded"
+    object_type = "people.employee"
 
 
 @dataclass

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "plms.common",
     "plms.tenancy",
     "plms.people",
+    "plms.audit",
     "plms.web",
     "capabilities",
     "assessments",

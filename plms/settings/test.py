@@ -7,6 +7,11 @@ is exercised exactly as in production.
 
 from plms.settings.base import *  # noqa: F403
 from plms.settings.base import DATABASES
+from plms.settings.env import env_str
+
+# Separate test database names let several test runs share one PostgreSQL server.
+if env_str("PLMS_TEST_DB_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": env_str("PLMS_TEST_DB_NAME")}
 
 # The owner alias is only used to create and migrate the test database (see tests/conftest.py).
 PLMS_TEST_OWNER_DATABASE = DATABASES.pop("owner", None)

@@ -1,6 +1,7 @@
 """The demo organisation "Acme": idempotent, built through the same services users call.
 
-Each domain adds its part in `DEMO_STEPS`, so the demo always shows the whole product.
+Each app adds its part to `DEMO_STEPS` from its own `demo.py` (imported in INSTALLED_APPS
+order), so the demo always shows the whole product.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
 
 from plms.people.imports import people_import
 from plms.people.models import Employee
@@ -66,6 +68,7 @@ def seed_demo() -> Organization:
     organization, _ = Organization.objects.get_or_create(
         slug=DEMO_SLUG, defaults={"name": "Acme", "time_zone": "Europe/London"}
     )
+    autodiscover_modules("demo")  # each app's demo.py appends its steps to DEMO_STEPS
     with organization_scope(organization):
         actor = system_actor(organization)
         for step in DEMO_STEPS:
