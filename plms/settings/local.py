@@ -4,3 +4,7 @@ from plms.settings.base import *  # noqa: F403
 from plms.settings.env import env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
+
+# Serve static files straight from the source folders while developing.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

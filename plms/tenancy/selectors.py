@@ -34,7 +34,7 @@ def membership_for_session(*, user, organization_id: int | None) -> Membership |
 
 def api_key_for_secret(*, secret: str) -> tuple[ApiKey | None, str | None]:
     """Resolve a presented key (`plms_<prefix>_<secret>`) to an active key, or an error text."""
-    parts = secret.split("_")
+    parts = secret.split("_", 2)
     if len(parts) != 3 or parts[0] != API_KEY_PREFIX:
         return None, "Malformed API key."
     key = ApiKey.objects.select_related("organization").filter(prefix=parts[1]).first()

@@ -1,0 +1,101 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import DepartmentFactory, EmployeeFactory, SecondaryManagerFactory
+
+
+def _employees(org, n, department=None):
+    boss = EmployeeFactory(organization=org)
+    for _ in range(n):
+        e = EmployeeFactory(organization=org, manager=boss, department=department)
+        SecondaryManagerFactory(organization=org, employee=e, manager=boss, weight=30)
+
+
+def test_employee_list_is_paginated_in_a_stable_order(org_a, key_client_a):
+    _employees(org_a, 5)
+    body = key_client_a.get("/api/v1/employees", {"page_size": 2}).json()
+    assert body["count"] == 6 and len(body["results"]) == 2 and body["next"]
+    names = [(r["last_name"], r["first_name"]) for r in body["results"]]
+    assert names == sorted(names)
+    assert set(body["results"][0]) >= {"id", "email", "manager", "matrix_managers", "department"}
+
+
+def test_employee_list_query_count_does_not_grow_with_rows(org_a, key_client_a):
+    department = DepartmentFactory(organization=org_a)
+    _employees(org_a, 3, department)
+    key_client_a.get("/api/v1/me")  # the key's last-used time is written once a minute
+    with CaptureQueriesContext(connection) as few:
+        assert key_client_a.get("/api/v1/employees").status_code == 200
+    _employees(org_a, 20, department)
+    with CaptureQueriesContext(connection) as many:
+        assert len(key_client_a.get("/api/v1/employees").json()["results"]) == 25
+    assert len(many) == len(few)
+
+
+def test_create_employee_and_duplicate_email_error(org_a, key_client_a):
+    department = DepartmentFactory(organization=org_a)
+    payload = {"email": "New@A.example", "first_name": "Nia", "department": str(department.uuid)}
+    created = key_client_a.post("/api/v1/employees", payload, format="json")
+    assert created.status_code == 201, created.json()
+    assert created.json()["email"] == "new@a.example"
+    assert created.json()["department"] == str(department.uuid)
+    again = key_client_a.post("/api/v1/employees", payload, format="json")
+    assert again.status_code == 400
+    assert again.json() == {
+        "code": "duplicate_email",
+        "detail": "An employee with e-mail new@a.example exists.",
+        "fields": {"email": ["Already used by another employee."]},
+    }
+
+
+def test_validation_errors_are_per_field(org_a, key_client_a):
+    response = key_client_a.post("/api/v1/employees", {"first_name": ""}, format="json")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert set(body["fields"]) == {"email", "first_name"}
+
+
+def test_a_department_of_another_organization_cannot_be_referenced(org_a, org_b, key_client_a):
+    foreign = DepartmentFactory(organization=org_b)
+    response = key_client_a.post(
+        "/api/v1/employees",
+        {"email": "x@a.example", "first_name": "X", "department": str(foreign.uuid)},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "department" in response.json()["fields"]
+
+
+def test_members_read_but_only_admins_write(client, employee, hr_admin):
+    client.force_login(employee.user)
+    assert client.get("/api/v1/employees").status_code == 200
+    denied = client.post("/api/v1/employees", {"email": "y@a.example", "first_name": "Y"}, content_type="application/json")
+    assert denied.status_code == 403
+    client.force_login(hr_admin.user)
+    allowed = client.post("/api/v1/employees", {"email": "y@a.example", "first_name": "Y"}, content_type="application/json")
+    assert allowed.status_code == 201
+
+
+def test_filters_and_search(org_a, key_client_a):
+    sales = DepartmentFactory(organization=org_a, name="Sales")
+    EmployeeFactory(organization=org_a, first_name="Zelda", department=sales)
+    EmployeeFactory(organization=org_a, first_name="Yann")
+    by_dept = key_client_a.get("/api/v1/employees", {"department": str(sales.uuid)}).json()
+    assert [r["first_name"] for r in by_dept["results"]] == ["Zelda"]
+    by_search = key_client_a.get("/api/v1/employees", {"search": "yann"}).json()
+    assert [r["first_name"] for r in by_search["results"]] == ["Yann"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nothing-here", "/api/v1/employees/not-a-uuid"])
+def test_unknown_api_paths_are_json_404(key_client_a, path):
+    response = key_client_a.get(path)
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_method_not_allowed_is_json(key_client_a):
+    response = key_client_a.delete("/api/v1/employees")
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
