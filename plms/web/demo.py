@@ -24,7 +24,7 @@ DEMO_SLUG = "acme"
 DEMO_PASSWORD = "plms-demo"
 
 PEOPLE_CSV = """email,first_name,last_name,title,department,manager_email,manager_weight,matrix_managers,start_date
-ceo@acme.example,Alex,Morgan,Managing Director,Leadership,,,,2015-03-01
+ceo@acme.example,Alex,Morgan,Managing Director,,,,,2015-03-01
 hr@acme.example,Harriet,Reyes,HR Director,People & Culture,ceo@acme.example,,,2018-06-11
 manager@acme.example,Marcus,Bell,Customer Service Manager,Customer Operations,ceo@acme.example,,,2019-01-07
 sales.manager@acme.example,Sofia,Lindqvist,Sales Manager,Sales,ceo@acme.example,,,2020-09-14

@@ -71,10 +71,18 @@ def test_a_department_of_another_organization_cannot_be_referenced(org_a, org_b,
 def test_members_read_but_only_admins_write(client, employee, hr_admin):
     client.force_login(employee.user)
     assert client.get("/api/v1/employees").status_code == 200
-    denied = client.post("/api/v1/employees", {"email": "y@a.example", "first_name": "Y"}, content_type="application/json")
+    denied = client.post(
+        "/api/v1/employees",
+        {"email": "y@a.example", "first_name": "Y"},
+        content_type="application/json",
+    )
     assert denied.status_code == 403
     client.force_login(hr_admin.user)
-    allowed = client.post("/api/v1/employees", {"email": "y@a.example", "first_name": "Y"}, content_type="application/json")
+    allowed = client.post(
+        "/api/v1/employees",
+        {"email": "y@a.example", "first_name": "Y"},
+        content_type="application/json",
+    )
     assert allowed.status_code == 201
 
 

@@ -27,7 +27,9 @@ ROUTES = [
 
 
 def test_every_routed_model_has_a_factory():
-    missing = [prefix for prefix, viewset, _ in ROUTES if _model_of(viewset) not in TENANT_FACTORIES]
+    missing = [
+        prefix for prefix, viewset, _ in ROUTES if _model_of(viewset) not in TENANT_FACTORIES
+    ]
     assert missing == [], f"routes whose model has no registered factory: {missing}"
 
 
@@ -62,6 +64,12 @@ def test_another_organization_cannot_see_or_touch_the_object(
         assert str(obj.uuid) not in listing.content.decode(), f"{who} lists it"
         for url in _detail_urls(viewset, basename, obj):
             for method in ("get", "patch", "put", "delete", "post"):
-                response = getattr(client, method)(url, {}, format="json") if method != "get" else client.get(url)
-                assert response.status_code in (404, 405), f"{who} {method.upper()} {url}: {response.status_code}"
+                response = (
+                    getattr(client, method)(url, {}, format="json")
+                    if method != "get"
+                    else client.get(url)
+                )
+                assert response.status_code in (404, 405), (
+                    f"{who} {method.upper()} {url}: {response.status_code}"
+                )
                 assert response.json()["code"] in ("not_found", "method_not_allowed")

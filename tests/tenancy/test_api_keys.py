@@ -19,7 +19,17 @@ def bearer(secret):
 
 def test_create_api_key_prints_the_key_once_and_stores_only_a_hash(org_a):
     out, err = StringIO(), StringIO()
-    call_command("create_api_key", "--org", "org-a", "--name", "HRIS", "--scopes", "people:read", stdout=out, stderr=err)
+    call_command(
+        "create_api_key",
+        "--org",
+        "org-a",
+        "--name",
+        "HRIS",
+        "--scopes",
+        "people:read",
+        stdout=out,
+        stderr=err,
+    )
     secret = out.getvalue().strip()
     key = ApiKey.objects.get(name="HRIS")
     assert secret.startswith("plms_") and secret not in err.getvalue()
@@ -42,7 +52,11 @@ def test_create_api_key_prints_the_key_once_and_stores_only_a_hash(org_a):
 def test_me_for_a_signed_in_member(client, employee):
     client.force_login(employee.user)
     body = client.get("/api/v1/me").json()
-    assert (body["role"], body["user"], body["employee"]) == ("member", "employee@a.example", str(employee.employee.uuid))
+    assert (body["role"], body["user"], body["employee"]) == (
+        "member",
+        "employee@a.example",
+        str(employee.employee.uuid),
+    )
 
 
 @pytest.mark.parametrize(
@@ -70,14 +84,18 @@ def test_revoked_and_expired_keys_stop_working(org_a, make_key_client):
     assert client.get("/api/v1/me").json()["detail"] == "This API key has been revoked."
 
     client = make_key_client(org_a, ["people:read"])
-    ApiKey.objects.filter(pk=client.api_key.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    ApiKey.objects.filter(pk=client.api_key.pk).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
     assert client.get("/api/v1/me").json()["detail"] == "This API key has expired."
 
 
 def test_scopes_are_checked_per_area_and_access(org_a, make_key_client):
     reader = make_key_client(org_a, ["people:read"])
     assert reader.get("/api/v1/employees").status_code == 200
-    response = reader.post("/api/v1/employees", {"email": "x@a.example", "first_name": "X"}, format="json")
+    response = reader.post(
+        "/api/v1/employees", {"email": "x@a.example", "first_name": "X"}, format="json"
+    )
     assert response.status_code == 403
     assert response.json()["code"] == "permission_denied"
     nobody = make_key_client(org_a, ["goals:read"])

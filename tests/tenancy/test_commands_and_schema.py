@@ -10,7 +10,17 @@ from plms.tenancy.models import Membership, Organization
 
 def test_create_org_creates_the_organization_and_its_admin(db):
     out = StringIO()
-    call_command("create_org", "globex", "--name", "Globex", "--admin-email", "Boss@Globex.example", "--password", "pw-12345-abc", stdout=out)
+    call_command(
+        "create_org",
+        "globex",
+        "--name",
+        "Globex",
+        "--admin-email",
+        "Boss@Globex.example",
+        "--password",
+        "pw-12345-abc",
+        stdout=out,
+    )
     organization = Organization.objects.get(slug="globex")
     membership = Membership.objects.get(organization=organization)
     assert (membership.role, membership.user.email) == ("admin", "boss@globex.example")
@@ -25,7 +35,12 @@ def test_the_openapi_schema_is_valid_and_documents_auth_and_resources(client, db
     schema = yaml.safe_load(response.content)
     validate(schema)
     assert schema["components"]["securitySchemes"]["ApiKey"]["scheme"] == "bearer"
-    assert {"/api/v1/me", "/api/v1/employees", "/api/v1/employees/{id}", "/api/v1/departments"} <= set(schema["paths"])
+    assert {
+        "/api/v1/me",
+        "/api/v1/employees",
+        "/api/v1/employees/{id}",
+        "/api/v1/departments",
+    } <= set(schema["paths"])
 
 
 def test_the_interactive_docs_page_is_served(client, db):

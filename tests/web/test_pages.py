@@ -12,7 +12,9 @@ def test_login_page_and_sign_in(client, employee):
     page = client.get("/accounts/login/")
     assert page.status_code == 200
     assert b'<label for="id_username">E-mail</label>' in page.content
-    response = client.post("/accounts/login/", {"username": "employee@a.example", "password": "pass-word-123"})
+    response = client.post(
+        "/accounts/login/", {"username": "employee@a.example", "password": "pass-word-123"}
+    )
     assert response.status_code == 302 and response["Location"] == "/"
     home = client.get("/")
     assert "Welcome, " in home.content.decode()
@@ -26,7 +28,9 @@ def test_anonymous_home_redirects_to_login(client, db):
 def test_failed_logins_lock_out_after_five_attempts(client, employee):
     for _ in range(5):
         client.post("/accounts/login/", {"username": "employee@a.example", "password": "wrong"})
-    locked = client.post("/accounts/login/", {"username": "employee@a.example", "password": "pass-word-123"})
+    locked = client.post(
+        "/accounts/login/", {"username": "employee@a.example", "password": "pass-word-123"}
+    )
     assert locked.status_code == 429
     assert b"Too many failed sign-in attempts" in locked.content
 
@@ -66,8 +70,12 @@ def test_people_directory_query_count_is_constant(login_client, hr_admin, org_a)
     assert len(many) == len(few)
 
 
-def test_employee_page_is_visible_to_their_managers_not_to_peers(login_client, org_a, hr_admin, manager, employee):
-    peer = __import__("tests.factories", fromlist=["member"]).member(org_a, email="peer@a.example", manager=manager.employee)
+def test_employee_page_is_visible_to_their_managers_not_to_peers(
+    login_client, org_a, hr_admin, manager, employee
+):
+    peer = __import__("tests.factories", fromlist=["member"]).member(
+        org_a, email="peer@a.example", manager=manager.employee
+    )
     url = f"/people/{employee.employee.uuid}/"
     assert login_client(manager).get(url).status_code == 200
     assert login_client(hr_admin).get(url).status_code == 200  # HR, and the manager's manager
@@ -81,13 +89,17 @@ def test_another_organizations_person_page_is_404(login_client, outsider, employ
 
 def test_import_page_reports_every_bad_row_and_imports_nothing(login_client, hr_admin, org_a):
     client = login_client(hr_admin)
-    bad = SimpleUploadedFile("people.csv", b"email,first_name,manager_email\n,Nobody,\nx@a.example,X,ghost@a.example\n")
+    bad = SimpleUploadedFile(
+        "people.csv", b"email,first_name,manager_email\n,Nobody,\nx@a.example,X,ghost@a.example\n"
+    )
     page = client.post("/people/import/", {"file": bad}).content.decode()
     assert "Nothing was imported: 2 problems" in page
     assert "missing email" in page and "unknown manager ghost@a.example" in page
     with in_org(org_a):
         assert not Employee.objects.filter(email="x@a.example").exists()
-    good = SimpleUploadedFile("people.csv", b"email,first_name,manager_email\nx@a.example,X,hr@a.example\n")
+    good = SimpleUploadedFile(
+        "people.csv", b"email,first_name,manager_email\nx@a.example,X,hr@a.example\n"
+    )
     response = client.post("/people/import/", {"file": good}, follow=True)
     assert "Imported: 1 new, 0 updated" in response.content.decode()
 
@@ -122,5 +134,7 @@ def test_organization_switcher(client, org_a, org_b, hr_admin):
     response = client.post("/accounts/switch-organization/", {"organization": str(org_b.uuid)})
     assert response.status_code == 302
     assert client.get("/api/v1/me").json()["organization"]["slug"] == "org-b"
-    foreign = client.post("/accounts/switch-organization/", {"organization": "00000000-0000-0000-0000-000000000000"})
+    foreign = client.post(
+        "/accounts/switch-organization/", {"organization": "00000000-0000-0000-0000-000000000000"}
+    )
     assert foreign.status_code == 404

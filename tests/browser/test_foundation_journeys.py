@@ -1,0 +1,44 @@
+"""Signing in and finding people, as the demo users do it."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.browser.conftest import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("seed_demo")
+
+
+def test_hr_admin_signs_in_and_searches_people(page, demo):
+    sign_in(page, "hr@acme.example", "plms-demo")
+    expect(page.get_by_role("heading", name="Welcome, Harriet")).to_be_visible()
+    page.get_by_role("link", name="People", exact=True).click()
+    page.get_by_label("Search").fill("priya")
+    # htmx replaces the rows as the HR admin types.
+    page.wait_for_function("document.querySelectorAll('#employee-rows tbody tr').length === 1")
+    assert "Priya Shah" in page.locator("#employee-rows").inner_text()
+    page.get_by_role("link", name="Priya Shah").click()
+    expect(page.get_by_role("heading", name="Priya Shah")).to_be_visible()
+    assert "Marcus Bell (60 %)" in page.locator("dl.facts").inner_text()
+
+
+def test_employee_signs_in_with_the_keyboard_only(page, demo):
+    page.goto("/accounts/login/")
+    # The e-mail field has the focus when the page opens.
+    assert page.evaluate("document.activeElement.id") == "id_username"
+    page.keyboard.type("employee@acme.example")
+    page.keyboard.press("Tab")
+    page.keyboard.type("plms-demo")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Welcome, Emma")).to_be_visible()
+    expect(page.get_by_role("link", name="People", exact=True)).to_have_count(0)
+
+
+def test_a_wrong_password_shows_a_clear_error(page, demo):
+    sign_in(page, "employee@acme.example", "not-the-password")
+    expect(page.get_by_role("alert").first).to_contain_text("Please enter a correct e-mail")
