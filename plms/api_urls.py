@@ -6,7 +6,7 @@ from rest_framework.routers import SimpleRouter
 from capabilities import api as capabilities_api
 from goals import api as goals_api
 from plms.people.api import DepartmentViewSet, EmployeeViewSet
-from plms.tenancy.api import MeView
+from plms.tenancy.api import MeView, PingView
 
 
 class Router(SimpleRouter):
@@ -23,5 +23,6 @@ goals_api.register(router)
 
 urlpatterns = [
     path("me", MeView.as_view(), name="me"),
+    path("ping", PingView.as_view(), name="ping"),
     *router.urls,
 ]

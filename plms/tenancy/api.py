@@ -45,3 +45,17 @@ class MeView(APIView):
                 "employee": str(employee.uuid) if employee is not None else None,
             }
         )
+
+
+class PingView(APIView):
+    """A constant answer for an authenticated caller: integrators check their key with it, and
+    the benchmark measures the stack's own ceiling with it."""
+
+    permission_classes = [IsOrganizationMember]
+
+    @extend_schema(
+        summary="Check the connection and the key",
+        responses=inline_serializer("Ping", {"ok": serializers.BooleanField()}),
+    )
+    def get(self, request):
+        return Response({"ok": True})

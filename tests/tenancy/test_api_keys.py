@@ -100,3 +100,8 @@ def test_scopes_are_checked_per_area_and_access(org_a, make_key_client):
     assert response.json()["code"] == "permission_denied"
     nobody = make_key_client(org_a, ["goals:read"])
     assert nobody.get("/api/v1/employees").status_code == 403
+
+
+def test_ping_answers_an_authenticated_caller_only(key_client_a, db):
+    assert key_client_a.get("/api/v1/ping").json() == {"ok": True}
+    assert APIClient().get("/api/v1/ping").status_code == 401
