@@ -14,6 +14,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from plms.audit.models import AuditEvent
+from plms.common.models import IdempotencyRecord
 from plms.people.models import Department, Employee, Invitation, SecondaryManager
 from plms.tenancy.context import organization_scope
 from plms.tenancy.models import Membership, Organization
@@ -121,6 +122,18 @@ class AuditEventFactory(TenantFactory):
     actor_label = "system"
     action = "test.recorded"
     object_type = "people.employee"
+
+
+@tenant_factory
+class IdempotencyRecordFactory(TenantFactory):
+    class Meta:
+        model = IdempotencyRecord
+
+    principal = "key:1"
+    key = factory.Sequence(lambda n: f"key-{n}")
+    method = "POST"
+    path = "/api/v1/employees"
+    request_hash = "0" * 64
 
 
 @dataclass

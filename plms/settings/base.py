@@ -59,6 +59,8 @@ MIDDLEWARE = [
     # Resolves the organization (session membership or API key), opens the request
     # transaction and sets the row-level-security key inside it.
     "plms.tenancy.middleware.OrganizationMiddleware",
+    # Replays the first response to a POST repeated with the same Idempotency-Key.
+    "plms.common.idempotency.IdempotencyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -102,6 +104,10 @@ else:
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
     }
+# Each view runs in its own atomic block (a savepoint inside the organization's transaction),
+# so a failed view's writes are rolled back while the request's bookkeeping stays.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+
 # The name of the application role, granted DML on every table after each migration.
 DATABASE_APP_ROLE = env_str("DATABASE_APP_ROLE")
 
@@ -191,6 +197,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["plms.tenancy.permissions.IsOrganizationMember"],
+    "DEFAULT_THROTTLE_CLASSES": ["plms.common.throttling.RateLimit"],
     "DEFAULT_PAGINATION_CLASS": "plms.common.pagination.PagePagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
@@ -227,6 +234,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Requests per minute, per API key and per signed-in user (429 with Retry-After beyond).
+PLMS_RATE_LIMITS = {
+    "api_key": env_int("PLMS_RATE_LIMIT_API_KEY", 1200),
+    "user": env_int("PLMS_RATE_LIMIT_USER", 600),
+}
+# How long a POST with an Idempotency-Key is remembered and replayed.
+PLMS_IDEMPOTENCY_HOURS = env_int("PLMS_IDEMPOTENCY_HOURS", 24)
 
 # Product settings.
 PLMS_INVITATION_DAYS = env_int("PLMS_INVITATION_DAYS", 14)
