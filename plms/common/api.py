@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import django_filters
+from django import forms
+from django.db import models
 from rest_framework import serializers, viewsets
 
 from plms.tenancy.actors import Actor, actor_from_request
@@ -37,3 +40,51 @@ class PublicIdField(serializers.SlugRelatedField):
 
     def get_queryset(self):
         return self.model.objects.all()
+
+    def run_validation(self, data=serializers.empty):
+        # DRF reads "" as null for related fields (an HTML-form habit); in JSON it is invalid.
+        if data == "":
+            self.fail("invalid")
+        return super().run_validation(data)
+
+
+class _StrictUUIDField(forms.UUIDField):
+    def clean(self, value):
+        # Absent means "no filter"; present but empty is not a UUID.
+        if value == "":
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().clean(value)
+
+
+class PublicIdFilter(django_filters.UUIDFilter):
+    """Filter by another object's public id, e.g. `?department=<uuid>`."""
+
+    field_class = _StrictUUIDField
+
+
+class _StrictBooleanField(forms.Field):
+    widget = forms.TextInput
+    _VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def clean(self, value):
+        if value is None:
+            return None
+        if str(value).lower() not in self._VALUES:
+            raise forms.ValidationError("Use true or false.", code="invalid")
+        return self._VALUES[str(value).lower()]
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    """`?active=true|false`; anything else is a 400, not silently ignored."""
+
+    field_class = _StrictBooleanField
+
+
+class ApiFilterSet(django_filters.FilterSet):
+    """Base of the API's filter sets: malformed filter values are errors, never ignored."""
+
+    FILTER_DEFAULTS = {
+        **django_filters.FilterSet.FILTER_DEFAULTS,
+        models.BooleanField: {"filter_class": StrictBooleanFilter},
+        models.UUIDField: {"filter_class": PublicIdFilter},
+    }

@@ -7,7 +7,12 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.response import Response
 
-from plms.common.api import OrganizationScopedViewSet, PublicIdField
+from plms.common.api import (
+    ApiFilterSet,
+    OrganizationScopedViewSet,
+    PublicIdField,
+    PublicIdFilter,
+)
 from plms.people import selectors, services
 from plms.people.models import Department, Employee
 from plms.tenancy.permissions import IsOrganizationAdmin
@@ -32,7 +37,7 @@ class DepartmentSerializer(serializers.ModelSerializer):
 class EmployeeSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     department = PublicIdField(Department, required=False, allow_null=True)
-    manager = PublicIdField(Employee, read_only=True)
+    manager = PublicIdField(Employee, read_only=True, allow_null=True)
     matrix_managers = MatrixManagerSerializer(
         source="secondary_manager_links", many=True, read_only=True
     )
@@ -66,9 +71,9 @@ class EmployeeSerializer(serializers.ModelSerializer):
         return employee.user_id is not None
 
 
-class EmployeeFilter(django_filters.FilterSet):
-    department = django_filters.UUIDFilter(field_name="department__uuid")
-    manager = django_filters.UUIDFilter(field_name="manager__uuid")
+class EmployeeFilter(ApiFilterSet):
+    department = PublicIdFilter(field_name="department__uuid")
+    manager = PublicIdFilter(field_name="manager__uuid")
     email = django_filters.CharFilter(field_name="email", lookup_expr="iexact")
     external_id = django_filters.CharFilter()
 
