@@ -107,3 +107,17 @@ def is_manager_of(*, manager: Employee, employee: Employee, include_matrix: bool
         .filter(id__in=all_report_ids_sql(manager_id=manager.id, include_matrix=include_matrix))
         .exists()
     )
+
+
+def employee_get_for_viewer(*, actor, uuid) -> Employee | None:
+    """The employee if the actor may see their record: HR admins and keys see everyone, people
+    see themselves and everyone below them. `None` both for missing and forbidden (404)."""
+    employee = employee_get(uuid=uuid)
+    if employee is None or actor.is_admin:
+        return employee
+    viewer = actor.employee
+    if viewer is not None and (
+        viewer.pk == employee.pk or is_manager_of(manager=viewer, employee=employee)
+    ):
+        return employee
+    return None

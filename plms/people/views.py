@@ -46,24 +46,10 @@ def employee_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def employee_detail(request: HttpRequest, id) -> HttpResponse:
-    employee = selectors.employee_get(uuid=id)
-    viewer = request.employee
-    allowed = employee is not None and (
-        request.membership.is_admin
-        or (
-            viewer is not None
-            and (
-                viewer.pk == employee.pk
-                or selectors.is_manager_of(manager=viewer, employee=employee)
-            )
-        )
-    )
-    if not allowed:
+    employee = selectors.employee_get_for_viewer(actor=actor_from_request(request), uuid=id)
+    if employee is None:
         raise Http404
-    context = {
-        "person": employee,
-        "reports": selectors.direct_reports(manager=employee),
-    }
+    context = {"person": employee, "reports": selectors.direct_reports(manager=employee)}
     return render(request, "people/employee_detail.html", context)
 
 
