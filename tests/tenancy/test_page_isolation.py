@@ -1,0 +1,50 @@
+"""Every page about one object is a 404 for another organization's HR admin (GET and POST).
+
+Page routes with an object id are enumerated from the URL conf; each names its model in
+PAGE_MODELS, so a new page fails test_every_object_page_names_its_model until it does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from plms.people.models import Employee
+from tests.factories import TENANT_FACTORIES
+
+PAGE_MODELS = {
+    "people:employee_detail": Employee,
+    "people:employee_invite": Employee,
+}
+
+
+def _object_pages(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in ("api",):
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _object_pages(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            kwargs = set(pattern.pattern.converters) | set(pattern.pattern.regex.groupindex)
+            if any(name == "id" or name.endswith("_id") for name in kwargs):
+                yield f"{namespace}{pattern.name}", kwargs
+
+
+PAGES = sorted(_object_pages())
+
+
+def test_every_object_page_names_its_model():
+    missing = [name for name, _ in PAGES if name not in PAGE_MODELS]
+    assert missing == [], f"add these pages to PAGE_MODELS: {missing}"
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[name for name, _ in PAGES])
+def test_another_organizations_object_page_is_404(name, kwargs, org_a, outsider, client):
+    if kwargs != {"id"}:
+        pytest.fail(f"{name} takes {sorted(kwargs)}: extend this test for it")
+    obj = TENANT_FACTORIES[PAGE_MODELS[name]](organization=org_a)
+    client.force_login(outsider.user)
+    url = reverse(name, kwargs={"id": obj.uuid})
+    assert client.get(url).status_code in (404, 405)
+    assert client.post(url, {}).status_code in (404, 405)
