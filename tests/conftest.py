@@ -53,20 +53,18 @@ def pytest_runtest_setup(item):
 
 @contextmanager
 def _as_owner():
-    owner = settings.PLMS_TEST_OWNER_DATABASE
+    """The default connection as the owner role for the block (no-op off PostgreSQL)."""
+    from plms.tenancy.management.commands.migrate import use_owner_credentials
+
     connection = connections["default"]
-    if owner is None or connection.vendor != "postgresql":
-        yield
-        return
-    saved = {key: connection.settings_dict.get(key) for key in ("USER", "PASSWORD")}
-    connection.close()
-    connection.settings_dict["USER"] = owner["USER"]
-    connection.settings_dict["PASSWORD"] = owner.get("PASSWORD", "")
+    saved = {key: connection.settings_dict.get(key) for key in ("USER", "PASSWORD", "HOST", "PORT")}
+    switched = use_owner_credentials()
     try:
         yield
     finally:
-        connection.close()
-        connection.settings_dict.update(saved)
+        if switched:
+            connection.close()
+            connection.settings_dict.update(saved)
 
 
 @pytest.fixture(scope="session")

@@ -49,6 +49,11 @@ def department_list() -> QuerySet[Department]:
     )
 
 
+def department_choices() -> QuerySet[Department]:
+    """Departments for a filter or a form field: names only, no counts."""
+    return Department.objects.only("uuid", "name").order_by("name", "id")
+
+
 def direct_reports(*, manager: Employee, include_matrix: bool = True) -> QuerySet[Employee]:
     """The manager's direct reports; with `include_matrix`, dotted-line reports too."""
     condition = Q(manager=manager)

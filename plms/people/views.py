@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import uuid
+
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -30,15 +33,16 @@ class ImportForm(forms.Form):
 def employee_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
     department = None
-    if request.GET.get("department"):
-        department = selectors.department_list().filter(uuid=request.GET["department"]).first()
+    with contextlib.suppress(ValueError):
+        wanted = uuid.UUID(request.GET.get("department", ""))
+        department = selectors.department_choices().filter(uuid=wanted).first()
     employees = selectors.employee_list(search=search, department=department)
     page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "search": search,
         "department": department,
-        "departments": selectors.department_list(),
+        "departments": selectors.department_choices(),
     }
     template = "people/_employee_rows.html" if request.htmx else "people/employee_list.html"
     return render(request, template, context)

@@ -90,11 +90,11 @@ TEMPLATES = [
 # tables and runs migrations (`manage.py migrate` uses it when set).
 DATABASE_URL = env_str("DATABASE_URL")
 DATABASE_OWNER_URL = env_str("DATABASE_OWNER_URL")
+# The owner's credentials, used by `migrate` and by the test database setup.
+DATABASE_OWNER = dj_database_url.parse(DATABASE_OWNER_URL) if DATABASE_OWNER_URL else None
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    if DATABASE_OWNER_URL:
-        DATABASES["owner"] = dj_database_url.parse(DATABASE_OWNER_URL)
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

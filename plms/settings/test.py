@@ -13,8 +13,6 @@ from plms.settings.env import env_str
 if env_str("PLMS_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": env_str("PLMS_TEST_DB_NAME")}
 
-# The owner alias is only used to create and migrate the test database (see tests/conftest.py).
-PLMS_TEST_OWNER_DATABASE = DATABASES.pop("owner", None)
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

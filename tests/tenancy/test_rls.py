@@ -77,8 +77,8 @@ def test_check_rls_names_a_table_whose_policy_is_missing(db, settings):
     """Drop the policy in the owner's own transaction (rolled back) and look through it."""
     default = connections["default"]
     credentials = {
-        "USER": settings.PLMS_TEST_OWNER_DATABASE["USER"],
-        "PASSWORD": settings.PLMS_TEST_OWNER_DATABASE.get("PASSWORD", ""),
+        "USER": settings.DATABASE_OWNER["USER"],
+        "PASSWORD": settings.DATABASE_OWNER.get("PASSWORD", ""),
     }
     owner = default.__class__({**default.settings_dict, **credentials}, alias="owner_check")
     try:

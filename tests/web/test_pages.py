@@ -52,6 +52,10 @@ def test_people_directory_is_for_hr_admins(login_client, hr_admin, employee):
     assert employee.employee.email in page.content.decode()
 
 
+def test_a_malformed_department_filter_is_ignored(login_client, hr_admin):
+    assert login_client(hr_admin).get("/people/", {"department": "nope"}).status_code == 200
+
+
 def test_people_directory_search_updates_rows_with_htmx(login_client, hr_admin, employee):
     response = login_client(hr_admin).get("/people/", {"q": "zzz"}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
