@@ -1,0 +1,129 @@
+"""The benchmark's own parts without a database: the load generator against a tiny local server,
+and the report's verdicts."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bench.load import _run
+from bench.report import render_table
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    bodies: list[bytes] = []
+
+    def do_POST(self):
+        self.bodies.append(self.rfile.read(int(self.headers["Content-Length"])))
+        payload = b'{"ok": true}'
+        self.send_response(201)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_the_load_generator_measures_and_makes_every_write_unique(server):
+    _Handler.bodies = []
+    spec = {
+        "host": "127.0.0.1",
+        "port": server,
+        "method": "POST",
+        "path": "/x",
+        "headers": {"Content-Type": "application/json"},
+        "body": '{"email": "w-{n}@x.example"}',
+        "concurrency": 3,
+        "warmup": 0.1,
+        "duration": 0.4,
+    }
+    result = asyncio.run(_run(spec))
+    assert result["requests"] > 10
+    assert result["statuses"] == {"201": result["requests"]}
+    assert result["errors"] == 0
+    assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["p99_ms"]
+    assert len(set(_Handler.bodies)) == len(_Handler.bodies)
+
+
+def _report(*, rps: float, p95: float, status: int = 200) -> dict:
+    def load(rps, p95, status="200"):
+        return {
+            "rps": rps,
+            "p50_ms": 1.0,
+            "p95_ms": p95,
+            "p99_ms": p95,
+            "errors": 0,
+            "statuses": {status: 10},
+        }
+
+    return {
+        "items": [
+            {
+                "name": "ping",
+                "kind": "baseline",
+                "expect": 200,
+                "queries": 3,
+                "status_in_process": 200,
+                "min_ratio": None,
+                "max_p95_ms": None,
+                "load": load(100.0, 5.0),
+            },
+            {
+                "name": "list",
+                "kind": "read",
+                "expect": 200,
+                "queries": 5,
+                "status_in_process": status,
+                "min_ratio": 0.4,
+                "max_p95_ms": 50.0,
+                "load": load(rps, p95, str(status)),
+            },
+        ],
+        "baseline_again": None,
+        "jobs": [
+            {
+                "name": "import",
+                "unit": "rows",
+                "rows": 10,
+                "seconds": 12.0,
+                "rows_per_second": 0.8,
+                "max_seconds": 10.0,
+                "min_rows_per_second": None,
+            }
+        ],
+        "memory": {
+            "web": {"rss_mb": 90.0, "peak_rss_mb": 100.0},
+            "celery": None,
+            "web_target_mb": 250.0,
+            "celery_target_mb": 300.0,
+        },
+    }
+
+
+def test_the_report_says_pass_and_miss_plainly():
+    table, misses, failures = render_table(_report(rps=50.0, p95=20.0))
+    assert "0.50" in table and "PASS" in table
+    assert misses == ["import: MISS 12.0 s > 10 s"]
+    assert failures == []
+
+    table, misses, failures = render_table(_report(rps=30.0, p95=80.0))
+    assert "list: MISS 0.30x < 0.40x of baseline" in misses
+    assert "list: MISS p95 80 > 50 ms" in misses
+
+    _, _, failures = render_table(_report(rps=50.0, p95=20.0, status=403))
+    assert failures and failures[0].startswith("list: FAILURE")
