@@ -1,5 +1,696 @@
-"""API of this app; `register(router)` adds its resources to /api/v1/."""
+"""Goals API: `goals` (+ `updates`), `check-ins`, `feedback`. Scope area `goals`."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db import models
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from goals import selectors, services
+from goals.models import (
+    ActionItem,
+    CheckIn,
+    CheckInEscalation,
+    Feedback,
+    FeedbackRequest,
+    Goal,
+    GoalChangeRequest,
+    GoalUpdate,
+)
+from plms.common.api import OrganizationScopedViewSet, PublicIdField
+from plms.common.errors import NotFound
+from plms.people.models import Department, Employee
+from plms.people.selectors import all_reports
+
+
+class StrictCharField(serializers.CharField):
+    """Text only: a number where text is expected is refused, as the schema says."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "number"},
+            {"type": "string", "pattern": r"^-?\d{0,12}(?:\.\d{0,4})?$"},
+        ]
+    }
+)
+class NumberField(serializers.DecimalField):
+    """A KPI value: a JSON number or a decimal string (data feeds send either)."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_digits", 16)
+        kwargs.setdefault("decimal_places", 4)
+        super().__init__(**kwargs)
+
+
+FIELD_MAPPING = {
+    **serializers.ModelSerializer.serializer_field_mapping,
+    models.CharField: StrictCharField,
+    models.TextField: StrictCharField,
+    models.DecimalField: NumberField,
+}
+
+
+class Ref(PublicIdField):
+    """A public id of another object of the organisation. `queryset` only names the model for
+    the schema; rows still come from the scoped `get_queryset()`."""
+
+    def __init__(self, model, **kwargs) -> None:
+        super().__init__(model, **kwargs)
+        self.queryset = model.objects.none()
+
+
+# --- Goals -----------------------------------------------------------------------------------
+
+KPI_FIELDS = [
+    "unit",
+    "direction",
+    "baseline",
+    "target",
+    "range_low",
+    "range_high",
+    "indicator",
+    "perspective",
+    "data_source",
+    "data_steward",
+    "update_frequency",
+    "weight",
+    "rag_green_at",
+    "rag_amber_at",
+    "range_tolerance_percent",
+]
+EDITABLE_FIELDS = ["title", "description", "level", "start_date", "due_date", *KPI_FIELDS]
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    owner_employee = Ref(Employee, required=False, allow_null=True)
+    owner_department = Ref(Department, required=False, allow_null=True)
+    data_steward = Ref(Employee, required=False, allow_null=True)
+    parents = Ref(Goal, many=True, required=False)
+    contributors = Ref(Employee, many=True, required=False)
+    progress = serializers.DecimalField(
+        max_digits=6, decimal_places=2, read_only=True, allow_null=True
+    )
+    rag = serializers.CharField(read_only=True, allow_null=True)
+    likely_to_miss = serializers.SerializerMethodField()
+    has_pending_change = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Goal
+        fields = [
+            "id",
+            "title",
+            "description",
+            "level",
+            "owner_type",
+            "owner_employee",
+            "owner_department",
+            "contributors",
+            "parents",
+            "status",
+            "start_date",
+            "due_date",
+            *KPI_FIELDS,
+            "current",
+            "progress",
+            "rag",
+            "likely_to_miss",
+            "has_pending_change",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["status", "current", "version", "created_at", "updated_at"]
+
+    def get_likely_to_miss(self, goal: Goal) -> bool | None:
+        forecast = getattr(goal, "forecast", None)
+        return None if forecast is None else forecast.likely_to_miss
+
+    def get_has_pending_change(self, goal: Goal) -> bool:
+        return bool(getattr(goal, "pending_changes", 0))
+
+
+class GoalDetailSerializer(GoalSerializer):
+    smart = serializers.SerializerMethodField()
+    pending_change = serializers.SerializerMethodField()
+
+    class Meta(GoalSerializer.Meta):
+        fields = [*GoalSerializer.Meta.fields, "smart", "pending_change"]
+
+    def get_smart(self, goal: Goal) -> dict:
+        return selectors.goal_smart_check(goal).as_dict()
+
+    def get_pending_change(self, goal: Goal) -> dict | None:
+        change = selectors.goal_pending_change(goal=goal)
+        return None if change is None else ChangeRequestSerializer(change).data
+
+
+class GoalPatchSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1)
+    justification = StrictCharField(required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=Goal.Status.choices, required=False)
+    override_reason = StrictCharField(required=False, allow_blank=True)
+    parents = Ref(Goal, many=True, required=False)
+    contributors = Ref(Employee, many=True, required=False)
+    data_steward = Ref(Employee, required=False, allow_null=True)
+
+    def get_fields(self):
+        # The editable goal fields, as the goal serializer declares them, all optional.
+        fields = super().get_fields()
+        base = GoalSerializer().get_fields()
+        for name in EDITABLE_FIELDS:
+            if name not in fields:
+                field = base[name]
+                field.required = False
+                fields[name] = field
+        return fields
+
+
+class GoalUpdateSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    recorded_by = serializers.CharField(source="recorded_by_label", read_only=True)
+
+    class Meta:
+        model = GoalUpdate
+        fields = ["id", "value", "comment", "confidence", "source", "recorded_at", "recorded_by"]
+        read_only_fields = ["source"]
+        extra_kwargs = {"recorded_at": {"required": False}}
+
+
+class ChangeRequestSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+    id = serializers.UUIDField(source="uuid", read_only=True)
+
+    class Meta:
+        model = GoalChangeRequest
+        fields = [
+            "id",
+            "changes",
+            "justification",
+            "status",
+            "requested_by_label",
+            "requested_at",
+            "decided_by_label",
+            "decided_at",
+            "decision_note",
+        ]
+
+
+class DecisionSerializer(serializers.Serializer):
+    approve = serializers.BooleanField()
+    note = StrictCharField(required=False, allow_blank=True, default="")
+
+
+class HistorySerializer(serializers.Serializer):
+    action = serializers.CharField()
+    actor = serializers.CharField(source="actor_label")
+    changes = serializers.JSONField()
+    reason = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class GoalFilter(django_filters.FilterSet):
+    owner = django_filters.UUIDFilter(field_name="owner_employee__uuid")
+    department = django_filters.UUIDFilter(field_name="owner_department__uuid")
+
+    class Meta:
+        model = Goal
+        fields = ["owner", "department", "owner_type", "level", "status", "perspective"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List goals", description="Scope `goals:read`."),
+    retrieve=extend_schema(summary="Get a goal with its SMART-R check"),
+    create=extend_schema(
+        summary="Create a draft goal", description="Scope `goals:write`.", request=GoalSerializer
+    ),
+    partial_update=extend_schema(
+        summary="Update a goal",
+        description=(
+            "`version` is required; a stale one answers 409 `conflict` with the current state. "
+            "On an active goal, target, range, due date and weight become a change request "
+            "(give `justification`). `status` moves the goal (activating needs a passing "
+            "SMART-R check or a manager's `override_reason`)."
+        ),
+        request=GoalPatchSerializer,
+        responses=GoalDetailSerializer,
+    ),
+)
+class GoalViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "goals"
+    serializer_class = GoalSerializer
+    filterset_class = GoalFilter
+    search_fields = ["title", "description"]
+    ordering_fields = ["due_date", "created_at", "updated_at", "title"]
+    ordering = ["due_date", "title", "id"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return Goal.objects.none()
+        return selectors.goal_list(actor=self.actor).prefetch_related("parents", "contributors")
+
+    def get_serializer_class(self):
+        return GoalDetailSerializer if self.action == "retrieve" else GoalSerializer
+
+    def get_object(self) -> Goal:
+        goal = selectors.goal_get(actor=self.actor, uuid=self.kwargs["id"])
+        if goal is None:
+            raise NotFound()
+        return selectors.goal_list_for_display([goal])[0]
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        goals = selectors.goal_list_for_display(page)
+        return self.get_paginated_response(self.get_serializer(goals, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(GoalDetailSerializer(self.get_object()).data)
+
+    def create(self, request, *args, **kwargs):
+        serializer = GoalSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        goal = services.goal_create(actor=self.actor, **serializer.validated_data)
+        goal = selectors.goal_list_for_display(
+            [selectors.goal_get(actor=self.actor, uuid=goal.uuid)]
+        )
+        return Response(GoalDetailSerializer(goal[0]).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        goal = self.get_object()
+        serializer = GoalPatchSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        version = data.pop("version")
+        new_status = data.pop("status", None)
+        override_reason = data.pop("override_reason", "")
+        if data:
+            goal = services.goal_update(actor=self.actor, goal=goal, version=version, **data)
+            version = goal.version
+        if new_status is not None and new_status != goal.status:
+            services.goal_transition(
+                actor=self.actor,
+                goal=goal,
+                status=new_status,
+                version=version,
+                override_reason=override_reason,
+            )
+        elif not data:
+            services.goal_update(actor=self.actor, goal=goal, version=version)
+        return Response(GoalDetailSerializer(self.get_object()).data)
+
+    @extend_schema(
+        methods=["GET"], summary="Progress history of a goal", responses=GoalUpdateSerializer
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Record progress (value, comment, confidence)",
+        request=GoalUpdateSerializer,
+        responses={201: GoalUpdateSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], url_path="updates")
+    def updates(self, request, id=None):
+        goal = self.get_object()
+        if request.method == "GET":
+            page = self.paginate_queryset(selectors.goal_updates(goal=goal))
+            return self.get_paginated_response(GoalUpdateSerializer(page, many=True).data)
+        serializer = GoalUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        update = services.goal_progress_record(
+            actor=self.actor,
+            goal=goal,
+            source=GoalUpdate.Source.API if request._request.api_key else "manual",
+            **serializer.validated_data,
+        )
+        return Response(GoalUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Change requests of a goal", responses=ChangeRequestSerializer(many=True)
+    )
+    @action(detail=True, methods=["get"], url_path="change-requests")
+    def change_requests(self, request, id=None):
+        goal = self.get_object()
+        changes = selectors.goal_change_requests(goal=goal)
+        return Response(ChangeRequestSerializer(changes, many=True).data)
+
+    @extend_schema(
+        summary="Approve or reject the pending change",
+        request=DecisionSerializer,
+        responses=ChangeRequestSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="decide-change")
+    def decide_change(self, request, id=None):
+        goal = self.get_object()
+        change = selectors.goal_pending_change(goal=goal)
+        if change is None:
+            raise NotFound("No change of this goal is pending.")
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        change = services.goal_change_request_decide(
+            actor=self.actor,
+            change_request=change,
+            approve=serializer.validated_data["approve"],
+            note=serializer.validated_data["note"],
+        )
+        return Response(ChangeRequestSerializer(change).data)
+
+    @extend_schema(summary="Approve a target beyond the stretch limit", request=None)
+    @action(detail=True, methods=["post"], url_path="approve-stretch")
+    def approve_stretch(self, request, id=None):
+        services.goal_stretch_approve(actor=self.actor, goal=self.get_object())
+        return Response(GoalDetailSerializer(self.get_object()).data)
+
+    @extend_schema(summary="Field history and decision log", responses=HistorySerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, id=None):
+        page = self.paginate_queryset(selectors.goal_history(goal=self.get_object()))
+        return self.get_paginated_response(HistorySerializer(page, many=True).data)
+
+
+# --- Check-ins -------------------------------------------------------------------------------
+
+
+class ActionItemSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    owner = Ref(Employee, required=False, allow_null=True)
+    done = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ActionItem
+        fields = ["id", "text", "owner", "due_date", "done", "done_at", "created_at"]
+        read_only_fields = ["done_at", "created_at"]
+
+    def get_done(self, item: ActionItem) -> bool:
+        return item.done_at is not None
+
+
+class CheckInSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    manager = Ref(Employee, read_only=True)
+    report = Ref(Employee, read_only=True)
+    cadence = serializers.CharField(source="series.cadence", read_only=True)
+    private_manager_notes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CheckIn
+        fields = [
+            "id",
+            "manager",
+            "report",
+            "cadence",
+            "scheduled_for",
+            "status",
+            "obstacles",
+            "priorities",
+            "shared_notes",
+            "private_manager_notes",
+            "completed_at",
+        ]
+
+    def get_private_manager_notes(self, check_in: CheckIn) -> str | None:
+        """Null for anyone who may not read them (always for the report)."""
+        visible = self.context.get("private_visible")
+        return check_in.private_manager_notes if visible and visible(check_in) else None
+
+
+class CheckInCreateSerializer(serializers.Serializer):
+    report = Ref(Employee)
+    manager = Ref(Employee, required=False, allow_null=True)
+    cadence = serializers.ChoiceField(choices=["weekly", "fortnightly", "monthly"])
+    first_date = serializers.DateField(required=False)
+
+
+class CheckInPatchSerializer(serializers.Serializer):
+    obstacles = StrictCharField(required=False, allow_blank=True)
+    priorities = StrictCharField(required=False, allow_blank=True)
+    shared_notes = StrictCharField(required=False, allow_blank=True)
+    private_manager_notes = StrictCharField(required=False, allow_blank=True)
+
+
+class EscalationSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    escalated_to = Ref(Employee, read_only=True)
+
+    class Meta:
+        model = CheckInEscalation
+        fields = ["id", "part", "text", "escalated_to", "created_at"]
+        read_only_fields = ["created_at"]
+        extra_kwargs = {"text": {"required": False, "allow_blank": True}}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List check-ins", description="Scope `goals:read`."),
+    retrieve=extend_schema(summary="Get a check-in"),
+    create=extend_schema(
+        summary="Start a recurring check-in",
+        description="Creates the series and returns its first check-in.",
+        request=CheckInCreateSerializer,
+    ),
+    partial_update=extend_schema(
+        summary="Write the agenda (private notes: the manager only)",
+        request=CheckInPatchSerializer,
+    ),
+)
+class CheckInViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "goals"
+    serializer_class = CheckInSerializer
+    filterset_fields = ["status"]
+    ordering = ["-scheduled_for", "-id"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return CheckIn.objects.none()
+        return selectors.check_in_list(actor=self.actor)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        actor = self.actor
+        if actor.is_admin:
+            context["private_visible"] = lambda check_in: True
+        elif actor.employee is None:
+            context["private_visible"] = lambda check_in: False
+        else:
+            me = actor.employee.pk
+            managed = set(
+                all_reports(manager=actor.employee, include_matrix=True).values_list(
+                    "id", flat=True
+                )
+            )
+            context["private_visible"] = lambda check_in: (
+                check_in.report_id != me
+                and (check_in.manager_id == me or check_in.manager_id in managed)
+            )
+        return context
+
+    def get_object(self) -> CheckIn:
+        check_in = selectors.check_in_get(actor=self.actor, uuid=self.kwargs["id"])
+        if check_in is None:
+            raise NotFound()
+        return check_in
+
+    def create(self, request, *args, **kwargs):
+        serializer = CheckInCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        series = services.check_in_series_create(actor=self.actor, **serializer.validated_data)
+        check_in = series.check_ins.order_by("scheduled_for").first()
+        return Response(self.get_serializer(check_in).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        check_in = self.get_object()
+        serializer = CheckInPatchSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        check_in = services.check_in_update(
+            actor=self.actor, check_in=check_in, **serializer.validated_data
+        )
+        return Response(self.get_serializer(check_in).data)
+
+    @extend_schema(summary="Mark held; schedules the next check-in", request=None)
+    @action(detail=True, methods=["post"])
+    def complete(self, request, id=None):
+        check_in = services.check_in_complete(actor=self.actor, check_in=self.get_object())
+        return Response(self.get_serializer(check_in).data)
+
+    @extend_schema(
+        methods=["GET"], summary="Open action items", responses=ActionItemSerializer(many=True)
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Add an action item",
+        request=ActionItemSerializer,
+        responses={201: ActionItemSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], url_path="action-items")
+    def action_items(self, request, id=None):
+        check_in = self.get_object()
+        if request.method == "GET":
+            items = selectors.check_in_open_actions(check_in=check_in)
+            return Response(ActionItemSerializer(items, many=True).data)
+        serializer = ActionItemSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = services.action_item_add(
+            actor=self.actor, check_in=check_in, **serializer.validated_data
+        )
+        return Response(ActionItemSerializer(item).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Escalate an answer to the manager's manager",
+        request=EscalationSerializer,
+        responses={201: EscalationSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def escalate(self, request, id=None):
+        check_in = self.get_object()
+        serializer = EscalationSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        escalation = services.check_in_escalate(
+            actor=self.actor,
+            check_in=check_in,
+            part=serializer.validated_data["part"],
+            text=serializer.validated_data.get("text", ""),
+        )
+        return Response(EscalationSerializer(escalation).data, status=status.HTTP_201_CREATED)
+
+
+# --- Feedback --------------------------------------------------------------------------------
+
+
+class FeedbackSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    giver = Ref(Employee, read_only=True)
+    receiver = Ref(Employee)
+    goal = Ref(Goal, required=False, allow_null=True)
+    request = Ref(FeedbackRequest, required=False, allow_null=True)
+
+    class Meta:
+        model = Feedback
+        fields = [
+            "id",
+            "giver",
+            "receiver",
+            "kind",
+            "observation",
+            "impact",
+            "expectation",
+            "support_offered",
+            "follow_up_date",
+            "goal",
+            "visibility",
+            "request",
+            "created_at",
+        ]
+        read_only_fields = ["created_at"]
+
+
+class RequestForFeedbackSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    requester = Ref(Employee, read_only=True)
+    asked = Ref(Employee)
+    goal = Ref(Goal, required=False, allow_null=True)
+
+    class Meta:
+        model = FeedbackRequest
+        fields = ["id", "requester", "asked", "goal", "message", "status", "created_at"]
+        read_only_fields = ["status", "created_at"]
+
+
+class FeedbackFilter(django_filters.FilterSet):
+    receiver = django_filters.UUIDFilter(field_name="receiver__uuid")
+    giver = django_filters.UUIDFilter(field_name="giver__uuid")
+
+    class Meta:
+        model = Feedback
+        fields = ["receiver", "giver", "kind", "visibility"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List feedback you may see", description="Scope `goals:read`."),
+    retrieve=extend_schema(summary="Get feedback"),
+    create=extend_schema(summary="Give feedback"),
+)
+class FeedbackViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "goals"
+    serializer_class = FeedbackSerializer
+    filterset_class = FeedbackFilter
+    ordering = ["-created_at", "-id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return Feedback.objects.none()
+        return selectors.feedback_list(actor=self.actor)
+
+    def get_object(self) -> Feedback:
+        feedback = selectors.feedback_get(actor=self.actor, uuid=self.kwargs["id"])
+        if feedback is None:
+            raise Http404
+        return feedback
+
+    def create(self, request, *args, **kwargs):
+        serializer = FeedbackSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        feedback = services.feedback_give(actor=self.actor, **serializer.validated_data)
+        return Response(FeedbackSerializer(feedback).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Open feedback requests asking you",
+        responses=RequestForFeedbackSerializer(many=True),
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Ask someone for feedback",
+        request=RequestForFeedbackSerializer,
+        responses={201: RequestForFeedbackSerializer},
+    )
+    @action(detail=False, methods=["get", "post"])
+    def requests(self, request):
+        if request.method == "GET":
+            employee = self.actor.employee
+            if employee is None:
+                return Response([])
+            items = selectors.feedback_requests_for(employee=employee)
+            return Response(RequestForFeedbackSerializer(items, many=True).data)
+        serializer = RequestForFeedbackSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = services.feedback_request_create(actor=self.actor, **serializer.validated_data)
+        return Response(RequestForFeedbackSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
 def register(router) -> None:
-    """Resources of this app are registered here as they are built."""
+    router.register("goals", GoalViewSet, basename="goal")
+    router.register("check-ins", CheckInViewSet, basename="check-in")
+    router.register("feedback", FeedbackViewSet, basename="feedback")

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("plms.web.urls")),
     path("accounts/", include("plms.accounts.urls")),
     path("people/", include("plms.people.urls")),
+    path("goals/", include("goals.urls")),
     path("api/v1/", include(("plms.api_urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -72,6 +72,7 @@ def employee_create(
             fields={"email": "Already used by another employee."},
         )
     _check_same_organization(actor, fields.get("department"))
+    _check_external_id_free(str(fields.get("external_id") or ""), exclude=None)
     employee = Employee(email=email, first_name=first_name.strip(), last_name=last_name.strip())
     for name, value in fields.items():
         if name not in (*EMPLOYEE_FIELDS, "external_id"):
@@ -98,6 +99,8 @@ def employee_update(*, actor: Actor, employee: Employee, **changes: object) -> E
                     f"An employee with e-mail {value} exists.",
                     fields={"email": "Already used by another employee."},
                 )
+        if name == "external_id":
+            _check_external_id_free(str(value or ""), exclude=employee)
         if getattr(employee, name) != value:
             setattr(employee, name, value)
             changed.append(name)
@@ -170,6 +173,20 @@ def reporting_lines_set(
         for line in matrix
     )
     return employee
+
+
+def _check_external_id_free(external_id: str, *, exclude: Employee | None) -> None:
+    if not external_id:
+        return
+    taken = Employee.objects.filter(external_id=external_id)
+    if exclude is not None:
+        taken = taken.exclude(pk=exclude.pk)
+    if taken.exists():
+        raise ApplicationError(
+            "duplicate_external_id",
+            f"Another employee has external id {external_id!r}.",
+            fields={"external_id": "Already used by another employee."},
+        )
 
 
 def _clean_email(email: str) -> str:

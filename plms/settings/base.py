@@ -224,6 +224,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name get explicit, stable enum names.
+    "ENUM_NAME_OVERRIDES": {
+        "GoalStatusEnum": "goals.models.Goal.Status",
+        "GoalChangeRequestStatusEnum": "goals.models.GoalChangeRequest.Status",
+        "CheckInStatusEnum": "goals.models.CheckIn.Status",
+        "FeedbackRequestStatusEnum": "goals.models.FeedbackRequest.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "plms.common.schema.add_error_responses",

@@ -4,6 +4,7 @@ and the report's verdicts."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -52,7 +53,9 @@ def test_the_load_generator_measures_and_makes_every_write_unique(server):
         "warmup": 0.1,
         "duration": 0.4,
     }
-    result = asyncio.run(_run(spec))
+    # A fresh thread: another test in this process may hold a running event loop (Playwright).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(asyncio.run, _run(spec)).result(timeout=120)
     assert result["requests"] > 10
     assert result["statuses"] == {"201": result["requests"]}
     assert result["errors"] == 0

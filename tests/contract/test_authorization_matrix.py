@@ -38,6 +38,9 @@ POLICIES = {
     "ping": "none",
     "employees": "admin",
     "departments": "admin",
+    "goals": "object",
+    "check-ins": "object",
+    "feedback": "object",
 }
 DENIED = {401: 401, 403: 403, 404: 404}
 WRITE_METHODS = ("post", "put", "patch", "delete")

@@ -107,3 +107,21 @@ def test_method_not_allowed_is_json(key_client_a):
     response = key_client_a.delete("/api/v1/employees")
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+def test_a_duplicate_external_id_is_a_400_not_a_server_error(org_a, key_client_a):
+    EmployeeFactory(organization=org_a, external_id="H-1")
+    response = key_client_a.post(
+        "/api/v1/employees",
+        {"email": "z@a.example", "first_name": "Z", "external_id": "H-1"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "duplicate_external_id"
+    other = EmployeeFactory(organization=org_a)
+    patched = key_client_a.patch(
+        f"/api/v1/employees/{other.uuid}", {"external_id": "H-1"}, format="json"
+    )
+    assert patched.status_code == 400 and patched.json()["fields"] == {
+        "external_id": ["Already used by another employee."]
+    }

@@ -9,12 +9,34 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from goals.models import ActionItem, CheckIn, Goal
 from plms.people.models import Employee
 from tests.factories import TENANT_FACTORIES
 
 PAGE_MODELS = {
     "people:employee_detail": Employee,
     "people:employee_invite": Employee,
+    **{
+        f"goals:{name}": Goal
+        for name in (
+            "goal_detail",
+            "goal_edit",
+            "goal_progress",
+            "goal_status",
+            "goal_decide",
+            "goal_approve_stretch",
+        )
+    },
+    **{
+        f"goals:{name}": CheckIn
+        for name in (
+            "check_in_detail",
+            "check_in_complete",
+            "check_in_add_action",
+            "check_in_escalate",
+        )
+    },
+    "goals:check_in_toggle_action": ActionItem,
 }
 
 

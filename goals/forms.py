@@ -1,0 +1,165 @@
+"""Forms of the goal pages. They only parse input; the services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from goals.models import (
+    CheckInEscalation,
+    Direction,
+    Feedback,
+    Frequency,
+    GoalUpdate,
+    Indicator,
+    Level,
+    Perspective,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"})
+TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(
+        label=_("Goal"), max_length=200, help_text=_("The result, in a sentence.")
+    )
+    description = forms.CharField(label=_("Description"), required=False, widget=TEXT)
+    level = forms.ChoiceField(label=_("Level"), choices=Level.choices, initial="operational")
+    owner = forms.ChoiceField(label=_("Owner"))
+    parents = forms.MultipleChoiceField(
+        label=_("Supports"),
+        required=False,
+        help_text=_("The goals this one contributes to."),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE)
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+    unit = forms.CharField(label=_("Unit"), required=False, max_length=50)
+    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
+    baseline = forms.DecimalField(
+        label=_("Baseline"), required=False, max_digits=16, decimal_places=4
+    )
+    target = forms.DecimalField(label=_("Target"), required=False, max_digits=16, decimal_places=4)
+    range_low = forms.DecimalField(
+        label=_("Range: low"), required=False, max_digits=16, decimal_places=4
+    )
+    range_high = forms.DecimalField(
+        label=_("Range: high"), required=False, max_digits=16, decimal_places=4
+    )
+    indicator = forms.ChoiceField(label=_("Indicator"), choices=Indicator.choices)
+    perspective = forms.ChoiceField(label=_("Perspective"), choices=Perspective.choices)
+    update_frequency = forms.ChoiceField(
+        label=_("Update frequency"), choices=Frequency.choices, initial="monthly"
+    )
+    data_source = forms.CharField(label=_("Data source"), required=False, max_length=200)
+    weight = forms.DecimalField(
+        label=_("Weight"), initial=1, min_value=0, max_digits=6, decimal_places=2
+    )
+    justification = forms.CharField(
+        label=_("Justification"),
+        required=False,
+        widget=TEXT,
+        help_text=_("Needed to change the target, range, due date or weight of an active goal."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, owners=(), parents=(), editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = owners
+        self.fields["parents"].choices = parents
+        if editing:
+            del self.fields["owner"]
+        else:
+            del self.fields["justification"]
+
+
+class ProgressForm(forms.Form):
+    value = forms.DecimalField(label=_("New value"), max_digits=16, decimal_places=4)
+    confidence = forms.ChoiceField(
+        label=_("Confidence"), choices=GoalUpdate.Confidence.choices, initial="medium"
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=TEXT)
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, widget=TEXT)
+
+
+class ActivateForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Override reason"),
+        required=False,
+        widget=TEXT,
+        help_text=_("Managers may activate a goal that fails the check, saying why."),
+    )
+
+
+class CheckInForm(forms.Form):
+    obstacles = forms.CharField(
+        label=_("Obstacles"),
+        required=False,
+        widget=TEXT,
+        help_text=_("What blocks progress, and what help is needed."),
+    )
+    priorities = forms.CharField(
+        label=_("Priorities"), required=False, widget=TEXT, help_text=_("For the next period.")
+    )
+    shared_notes = forms.CharField(label=_("Shared notes"), required=False, widget=TEXT)
+    private_manager_notes = forms.CharField(
+        label=_("Private notes"),
+        required=False,
+        widget=TEXT,
+        help_text=_("Only you and your own managers see these; never your report."),
+    )
+
+    def __init__(self, *args, private=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not private:
+            del self.fields["private_manager_notes"]
+
+
+class ActionItemForm(forms.Form):
+    text = forms.CharField(label=_("Action"), max_length=300)
+    owner = forms.ChoiceField(label=_("Who"))
+    due_date = forms.DateField(label=_("By"), required=False, widget=DATE)
+
+    def __init__(self, *args, owners=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = owners
+
+
+class EscalateForm(forms.Form):
+    part = forms.ChoiceField(label=_("Escalate"), choices=CheckInEscalation.Part.choices)
+
+
+class FeedbackForm(forms.Form):
+    receiver = forms.ChoiceField(label=_("For"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=Feedback.Kind.choices)
+    observation = forms.CharField(
+        label=_("Observation"), widget=TEXT, help_text=_("What you saw or heard, specifically.")
+    )
+    impact = forms.CharField(label=_("Impact"), required=False, widget=TEXT)
+    expectation = forms.CharField(
+        label=_("Expectation"),
+        required=False,
+        widget=TEXT,
+        help_text=_("Required for corrective feedback: what is expected from now on."),
+    )
+    support_offered = forms.CharField(label=_("Support offered"), required=False, widget=TEXT)
+    follow_up_date = forms.DateField(label=_("Follow up on"), required=False, widget=DATE)
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=Feedback.Visibility.choices)
+    request = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, receivers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["receiver"].choices = receivers
+
+
+class FeedbackRequestForm(forms.Form):
+    asked = forms.ChoiceField(label=_("Ask"))
+    message = forms.CharField(label=_("About"), required=False, widget=TEXT)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["asked"].choices = people

@@ -1,0 +1,1057 @@
+"""Writes of goals, progress, change control, check-ins and feedback.
+
+Every function takes the acting `Actor`, checks it may act, keeps related objects inside the
+organisation, runs in one transaction and records history with `audit_record`.
+
+Change control: once a goal is active, its commitment (target, range, due date, weight) is
+changed only through a `GoalChangeRequest` with a justification, decided by a manager of the
+owner or an HR admin. Concurrency: edits carry the `version` they were based on; a stale one is
+refused with a 409 `conflict` that carries the current state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from goals import kpi as kpi_math
+from goals import selectors
+from goals.models import (
+    ActionItem,
+    Cadence,
+    CheckIn,
+    CheckInEscalation,
+    CheckInGoalReview,
+    CheckInSeries,
+    Feedback,
+    FeedbackRequest,
+    Goal,
+    GoalAlignment,
+    GoalChangeRequest,
+    GoalContributor,
+    GoalRedEpisode,
+    GoalSettings,
+    GoalTemplate,
+    GoalUpdate,
+)
+from plms.audit.services import audit_record, diff, snapshot
+from plms.common.errors import ApplicationError, NotFound, PermissionDenied
+from plms.people.models import Department, Employee
+from plms.people.selectors import is_manager_of
+from plms.tenancy.actors import Actor
+from plms.tenancy.context import require_organization_id
+
+MSG_CONFLICT = "The goal was changed by someone else (now version {version}). Reload and retry."
+MSG_CYCLE = "“{parent}” supports this goal already: aligning to it would create a cycle."
+MSG_JUSTIFY = "Changing an active goal's {fields} needs a justification for the approver."
+
+# Editable through goal_update; `status` moves through goal_transition.
+GOAL_FIELDS = (
+    "title",
+    "description",
+    "level",
+    "start_date",
+    "due_date",
+    "unit",
+    "direction",
+    "baseline",
+    "target",
+    "range_low",
+    "range_high",
+    "indicator",
+    "perspective",
+    "data_source",
+    "data_steward",
+    "update_frequency",
+    "weight",
+    "rag_green_at",
+    "rag_amber_at",
+    "range_tolerance_percent",
+)
+# The commitment of an active goal: changed only with approval.
+CONTROLLED_FIELDS = ("target", "range_low", "range_high", "due_date", "weight")
+HISTORY_FIELDS = (*GOAL_FIELDS, "status", "current", "owner_type", "owner_employee")
+TRANSITIONS = {
+    Goal.Status.DRAFT: {Goal.Status.ACTIVE, Goal.Status.CANCELLED},
+    Goal.Status.ACTIVE: {Goal.Status.COMPLETED, Goal.Status.CANCELLED},
+    Goal.Status.COMPLETED: set(),
+    Goal.Status.CANCELLED: set(),
+}
+
+
+def _check_same_organization(actor: Actor, *objects: object) -> None:
+    for obj in objects:
+        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
+            raise NotFound()
+
+
+def _full_clean(obj, *, exclude: Sequence[str] = ()) -> None:
+    try:
+        obj.full_clean(exclude=["organization", *exclude], validate_constraints=False)
+    except ValidationError as exc:
+        raise ApplicationError(
+            "invalid", "Please correct the errors.", fields=exc.message_dict
+        ) from exc
+
+
+def goal_state(goal: Goal) -> dict[str, Any]:
+    """The goal as the API shows it in a conflict, so the client can merge and retry."""
+    return {
+        "id": str(goal.uuid),
+        "version": goal.version,
+        "status": goal.status,
+        **snapshot(goal, GOAL_FIELDS),
+        "current": snapshot(goal, ["current"])["current"],
+    }
+
+
+def _conflict(goal: Goal) -> ApplicationError:
+    return ApplicationError(
+        "conflict",
+        MSG_CONFLICT.format(version=goal.version),
+        status=409,
+        extra={"current": goal_state(goal)},
+    )
+
+
+def _lock(goal: Goal, version: int | None) -> Goal:
+    """Lock the goal's row for this transaction and check the caller's version."""
+    locked = (
+        Goal.objects.select_for_update(of=("self",))
+        .select_related("owner_employee", "owner_department")
+        .get(pk=goal.pk)
+    )
+    if version is not None and locked.version != version:
+        raise _conflict(locked)
+    return locked
+
+
+def _save_versioned(goal: Goal, version: int, fields: Iterable[str]) -> None:
+    """Compare-and-swap on `version`: of two writers holding the same version, one wins."""
+    now = timezone.now()
+    attnames = [Goal._meta.get_field(name).attname for name in fields]
+    values = {attname: getattr(goal, attname) for attname in attnames}
+    updated = Goal.objects.filter(pk=goal.pk, version=version).update(
+        **values, version=version + 1, updated_at=now
+    )
+    if updated != 1:
+        raise _conflict(Goal.objects.get(pk=goal.pk))
+    goal.version = version + 1
+    goal.updated_at = now
+
+
+def _descendant_ids(goal: Goal) -> set[int]:
+    """Every goal supporting `goal`, directly or through others (one recursive query)."""
+    organization_id = require_organization_id()
+    sql = """
+        WITH RECURSIVE down(id) AS (
+            SELECT child_id FROM goals_goalalignment
+            WHERE organization_id = %s AND parent_id = %s
+            UNION
+            SELECT a.child_id FROM goals_goalalignment a JOIN down ON a.parent_id = down.id
+            WHERE a.organization_id = %s
+        )
+        SELECT id FROM down
+    """
+    raw = RawSQL(sql, [organization_id, goal.pk, organization_id])
+    return set(Goal.objects.filter(id__in=raw).values_list("id", flat=True))
+
+
+def _set_parents(goal: Goal, parents: Sequence[Goal]) -> None:
+    below = _descendant_ids(goal) if goal.pk else set()
+    for parent in parents:
+        if parent.pk == goal.pk or parent.pk in below:
+            raise ApplicationError(
+                "alignment_cycle",
+                MSG_CYCLE.format(parent=parent),
+                fields={"parents": "Would create a cycle."},
+            )
+    GoalAlignment.objects.filter(child=goal).exclude(parent__in=parents).delete()
+    existing = set(GoalAlignment.objects.filter(child=goal).values_list("parent_id", flat=True))
+    GoalAlignment.objects.bulk_create(
+        GoalAlignment(organization_id=goal.organization_id, child=goal, parent=parent)
+        for parent in dict.fromkeys(parents)
+        if parent.pk not in existing
+    )
+
+
+def _set_contributors(goal: Goal, contributors: Sequence[Employee]) -> None:
+    GoalContributor.objects.filter(goal=goal).exclude(employee__in=contributors).delete()
+    existing = set(GoalContributor.objects.filter(goal=goal).values_list("employee_id", flat=True))
+    GoalContributor.objects.bulk_create(
+        GoalContributor(organization_id=goal.organization_id, goal=goal, employee=employee)
+        for employee in dict.fromkeys(contributors)
+        if employee.pk not in existing
+    )
+
+
+def _close_red_episode(goal: Goal, action: str) -> None:
+    """Record the first action on a goal that turned red (decision latency)."""
+    GoalRedEpisode.objects.filter(goal=goal, first_action_at__isnull=True).update(
+        first_action_at=timezone.now(), first_action=action
+    )
+
+
+# --- Goals -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def goal_create(
+    *,
+    actor: Actor,
+    title: str,
+    owner_type: str = Goal.OwnerType.EMPLOYEE,
+    owner_employee: Employee | None = None,
+    owner_department: Department | None = None,
+    parents: Sequence[Goal] = (),
+    contributors: Sequence[Employee] = (),
+    **fields: Any,
+) -> Goal:
+    """Create a draft goal. Drafts may fail the SMART-R check; activating may not."""
+    if owner_type == Goal.OwnerType.EMPLOYEE and owner_employee is None:
+        owner_employee = actor.employee
+    _check_same_organization(
+        actor, owner_employee, owner_department, fields.get("data_steward"), *parents, *contributors
+    )
+    goal = Goal(
+        title=title.strip(),
+        owner_type=owner_type,
+        owner_employee=owner_employee if owner_type == Goal.OwnerType.EMPLOYEE else None,
+        owner_department=owner_department if owner_type == Goal.OwnerType.DEPARTMENT else None,
+        created_by=actor.user,
+    )
+    for name, value in fields.items():
+        if name not in GOAL_FIELDS:
+            raise TypeError(f"Unknown goal field {name!r}.")
+        setattr(goal, name, value)
+    _check_owner(goal)
+    if not selectors.can_edit_goal(actor=actor, goal=goal):
+        raise PermissionDenied("You may not set goals for this owner.")
+    _full_clean(goal, exclude=["owner_employee", "owner_department", "data_steward"])
+    _check_kpi(goal)
+    goal.save()
+    _set_parents(goal, list(parents))
+    _set_contributors(goal, list(contributors))
+    audit_record(
+        actor=actor,
+        action="goal.created",
+        obj=goal,
+        changes={
+            **snapshot(goal, HISTORY_FIELDS),
+            "parents": [str(p.uuid) for p in parents],
+            "contributors": [str(c.uuid) for c in contributors],
+        },
+    )
+    return goal
+
+
+def _check_owner(goal: Goal) -> None:
+    missing = {
+        Goal.OwnerType.EMPLOYEE: ("owner_employee", goal.owner_employee_id),
+        Goal.OwnerType.DEPARTMENT: ("owner_department", goal.owner_department_id),
+    }.get(goal.owner_type)
+    if goal.owner_type not in Goal.OwnerType.values:
+        raise ApplicationError("invalid", "Unknown owner type.", fields={"owner_type": "Unknown."})
+    if missing is not None and missing[1] is None:
+        raise ApplicationError(
+            "invalid", "The goal needs an owner.", fields={missing[0]: "Required."}
+        )
+
+
+def _check_kpi(goal: Goal) -> None:
+    errors: dict[str, str] = {}
+    if (
+        goal.direction == kpi_math.RANGE
+        and goal.range_low is not None
+        and goal.range_high is not None
+    ) and goal.range_low >= goal.range_high:
+        errors["range_high"] = "Must be above the low end of the range."
+    if goal.start_date and goal.due_date and goal.due_date < goal.start_date:
+        errors["due_date"] = "Must not be before the start date."
+    green, amber = goal.rag_green_at, goal.rag_amber_at
+    if green is not None and amber is not None and amber > green:
+        errors["rag_amber_at"] = "Must not be above the green threshold."
+    if errors:
+        raise ApplicationError("invalid", "Please correct the errors.", fields=errors)
+
+
+@transaction.atomic
+def goal_update(
+    *,
+    actor: Actor,
+    goal: Goal,
+    version: int,
+    justification: str = "",
+    parents: Sequence[Goal] | None = None,
+    contributors: Sequence[Employee] | None = None,
+    **changes: Any,
+) -> Goal:
+    """Apply `changes` made on top of `version`.
+
+    On an active goal, changes of the commitment (CONTROLLED_FIELDS) are not applied: they
+    become one pending change request with the justification; the rest applies at once.
+    """
+    goal = _lock(goal, version)
+    if not selectors.can_edit_goal(actor=actor, goal=goal):
+        raise PermissionDenied("You may not edit this goal.")
+    if goal.status in (Goal.Status.COMPLETED, Goal.Status.CANCELLED):
+        raise ApplicationError("goal_closed", "A completed or cancelled goal cannot change.")
+    _check_same_organization(
+        actor, changes.get("data_steward"), *(parents or ()), *(contributors or ())
+    )
+    before = snapshot(goal, HISTORY_FIELDS)
+    controlled: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in GOAL_FIELDS:
+            raise TypeError(f"Unknown goal field {name!r}.")
+        if getattr(goal, name) == value:
+            continue
+        if goal.status == Goal.Status.ACTIVE and name in CONTROLLED_FIELDS:
+            controlled[name] = value
+        else:
+            setattr(goal, name, value)
+    _full_clean(goal, exclude=["owner_employee", "owner_department", "data_steward"])
+    _check_kpi(goal)
+    after = snapshot(goal, HISTORY_FIELDS)
+    changed = [name for name in diff(before, after)]
+    links: dict[str, Any] = {}
+    if parents is not None:
+        old = sorted(str(p.uuid) for p in goal.parents.all())
+        new = sorted(str(p.uuid) for p in parents)
+        if old != new:
+            _set_parents(goal, list(parents))
+            links["parents"] = {"before": old, "after": new}
+    if contributors is not None:
+        old = sorted(str(c.uuid) for c in goal.contributors.all())
+        new = sorted(str(c.uuid) for c in contributors)
+        if old != new:
+            _set_contributors(goal, list(contributors))
+            links["contributors"] = {"before": old, "after": new}
+    if changed or links:
+        _save_versioned(goal, version, changed)
+        audit_record(
+            actor=actor, action="goal.updated", obj=goal, changes={**diff(before, after), **links}
+        )
+    if controlled:
+        goal_change_request_create(
+            actor=actor, goal=goal, changes=controlled, justification=justification
+        )
+    return goal
+
+
+@transaction.atomic
+def goal_change_request_create(
+    *, actor: Actor, goal: Goal, changes: Mapping[str, Any], justification: str
+) -> GoalChangeRequest:
+    justification = justification.strip()
+    if not justification:
+        raise ApplicationError(
+            "justification_required",
+            MSG_JUSTIFY.format(fields=", ".join(changes)),
+            fields={"justification": "Required to change an active goal's commitment."},
+        )
+    if GoalChangeRequest.objects.filter(goal=goal, status="pending").exists():
+        raise ApplicationError(
+            "change_pending",
+            "A change of this goal is waiting for a decision; it must be decided first.",
+            status=409,
+        )
+    request = GoalChangeRequest(
+        goal=goal,
+        changes={
+            name: {"before": snapshot(goal, [name])[name], "after": snapshot_value(value)}
+            for name, value in changes.items()
+        },
+        justification=justification,
+        requested_by=actor.user,
+        requested_by_label=actor.label,
+    )
+    request.save()
+    _close_red_episode(goal, "change_request")
+    audit_record(
+        actor=actor,
+        action="goal.change_requested",
+        obj=goal,
+        changes=request.changes,
+        reason=justification,
+    )
+    return request
+
+
+def snapshot_value(value: Any) -> Any:
+    """A field value as the history stores it (JSON)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+@transaction.atomic
+def goal_change_request_decide(
+    *, actor: Actor, change_request: GoalChangeRequest, approve: bool, note: str = ""
+) -> GoalChangeRequest:
+    """Approve (apply the change, bump the version) or reject a pending change request."""
+    goal = _lock(change_request.goal, None)
+    change_request = GoalChangeRequest.objects.select_for_update().get(pk=change_request.pk)
+    if not selectors.is_goal_approver(actor=actor, goal=goal):
+        raise PermissionDenied("Only a manager of the owner or an HR admin decides this.")
+    if change_request.requested_by_id == getattr(actor.user, "pk", None) and not actor.is_admin:
+        raise PermissionDenied("Someone other than who asked decides a change.")
+    if change_request.status != GoalChangeRequest.Status.PENDING:
+        raise ApplicationError("already_decided", "This change has been decided already.")
+    change_request.status = "approved" if approve else "rejected"
+    change_request.decided_by = actor.user
+    change_request.decided_by_label = actor.label
+    change_request.decided_at = timezone.now()
+    change_request.decision_note = note.strip()
+    change_request.save()
+    if approve:
+        before = snapshot(goal, HISTORY_FIELDS)
+        for name, values in change_request.changes.items():
+            setattr(goal, name, _field_value(name, values["after"]))
+        _check_kpi(goal)
+        _save_versioned(goal, goal.version, list(change_request.changes))
+        audit_record(
+            actor=actor,
+            action="goal.change_approved",
+            obj=goal,
+            changes=diff(before, snapshot(goal, HISTORY_FIELDS)),
+            reason=change_request.decision_note,
+        )
+    else:
+        audit_record(
+            actor=actor,
+            action="goal.change_rejected",
+            obj=goal,
+            changes=change_request.changes,
+            reason=change_request.decision_note,
+        )
+    return change_request
+
+
+def _field_value(name: str, raw: Any) -> Any:
+    if raw is None:
+        return None
+    if name == "due_date":
+        return date.fromisoformat(raw)
+    return Decimal(str(raw))
+
+
+@transaction.atomic
+def goal_stretch_approve(*, actor: Actor, goal: Goal) -> Goal:
+    """A manager accepts a target beyond the organisation's stretch limit."""
+    goal = _lock(goal, None)
+    if not selectors.is_goal_approver(actor=actor, goal=goal):
+        raise PermissionDenied("Only a manager of the owner or an HR admin approves this.")
+    goal.stretch_approved_by = actor.user
+    _save_versioned(goal, goal.version, ["stretch_approved_by"])
+    audit_record(actor=actor, action="goal.stretch_approved", obj=goal)
+    return goal
+
+
+@transaction.atomic
+def goal_transition(
+    *, actor: Actor, goal: Goal, status: str, version: int | None = None, override_reason: str = ""
+) -> Goal:
+    """Move a goal along draft → active → completed, or cancel it.
+
+    Activating needs a passing SMART-R check, or a manager's override with a reason.
+    """
+    goal = _lock(goal, version)
+    if not selectors.can_edit_goal(actor=actor, goal=goal):
+        raise PermissionDenied("You may not change this goal.")
+    if status not in TRANSITIONS.get(goal.status, set()):
+        raise ApplicationError(
+            "invalid_transition",
+            f"A {goal.status} goal cannot become {status}.",
+            fields={"status": "Not allowed from the current status."},
+        )
+    fields = ["status"]
+    previous = goal.status
+    action = f"goal.{status}"
+    if status == Goal.Status.ACTIVE:
+        check = selectors.goal_smart_check(goal)
+        if not check.passed:
+            override_reason = override_reason.strip()
+            if not override_reason:
+                raise ApplicationError(
+                    "smart_check_failed",
+                    "The goal does not pass the SMART-R check yet.",
+                    fields={f"smart.{r.name}": str(r.hint) for r in check.failed},
+                    extra={"smart": check.as_dict()},
+                )
+            if not selectors.is_goal_approver(actor=actor, goal=goal) or (
+                goal.owner_employee_id is not None
+                and actor.employee is not None
+                and goal.owner_employee_id == actor.employee.pk
+                and not actor.is_admin
+            ):
+                raise PermissionDenied("Only a manager of the owner may override the check.")
+            goal.activation_override_reason = override_reason
+            goal.activation_override_by = actor.user
+            fields += ["activation_override_reason", "activation_override_by"]
+            action = "goal.activation_overridden"
+        goal.activated_at = timezone.now()
+        fields.append("activated_at")
+    goal.status = status
+    _save_versioned(goal, goal.version, fields)
+    if status == Goal.Status.CANCELLED:
+        GoalChangeRequest.objects.filter(goal=goal, status="pending").update(
+            status="rejected", decision_note="The goal was cancelled.", decided_at=timezone.now()
+        )
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=goal,
+        changes={"status": {"before": previous, "after": status}},
+        reason=override_reason,
+    )
+    return goal
+
+
+@transaction.atomic
+def goal_progress_record(
+    *,
+    actor: Actor,
+    goal: Goal,
+    value: Decimal,
+    comment: str = "",
+    confidence: str = GoalUpdate.Confidence.MEDIUM,
+    recorded_at: datetime | None = None,
+    source: str = GoalUpdate.Source.MANUAL,
+) -> GoalUpdate:
+    """Record a KPI value. The latest value becomes the goal's current one; a goal turning red
+    opens a decision-latency episode, and any update on a red goal closes the open one."""
+    goal = _lock(goal, None)
+    if not selectors.can_record_progress(actor=actor, goal=goal):
+        raise PermissionDenied("You may not record progress on this goal.")
+    if goal.status != Goal.Status.ACTIVE:
+        raise ApplicationError("goal_not_active", "Progress is recorded on active goals only.")
+    settings = selectors.goal_settings_get()
+    recorded_at = recorded_at or timezone.now()
+    day = timezone.localtime(recorded_at).date()
+    # The status as last shown: the previous value on the day it was recorded.
+    previous_update = (
+        GoalUpdate.objects.filter(goal=goal, recorded_at__lte=recorded_at)
+        .order_by("-recorded_at", "-id")
+        .first()
+    )
+    before_rag = (
+        selectors.goal_rag(
+            goal, settings=settings, today=timezone.localtime(previous_update.recorded_at).date()
+        )
+        if previous_update is not None
+        else None
+    )
+    update = GoalUpdate(
+        goal=goal,
+        value=value,
+        comment=comment.strip(),
+        confidence=confidence,
+        source=source,
+        recorded_by=actor.user,
+        recorded_by_label=actor.label,
+        recorded_at=recorded_at,
+    )
+    _full_clean(update, exclude=["goal", "recorded_by"])
+    update.save()
+    latest = GoalUpdate.objects.filter(goal=goal).order_by("-recorded_at", "-id").first()
+    previous = goal.current
+    goal.current = latest.value
+    Goal.objects.filter(pk=goal.pk).update(current=goal.current, updated_at=timezone.now())
+    _close_red_episode(goal, "update")
+    after_rag = selectors.goal_rag(goal, settings=settings, today=day)
+    if after_rag == kpi_math.RED and before_rag != kpi_math.RED:
+        GoalRedEpisode.objects.create(goal=goal, turned_red_at=recorded_at)
+    audit_record(
+        actor=actor,
+        action="goal.progress_recorded",
+        obj=goal,
+        changes={
+            "current": {"before": snapshot_value(previous), "after": snapshot_value(goal.current)},
+            "rag": {"before": before_rag, "after": after_rag},
+        },
+        reason=update.comment,
+    )
+    return update
+
+
+@transaction.atomic
+def goal_settings_update(*, actor: Actor, **values: Decimal) -> GoalSettings:
+    actor.require_admin()
+    settings = GoalSettings.objects.select_for_update().first() or GoalSettings()
+    before = snapshot(settings, values)
+    for name, value in values.items():
+        if name not in (
+            "stretch_limit_percent",
+            "rag_green_at",
+            "rag_amber_at",
+            "range_tolerance_percent",
+        ):
+            raise TypeError(f"Unknown goal setting {name!r}.")
+        setattr(settings, name, value)
+    if settings.rag_amber_at > settings.rag_green_at:
+        raise ApplicationError(
+            "invalid", "Amber must not be above green.", fields={"rag_amber_at": "Above green."}
+        )
+    _full_clean(settings)
+    settings.save()
+    audit_record(
+        actor=actor,
+        action="goal_settings.updated",
+        obj=settings,
+        changes=diff(before, snapshot(settings, values)),
+    )
+    return settings
+
+
+# --- Templates -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def goal_template_create(*, actor: Actor, name: str, title: str, **fields: Any) -> GoalTemplate:
+    actor.require_admin()
+    _check_same_organization(actor, fields.get("parent"))
+    if GoalTemplate.objects.filter(name__iexact=name.strip()).exists():
+        raise ApplicationError(
+            "duplicate", f"A template named {name!r} exists.", fields={"name": "Already used."}
+        )
+    template = GoalTemplate(name=name.strip(), title=title.strip(), **fields)
+    _full_clean(template, exclude=["parent"])
+    template.save()
+    audit_record(actor=actor, action="goal_template.created", obj=template)
+    return template
+
+
+@transaction.atomic
+def goal_template_apply(
+    *,
+    actor: Actor,
+    template: GoalTemplate,
+    department: Department,
+    start_date: date,
+    due_date: date,
+    status: str = Goal.Status.DRAFT,
+) -> list[Goal]:
+    """One goal per active employee of the department, all or none.
+
+    Refused as a whole when anybody in the department already has a goal from this template
+    (so applying twice does not duplicate), or when the caller may not set goals for someone.
+    """
+    _check_same_organization(actor, template, department)
+    employees = list(Employee.objects.filter(department=department, active=True).order_by("id"))
+    if not employees:
+        raise ApplicationError("empty_department", f"{department} has no active employees.")
+    for employee in employees:
+        probe = Goal(owner_type=Goal.OwnerType.EMPLOYEE, owner_employee=employee)
+        if not selectors.can_edit_goal(actor=actor, goal=probe):
+            raise PermissionDenied(f"You may not set goals for {employee}.")
+    taken = list(
+        Goal.objects.filter(template=template, owner_employee__in=employees)
+        .exclude(status=Goal.Status.CANCELLED)
+        .values_list("owner_employee__first_name", "owner_employee__last_name")
+    )
+    if taken:
+        names = ", ".join(f"{first} {last}".strip() for first, last in taken)
+        raise ApplicationError(
+            "template_already_applied",
+            f"These people have a goal from “{template}” already: {names}.",
+        )
+    organization_id = require_organization_id()
+    goals = [
+        Goal(
+            organization_id=organization_id,
+            title=template.title,
+            description=template.description,
+            level=template.level,
+            owner_type=Goal.OwnerType.EMPLOYEE,
+            owner_employee=employee,
+            start_date=start_date,
+            due_date=due_date,
+            current=None,
+            template=template,
+            created_by=actor.user,
+            **{name: getattr(template, name) for name in _TEMPLATE_KPI_FIELDS},
+        )
+        for employee in employees
+    ]
+    for goal in goals:
+        _full_clean(
+            goal, exclude=["owner_employee", "owner_department", "data_steward", "template"]
+        )
+        _check_kpi(goal)
+    goals = Goal.objects.bulk_create(goals)
+    if template.parent_id is not None:
+        GoalAlignment.objects.bulk_create(
+            GoalAlignment(organization_id=organization_id, child=goal, parent_id=template.parent_id)
+            for goal in goals
+        )
+    audit_record(
+        actor=actor,
+        action="goal_template.applied",
+        obj=template,
+        changes={"department": str(department.uuid), "goals": [str(g.uuid) for g in goals]},
+    )
+    for goal in goals:
+        audit_record(
+            actor=actor,
+            action="goal.created",
+            obj=goal,
+            changes=snapshot(goal, HISTORY_FIELDS),
+            reason=f"From template {template}",
+        )
+    if status == Goal.Status.ACTIVE:
+        goals = [goal_transition(actor=actor, goal=goal, status=status) for goal in goals]
+    return goals
+
+
+_TEMPLATE_KPI_FIELDS = (
+    "unit",
+    "direction",
+    "baseline",
+    "target",
+    "range_low",
+    "range_high",
+    "indicator",
+    "perspective",
+    "update_frequency",
+    "weight",
+)
+
+
+# --- Check-ins -------------------------------------------------------------------------------
+
+CADENCE_DAYS = {Cadence.WEEKLY: 7, Cadence.FORTNIGHTLY: 14}
+
+
+def next_occurrence(day: date, cadence: str) -> date:
+    if cadence in CADENCE_DAYS:
+        return day + timedelta(days=CADENCE_DAYS[cadence])
+    month = day.month % 12 + 1
+    year = day.year + (day.month // 12)
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate_day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _require_manager_of(actor: Actor, report: Employee, manager: Employee) -> None:
+    if actor.is_admin:
+        return
+    if actor.employee is None or actor.employee.pk != manager.pk:
+        raise PermissionDenied("Only the manager sets up their check-ins.")
+    if not is_manager_of(manager=manager, employee=report):
+        raise PermissionDenied("Check-ins are held with your own reports.")
+
+
+@transaction.atomic
+def check_in_series_create(
+    *,
+    actor: Actor,
+    report: Employee,
+    manager: Employee | None = None,
+    cadence: str = Cadence.WEEKLY,
+    first_date: date | None = None,
+) -> CheckInSeries:
+    """Start the recurring 1:1 and schedule its first check-in."""
+    manager = manager or actor.employee
+    if manager is None:
+        raise ApplicationError("invalid", "A manager is required.", fields={"manager": "Required."})
+    _check_same_organization(actor, manager, report)
+    _require_manager_of(actor, report, manager)
+    if cadence not in Cadence.values:
+        raise ApplicationError("invalid", "Unknown cadence.", fields={"cadence": "Unknown."})
+    if CheckInSeries.objects.filter(manager=manager, report=report).exists():
+        raise ApplicationError(
+            "duplicate", f"{manager} and {report} have a recurring check-in already."
+        )
+    series = CheckInSeries.objects.create(
+        manager=manager,
+        report=report,
+        cadence=cadence,
+        next_date=first_date or timezone.localdate(),
+    )
+    audit_record(actor=actor, action="check_in_series.created", obj=series)
+    check_in_schedule_next(actor=actor, series=series)
+    return series
+
+
+@transaction.atomic
+def check_in_schedule_next(*, actor: Actor, series: CheckInSeries) -> CheckIn:
+    """Create the series' next check-in, its progress review pre-filled with the report's
+    goals due before the one after it or at risk; move the series on by its cadence."""
+    series = CheckInSeries.objects.select_for_update().get(pk=series.pk)
+    day = series.next_date
+    following = next_occurrence(day, series.cadence)
+    check_in, created = CheckIn.objects.get_or_create(
+        series=series,
+        scheduled_for=day,
+        defaults={"manager_id": series.manager_id, "report_id": series.report_id},
+    )
+    if created:
+        goals = selectors.goals_for_review(report=series.report, until=following)
+        CheckInGoalReview.objects.bulk_create(
+            CheckInGoalReview(
+                organization_id=series.organization_id,
+                check_in=check_in,
+                goal=goal,
+                rag=goal.rag or "",
+            )
+            for goal in goals
+        )
+    series.next_date = following
+    series.save(update_fields=["next_date"])
+    return check_in
+
+
+CHECK_IN_SHARED = ("obstacles", "priorities", "shared_notes")
+
+
+@transaction.atomic
+def check_in_update(
+    *,
+    actor: Actor,
+    check_in: CheckIn,
+    reviews: Mapping[Goal, str] | None = None,
+    **answers: str,
+) -> CheckIn:
+    """Write the agenda. Both take part in obstacles, priorities, shared notes and the goal
+    review; only the manager (or HR) writes the private notes."""
+    check_in = CheckIn.objects.select_for_update().get(pk=check_in.pk)
+    is_report = actor.employee is not None and actor.employee.pk == check_in.report_id
+    if not (is_report or selectors.sees_private_notes(actor=actor, check_in=check_in)):
+        raise PermissionDenied("Only the manager and the report write a check-in.")
+    if check_in.status == CheckIn.Status.CANCELLED:
+        raise ApplicationError("check_in_closed", "This check-in was cancelled.")
+    for name, value in answers.items():
+        if name not in (*CHECK_IN_SHARED, "private_manager_notes"):
+            raise TypeError(f"Unknown check-in field {name!r}.")
+        if name == "private_manager_notes" and is_report:
+            raise PermissionDenied("Private notes belong to the manager.")
+        setattr(check_in, name, value.strip())
+    check_in.save()
+    for goal, comment in (reviews or {}).items():
+        review = CheckInGoalReview.objects.filter(check_in=check_in, goal=goal).first()
+        if review is None:
+            continue
+        if comment.strip() and comment.strip() != review.comment:
+            review.comment = comment.strip()
+            review.save(update_fields=["comment"])
+            _close_red_episode(goal, "check_in")
+    audit_record(
+        actor=actor,
+        action="check_in.updated",
+        obj=check_in,
+        changes={
+            name: "…" if name == "private_manager_notes" else value
+            for name, value in answers.items()
+        },
+    )
+    return check_in
+
+
+@transaction.atomic
+def check_in_complete(*, actor: Actor, check_in: CheckIn) -> CheckIn:
+    """Mark the check-in held and schedule the next one of the series."""
+    check_in = CheckIn.objects.select_for_update().get(pk=check_in.pk)
+    if not selectors.sees_private_notes(actor=actor, check_in=check_in):
+        raise PermissionDenied("The manager completes the check-in.")
+    if check_in.status != CheckIn.Status.SCHEDULED:
+        raise ApplicationError("check_in_closed", "This check-in is not open.")
+    check_in.status = CheckIn.Status.COMPLETED
+    check_in.completed_at = timezone.now()
+    check_in.save(update_fields=["status", "completed_at"])
+    audit_record(actor=actor, action="check_in.completed", obj=check_in)
+    series = check_in.series
+    if (
+        series.active
+        and not CheckIn.objects.filter(
+            series=series, scheduled_for__gt=check_in.scheduled_for
+        ).exists()
+    ):
+        check_in_schedule_next(actor=actor, series=series)
+    return check_in
+
+
+@transaction.atomic
+def action_item_add(
+    *,
+    actor: Actor,
+    check_in: CheckIn,
+    text: str,
+    owner: Employee | None = None,
+    due_date: date | None = None,
+) -> ActionItem:
+    _check_same_organization(actor, check_in, owner)
+    _require_participant(actor, check_in)
+    owner = owner or check_in.report
+    if owner.pk not in (check_in.manager_id, check_in.report_id):
+        raise ApplicationError(
+            "invalid",
+            "The owner is the manager or the report.",
+            fields={"owner": "Not in this check-in."},
+        )
+    if not text.strip():
+        raise ApplicationError("invalid", "Say what is to be done.", fields={"text": "Required."})
+    item = ActionItem.objects.create(
+        series_id=check_in.series_id,
+        check_in=check_in,
+        text=text.strip(),
+        owner=owner,
+        due_date=due_date,
+    )
+    audit_record(actor=actor, action="action_item.added", obj=item, changes={"text": item.text})
+    return item
+
+
+@transaction.atomic
+def action_item_set_done(*, actor: Actor, item: ActionItem, done: bool = True) -> ActionItem:
+    _require_participant(actor, item.check_in)
+    item.done_at = timezone.now() if done else None
+    item.save(update_fields=["done_at"])
+    audit_record(
+        actor=actor, action="action_item.done" if done else "action_item.reopened", obj=item
+    )
+    return item
+
+
+def _require_participant(actor: Actor, check_in: CheckIn) -> None:
+    is_report = actor.employee is not None and actor.employee.pk == check_in.report_id
+    if not (is_report or selectors.sees_private_notes(actor=actor, check_in=check_in)):
+        raise PermissionDenied("Only the manager and the report work on a check-in.")
+
+
+@transaction.atomic
+def check_in_escalate(
+    *, actor: Actor, check_in: CheckIn, part: str, text: str = ""
+) -> CheckInEscalation:
+    """Raise an answer (an obstacle, say) to the manager's own manager."""
+    check_in = CheckIn.objects.select_related("manager__manager").get(pk=check_in.pk)
+    _require_participant(actor, check_in)
+    if part not in CheckInEscalation.Part.values:
+        raise ApplicationError("invalid", "Unknown part.", fields={"part": "Unknown."})
+    above = check_in.manager.manager
+    if above is None:
+        raise ApplicationError(
+            "no_manager_above", f"{check_in.manager} has no manager to escalate to."
+        )
+    text = (text or getattr(check_in, part)).strip()
+    if not text:
+        raise ApplicationError(
+            "invalid", "There is nothing to escalate.", fields={"text": "Empty."}
+        )
+    escalation = CheckInEscalation.objects.create(
+        check_in=check_in, part=part, text=text, escalated_to=above, escalated_by=actor.user
+    )
+    audit_record(
+        actor=actor,
+        action="check_in.escalated",
+        obj=check_in,
+        changes={"part": part, "to": str(above.uuid)},
+    )
+    return escalation
+
+
+# --- Feedback --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def feedback_give(
+    *,
+    actor: Actor,
+    receiver: Employee,
+    observation: str,
+    kind: str = Feedback.Kind.RECOGNITION,
+    impact: str = "",
+    expectation: str = "",
+    support_offered: str = "",
+    follow_up_date: date | None = None,
+    goal: Goal | None = None,
+    visibility: str = Feedback.Visibility.PRIVATE,
+    request: FeedbackRequest | None = None,
+) -> Feedback:
+    """Continuous feedback, outside any review cycle. Corrective feedback is private and
+    says what is expected; public praise is recognition."""
+    giver = actor.employee
+    if giver is None:
+        raise PermissionDenied("Feedback is given by a person of the organisation.")
+    _check_same_organization(actor, receiver, goal, request)
+    errors: dict[str, str] = {}
+    if receiver.pk == giver.pk:
+        errors["receiver"] = "Feedback is for someone else."
+    if not observation.strip():
+        errors["observation"] = "Say what you observed."
+    if kind == Feedback.Kind.CORRECTIVE:
+        if visibility != Feedback.Visibility.PRIVATE:
+            errors["visibility"] = "Corrective feedback is private."
+        if not expectation.strip():
+            errors["expectation"] = "Say what is expected from now on."
+    if request is not None and (
+        request.asked_id != giver.pk or request.requester_id != receiver.pk
+    ):
+        errors["request"] = "This request was not made to you by this person."
+    if errors:
+        raise ApplicationError("invalid", "Please correct the feedback.", fields=errors)
+    if goal is not None and selectors.goal_get(actor=actor, uuid=goal.uuid) is None:
+        raise NotFound()
+    feedback = Feedback(
+        giver=giver,
+        receiver=receiver,
+        kind=kind,
+        observation=observation.strip(),
+        impact=impact.strip(),
+        expectation=expectation.strip(),
+        support_offered=support_offered.strip(),
+        follow_up_date=follow_up_date,
+        goal=goal,
+        visibility=visibility,
+        request=request,
+    )
+    _full_clean(feedback, exclude=["giver", "receiver", "goal", "request"])
+    feedback.save()
+    if request is not None:
+        FeedbackRequest.objects.filter(pk=request.pk).update(status="answered")
+    audit_record(
+        actor=actor,
+        action="feedback.given",
+        obj=feedback,
+        changes={"receiver": str(receiver.uuid), "kind": kind, "visibility": visibility},
+    )
+    return feedback
+
+
+@transaction.atomic
+def feedback_request_create(
+    *, actor: Actor, asked: Employee, message: str = "", goal: Goal | None = None
+) -> FeedbackRequest:
+    requester = actor.employee
+    if requester is None:
+        raise PermissionDenied("Feedback is requested by a person of the organisation.")
+    _check_same_organization(actor, asked, goal)
+    if asked.pk == requester.pk:
+        raise ApplicationError("invalid", "Ask someone else.", fields={"asked": "Yourself."})
+    request = FeedbackRequest.objects.create(
+        requester=requester, asked=asked, message=message.strip(), goal=goal
+    )
+    audit_record(actor=actor, action="feedback_request.created", obj=request)
+    return request
+
+
+@transaction.atomic
+def feedback_request_decline(*, actor: Actor, request: FeedbackRequest) -> FeedbackRequest:
+    if actor.employee is None or actor.employee.pk != request.asked_id:
+        raise PermissionDenied("Only the person asked declines a request.")
+    request.status = FeedbackRequest.Status.DECLINED
+    request.save(update_fields=["status"])
+    audit_record(actor=actor, action="feedback_request.declined", obj=request)
+    return request

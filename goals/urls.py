@@ -1,0 +1,32 @@
+from django.urls import path
+
+from goals import views
+
+app_name = "goals"
+
+urlpatterns = [
+    path("", views.my_goals, name="my_goals"),
+    path("new/", views.goal_create, name="goal_create"),
+    path("team/", views.team_at_risk, name="team_at_risk"),
+    path("tree/", views.goal_tree, name="goal_tree"),
+    path("<uuid:id>/", views.goal_detail, name="goal_detail"),
+    path("<uuid:id>/edit/", views.goal_edit, name="goal_edit"),
+    path("<uuid:id>/progress/", views.goal_progress, name="goal_progress"),
+    path("<uuid:id>/status/", views.goal_status, name="goal_status"),
+    path("<uuid:id>/decide/", views.goal_decide, name="goal_decide"),
+    path("<uuid:id>/approve-stretch/", views.goal_approve_stretch, name="goal_approve_stretch"),
+    path("check-ins/", views.check_in_list, name="check_in_list"),
+    path("check-ins/start/", views.check_in_start, name="check_in_start"),
+    path("check-ins/<uuid:id>/", views.check_in_detail, name="check_in_detail"),
+    path("check-ins/<uuid:id>/complete/", views.check_in_complete, name="check_in_complete"),
+    path("check-ins/<uuid:id>/actions/", views.check_in_add_action, name="check_in_add_action"),
+    path(
+        "check-ins/actions/<uuid:id>/",
+        views.check_in_toggle_action,
+        name="check_in_toggle_action",
+    ),
+    path("check-ins/<uuid:id>/escalate/", views.check_in_escalate, name="check_in_escalate"),
+    path("feedback/", views.feedback_inbox, name="feedback_inbox"),
+    path("feedback/give/", views.feedback_give, name="feedback_give"),
+    path("feedback/request/", views.feedback_request, name="feedback_request"),
+]

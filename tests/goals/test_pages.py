@@ -1,0 +1,258 @@
+"""Goal pages render for the right people, and their queries do not grow with rows."""
+
+from datetime import date, timedelta
+from decimal import Decimal as D
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from goals import services
+from goals.models import Goal
+from tests.conftest import in_org
+from tests.goals.conftest import actor_for
+from tests.goals.factories import (
+    ActionItemFactory,
+    CheckInFactory,
+    CheckInGoalReviewFactory,
+    CheckInSeriesFactory,
+    FeedbackFactory,
+    GoalAlignmentFactory,
+    GoalContributorFactory,
+    GoalFactory,
+    GoalUpdateFactory,
+)
+
+
+def _count(client, url):
+    client.get(url)  # the first request of a session also writes the session
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def _goals(org, owner, parent, n):
+    for _ in range(n):
+        goal = GoalFactory(organization=org, owner_employee=owner)
+        GoalUpdateFactory(organization=org, goal=goal)
+        GoalUpdateFactory(organization=org, goal=goal, value=D(48))
+        GoalAlignmentFactory(organization=org, child=goal, parent=parent)
+        GoalContributorFactory(organization=org, goal=goal)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/goals/", "/goals/tree/", "/goals/team/", "/api/v1/goals", "/goals/check-ins/"],
+)
+def test_goal_lists_take_constant_queries(client, org_a, cast, goal, url):
+    client.force_login(cast.manager.user)
+    owner = cast.owner.employee
+    if url == "/goals/":
+        client.force_login(cast.owner.user)
+    _goals(org_a, owner, goal.strategy, 2)
+    first = _count(client, url)
+    _goals(org_a, owner, goal.strategy, 5)
+    assert _count(client, url) == first
+
+
+def test_check_in_page_takes_constant_queries(client, org_a, cast):
+    with in_org(org_a):
+        series = services.check_in_series_create(
+            actor=actor_for(cast.manager), report=cast.owner.employee
+        )
+        check_in = series.check_ins.get()
+
+    def grow(n):
+        for _ in range(n):
+            goal = GoalFactory(organization=org_a, owner_employee=cast.owner.employee)
+            CheckInGoalReviewFactory(organization=org_a, check_in=check_in, goal=goal)
+            ActionItemFactory(
+                organization=org_a, check_in=check_in, series=series, owner=cast.owner.employee
+            )
+
+    client.force_login(cast.manager.user)
+    url = f"/goals/check-ins/{check_in.uuid}/"
+    grow(2)
+    first = _count(client, url)
+    grow(5)
+    assert _count(client, url) == first
+
+
+@pytest.mark.parametrize("url", ["/api/v1/check-ins", "/api/v1/feedback", "/goals/feedback/"])
+def test_check_in_and_feedback_lists_take_constant_queries(client, org_a, cast, url):
+    client.force_login(cast.owner.user)
+    series = CheckInSeriesFactory(
+        organization=org_a, manager=cast.manager.employee, report=cast.owner.employee
+    )
+
+    def grow(n):
+        for _ in range(n):
+            FeedbackFactory(organization=org_a, receiver=cast.owner.employee, visibility="public")
+            CheckInFactory(organization=org_a, series=series)
+
+    grow(2)
+    first = _count(client, url)
+    grow(5)
+    assert _count(client, url) == first
+
+
+def test_my_goals_shows_rag_sparkline_and_an_empty_state(client, org_a, cast, goal):
+    client.force_login(cast.peer.user)
+    page = client.get("/goals/").content.decode()
+    assert "You have no goals yet." in page
+    with in_org(org_a):
+        services.goal_progress_record(actor=actor_for(cast.owner), goal=goal, value=D(45))
+        services.goal_progress_record(actor=actor_for(cast.owner), goal=goal, value=D(50))
+    client.force_login(cast.owner.user)
+    page = client.get("/goals/").content.decode()
+    assert goal.title in page and "<polyline" in page and 'class="rag' in page
+
+
+def test_goal_detail_shows_history_and_the_pending_change(client, org_a, cast, goal):
+    with in_org(org_a):
+        services.goal_update(
+            actor=actor_for(cast.owner),
+            goal=goal,
+            version=1,
+            target=D(55),
+            justification="Merged queue",
+        )
+    client.force_login(cast.manager.user)
+    page = client.get(f"/goals/{goal.uuid}/").content.decode()
+    assert "Pending change" in page and "Merged queue" in page and "goal.change_requested" in page
+    response = client.post(f"/goals/{goal.uuid}/decide/", {"decision": "approve", "note": "ok"})
+    assert response.status_code == 302
+    with in_org(org_a):
+        assert Goal.objects.get(pk=goal.pk).target == D(55)
+    client.force_login(cast.peer.user)
+    assert client.get(f"/goals/{goal.uuid}/").status_code == 404
+
+
+def test_goal_create_page_checks_smart_and_saves_a_draft(client, org_a, cast, goal):
+    client.force_login(cast.owner.user)
+    data = {
+        "title": "Raise NPS to 45",
+        "level": "operational",
+        "owner": f"employee:{cast.owner.employee.uuid}",
+        "parents": [str(goal.strategy.uuid)],
+        "start_date": "2027-01-01",
+        "due_date": "2027-06-30",
+        "unit": "points",
+        "direction": "increase",
+        "baseline": "40",
+        "target": "45",
+        "indicator": "lagging",
+        "perspective": "customer",
+        "update_frequency": "monthly",
+        "weight": "1",
+    }
+    check = client.post("/goals/new/", {**data, "check": "1"}, HTTP_HX_REQUEST="true")
+    assert 'id="smart-check"' in check.content.decode() and "passes" in check.content.decode()
+    response = client.post("/goals/new/", data)
+    assert response.status_code == 302
+    with in_org(org_a):
+        created = Goal.objects.get(title="Raise NPS to 45")
+        assert created.status == "draft" and list(created.parents.all()) == [goal.strategy]
+
+
+def test_goal_edit_page_with_a_stale_version_reports_the_conflict(client, org_a, cast, goal):
+    client.force_login(cast.owner.user)
+    page = client.get(f"/goals/{goal.uuid}/edit/")
+    assert page.status_code == 200
+    with in_org(org_a):
+        services.goal_update(
+            actor=actor_for(cast.manager), goal=goal, version=1, title="Raise FCR to 61 %"
+        )
+    form = page.context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update({"title": "Mine", "version": 1, "parents": [str(goal.strategy.uuid)]})
+    response = client.post(f"/goals/{goal.uuid}/edit/", data, follow=True)
+    assert "changed by someone else" in response.content.decode()
+    with in_org(org_a):
+        assert Goal.objects.get(pk=goal.pk).title == "Raise FCR to 61 %"
+
+
+def test_check_in_page_agenda_and_private_notes(client, org_a, cast, goal):
+    with in_org(org_a):
+        series = services.check_in_series_create(
+            actor=actor_for(cast.manager), report=cast.owner.employee
+        )
+        check_in = series.check_ins.get()
+    client.force_login(cast.manager.user)
+    url = f"/goals/check-ins/{check_in.uuid}/"
+    page = client.get(url).content.decode()
+    for heading in ("Progress review", "Obstacles", "Priorities", "Private manager notes"):
+        assert heading in page
+    client.post(
+        url,
+        {
+            "obstacles": "CRM",
+            "priorities": "Backlog",
+            "shared_notes": "",
+            "private_manager_notes": "Ready for promotion",
+        },
+    )
+    client.post(f"{url}actions/", {"text": "Book training", "owner": str(cast.owner.employee.uuid)})
+    client.force_login(cast.owner.user)
+    page = client.get(url).content.decode()
+    assert "Book training" in page and "CRM" in page
+    assert "Ready for promotion" not in page and "Private manager notes" not in page
+
+
+def test_feedback_pages(client, org_a, cast):
+    client.force_login(cast.owner.user)
+    assert "No feedback yet" in client.get("/goals/feedback/").content.decode()
+    response = client.post(
+        "/goals/feedback/give/",
+        {
+            "receiver": str(cast.peer.employee.uuid),
+            "kind": "recognition",
+            "observation": "Great demo",
+            "visibility": "public",
+        },
+    )
+    assert response.status_code == 302
+    assert "Great demo" in client.get("/goals/feedback/").content.decode()  # public praise
+    response = client.post(
+        "/goals/feedback/give/",
+        {
+            "receiver": str(cast.peer.employee.uuid),
+            "kind": "corrective",
+            "observation": "Late",
+            "visibility": "private",
+        },
+    )
+    assert response.status_code == 200 and "expected" in response.content.decode()
+
+
+def test_goal_tree_rolls_up_by_weights(client, org_a, cast, goal):
+    today = date.today()
+    with in_org(org_a):
+        Goal.objects.filter(pk=goal.pk).update(current=D(50), start_date=today - timedelta(days=1))
+    client.force_login(cast.owner.user)
+    page = client.get("/goals/tree/").content.decode()
+    assert goal.strategy.title in page and "rolled up" in page and "50 %" in page
+
+
+def test_action_items_are_ticked_off_from_the_check_in_page(client, org_a, cast):
+    with in_org(org_a):
+        series = services.check_in_series_create(
+            actor=actor_for(cast.manager), report=cast.owner.employee
+        )
+        check_in = series.check_ins.get()
+        item = services.action_item_add(
+            actor=actor_for(cast.manager), check_in=check_in, text="Call IT"
+        )
+    client.force_login(cast.peer.user)
+    url = f"/goals/check-ins/actions/{item.uuid}/"
+    client.post(url, {"done": "1", "check_in": str(check_in.uuid)})
+    with in_org(org_a):
+        item.refresh_from_db()
+        assert item.done_at is None  # not a participant
+    client.force_login(cast.owner.user)
+    response = client.post(url, {"done": "1", "check_in": str(check_in.uuid)})
+    assert response.url == f"/goals/check-ins/{check_in.uuid}/"
+    with in_org(org_a):
+        item.refresh_from_db()
+        assert item.done_at is not None
