@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 
 from capabilities import api as capabilities_api
 from goals import api as goals_api
+from plms.integrations import api as integrations_api
 from plms.people.api import DepartmentViewSet, EmployeeViewSet
 from plms.tenancy.api import MeView, PingView
 
@@ -20,9 +21,11 @@ router.register("employees", EmployeeViewSet, basename="employee")
 router.register("departments", DepartmentViewSet, basename="department")
 capabilities_api.register(router)
 goals_api.register(router)
+integrations_api.register(router)
 
 urlpatterns = [
     path("me", MeView.as_view(), name="me"),
     path("ping", PingView.as_view(), name="ping"),
+    *integrations_api.urlpatterns,
     *router.urls,
 ]

@@ -1,5 +1,8 @@
 """CSV import of people: all-or-nothing, every bad row named, re-import updates by e-mail.
 
+`parse_records` and `people_upsert` are the same rules for records that do not come from a
+file (the API's bulk upsert): a key left out of a record leaves that attribute unchanged.
+
 Columns (header row required; only `email` and `first_name` are mandatory):
 email, first_name, last_name, title, department, manager_email, manager_weight,
 matrix_managers ("a@x.com:30;b@x.com:10"), start_date (YYYY-MM-DD), active (true/false),
@@ -81,6 +84,7 @@ class _Row:
     manager_email: str | None = None
     manager_weight: int = 100
     matrix: list[tuple[str, int]] = field(default_factory=list)
+    sets_manager: bool = False
 
 
 def _parse(text: str) -> tuple[list[str], list[_Row], list[RowError]]:
@@ -99,9 +103,7 @@ def _parse(text: str) -> tuple[list[str], list[_Row], list[RowError]]:
     if errors:
         return header, [], errors
 
-    rows: list[_Row] = []
-    seen_email: dict[str, int] = {}
-    seen_external: dict[str, int] = {}
+    records: list[tuple[int, dict[str, str]]] = []
     for index, raw in enumerate(reader, start=2):
         if index - 1 > MAX_ROWS:
             errors.append(RowError(index, "", f"the file has more than {MAX_ROWS} rows"))
@@ -110,8 +112,20 @@ def _parse(text: str) -> tuple[list[str], list[_Row], list[RowError]]:
             errors.append(RowError(index, "", "more values than columns in the header"))
             continue
         values = {key: (value or "").strip() for key, value in raw.items()}
-        if not any(values.values()):
-            continue
+        if any(values.values()):
+            records.append((index, values))
+    rows, row_errors = parse_records(records)
+    return header, rows, errors + row_errors
+
+
+def parse_records(records: list[tuple[int, dict[str, str]]]) -> tuple[list[_Row], list[RowError]]:
+    """Check records (line, {column: text}) one by one and against each other."""
+    errors: list[RowError] = []
+    rows: list[_Row] = []
+    seen_email: dict[str, int] = {}
+    seen_external: dict[str, int] = {}
+    for index, values in records:
+        values = {"email": "", "first_name": "", **values}
         line_errors: list[RowError] = []
 
         def bad(
@@ -159,6 +173,7 @@ def _parse(text: str) -> tuple[list[str], list[_Row], list[RowError]]:
                 bad("active", f"{values['active']!r} is not true or false")
             row.values["active"] = flag in _TRUE
         if "manager_email" in values:
+            row.sets_manager = True
             row.manager_email = values["manager_email"].lower() or None
             if row.manager_email and row.manager_email == email:
                 bad("manager_email", "reporting cycle: an employee cannot manage themself")
@@ -187,7 +202,7 @@ def _parse(text: str) -> tuple[list[str], list[_Row], list[RowError]]:
                 bad("manager_weight", f"weights not 100: manager weights total {total} %")
         errors.extend(line_errors)
         rows.append(row)
-    return header, rows, errors
+    return rows, errors
 
 
 def _find_cycles(edges: dict[str, set[str]]) -> list[list[str]]:
@@ -225,13 +240,33 @@ def people_import(
 ) -> ImportResult:
     """Import or update employees from CSV text. Raises ImportFailed and writes nothing on error."""
     actor.require_admin()
-    header, rows, errors = _parse(text)
+    _header, rows, errors = _parse(text)
     if not errors and not rows:
         errors.append(RowError(2, "", "the file has no rows"))
+    return people_upsert(actor=actor, rows=rows, errors=errors, progress=progress)
 
+
+@transaction.atomic
+def people_upsert(
+    *,
+    actor: Actor,
+    rows: list[_Row],
+    errors: list[RowError] | None = None,
+    match_external_id: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Create or update the employees of parsed rows, all or nothing (raises ImportFailed).
+
+    Rows are matched by e-mail; with `match_external_id` a row whose external id is known
+    updates that employee, whose e-mail then changes to the row's.
+    """
+    actor.require_admin()
+    errors = list(errors or [])
     existing = {e.email: e for e in Employee.objects.all()}
+    if match_external_id:
+        existing = _match_external_ids(rows, existing, errors)
     file_emails = {row.email for row in rows}
-    external_owner = {e.external_id: e.email for e in existing.values() if e.external_id}
+    external_owner = {e.external_id: email for email, e in existing.items() if e.external_id}
     known = file_emails | set(existing)
     for row in rows:
         external = row.values.get("external_id")
@@ -251,16 +286,15 @@ def people_import(
     # Reporting cycles in the graph after the import: file rows replace their own lines.
     line_of = {row.email: row.line for row in rows}
     if not errors:
-        by_id = {e.id: e.email for e in existing.values()}
+        by_id = {e.id: email for email, e in existing.items()}
         graph: dict[str, set[str]] = {}
         for email, employee in existing.items():
             if employee.manager_id:
                 graph.setdefault(email, set()).add(by_id[employee.manager_id])
         for link in SecondaryManager.objects.values_list("employee_id", "manager_id"):
             graph.setdefault(by_id[link[0]], set()).add(by_id[link[1]])
-        keep_lines = "manager_email" not in header
         for row in rows:
-            if not keep_lines:
+            if row.sets_manager:
                 graph[row.email] = {
                     m for m in [row.manager_email, *(m for m, _ in row.matrix)] if m
                 }
@@ -274,10 +308,31 @@ def people_import(
     if errors:
         raise ImportFailed(list(dict.fromkeys(errors)))
 
-    return _write(actor=actor, header=header, rows=rows, existing=existing, progress=progress)
+    return _write(actor=actor, rows=rows, existing=existing, progress=progress)
 
 
-def _write(*, actor, header, rows, existing, progress) -> ImportResult:
+def _match_external_ids(
+    rows: list[_Row], existing: dict[str, Employee], errors: list[RowError]
+) -> dict[str, Employee]:
+    """`existing` keyed by the e-mail each employee will have once rows known by their
+    external id have moved it to the row's e-mail."""
+    by_external = {e.external_id: e for e in existing.values() if e.external_id}
+    matched = dict(existing)
+    for row in rows:
+        employee = by_external.get(str(row.values.get("external_id") or ""))
+        if employee is None or employee.email == row.email:
+            continue
+        holder = existing.get(row.email)
+        if holder is not None and holder.pk != employee.pk:
+            errors.append(RowError(row.line, "email", "e-mail used by another employee"))
+            continue
+        if matched.get(employee.email) is employee:
+            del matched[employee.email]
+        matched[row.email] = employee
+    return matched
+
+
+def _write(*, actor, rows, existing, progress) -> ImportResult:
     organization_id = actor.organization.pk
     result = ImportResult()
     departments = {d.name.lower(): d for d in Department.objects.all()}
@@ -293,10 +348,11 @@ def _write(*, actor, header, rows, existing, progress) -> ImportResult:
 
     now = timezone.now()
     to_create, to_update = [], []
+    given = {name for row in rows for name in row.values}
     fields = [
         f
         for f in ("first_name", "last_name", "title", "start_date", "active", "external_id")
-        if f in header
+        if f in given
     ]
     for row in rows:
         employee = existing.get(row.email)
@@ -305,26 +361,34 @@ def _write(*, actor, header, rows, existing, progress) -> ImportResult:
             to_create.append(employee)
         else:
             to_update.append(employee)
+            employee.email = row.email
         for name in fields:
             if name in row.values:
                 setattr(employee, name, row.values[name])
-        if "department" in header:
+        if "department" in row.values:
             name = row.values.get("department")
             employee.department = departments[name.lower()] if name else None
         employee.updated_at = now
     batch = 1000
+    # Updates first: an e-mail moved away by an external id is free for a new employee.
+    update_fields = [
+        *fields,
+        "email",
+        "updated_at",
+        *(["department"] if "department" in given else []),
+    ]
+    Employee.objects.bulk_update(to_update, update_fields, batch_size=batch)
     for start in range(0, len(to_create), batch):
         Employee.objects.bulk_create(to_create[start : start + batch])
         if progress:
             progress(min(start + batch, len(to_create)), len(rows))
-    update_fields = [*fields, "updated_at", *(["department"] if "department" in header else [])]
-    Employee.objects.bulk_update(to_update, update_fields, batch_size=batch)
     result.created, result.updated = len(to_create), len(to_update)
 
-    if "manager_email" in header:
+    lined = [row for row in rows if row.sets_manager]
+    if lined:
         by_email = {**existing, **{e.email: e for e in to_create}}
         employees = []
-        for row in rows:
+        for row in lined:
             employee = by_email[row.email]
             employee.manager = by_email[row.manager_email] if row.manager_email else None
             employee.manager_weight = row.manager_weight if row.manager_email else 100
@@ -339,7 +403,7 @@ def _write(*, actor, header, rows, existing, progress) -> ImportResult:
                     manager=by_email[manager_email],
                     weight=weight,
                 )
-                for row in rows
+                for row in lined
                 for manager_email, weight in row.matrix
             ],
             batch_size=batch,

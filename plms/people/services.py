@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plms.common.errors import ApplicationError, NotFound
+from plms.integrations.events import EMPLOYEE_UPDATED, emit, employee_data, employee_event
 from plms.people.models import Department, Employee, Invitation, SecondaryManager
 from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import Actor
@@ -80,6 +81,8 @@ def employee_create(
         setattr(employee, name, value)
     _full_clean(employee)
     employee.save()
+    event = employee_event(created=True, was_active=True, employee=employee)
+    emit(actor_or_organization=actor, event=event, payload=employee_data(employee))
     return employee
 
 
@@ -87,7 +90,7 @@ def employee_create(
 def employee_update(*, actor: Actor, employee: Employee, **changes: object) -> Employee:
     actor.require_admin()
     _check_same_organization(actor, employee, changes.get("department"))
-    changed = []
+    changed, was_active = [], employee.active
     for name, value in changes.items():
         if name not in (*EMPLOYEE_FIELDS, "external_id", "email"):
             raise TypeError(f"Unknown employee field {name!r}.")
@@ -108,6 +111,8 @@ def employee_update(*, actor: Actor, employee: Employee, **changes: object) -> E
         _full_clean(employee)
         employee.updated_at = timezone.now()
         employee.save(update_fields=[*changed, "updated_at"])
+        event = employee_event(created=False, was_active=was_active, employee=employee)
+        emit(actor_or_organization=actor, event=event, payload=employee_data(employee))
     return employee
 
 
@@ -172,6 +177,7 @@ def reporting_lines_set(
         )
         for line in matrix
     )
+    emit(actor_or_organization=actor, event=EMPLOYEE_UPDATED, payload=employee_data(employee))
     return employee
 
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "plms.tenancy",
     "plms.people",
     "plms.audit",
+    "plms.integrations",
     "plms.web",
     "capabilities",
     "assessments",
@@ -150,6 +151,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "UTC"
+# Periodic tasks run by `celery beat`; each app adds its entries here.
+CELERY_BEAT_SCHEDULE = {
+    # Webhook deliveries whose retry is due, or whose message was lost: the database decides.
+    "webhooks-retry-due-deliveries": {
+        "task": "plms.integrations.tasks.retry_due_webhook_deliveries",
+        "schedule": 60.0,
+    },
+}
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -257,3 +266,12 @@ PLMS_IDEMPOTENCY_HOURS = env_int("PLMS_IDEMPOTENCY_HOURS", 24)
 # Product settings.
 PLMS_INVITATION_DAYS = env_int("PLMS_INVITATION_DAYS", 14)
 PLMS_ALLOW_DEMO_SEED = True
+
+# Webhooks (plms.integrations): delivery timeout, retries with exponential backoff and jitter,
+# and how many failed deliveries in a row disable a subscription. Plain-http and local
+# addresses are refused as webhook URLs unless DEBUG or PLMS_WEBHOOK_ALLOW_LOCAL_URLS is on.
+PLMS_WEBHOOK_TIMEOUT_SECONDS = env_int("PLMS_WEBHOOK_TIMEOUT_SECONDS", 5)
+PLMS_WEBHOOK_MAX_ATTEMPTS = env_int("PLMS_WEBHOOK_MAX_ATTEMPTS", 6)
+PLMS_WEBHOOK_RETRY_BASE_SECONDS = env_int("PLMS_WEBHOOK_RETRY_BASE_SECONDS", 30)
+PLMS_WEBHOOK_DISABLE_AFTER_FAILURES = env_int("PLMS_WEBHOOK_DISABLE_AFTER_FAILURES", 10)
+PLMS_WEBHOOK_ALLOW_LOCAL_URLS = env_bool("PLMS_WEBHOOK_ALLOW_LOCAL_URLS", False)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from capabilities.models import Capability, JobRole, RoleRequirement
 from goals.models import ActionItem, CheckIn, Goal
+from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from tests.factories import TENANT_FACTORIES
 
@@ -37,13 +39,37 @@ PAGE_MODELS = {
         )
     },
     "goals:check_in_toggle_action": ActionItem,
+    **{
+        f"capabilities:{name}": Capability
+        for name in (
+            "capability_detail",
+            "capability_edit",
+            "capability_retire",
+            "capability_catalogue_update",
+        )
+    },
+    **{
+        f"capabilities:{name}": JobRole
+        for name in (
+            "role_detail",
+            "role_edit",
+            "role_scorecard",
+            "role_requirement_set",
+            "role_assign",
+        )
+    },
+    "capabilities:role_requirement_remove": RoleRequirement,
+    **{
+        f"integrations:{name}": WebhookSubscription
+        for name in ("webhook_detail", "webhook_test", "webhook_toggle", "webhook_delete")
+    },
 }
 
 
 def _object_pages(patterns=None, namespace=""):
     for pattern in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(pattern, URLResolver):
-            if pattern.namespace in ("api",):
+            if pattern.namespace in ("api", "scim"):  # key-authenticated: see their own tests
                 continue
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from _object_pages(pattern.url_patterns, inner)

@@ -1,0 +1,15 @@
+"""Extension points for apps that store capability levels (ratings, learning items, plans).
+
+- `scale_in_use` — receivers return how many of their rows use a level of the organisation's
+  scale; a change of the scale's levels is then refused unless a level mapping is given.
+- `scale_levels_remapped` — sent with `mapping` ({old number: new number}) inside the scale
+  change's transaction; receivers move their stored levels.
+- `capability_merged` — sent with `keep` and `duplicate` inside the merge's transaction;
+  receivers move their rows (ratings, learning items, feedback) to `keep`.
+"""
+
+from django.dispatch import Signal
+
+scale_in_use = Signal()
+scale_levels_remapped = Signal()
+capability_merged = Signal()

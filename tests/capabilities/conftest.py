@@ -1,0 +1,46 @@
+import pytest
+
+from capabilities import services
+from capabilities.catalogue.loader import catalogue_load
+from plms.tenancy.actors import Actor, system_actor
+from tests.conftest import in_org
+
+
+@pytest.fixture
+def catalogue(db):
+    """The shipped catalogue (loaded by a migration; loading again is a no-op)."""
+    catalogue_load()
+
+
+@pytest.fixture
+def actor_a(org_a) -> Actor:
+    return system_actor(org_a)
+
+
+@pytest.fixture
+def library(org_a, actor_a):
+    """A small library in organization A: two categories, three complete capabilities."""
+    with in_org(org_a):
+        service = services.category_create(actor=actor_a, name="Customer")
+        sales = services.category_create(actor=actor_a, name="Sales")
+        created = {}
+        for name, category in (
+            ("Customer communication", service),
+            ("Complaint resolution", service),
+            ("Negotiation", sales),
+        ):
+            created[name] = services.capability_create(
+                actor=actor_a,
+                name=name,
+                category=category,
+                tags=["core"],
+                levels=full_levels(name),
+            )
+    return created
+
+
+def full_levels(name: str, count: int = 5) -> list[services.LevelInput]:
+    return [
+        services.LevelInput(n, f"{name} at level {n}.", [f"{name} {n} a.", f"{name} {n} b."])
+        for n in range(1, count + 1)
+    ]
