@@ -8,7 +8,6 @@ write. Another organisation's object is a 404 (the querysets come from tenant se
 from __future__ import annotations
 
 import django_filters
-from django.db import models
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
@@ -23,34 +22,17 @@ from capabilities.models import (
     JobRole,
     KeyResult,
 )
-from plms.common.api import ApiFilterSet, OrganizationScopedViewSet, PublicIdField, PublicIdFilter
+from plms.common.api import (
+    ApiFilterSet,
+    OrganizationScopedViewSet,
+    PublicIdField,
+    PublicIdFilter,
+    StrictCharField,
+    StrictModelSerializer,
+    StrictSlugField,
+)
 from plms.people.models import Employee
 from plms.tenancy.permissions import IsOrganizationAdmin
-
-
-class StrictCharField(serializers.CharField):
-    """Text only: JSON numbers and booleans are not silently turned into strings."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
-class StrictSlugField(serializers.SlugField):
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
-class StrictModelSerializer(serializers.ModelSerializer):
-    serializer_field_mapping = {
-        **serializers.ModelSerializer.serializer_field_mapping,
-        models.CharField: StrictCharField,
-        models.TextField: StrictCharField,
-        models.SlugField: StrictSlugField,
-    }
 
 
 def _require(items, path: str, names: tuple[str, ...]) -> None:

@@ -21,19 +21,15 @@ from goals.models import (
     GoalChangeRequest,
     GoalUpdate,
 )
-from plms.common.api import OrganizationScopedViewSet, PublicIdField
+from plms.common.api import (
+    OrganizationScopedViewSet,
+    PublicIdField,
+    StrictCharField,
+    StrictModelSerializer,
+)
 from plms.common.errors import NotFound
 from plms.people.models import Department, Employee
 from plms.people.selectors import all_reports
-
-
-class StrictCharField(serializers.CharField):
-    """Text only: a number where text is expected is refused, as the schema says."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 @extend_schema_field(
@@ -54,9 +50,7 @@ class NumberField(serializers.DecimalField):
 
 
 FIELD_MAPPING = {
-    **serializers.ModelSerializer.serializer_field_mapping,
-    models.CharField: StrictCharField,
-    models.TextField: StrictCharField,
+    **StrictModelSerializer.serializer_field_mapping,
     models.DecimalField: NumberField,
 }
 

@@ -88,3 +88,38 @@ class ApiFilterSet(django_filters.FilterSet):
         models.BooleanField: {"filter_class": StrictBooleanFilter},
         models.UUIDField: {"filter_class": PublicIdFilter},
     }
+
+
+class StrictCharField(serializers.CharField):
+    """Text only: JSON numbers and booleans are not silently turned into strings."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictSlugField(serializers.SlugField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictEmailField(serializers.EmailField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictModelSerializer(serializers.ModelSerializer):
+    """Base of the API's model serializers: text fields accept text only."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: StrictSlugField,
+        models.EmailField: StrictEmailField,
+    }

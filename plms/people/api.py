@@ -12,6 +12,7 @@ from plms.common.api import (
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
+    StrictModelSerializer,
 )
 from plms.people import selectors, services
 from plms.people.models import Department, Employee
@@ -23,7 +24,7 @@ class MatrixManagerSerializer(serializers.Serializer):
     weight = serializers.IntegerField(min_value=1, max_value=99)
 
 
-class DepartmentSerializer(serializers.ModelSerializer):
+class DepartmentSerializer(StrictModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     parent = PublicIdField(Department, required=False, allow_null=True)
     employee_count = serializers.IntegerField(read_only=True)
@@ -34,7 +35,7 @@ class DepartmentSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at"]
 
 
-class EmployeeSerializer(serializers.ModelSerializer):
+class EmployeeSerializer(StrictModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     department = PublicIdField(Department, required=False, allow_null=True)
     manager = PublicIdField(Employee, read_only=True, allow_null=True)
