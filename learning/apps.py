@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class LearningConfig(AppConfig):
     name = "learning"
+
+    def ready(self) -> None:
+        from learning import milestones
+
+        milestones.register()

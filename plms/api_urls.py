@@ -3,11 +3,14 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from assessments import api as assessments_api
 from capabilities import api as capabilities_api
 from goals import api as goals_api
+from learning import api as learning_api
 from plms.integrations import api as integrations_api
 from plms.people.api import DepartmentViewSet, EmployeeViewSet
 from plms.tenancy.api import MeView, PingView
+from workflows import api as workflows_api
 
 
 class Router(SimpleRouter):
@@ -20,12 +23,17 @@ router = Router()
 router.register("employees", EmployeeViewSet, basename="employee")
 router.register("departments", DepartmentViewSet, basename="department")
 capabilities_api.register(router)
+assessments_api.register(router)
 goals_api.register(router)
+learning_api.register(router)
 integrations_api.register(router)
+workflows_api.register(router)
 
 urlpatterns = [
     path("me", MeView.as_view(), name="me"),
     path("ping", PingView.as_view(), name="ping"),
     *integrations_api.urlpatterns,
+    *assessments_api.urlpatterns,
+    *learning_api.urlpatterns,
     *router.urls,
 ]

@@ -8,3 +8,4 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 # Serve static files straight from the source folders while developing.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+PLMS_INPROCESS_TICK = env_bool("PLMS_INPROCESS_TICK", True)  # embedded default: tick on a timer

@@ -44,9 +44,18 @@ POLICIES = {
     "job-roles": "admin",
     "catalogue": "none",
     "webhooks": "admin-read",
+    "workflows": "admin",
+    "notifications": "object",
     "goals": "object",
     "check-ins": "object",
     "feedback": "object",
+    "assessment-cycles": "admin",
+    "assessments": "object",
+    "learning-items": "admin",
+    "development-plans": "object",
+    "learning-completions": "admin",
+    "learning-content-gaps": "none",
+    "learning-impact": "none",
 }
 DENIED = {401: 401, 403: 403, 404: 404}
 WRITE_METHODS = ("post", "put", "patch", "delete")

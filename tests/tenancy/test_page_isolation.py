@@ -9,11 +9,14 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from capabilities.models import Capability, JobRole, RoleRequirement
 from goals.models import ActionItem, CheckIn, Goal
+from learning.models import DevelopmentPlan, PlanItem
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from tests.factories import TENANT_FACTORIES
+from workflows.models import Notification, WorkflowRun, WorkflowTemplate
 
 PAGE_MODELS = {
     "people:employee_detail": Employee,
@@ -63,6 +66,36 @@ PAGE_MODELS = {
         f"integrations:{name}": WebhookSubscription
         for name in ("webhook_detail", "webhook_test", "webhook_toggle", "webhook_delete")
     },
+    "assessments:assessment_form": Assessment,
+    "assessments:rating_autosave": Assessment,
+    "assessments:nomination_decide": Assessment,
+    "assessments:results": Employee,
+    "assessments:cycle_detail": AssessmentCycle,
+    "assessments:cycle_progress": AssessmentCycle,
+    "assessments:cycle_launch": AssessmentCycle,
+    "assessments:cycle_close": AssessmentCycle,
+    "assessments:cycle_reopen": AssessmentCycle,
+    "assessments:cycle_export": AssessmentCycle,
+    "assessments:calibration": AssessmentCycle,
+    "assessments:peer_nominate": AssessmentCycle,
+    "assessments:consolidated_adjust": ConsolidatedLevel,
+    "learning:plan_detail": DevelopmentPlan,
+    "learning:plan_action": DevelopmentPlan,
+    "learning:plan_item_update": PlanItem,
+    **{
+        f"workflows:{name}": WorkflowTemplate
+        for name in (
+            "template_detail",
+            "template_edit",
+            "template_activate",
+            "template_pause",
+            "template_resume",
+            "template_cancel",
+        )
+    },
+    "workflows:run_detail": WorkflowRun,
+    "workflows:run_cancel": WorkflowRun,
+    "notifications:read": Notification,
 }
 
 

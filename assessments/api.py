@@ -1,0 +1,407 @@
+"""Assessments API: `assessment-cycles` (launch, close, reopen), `assessments` (with
+`ratings` and `submit`) and `employees/{id}/gaps`. Scope area `assessments`."""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from assessments import gaps, selectors, services
+from assessments.models import RATER_KINDS, Assessment, AssessmentCycle, Rating
+from capabilities.models import Capability
+from plms.common.api import ApiFilterSet, OrganizationScopedViewSet, PublicIdField, PublicIdFilter
+from plms.common.errors import NotFound
+from plms.people.models import Employee
+from plms.tenancy.permissions import IsOrganizationAdmin
+
+
+class WeightsSerializer(serializers.Serializer):
+    """Rater kinds' weights in percent (0 = not used); they total 100."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in RATER_KINDS:
+            self.fields[kind] = serializers.IntegerField(
+                source=f"weight_{kind}", min_value=0, max_value=100, required=False
+            )
+
+
+class DeadlinesSerializer(serializers.Serializer):
+    """The date each rater kind's assessments are due."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in RATER_KINDS:
+            self.fields[kind] = serializers.DateField(
+                source=f"deadline_{kind}", allow_null=True, required=False
+            )
+
+
+class LaunchSerializer(serializers.Serializer):
+    state = serializers.CharField(source="launch_state", read_only=True)
+    total = serializers.IntegerField(source="launch_total", read_only=True)
+    done = serializers.IntegerField(source="launch_done", read_only=True)
+    percent = serializers.IntegerField(source="launch_percent", read_only=True)
+    launched_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+
+class AssessmentCycleSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    scope_ids = serializers.ListField(child=serializers.UUIDField(), required=False)
+    weights = WeightsSerializer(source="*", required=False)
+    deadlines = DeadlinesSerializer(source="*", required=False)
+    framework_version = serializers.IntegerField(
+        source="framework_version.number", read_only=True, allow_null=True
+    )
+    launch = LaunchSerializer(source="*", read_only=True)
+    assessment_count = serializers.IntegerField(read_only=True)
+    submitted_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = AssessmentCycle
+        fields = [
+            "id",
+            "name",
+            "period_start",
+            "period_end",
+            "status",
+            "scope",
+            "scope_ids",
+            "weights",
+            "deadlines",
+            "peer_anonymous",
+            "min_peers",
+            "max_peer_requests",
+            "evidence_at_extremes",
+            "evidence_min_distance",
+            "framework_version",
+            "launch",
+            "assessment_count",
+            "submitted_count",
+            "closed_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["status", "closed_at", "created_at", "updated_at"]
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    cycle = serializers.UUIDField(source="cycle.uuid", read_only=True)
+    employee = serializers.UUIDField(source="employee.uuid", read_only=True)
+    rater = serializers.UUIDField(source="rater.uuid", read_only=True)
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "cycle",
+            "employee",
+            "rater",
+            "kind",
+            "weight",
+            "status",
+            "performance",
+            "potential",
+            "submitted_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    capability = PublicIdField(Capability)
+    capability_key = serializers.CharField(source="capability.key", read_only=True)
+    level = serializers.IntegerField(allow_null=True, required=False, min_value=0)
+    not_observed = serializers.BooleanField(required=False, default=False)
+    evidence = serializers.CharField(allow_blank=True, required=False, max_length=5000)
+
+    class Meta:
+        model = Rating
+        fields = ["capability", "capability_key", "level", "not_observed", "evidence", "updated_at"]
+        read_only_fields = ["updated_at"]
+        validators: list = []
+
+    def validate(self, data):
+        if data.get("not_observed"):
+            if data.get("level") is not None:
+                raise serializers.ValidationError({"level": "Leave empty when not observed."})
+        elif data.get("level") is None:
+            raise serializers.ValidationError({"level": "Choose a level, or not observed."})
+        return data
+
+
+class RatingsInputSerializer(serializers.Serializer):
+    ratings = RatingSerializer(many=True, allow_empty=False)
+
+
+class CapabilityGapSerializer(serializers.Serializer):
+    capability = serializers.UUIDField(source="capability.uuid")
+    capability_key = serializers.CharField(source="capability.key")
+    capability_name = serializers.CharField(source="capability.name")
+    target_level = serializers.IntegerField(source="target")
+    weight = serializers.IntegerField()
+    current_level = serializers.DecimalField(
+        source="current", max_digits=4, decimal_places=2, allow_null=True
+    )
+    gap = serializers.DecimalField(max_digits=4, decimal_places=2, allow_null=True)
+    weighted_gap = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
+    previous_level = serializers.DecimalField(
+        source="previous", max_digits=4, decimal_places=2, allow_null=True
+    )
+    trend = serializers.DecimalField(max_digits=4, decimal_places=2, allow_null=True)
+    cycle = serializers.UUIDField(source="cycle.uuid", allow_null=True)
+
+
+class EmployeeGapsSerializer(serializers.ModelSerializer):
+    employee = serializers.UUIDField(source="uuid", read_only=True)
+    weighted_gap_index = serializers.DecimalField(
+        max_digits=6, decimal_places=2, allow_null=True, read_only=True
+    )
+    gaps = CapabilityGapSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Employee
+        fields = ["employee", "weighted_gap_index", "gaps"]
+
+
+# --- Views -----------------------------------------------------------------------------------
+
+
+class AssessmentCycleFilter(ApiFilterSet):
+    class Meta:
+        model = AssessmentCycle
+        fields = ["status", "scope"]
+
+
+def _cycle_kwargs(data: dict) -> dict:
+    data = dict(data)
+    if "scope_ids" in data:
+        data["scope_ids"] = [str(value) for value in data["scope_ids"]]
+    return data
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List assessment cycles", description="Scope `assessments:read`."),
+    retrieve=extend_schema(summary="Get an assessment cycle"),
+    create=extend_schema(
+        summary="Create an assessment cycle", description="HR admins; `assessments:write`."
+    ),
+    partial_update=extend_schema(
+        summary="Update an assessment cycle",
+        description="Scope and weights are fixed once the cycle is launched.",
+    ),
+    destroy=extend_schema(
+        summary="Delete a draft assessment cycle",
+        responses={
+            204: None,
+            409: OpenApiResponse(description="`cycle_not_draft`: launched cycles stay."),
+        },
+    ),
+)
+class AssessmentCycleViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "assessments"
+    serializer_class = AssessmentCycleSerializer
+    filterset_class = AssessmentCycleFilter
+    search_fields = ["name"]
+    ordering_fields = ["period_end", "created_at"]
+    ordering = ["-period_end", "-id"]
+    extra_permission_classes = (IsOrganizationAdmin,)
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.cycle_list()
+
+    def perform_create(self, serializer):
+        cycle = services.cycle_create(actor=self.actor, **_cycle_kwargs(serializer.validated_data))
+        serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
+
+    def perform_update(self, serializer):
+        cycle = services.cycle_update(
+            actor=self.actor,
+            cycle=serializer.instance,
+            **_cycle_kwargs(serializer.validated_data),
+        )
+        serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
+
+    def perform_destroy(self, instance):
+        services.cycle_delete(actor=self.actor, cycle=instance)
+
+    def _refreshed(self, cycle) -> Response:
+        return Response(self.get_serializer(selectors.cycle_get(uuid=cycle.uuid)).data)
+
+    @extend_schema(
+        summary="Launch the cycle",
+        description="Opens the cycle and creates its assessments in the background; `launch` "
+        "reports the progress. Launching again adds newcomers to the scope, never duplicates.",
+        request=None,
+        responses={202: AssessmentCycleSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def launch(self, request, id=None):
+        cycle = services.cycle_launch(actor=self.actor, cycle=self.get_object())
+        response = self._refreshed(cycle)
+        response.status_code = status.HTTP_202_ACCEPTED
+        return response
+
+    @extend_schema(
+        summary="Close the cycle",
+        description="Consolidates the submitted ratings; emits `assessment_cycle.closed`.",
+        request=None,
+        responses={200: AssessmentCycleSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def close(self, request, id=None):
+        return self._refreshed(services.cycle_close(actor=self.actor, cycle=self.get_object()))
+
+    @extend_schema(
+        summary="Reopen a closed cycle",
+        description="HR admins, with a reason kept in the audit trail.",
+        request=ReasonSerializer,
+        responses={200: AssessmentCycleSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, id=None):
+        cycle = self.get_object()
+        data = ReasonSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        cycle = services.cycle_reopen(
+            actor=self.actor, cycle=cycle, reason=data.validated_data["reason"]
+        )
+        return self._refreshed(cycle)
+
+
+class AssessmentFilter(ApiFilterSet):
+    cycle = PublicIdFilter(field_name="cycle__uuid")
+    employee = PublicIdFilter(field_name="employee__uuid")
+    rater = PublicIdFilter(field_name="rater__uuid")
+
+    class Meta:
+        model = Assessment
+        fields = ["cycle", "employee", "rater", "kind", "status"]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List assessments",
+        description="Those the caller may see: their own to rate, their self-assessment, their "
+        "reports' submitted assessments (anonymous peers only aggregated); HR admins and keys "
+        "see all. Scope `assessments:read`.",
+    ),
+    retrieve=extend_schema(summary="Get an assessment"),
+)
+class AssessmentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet
+):
+    scope_area = "assessments"
+    serializer_class = AssessmentSerializer
+    filterset_class = AssessmentFilter
+    ordering_fields = ["created_at", "submitted_at"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
+            return Assessment.objects.none()
+        return selectors.assessment_list_for_viewer(actor=self.actor)
+
+    @extend_schema(
+        methods=["get"],
+        summary="The assessment's ratings",
+        responses={200: RatingSerializer(many=True)},
+    )
+    @extend_schema(
+        methods=["put"],
+        summary="Save ratings (draft)",
+        description="The rater saves some or all ratings; nothing is saved if one is invalid "
+        "(`level_out_of_scale`, `capability_not_in_scope`). Refused once submitted "
+        "(`assessment_locked`).",
+        request=RatingsInputSerializer,
+        responses={200: RatingSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get", "put"], pagination_class=None, filterset_class=None)
+    def ratings(self, request, id=None):
+        assessment = self.get_object()
+        if request.method == "PUT":
+            data = RatingsInputSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            services.ratings_save(
+                actor=self.actor,
+                assessment=assessment,
+                items=[
+                    services.RatingInput(
+                        capability=item["capability"],
+                        level=None if item.get("not_observed") else item.get("level"),
+                        evidence=item.get("evidence", ""),
+                    )
+                    for item in data.validated_data["ratings"]
+                ],
+            )
+        ratings = Rating.objects.filter(assessment=assessment).select_related("capability")
+        return Response(
+            RatingSerializer(ratings.order_by("capability__name", "id"), many=True).data
+        )
+
+    @extend_schema(
+        summary="Submit the assessment",
+        description="Locks it. Refused with `already_submitted`, `incomplete` or "
+        "`evidence_required` (per capability in `fields`). Emits `assessment.submitted`.",
+        request=None,
+        responses={200: AssessmentSerializer, 409: OpenApiResponse(description="Submitted.")},
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, id=None):
+        assessment = services.assessment_submit(actor=self.actor, assessment=self.get_object())
+        return Response(AssessmentSerializer(assessment).data)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary="An employee's capability gaps",
+        description="Per capability of the employee's current role: target, current level "
+        "(latest consolidated, calibrated), gap, weighted gap and trend since the cycle "
+        "before. The employee, their managers, HR admins and keys. Scope `assessments:read`.",
+    )
+)
+class EmployeeGapsViewSet(OrganizationScopedViewSet):
+    scope_area = "assessments"
+    serializer_class = EmployeeGapsSerializer
+
+    def get_queryset(self):
+        return Employee.objects.none()
+
+    def retrieve(self, request, id=None):
+        employee = selectors.results_employee_for_viewer(actor=self.actor, uuid=id)
+        if employee is None:
+            raise NotFound()
+        employee.gaps = gaps.employee_gaps(employee=employee)
+        employee.weighted_gap_index = gaps.weighted_gap_index(employee.gaps)
+        return Response(self.get_serializer(employee).data)
+
+
+def register(router) -> None:
+    router.register("assessment-cycles", AssessmentCycleViewSet, basename="assessment-cycle")
+    router.register("assessments", AssessmentViewSet, basename="assessment")
+
+
+# Routes outside the router: `employees/{id}/gaps` is a read of another resource's member.
+urlpatterns = [
+    path(
+        "employees/<uuid:id>/gaps",
+        EmployeeGapsViewSet.as_view({"get": "retrieve"}),
+        name="employee-gaps",
+    ),
+]

@@ -1,0 +1,124 @@
+"""The demo organisation's assessments: a closed cycle with results (self, manager and peer
+ratings, consolidated) and an open cycle in which employee@acme.example has a
+self-assessment to do and manager@acme.example has ratings to give."""
+
+from __future__ import annotations
+
+import datetime
+
+from assessments import services
+from assessments.models import Assessment, AssessmentCycle
+from assessments.selectors import required_capabilities, scale_bounds
+from plms.people.models import Employee
+from plms.tenancy.actors import Actor
+from plms.tenancy.models import Membership
+from plms.web.demo import DEMO_STEPS
+
+CLOSED = "Q4 2026 competency review"
+OPEN = "Q1 2027 competency review"
+EVIDENCE = "Observed in call reviews, case notes and customer feedback this quarter."
+# Peers of Emma Clarke in the closed cycle (two: the cycle's minimum, so their mean shows).
+PEERS = {"employee@acme.example": ("liam@acme.example", "noah@acme.example")}
+# Who has already submitted in the open cycle (so her manager sees her self-rating).
+OPEN_SUBMITTED = ("liam@acme.example",)
+
+
+def _rater_actor(actor: Actor, rater: Employee) -> Actor:
+    membership = Membership.objects.filter(
+        organization=actor.organization, user_id=rater.user_id
+    ).first()
+    return Actor(organization=actor.organization, membership=membership, employee=rater)
+
+
+def _level(employee: Employee, capability, target: int, kind: str) -> int:
+    """A plausible, repeatable level near the target: self-ratings a little higher."""
+    low, high = scale_bounds()
+    spread = sum(map(ord, employee.email + capability.key)) % 3 - 1
+    level = target + spread + (1 if kind == "self" and spread < 1 else 0)
+    return max(low, min(high, level))
+
+
+def _rate_and_submit(actor: Actor, assessment: Assessment) -> None:
+    if assessment.status == Assessment.Status.SUBMITTED:
+        return
+    requirements = required_capabilities(employee_id=assessment.employee_id)
+    items = [
+        services.RatingInput(
+            requirement.capability,
+            _level(
+                assessment.employee,
+                requirement.capability,
+                requirement.target_level,
+                assessment.kind,
+            ),
+            EVIDENCE,
+        )
+        for requirement in requirements.values()
+    ]
+    rater_actor = _rater_actor(actor, assessment.rater)
+    services.ratings_save(actor=rater_actor, assessment=assessment, items=items)
+    if assessment.kind == Assessment.Kind.MANAGER:
+        spread = sum(map(ord, assessment.employee.email)) % 3
+        services.calibration_inputs_set(
+            actor=rater_actor,
+            assessment=assessment,
+            performance=1 + spread,
+            potential=1 + (spread + 1) % 3,
+        )
+    services.assessment_submit(actor=rater_actor, assessment=assessment)
+
+
+def _launched(actor: Actor, name: str, start: datetime.date, end: datetime.date):
+    cycle = AssessmentCycle.objects.filter(name=name).first()
+    if cycle is None:
+        cycle = services.cycle_create(
+            actor=actor,
+            name=name,
+            period_start=start,
+            period_end=end,
+            weight_manager=50,
+            weight_self=30,
+            weight_peer=20,
+            min_peers=2,
+            deadline_self=end - datetime.timedelta(days=21),
+            deadline_manager=end - datetime.timedelta(days=7),
+            deadline_peer=end - datetime.timedelta(days=14),
+        )
+    if cycle.status == AssessmentCycle.Status.DRAFT:
+        cycle = services.cycle_launch(actor=actor, cycle=cycle)
+        services.cycle_launch_run(cycle_id=cycle.pk, organization_id=cycle.organization_id)
+        cycle.refresh_from_db()
+    return cycle
+
+
+def seed_assessments(actor: Actor) -> None:
+    closed = _launched(actor, CLOSED, datetime.date(2026, 10, 1), datetime.date(2026, 12, 31))
+    if closed.status == AssessmentCycle.Status.OPEN:
+        people = {e.email: e for e in Employee.objects.all()}
+        for email, peer_emails in PEERS.items():
+            peers = [people[p] for p in peer_emails if p in people]
+            if email in people and peers:
+                nominations = services.peers_nominate(
+                    actor=actor, cycle=closed, employee=people[email], peers=peers
+                )
+                for nomination in nominations:
+                    services.peer_nomination_decide(
+                        actor=actor, assessment=nomination, approve=True
+                    )
+        for assessment in Assessment.objects.filter(
+            cycle=closed, status__in=Assessment.OPEN_STATUSES
+        ).select_related("employee", "rater", "cycle"):
+            _rate_and_submit(actor, assessment)
+        services.cycle_close(actor=actor, cycle=closed)
+
+    current = _launched(actor, OPEN, datetime.date(2027, 1, 1), datetime.date(2027, 3, 31))
+    for assessment in Assessment.objects.filter(
+        cycle=current,
+        kind=Assessment.Kind.SELF,
+        employee__email__in=OPEN_SUBMITTED,
+        status__in=Assessment.OPEN_STATUSES,
+    ).select_related("employee", "rater", "cycle"):
+        _rate_and_submit(actor, assessment)
+
+
+DEMO_STEPS.append(seed_assessments)

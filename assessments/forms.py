@@ -1,0 +1,107 @@
+"""Forms of the assessment pages (input shape only; the services hold the rules)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models import RATER_KINDS, AssessmentCycle
+from capabilities.models import JobRole
+from plms.people.models import Department, Employee
+
+KIND_LABELS = {
+    "self": _("Self"),
+    "manager": _("Manager"),
+    "peer": _("Peer"),
+    "expert": _("Expert"),
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class CycleForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    period_start = forms.DateField(label=_("Period starts"), widget=DateInput)
+    period_end = forms.DateField(label=_("Period ends"), widget=DateInput)
+    scope = forms.ChoiceField(label=_("Who is assessed"), choices=AssessmentCycle.Scope.choices)
+    scope_departments = forms.MultipleChoiceField(
+        label=_("Departments"), required=False, help_text=_("When the scope is departments.")
+    )
+    scope_roles = forms.MultipleChoiceField(
+        label=_("Job roles"), required=False, help_text=_("When the scope is job roles.")
+    )
+    scope_employees = forms.MultipleChoiceField(
+        label=_("Employees"), required=False, help_text=_("When the scope is chosen employees.")
+    )
+    peer_anonymous = forms.BooleanField(
+        label=_("Peer ratings are anonymous"), required=False, initial=True
+    )
+    min_peers = forms.IntegerField(
+        label=_("Minimum peers before peer ratings are shown"), min_value=1, max_value=20, initial=3
+    )
+    max_peer_requests = forms.IntegerField(
+        label=_("Most peer requests per person"), min_value=1, max_value=50, initial=5
+    )
+    evidence_at_extremes = forms.BooleanField(
+        label=_("Evidence required at the ends of the scale"), required=False, initial=True
+    )
+    evidence_min_distance = forms.IntegerField(
+        label=_("Evidence required this many levels from the other rating (0 = never)"),
+        min_value=0,
+        max_value=6,
+        initial=2,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        defaults = {"self": 30, "manager": 50, "peer": 20, "expert": 0}
+        for kind in RATER_KINDS:
+            label = KIND_LABELS[kind]
+            self.fields[f"weight_{kind}"] = forms.IntegerField(
+                label=_("%(kind)s weight (%%)") % {"kind": label},
+                min_value=0,
+                max_value=100,
+                initial=defaults[kind],
+            )
+            self.fields[f"deadline_{kind}"] = forms.DateField(
+                label=_("%(kind)s deadline") % {"kind": label}, required=False, widget=DateInput
+            )
+        self.fields["scope_departments"].choices = [
+            (str(d.uuid), d.name) for d in Department.objects.order_by("name")
+        ]
+        self.fields["scope_roles"].choices = [
+            (str(r.uuid), r.name) for r in JobRole.objects.order_by("name")
+        ]
+        self.fields["scope_employees"].choices = [
+            (str(e.uuid), e.full_name)
+            for e in Employee.objects.filter(active=True).order_by("last_name", "first_name")
+        ]
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        scope = data["scope"]
+        data["scope_ids"] = {
+            "departments": data.get("scope_departments"),
+            "roles": data.get("scope_roles"),
+            "employees": data.get("scope_employees"),
+        }.get(scope) or []
+        for name in ("scope_departments", "scope_roles", "scope_employees"):
+            data.pop(name, None)
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AdjustForm(forms.Form):
+    level = forms.DecimalField(
+        label=_("Calibrated level"),
+        max_digits=4,
+        decimal_places=2,
+        required=False,
+        help_text=_("Leave empty to remove the adjustment."),
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

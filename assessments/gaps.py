@@ -1,0 +1,281 @@
+"""Gap analysis: target level (role requirement) - current level (consolidated, calibrated).
+
+Per employee: capability, target, current, gap, weighted gap and trend since the previous
+cycle. Per team, department or organisation (a cycle's consolidated levels): share of people
+below target per capability, the weighted gap index, the weakest capabilities, coverage (how
+many are proficient; "at risk" when two people or fewer), and the training needs. Everything
+aggregated by the database; Python only shapes the rows it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from assessments.models import AssessmentCycle, ConsolidatedLevel
+from assessments.selectors import proficient_level, required_capabilities
+from capabilities.models import Capability, RoleRequirement
+from plms.people.models import Employee
+
+AT_RISK_HOLDERS = 2
+TWO = Decimal("0.01")
+DECIMAL = DecimalField(max_digits=8, decimal_places=2)
+
+EFFECTIVE = Coalesce(F("adjusted_level"), F("level"), output_field=DECIMAL)
+GAP = ExpressionWrapper(F("target_level") - EFFECTIVE, output_field=DECIMAL)
+POSITIVE_GAP = Case(
+    When(Q(level_gap__gt=0), then=F("level_gap")), default=Value(Decimal("0")), output_field=DECIMAL
+)
+
+
+def _q(value) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(TWO, rounding=ROUND_HALF_UP)
+
+
+# --- One employee ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmployeeGap:
+    capability: Capability
+    target: int
+    weight: int
+    current: Decimal | None
+    previous: Decimal | None
+    cycle: AssessmentCycle | None
+
+    @property
+    def gap(self) -> Decimal | None:
+        return None if self.current is None else _q(self.target - self.current)
+
+    @property
+    def weighted_gap(self) -> Decimal | None:
+        return None if self.gap is None else _q(max(self.gap, Decimal(0)) * self.weight)
+
+    @property
+    def trend(self) -> Decimal | None:
+        if self.current is None or self.previous is None:
+            return None
+        return _q(self.current - self.previous)
+
+    @property
+    def below_target(self) -> bool:
+        return self.gap is not None and self.gap > 0
+
+
+def employee_gaps(*, employee: Employee) -> list[EmployeeGap]:
+    """The employee's gaps against their current role (two queries): the latest consolidated
+    level of each required capability, and the one before it for the trend."""
+    requirements = required_capabilities(employee_id=employee.pk)
+    history: dict[int, list[ConsolidatedLevel]] = {}
+    levels = (
+        ConsolidatedLevel.objects.filter(employee=employee, capability_id__in=list(requirements))
+        .select_related("cycle")
+        .order_by("-cycle__period_end", "-cycle_id")
+    )
+    for level in levels:
+        history.setdefault(level.capability_id, []).append(level)
+    gaps = []
+    for capability_id, requirement in requirements.items():
+        rows = history.get(capability_id, [])
+        gaps.append(
+            EmployeeGap(
+                capability=requirement.capability,
+                target=requirement.target_level,
+                weight=requirement.weight,
+                current=rows[0].effective if rows else None,
+                previous=rows[1].effective if len(rows) > 1 else None,
+                cycle=rows[0].cycle if rows else None,
+            )
+        )
+    return gaps
+
+
+def weighted_gap_index(gaps: list[EmployeeGap]) -> Decimal | None:
+    """Σ weight · max(gap, 0) / Σ weight over the assessed capabilities."""
+    assessed = [g for g in gaps if g.gap is not None]
+    total = sum(g.weight for g in assessed)
+    if not total:
+        return None
+    return _q(sum(g.weighted_gap for g in assessed) / total)
+
+
+# --- Groups (team, department, organisation) -------------------------------------------------
+
+
+def group_levels(
+    *, cycle: AssessmentCycle, employee_ids=None, department=None
+) -> QuerySet[ConsolidatedLevel]:
+    """A cycle's consolidated levels with a target, narrowed to a team or a department."""
+    queryset = ConsolidatedLevel.objects.filter(cycle=cycle, target_level__isnull=False)
+    if employee_ids is not None:
+        queryset = queryset.filter(employee_id__in=employee_ids)
+    if department is not None:
+        queryset = queryset.filter(employee__department=department)
+    return queryset.annotate(current_level=EFFECTIVE, level_gap=GAP)
+
+
+def capability_report(*, levels: QuerySet[ConsolidatedLevel]) -> list[dict]:
+    """Per capability, weakest first: people assessed, people below target and their share,
+    mean level and target, the weighted gap index and the people proficient."""
+    proficient = proficient_level()
+    rows = (
+        levels.values("capability_id", "capability__name", "capability__key")
+        .annotate(
+            people=Count("employee_id", distinct=True),
+            below=Count("id", filter=Q(level_gap__gt=0)),
+            mean_level=Avg("current_level"),
+            mean_target=Avg("target_level"),
+            weighted_gap=Sum(F("requirement_weight") * POSITIVE_GAP, output_field=DECIMAL),
+            weight=Sum("requirement_weight"),
+            proficient=Count("id", filter=Q(current_level__gte=proficient)),
+        )
+        .order_by("capability__name")
+    )
+    report = []
+    for row in rows:
+        index = _q(row["weighted_gap"] / row["weight"]) if row["weight"] else Decimal(0)
+        report.append(
+            {
+                "capability_id": row["capability_id"],
+                "name": row["capability__name"],
+                "key": row["capability__key"],
+                "people": row["people"],
+                "below": row["below"],
+                "share_below": round(100 * row["below"] / row["people"]) if row["people"] else 0,
+                "mean_level": _q(row["mean_level"]),
+                "mean_target": _q(row["mean_target"]),
+                "gap_index": index,
+                "proficient": row["proficient"],
+                "at_risk": row["proficient"] <= AT_RISK_HOLDERS,
+            }
+        )
+    return sorted(report, key=lambda r: (-r["gap_index"], -r["share_below"], r["name"]))
+
+
+def overall_gap_index(*, levels: QuerySet[ConsolidatedLevel]) -> Decimal | None:
+    totals = levels.aggregate(
+        weighted_gap=Sum(F("requirement_weight") * POSITIVE_GAP, output_field=DECIMAL),
+        weight=Sum("requirement_weight"),
+    )
+    if not totals["weight"]:
+        return None
+    return _q(totals["weighted_gap"] / totals["weight"])
+
+
+def coverage(*, cycle: AssessmentCycle, department=None) -> list[dict]:
+    """Every capability some current role requires, with how many people hold it at the
+    proficient level or above in the cycle; "at risk" with two or fewer (skills inventory)."""
+    proficient = proficient_level()
+    held = Q(consolidated_levels__cycle=cycle) & (
+        Q(consolidated_levels__adjusted_level__gte=proficient)
+        | Q(
+            consolidated_levels__adjusted_level__isnull=True,
+            consolidated_levels__level__gte=proficient,
+        )
+    )
+    if department is not None:
+        held &= Q(consolidated_levels__employee__department=department)
+    required = RoleRequirement.objects.filter(role__assignments__ended_at__isnull=True)
+    rows = (
+        Capability.objects.filter(id__in=required.values("capability_id"))
+        .annotate(proficient=Count("consolidated_levels", filter=held, distinct=True))
+        .order_by("proficient", "name")
+        .values("id", "name", "key", "proficient")
+    )
+    return [{**row, "at_risk": row["proficient"] <= AT_RISK_HOLDERS} for row in rows]
+
+
+def training_needs(*, levels: QuerySet[ConsolidatedLevel]) -> list[dict]:
+    """Aggregated gaps → what learning is needed: per capability and target level, how many
+    people are below it and by how much on average."""
+    rows = (
+        levels.filter(level_gap__gt=0)
+        .values("capability__name", "capability__key", "target_level")
+        .annotate(people=Count("employee_id", distinct=True), mean_gap=Avg("level_gap"))
+        .order_by("-people", "capability__name", "target_level")
+    )
+    return [
+        {
+            "name": row["capability__name"],
+            "key": row["capability__key"],
+            "target_level": row["target_level"],
+            "people": row["people"],
+            "mean_gap": _q(row["mean_gap"]),
+        }
+        for row in rows
+    ]
+
+
+def trend_by_capability(
+    *, cycle: AssessmentCycle, levels: QuerySet[ConsolidatedLevel], previous: QuerySet | None
+) -> dict[int, Decimal]:
+    """{capability id: change of the mean level since the previous cycle} (two aggregates)."""
+    if previous is None:
+        return {}
+    now = dict(
+        levels.values("capability_id")
+        .annotate(m=Avg("current_level"))
+        .values_list("capability_id", "m")
+    )
+    before = dict(
+        previous.values("capability_id")
+        .annotate(m=Avg("current_level"))
+        .values_list("capability_id", "m")
+    )
+    return {
+        capability_id: _q(now[capability_id] - before[capability_id])
+        for capability_id in now
+        if capability_id in before
+        and now[capability_id] is not None
+        and before[capability_id] is not None
+    }
+
+
+def previous_cycle(cycle: AssessmentCycle) -> AssessmentCycle | None:
+    return (
+        AssessmentCycle.objects.filter(
+            status=AssessmentCycle.Status.CLOSED, period_end__lt=cycle.period_end
+        )
+        .order_by("-period_end", "-id")
+        .first()
+    )
+
+
+def heatmap(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
+    """People x capabilities of a team or department (one query): rows of cells with the
+    level, target and gap; capabilities ordered by name, people by name."""
+    cells = levels.select_related("employee", "capability").order_by(
+        "employee__last_name", "employee__first_name", "employee_id", "capability__name"
+    )
+    people: dict[int, dict] = {}
+    capabilities: dict[int, Capability] = {}
+    for cell in cells:
+        capabilities.setdefault(cell.capability_id, cell.capability)
+        row = people.setdefault(cell.employee_id, {"employee": cell.employee, "cells": {}})
+        row["cells"][cell.capability_id] = cell
+    columns = sorted(capabilities.values(), key=lambda c: c.name)
+    return {
+        "capabilities": columns,
+        "rows": [
+            {"employee": row["employee"], "cells": [row["cells"].get(c.pk) for c in columns]}
+            for row in people.values()
+        ],
+    }

@@ -1,0 +1,108 @@
+"""Momentum milestone kinds of assessments: `launch_assessment` and `reassess`.
+
+Both put the workflow's employee into an open assessment cycle (the one named in the
+milestone's `config["cycle"]`, else the open cycle ending last), creating their self and
+manager assessments, and are complete when the employee's self-assessment (or, in a cycle
+without self-ratings, every assessment of them) is submitted. The condition
+`gap_above_one` holds when the employee's latest gap in any required capability exceeds one
+level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models import Assessment, AssessmentCycle
+
+
+def _cycle_for(config: dict) -> AssessmentCycle | None:
+    cycles = AssessmentCycle.objects.filter(status=AssessmentCycle.Status.OPEN)
+    if config.get("cycle"):
+        return cycles.filter(uuid=config["cycle"]).first()
+    return cycles.order_by("-period_end", "-id").first()
+
+
+def launch_for_employee(context):
+    from assessments.services import assessments_create_for
+    from workflows import notifications
+    from workflows.milestones import Outcome, responsible_users
+    from workflows.models import MilestoneRun
+
+    cycle = _cycle_for(context.milestone.config or {})
+    if cycle is None:
+        return Outcome(MilestoneRun.State.SKIPPED, "No open assessment cycle.")
+    if not cycle.kinds_used:
+        return Outcome(MilestoneRun.State.SKIPPED, "The cycle uses no rater kinds.")
+    assessments_create_for(cycle=cycle, employee_ids=[context.employee.pk])
+    own = (
+        Assessment.objects.filter(cycle=cycle, employee=context.employee)
+        .order_by("kind", "id")  # "manager" < "self": prefer the self-assessment below
+        .only("uuid", "kind")
+    )
+    tracked = next((a for a in own if a.kind == Assessment.Kind.SELF), None) or next(
+        iter(own), None
+    )
+    if tracked is None:
+        return Outcome(MilestoneRun.State.SKIPPED, "Nothing to assess (no role or manager).")
+    notifications.notify(
+        recipients=responsible_users(context),
+        event=notifications.WORKFLOW_MESSAGE,
+        title=str(_("Assessment due: %(cycle)s") % {"cycle": cycle.name}),
+        body=context.milestone.message or "",
+        link=reverse("assessments:my_assessments"),
+        obj=tracked,
+        occasion=context.step.occasion,
+        now=context.now,
+    )
+    return Outcome(
+        MilestoneRun.State.DISPATCHED,
+        f"Assessments in {cycle.name}.",
+        object_type="assessments.assessment",
+        object_id=str(tracked.uuid),
+    )
+
+
+def assessments_completed(steps: Sequence, actor) -> dict[int, datetime]:
+    by_object = {step.object_id: step for step in steps if step.object_id}
+    done = Assessment.objects.filter(
+        uuid__in=list(by_object), status=Assessment.Status.SUBMITTED
+    ).only("uuid", "submitted_at")
+    return {by_object[str(a.uuid)].pk: a.submitted_at for a in done}
+
+
+def gap_above_one(context) -> bool:
+    from assessments.gaps import employee_gaps
+
+    return any(g.gap is not None and g.gap > 1 for g in employee_gaps(employee=context.employee))
+
+
+def register() -> None:
+    from workflows.milestones import Condition, MilestoneKind, register_condition, register_kind
+
+    register_kind(
+        MilestoneKind(
+            "launch_assessment",
+            _("Launch an assessment"),
+            _("Add the employee to the open assessment cycle; done when they have submitted."),
+            dispatch=launch_for_employee,
+            completed=assessments_completed,
+        )
+    )
+    register_kind(
+        MilestoneKind(
+            "reassess",
+            _("Re-assess"),
+            _("Assess the employee again in the open cycle; done when they have submitted."),
+            dispatch=launch_for_employee,
+            completed=assessments_completed,
+        )
+    )
+    register_condition(
+        Condition(
+            "gap_above_one", _("Only if a capability gap is above 1 level"), check=gap_above_one
+        )
+    )

@@ -1,0 +1,387 @@
+"""Reads of assessments, and who may see what.
+
+Visibility, one function per question (`None` means 404, for missing and forbidden alike):
+- an assessment: its rater (experts through their object permission), the employee for their
+  self-assessment, the employee's managers (primary and matrix, any level up) once it is
+  submitted (anonymous peer assessments never individually), HR admins and API keys;
+- results (consolidated levels and gaps) of an employee: the employee, their managers, HR
+  admins and keys. Peers and experts see only what they rate.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from assessments.models import (
+    Assessment,
+    AssessmentCycle,
+    AssessmentUserObjectPermission,
+    ConsolidatedLevel,
+    Rating,
+)
+from capabilities.models import (
+    CapabilityLevel,
+    CompetencyScale,
+    RoleAssignment,
+    RoleRequirement,
+    ScaleLevel,
+)
+from plms.people.models import Employee
+from plms.people.selectors import all_report_ids_sql, is_manager_of
+from plms.tenancy.actors import Actor
+
+# --- Scale and requirements ------------------------------------------------------------------
+
+
+def scale_levels() -> list[ScaleLevel]:
+    scale = CompetencyScale.objects.order_by("id").first()
+    if scale is None:
+        return []
+    return list(ScaleLevel.objects.filter(scale=scale).order_by("number"))
+
+
+def scale_bounds() -> tuple[int, int]:
+    """The lowest and highest level of the organisation's scale (1-5 before one exists)."""
+    numbers = [level.number for level in scale_levels()]
+    return (min(numbers), max(numbers)) if numbers else (1, 5)
+
+
+def proficient_level() -> int:
+    scale = CompetencyScale.objects.order_by("id").only("proficient_level").first()
+    return scale.proficient_level if scale is not None else 3
+
+
+def required_capabilities(*, employee_id: int) -> dict[int, RoleRequirement]:
+    """{capability id: requirement} of the employee's current job role (one query)."""
+    requirements = RoleRequirement.objects.filter(
+        role__assignments__employee_id=employee_id, role__assignments__ended_at__isnull=True
+    ).select_related("capability", "capability__category")
+    return {r.capability_id: r for r in requirements.order_by("-is_core", "capability__name")}
+
+
+def current_requirements_for(*, employee_ids: Iterable[int] | QuerySet) -> dict[tuple, dict]:
+    """{(employee id, capability id): {target_level, weight}} for many employees, one query."""
+    rows = RoleRequirement.objects.filter(
+        role__assignments__employee_id__in=employee_ids,
+        role__assignments__ended_at__isnull=True,
+    ).values("role__assignments__employee_id", "capability_id", "target_level", "weight")
+    return {(row["role__assignments__employee_id"], row["capability_id"]): row for row in rows}
+
+
+def reference_levels(*, assessment: Assessment) -> dict[int, float]:
+    """{capability id: level} the evidence-distance rule compares a rating with: the submitted
+    self-rating for managers, the submitted manager rating(s) for everyone else (falling back
+    to the self-rating for peers and experts)."""
+    if assessment.kind == Assessment.Kind.MANAGER:
+        kinds = ["self"]
+    elif assessment.kind == Assessment.Kind.SELF:
+        kinds = ["manager"]
+    else:
+        kinds = ["manager", "self"]
+    rows = (
+        Rating.objects.filter(
+            assessment__cycle_id=assessment.cycle_id,
+            assessment__employee_id=assessment.employee_id,
+            assessment__kind__in=kinds,
+            assessment__status=Assessment.Status.SUBMITTED,
+            level__isnull=False,
+        )
+        .exclude(assessment_id=assessment.pk)
+        .values("capability_id", "assessment__kind")
+        .annotate(mean=Avg("level"))
+    )
+    by_kind: dict[str, dict[int, float]] = defaultdict(dict)
+    for row in rows:
+        by_kind[row["assessment__kind"]][row["capability_id"]] = float(row["mean"])
+    result: dict[int, float] = {}
+    for kind in reversed(kinds):  # the first kind wins
+        result.update(by_kind.get(kind, {}))
+    return result
+
+
+# --- Cycles ----------------------------------------------------------------------------------
+
+
+def cycle_list(*, status: str = "") -> QuerySet[AssessmentCycle]:
+    queryset = AssessmentCycle.objects.select_related("framework_version").annotate(
+        assessment_count=Count("assessments", distinct=True),
+        submitted_count=Count(
+            "assessments",
+            filter=Q(assessments__status=Assessment.Status.SUBMITTED),
+            distinct=True,
+        ),
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("-period_end", "-id")
+
+
+def cycle_get(*, uuid) -> AssessmentCycle | None:
+    return cycle_list().filter(uuid=uuid).first()
+
+
+def cycle_scope_employees(cycle: AssessmentCycle) -> QuerySet[Employee]:
+    """Active employees in the cycle's scope who hold a job role (there is nothing to rate
+    without one)."""
+    holders = RoleAssignment.objects.filter(ended_at__isnull=True)
+    queryset = Employee.objects.filter(active=True)
+    ids = list(cycle.scope_ids or [])
+    if cycle.scope == AssessmentCycle.Scope.DEPARTMENTS:
+        queryset = queryset.filter(department__uuid__in=ids)
+    elif cycle.scope == AssessmentCycle.Scope.ROLES:
+        holders = holders.filter(role__uuid__in=ids)
+    elif cycle.scope == AssessmentCycle.Scope.EMPLOYEES:
+        queryset = queryset.filter(uuid__in=ids)
+    return queryset.filter(id__in=holders.values("employee_id"))
+
+
+def cycle_completion_by_department(*, cycle: AssessmentCycle) -> list[dict]:
+    """Per department: assessments, submitted and the share submitted (one query)."""
+    rows = (
+        Assessment.objects.filter(cycle=cycle)
+        .exclude(status__in=[Assessment.Status.NOMINATED, Assessment.Status.DECLINED])
+        .values("employee__department__name")
+        .annotate(
+            total=Count("id"),
+            submitted=Count("id", filter=Q(status=Assessment.Status.SUBMITTED)),
+        )
+        .order_by("employee__department__name")
+    )
+    return [
+        {
+            "department": row["employee__department__name"] or "",
+            "total": row["total"],
+            "submitted": row["submitted"],
+            "percent": round(100 * row["submitted"] / row["total"]) if row["total"] else 0,
+        }
+        for row in rows
+    ]
+
+
+def latest_closed_cycle() -> AssessmentCycle | None:
+    return (
+        AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED)
+        .order_by("-period_end", "-id")
+        .first()
+    )
+
+
+# --- Assessments and who sees them ----------------------------------------------------------
+
+
+def _expert_grants(actor: Actor) -> QuerySet:
+    return AssessmentUserObjectPermission.objects.filter(
+        user=actor.user, permission__codename="rate_assessment"
+    ).values("content_object_id")
+
+
+def assessment_list_for_viewer(*, actor: Actor) -> QuerySet[Assessment]:
+    """Assessments the actor may see, in one query (see the module's rules)."""
+    queryset = Assessment.objects.select_related("cycle", "employee", "rater")
+    if actor.is_admin:
+        return queryset.order_by("-cycle__period_end", "employee__last_name", "kind", "id")
+    viewer = actor.employee
+    if viewer is None:
+        return queryset.none()
+    reports = all_report_ids_sql(manager_id=viewer.pk, include_matrix=True)
+    visible = (
+        Q(rater=viewer)
+        | Q(employee=viewer, kind=Assessment.Kind.SELF)
+        | (
+            Q(employee_id__in=reports, status=Assessment.Status.SUBMITTED)
+            & ~Q(kind=Assessment.Kind.PEER, cycle__peer_anonymous=True)
+        )
+    )
+    if actor.user is not None:
+        visible |= Q(id__in=_expert_grants(actor))
+    return queryset.filter(visible).order_by(
+        "-cycle__period_end", "employee__last_name", "kind", "id"
+    )
+
+
+def assessment_get_for_viewer(*, actor: Actor, uuid) -> Assessment | None:
+    return assessment_list_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+def can_rate(*, actor: Actor, assessment: Assessment) -> bool:
+    viewer = actor.employee
+    if viewer is None or viewer.pk != assessment.rater_id:
+        return False
+    if assessment.kind == Assessment.Kind.EXPERT:
+        return actor.user is not None and actor.user.has_perm(
+            "assessments.rate_assessment", assessment
+        )
+    return True
+
+
+def my_assessments(*, rater: Employee) -> QuerySet[Assessment]:
+    """What the person has to rate (open first), with the employee and cycle."""
+    return (
+        Assessment.objects.filter(rater=rater)
+        .exclude(status=Assessment.Status.DECLINED)
+        .select_related("cycle", "employee", "employee__department")
+        .annotate(rated=Count("ratings"))
+        .order_by("status", "cycle__period_end", "employee__last_name", "id")
+    )
+
+
+def peer_nominations_to_decide(*, manager: Employee) -> QuerySet[Assessment]:
+    return (
+        Assessment.objects.filter(
+            status=Assessment.Status.NOMINATED,
+            employee_id__in=all_report_ids_sql(manager_id=manager.pk, include_matrix=True),
+        )
+        .select_related("cycle", "employee", "rater")
+        .order_by("cycle_id", "employee__last_name", "id")
+    )
+
+
+def peer_suggestions(
+    *, cycle: AssessmentCycle, employee: Employee, limit: int = 5
+) -> QuerySet[Employee]:
+    """Colleagues to ask for peer ratings, least loaded first (same department first), below
+    the cycle's cap of peer requests per person. One query."""
+    load = (
+        Assessment.objects.filter(cycle=cycle, kind=Assessment.Kind.PEER, rater=OuterRef("pk"))
+        .exclude(status=Assessment.Status.DECLINED)
+        .values("rater")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    from django.db.models import Case, IntegerField, Subquery, Value, When
+    from django.db.models.functions import Coalesce
+
+    asked = Assessment.objects.filter(
+        cycle=cycle, employee=employee, kind=Assessment.Kind.PEER, rater=OuterRef("pk")
+    )
+    same_department = (
+        Case(When(department_id=employee.department_id, then=Value(0)), default=Value(1))
+        if employee.department_id
+        else Value(1)
+    )
+    return (
+        Employee.objects.filter(active=True)
+        .exclude(pk=employee.pk)
+        .exclude(pk=employee.manager_id or 0)
+        .annotate(
+            peer_load=Coalesce(Subquery(load, output_field=IntegerField()), 0),
+            already_asked=Exists(asked),
+            nearby=same_department,
+        )
+        .filter(peer_load__lt=cycle.max_peer_requests, already_asked=False)
+        .order_by("nearby", "peer_load", "last_name", "first_name", "id")[:limit]
+    )
+
+
+def results_employee_for_viewer(*, actor: Actor, uuid) -> Employee | None:
+    """The employee whose results (levels, gaps) the actor may see, else None."""
+    employee = Employee.objects.select_related("department").filter(uuid=uuid).first()
+    if employee is None or actor.is_admin:
+        return employee
+    viewer = actor.employee
+    if viewer is not None and (
+        viewer.pk == employee.pk or is_manager_of(manager=viewer, employee=employee)
+    ):
+        return employee
+    return None
+
+
+# --- Rating form -----------------------------------------------------------------------------
+
+
+def rating_form_data(*, assessment: Assessment, viewer_is_manager: bool = False) -> dict:
+    """Everything the rating form shows, in a constant number of queries: the required
+    capabilities with every level's descriptor and indicators, the target, the rater's saved
+    ratings, and (for managers, once submitted) the employee's self-rating."""
+    requirements = list(
+        RoleRequirement.objects.filter(
+            role__assignments__employee_id=assessment.employee_id,
+            role__assignments__ended_at__isnull=True,
+        )
+        .select_related("capability", "capability__category")
+        .prefetch_related(
+            Prefetch("capability__levels", queryset=CapabilityLevel.objects.order_by("level"))
+        )
+        .order_by("-is_core", "capability__name", "id")
+    )
+    saved = {r.capability_id: r for r in Rating.objects.filter(assessment=assessment)}
+    self_ratings: dict[int, Rating] = {}
+    self_submitted = False
+    if assessment.kind == Assessment.Kind.MANAGER:
+        own = (
+            Assessment.objects.filter(
+                cycle_id=assessment.cycle_id,
+                employee_id=assessment.employee_id,
+                kind=Assessment.Kind.SELF,
+                status=Assessment.Status.SUBMITTED,
+            )
+            .prefetch_related("ratings")
+            .first()
+        )
+        if own is not None:
+            self_submitted = True
+            self_ratings = {r.capability_id: r for r in own.ratings.all()}
+    levels = scale_levels()
+    items = []
+    for requirement in requirements:
+        descriptors = {level.level: level for level in requirement.capability.levels.all()}
+        items.append(
+            {
+                "requirement": requirement,
+                "capability": requirement.capability,
+                "levels": [
+                    (scale_level, descriptors.get(scale_level.number)) for scale_level in levels
+                ],
+                "rating": saved.get(requirement.capability_id),
+                "self_rating": self_ratings.get(requirement.capability_id),
+            }
+        )
+    return {"items": items, "scale": levels, "self_submitted": self_submitted}
+
+
+# --- Consolidated levels ---------------------------------------------------------------------
+
+
+def consolidated_for_employee(*, employee: Employee) -> QuerySet[ConsolidatedLevel]:
+    """The employee's consolidated levels across closed cycles, newest cycle first."""
+    return (
+        ConsolidatedLevel.objects.filter(employee=employee)
+        .select_related("cycle", "capability", "framework_version")
+        .order_by("-cycle__period_end", "-cycle_id", "capability__name")
+    )
+
+
+def consolidated_get(*, uuid) -> ConsolidatedLevel | None:
+    return (
+        ConsolidatedLevel.objects.select_related("cycle", "employee", "capability")
+        .filter(uuid=uuid)
+        .first()
+    )
+
+
+def peer_summary(*, cycle: AssessmentCycle, employee: Employee) -> dict[int, dict]:
+    """Peer ratings of the employee aggregated per capability, withheld below the minimum
+    number of peers when the cycle keeps peers anonymous: {capability id: {mean, count}}."""
+    rows = (
+        Rating.objects.filter(
+            assessment__cycle=cycle,
+            assessment__employee=employee,
+            assessment__kind=Assessment.Kind.PEER,
+            assessment__status=Assessment.Status.SUBMITTED,
+            level__isnull=False,
+        )
+        .values("capability_id")
+        .annotate(mean=Avg("level"), count=Count("id"))
+    )
+    result = {}
+    for row in rows:
+        hidden = cycle.peer_anonymous and row["count"] < cycle.min_peers
+        result[row["capability_id"]] = {
+            "mean": None if hidden else round(float(row["mean"]), 2),
+            "count": row["count"],
+            "hidden": hidden,
+        }
+    return result

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from assessments import views
+
+app_name = "assessments"
+
+urlpatterns = [
+    path("", views.my_assessments, name="my_assessments"),
+    path("<uuid:id>/", views.assessment_form, name="assessment_form"),
+    path("<uuid:id>/autosave/", views.rating_autosave, name="rating_autosave"),
+    path("nominations/<uuid:id>/decide/", views.nomination_decide, name="nomination_decide"),
+    path("results/<uuid:id>/", views.results, name="results"),
+    path("team/", views.team, name="team"),
+    path("gaps/", views.gap_report, name="gap_report"),
+    path("cycles/", views.cycle_list, name="cycle_list"),
+    path("cycles/new/", views.cycle_create, name="cycle_create"),
+    path("cycles/<uuid:id>/", views.cycle_detail, name="cycle_detail"),
+    path("cycles/<uuid:id>/progress/", views.cycle_progress, name="cycle_progress"),
+    path("cycles/<uuid:id>/launch/", views.cycle_launch, name="cycle_launch"),
+    path("cycles/<uuid:id>/close/", views.cycle_close, name="cycle_close"),
+    path("cycles/<uuid:id>/reopen/", views.cycle_reopen, name="cycle_reopen"),
+    path("cycles/<uuid:id>/export.csv", views.cycle_export, name="cycle_export"),
+    path("cycles/<uuid:id>/calibration/", views.calibration, name="calibration"),
+    path("cycles/<uuid:id>/peers/", views.peer_nominate, name="peer_nominate"),
+    path("levels/<uuid:id>/adjust/", views.consolidated_adjust, name="consolidated_adjust"),
+]

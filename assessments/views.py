@@ -1,0 +1,505 @@
+"""Assessment pages: what I have to rate, the rating form, results with the radar chart, the
+team heatmap, and for HR admins cycles (launch with progress), the gap report and fairness."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from assessments import charts, fairness, gaps, selectors, services
+from assessments.forms import AdjustForm, CycleForm, ReasonForm
+from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
+from plms.common.errors import ApplicationError
+from plms.people.models import Department, Employee
+from plms.people.selectors import all_report_ids_sql, is_manager_of
+from plms.tenancy.actors import actor_from_request
+from plms.web.decorators import member_required
+
+PAGE_SIZE = 25
+NOT_OBSERVED = "n/o"
+
+
+def _cycle_or_404(id) -> AssessmentCycle:
+    cycle = selectors.cycle_get(uuid=id)
+    if cycle is None:
+        raise Http404
+    return cycle
+
+
+def _chosen_cycle(request: HttpRequest) -> AssessmentCycle | None:
+    closed = AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED)
+    if request.GET.get("cycle"):
+        try:
+            return closed.filter(uuid=request.GET["cycle"]).first()
+        except Exception:
+            return None
+    return selectors.latest_closed_cycle()
+
+
+# --- Raters ----------------------------------------------------------------------------------
+
+
+@member_required
+def my_assessments(request: HttpRequest) -> HttpResponse:
+    viewer = request.employee
+    context = {"page": None, "nominations": [], "open_cycles": []}
+    if viewer is not None:
+        assessments = selectors.my_assessments(rater=viewer)
+        context["page"] = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["nominations"] = selectors.peer_nominations_to_decide(manager=viewer)
+        context["open_cycles"] = AssessmentCycle.objects.filter(
+            status=AssessmentCycle.Status.OPEN, weight_peer__gt=0
+        ).order_by("-period_end")
+    return render(request, "assessments/my_assessments.html", context)
+
+
+def _form_items(request: HttpRequest, data: dict) -> tuple[list, dict]:
+    """Rating inputs from the posted form for the capabilities shown, plus what was posted."""
+    items, posted = [], {}
+    for item in data["items"]:
+        capability = item["capability"]
+        raw = request.POST.get(f"level-{capability.uuid}")
+        evidence = request.POST.get(f"evidence-{capability.uuid}", "")
+        if raw is None or raw == "":
+            continue
+        if raw == NOT_OBSERVED:
+            level = None
+        else:
+            try:
+                level = int(raw)
+            except ValueError:
+                level = -1  # refused by the service as outside the scale
+        items.append(services.RatingInput(capability, level, evidence))
+        posted[capability.pk] = {"level": raw, "evidence": evidence}
+    return items, posted
+
+
+@member_required
+def assessment_form(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    assessment = selectors.assessment_get_for_viewer(actor=actor, uuid=id)
+    if assessment is None:
+        raise Http404
+    can_rate = selectors.can_rate(actor=actor, assessment=assessment)
+    data = selectors.rating_form_data(assessment=assessment)
+    errors: dict = {}
+    error_message = ""
+    if request.method == "POST":
+        if not can_rate:
+            raise Http404
+        items, posted = _form_items(request, data)
+        try:
+            if items:
+                services.ratings_save(actor=actor, assessment=assessment, items=items)
+            if assessment.kind == Assessment.Kind.MANAGER and "performance" in request.POST:
+                services.calibration_inputs_set(
+                    actor=actor,
+                    assessment=assessment,
+                    performance=_int_or_none(request.POST.get("performance")),
+                    potential=_int_or_none(request.POST.get("potential")),
+                )
+            if request.POST.get("action") == "submit":
+                services.assessment_submit(actor=actor, assessment=assessment)
+                messages.success(request, _("Submitted. Thank you."))
+                return redirect("assessments:my_assessments")
+        except ApplicationError as exc:
+            errors, error_message = exc.fields, exc.message
+            data = selectors.rating_form_data(assessment=assessment)
+            for item in data["items"]:
+                if item["capability"].pk in posted:
+                    item["posted"] = posted[item["capability"].pk]
+        else:
+            messages.success(request, _("Draft saved."))
+            return redirect("assessments:assessment_form", id=assessment.uuid)
+    for item in data["items"]:
+        item["error"] = errors.get(item["capability"].key, [""])[0] if errors else ""
+    context = {
+        "assessment": assessment,
+        "can_rate": can_rate and assessment.is_open,
+        "error_message": error_message,
+        "not_observed": NOT_OBSERVED,
+        **data,
+    }
+    return render(request, "assessments/assessment_form.html", context)
+
+
+def _int_or_none(value):
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return -1
+
+
+@member_required
+@require_POST
+def rating_autosave(request: HttpRequest, id) -> HttpResponse:
+    """htmx: save one capability's rating as a draft; answers with a short status."""
+    actor = actor_from_request(request)
+    assessment = selectors.assessment_get_for_viewer(actor=actor, uuid=id)
+    if assessment is None or not selectors.can_rate(actor=actor, assessment=assessment):
+        raise Http404
+    data = selectors.rating_form_data(assessment=assessment)
+    items, _posted = _form_items(request, data)
+    try:
+        services.ratings_save(actor=actor, assessment=assessment, items=items)
+    except ApplicationError as exc:
+        text = "; ".join(m for msgs in exc.fields.values() for m in msgs) or exc.message
+        return HttpResponse(f'<span class="error">{_escape(text)}</span>', status=200)
+    return HttpResponse(f'<span class="muted">{_escape(_("Draft saved."))}</span>')
+
+
+def _escape(text: str) -> str:
+    from django.utils.html import escape
+
+    return escape(text)
+
+
+@member_required
+def peer_nominate(request: HttpRequest, id) -> HttpResponse:
+    """An employee nominates peers for an open cycle (their manager approves)."""
+    actor = actor_from_request(request)
+    cycle = _cycle_or_404(id)
+    employee = request.employee
+    if employee is None or cycle.status != AssessmentCycle.Status.OPEN:
+        raise Http404
+    if request.method == "POST":
+        chosen = list(Employee.objects.filter(uuid__in=request.POST.getlist("peers")))
+        try:
+            services.peers_nominate(actor=actor, cycle=cycle, employee=employee, peers=chosen)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Nominated. Your manager will approve."))
+            return redirect("assessments:my_assessments")
+    context = {
+        "cycle": cycle,
+        "suggestions": selectors.peer_suggestions(cycle=cycle, employee=employee, limit=8),
+        "nominated": Assessment.objects.filter(
+            cycle=cycle, employee=employee, kind=Assessment.Kind.PEER
+        ).select_related("rater"),
+    }
+    return render(request, "assessments/peer_nominate.html", context)
+
+
+@member_required
+@require_POST
+def nomination_decide(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    assessment = Assessment.objects.select_related("employee").filter(uuid=id).first()
+    viewer = request.employee
+    if assessment is None or not (
+        actor.is_admin
+        or (viewer is not None and is_manager_of(manager=viewer, employee=assessment.employee))
+    ):
+        raise Http404
+    try:
+        services.peer_nomination_decide(
+            actor=actor, assessment=assessment, approve=request.POST.get("decision") == "approve"
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("assessments:my_assessments")
+
+
+# --- Results ---------------------------------------------------------------------------------
+
+
+@member_required
+def results(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    employee = selectors.results_employee_for_viewer(actor=actor, uuid=id)
+    if employee is None:
+        raise Http404
+    employee_gaps = gaps.employee_gaps(employee=employee)
+    _low, high = selectors.scale_bounds()
+    radar = charts.radar_svg(
+        [charts.RadarAxis(g.capability.name, g.target, g.current) for g in employee_gaps],
+        top=high,
+        title=_("%(name)s: current level and target per capability") % {"name": employee.full_name},
+    )
+    history = selectors.consolidated_for_employee(employee=employee)
+    latest = next(iter(history), None)
+    peers = (
+        selectors.peer_summary(cycle=latest.cycle, employee=employee) if latest is not None else {}
+    )
+    context = {
+        "person": employee,
+        "gaps": employee_gaps,
+        "rows": [(g, peers.get(g.capability.pk)) for g in employee_gaps],
+        "gap_index": gaps.weighted_gap_index(employee_gaps),
+        "radar": radar,
+        "history": history,
+        "peers": peers,
+        "latest_cycle": latest.cycle if latest else None,
+    }
+    return render(request, "assessments/results.html", context)
+
+
+@member_required
+def team(request: HttpRequest) -> HttpResponse:
+    """People x capabilities of the viewer's team (HR admins: a department or everyone)."""
+    actor = actor_from_request(request)
+    cycle = _chosen_cycle(request)
+    department = None
+    if actor.is_admin and request.GET.get("department"):
+        department = Department.objects.filter(uuid=request.GET["department"]).first()
+    employee_ids = None
+    if not actor.is_admin:
+        if request.employee is None:
+            raise Http404
+        employee_ids = all_report_ids_sql(manager_id=request.employee.pk, include_matrix=True)
+    grid = {"capabilities": [], "rows": []}
+    report = []
+    if cycle is not None:
+        levels = gaps.group_levels(cycle=cycle, employee_ids=employee_ids, department=department)
+        grid = gaps.heatmap(levels=levels)
+        report = gaps.capability_report(levels=levels)
+    context = {
+        "cycle": cycle,
+        "cycles": AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED),
+        "grid": grid,
+        "report": report,
+        "department": department,
+        "departments": Department.objects.order_by("name") if actor.is_admin else [],
+    }
+    return render(request, "assessments/team.html", context)
+
+
+# --- HR admins -------------------------------------------------------------------------------
+
+
+@member_required(admin=True)
+def cycle_list(request: HttpRequest) -> HttpResponse:
+    search = request.GET.get("q", "").strip()
+    cycles = selectors.cycle_list()
+    if search:
+        cycles = cycles.filter(name__icontains=search)
+    page = Paginator(cycles, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "assessments/cycle_list.html", {"page": page, "search": search})
+
+
+@member_required(admin=True)
+def cycle_create(request: HttpRequest) -> HttpResponse:
+    form = CycleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cycle = services.cycle_create(
+                actor=actor_from_request(request), **form.service_kwargs()
+            )
+        except ApplicationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Cycle created. Check the scope, then launch it."))
+            return redirect("assessments:cycle_detail", id=cycle.uuid)
+    return render(request, "assessments/cycle_form.html", {"form": form})
+
+
+def _form_errors(form, exc: ApplicationError) -> None:
+    placed = False
+    for name, msgs in exc.fields.items():
+        field = name if name in form.fields else None
+        if name == "scope_ids":
+            field = "scope"
+        for message in msgs:
+            form.add_error(field, message)
+            placed = True
+    if not placed:
+        form.add_error(None, exc.message)
+
+
+@member_required(admin=True)
+def cycle_detail(request: HttpRequest, id) -> HttpResponse:
+    cycle = _cycle_or_404(id)
+    context = {
+        "cycle": cycle,
+        "completion": selectors.cycle_completion_by_department(cycle=cycle),
+        "reason_form": ReasonForm(),
+        "in_scope": selectors.cycle_scope_employees(cycle).count(),
+    }
+    return render(request, "assessments/cycle_detail.html", context)
+
+
+@member_required(admin=True)
+def cycle_progress(request: HttpRequest, id) -> HttpResponse:
+    """htmx polling target: the launch progress of a cycle."""
+    cycle = _cycle_or_404(id)
+    return render(request, "assessments/_launch_progress.html", {"cycle": cycle})
+
+
+def _cycle_action(request: HttpRequest, id, do, done: str) -> HttpResponse:
+    cycle = _cycle_or_404(id)
+    try:
+        do(actor_from_request(request), cycle)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return redirect("assessments:cycle_detail", id=cycle.uuid)
+
+
+@member_required(admin=True)
+@require_POST
+def cycle_launch(request: HttpRequest, id) -> HttpResponse:
+    return _cycle_action(
+        request,
+        id,
+        lambda actor, cycle: services.cycle_launch(actor=actor, cycle=cycle),
+        _("Launch started: the assessments are being created."),
+    )
+
+
+@member_required(admin=True)
+@require_POST
+def cycle_close(request: HttpRequest, id) -> HttpResponse:
+    return _cycle_action(
+        request,
+        id,
+        lambda actor, cycle: services.cycle_close(actor=actor, cycle=cycle),
+        _("Cycle closed; results are consolidated."),
+    )
+
+
+@member_required(admin=True)
+@require_POST
+def cycle_reopen(request: HttpRequest, id) -> HttpResponse:
+    reason = request.POST.get("reason", "")
+    return _cycle_action(
+        request,
+        id,
+        lambda actor, cycle: services.cycle_reopen(actor=actor, cycle=cycle, reason=reason),
+        _("Cycle reopened."),
+    )
+
+
+@member_required(admin=True)
+def cycle_export(request: HttpRequest, id) -> HttpResponse:
+    """The cycle's consolidated results as CSV, one row per employee and capability."""
+    cycle = _cycle_or_404(id)
+    rows = (
+        ConsolidatedLevel.objects.filter(cycle=cycle)
+        .select_related("employee", "employee__department", "capability")
+        .order_by("employee__last_name", "employee__first_name", "employee_id", "capability__name")
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="assessment-results-{cycle.uuid}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "employee_email",
+            "employee_name",
+            "department",
+            "capability_key",
+            "capability",
+            "target_level",
+            "consolidated_level",
+            "adjusted_level",
+            "gap",
+            "ratings",
+            "contributions",
+        ]
+    )
+    for row in rows.iterator(chunk_size=2000):
+        writer.writerow(
+            [
+                row.employee.email,
+                _csv_safe(row.employee.full_name),
+                _csv_safe(row.employee.department.name if row.employee.department else ""),
+                row.capability.key,
+                _csv_safe(row.capability.name),
+                row.target_level if row.target_level is not None else "",
+                row.level,
+                row.adjusted_level if row.adjusted_level is not None else "",
+                row.gap if row.gap is not None else "",
+                row.rating_count,
+                "; ".join(
+                    f"{kind} {c['weight']}% mean {c['mean']} ({c['ratings']})"
+                    for kind, c in row.contributions.items()
+                ),
+            ]
+        )
+    return response
+
+
+def _csv_safe(text: str) -> str:
+    """Neutralise spreadsheet formulas in free text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+@member_required(admin=True)
+def gap_report(request: HttpRequest) -> HttpResponse:
+    cycle = _chosen_cycle(request)
+    department = None
+    if request.GET.get("department"):
+        department = Department.objects.filter(uuid=request.GET["department"]).first()
+    context = {
+        "cycle": cycle,
+        "cycles": AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED),
+        "department": department,
+        "departments": Department.objects.order_by("name"),
+    }
+    if cycle is not None:
+        levels = gaps.group_levels(cycle=cycle, department=department)
+        before = gaps.previous_cycle(cycle)
+        previous = gaps.group_levels(cycle=before, department=department) if before else None
+        trend = gaps.trend_by_capability(cycle=cycle, levels=levels, previous=previous)
+        report = gaps.capability_report(levels=levels)
+        for row in report:
+            row["trend"] = trend.get(row["capability_id"])
+        context.update(
+            report=report,
+            weakest=report[:3],
+            overall=gaps.overall_gap_index(levels=levels),
+            coverage=gaps.coverage(cycle=cycle, department=department),
+            needs=gaps.training_needs(levels=levels),
+            previous_cycle=before,
+        )
+    return render(request, "assessments/gap_report.html", context)
+
+
+@member_required(admin=True)
+def calibration(request: HttpRequest, id) -> HttpResponse:
+    """Fairness and calibration of a cycle: rater analytics, self vs manager by department,
+    the level distribution per department, the 9-box and calibrated levels."""
+    cycle = _cycle_or_404(id)
+    adjusted = (
+        ConsolidatedLevel.objects.filter(cycle=cycle, adjusted_level__isnull=False)
+        .select_related("employee", "capability")
+        .order_by("employee__last_name", "capability__name")
+    )
+    context = {
+        "cycle": cycle,
+        "analytics": fairness.rater_analytics(cycle=cycle),
+        "self_vs_manager": fairness.self_vs_manager_by_department(cycle=cycle),
+        "distribution": fairness.level_distribution_by_department(cycle=cycle),
+        "nine_box": fairness.nine_box(cycle=cycle),
+        "adjusted": adjusted,
+    }
+    return render(request, "assessments/calibration.html", context)
+
+
+@member_required(admin=True)
+def consolidated_adjust(request: HttpRequest, id) -> HttpResponse:
+    consolidated = selectors.consolidated_get(uuid=id)
+    if consolidated is None:
+        raise Http404
+    form = AdjustForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consolidated_level_adjust(
+                actor=actor_from_request(request),
+                consolidated=consolidated,
+                level=form.cleaned_data["level"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ApplicationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Level calibrated."))
+            return redirect("assessments:results", id=consolidated.employee.uuid)
+    return render(request, "assessments/adjust.html", {"form": form, "consolidated": consolidated})

@@ -1,0 +1,657 @@
+"""Learning API: the catalogue, development plans, completions from an LMS, and reports."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from assessments.models import AssessmentCycle
+from capabilities.models import Capability
+from learning import impact, selectors, services
+from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
+from plms.common.api import ApiFilterSet, OrganizationScopedViewSet, PublicIdField, PublicIdFilter
+from plms.common.errors import ApplicationError, NotFound
+from plms.people.models import Employee
+from plms.tenancy.permissions import IsOrganizationAdmin
+
+
+@extend_schema_field(OpenApiTypes.UUID)
+class PublicId(PublicIdField):
+    """Another object of the organization by its public id (documented as a UUID)."""
+
+
+def choice(choices, **kwargs) -> serializers.ChoiceField:
+    """A choice field documented as a string listing its values. Plans, items and other apps
+    reuse the names `kind` and `status` for different choice sets; describing the values in
+    place keeps the schema free of colliding enum components."""
+    values = ", ".join(f"`{value}`" for value, _ in choices if value)
+    field_class = extend_schema_field({"type": "string", "description": f"One of {values}."})(
+        type("DocumentedChoiceField", (serializers.ChoiceField,), {})
+    )
+    return field_class(choices, **kwargs)
+
+
+# --- Catalogue ------------------------------------------------------------------------------------
+
+
+class LevelLinkSerializer(serializers.Serializer):
+    capability = PublicId(Capability)
+    level_from = serializers.IntegerField(min_value=1, max_value=10)
+    level_to = serializers.IntegerField(min_value=1, max_value=10)
+
+
+class LearningItemSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    mix = choice(LearningItem.Mix.choices, read_only=True)
+    kind = choice(LearningItem.Kind.choices)
+    completion_outcome = choice(LearningItem.Outcome.choices, required=False)
+    capabilities = LevelLinkSerializer(many=True, required=False)
+
+    class Meta:
+        model = LearningItem
+        fields = [
+            "id",
+            "title",
+            "description",
+            "kind",
+            "mix",
+            "provider",
+            "url",
+            "duration_hours",
+            "cost",
+            "language",
+            "tags",
+            "external_id",
+            "completion_outcome",
+            "active",
+            "capabilities",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+        validators: list = []
+        extra_kwargs = {"external_id": {"validators": []}}
+
+
+def _links(data: list[dict] | None) -> list[services.LevelLink] | None:
+    if data is None:
+        return None
+    return [services.LevelLink(d["capability"], d["level_from"], d["level_to"]) for d in data]
+
+
+class LearningItemFilter(ApiFilterSet):
+    capability = PublicIdFilter(field_name="capabilities__capability__uuid", distinct=True)
+    external_id = django_filters.CharFilter()
+
+    class Meta:
+        model = LearningItem
+        fields = ["kind", "language", "active", "completion_outcome", "capability", "external_id"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List learning items", description="Scope `learning:read`."),
+    retrieve=extend_schema(summary="Get a learning item"),
+    create=extend_schema(
+        summary="Create a learning item", description="HR admins; scope `learning:write`."
+    ),
+    partial_update=extend_schema(summary="Update a learning item"),
+)
+class LearningItemViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "learning"
+    serializer_class = LearningItemSerializer
+    filterset_class = LearningItemFilter
+    search_fields = ["title", "provider", "description"]
+    ordering_fields = ["title", "created_at", "duration_hours", "cost"]
+    ordering = ["title", "id"]
+    extra_permission_classes = (IsOrganizationAdmin,)
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.item_list(active=None)
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        links = _links(data.pop("capabilities", []))
+        serializer.instance = services.learning_item_create(
+            actor=self.actor, capabilities=links, **data
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        links = _links(data.pop("capabilities", None))
+        serializer.instance = services.learning_item_update(
+            actor=self.actor, item=serializer.instance, capabilities=links, **data
+        )
+        serializer.instance = selectors.item_get(uuid=serializer.instance.uuid)
+
+
+# --- Development plans ----------------------------------------------------------------------------
+
+
+class PlanItemSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    item = PublicId(LearningItem, read_only=True, allow_null=True)
+    capability = PublicId(Capability, read_only=True, allow_null=True)
+    label = serializers.CharField(read_only=True)
+    status = choice(PlanItem.Status.choices, read_only=True)
+
+    class Meta:
+        model = PlanItem
+        fields = [
+            "id",
+            "item",
+            "capability",
+            "label",
+            "reason",
+            "due_date",
+            "order",
+            "status",
+            "evidence",
+            "reflection",
+            "completed_at",
+        ]
+        read_only_fields = fields
+
+
+class DevelopmentPlanSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    employee = PublicId(Employee, read_only=True)
+    built_from = PublicId(AssessmentCycle, read_only=True, allow_null=True)
+    approved_by = PublicId(Employee, read_only=True, allow_null=True)
+    item_count = serializers.IntegerField(read_only=True)
+    done_count = serializers.IntegerField(read_only=True)
+    kind = choice(DevelopmentPlan.Kind.choices, read_only=True)
+    status = choice(DevelopmentPlan.Status.choices, read_only=True)
+    outcome = choice(DevelopmentPlan.Outcome.choices, read_only=True)
+
+    class Meta:
+        model = DevelopmentPlan
+        fields = [
+            "id",
+            "employee",
+            "kind",
+            "status",
+            "title",
+            "period_start",
+            "period_end",
+            "built_from",
+            "budget_hours",
+            "content_gaps",
+            "review_dates",
+            "outcome",
+            "outcome_note",
+            "approved_by",
+            "approved_at",
+            "activated_at",
+            "completed_at",
+            "item_count",
+            "done_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
+
+
+class MilestoneSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    due_date = serializers.DateField()
+
+
+class PlanCreateSerializer(serializers.Serializer):
+    employee = PublicId(Employee)
+    kind = choice(DevelopmentPlan.Kind.choices, default=DevelopmentPlan.Kind.DEVELOPMENT)
+    start = serializers.DateField(required=False)
+    cycle = PublicId(AssessmentCycle, required=False, allow_null=True)
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    period_end = serializers.DateField(required=False)
+    milestones = MilestoneSerializer(many=True, required=False, default=list)
+    review_dates = serializers.ListField(
+        child=serializers.DateField(), required=False, default=list
+    )
+
+    def validate(self, attrs):
+        for name in ("start", "period_end"):
+            day = attrs.get(name)
+            if day is not None and not (EARLIEST <= day <= LATEST):
+                raise serializers.ValidationError(
+                    {name: f"Choose a date from {EARLIEST} to {LATEST}."}
+                )
+        return attrs
+
+
+class AdditionSerializer(serializers.Serializer):
+    item = PublicId(LearningItem)
+    capability = PublicId(Capability, required=False, allow_null=True)
+    reason = serializers.CharField(max_length=300)
+    due_date = serializers.DateField(required=False, allow_null=True)
+
+
+class RemovalSerializer(serializers.Serializer):
+    item = serializers.UUIDField(help_text="The plan item's id.")
+    reason = serializers.CharField(max_length=300)
+
+
+class ApproveSerializer(serializers.Serializer):
+    add = AdditionSerializer(many=True, required=False, default=list)
+    remove = RemovalSerializer(many=True, required=False, default=list)
+    order = serializers.ListField(child=serializers.UUIDField(), required=False)
+    reason = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class CompleteSerializer(serializers.Serializer):
+    outcome = choice(DevelopmentPlan.Outcome.choices, required=False, default="", allow_blank=True)
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class ItemProgressSerializer(serializers.Serializer):
+    item = serializers.UUIDField(help_text="The plan item's id.")
+    status = choice(PlanItem.Status.choices)
+    evidence = serializers.CharField(required=False, allow_blank=True)
+    reflection = serializers.CharField(required=False, allow_blank=True)
+
+
+class DevelopmentPlanFilter(ApiFilterSet):
+    employee = PublicIdFilter(field_name="employee__uuid")
+
+    class Meta:
+        model = DevelopmentPlan
+        fields = ["status", "kind", "employee"]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List development plans",
+        description="Employees see their own plans, managers their reports' (primary and "
+        "matrix), HR admins and keys every plan. Scope `learning:read`.",
+    ),
+    retrieve=extend_schema(summary="Get a development plan"),
+)
+class DevelopmentPlanViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet
+):
+    scope_area = "learning"
+    serializer_class = DevelopmentPlanSerializer
+    filterset_class = DevelopmentPlanFilter
+    ordering_fields = ["created_at", "period_end"]
+    ordering = ["-created_at", "-id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no caller
+            return DevelopmentPlan.objects.none()
+        return selectors.plan_list_for_viewer(actor=self.actor)
+
+    def _refreshed(self, plan: DevelopmentPlan, code: int = status.HTTP_200_OK) -> Response:
+        plan = selectors.plan_get_for_viewer(actor=self.actor, uuid=plan.uuid)
+        return Response(DevelopmentPlanSerializer(plan).data, status=code)
+
+    @extend_schema(
+        summary="Build a development plan",
+        description="A development plan is built from the employee's gaps (ordered by "
+        "weighted gap, within the organisation's time budget, each item with its reason); an "
+        "improvement plan takes its milestones, review dates and period. The employee, their "
+        "managers and HR admins may build one. Emits `development_plan.created`.",
+        request=PlanCreateSerializer,
+        responses={201: DevelopmentPlanSerializer},
+    )
+    def create(self, request):
+        data = PlanCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        if values["kind"] == DevelopmentPlan.Kind.IMPROVEMENT:
+            if "start" not in values or "period_end" not in values:
+                raise ApplicationError(
+                    "invalid",
+                    "An improvement plan needs its period.",
+                    fields={"start": "Required.", "period_end": "Required."},
+                )
+            plan = services.plan_create_improvement(
+                actor=self.actor,
+                employee=values["employee"],
+                title=values["title"],
+                period_start=values["start"],
+                period_end=values["period_end"],
+                milestones=[(m["title"], m["due_date"]) for m in values["milestones"]],
+                review_dates=values["review_dates"],
+            )
+        else:
+            plan = services.plan_build(
+                actor=self.actor,
+                employee=values["employee"],
+                start=values.get("start"),
+                cycle=values.get("cycle"),
+            )
+        return self._refreshed(plan, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="List the plan's items",
+        responses={200: PlanItemSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    def items(self, request, id=None):
+        plan = self.get_object()
+        return Response(PlanItemSerializer(selectors.plan_items(plan=plan), many=True).data)
+
+    @extend_schema(summary="Propose the plan to the manager", request=None)
+    @action(detail=True, methods=["post"])
+    def propose(self, request, id=None):
+        return self._refreshed(services.plan_propose(actor=self.actor, plan=self.get_object()))
+
+    @extend_schema(
+        summary="Approve a proposed plan",
+        description="The employee's managers or HR admins; items may be added, removed "
+        "and reordered on the way, each change with its reason (kept in the audit trail).",
+        request=ApproveSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, id=None):
+        plan = self.get_object()
+        data = ApproveSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        items = {i.uuid: i for i in selectors.plan_items(plan=plan)}
+
+        def plan_item(uuid) -> PlanItem:
+            if uuid not in items:
+                raise NotFound("The item is not in this plan.")
+            return items[uuid]
+
+        plan = services.plan_approve(
+            actor=self.actor,
+            plan=plan,
+            add=[
+                services.PlanAddition(
+                    a["item"], a["reason"], a.get("capability"), a.get("due_date")
+                )
+                for a in values["add"]
+            ],
+            remove=[(plan_item(r["item"]), r["reason"]) for r in values["remove"]],
+            order=[plan_item(u) for u in values["order"]] if "order" in values else None,
+            reason=values["reason"],
+        )
+        return self._refreshed(plan)
+
+    @extend_schema(summary="Activate an approved plan", request=None)
+    @action(detail=True, methods=["post"])
+    def activate(self, request, id=None):
+        return self._refreshed(services.plan_activate(actor=self.actor, plan=self.get_object()))
+
+    @extend_schema(
+        summary="Complete the plan",
+        description="Managers and HR admins; an improvement plan needs its outcome. Emits "
+        "`development_plan.completed`.",
+        request=CompleteSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def complete(self, request, id=None):
+        plan = self.get_object()
+        data = CompleteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        plan = services.plan_complete(actor=self.actor, plan=plan, **data.validated_data)
+        return self._refreshed(plan)
+
+    @extend_schema(
+        summary="Record progress on an item",
+        description="Status, completion evidence and reflection of one item of an approved or "
+        "active plan (the employee, their managers or HR admins).",
+        request=ItemProgressSerializer,
+        responses={200: PlanItemSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="item-progress")
+    def item_progress(self, request, id=None):
+        plan = self.get_object()
+        data = ItemProgressSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        plan_item = selectors.plan_items(plan=plan).filter(uuid=values["item"]).first()
+        if plan_item is None:
+            raise NotFound("The item is not in this plan.")
+        plan_item.plan = plan
+        updated = services.plan_item_progress(
+            actor=self.actor,
+            plan_item=plan_item,
+            status=values["status"],
+            evidence=values.get("evidence"),
+            reflection=values.get("reflection"),
+        )
+        return Response(PlanItemSerializer(updated).data)
+
+
+# --- Completions from an LMS ----------------------------------------------------------------------
+
+
+class CompletionInputSerializer(serializers.Serializer):
+    employee_email = serializers.EmailField(required=False)
+    employee_external_id = serializers.CharField(required=False, max_length=100)
+    item_external_id = serializers.CharField(max_length=100)
+    completed_at = serializers.DateTimeField()
+    score = serializers.DecimalField(max_digits=6, decimal_places=2, required=False)
+    passed = serializers.BooleanField(required=False, allow_null=True, default=None)
+    external_id = serializers.CharField(
+        max_length=100,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="The LMS's id of the completion (optional; makes replays idempotent too).",
+    )
+
+    def validate(self, attrs):
+        if not attrs.get("employee_email") and not attrs.get("employee_external_id"):
+            raise serializers.ValidationError(
+                {"employee_email": "Give the employee's e-mail or external id."}
+            )
+        return attrs
+
+
+class CompletionSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    employee = PublicId(Employee, read_only=True)
+    item = PublicId(LearningItem, read_only=True)
+
+    class Meta:
+        model = LearningCompletion
+        fields = [
+            "id",
+            "employee",
+            "item",
+            "completed_at",
+            "score",
+            "passed",
+            "external_id",
+            "outcome",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List learning completions",
+        description="HR admins and keys see all; people their own. Scope `learning:read`.",
+    ),
+    retrieve=extend_schema(summary="Get a learning completion"),
+)
+class LearningCompletionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet
+):
+    scope_area = "learning"
+    serializer_class = CompletionSerializer
+    extra_permission_classes = (IsOrganizationAdmin,)
+    ordering = ["-completed_at", "-id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no caller
+            return LearningCompletion.objects.none()
+        queryset = selectors.completion_list()
+        if not self.actor.is_admin:
+            employee = self.actor.employee
+            return queryset.filter(employee=employee) if employee else queryset.none()
+        return queryset
+
+    @extend_schema(
+        summary="Record a completion from an LMS",
+        description="By employee e-mail or external id and the item's external id. Idempotent: "
+        "replaying the same completion (same employee, item and completion time, or the same "
+        "`external_id`) answers 200 with the completion recorded first and changes nothing; a "
+        "new one answers 201 and does what the item is configured to do once (record evidence, "
+        "request a re-assessment or set an expert rating). Scope `learning:write`.",
+        request=CompletionInputSerializer,
+        responses={201: CompletionSerializer, 200: CompletionSerializer},
+    )
+    def create(self, request):
+        data = CompletionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        employees = Employee.objects.all()
+        if values.get("employee_email"):
+            employee = employees.filter(email=values["employee_email"].lower()).first()
+        else:
+            employee = employees.filter(external_id=values["employee_external_id"]).first()
+        item = LearningItem.objects.filter(external_id=values["item_external_id"]).first()
+        problems = {}
+        if employee is None:
+            problems["employee"] = "No employee with this e-mail or external id."
+        if item is None:
+            problems["item_external_id"] = "No learning item with this external id."
+        if problems:
+            raise ApplicationError(
+                "unknown_reference", "Unknown employee or item.", fields=problems
+            )
+        completion, created = services.completion_record(
+            actor=self.actor,
+            employee=employee,
+            item=item,
+            completed_at=values["completed_at"],
+            score=values.get("score"),
+            passed=values.get("passed"),
+            external_id=values["external_id"],
+        )
+        completion = selectors.completion_list().get(pk=completion.pk)
+        return Response(
+            CompletionSerializer(completion).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+# --- Reports --------------------------------------------------------------------------------------
+
+
+class ContentGapSerializer(serializers.Serializer):
+    capability = serializers.UUIDField()
+    capability_name = serializers.CharField()
+    level = serializers.IntegerField()
+    people = serializers.IntegerField()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Content gap report",
+        description="Capabilities x levels that people need (from the latest closed cycle) and "
+        "no active learning item develops, most-needed first. Scope `learning:read`.",
+        responses={200: ContentGapSerializer(many=True)},
+    )
+)
+class LearningContentGapViewSet(OrganizationScopedViewSet):
+    scope_area = "learning"
+    pagination_class = None
+    filter_backends: list = []
+
+    def list(self, request):
+        rows = selectors.content_gap_report()
+        uuids = dict(
+            Capability.objects.filter(id__in=[r["capability_id"] for r in rows]).values_list(
+                "id", "uuid"
+            )
+        )
+        return Response(
+            [
+                {
+                    "capability": uuids[r["capability_id"]],
+                    "capability_name": r["capability"],
+                    "level": r["level"],
+                    "people": r["people"],
+                }
+                for r in rows
+            ]
+        )
+
+
+class LearningImpactViewSet(OrganizationScopedViewSet):
+    scope_area = "learning"
+    pagination_class = None
+    filter_backends: list = []
+
+    @extend_schema(
+        summary="Learning impact report",
+        description="Per item and capability: completions, how many were measured (a "
+        "consolidated level before and after), mean change, levels gained, cost per level "
+        "gained, time to proficiency; completion rates. Association, not proof. Scope "
+        "`learning:read`.",
+        responses={200: inline_serializer("LearningImpact", {"caveat": serializers.CharField()})},
+    )
+    def report(self, request):
+        report = impact.impact_report()
+        report.pop("measurements")
+        items = dict(
+            LearningItem.objects.filter(id__in=[r["item_id"] for r in report["items"]]).values_list(
+                "id", "uuid"
+            )
+        )
+        capabilities = dict(
+            Capability.objects.filter(
+                id__in=[r["capability_id"] for r in report["capabilities"]]
+            ).values_list("id", "uuid")
+        )
+        plans = dict(
+            DevelopmentPlan.objects.filter(
+                id__in=[r["plan_id"] for r in report["plans"]]
+            ).values_list("id", "uuid")
+        )
+        for row in report["items"]:
+            row["item_id"] = items.get(row.pop("item_id"))
+        for row in report["capabilities"]:
+            row["capability_id"] = capabilities.get(row.pop("capability_id"))
+        for row in report["plans"]:
+            row["plan_id"] = plans.get(row.pop("plan_id"))
+        return Response(report)
+
+
+def register(router) -> None:
+    router.register("learning-items", LearningItemViewSet, basename="learning-item")
+    router.register("development-plans", DevelopmentPlanViewSet, basename="development-plan")
+    router.register(
+        "learning-completions", LearningCompletionViewSet, basename="learning-completion"
+    )
+    router.register(
+        "learning-content-gaps", LearningContentGapViewSet, basename="learning-content-gap"
+    )
+
+
+# The impact report is one object, not a list: routed outside the router.
+urlpatterns = [
+    path(
+        "learning-impact",
+        LearningImpactViewSet.as_view({"get": "report"}),
+        name="learning-impact",
+    ),
+]

@@ -1,0 +1,249 @@
+"""Reads of learning: the catalogue, plans as their viewers may see them, the content gaps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from assessments.models import AssessmentCycle
+from assessments.selectors import latest_closed_cycle
+from capabilities.models import Capability
+from learning.builder import CatalogueEntry
+from learning.models import (
+    MIX_OF_KIND,
+    DevelopmentPlan,
+    ItemCapability,
+    LearningCompletion,
+    LearningItem,
+    LearningSettings,
+    PlanItem,
+    ReassessmentRequest,
+)
+from plms.people.models import Employee
+from plms.people.selectors import all_report_ids_sql, is_manager_of
+from plms.tenancy.actors import Actor
+from plms.tenancy.context import require_organization_id
+
+# --- Settings and catalogue -------------------------------------------------------------------
+
+
+def learning_settings_get() -> LearningSettings:
+    """The organisation's settings, or the defaults (unsaved) when HR has not set them."""
+    return LearningSettings.objects.first() or LearningSettings()
+
+
+def item_list(
+    *,
+    search: str = "",
+    kind: str = "",
+    mix: str = "",
+    language: str = "",
+    capability: Capability | None = None,
+    active: bool | None = True,
+) -> QuerySet[LearningItem]:
+    queryset = LearningItem.objects.prefetch_related(
+        Prefetch(
+            "capabilities",
+            queryset=ItemCapability.objects.select_related("capability").order_by(
+                "capability__name", "id"
+            ),
+        )
+    )
+    for word in search.split():
+        queryset = queryset.filter(
+            Q(title__icontains=word) | Q(provider__icontains=word) | Q(description__icontains=word)
+        )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if mix:
+        queryset = queryset.filter(kind__in=[k for k, m in MIX_OF_KIND.items() if m == mix])
+    if language:
+        queryset = queryset.filter(language=language)
+    if capability is not None:
+        queryset = queryset.filter(capabilities__capability=capability).distinct()
+    if active is not None:
+        queryset = queryset.filter(active=active)
+    return queryset.order_by("title", "id")
+
+
+def item_get(*, uuid) -> LearningItem | None:
+    return item_list(active=None).filter(uuid=uuid).first()
+
+
+def item_languages() -> list[str]:
+    return list(
+        LearningItem.objects.order_by("language").values_list("language", flat=True).distinct()
+    )
+
+
+def catalogue_entries(*, capability_ids: Iterable[int]) -> list[CatalogueEntry]:
+    """Active items developing these capabilities, as the plan builder reads them (one query)."""
+    links = (
+        ItemCapability.objects.filter(capability_id__in=list(capability_ids), item__active=True)
+        .values_list(
+            "item_id",
+            "item__title",
+            "item__kind",
+            "item__duration_hours",
+            "capability_id",
+            "level_from",
+            "level_to",
+        )
+        .order_by("capability_id", "item_id")
+    )
+    return [
+        CatalogueEntry(
+            item_id=item_id,
+            title=title,
+            mix=str(MIX_OF_KIND[kind]),
+            hours=Decimal(hours),
+            capability_id=capability_id,
+            level_from=level_from,
+            level_to=level_to,
+        )
+        for item_id, title, kind, hours, capability_id, level_from, level_to in links
+    ]
+
+
+def completion_list() -> QuerySet[LearningCompletion]:
+    return LearningCompletion.objects.select_related("employee", "item").order_by(
+        "-completed_at", "-id"
+    )
+
+
+# --- Plans -------------------------------------------------------------------------------------
+
+
+def _plans() -> QuerySet[DevelopmentPlan]:
+    return DevelopmentPlan.objects.select_related(
+        "employee", "employee__department", "built_from", "approved_by"
+    ).annotate(
+        item_count=Count("items", distinct=True),
+        done_count=Count("items", filter=Q(items__status=PlanItem.Status.DONE), distinct=True),
+    )
+
+
+def plan_list_for_viewer(
+    *, actor: Actor, status: str = "", employee: Employee | None = None
+) -> QuerySet[DevelopmentPlan]:
+    """HR admins and keys see every plan; people their own and their reports' (primary and
+    matrix lines, direct and indirect)."""
+    queryset = _plans()
+    if not actor.is_admin:
+        me = actor.employee
+        if me is None:
+            return queryset.none()
+        queryset = queryset.filter(
+            Q(employee_id=me.pk)
+            | Q(employee_id__in=all_report_ids_sql(manager_id=me.pk, include_matrix=True))
+        )
+    if status:
+        queryset = queryset.filter(status=status)
+    if employee is not None:
+        queryset = queryset.filter(employee=employee)
+    return queryset.order_by("-created_at", "-id")
+
+
+def plan_get_for_viewer(*, actor: Actor, uuid) -> DevelopmentPlan | None:
+    """The plan if the actor may see it; `None` both for missing and forbidden (404)."""
+    return plan_list_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+def plan_items(*, plan: DevelopmentPlan) -> QuerySet[PlanItem]:
+    return (
+        PlanItem.objects.filter(plan=plan)
+        .select_related("item", "capability")
+        .order_by("order", "id")
+    )
+
+
+def plan_item_get_for_viewer(*, actor: Actor, uuid) -> PlanItem | None:
+    visible = plan_list_for_viewer(actor=actor).values("id")
+    return (
+        PlanItem.objects.filter(uuid=uuid, plan_id__in=visible)
+        .select_related("plan", "plan__employee", "item", "capability")
+        .first()
+    )
+
+
+def current_plan_for(*, employee: Employee) -> DevelopmentPlan | None:
+    """The employee's plan in progress (active first, then approved, proposed, draft)."""
+    rank = ["active", "approved", "proposed", "draft"]
+    plans = list(
+        _plans().filter(employee=employee, status__in=rank).order_by("-created_at", "-id")[:10]
+    )
+    plans.sort(key=lambda p: rank.index(p.status))
+    return plans[0] if plans else None
+
+
+def can_manage_plan(*, actor: Actor, plan: DevelopmentPlan) -> bool:
+    """HR admins, keys and the employee's managers (primary or matrix, any level up)."""
+    if actor.is_admin:
+        return True
+    return actor.employee is not None and is_manager_of(
+        manager=actor.employee, employee=plan.employee
+    )
+
+
+def team_plans(*, manager: Employee) -> QuerySet[DevelopmentPlan]:
+    return (
+        _plans()
+        .filter(employee_id__in=all_report_ids_sql(manager_id=manager.pk, include_matrix=True))
+        .exclude(status=DevelopmentPlan.Status.COMPLETED)
+        .order_by("employee__last_name", "employee__first_name", "-created_at", "id")
+    )
+
+
+# --- Content gaps -----------------------------------------------------------------------------
+
+_CONTENT_GAPS_SQL = """
+SELECT cl.capability_id, sl.number, COUNT(DISTINCT cl.employee_id) AS people
+FROM assessments_consolidatedlevel cl
+JOIN capabilities_scalelevel sl ON sl.organization_id = cl.organization_id
+WHERE cl.organization_id = %s AND cl.cycle_id = %s AND cl.target_level IS NOT NULL
+  AND sl.number > COALESCE(cl.adjusted_level, cl.level) AND sl.number <= cl.target_level
+  AND NOT EXISTS (
+    SELECT 1 FROM learning_itemcapability ic
+    JOIN learning_learningitem li ON li.id = ic.item_id
+    WHERE ic.organization_id = cl.organization_id AND ic.capability_id = cl.capability_id
+      AND ic.level_from < sl.number AND ic.level_to >= sl.number AND li.active
+  )
+GROUP BY cl.capability_id, sl.number
+"""
+
+
+def content_gap_report(*, cycle: AssessmentCycle | None = None) -> list[dict]:
+    """Capabilities x levels that people need (between their consolidated level in the cycle,
+    by default the latest closed one, and their target) and no active learning item develops,
+    most-needed first. Two queries whatever the size of the organisation."""
+    cycle = cycle or latest_closed_cycle()
+    if cycle is None:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_CONTENT_GAPS_SQL, [require_organization_id(), cycle.pk])
+        rows = cursor.fetchall()
+    names = dict(
+        Capability.objects.filter(id__in={row[0] for row in rows}).values_list("id", "name")
+    )
+    report = [
+        {
+            "capability_id": capability_id,
+            "capability": names.get(capability_id, ""),
+            "level": level,
+            "people": people,
+        }
+        for capability_id, level, people in rows
+    ]
+    return sorted(report, key=lambda r: (-r["people"], r["capability"], r["level"]))
+
+
+def open_reassessment_requests() -> QuerySet[ReassessmentRequest]:
+    """Re-assessments learning asked for and nobody has scheduled yet (for Momentum)."""
+    return (
+        ReassessmentRequest.objects.filter(status=ReassessmentRequest.Status.OPEN)
+        .select_related("employee", "capability", "completion__item")
+        .order_by("requested_at", "id")
+    )

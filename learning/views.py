@@ -1,0 +1,303 @@
+"""Learning pages: the catalogue, my plan, a plan (approval), team progress, HR reports."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from capabilities.selectors import capability_choices
+from learning import impact, selectors, services
+from learning.imports import COLUMNS, learning_items_import
+from learning.models import DevelopmentPlan, LearningItem, PlanItem
+from plms.common.errors import ApplicationError
+from plms.people.imports import ImportFailed
+from plms.tenancy.actors import actor_from_request
+from plms.web.decorators import member_required
+
+PAGE_SIZE = 25
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV or JSON file"),
+        help_text=gettext_lazy("UTF-8; a CSV file with a header row, or a JSON list of items."),
+    )
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=PlanItem.Status.choices)
+    evidence = forms.CharField(
+        label=gettext_lazy("Evidence"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reflection = forms.CharField(
+        label=gettext_lazy("Reflection"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+@member_required
+def catalogue(request: HttpRequest) -> HttpResponse:
+    search = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in LearningItem.Kind.values else ""
+    mix = request.GET.get("mix", "")
+    mix = mix if mix in LearningItem.Mix.values else ""
+    language = request.GET.get("language", "").strip()[:10]
+    capability = None
+    with contextlib.suppress(ValueError):
+        wanted = uuid.UUID(request.GET.get("capability", ""))
+        capability = capability_choices().filter(uuid=wanted).first()
+    items = selectors.item_list(
+        search=search, kind=kind, mix=mix, language=language, capability=capability
+    )
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "search": search,
+        "kind": kind,
+        "mix": mix,
+        "language": language,
+        "capability": capability,
+        "kinds": LearningItem.Kind.choices,
+        "mixes": LearningItem.Mix.choices,
+        "languages": selectors.item_languages(),
+        "capabilities": capability_choices(),
+        "filtered": bool(search or kind or mix or language or capability),
+        "query": query.urlencode(),
+    }
+    template = "learning/_item_rows.html" if request.htmx else "learning/catalogue.html"
+    return render(request, template, context)
+
+
+@member_required(admin=True)
+def item_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            form.add_error("file", _("The file is not UTF-8 text."))
+        else:
+            is_json = upload.name.lower().endswith(".json") or text.lstrip().startswith(("[", "{"))
+            try:
+                result = learning_items_import(
+                    actor=actor_from_request(request),
+                    text=text,
+                    format="json" if is_json else "csv",
+                )
+            except ImportFailed as exc:
+                errors = exc.errors
+            else:
+                messages.success(
+                    request,
+                    _("Imported: %(created)d new, %(updated)d updated.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+                return redirect("learning:catalogue")
+    return render(
+        request, "learning/import.html", {"form": form, "errors": errors, "columns": COLUMNS}
+    )
+
+
+def _progress(plan: DevelopmentPlan) -> int:
+    return round(100 * plan.done_count / plan.item_count) if plan.item_count else 0
+
+
+@member_required
+def my_plan(request: HttpRequest) -> HttpResponse:
+    employee = request.employee
+    plan = selectors.current_plan_for(employee=employee) if employee else None
+    items = list(selectors.plan_items(plan=plan)) if plan else []
+    context = {
+        "plan": plan,
+        "items": items,
+        "progress": _progress(plan) if plan else 0,
+        "can_progress": plan is not None and plan.status in services.PROGRESS_STATUSES,
+        "statuses": PlanItem.Status.choices,
+    }
+    return render(request, "learning/my_plan.html", context)
+
+
+@member_required
+@require_POST
+def plan_build_mine(request: HttpRequest) -> HttpResponse:
+    if request.employee is None:
+        raise Http404
+    try:
+        services.plan_build(actor=actor_from_request(request), employee=request.employee)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Your draft plan is ready. Review it and propose it."))
+    return redirect("learning:my_plan")
+
+
+@member_required
+def plan_detail(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    plan = selectors.plan_get_for_viewer(actor=actor, uuid=id)
+    if plan is None:
+        raise Http404
+    can_manage = selectors.can_manage_plan(actor=actor, plan=plan)
+    context = {
+        "plan": plan,
+        "items": list(selectors.plan_items(plan=plan)),
+        "progress": _progress(plan),
+        "can_manage": can_manage,
+        "is_owner": actor.employee is not None and actor.employee.pk == plan.employee_id,
+        "catalogue": selectors.item_list().only("uuid", "title")[:500] if can_manage else [],
+        "outcomes": DevelopmentPlan.Outcome.choices[1:],
+    }
+    return render(request, "learning/plan_detail.html", context)
+
+
+@member_required
+@require_POST
+def plan_action(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    plan = selectors.plan_get_for_viewer(actor=actor, uuid=id)
+    if plan is None:
+        raise Http404
+    action = request.POST.get("action", "")
+    try:
+        if action == "propose":
+            services.plan_propose(actor=actor, plan=plan)
+        elif action == "activate":
+            services.plan_activate(actor=actor, plan=plan)
+        elif action == "approve":
+            _approve(request, actor, plan)
+        elif action == "complete":
+            services.plan_complete(
+                actor=actor,
+                plan=plan,
+                outcome=request.POST.get("outcome", ""),
+                note=request.POST.get("note", ""),
+            )
+        else:
+            raise ApplicationError("invalid", _("Unknown action."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The plan is now %(status)s.") % {"status": action})
+    return redirect("learning:plan_detail", id=plan.uuid)
+
+
+def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> None:
+    items = {str(i.uuid): i for i in selectors.plan_items(plan=plan)}
+    reason = request.POST.get("reason", "").strip()
+    remove = [(items[u], reason) for u in request.POST.getlist("remove") if u in items]
+    add = []
+    wanted = request.POST.get("add_item", "")
+    if wanted:
+        item = selectors.item_list().filter(uuid=wanted).first() if _is_uuid(wanted) else None
+        if item is None:
+            raise ApplicationError("invalid", _("Choose an item from the catalogue."))
+        add.append(services.PlanAddition(item=item, reason=reason))
+    order = None
+    positions = {
+        u: request.POST.get(f"order_{u}", "") for u in items if request.POST.get(f"order_{u}")
+    }
+    kept = [u for u in items if items[u] not in [r for r, _ in remove]]
+    if positions and all(p.isdigit() for p in positions.values()):
+        ranked = sorted(kept, key=lambda u: (int(positions.get(u) or 9999), items[u].order))
+        if ranked != sorted(kept, key=lambda u: items[u].order):
+            order = [items[u] for u in ranked]
+    services.plan_approve(
+        actor=actor, plan=plan, add=add, remove=remove, order=order, reason=reason
+    )
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+@member_required
+@require_POST
+def plan_item_update(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    plan_item = selectors.plan_item_get_for_viewer(actor=actor, uuid=id)
+    if plan_item is None:
+        raise Http404
+    form = ProgressForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status for the item."))
+    else:
+        try:
+            services.plan_item_progress(actor=actor, plan_item=plan_item, **form.cleaned_data)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Progress saved."))
+    if actor.employee is not None and actor.employee.pk == plan_item.plan.employee_id:
+        return redirect("learning:my_plan")
+    return redirect("learning:plan_detail", id=plan_item.plan.uuid)
+
+
+@member_required
+def team(request: HttpRequest) -> HttpResponse:
+    employee = request.employee
+    plans = list(selectors.team_plans(manager=employee)) if employee else []
+    for plan in plans:
+        plan.progress = _progress(plan)
+    context = {
+        "to_approve": [p for p in plans if p.status == DevelopmentPlan.Status.PROPOSED],
+        "plans": plans,
+    }
+    return render(request, "learning/team.html", context)
+
+
+@member_required(admin=True)
+def content_gaps(request: HttpRequest) -> HttpResponse:
+    return render(request, "learning/content_gaps.html", {"rows": selectors.content_gap_report()})
+
+
+@member_required(admin=True)
+def impact_report(request: HttpRequest) -> HttpResponse:
+    return render(request, "learning/impact.html", {"report": impact.impact_report()})
+
+
+class SettingsForm(forms.Form):
+    hours_per_quarter = forms.IntegerField(
+        label=gettext_lazy("Learning hours per quarter"), min_value=1, max_value=500
+    )
+    plan_months = forms.IntegerField(
+        label=gettext_lazy("Plan length (months)"), min_value=1, max_value=24
+    )
+    max_items_per_capability = forms.IntegerField(
+        label=gettext_lazy("Most items per capability"), min_value=1, max_value=10
+    )
+
+
+@member_required(admin=True)
+def learning_settings(request: HttpRequest) -> HttpResponse:
+    current = selectors.learning_settings_get()
+    initial = {name: getattr(current, name) for name in services.SETTINGS_FIELDS}
+    form = SettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.learning_settings_update(
+                actor=actor_from_request(request), **form.cleaned_data
+            )
+        except ApplicationError as exc:
+            for name, problems in exc.fields.items():
+                form.add_error(name if name in form.fields else None, problems)
+        else:
+            messages.success(request, _("Learning settings saved."))
+            return redirect("learning:settings")
+    return render(request, "learning/settings.html", {"form": form})

@@ -1,0 +1,100 @@
+"""Factories of assessments; related objects stay in one organization."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group, Permission
+
+from assessments.models import (
+    Assessment,
+    AssessmentCycle,
+    AssessmentGroupObjectPermission,
+    AssessmentUserObjectPermission,
+    ConsolidatedLevel,
+    Rating,
+)
+from tests.capabilities.factories import CapabilityFactory
+from tests.factories import EmployeeFactory, TenantFactory, UserFactory, tenant_factory
+
+SAME_ORG = factory.SelfAttribute("..organization")
+
+
+@tenant_factory
+class AssessmentCycleFactory(TenantFactory):
+    class Meta:
+        model = AssessmentCycle
+
+    name = factory.Sequence(lambda n: f"Cycle {n}")
+    period_start = datetime.date(2027, 1, 1)
+    period_end = datetime.date(2027, 3, 31)
+    weight_self = 20
+    weight_manager = 50
+    weight_peer = 20
+    weight_expert = 10
+
+
+@tenant_factory
+class AssessmentFactory(TenantFactory):
+    class Meta:
+        model = Assessment
+
+    cycle = factory.SubFactory(AssessmentCycleFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    rater = factory.SelfAttribute("employee")
+    kind = Assessment.Kind.SELF
+
+
+@tenant_factory
+class RatingFactory(TenantFactory):
+    class Meta:
+        model = Rating
+
+    assessment = factory.SubFactory(AssessmentFactory, organization=SAME_ORG)
+    capability = factory.SubFactory(CapabilityFactory, organization=SAME_ORG)
+    level = 3
+
+
+@tenant_factory
+class ConsolidatedLevelFactory(TenantFactory):
+    class Meta:
+        model = ConsolidatedLevel
+
+    cycle = factory.SubFactory(AssessmentCycleFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    capability = factory.SubFactory(CapabilityFactory, organization=SAME_ORG)
+    level = 3
+    target_level = 3
+
+
+def _rate_permission():
+    return Permission.objects.get(content_type__app_label="assessments", codename="rate_assessment")
+
+
+@tenant_factory
+class AssessmentUserObjectPermissionFactory(TenantFactory):
+    class Meta:
+        model = AssessmentUserObjectPermission
+
+    content_object = factory.SubFactory(AssessmentFactory, organization=SAME_ORG)
+    user = factory.SubFactory(UserFactory)
+    permission = factory.LazyFunction(_rate_permission)
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Group {n}")
+
+
+@tenant_factory
+class AssessmentGroupObjectPermissionFactory(TenantFactory):
+    class Meta:
+        model = AssessmentGroupObjectPermission
+
+    content_object = factory.SubFactory(AssessmentFactory, organization=SAME_ORG)
+    group = factory.SubFactory(GroupFactory)
+    permission = factory.LazyFunction(_rate_permission)

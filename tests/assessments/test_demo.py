@@ -1,0 +1,37 @@
+"""The demo has a closed cycle with results and an open one with work to do, once."""
+
+from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
+from plms.web.demo import seed_demo
+from tests.conftest import in_org
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (AssessmentCycle, Assessment, ConsolidatedLevel)
+    }
+
+
+def test_the_demo_has_results_and_an_open_cycle_and_runs_once(db, settings):
+    settings.PLMS_ALLOW_DEMO_SEED = True
+    organization = seed_demo()
+    with in_org(organization):
+        statuses = dict(AssessmentCycle.objects.values_list("name", "status"))
+        assert statuses == {
+            "Q4 2026 competency review": "closed",
+            "Q1 2027 competency review": "open",
+        }
+        emma = ConsolidatedLevel.objects.filter(employee__email="employee@acme.example")
+        assert emma.count() == 6
+        assert all("peer" in level.contributions for level in emma)
+        open_cycle = AssessmentCycle.objects.get(status="open")
+        todo = Assessment.objects.filter(cycle=open_cycle, status="pending")
+        assert todo.filter(kind="self", rater__email="employee@acme.example").exists()
+        assert todo.filter(kind="manager", rater__email="manager@acme.example").count() >= 3
+        assert Assessment.objects.filter(
+            cycle=open_cycle, kind="self", status="submitted", employee__email="liam@acme.example"
+        ).exists()
+        first = _counts()
+    seed_demo()
+    with in_org(organization):
+        assert _counts() == first

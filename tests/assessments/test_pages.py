@@ -1,0 +1,277 @@
+"""Assessment pages: the rating form (autosave, submit, the self-rating beside the
+manager's), results with the radar, heatmap, gap report, cycles; constant query counts and
+404s for other organizations."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from assessments import services
+from assessments.models import Assessment, AssessmentCycle
+from tests.assessments.conftest import build_levels
+from tests.capabilities.factories import (
+    CapabilityFactory,
+    RoleAssignmentFactory,
+    RoleRequirementFactory,
+)
+from tests.conftest import in_org
+from tests.factories import EmployeeFactory
+
+
+def _form_post(world, levels, action="save", evidence="Seen on calls."):
+    data = {"action": action}
+    for index, level in levels.items():
+        capability = world.capabilities[index]
+        data[f"level-{capability.uuid}"] = "n/o" if level is None else str(level)
+        data[f"evidence-{capability.uuid}"] = evidence
+    return data
+
+
+def test_my_assessments_lists_what_to_rate(world, client):
+    client.force_login(world.employee.user)
+    empty = client.get(reverse("assessments:my_assessments"))
+    assert "Nothing to rate right now" in empty.content.decode()
+    world.launch()
+    page = client.get(reverse("assessments:my_assessments")).content.decode()
+    assert "Myself" in page and world.cycle.name in page
+
+
+def test_rating_form_shows_levels_side_by_side_with_the_target(world, client):
+    world.launch()
+    own = world.assessment(rater=world.employee, kind="self")
+    client.force_login(world.employee.user)
+    html = client.get(reverse("assessments:assessment_form", args=[own.uuid])).content.decode()
+    assert html.count('type="radio"') == 3 * 6  # five levels and "not observed" each
+    assert "Complaint resolution at 4" in html and "Indicator 4a" in html
+    assert html.count('class="tag"') == 3  # the target level is marked once per capability
+    assert 'hx-post="' in html and "<legend>" in html
+
+
+def test_form_saves_a_draft_then_submits(world, client):
+    world.launch()
+    own = world.assessment(rater=world.employee, kind="self")
+    client.force_login(world.employee.user)
+    url = reverse("assessments:assessment_form", args=[own.uuid])
+    assert client.post(url, _form_post(world, {0: 3})).status_code == 302
+    response = client.post(url, _form_post(world, {1: 3, 2: None}, action="submit"))
+    assert response.status_code == 302
+    with in_org(world.org):
+        own.refresh_from_db()
+    assert own.status == "submitted"
+    locked = client.post(url, _form_post(world, {0: 4}))
+    assert "can no longer change" in locked.content.decode()
+
+
+def test_form_shows_errors_by_capability_and_keeps_the_input(world, client):
+    world.launch()
+    own = world.assessment(rater=world.employee, kind="self")
+    client.force_login(world.employee.user)
+    url = reverse("assessments:assessment_form", args=[own.uuid])
+    response = client.post(url, _form_post(world, {0: 5, 1: 3, 2: 3}, action="submit", evidence=""))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Evidence is required for a rating at the end of the scale." in html
+    with in_org(world.org):
+        own.refresh_from_db()
+    assert own.status == "draft"
+
+
+def test_autosave(world, client):
+    world.launch()
+    own = world.assessment(rater=world.employee, kind="self")
+    client.force_login(world.employee.user)
+    url = reverse("assessments:rating_autosave", args=[own.uuid])
+    response = client.post(url, _form_post(world, {0: 2}), HTTP_HX_REQUEST="true")
+    assert "Draft saved" in response.content.decode()
+    bad = client.post(url, _form_post(world, {0: 9}), HTTP_HX_REQUEST="true")
+    assert "Choose a level" in bad.content.decode()
+    client.force_login(world.manager.user)
+    assert client.post(url, _form_post(world, {0: 2})).status_code == 404
+
+
+def test_manager_sees_the_self_rating_once_submitted(world, client):
+    world.launch()
+    own = world.assessment(rater=world.employee, kind="self")
+    theirs = world.assessment(rater=world.manager, kind="manager")
+    client.force_login(world.manager.user)
+    url = reverse("assessments:assessment_form", args=[theirs.uuid])
+    assert "appears here once they have submitted" in client.get(url).content.decode()
+    world.rate(world.employee, own, {0: 2, 1: 3, 2: 3}, evidence="My own words.", submit=True)
+    html = client.get(url).content.decode()
+    assert "Self-rating" in html and "My own words." in html
+
+
+def _grow_team(world, people, capabilities=0):
+    """More reports and more required capabilities, with results in a closed cycle."""
+    with in_org(world.org):
+        for index in range(capabilities):
+            capability = CapabilityFactory(organization=world.org, name=f"Extra {index} {people}")
+            build_levels(capability, world.org)
+            RoleRequirementFactory(
+                organization=world.org, role=world.role, capability=capability, target_level=3
+            )
+        for _ in range(people):
+            person = EmployeeFactory(organization=world.org, manager=world.manager.employee)
+            RoleAssignmentFactory(organization=world.org, employee=person, role=world.role)
+
+
+def _closed_cycle(world, name):
+    import datetime
+
+    with in_org(world.org):
+        cycle = services.cycle_create(
+            actor=world.system,
+            name=name,
+            period_start=datetime.date(2027, 1, 1),
+            period_end=datetime.date(2027, 3, 31),
+            weight_manager=100,
+            weight_self=0,
+            weight_peer=0,
+        )
+    world.launch(cycle)
+    from assessments.selectors import required_capabilities
+    from tests.assessments.conftest import actor_of
+
+    with in_org(world.org):
+        for assessment in Assessment.objects.filter(cycle=cycle, rater=world.manager.employee):
+            items = [
+                services.RatingInput(r.capability, 2 + (i % 3), "Seen.")
+                for i, r in enumerate(
+                    required_capabilities(employee_id=assessment.employee_id).values()
+                )
+            ]
+            services.ratings_save(actor=actor_of(world.manager), assessment=assessment, items=items)
+            services.assessment_submit(actor=actor_of(world.manager), assessment=assessment)
+        services.cycle_close(actor=world.system, cycle=cycle)
+    return cycle
+
+
+def _count(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def test_rating_form_queries_do_not_grow(world, client):
+    world.launch()
+    theirs = world.assessment(rater=world.manager, kind="manager")
+    own = world.assessment(rater=world.employee, kind="self")
+    world.rate(world.employee, own, {0: 2, 1: 3, 2: 3}, submit=True)
+    client.force_login(world.manager.user)
+    url = reverse("assessments:assessment_form", args=[theirs.uuid])
+    small, _ = _count(client, url)
+    _grow_team(world, 0, capabilities=4)
+    large, response = _count(client, url)
+    assert response.content.decode().count('type="radio"') == 7 * 6
+    assert small == large
+
+
+def test_team_heatmap_queries_do_not_grow(world, client):
+    cycle = _closed_cycle(world, "Heat 1")
+    client.force_login(world.manager.user)
+    url = reverse("assessments:team") + f"?cycle={cycle.uuid}"
+    small, first = _count(client, url)
+    _grow_team(world, 4, capabilities=2)
+    cycle = _closed_cycle(world, "Heat 2")
+    url = reverse("assessments:team") + f"?cycle={cycle.uuid}"
+    large, response = _count(client, url)
+    html = response.content.decode()
+    assert "below target" in html and "▼" in html
+    assert html.count("<tr>") > first.content.decode().count("<tr>")
+    assert small == large
+
+
+def test_gap_report_queries_do_not_grow(world, client):
+    cycle = _closed_cycle(world, "Gap 1")
+    client.force_login(world.hr.user)
+    url = reverse("assessments:gap_report") + f"?cycle={cycle.uuid}"
+    small, _ = _count(client, url)
+    _grow_team(world, 5, capabilities=2)
+    cycle = _closed_cycle(world, "Gap 2")
+    url = reverse("assessments:gap_report") + f"?cycle={cycle.uuid}"
+    large, response = _count(client, url)
+    html = response.content.decode()
+    assert "Coverage" in html and "At risk" in html and "Training needs" in html
+    assert small == large
+
+
+def test_results_page_has_a_radar_and_a_table(world, client):
+    _closed_cycle(world, "Radar")
+    client.force_login(world.employee.user)
+    html = client.get(
+        reverse("assessments:results", args=[world.employee.employee.uuid])
+    ).content.decode()
+    assert "<svg" in html and 'role="img"' in html and "<caption>" in html
+    assert "Target (dashed)" in html
+
+
+def test_cycle_pages_for_hr(world, client):
+    client.force_login(world.hr.user)
+    assert client.get(reverse("assessments:cycle_list")).status_code == 200
+    form = client.get(reverse("assessments:cycle_create"))
+    assert form.status_code == 200
+    created = client.post(
+        reverse("assessments:cycle_create"),
+        {
+            "name": "Pages cycle",
+            "period_start": "2027-01-01",
+            "period_end": "2027-02-01",
+            "scope": "roles",
+            "scope_roles": [str(world.role.uuid)],
+            "weight_self": 50,
+            "weight_manager": 50,
+            "weight_peer": 0,
+            "weight_expert": 0,
+            "min_peers": 3,
+            "max_peer_requests": 5,
+            "evidence_min_distance": 2,
+        },
+    )
+    assert created.status_code == 302, created.content.decode()[:2000]
+    with in_org(world.org):
+        cycle = AssessmentCycle.objects.get(name="Pages cycle")
+    detail = reverse("assessments:cycle_detail", args=[cycle.uuid])
+    assert "2 people with a job role" in client.get(detail).content.decode()
+    client.post(reverse("assessments:cycle_launch", args=[cycle.uuid]))
+    progress = client.get(reverse("assessments:cycle_progress", args=[cycle.uuid]))
+    assert progress.status_code == 200 and "<progress" in progress.content.decode()
+    client.post(reverse("assessments:cycle_close", args=[cycle.uuid]))
+    export = client.get(reverse("assessments:cycle_export", args=[cycle.uuid]))
+    assert export["Content-Type"].startswith("text/csv")
+    assert export.content.decode().startswith("employee_email,")
+    assert client.get(reverse("assessments:calibration", args=[cycle.uuid])).status_code == 200
+
+
+def test_launch_progress_polls_while_running(world, client):
+    with in_org(world.org):
+        AssessmentCycle.objects.filter(pk=world.cycle.pk).update(
+            launch_state="running", launch_total=10, launch_done=4
+        )
+    client.force_login(world.hr.user)
+    html = client.get(
+        reverse("assessments:cycle_progress", args=[world.cycle.uuid])
+    ).content.decode()
+    assert 'hx-trigger="every 2s"' in html and 'value="40"' in html
+
+
+def test_members_cannot_open_hr_pages(world, client):
+    client.force_login(world.manager.user)
+    assert client.get(reverse("assessments:cycle_list")).status_code == 403
+    assert client.get(reverse("assessments:gap_report")).status_code == 403
+
+
+def test_other_organization_pages_are_404(world, client):
+    world.launch()
+    own = world.assessment(rater=world.employee, kind="self")
+    client.force_login(world.outsider.user)
+    for url in (
+        reverse("assessments:assessment_form", args=[own.uuid]),
+        reverse("assessments:results", args=[world.employee.employee.uuid]),
+        reverse("assessments:cycle_detail", args=[world.cycle.uuid]),
+        reverse("assessments:cycle_export", args=[world.cycle.uuid]),
+    ):
+        assert client.get(url).status_code == 404, url

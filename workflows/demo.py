@@ -1,0 +1,38 @@
+"""Demo Momentum for Acme: "Weekly check-ins" active since this Monday, with this week's
+messages and check-ins already sent, and the quarterly review as a draft to look at."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from plms.tenancy.actors import Actor
+from plms.web.demo import DEMO_STEPS
+from workflows import engine, services, triggers
+from workflows.models import WorkflowTemplate
+
+
+def seed_workflows(actor: Actor) -> None:
+    if WorkflowTemplate.objects.filter(source="weekly_check_ins").exists():
+        return
+    zone = triggers.organization_zone(actor.organization)
+    now = timezone.now()
+    today = now.astimezone(zone).date()
+    monday = today - timedelta(days=today.weekday())
+    weekly = services.workflow_template_instantiate(
+        actor=actor, key="weekly_check_ins", today=monday - timedelta(days=1)
+    )
+    services.workflow_template_activate(
+        actor=actor,
+        template=weekly,
+        now=triggers.anchor_on(monday, zone) - timedelta(minutes=1),
+    )
+    # Run this week's occurrence now, in this transaction, whatever runs the tasks.
+    engine.template_materialise(template_id=weekly.pk, now=now)
+    for step_id in engine.steps_claim(now=now, limit=1000):
+        engine.step_dispatch(organization_id=actor.organization.pk, step_id=step_id, now=now)
+    services.workflow_template_instantiate(actor=actor, key="quarterly_competency_review")
+
+
+DEMO_STEPS.append(seed_workflows)

@@ -1,0 +1,207 @@
+"""Forms of the Momentum pages: a template with its milestones, notification settings."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plms.people.models import Department, Employee
+from workflows import milestones as registry
+from workflows import triggers
+from workflows.models import WorkflowMilestone, WorkflowTemplate
+from workflows.notifications import EVENTS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
+class WorkflowTemplateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    trigger = forms.ChoiceField(
+        label=_("Trigger"), choices=WorkflowTemplate.Trigger.choices, widget=forms.RadioSelect
+    )
+    start_date = forms.DateField(
+        label=_("Date (or first date of the recurrence)"), required=False, widget=DateInput
+    )
+    recurrence = forms.CharField(
+        label=_("Recurrence (RRULE)"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "FREQ=WEEKLY;BYDAY=MO for every Monday, FREQ=MONTHLY;INTERVAL=3 for every quarter."
+        ),
+    )
+    event = forms.ChoiceField(label=_("Event"), required=False)
+    event_days = forms.IntegerField(
+        label=_("Probation length in days"),
+        required=False,
+        min_value=0,
+        max_value=730,
+        help_text=_("For “Probation ends”: days after the start date."),
+    )
+    audience = forms.ChoiceField(
+        label=_("Audience"), choices=WorkflowTemplate.Audience.choices, widget=forms.RadioSelect
+    )
+    departments = forms.MultipleChoiceField(label=_("Departments"), required=False)
+    people = forms.MultipleChoiceField(label=_("People"), required=False)
+    audience_title_contains = forms.CharField(
+        label=_("Only people whose title contains"), required=False, max_length=100
+    )
+    audience_requires_manager = forms.BooleanField(
+        label=_("Only people who have a manager"), required=False
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["event"].choices = [("", "—"), *triggers.event_choices()]
+        self.fields["departments"].choices = [
+            (str(d.uuid), d.name) for d in Department.objects.order_by("name", "id")
+        ]
+        self.fields["people"].choices = [
+            (str(e.uuid), e.full_name)
+            for e in Employee.objects.filter(active=True).order_by("last_name", "first_name", "id")
+        ]
+
+    @classmethod
+    def initial_for(cls, template: WorkflowTemplate) -> dict:
+        ids = [str(value) for value in template.audience_ids or []]
+        return {
+            "name": template.name,
+            "description": template.description,
+            "trigger": template.trigger,
+            "start_date": template.start_date,
+            "recurrence": template.recurrence,
+            "event": template.event,
+            "event_days": template.event_days,
+            "audience": template.audience,
+            "departments": ids if template.audience == "departments" else [],
+            "people": ids if template.audience == "people" else [],
+            "audience_title_contains": template.audience_title_contains,
+            "audience_requires_manager": template.audience_requires_manager,
+        }
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        audience = data["audience"]
+        data["audience_ids"] = {
+            "departments": data["departments"],
+            "people": data["people"],
+        }.get(audience, [])
+        data["event_days"] = data.get("event_days") or 0
+        data.pop("departments")
+        data.pop("people")
+        return data
+
+
+class MilestoneForm(forms.Form):
+    name = forms.CharField(label=_("Milestone"), max_length=200)
+    kind = forms.ChoiceField(label=_("What happens"))
+    relative_to = forms.ChoiceField(
+        label=_("Counted from"), choices=WorkflowMilestone.RelativeTo.choices
+    )
+    offset_days = forms.IntegerField(label=_("Starts after (days)"), min_value=0, initial=0)
+    due_days = forms.IntegerField(label=_("Due after (days)"), min_value=0, initial=0)
+    recipients = forms.ChoiceField(label=_("Who"), choices=WorkflowMilestone.Recipients.choices)
+    message = forms.CharField(
+        label=_("Message"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("May use {employee}, {manager}, {workflow}, {deadline}."),
+    )
+    remind_before_days = forms.IntegerField(
+        label=_("Remind days before due"), min_value=0, initial=0
+    )
+    remind_on_due = forms.BooleanField(label=_("Remind on the due day"), required=False)
+    remind_overdue_days = forms.IntegerField(
+        label=_("Remind days after due"), min_value=0, initial=0
+    )
+    escalate_after_days = forms.IntegerField(
+        label=_("Escalate when overdue by (days)"), min_value=0, initial=0
+    )
+    escalate_to = forms.ChoiceField(
+        label=_("Escalate to"), choices=WorkflowMilestone.EscalateTo.choices
+    )
+    condition = forms.ChoiceField(label=_("Condition"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            (kind.name, kind.label if kind.available else f"{kind.label} ({_('coming')})")
+            for kind in registry.KINDS.values()
+        ]
+        self.fields["condition"].choices = [
+            ("", _("Always")),
+            *((c.name, c.label) for c in registry.CONDITIONS.values()),
+        ]
+
+    @staticmethod
+    def initial_for(milestone: WorkflowMilestone) -> dict:
+        return {
+            name: getattr(milestone, name)
+            for name in (
+                "name",
+                "kind",
+                "relative_to",
+                "offset_days",
+                "due_days",
+                "recipients",
+                "message",
+                "remind_before_days",
+                "remind_on_due",
+                "remind_overdue_days",
+                "escalate_after_days",
+                "escalate_to",
+                "condition",
+            )
+        }
+
+
+MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=1, can_delete=True, max_num=30)
+
+
+class NotificationSettingsForm(forms.Form):
+    email_digest = forms.BooleanField(
+        label=_("Gather my e-mails into one daily digest"), required=False
+    )
+    digest_hour = forms.IntegerField(
+        label=_("Send the digest at (hour, my time)"), min_value=0, max_value=23, initial=8
+    )
+    quiet_hours_start = forms.TimeField(
+        label=_("Quiet hours from"), required=False, widget=TimeInput
+    )
+    quiet_hours_end = forms.TimeField(
+        label=_("Quiet hours until"), required=False, widget=TimeInput
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for event, label in EVENTS.items():
+            self.fields[f"in_app:{event}"] = forms.BooleanField(
+                label=label, required=False, initial=True
+            )
+            self.fields[f"email:{event}"] = forms.BooleanField(
+                label=label, required=False, initial=True
+            )
+
+    def event_rows(self):
+        return [
+            (label, self[f"in_app:{event}"], self[f"email:{event}"])
+            for event, label in EVENTS.items()
+        ]
+
+    def events(self) -> dict:
+        return {
+            event: {
+                "in_app": self.cleaned_data[f"in_app:{event}"],
+                "email": self.cleaned_data[f"email:{event}"],
+            }
+            for event in EVENTS
+        }

@@ -1,0 +1,421 @@
+"""The registry of milestone kinds (what a step does) and of step conditions.
+
+A kind has a `dispatch(context) -> Outcome` that runs inside the step's row lock and the
+organization's transaction, so what it writes commits together with the step's new state:
+a dispatch that is retried after a crash finds the step done and does nothing. Side effects
+outside the database (e-mail) go through `notify()`, which enqueues them on commit.
+
+A kind whose step someone has to complete (a check-in to hold, an assessment to submit) also
+has `completed(steps) -> {step id: completed at}`, which the tick polls for dispatched steps;
+its reminders and escalation are chased until then.
+
+Kinds whose app is not installed yet are registered as placeholders (`dispatch=None`): they
+can be put in templates and previewed, and their steps are skipped with the reason until the
+app registers the real kind with `register_kind()` from its `AppConfig.ready()`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from plms.people.models import Employee
+from plms.tenancy.actors import Actor
+from plms.tenancy.models import Membership
+from workflows import notifications
+from workflows.models import MilestoneRun, WorkflowMilestone, WorkflowRun
+
+logger = logging.getLogger(__name__)
+
+
+class TransientError(Exception):
+    """The step could not be done now but may succeed later (retried with backoff)."""
+
+
+@dataclass(frozen=True)
+class StepContext:
+    step: MilestoneRun
+    run: WorkflowRun
+    milestone: WorkflowMilestone
+    employee: Employee
+    actor: Actor
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: str  # MilestoneRun.State.DONE, DISPATCHED or SKIPPED
+    detail: str = ""
+    object_type: str = ""
+    object_id: str = ""
+
+
+Dispatch = Callable[[StepContext], Outcome]
+Completed = Callable[[Sequence[MilestoneRun], Actor], dict[int, datetime]]
+
+
+@dataclass(frozen=True)
+class MilestoneKind:
+    name: str
+    label: str
+    description: str = ""
+    dispatch: Dispatch | None = None
+    completed: Completed | None = None
+    unavailable_reason: str = ""
+
+    @property
+    def available(self) -> bool:
+        return self.dispatch is not None
+
+    @property
+    def awaits_completion(self) -> bool:
+        return self.completed is not None
+
+
+KINDS: dict[str, MilestoneKind] = {}
+
+
+def register_kind(kind: MilestoneKind) -> MilestoneKind:
+    """Add a kind, or replace a placeholder of the same name with the real one."""
+    existing = KINDS.get(kind.name)
+    if existing is not None and existing.available and kind is not existing:
+        raise ValueError(f"Milestone kind {kind.name!r} is registered already.")
+    KINDS[kind.name] = kind
+    return kind
+
+
+def kind_get(name: str) -> MilestoneKind | None:
+    return KINDS.get(name)
+
+
+def kind_choices(*, available_only: bool = False) -> list[tuple[str, str]]:
+    return [
+        (kind.name, str(kind.label))
+        for kind in KINDS.values()
+        if kind.available or not available_only
+    ]
+
+
+# --- Conditions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Condition:
+    name: str
+    label: str
+    check: Callable[[StepContext], bool] | None = None
+    unavailable_reason: str = ""
+
+
+CONDITIONS: dict[str, Condition] = {}
+
+
+def register_condition(condition: Condition) -> Condition:
+    existing = CONDITIONS.get(condition.name)
+    if existing is not None and existing.check is not None and condition is not existing:
+        raise ValueError(f"Condition {condition.name!r} is registered already.")
+    CONDITIONS[condition.name] = condition
+    return condition
+
+
+register_condition(
+    Condition(
+        "has_manager",
+        _("Only if the employee has a manager"),
+        lambda c: bool(c.employee.manager_id),
+    )
+)
+register_condition(
+    Condition(
+        "has_sign_in", _("Only if the employee has signed in"), lambda c: bool(c.employee.user_id)
+    )
+)
+register_condition(
+    Condition(
+        "gap_above_one",
+        _("Only if a capability gap is above 1 level"),
+        unavailable_reason="Gap analysis arrives with the assessments app.",
+    )
+)
+
+
+# --- Who is told -----------------------------------------------------------------------------
+
+
+def _user(employee: Employee | None):
+    return employee.user if employee is not None and employee.user_id else None
+
+
+def responsible_users(context: StepContext) -> list:
+    """The milestone's recipients: the employee, the manager, or both (those who signed in)."""
+    choice = context.milestone.recipients
+    people = []
+    if choice in ("employee", "both"):
+        people.append(_user(context.employee))
+    if choice in ("manager", "both"):
+        people.append(_user(context.employee.manager))
+    return [user for user in people if user is not None]
+
+
+def hr_admin_users(organization_id: int) -> list:
+    memberships = Membership.objects.filter(
+        organization_id=organization_id, role=Membership.Role.ADMIN
+    ).select_related("user")
+    return [m.user for m in memberships if m.user.is_active]
+
+
+def escalation_users(context: StepContext) -> list:
+    manager = context.employee.manager
+    if context.milestone.escalate_to == "managers_manager" and manager is not None:
+        boss = _user(manager.manager)
+        if boss is not None:
+            return [boss]
+    return hr_admin_users(context.run.organization_id)
+
+
+def _fill(text: str, context: StepContext) -> str:
+    step = context.step
+    deadline = step.deadline_at or (step.parent.deadline_at if step.parent_id else None)
+    manager = context.employee.manager
+    values = {
+        "{employee}": context.employee.full_name,
+        "{manager}": manager.full_name if manager is not None else "",
+        "{workflow}": context.run.template.name,
+        "{milestone}": context.milestone.name,
+        "{deadline}": deadline.date().isoformat() if deadline else "",
+    }
+    for placeholder, value in values.items():
+        text = text.replace(placeholder, value)
+    return text
+
+
+def _parent_open(context: StepContext) -> Outcome | None:
+    """A follow-up of a step that is finished (or not started) has nothing to chase."""
+    parent = context.step.parent
+    if parent is None:
+        return None
+    if parent.state in MilestoneRun.FINISHED_STATES:
+        return Outcome(MilestoneRun.State.SKIPPED, "The step it chases is finished.")
+    if parent.state != MilestoneRun.State.DISPATCHED:
+        return Outcome(MilestoneRun.State.SKIPPED, "The step it chases has not started.")
+    return None
+
+
+def _superseded(context: StepContext) -> Outcome | None:
+    """After an outage or a pause, only the latest of the reminders that fell due is sent."""
+    step = context.step
+    if step.parent_id is None:
+        return None
+    later = MilestoneRun.objects.filter(
+        parent_id=step.parent_id, kind=step.kind, due_at__gt=step.due_at, due_at__lte=context.now
+    )
+    if later.exists():
+        return Outcome(MilestoneRun.State.SKIPPED, "Superseded by a later reminder.")
+    return None
+
+
+def _sent(notified: int, recipients: list) -> Outcome:
+    if not recipients:
+        return Outcome(MilestoneRun.State.SKIPPED, "Nobody to notify (no sign-in).")
+    return Outcome(MilestoneRun.State.DONE, f"Notified {len(recipients)} (new: {notified}).")
+
+
+def _link(context: StepContext) -> str:
+    parent = context.step.parent
+    if parent is not None and parent.object_type == "goals.checkin" and parent.object_id:
+        return reverse("goals:check_in_detail", args=[parent.object_id])
+    return reverse("notifications:list")
+
+
+# --- Kinds implemented now -------------------------------------------------------------------
+
+
+def send_message(context: StepContext) -> Outcome:
+    recipients = responsible_users(context)
+    body = _fill(context.milestone.message, context)
+    created = notifications.notify(
+        recipients=recipients,
+        event=notifications.WORKFLOW_MESSAGE,
+        title=_fill(context.milestone.name, context),
+        body=body,
+        link=_link(context),
+        obj=context.step,
+        occasion=context.step.occasion,
+        now=context.now,
+    )
+    return _sent(len(created), recipients)
+
+
+def remind(context: StepContext) -> Outcome:
+    finished = _parent_open(context)
+    if finished is not None:
+        return finished
+    recipients = responsible_users(context)
+    superseded = _superseded(context)
+    if superseded is not None:
+        return superseded
+    deadline = context.step.parent.deadline_at if context.step.parent_id else None
+    occasion = context.step.occasion
+    name = _fill(context.milestone.name, context)
+    if occasion == "reminder-overdue":
+        title = _("Overdue: %(name)s") % {"name": name}
+    elif deadline is not None:
+        title = _("Reminder: %(name)s is due on %(date)s") % {
+            "name": name,
+            "date": deadline.date().isoformat(),
+        }
+    else:
+        title = _("Reminder: %(name)s") % {"name": name}
+    created = notifications.notify(
+        recipients=recipients,
+        event=notifications.WORKFLOW_REMINDER,
+        title=str(title),
+        body=_fill(context.milestone.message, context),
+        link=_link(context),
+        obj=context.step,
+        occasion=occasion,
+        now=context.now,
+    )
+    return _sent(len(created), recipients)
+
+
+def escalate(context: StepContext) -> Outcome:
+    finished = _parent_open(context)
+    if finished is not None:
+        return finished
+    recipients = escalation_users(context)
+    title = _("Overdue in your organisation: %(name)s for %(employee)s") % {
+        "name": _fill(context.milestone.name, context),
+        "employee": context.employee.full_name,
+    }
+    created = notifications.notify(
+        recipients=recipients,
+        event=notifications.WORKFLOW_ESCALATION,
+        title=str(title),
+        body=_fill(context.milestone.message, context),
+        link=_link(context),
+        obj=context.step,
+        occasion=context.step.occasion,
+        now=context.now,
+    )
+    return _sent(len(created), recipients)
+
+
+def schedule_check_in(context: StepContext) -> Outcome:
+    """Use the pair's next open check-in, or start their recurring 1:1 (goals app)."""
+    from goals import selectors as goals_selectors
+    from goals import services as goals_services
+
+    employee, manager = context.employee, context.employee.manager
+    if manager is None:
+        return Outcome(MilestoneRun.State.SKIPPED, "The employee has no manager.")
+    start = (context.step.deadline_at or context.step.due_at).date()
+    series = (
+        goals_selectors.check_in_series_list(actor=context.actor)
+        .filter(manager=manager, report=employee)
+        .first()
+    )
+    if series is None:
+        cadence = context.milestone.config.get("cadence", "weekly")
+        series = goals_services.check_in_series_create(
+            actor=context.actor, report=employee, manager=manager, cadence=cadence, first_date=start
+        )
+    open_check_ins = goals_selectors.check_in_list(actor=context.actor, status="scheduled").filter(
+        series=series, scheduled_for__gte=context.step.due_at.date()
+    )
+    check_in = open_check_ins.order_by("scheduled_for", "id").first()
+    if check_in is None:
+        check_in = goals_services.check_in_schedule_next(actor=context.actor, series=series)
+    url = reverse("goals:check_in_detail", args=[check_in.uuid])
+    notifications.notify(
+        recipients=[_user(employee), _user(manager)],
+        event=notifications.WORKFLOW_CHECK_IN,
+        title=str(
+            _("Check-in %(manager)s · %(report)s on %(date)s")
+            % {
+                "manager": manager.full_name,
+                "report": employee.full_name,
+                "date": check_in.scheduled_for.isoformat(),
+            }
+        ),
+        body=_fill(context.milestone.message, context),
+        link=url,
+        obj=check_in,
+        occasion=f"workflow:{context.step.uuid}",
+        now=context.now,
+    )
+    return Outcome(
+        MilestoneRun.State.DISPATCHED,
+        f"Check-in on {check_in.scheduled_for.isoformat()}.",
+        object_type="goals.checkin",
+        object_id=str(check_in.uuid),
+    )
+
+
+def check_ins_completed(steps: Sequence[MilestoneRun], actor: Actor) -> dict[int, datetime]:
+    from goals import selectors as goals_selectors
+
+    by_object = {step.object_id: step for step in steps if step.object_id}
+    held = goals_selectors.check_in_list(actor=actor, status="completed").filter(
+        uuid__in=list(by_object)
+    )
+    return {by_object[str(check_in.uuid)].pk: check_in.completed_at for check_in in held}
+
+
+register_kind(
+    MilestoneKind(
+        "send_message",
+        _("Send a message"),
+        _("Notify the employee and/or the manager (in the app and by e-mail)."),
+        dispatch=send_message,
+    )
+)
+register_kind(
+    MilestoneKind(
+        "remind",
+        _("Remind"),
+        _("Remind the people responsible; as a follow-up, only while the step is open."),
+        dispatch=remind,
+    )
+)
+register_kind(
+    MilestoneKind(
+        "escalate",
+        _("Escalate"),
+        _("Tell the manager's manager (or HR) that a step is overdue."),
+        dispatch=escalate,
+    )
+)
+register_kind(
+    MilestoneKind(
+        "schedule_check_in",
+        _("Schedule a check-in"),
+        _("Schedule the manager's 1:1 with the employee; done when the check-in is held."),
+        dispatch=schedule_check_in,
+        completed=check_ins_completed,
+    )
+)
+
+# --- Placeholders: their apps register the real kinds ---------------------------------------
+
+for _name, _label, _reason in (
+    (
+        "launch_assessment",
+        _("Launch an assessment"),
+        "Assessments arrive with the assessments app.",
+    ),
+    (
+        "build_plan",
+        _("Build the development plan"),
+        "Development plans arrive with the learning app.",
+    ),
+    ("reassess", _("Re-assess"), "Re-assessment arrives with the assessments app."),
+):
+    register_kind(MilestoneKind(_name, _label, unavailable_reason=_reason))
+
+FOLLOW_UP_KINDS = {"reminder": "remind", "escalation": "escalate"}

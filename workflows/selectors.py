@@ -1,0 +1,286 @@
+"""Reads of Momentum: templates, runs and their steps, the preview, the dashboard, and
+notifications — shaped for pages and endpoints, without a query per row."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from plms.people.models import Employee
+from plms.tenancy.actors import Actor
+from plms.tenancy.models import Organization
+from workflows import engine, triggers
+from workflows import milestones as registry
+from workflows.models import (
+    MilestoneRun,
+    Notification,
+    NotificationSettings,
+    WorkflowMilestone,
+    WorkflowRun,
+    WorkflowTemplate,
+)
+
+# --- Templates -------------------------------------------------------------------------------
+
+
+def workflow_template_list(*, search: str = "", status: str = "") -> QuerySet[WorkflowTemplate]:
+    queryset = WorkflowTemplate.objects.annotate(
+        milestone_count=Count("milestones", distinct=True),
+        active_run_count=Count("runs", filter=Q(runs__state="active"), distinct=True),
+        completed_run_count=Count("runs", filter=Q(runs__state="completed"), distinct=True),
+    ).prefetch_related(
+        Prefetch("milestones", queryset=WorkflowMilestone.objects.order_by("position", "id"))
+    )
+    if search:
+        queryset = queryset.filter(Q(name__icontains=search) | Q(description__icontains=search))
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("name", "id")
+
+
+def workflow_template_get(*, uuid) -> WorkflowTemplate | None:
+    return workflow_template_list().filter(uuid=uuid).first()
+
+
+# --- Runs ------------------------------------------------------------------------------------
+
+
+def workflow_run_list(
+    *, template: WorkflowTemplate | None = None, search: str = "", state: str = ""
+) -> QuerySet[WorkflowRun]:
+    queryset = WorkflowRun.objects.select_related(
+        "employee", "employee__department", "template"
+    ).annotate(
+        step_count=Count("steps", filter=Q(steps__parent__isnull=True)),
+        finished_count=Count(
+            "steps",
+            filter=Q(steps__parent__isnull=True, steps__state__in=MilestoneRun.FINISHED_STATES),
+        ),
+        failed_count=Count(
+            "steps", filter=Q(steps__parent__isnull=True, steps__state=MilestoneRun.State.FAILED)
+        ),
+    )
+    if template is not None:
+        queryset = queryset.filter(template=template)
+    if state:
+        queryset = queryset.filter(state=state)
+    for word in search.split():
+        queryset = queryset.filter(
+            Q(employee__first_name__icontains=word) | Q(employee__last_name__icontains=word)
+        )
+    return queryset.order_by("-anchor_at", "employee__last_name", "employee__first_name", "id")
+
+
+def workflow_run_get(*, uuid) -> WorkflowRun | None:
+    return (
+        WorkflowRun.objects.select_related("employee", "employee__manager", "template")
+        .prefetch_related(
+            Prefetch(
+                "steps",
+                queryset=MilestoneRun.objects.select_related("milestone").order_by(
+                    "milestone__position", "due_at", "id"
+                ),
+            )
+        )
+        .filter(uuid=uuid)
+        .first()
+    )
+
+
+def workflow_runs_of_employee(*, employee: Employee) -> QuerySet[WorkflowRun]:
+    return workflow_run_list().filter(employee=employee)
+
+
+# --- Preview ---------------------------------------------------------------------------------
+
+
+@dataclass
+class PreviewEntry:
+    when: datetime
+    milestone: WorkflowMilestone
+    kind: str
+    occasion: str
+    available: bool
+    people: list[Employee] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        kind = registry.kind_get(self.kind)
+        return str(kind.label) if kind else self.kind
+
+    @property
+    def note(self) -> str:
+        kind = registry.kind_get(self.kind)
+        if kind is not None and not kind.available:
+            return kind.unavailable_reason
+        return ""
+
+
+@dataclass
+class Preview:
+    anchor: datetime | None
+    audience_count: int
+    entries: list[PreviewEntry]
+    explanation: str = ""
+    sample: list[Employee] = field(default_factory=list)
+
+
+PREVIEW_PEOPLE = 200
+
+
+def workflow_template_preview(
+    *, template: WorkflowTemplate, now: datetime | None = None
+) -> Preview:
+    """Who will get what, and when, for the template's next occurrence (or, for an event, for
+    someone it happens to now), as a timeline."""
+    now = now or timezone.now()
+    organization = Organization.objects.get(pk=template.organization_id)
+    zone = triggers.organization_zone(organization)
+    audience = triggers.audience_employees(template).select_related("manager")
+    count = audience.count()
+    people = list(audience[:PREVIEW_PEOPLE])
+    explanation = ""
+    anchor: datetime | None
+    if template.trigger == WorkflowTemplate.Trigger.EVENT:
+        source = triggers.EVENT_SOURCES.get(template.event)
+        label = source.label if source else template.event
+        anchor = now
+        explanation = f"For each person it happens to, counted from the day it happens ({label})."
+        if template.event == "probation_ends":
+            explanation = f"From the day probation ends ({template.event_days} days after joining)."
+    else:
+        try:
+            anchor = template.next_occurrence_at or triggers.next_occurrence(
+                template, zone, after=now
+            )
+        except Exception:  # an invalid rule shows an empty preview, not an error page
+            anchor = None
+    milestones = list(template.milestones.all())
+    if anchor is None or not milestones:
+        return Preview(anchor, count, [], explanation, people[:10])
+    entries = []
+    for step in engine.plan_steps(milestones, anchor):
+        kind = registry.kind_get(step.kind)
+        entries.append(
+            PreviewEntry(
+                when=step.due_at,
+                milestone=step.milestone,
+                kind=step.kind,
+                occasion=step.occasion,
+                available=kind is not None and kind.available,
+                people=people,
+            )
+        )
+    entries.sort(key=lambda e: (e.when, e.milestone.position))
+    return Preview(anchor, count, entries, explanation, people[:10])
+
+
+# --- Dashboard -------------------------------------------------------------------------------
+
+
+@dataclass
+class MilestoneStats:
+    milestone: WorkflowMilestone
+    total: int = 0
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    open: int = 0
+    overdue: int = 0
+    days_total: float = 0.0
+
+    @property
+    def completion_rate(self) -> float | None:
+        closed = self.total - self.skipped
+        return round(100 * self.done / closed, 1) if closed > 0 else None
+
+    @property
+    def average_days(self) -> float | None:
+        return round(self.days_total / self.done, 1) if self.done else None
+
+
+def workflow_template_dashboard(
+    *, template: WorkflowTemplate, now: datetime | None = None
+) -> list[MilestoneStats]:
+    """Per milestone: how many runs reached it, completion rate, average days to complete
+    (from the milestone's start to its completion) and how many are overdue."""
+    now = now or timezone.now()
+    stats = {m.pk: MilestoneStats(m) for m in template.milestones.order_by("position", "id")}
+    rows = MilestoneRun.objects.filter(template=template, parent__isnull=True).values_list(
+        "milestone_id", "state", "due_at", "deadline_at", "completed_at"
+    )
+    for milestone_id, state, due_at, deadline_at, completed_at in rows.iterator(chunk_size=2000):
+        entry = stats.get(milestone_id)
+        if entry is None:
+            continue
+        entry.total += 1
+        if state == MilestoneRun.State.DONE:
+            entry.done += 1
+            entry.days_total += max((completed_at - due_at) / timedelta(days=1), 0.0)
+        elif state in (MilestoneRun.State.SKIPPED, MilestoneRun.State.CANCELLED):
+            entry.skipped += 1
+        elif state == MilestoneRun.State.FAILED:
+            entry.failed += 1
+        else:
+            entry.open += 1
+            if deadline_at is not None and deadline_at < now:
+                entry.overdue += 1
+    return list(stats.values())
+
+
+def workflow_run_counts(*, template: WorkflowTemplate) -> dict[str, int]:
+    counts = defaultdict(int)
+    for state, total in (
+        WorkflowRun.objects.filter(template=template)
+        .values_list("state")
+        .annotate(total=Count("id"))
+        .order_by()
+    ):
+        counts[state] = total
+    return dict(counts)
+
+
+# --- Notifications ---------------------------------------------------------------------------
+
+
+def notification_list(*, actor: Actor, unread: bool | None = None) -> QuerySet[Notification]:
+    """A member's own notifications; an API key (an administrator of its scopes) sees all."""
+    queryset = Notification.objects.select_related("recipient")
+    if actor.api_key is None:
+        user = actor.user
+        if user is None:
+            return queryset.none()
+        queryset = queryset.filter(recipient=user, in_app=True)
+    if unread is True:
+        queryset = queryset.filter(read_at__isnull=True)
+    elif unread is False:
+        queryset = queryset.filter(read_at__isnull=False)
+    return queryset.order_by("-created_at", "-id")
+
+
+def notification_get(*, actor: Actor, uuid) -> Notification | None:
+    return notification_list(actor=actor).filter(uuid=uuid).first()
+
+
+def unread_notification_count(*, user) -> int:
+    return Notification.objects.filter(recipient=user, in_app=True, read_at__isnull=True).count()
+
+
+def notification_settings_get(*, user) -> NotificationSettings:
+    return NotificationSettings.objects.filter(user=user).first() or NotificationSettings(user=user)
+
+
+def due_notifications(*, user, limit: int = 5) -> list[Notification]:
+    """Unread reminders and escalations, for the home page's "What is due"."""
+    return list(
+        Notification.objects.filter(
+            recipient=user,
+            in_app=True,
+            read_at__isnull=True,
+            event__in=("workflow.reminder", "workflow.escalation", "workflow.check_in"),
+        ).order_by("-created_at", "-id")[:limit]
+    )

@@ -1,0 +1,106 @@
+"""Celery tasks of Momentum: the tick, one dispatch per step, one e-mail per notification.
+
+Thin wrappers around `workflows.engine` and `workflows.notifications`: ids in, never model
+instances; `acks_late` so a killed worker's message is delivered again; database connection
+errors retried with exponential backoff and jitter, a bounded number of times, with countdowns
+far below the broker's visibility timeout. None of them is the only record of its work: the
+tick finds anything a lost message left behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from celery import shared_task
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.utils import timezone
+
+from workflows import engine, notifications
+
+logger = logging.getLogger(__name__)
+
+RETRYABLE = (OperationalError, InterfaceError)
+# Every countdown stays far below the broker's visibility timeout (an hour).
+RETRY = {
+    "autoretry_for": RETRYABLE,
+    "retry_backoff": 2,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 6,
+}
+MAX_EMAIL_COUNTDOWN = 1800
+
+
+def _when(now: str | None) -> datetime | None:
+    return datetime.fromisoformat(now) if now else None
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def workflow_tick(now: str | None = None) -> int:
+    """Beat, every minute: one task per organization with work."""
+    moment = _when(now) or timezone.now()
+    organization_ids = engine.organizations_with_work(now=moment)
+    for organization_id in organization_ids:
+        workflow_tick_organization.delay(organization_id=organization_id, now=now)
+    return len(organization_ids)
+
+
+@shared_task(acks_late=True, ignore_result=True, **RETRY)
+def workflow_tick_organization(*, organization_id: int, now: str | None = None) -> dict:
+    report = engine.organization_tick(organization_id=organization_id, now=_when(now))
+    if report.steps_claimed or report.runs_started or report.emails:
+        logger.info("Momentum tick for organization %s: %s", organization_id, report)
+    return report.__dict__
+
+
+@shared_task(acks_late=True, ignore_result=True, **RETRY)
+def dispatch_milestone(step_id: int, *, organization_id: int, now: str | None = None) -> str:
+    result = engine.step_dispatch(organization_id=organization_id, step_id=step_id, now=_when(now))
+    return result.state
+
+
+@shared_task(acks_late=True, ignore_result=True, **RETRY)
+def dispatch_milestones(
+    step_ids: list[int], *, organization_id: int, now: str | None = None
+) -> dict[str, int]:
+    """A few claimed steps, each in its own transaction (a retry redoes none that is done)."""
+    outcomes: dict[str, int] = {}
+    for step_id in step_ids:
+        result = engine.step_dispatch(
+            organization_id=organization_id, step_id=step_id, now=_when(now)
+        )
+        outcomes[result.state] = outcomes.get(result.state, 0) + 1
+    return outcomes
+
+
+def _in_worker(task) -> bool:
+    return not (task.request.is_eager or task.request.called_directly)
+
+
+@shared_task(bind=True, acks_late=True, ignore_result=True, **RETRY)
+def send_notification_email(
+    self, notification_id: int, *, organization_id: int, now: str | None = None
+) -> str:
+    outcome = notifications.notification_email_send(
+        organization_id=organization_id, notification_id=notification_id, now=_when(now)
+    )
+    if outcome.state == "retry" and outcome.retry_in is not None and _in_worker(self):
+        # Also found by the tick once due; this only makes the retry prompt.
+        raise self.retry(
+            kwargs={**self.request.kwargs, "now": None},  # a retry acts at its own time
+            countdown=min(outcome.retry_in, MAX_EMAIL_COUNTDOWN),
+            max_retries=settings.PLMS_NOTIFICATION_EMAIL_MAX_ATTEMPTS,
+        )
+    return outcome.state
+
+
+@shared_task(bind=True, acks_late=True, ignore_result=True, **RETRY)
+def send_notification_digest(
+    self, digest_id: int, *, organization_id: int, now: str | None = None
+) -> str:
+    outcome = notifications.notification_digest_send(
+        organization_id=organization_id, digest_id=digest_id, now=_when(now)
+    )
+    return outcome.state

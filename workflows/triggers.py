@@ -1,0 +1,281 @@
+"""Triggers: when a template starts runs, and for whom.
+
+Dates and recurrences (RFC 5545 RRULEs, read with python-dateutil) start a run for everyone in
+the audience at 09:00 in the organization's time zone on each occurrence. Events are read from
+sources the engine polls with a cursor kept on the template, so an event starts its runs once
+however often the tick runs: the integrations outbox (employee joined, changed role or manager,
+cycle closed, plan item completed), red goals (goals app) and probation ends (start date + N
+days). Another app may also start runs directly with `services.workflow_event_record()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrulestr
+from django.db.models import Max, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from plms.common.errors import ApplicationError
+from plms.people.models import Employee
+from plms.tenancy.models import Organization
+from workflows.models import WorkflowTemplate
+
+ANCHOR_TIME = time(9, 0)
+ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
+
+
+def organization_zone(organization: Organization) -> ZoneInfo:
+    try:
+        return ZoneInfo(organization.time_zone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def anchor_on(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, ANCHOR_TIME, tzinfo=zone)
+
+
+# --- Recurrences -----------------------------------------------------------------------------
+
+
+def recurrence_rule(text: str, *, start: datetime):
+    """Parse an RRULE (with or without the `RRULE:` prefix); DTSTART is the template's."""
+    text = (text or "").strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    if not text or "DTSTART" in text.upper():
+        raise ApplicationError(
+            "invalid_recurrence",
+            "Give a rule such as FREQ=MONTHLY;INTERVAL=3 (the start date is separate).",
+            fields={"recurrence": "Enter an RRULE without DTSTART."},
+        )
+    try:
+        rule = rrulestr(text, dtstart=start)
+    except (ValueError, TypeError) as exc:
+        raise ApplicationError(
+            "invalid_recurrence",
+            f"The recurrence is not a valid RRULE: {exc}.",
+            fields={"recurrence": "Not a valid RRULE."},
+        ) from exc
+    if getattr(rule, "_freq", None) not in ALLOWED_FREQUENCIES:
+        raise ApplicationError(
+            "invalid_recurrence",
+            "Recurrences repeat daily at most often.",
+            fields={"recurrence": "Use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY."},
+        )
+    return rule
+
+
+def next_occurrence(
+    template: WorkflowTemplate, zone: ZoneInfo, *, after: datetime, inclusive: bool = True
+) -> datetime | None:
+    """The template's first occurrence at or after `after` (or strictly after it)."""
+    if template.start_date is None:
+        return None
+    start = anchor_on(template.start_date, zone)
+    if template.trigger == WorkflowTemplate.Trigger.DATE:
+        return start if (start >= after if inclusive else start > after) else None
+    if template.trigger == WorkflowTemplate.Trigger.RECURRENCE:
+        found = recurrence_rule(template.recurrence, start=start).after(after, inc=inclusive)
+        return found
+    return None
+
+
+# --- Audience --------------------------------------------------------------------------------
+
+
+def audience_employees(template: WorkflowTemplate) -> QuerySet[Employee]:
+    """Active employees the template applies to, by its audience and conditions."""
+    queryset = Employee.objects.filter(active=True)
+    ids = [str(value) for value in template.audience_ids or []]
+    if template.audience == WorkflowTemplate.Audience.DEPARTMENTS:
+        queryset = queryset.filter(department__uuid__in=ids)
+    elif template.audience == WorkflowTemplate.Audience.PEOPLE:
+        queryset = queryset.filter(uuid__in=ids)
+    if template.audience_title_contains:
+        queryset = queryset.filter(title__icontains=template.audience_title_contains)
+    if template.audience_requires_manager:
+        queryset = queryset.filter(manager__isnull=False)
+    return queryset.order_by("last_name", "first_name", "id")
+
+
+# --- Event sources ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """One occurrence of an event: for one employee (`None`: the whole audience)."""
+
+    employee_id: int | None
+    employee_uuid: str | None
+    occurrence: str
+    anchor_at: datetime
+
+
+Poll = Callable[[WorkflowTemplate, datetime, int], tuple[list[EventHit], int]]
+
+
+@dataclass(frozen=True)
+class EventSource:
+    name: str
+    label: str
+    poll: Poll
+    cursor_start: Callable[[], int]
+    help: str = ""
+
+
+def _outbox_cursor() -> int:
+    from plms.integrations.models import OutboxEvent
+
+    return OutboxEvent.objects.aggregate(last=Max("id"))["last"] or 0
+
+
+def _previous_employee_payload(event) -> dict | None:
+    from plms.integrations.models import OutboxEvent
+
+    previous = (
+        OutboxEvent.objects.filter(
+            type__in=("employee.created", "employee.updated"),
+            id__lt=event.id,
+            payload__data__id=event.payload.get("data", {}).get("id"),
+        )
+        .order_by("-id")
+        .first()
+    )
+    return previous.payload.get("data", {}) if previous is not None else None
+
+
+def _role_or_manager_changed(event, data: dict) -> bool:
+    before = _previous_employee_payload(event)
+    if before is None:
+        return False
+    return before.get("title") != data.get("title") or before.get("manager") != data.get("manager")
+
+
+def _outbox_source(
+    types: tuple[str, ...],
+    employee_key: str | None,
+    accept: Callable[[object, dict], bool] | None = None,
+) -> Poll:
+    def poll(template: WorkflowTemplate, now: datetime, limit: int):
+        from plms.integrations.models import OutboxEvent
+
+        events = list(
+            OutboxEvent.objects.filter(id__gt=template.event_cursor, type__in=types).order_by("id")[
+                :limit
+            ]
+        )
+        hits = []
+        for event in events:
+            data = event.payload.get("data", {}) if isinstance(event.payload, dict) else {}
+            if accept is not None and not accept(event, data):
+                continue
+            employee_uuid = str(data.get(employee_key) or "") if employee_key else None
+            if employee_key and not employee_uuid:
+                continue
+            hits.append(EventHit(None, employee_uuid, f"event:{event.uuid}", event.created_at))
+        return hits, (events[-1].id if events else template.event_cursor)
+
+    return poll
+
+
+def _red_goal_cursor() -> int:
+    from goals.models import GoalRedEpisode
+
+    return GoalRedEpisode.objects.aggregate(last=Max("id"))["last"] or 0
+
+
+def _red_goals(template: WorkflowTemplate, now: datetime, limit: int):
+    from goals.models import GoalRedEpisode
+
+    episodes = list(
+        GoalRedEpisode.objects.filter(id__gt=template.event_cursor)
+        .select_related("goal")
+        .order_by("id")[:limit]
+    )
+    hits = [
+        EventHit(e.goal.owner_employee_id, None, f"goal-red:{e.uuid}", e.turned_red_at)
+        for e in episodes
+        if e.goal.owner_employee_id is not None
+    ]
+    return hits, (episodes[-1].id if episodes else template.event_cursor)
+
+
+def _probation_ends(template: WorkflowTemplate, now: datetime, limit: int):
+    """Employees whose start date + `event_days` has come since the template was activated."""
+    zone = organization_zone(Organization.objects.get(pk=template.organization_id))
+    today = now.astimezone(zone).date()
+    since = (template.activated_at or now).astimezone(zone).date()
+    days = timedelta(days=template.event_days)
+    employees = audience_employees(template).filter(
+        start_date__isnull=False, start_date__lte=today - days, start_date__gte=since - days
+    )
+    hits = [
+        EventHit(e.pk, None, "probation", anchor_on(e.start_date + days, zone))
+        for e in employees.exclude(
+            pk__in=template.runs.filter(occurrence="probation").values("employee_id")
+        )[:limit]
+    ]
+    return hits, template.event_cursor
+
+
+EVENT_SOURCES: dict[str, EventSource] = {}
+
+
+def register_event_source(source: EventSource) -> EventSource:
+    EVENT_SOURCES[source.name] = source
+    return source
+
+
+register_event_source(
+    EventSource(
+        "employee_joined",
+        _("An employee joins"),
+        _outbox_source(("employee.created",), "id"),
+        _outbox_cursor,
+    )
+)
+register_event_source(
+    EventSource(
+        "role_or_manager_changed",
+        _("An employee changes role or manager"),
+        _outbox_source(("employee.updated",), "id", _role_or_manager_changed),
+        _outbox_cursor,
+    )
+)
+register_event_source(
+    EventSource(
+        "probation_ends",
+        _("Probation ends (days after the start date)"),
+        _probation_ends,
+        lambda: 0,
+        help=_("Set the probation length in days."),
+    )
+)
+register_event_source(
+    EventSource(
+        "cycle_closed",
+        _("An assessment cycle closes"),
+        _outbox_source(("assessment_cycle.closed",), None),
+        _outbox_cursor,
+    )
+)
+register_event_source(
+    EventSource(
+        "plan_item_completed",
+        _("A development plan item is completed"),
+        _outbox_source(("learning.completed", "development_plan.completed"), "employee"),
+        _outbox_cursor,
+    )
+)
+register_event_source(
+    EventSource("goal_turned_red", _("A goal turns red"), _red_goals, _red_goal_cursor)
+)
+
+
+def event_choices() -> list[tuple[str, str]]:
+    return [(source.name, str(source.label)) for source in EVENT_SOURCES.values()]
