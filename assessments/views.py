@@ -16,6 +16,7 @@ from assessments import charts, fairness, gaps, selectors, services
 from assessments.forms import AdjustForm, CycleForm, ReasonForm
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from plms.common.errors import ApplicationError
+from plms.common.ids import parse_public_id
 from plms.people.models import Department, Employee
 from plms.people.selectors import all_report_ids_sql, is_manager_of
 from plms.tenancy.actors import actor_from_request
@@ -248,7 +249,9 @@ def team(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
     department = None
     if actor.is_admin and request.GET.get("department"):
-        department = Department.objects.filter(uuid=request.GET["department"]).first()
+        department = Department.objects.filter(
+            uuid=parse_public_id(request.GET["department"])
+        ).first()
     employee_ids = None
     if not actor.is_admin:
         if request.employee is None:
@@ -436,7 +439,9 @@ def gap_report(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
     department = None
     if request.GET.get("department"):
-        department = Department.objects.filter(uuid=request.GET["department"]).first()
+        department = Department.objects.filter(
+            uuid=parse_public_id(request.GET["department"])
+        ).first()
     context = {
         "cycle": cycle,
         "cycles": AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED),

@@ -24,6 +24,7 @@ from goals.forms import (
 from goals.models import ActionItem, FeedbackRequest, Goal
 from goals.smart import smart_check
 from plms.common.errors import ApplicationError
+from plms.common.ids import parse_public_id
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import actor_from_request
@@ -127,7 +128,7 @@ def _goal_values(form: GoalForm, actor) -> dict:
         kind, _sep, uuid = owner.partition(":")
         data["owner_type"] = kind
         if kind == "employee":
-            data["owner_employee"] = Employee.objects.filter(uuid=uuid).first()
+            data["owner_employee"] = Employee.objects.filter(uuid=parse_public_id(uuid)).first()
         elif kind == "department":
             data["owner_department"] = people_selectors.department_list().filter(uuid=uuid).first()
     return data
@@ -357,7 +358,7 @@ def check_in_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def check_in_start(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    report = Employee.objects.filter(uuid=request.POST.get("report") or None).first()
+    report = Employee.objects.filter(uuid=parse_public_id(request.POST.get("report"))).first()
     if report is None:
         raise Http404
     try:
@@ -447,7 +448,7 @@ def check_in_complete(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def check_in_add_action(request: HttpRequest, id) -> HttpResponse:
     def run(actor, check_in):
-        owner = Employee.objects.filter(uuid=request.POST.get("owner") or None).first()
+        owner = Employee.objects.filter(uuid=parse_public_id(request.POST.get("owner"))).first()
         form = ActionItemForm(
             request.POST,
             owners=[(request.POST.get("owner", ""), "")],
@@ -534,9 +535,7 @@ def feedback_give(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         data["receiver"] = Employee.objects.get(uuid=data["receiver"])
         request_uuid = data.pop("request") or None
-        data["request"] = (
-            FeedbackRequest.objects.filter(uuid=request_uuid).first() if request_uuid else None
-        )
+        data["request"] = FeedbackRequest.objects.filter(uuid=parse_public_id(request_uuid)).first()
         try:
             services.feedback_give(actor=actor, **data)
         except ApplicationError as exc:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import uuid
-
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -15,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from plms.common.errors import ApplicationError
+from plms.common.ids import parse_public_id
 from plms.people import selectors, services
 from plms.people.imports import COLUMNS, ImportFailed, people_import
 from plms.tenancy.actors import actor_from_request
@@ -32,10 +30,8 @@ class ImportForm(forms.Form):
 @member_required(admin=True)
 def employee_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
-    department = None
-    with contextlib.suppress(ValueError):
-        wanted = uuid.UUID(request.GET.get("department", ""))
-        department = selectors.department_choices().filter(uuid=wanted).first()
+    wanted = parse_public_id(request.GET.get("department"))
+    department = selectors.department_choices().filter(uuid=wanted).first() if wanted else None
     employees = selectors.employee_list(search=search, department=department)
     page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
