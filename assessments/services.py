@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
-from assessments import consolidation
+from assessments import consolidation, hooks
 from assessments.models import (
     RATER_KINDS,
     Assessment,
@@ -381,6 +381,14 @@ def cycle_close(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
             "closed_at": cycle.closed_at,
             "consolidated_levels": count,
         },
+    )
+    transaction.on_commit(
+        partial(
+            hooks.cycle_closed.send,
+            sender=AssessmentCycle,
+            cycle_id=cycle.pk,
+            organization_id=cycle.organization_id,
+        )
     )
     return cycle
 
