@@ -3,12 +3,30 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from plms.tenancy.selectors import memberships_for_user
+
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "no_organization": _(
+            "This account no longer has access to any organization. Ask your HR admin if you "
+            "think this is a mistake."
+        ),
+    }
+
+    def confirm_login_allowed(self, user) -> None:
+        """Sign-in is to an organization: with every membership withdrawn (an identity provider
+        deactivated the person), the password alone opens nothing."""
+        super().confirm_login_allowed(user)
+        if not memberships_for_user(user=user).exists():
+            raise forms.ValidationError(
+                self.error_messages["no_organization"], code="no_organization"
+            )
 
 
 class AcceptInvitationForm(forms.Form):

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plms.common.fields import EncryptedTextField
 from plms.tenancy.models import TenantModel
 
 
@@ -41,14 +42,15 @@ class OutboxEvent(TenantModel):
 class WebhookSubscription(TenantModel):
     """An integrator's endpoint and the events it wants.
 
-    The secret signs every delivery, so it is kept (not hashed); it is shown to people once,
-    when the subscription is created, and afterwards only by its first characters.
+    The secret signs every delivery, so it is kept (not hashed) but encrypted at rest
+    (plms.common.crypto); it is shown to people once, when the subscription is created, and
+    afterwards only by its first characters.
     """
 
     url = models.URLField(max_length=500)
     description = models.CharField(max_length=200, blank=True)
     events = models.JSONField(default=list)
-    secret = models.CharField(max_length=100, editable=False)
+    secret = EncryptedTextField(editable=False)
     active = models.BooleanField(default=True)
     consecutive_failures = models.PositiveIntegerField(default=0)
     disabled_at = models.DateTimeField(null=True, blank=True)

@@ -17,7 +17,7 @@ import socket
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,11 +27,12 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from plms.accounts.services import member_sign_in_restore, member_sign_in_revoke
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, NotFound
 from plms.integrations.events import (
@@ -42,6 +43,7 @@ from plms.integrations.events import (
     employee_event,
 )
 from plms.integrations.models import (
+    OutboxEvent,
     WebhookDelivery,
     WebhookDeliveryAttempt,
     WebhookSubscription,
@@ -464,6 +466,63 @@ def webhook_delivery_run(*, organization_id: int, delivery_id: int) -> AttemptOu
         return webhook_delivery_record(prepared=prepared, result=result, started_at=started_at)
 
 
+# --- Retention --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    deliveries: int = 0
+    attempts: int = 0
+    events: int = 0
+
+
+def _purge_in_batches(*, organization_id: int, queryset, batch_size: int) -> dict[str, int]:
+    """Delete the rows of `queryset()` batch by batch, each batch in its own short
+    transaction, so a large backlog never holds locks for long. Returns counts per model."""
+    counts: dict[str, int] = {}
+    while True:
+        with organization_scope(organization_id):
+            ids = list(queryset().order_by("pk").values_list("pk", flat=True)[:batch_size])
+            if not ids:
+                return counts
+            _, deleted = queryset().model.objects.filter(pk__in=ids).delete()
+        for label, count in deleted.items():
+            counts[label] = counts.get(label, 0) + count
+
+
+def webhook_history_purge(
+    *, organization_id: int, before: datetime, batch_size: int = 1000
+) -> PurgeResult:
+    """Delete an organization's webhook history created before `before`: finished deliveries
+    (delivered, failed or cancelled) with their attempt logs, then the outbox events that no
+    pending delivery still needs. A delivery still being retried keeps its event."""
+    finished = [
+        WebhookDelivery.Status.DELIVERED,
+        WebhookDelivery.Status.FAILED,
+        WebhookDelivery.Status.CANCELLED,
+    ]
+    deliveries = _purge_in_batches(
+        organization_id=organization_id,
+        queryset=lambda: WebhookDelivery.objects.filter(created_at__lt=before, status__in=finished),
+        batch_size=batch_size,
+    )
+    pending = WebhookDelivery.objects.filter(
+        event=OuterRef("pk"), status=WebhookDelivery.Status.PENDING
+    )
+    events = _purge_in_batches(
+        organization_id=organization_id,
+        queryset=lambda: OutboxEvent.objects.filter(created_at__lt=before).exclude(Exists(pending)),
+        batch_size=batch_size,
+    )
+    label = WebhookDelivery._meta.label
+    attempt_label = WebhookDeliveryAttempt._meta.label
+    return PurgeResult(
+        deliveries=deliveries.get(label, 0) + events.get(label, 0),
+        attempts=deliveries.get(attempt_label, 0) + events.get(attempt_label, 0),
+        events=events.get(OutboxEvent._meta.label, 0),
+    )
+
+
 # --- Bulk upsert of employees -----------------------------------------------------------------
 
 _COMPARED = (
@@ -569,6 +628,7 @@ def employees_bulk_upsert(*, actor: Actor, items: Sequence[Mapping[str, Any]]) -
                 created=previous is None, was_active=was_active, employee=employee
             )
             events.append((event, employee_data(employee)))
+            _sync_sign_in(actor=actor, employee=employee, was_active=was_active, by="HRIS sync")
     emit_many(actor_or_organization=actor, events=events)
     return result
 
@@ -599,6 +659,7 @@ def employee_provision(
     """
     actor.require_admin()
     _check_same_organization(actor, employee, attributes.get("manager"))
+    was_active = employee.active if employee is not None else True
     fields = {
         name: attributes[name]
         for name in ("external_id", "first_name", "last_name", "title", "active")
@@ -641,7 +702,17 @@ def employee_provision(
             manager_weight=employee.manager_weight if manager is not None and matrix else 100,
             matrix=matrix if manager is not None else [],
         )
+    _sync_sign_in(actor=actor, employee=employee, was_active=was_active, by="SCIM")
     return employee
+
+
+def _sync_sign_in(*, actor: Actor, employee: Employee, was_active: bool, by: str) -> None:
+    """A person the identity provider or HRIS deactivates loses their sign-in to the
+    organization (membership and API keys); a reactivation gives it back as a member."""
+    if was_active and not employee.active:
+        member_sign_in_revoke(actor=actor, employee=employee, reason=f"Deactivated by {by}.")
+    elif not was_active and employee.active:
+        member_sign_in_restore(actor=actor, employee=employee, reason=f"Reactivated by {by}.")
 
 
 def _link_member(employee: Employee) -> None:

@@ -1,4 +1,4 @@
-"""Celery tasks of webhooks: send one delivery; find deliveries due again.
+"""Celery tasks of webhooks: send one delivery; find deliveries due again; purge old history.
 
 The database holds every delivery's state, so these are thin: a lost message or a restarted
 broker delays a delivery until `retry_due_webhook_deliveries` (run by beat every minute) finds
@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from plms.integrations import services
-from plms.integrations.models import WebhookDelivery
+from plms.integrations.models import OutboxEvent, WebhookDelivery
 from plms.tenancy.context import dangerously_all_organizations, with_organization
 
 logger = logging.getLogger(__name__)
@@ -83,3 +83,38 @@ def retry_due_webhook_deliveries_of(*, organization_id: int) -> int:
     for delivery_id in delivery_ids:
         deliver_webhook.delay(delivery_id, organization_id=organization_id)
     return len(delivery_ids)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def purge_webhook_history() -> int:
+    """Beat: one purge task per organization with webhook history older than
+    PLMS_RETENTION_DAYS (outbox events and delivery logs)."""
+    before = timezone.now() - timedelta(days=settings.PLMS_RETENTION_DAYS)
+    with dangerously_all_organizations():
+        organization_ids = list(
+            OutboxEvent.dangerously_unscoped.filter(created_at__lt=before)
+            .values_list("organization_id", flat=True)
+            .distinct()
+            .order_by("organization_id")
+        )
+    for organization_id in organization_ids:
+        purge_webhook_history_of.delay(organization_id=organization_id)
+    return len(organization_ids)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def purge_webhook_history_of(*, organization_id: int) -> int:
+    """Idempotent: a repeat finds nothing left to delete."""
+    result = services.webhook_history_purge(
+        organization_id=organization_id,
+        before=timezone.now() - timedelta(days=settings.PLMS_RETENTION_DAYS),
+        batch_size=settings.PLMS_RETENTION_BATCH_SIZE,
+    )
+    logger.info(
+        "Purged webhook history of organization %s: %s events, %s deliveries, %s attempts",
+        organization_id,
+        result.events,
+        result.deliveries,
+        result.attempts,
+    )
+    return result.events + result.deliveries

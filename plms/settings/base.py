@@ -276,6 +276,20 @@ PLMS_WEBHOOK_RETRY_BASE_SECONDS = env_int("PLMS_WEBHOOK_RETRY_BASE_SECONDS", 30)
 PLMS_WEBHOOK_DISABLE_AFTER_FAILURES = env_int("PLMS_WEBHOOK_DISABLE_AFTER_FAILURES", 10)
 PLMS_WEBHOOK_ALLOW_LOCAL_URLS = env_bool("PLMS_WEBHOOK_ALLOW_LOCAL_URLS", False)
 
+# Secrets kept encrypted at rest (webhook signing secrets): Fernet keys, newest first; the first
+# encrypts, all decrypt (plms.common.crypto). Unset, one key is derived from SECRET_KEY.
+PLMS_ENCRYPTION_KEYS = env_list("PLMS_ENCRYPTION_KEYS")
+
+# Retention: delivered outbox events and webhook delivery logs older than this many days are
+# purged (hourly, by beat, in batches).
+PLMS_RETENTION_DAYS = env_int("PLMS_RETENTION_DAYS", 90)
+PLMS_RETENTION_BATCH_SIZE = env_int("PLMS_RETENTION_BATCH_SIZE", 1000)
+CELERY_BEAT_SCHEDULE["integrations-purge-webhook-history"] = {
+    "task": "plms.integrations.tasks.purge_webhook_history",
+    "schedule": 3600.0,
+    "options": {"expires": 3600.0},
+}
+
 # Momentum (workflows): the tick claims due milestones in batches; a claim whose task never ran
 # is taken again after the lease. E-mails of notifications are retried with backoff.
 PLMS_WORKFLOW_TICK_SECONDS = env_int("PLMS_WORKFLOW_TICK_SECONDS", 60)

@@ -3,10 +3,16 @@ stateful phase included: 0 failures.
 
 The resources under contract are listed in CONTRACT_RESOURCES; a resource joins when it has
 passed a full run (strict filters from plms.common.api, documented nullability, no 5xx).
+
+`PLMS_CONTRACT_RESOURCES="capabilities job-roles"` runs the contract for those resources only
+(while working on them, or to try one before it joins); the stateful phase is then required
+only when the selection has links between operations.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,12 +26,46 @@ from plms.tenancy.scopes import ALL_SCOPES
 from plms.tenancy.services import api_key_create
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTRACT_RESOURCES = ("me", "ping", "employees", "departments")
+CONTRACT_RESOURCES = (
+    "me",
+    "ping",
+    "employees",
+    "departments",
+    "catalogue/capabilities",
+    "capabilities",
+    "competency-scales",
+    "job-roles",
+    "webhooks",
+    "learning-items",
+    "development-plans",
+    "learning-completions",
+    "learning-content-gaps",
+    "learning-impact",
+    "workflows",
+    "notifications",
+    "assessment-cycles",
+    "assessments",
+    "peer-nominations",
+    "expert-grants",
+    "rating-previews",
+    "goals",
+    "goal-templates",
+    "check-ins",
+    "feedback",
+)
+
+
+def _selected_resources() -> tuple[str, ...]:
+    wanted = os.environ.get("PLMS_CONTRACT_RESOURCES", "").replace(",", " ").split()
+    return tuple(wanted) or CONTRACT_RESOURCES
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_api_honours_its_openapi_contract(live_server, settings, tmp_path):
     settings.PLMS_RATE_LIMITS = {"api_key": 1_000_000, "user": 1_000_000}
+    # Deliveries of "send a test event" run in-process here: generated hosts fail fast.
+    settings.PLMS_WEBHOOK_TIMEOUT_SECONDS = 1
+    resources = _selected_resources()
     call_command("seed_demo")
     _, secret = api_key_create(
         organization=Organization.objects.get(slug="acme"), name="contract", scopes=ALL_SCOPES
@@ -40,7 +80,7 @@ def test_the_api_honours_its_openapi_contract(live_server, settings, tmp_path):
             "--header",
             f"Authorization: Bearer {secret}",
             "--include-path-regex",
-            rf"^/api/v1/({'|'.join(CONTRACT_RESOURCES)})(/|$)",
+            rf"^/api/v1/({'|'.join(map(re.escape, resources))})(/|$)",
             "--max-examples",
             "15",
             "--seed",
@@ -59,4 +99,5 @@ def test_the_api_honours_its_openapi_contract(live_server, settings, tmp_path):
     )
     output = run.stdout + run.stderr
     assert run.returncode == 0, output[-8000:]
-    assert "✅ Stateful" in output, "the stateful phase ran and passed:\n" + output[-3000:]
+    if resources == CONTRACT_RESOURCES or "Stateful" in output:
+        assert "✅ Stateful" in output, "the stateful phase ran and passed:\n" + output[-3000:]
