@@ -2,8 +2,9 @@
 
 Both put the workflow's employee into an open assessment cycle (the one named in the
 milestone's `config["cycle"]`, else the open cycle ending last), creating their self and
-manager assessments, and are complete when the employee's self-assessment (or, in a cycle
-without self-ratings, every assessment of them) is submitted. The condition
+manager assessments, and are complete when the assessment named by `config["assessment"]`
+(`self` or `manager`) is submitted; without one, the employee's self-assessment (or, in a
+cycle without self-ratings, the first assessment of them). The condition
 `gap_above_one` holds when the employee's latest gap in any required capability exceeds one
 level.
 """
@@ -32,20 +33,22 @@ def launch_for_employee(context):
     from workflows.milestones import Outcome, responsible_users
     from workflows.models import MilestoneRun
 
-    cycle = _cycle_for(context.milestone.config or {})
+    config = context.milestone.config or {}
+    cycle = _cycle_for(config)
     if cycle is None:
         return Outcome(MilestoneRun.State.SKIPPED, "No open assessment cycle.")
     if not cycle.kinds_used:
         return Outcome(MilestoneRun.State.SKIPPED, "The cycle uses no rater kinds.")
     assessments_create_for(cycle=cycle, employee_ids=[context.employee.pk])
-    own = (
+    own = list(
         Assessment.objects.filter(cycle=cycle, employee=context.employee)
-        .order_by("kind", "id")  # "manager" < "self": prefer the self-assessment below
+        .order_by("kind", "id")
         .only("uuid", "kind")
     )
-    tracked = next((a for a in own if a.kind == Assessment.Kind.SELF), None) or next(
-        iter(own), None
-    )
+    wanted = config.get("assessment")
+    tracked = next((a for a in own if a.kind == (wanted or Assessment.Kind.SELF)), None)
+    if tracked is None and not wanted:
+        tracked = next(iter(own), None)
     if tracked is None:
         return Outcome(MilestoneRun.State.SKIPPED, "Nothing to assess (no role or manager).")
     notifications.notify(

@@ -21,7 +21,14 @@ from assessments.models import AssessmentCycle
 from capabilities.models import Capability
 from learning import impact, selectors, services
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
-from plms.common.api import ApiFilterSet, OrganizationScopedViewSet, PublicIdField, PublicIdFilter
+from plms.common.api import (
+    ApiFilterSet,
+    OrganizationScopedViewSet,
+    PublicIdField,
+    PublicIdFilter,
+    StrictCharField,
+    StrictEmailField,
+)
 from plms.common.errors import ApplicationError, NotFound
 from plms.people.models import Employee
 from plms.tenancy.permissions import IsOrganizationAdmin
@@ -214,7 +221,7 @@ EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
 
 
 class MilestoneSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=200)
+    title = StrictCharField(max_length=200)
     due_date = serializers.DateField()
 
 
@@ -223,7 +230,7 @@ class PlanCreateSerializer(serializers.Serializer):
     kind = choice(DevelopmentPlan.Kind.choices, default=DevelopmentPlan.Kind.DEVELOPMENT)
     start = serializers.DateField(required=False)
     cycle = PublicId(AssessmentCycle, required=False, allow_null=True)
-    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    title = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     period_end = serializers.DateField(required=False)
     milestones = MilestoneSerializer(many=True, required=False, default=list)
     review_dates = serializers.ListField(
@@ -243,32 +250,32 @@ class PlanCreateSerializer(serializers.Serializer):
 class AdditionSerializer(serializers.Serializer):
     item = PublicId(LearningItem)
     capability = PublicId(Capability, required=False, allow_null=True)
-    reason = serializers.CharField(max_length=300)
+    reason = StrictCharField(max_length=300)
     due_date = serializers.DateField(required=False, allow_null=True)
 
 
 class RemovalSerializer(serializers.Serializer):
     item = serializers.UUIDField(help_text="The plan item's id.")
-    reason = serializers.CharField(max_length=300)
+    reason = StrictCharField(max_length=300)
 
 
 class ApproveSerializer(serializers.Serializer):
     add = AdditionSerializer(many=True, required=False, default=list)
     remove = RemovalSerializer(many=True, required=False, default=list)
     order = serializers.ListField(child=serializers.UUIDField(), required=False)
-    reason = serializers.CharField(required=False, default="", allow_blank=True)
+    reason = StrictCharField(required=False, default="", allow_blank=True)
 
 
 class CompleteSerializer(serializers.Serializer):
     outcome = choice(DevelopmentPlan.Outcome.choices, required=False, default="", allow_blank=True)
-    note = serializers.CharField(required=False, default="", allow_blank=True)
+    note = StrictCharField(required=False, default="", allow_blank=True)
 
 
 class ItemProgressSerializer(serializers.Serializer):
     item = serializers.UUIDField(help_text="The plan item's id.")
     status = choice(PlanItem.Status.choices)
-    evidence = serializers.CharField(required=False, allow_blank=True)
-    reflection = serializers.CharField(required=False, allow_blank=True)
+    evidence = StrictCharField(required=False, allow_blank=True)
+    reflection = StrictCharField(required=False, allow_blank=True)
 
 
 class DevelopmentPlanFilter(ApiFilterSet):
@@ -441,13 +448,13 @@ class DevelopmentPlanViewSet(
 
 
 class CompletionInputSerializer(serializers.Serializer):
-    employee_email = serializers.EmailField(required=False)
-    employee_external_id = serializers.CharField(required=False, max_length=100)
-    item_external_id = serializers.CharField(max_length=100)
+    employee_email = StrictEmailField(required=False)
+    employee_external_id = StrictCharField(required=False, max_length=100)
+    item_external_id = StrictCharField(max_length=100)
     completed_at = serializers.DateTimeField()
     score = serializers.DecimalField(max_digits=6, decimal_places=2, required=False)
     passed = serializers.BooleanField(required=False, allow_null=True, default=None)
-    external_id = serializers.CharField(
+    external_id = StrictCharField(
         max_length=100,
         required=False,
         default="",

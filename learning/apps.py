@@ -5,6 +5,7 @@ class LearningConfig(AppConfig):
     name = "learning"
 
     def ready(self) -> None:
-        from learning import milestones
+        from learning import milestones, receivers
 
         milestones.register()
+        receivers.connect()

@@ -233,6 +233,52 @@ class DevelopmentPlan(TenantModel):
         return self.status != self.Status.COMPLETED
 
 
+class PlanBuild(TenantModel):
+    """Building the draft plans of a closed assessment cycle, in the background, with progress.
+
+    One row per cycle: closing the cycle again (after a reopen) runs the build again on the
+    same row, which then counts the people who still had no plan from the cycle.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Building plans")
+        DONE = "done", _("Plans built")
+        FAILED = "failed", _("Failed")
+
+    cycle = models.ForeignKey(AssessmentCycle, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    total = models.PositiveIntegerField(default=0)  # people to consider in this run
+    done = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)  # plans created in this run
+    runs = models.PositiveSmallIntegerField(default=0)
+    queued_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at", "-id"]
+        constraints = [
+            _org_uuid("planbuild"),
+            models.UniqueConstraint(
+                fields=["organization", "cycle"], name="planbuild_one_per_cycle"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Plans from {self.cycle_id}: {self.state}"
+
+    @property
+    def percent(self) -> int:
+        if self.state == self.State.DONE:
+            return 100
+        return int(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def in_progress(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+
 class PlanItem(TenantModel):
     """A learning item in a plan, or (in an improvement plan) a milestone without an item."""
 

@@ -19,6 +19,7 @@ from learning.models import (
     LearningCompletion,
     LearningItem,
     LearningSettings,
+    PlanBuild,
     PlanItem,
     ReassessmentRequest,
 )
@@ -247,3 +248,18 @@ def open_reassessment_requests() -> QuerySet[ReassessmentRequest]:
         .select_related("employee", "capability", "completion__item")
         .order_by("requested_at", "id")
     )
+
+
+# --- Plan builds of closed cycles -------------------------------------------------------------
+
+
+def plan_build_list(*, search: str = "") -> QuerySet[PlanBuild]:
+    """The plan builds of closed cycles, latest first (HR's progress page)."""
+    builds = PlanBuild.objects.select_related("cycle")
+    if search:
+        builds = builds.filter(cycle__name__icontains=search)
+    return builds.order_by("-queued_at", "-id")
+
+
+def plan_build_get(*, uuid) -> PlanBuild | None:
+    return PlanBuild.objects.select_related("cycle").filter(uuid=uuid).first()

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from assessments.gaps import employee_gaps
@@ -29,6 +30,7 @@ from learning.models import (
     LearningCompletion,
     LearningItem,
     LearningSettings,
+    PlanBuild,
     PlanItem,
     ReassessmentRequest,
 )
@@ -50,6 +52,7 @@ INVALID = "invalid"
 DUPLICATE_EXTERNAL_ID = "duplicate_external_id"
 INVALID_TRANSITION = "invalid_transition"
 PLAN_EXISTS = "plan_exists"
+BUILD_IN_PROGRESS = "build_in_progress"
 ITEM_FIELDS = (
     "title",
     "description",
@@ -342,14 +345,73 @@ def plan_build(
 BUILD_CHUNK = 1000
 
 
+@with_organization
+def plan_build_queue(*, cycle_id: int, organization_id: int) -> PlanBuild | None:
+    """Queue building the draft plans of a closed cycle (when the cycle closes, and again
+    when it closes after a reopen). The build runs in the background once this commits;
+    returns its progress record, or None when the cycle is gone or not closed."""
+    from learning.tasks import build_plans_for_cycle
+
+    cycle = AssessmentCycle.objects.filter(pk=cycle_id).first()
+    if cycle is None or cycle.status != AssessmentCycle.Status.CLOSED:
+        return None
+    build = PlanBuild.objects.select_for_update().filter(cycle=cycle).first() or PlanBuild(
+        cycle=cycle
+    )
+    build.state = PlanBuild.State.QUEUED
+    build.total = build.done = build.created = 0
+    build.queued_at = timezone.now()
+    build.started_at = build.finished_at = None
+    build.save()
+
+    # Robust: when tasks run in-process, a failing build is logged (and recorded on the
+    # build) instead of breaking whatever committed the queueing.
+    def enqueue() -> None:
+        build_plans_for_cycle.delay(cycle_id, organization_id=organization_id)
+
+    transaction.on_commit(enqueue, robust=True)
+    return build
+
+
+@transaction.atomic
+def plan_build_requeue(*, actor: Actor, build: PlanBuild) -> PlanBuild:
+    """HR builds a finished (or failed) cycle's plans again: whoever has no plan from the cycle
+    yet gets one; nobody gets a second."""
+    actor.require_admin()
+    _check_same_organization(actor, build)
+    if build.in_progress:
+        raise ApplicationError(
+            BUILD_IN_PROGRESS, "The plans of this cycle are being built already.", status=409
+        )
+    queued = plan_build_queue(cycle_id=build.cycle_id, organization_id=build.organization_id)
+    if queued is None:
+        raise ApplicationError(
+            INVALID_TRANSITION, "Plans are built from closed cycles only.", status=409
+        )
+    audit_record(actor=actor, action="plan_build.queued", obj=queued, changes={"runs": build.runs})
+    return queued
+
+
 def plans_build_for_cycle(
     *, cycle_id: int, organization_id: int, start: date | None = None, chunk: int = BUILD_CHUNK
 ) -> int:
     """Build a draft plan for every employee consolidated in a closed cycle who has a gap and
     no plan from that cycle yet. Idempotent (run it twice: the second run creates nothing);
-    one transaction per chunk of employees, a constant number of queries per chunk. Returns
-    the number of plans created."""
+    one transaction per chunk of employees, a constant number of queries per chunk, progress
+    recorded on the cycle's `PlanBuild` (when there is one) after each. Returns the number of
+    plans created."""
     employee_ids = _cycle_employee_ids(cycle_id=cycle_id, organization_id=organization_id)
+    _plan_build_update(
+        cycle_id,
+        organization_id=organization_id,
+        state=PlanBuild.State.RUNNING,
+        total=len(employee_ids),
+        done=0,
+        created=0,
+        runs=F("runs") + 1,
+        started_at=timezone.now(),
+        finished_at=None,
+    )
     created = 0
     for offset in range(0, len(employee_ids), chunk):
         created += _build_chunk(
@@ -358,7 +420,29 @@ def plans_build_for_cycle(
             start=start,
             organization_id=organization_id,
         )
+    _plan_build_update(
+        cycle_id,
+        organization_id=organization_id,
+        state=PlanBuild.State.DONE,
+        done=len(employee_ids),
+        finished_at=timezone.now(),
+    )
     return created
+
+
+def plan_build_failed(*, cycle_id: int, organization_id: int) -> None:
+    """Record that the cycle's plan build stopped on an error (HR sees it on the page)."""
+    _plan_build_update(
+        cycle_id,
+        organization_id=organization_id,
+        state=PlanBuild.State.FAILED,
+        finished_at=timezone.now(),
+    )
+
+
+@with_organization
+def _plan_build_update(cycle_id: int, *, organization_id: int, **fields) -> None:
+    PlanBuild.objects.filter(cycle_id=cycle_id).update(**fields)
 
 
 @with_organization
@@ -377,18 +461,26 @@ def _cycle_employee_ids(*, cycle_id: int, organization_id: int) -> list[int]:
 def _build_chunk(
     cycle_id: int, employee_ids: list[int], *, start: date | None, organization_id: int
 ) -> int:
+    # The build's row lock makes two runs for one cycle take turns, chunk by chunk; each
+    # chunk then leaves out whoever the other run gave a plan meanwhile.
+    list(PlanBuild.objects.select_for_update().filter(cycle_id=cycle_id).only("id"))
     cycle = AssessmentCycle.objects.filter(pk=cycle_id).first()
     if cycle is None:
         return 0
-    levels = ConsolidatedLevel.objects.filter(
-        cycle=cycle, employee_id__in=employee_ids, target_level__isnull=False
-    ).values_list(
-        "employee_id",
-        "capability_id",
-        "level",
-        "adjusted_level",
-        "target_level",
-        "requirement_weight",
+    planned = DevelopmentPlan.objects.filter(built_from=cycle).values("employee_id")
+    levels = (
+        ConsolidatedLevel.objects.filter(
+            cycle=cycle, employee_id__in=employee_ids, target_level__isnull=False
+        )
+        .exclude(employee_id__in=planned)
+        .values_list(
+            "employee_id",
+            "capability_id",
+            "level",
+            "adjusted_level",
+            "target_level",
+            "requirement_weight",
+        )
     )
     requirements = current_requirements_for(employee_ids=employee_ids)
     gaps_of: dict[int, list[GapInput]] = {}
@@ -433,6 +525,9 @@ def _build_chunk(
     emit_many(
         actor_or_organization=organization,
         events=[(DEVELOPMENT_PLAN_CREATED, _plan_data(plan)) for plan in plans],
+    )
+    PlanBuild.objects.filter(cycle=cycle).update(
+        done=F("done") + len(employee_ids), created=F("created") + len(plans)
     )
     return len(plans)
 

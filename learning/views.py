@@ -268,6 +268,48 @@ def content_gaps(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(admin=True)
+def plan_builds(request: HttpRequest) -> HttpResponse:
+    """Plans built from closed assessment cycles, with each build's progress."""
+    search = request.GET.get("q", "").strip()[:100]
+    page = Paginator(selectors.plan_build_list(search=search), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"page": page, "search": search, "query": query.urlencode()}
+    return render(request, "learning/plan_builds.html", context)
+
+
+def _plan_build_or_404(id):
+    build = selectors.plan_build_get(uuid=id)
+    if build is None:
+        raise Http404
+    return build
+
+
+@member_required(admin=True)
+def plan_build_progress(request: HttpRequest, id) -> HttpResponse:
+    """One build's progress (htmx polls it while the build runs)."""
+    build = _plan_build_or_404(id)
+    return render(request, "learning/_plan_build_progress.html", {"build": build})
+
+
+@member_required(admin=True)
+@require_POST
+def plan_build_again(request: HttpRequest, id) -> HttpResponse:
+    build = _plan_build_or_404(id)
+    try:
+        services.plan_build_requeue(actor=actor_from_request(request), build=build)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("Building the plans of %(cycle)s again.") % {"cycle": build.cycle.name}
+        )
+    return redirect("learning:plan_builds")
+
+
+@member_required(admin=True)
 def impact_report(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/impact.html", {"report": impact.impact_report()})
 

@@ -78,7 +78,14 @@ class NameField(serializers.ChoiceField):
 
 class WorkflowMilestoneConfigSerializer(serializers.Serializer):
     cadence = serializers.ChoiceField(choices=["weekly", "fortnightly", "monthly"], required=False)
-    assessment = StrictCharField(max_length=40, required=False)
+    assessment = StrictCharField(
+        max_length=40,
+        required=False,
+        help_text="Which assessment completes it: `self` or `manager`.",
+    )
+    cycle = StrictUUIDField(
+        required=False, help_text="The assessment cycle to launch in (default: the open one)."
+    )
 
 
 class WorkflowMilestoneSerializer(StrictSerializer):
@@ -133,7 +140,12 @@ class WorkflowSerializer(StrictSerializer):
         help_text="For `trigger=event`: e.g. `employee_joined`, `probation_ends`.",
     )
     event_days = StrictIntegerField(min_value=0, max_value=730, required=False)
-    audience_ids = serializers.ListField(child=StrictUUIDField(), required=False, max_length=1000)
+    audience_ids = serializers.ListField(
+        child=StrictUUIDField(),
+        required=False,
+        max_length=1000,
+        help_text="The public ids of the chosen departments, job roles or people (by `audience`).",
+    )
     recurrence = StrictCharField(max_length=300, required=False, allow_blank=True)
 
     class Meta:

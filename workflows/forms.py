@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from capabilities.models import JobRole
 from plms.people.models import Department, Employee
 from workflows import milestones as registry
 from workflows import triggers
@@ -18,6 +19,10 @@ class DateInput(forms.DateInput):
 
 class TimeInput(forms.TimeInput):
     input_type = "time"
+
+
+# The form field that holds the chosen ids of each audience.
+AUDIENCE_FIELDS = ("departments", "job_roles", "people")
 
 
 class WorkflowTemplateForm(forms.Form):
@@ -51,6 +56,11 @@ class WorkflowTemplateForm(forms.Form):
         label=_("Audience"), choices=WorkflowTemplate.Audience.choices, widget=forms.RadioSelect
     )
     departments = forms.MultipleChoiceField(label=_("Departments"), required=False)
+    job_roles = forms.MultipleChoiceField(
+        label=_("Job roles"),
+        required=False,
+        help_text=_("Everyone currently holding one of these roles."),
+    )
     people = forms.MultipleChoiceField(label=_("People"), required=False)
     audience_title_contains = forms.CharField(
         label=_("Only people whose title contains"), required=False, max_length=100
@@ -64,6 +74,9 @@ class WorkflowTemplateForm(forms.Form):
         self.fields["event"].choices = [("", "—"), *triggers.event_choices()]
         self.fields["departments"].choices = [
             (str(d.uuid), d.name) for d in Department.objects.order_by("name", "id")
+        ]
+        self.fields["job_roles"].choices = [
+            (str(role.uuid), role.name) for role in JobRole.objects.order_by("name", "id")
         ]
         self.fields["people"].choices = [
             (str(e.uuid), e.full_name)
@@ -83,6 +96,7 @@ class WorkflowTemplateForm(forms.Form):
             "event_days": template.event_days,
             "audience": template.audience,
             "departments": ids if template.audience == "departments" else [],
+            "job_roles": ids if template.audience == "job_roles" else [],
             "people": ids if template.audience == "people" else [],
             "audience_title_contains": template.audience_title_contains,
             "audience_requires_manager": template.audience_requires_manager,
@@ -93,11 +107,12 @@ class WorkflowTemplateForm(forms.Form):
         audience = data["audience"]
         data["audience_ids"] = {
             "departments": data["departments"],
+            "job_roles": data["job_roles"],
             "people": data["people"],
         }.get(audience, [])
         data["event_days"] = data.get("event_days") or 0
-        data.pop("departments")
-        data.pop("people")
+        for name in AUDIENCE_FIELDS:
+            data.pop(name)
         return data
 
 

@@ -43,6 +43,7 @@ class WorkflowTemplate(TenantModel):
     class Audience(models.TextChoices):
         EVERYONE = "everyone", _("Everyone")
         DEPARTMENTS = "departments", _("Departments")
+        JOB_ROLES = "job_roles", _("Job roles")
         PEOPLE = "people", _("Chosen people")
 
     name = models.CharField(max_length=200)
@@ -59,7 +60,7 @@ class WorkflowTemplate(TenantModel):
     event_days = models.PositiveSmallIntegerField(default=0)
 
     audience = models.CharField(max_length=12, choices=Audience.choices, default="everyone")
-    # Public ids of the chosen departments or people.
+    # Public ids of the chosen departments, job roles or people.
     audience_ids = models.JSONField(default=list, blank=True)
     audience_title_contains = models.CharField(max_length=100, blank=True)
     audience_requires_manager = models.BooleanField(default=False)

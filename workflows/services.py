@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from capabilities.models import JobRole
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, NotFound
 from plms.people.models import Department, Employee
@@ -102,14 +103,14 @@ def _clean_template(template: WorkflowTemplate) -> None:
     if template.event_days > 730:
         raise _invalid("event_days", "At most 730 days.")
     if template.audience not in WorkflowTemplate.Audience.values:
-        raise _invalid("audience", "Choose everyone, departments or people.")
+        raise _invalid("audience", "Choose everyone, departments, job roles or people.")
     ids = [str(value) for value in template.audience_ids or []]
     if template.audience == "everyone":
         ids = []
     elif not ids:
         raise _invalid("audience_ids", "Choose at least one.")
     else:
-        model = Department if template.audience == "departments" else Employee
+        model = {"departments": Department, "job_roles": JobRole}.get(template.audience, Employee)
         try:
             found = {
                 str(u) for u in model.objects.filter(uuid__in=ids).values_list("uuid", flat=True)
@@ -162,14 +163,36 @@ def _clean_milestones(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
             raise _invalid(f"{prefix}.condition", "Unknown condition.")
         values["condition"] = condition
         config = values.get("config") or {}
-        if not isinstance(config, dict) or set(config) - {"cadence", "assessment"}:
-            raise _invalid(f"{prefix}.config", "Settings may name a cadence or an assessment.")
+        if not isinstance(config, dict) or set(config) - set(CONFIG_KEYS):
+            raise _invalid(
+                f"{prefix}.config", "Settings may name a cadence, an assessment or a cycle."
+            )
         if config.get("cadence", "weekly") not in ("weekly", "fortnightly", "monthly"):
             raise _invalid(f"{prefix}.config", "The cadence is weekly, fortnightly or monthly.")
+        if config.get("assessment", "self") not in ("self", "manager"):
+            raise _invalid(f"{prefix}.config", "The assessment is self or manager.")
+        if "cycle" in config:
+            config = {**config, "cycle": _cycle_id(config["cycle"], f"{prefix}.config")}
         values["config"] = config
         values["message"] = str(values.get("message", ""))[:5000]
         cleaned.append(values)
     return cleaned
+
+
+CONFIG_KEYS = ("cadence", "assessment", "cycle")
+
+
+def _cycle_id(value: Any, field: str) -> str:
+    """The public id of an assessment cycle of the organization (launch and re-assess)."""
+    from assessments.models import AssessmentCycle
+
+    try:
+        cycle = AssessmentCycle.objects.filter(uuid=str(value)).first()
+    except Exception as exc:  # malformed ids
+        raise _invalid(field, "Unknown assessment cycle.") from exc
+    if cycle is None:
+        raise _invalid(field, "Unknown assessment cycle.")
+    return str(cycle.uuid)
 
 
 def _replace_milestones(template: WorkflowTemplate, items: list[dict[str, Any]]) -> None:

@@ -19,6 +19,7 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrulestr
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from capabilities.models import RoleAssignment
 from plms.common.errors import ApplicationError
 from plms.people.models import Employee
 from plms.tenancy.models import Organization
@@ -94,6 +95,9 @@ def audience_employees(template: WorkflowTemplate) -> QuerySet[Employee]:
     ids = [str(value) for value in template.audience_ids or []]
     if template.audience == WorkflowTemplate.Audience.DEPARTMENTS:
         queryset = queryset.filter(department__uuid__in=ids)
+    elif template.audience == WorkflowTemplate.Audience.JOB_ROLES:
+        holders = RoleAssignment.objects.filter(ended_at__isnull=True, role__uuid__in=ids)
+        queryset = queryset.filter(id__in=holders.values("employee_id"))
     elif template.audience == WorkflowTemplate.Audience.PEOPLE:
         queryset = queryset.filter(uuid__in=ids)
     if template.audience_title_contains:

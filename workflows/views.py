@@ -17,6 +17,7 @@ from plms.web.decorators import member_required
 from workflows import notifications as notification_services
 from workflows import selectors, services, shipped
 from workflows.forms import (
+    AUDIENCE_FIELDS,
     MilestoneForm,
     MilestoneFormSet,
     NotificationSettingsForm,
@@ -78,7 +79,8 @@ def _apply_errors(exc: ApplicationError, form, formset, milestone_indexes: list[
                 continue
         field = name if name in form.fields else None
         if name == "audience_ids":
-            field = "people" if form.cleaned_data.get("audience") == "people" else "departments"
+            audience = form.cleaned_data.get("audience")
+            field = audience if audience in AUDIENCE_FIELDS else "departments"
         for error in errors:
             form.add_error(field, error)
         placed = True

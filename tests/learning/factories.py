@@ -15,9 +15,11 @@ from learning.models import (
     LearningCompletion,
     LearningItem,
     LearningSettings,
+    PlanBuild,
     PlanItem,
     ReassessmentRequest,
 )
+from tests.assessments.factories import AssessmentCycleFactory
 from tests.capabilities.factories import CapabilityFactory
 from tests.factories import EmployeeFactory, TenantFactory, tenant_factory
 
@@ -108,3 +110,12 @@ class ReassessmentRequestFactory(TenantFactory):
     completion = factory.SubFactory(LearningCompletionFactory, organization=SAME_ORG)
     employee = factory.SelfAttribute("completion.employee")
     capability = factory.SubFactory(CapabilityFactory, organization=SAME_ORG)
+
+
+@tenant_factory
+class PlanBuildFactory(TenantFactory):
+    class Meta:
+        model = PlanBuild
+
+    cycle = factory.SubFactory(AssessmentCycleFactory, organization=SAME_ORG)
+    state = PlanBuild.State.DONE

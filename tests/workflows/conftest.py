@@ -9,6 +9,7 @@ import pytest
 from plms.tenancy.actors import Actor, system_actor
 from tests import factories
 from tests.conftest import in_org
+from tests.learning.conftest import world  # noqa: F401 (an organisation ready to plan)
 from workflows import tasks
 
 T0 = datetime.datetime(2027, 1, 4, 9, 0, tzinfo=datetime.UTC)  # a Monday, 09:00 UTC
