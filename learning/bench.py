@@ -119,6 +119,6 @@ def learning_jobs(ctx) -> list:
             "employees",
             build,
             prepare,
-            max_seconds=300.0,
+            max_seconds=20.0,
         )
     ]

@@ -14,6 +14,7 @@ from plms.common.api import (
     PublicIdFilter,
     StrictModelSerializer,
 )
+from plms.common.pagination import PagePagination
 from plms.people import selectors, services
 from plms.people.models import Department, Employee
 from plms.tenancy.permissions import IsOrganizationAdmin
@@ -83,6 +84,10 @@ class EmployeeFilter(ApiFilterSet):
         fields = ["active", "department", "manager", "email", "external_id"]
 
 
+class EmployeePagination(PagePagination):
+    django_paginator_class = selectors.EmployeePaginator
+
+
 @extend_schema_view(
     list=extend_schema(summary="List employees", description="Scope `people:read`."),
     retrieve=extend_schema(summary="Get an employee"),
@@ -99,6 +104,7 @@ class EmployeeViewSet(
     scope_area = "people"
     serializer_class = EmployeeSerializer
     filterset_class = EmployeeFilter
+    pagination_class = EmployeePagination
     search_fields = ["first_name", "last_name", "email", "title"]
     ordering_fields = ["last_name", "created_at", "updated_at"]
     ordering = ["last_name", "first_name", "id"]

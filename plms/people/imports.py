@@ -6,7 +6,8 @@ file (the API's bulk upsert): a key left out of a record leaves that attribute u
 Columns (header row required; only `email` and `first_name` are mandatory):
 email, first_name, last_name, title, department, manager_email, manager_weight,
 matrix_managers ("a@x.com:30;b@x.com:10"), start_date (YYYY-MM-DD), active (true/false),
-external_id. A column left out of the file leaves that attribute unchanged on re-import.
+external_id. A column left out of the file leaves that attribute unchanged on re-import, and
+a row that changes nothing is not written (its `updated_at` stays, no event is sent).
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from plms.common.errors import ApplicationError
+from plms.integrations.events import emit_many, employee_data, employee_event
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.actors import Actor
 
@@ -40,6 +42,18 @@ COLUMNS = (
     "external_id",
 )
 REQUIRED = ("email", "first_name")
+# Columns of the employee's own row (reporting lines are written apart).
+OWN_FIELDS = (
+    "first_name",
+    "last_name",
+    "title",
+    "department",
+    "start_date",
+    "active",
+    "external_id",
+)
+_ATTNAMES = {"department": "department_id"}
+BATCH = 1000
 MAX_ROWS = 50_000
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n"}
@@ -59,7 +73,10 @@ class RowError:
 class ImportResult:
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     departments_created: int = 0
+    # (event type, employee) of every created or changed employee, for `employee.*` events.
+    changes: list[tuple[str, Employee]] = field(default_factory=list, repr=False)
 
 
 class ImportFailed(ApplicationError):
@@ -238,12 +255,22 @@ def _find_cycles(edges: dict[str, set[str]]) -> list[list[str]]:
 def people_import(
     *, actor: Actor, text: str, progress: Callable[[int, int], None] | None = None
 ) -> ImportResult:
-    """Import or update employees from CSV text. Raises ImportFailed and writes nothing on error."""
+    """Import or update employees from CSV text. Raises ImportFailed and writes nothing on error.
+
+    Emits `employee.created`, `employee.updated` or `employee.deactivated` for every employee
+    the file created or changed (in bulk, with the import's transaction); unchanged rows emit
+    nothing.
+    """
     actor.require_admin()
     _header, rows, errors = _parse(text)
     if not errors and not rows:
         errors.append(RowError(2, "", "the file has no rows"))
-    return people_upsert(actor=actor, rows=rows, errors=errors, progress=progress)
+    result = people_upsert(actor=actor, rows=rows, errors=errors, progress=progress)
+    emit_many(
+        actor_or_organization=actor,
+        events=[(event, employee_data(employee)) for event, employee in result.changes],
+    )
+    return result
 
 
 @transaction.atomic
@@ -258,7 +285,9 @@ def people_upsert(
     """Create or update the employees of parsed rows, all or nothing (raises ImportFailed).
 
     Rows are matched by e-mail; with `match_external_id` a row whose external id is known
-    updates that employee, whose e-mail then changes to the row's.
+    updates that employee, whose e-mail then changes to the row's. Rows that change nothing
+    are not written. Emits no events: `result.changes` says which event each created or
+    changed employee calls for, and the caller emits them.
     """
     actor.require_admin()
     errors = list(errors or [])
@@ -268,6 +297,7 @@ def people_upsert(
     file_emails = {row.email for row in rows}
     external_owner = {e.external_id: email for email, e in existing.items() if e.external_id}
     known = file_emails | set(existing)
+    links = list(SecondaryManager.objects.values_list("employee_id", "manager_id", "weight"))
     for row in rows:
         external = row.values.get("external_id")
         if external and external_owner.get(external, row.email) != row.email:
@@ -291,8 +321,8 @@ def people_upsert(
         for email, employee in existing.items():
             if employee.manager_id:
                 graph.setdefault(email, set()).add(by_id[employee.manager_id])
-        for link in SecondaryManager.objects.values_list("employee_id", "manager_id"):
-            graph.setdefault(by_id[link[0]], set()).add(by_id[link[1]])
+        for employee_id, manager_id, _weight in links:
+            graph.setdefault(by_id[employee_id], set()).add(by_id[manager_id])
         for row in rows:
             if row.sets_manager:
                 graph[row.email] = {
@@ -308,7 +338,7 @@ def people_upsert(
     if errors:
         raise ImportFailed(list(dict.fromkeys(errors)))
 
-    return _write(actor=actor, rows=rows, existing=existing, progress=progress)
+    return _write(actor=actor, rows=rows, existing=existing, links=links, progress=progress)
 
 
 def _match_external_ids(
@@ -332,7 +362,21 @@ def _match_external_ids(
     return matched
 
 
-def _write(*, actor, rows, existing, progress) -> ImportResult:
+def _write(
+    *,
+    actor: Actor,
+    rows: list[_Row],
+    existing: dict[str, Employee],
+    links: list[tuple[int, int, int]],
+    progress: Callable[[int, int], None] | None,
+) -> ImportResult:
+    """Write the rows with a constant number of statements; leave unchanged employees alone.
+
+    Every row is compared with the employee it matches (its own fields, primary manager and
+    weight, matrix lines; managers by e-mail) before anything is written, so an unchanged row
+    is not rewritten and keeps its `updated_at`. Changed rows are `UPDATE … FROM (VALUES …)`
+    pages, new rows `INSERT` pages; a manager who is new too is set once their row exists.
+    """
     organization_id = actor.organization.pk
     result = ImportResult()
     departments = {d.name.lower(): d for d in Department.objects.all()}
@@ -347,67 +391,158 @@ def _write(*, actor, rows, existing, progress) -> ImportResult:
     result.departments_created = len(new_departments)
 
     now = timezone.now()
-    to_create, to_update = [], []
     given = {name for row in rows for name in row.values}
-    fields = [
-        f
-        for f in ("first_name", "last_name", "title", "start_date", "active", "external_id")
-        if f in given
-    ]
+    own = [name for name in OWN_FIELDS if name in given]
+    email_of = {e.pk: email for email, e in existing.items()}  # e-mails after any move
+    matrix_of: dict[int, set[tuple[str, int]]] = {}
+    for employee_id, manager_id, weight in links:
+        matrix_of.setdefault(employee_id, set()).add((email_of.get(manager_id, ""), weight))
+
+    def state(employee: Employee) -> tuple:
+        return (employee.email, *(getattr(employee, _ATTNAMES.get(n, n)) for n in own))
+
+    by_email = dict(existing)
+    to_create: list[Employee] = []
+    to_update: list[Employee] = []
+    was_active: dict[int, bool] = {}
+    manager_rows: list[tuple[Employee, _Row]] = []
+    matrix_rows: list[tuple[Employee, _Row]] = []
     for row in rows:
         employee = existing.get(row.email)
+        before, active_before = None, True
         if employee is None:
             employee = Employee(organization_id=organization_id, email=row.email)
-            to_create.append(employee)
+            by_email[row.email] = employee
         else:
-            to_update.append(employee)
+            before, active_before = state(employee), employee.active
             employee.email = row.email
-        for name in fields:
-            if name in row.values:
+        for name in own:
+            if name in row.values and name != "department":
                 setattr(employee, name, row.values[name])
         if "department" in row.values:
-            name = row.values.get("department")
-            employee.department = departments[name.lower()] if name else None
+            name = row.values["department"]
+            employee.department = departments[str(name).lower()] if name else None
+        lines_changed = matrix_changed = before is None
+        if row.sets_manager:
+            weight = row.manager_weight if row.manager_email else 100
+            if before is not None:
+                current = email_of.get(employee.manager_id) if employee.manager_id else None
+                lines_changed = (current, employee.manager_weight) != (row.manager_email, weight)
+                matrix_changed = set(row.matrix) != matrix_of.get(employee.pk, set())
+            employee.manager_weight = weight
+            if lines_changed:
+                manager_rows.append((employee, row))
+            if matrix_changed:
+                matrix_rows.append((employee, row))
+        else:
+            lines_changed = matrix_changed = False
+        if before is None:
+            to_create.append(employee)
+        elif before == state(employee) and not lines_changed and not matrix_changed:
+            result.unchanged += 1
+            continue
+        else:
+            was_active[employee.pk] = active_before
+            to_update.append(employee)
         employee.updated_at = now
-    batch = 1000
-    # Updates first: an e-mail moved away by an external id is free for a new employee.
-    update_fields = [
-        *fields,
-        "email",
-        "updated_at",
-        *(["department"] if "department" in given else []),
-    ]
-    Employee.objects.bulk_update(to_update, update_fields, batch_size=batch)
-    for start in range(0, len(to_create), batch):
-        Employee.objects.bulk_create(to_create[start : start + batch])
-        if progress:
-            progress(min(start + batch, len(to_create)), len(rows))
-    result.created, result.updated = len(to_create), len(to_update)
 
-    lined = [row for row in rows if row.sets_manager]
-    if lined:
-        by_email = {**existing, **{e.email: e for e in to_create}}
-        employees = []
-        for row in lined:
-            employee = by_email[row.email]
-            employee.manager = by_email[row.manager_email] if row.manager_email else None
-            employee.manager_weight = row.manager_weight if row.manager_email else 100
-            employees.append(employee)
-        Employee.objects.bulk_update(employees, ["manager", "manager_weight"], batch_size=batch)
-        SecondaryManager.objects.filter(employee__in=[e.id for e in employees]).delete()
+    # A manager who is in the file and new gets an id only when inserted: set after that.
+    later: list[tuple[Employee, Employee]] = []
+    for employee, row in manager_rows:
+        manager = by_email[row.manager_email] if row.manager_email else None
+        if manager is not None and manager.pk is None:
+            later.append((employee, manager))
+            manager = None
+        employee.manager = manager
+        employee.manager_weight = row.manager_weight if row.manager_email else 100
+
+    # Updates first: an e-mail moved away by an external id is free for a new employee.
+    update_fields = ["email", "updated_at", *(_ATTNAMES.get(n, n) for n in own)]
+    if manager_rows:
+        update_fields += ["manager_id", "manager_weight"]
+    _update_rows(to_update, update_fields)
+    for start in range(0, len(to_create), BATCH):
+        Employee.objects.bulk_create(to_create[start : start + BATCH])
+        if progress:
+            progress(min(start + BATCH, len(to_create)), len(rows))
+    for employee, manager in later:
+        employee.manager = manager
+    _update_rows([employee for employee, _ in later], ["manager_id"])
+
+    if matrix_rows:
+        SecondaryManager.objects.filter(
+            employee__in=[employee.pk for employee, _ in matrix_rows if employee.pk in was_active]
+        ).delete()
         SecondaryManager.objects.bulk_create(
             [
                 SecondaryManager(
                     organization_id=organization_id,
-                    employee=by_email[row.email],
+                    employee=employee,
                     manager=by_email[manager_email],
                     weight=weight,
                 )
-                for row in lined
+                for employee, row in matrix_rows
                 for manager_email, weight in row.matrix
             ],
-            batch_size=batch,
+            batch_size=BATCH,
         )
+
+    # What changed, with departments and managers at hand for the events' data.
+    department_by_id = {d.pk: d for d in departments.values()}
+    employee_by_id = {e.pk: e for e in by_email.values()}
+    for employee in [*to_create, *to_update]:
+        employee.department = department_by_id.get(employee.department_id)
+        employee.manager = employee_by_id.get(employee.manager_id)
+    result.created, result.updated = len(to_create), len(to_update)
+    result.changes = [
+        (employee_event(created=True, was_active=True, employee=e), e) for e in to_create
+    ] + [
+        (employee_event(created=False, was_active=was_active[e.pk], employee=e), e)
+        for e in to_update
+    ]
     if progress:
         progress(len(rows), len(rows))
     return result
+
+
+def _update_rows(employees: list[Employee], attnames: list[str]) -> None:
+    """Write `attnames` of `employees` as they are in memory, a page of rows per statement.
+
+    On PostgreSQL `UPDATE … FROM (VALUES …)`: one plain join instead of the `CASE WHEN id = …`
+    per row and column that `bulk_update` builds (slow to compile and to evaluate).
+    """
+    if not employees:
+        return
+    connection = connections[Employee.objects.db]
+    if connection.vendor != "postgresql":
+        fields = [Employee._meta.get_field(name).name for name in attnames]
+        Employee.objects.bulk_update(employees, fields, batch_size=500)
+        return
+    from psycopg2.extras import execute_values
+
+    opts = Employee._meta
+    columns = [opts.get_field(name) for name in attnames]
+    quote = connection.ops.quote_name
+    template = "(%s::bigint, {})".format(
+        ", ".join(f"%s::{column.db_type(connection)}" for column in columns)
+    )
+    sql = (
+        "UPDATE {table} AS t SET {sets} FROM (VALUES %s) AS v (id, {names}) "
+        "WHERE t.{pk} = v.id AND t.{org} = {organization_id}"
+    ).format(
+        table=quote(opts.db_table),
+        sets=", ".join(f"{quote(c.column)} = v.{quote(c.column)}" for c in columns),
+        names=", ".join(quote(c.column) for c in columns),
+        pk=quote(opts.pk.column),
+        org=quote("organization_id"),
+        organization_id=int(employees[0].organization_id),
+    )
+    values = [
+        (
+            employee.pk,
+            *(c.get_db_prep_save(getattr(employee, c.attname), connection) for c in columns),
+        )
+        for employee in employees
+    ]
+    with connection.cursor() as cursor:
+        execute_values(cursor.cursor, sql, values, template=template, page_size=BATCH)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -33,7 +32,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     wanted = parse_public_id(request.GET.get("department"))
     department = selectors.department_choices().filter(uuid=wanted).first() if wanted else None
     employees = selectors.employee_list(search=search, department=department)
-    page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.EmployeePaginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "search": search,
@@ -72,12 +71,13 @@ def employee_import(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request,
                     _(
-                        "Imported: %(created)d new, %(updated)d updated, "
-                        "%(departments)d new departments."
+                        "Imported: %(created)d new, %(updated)d updated, %(unchanged)d "
+                        "unchanged, %(departments)d new departments."
                     )
                     % {
                         "created": result.created,
                         "updated": result.updated,
+                        "unchanged": result.unchanged,
                         "departments": result.departments_created,
                     },
                 )

@@ -2,6 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from plms.people.models import Employee
+from tests.conftest import in_org
 from tests.factories import DepartmentFactory, EmployeeFactory, SecondaryManagerFactory
 
 
@@ -125,3 +127,52 @@ def test_a_duplicate_external_id_is_a_400_not_a_server_error(org_a, key_client_a
     assert patched.status_code == 400 and patched.json()["fields"] == {
         "external_id": ["Already used by another employee."]
     }
+
+
+def test_every_page_holds_the_next_rows_of_the_stable_order(org_a, key_client_a):
+    _employees(org_a, 11)
+    EmployeeFactory(organization=org_a, last_name="Same", first_name="Twin")
+    EmployeeFactory(organization=org_a, last_name="Same", first_name="Twin")
+    with in_org(org_a):
+        expected = [
+            str(u)
+            for u in Employee.objects.order_by("last_name", "first_name", "id").values_list(
+                "uuid", flat=True
+            )
+        ]
+    seen, page = [], 1
+    while True:
+        body = key_client_a.get("/api/v1/employees", {"page_size": 4, "page": page}).json()
+        seen += [row["id"] for row in body["results"]]
+        assert all("matrix_managers" in row and "department" in row for row in body["results"])
+        if not body["next"]:
+            break
+        page += 1
+    assert seen == expected and body["count"] == 14
+    newest = key_client_a.get("/api/v1/employees", {"ordering": "-created_at", "page_size": 3})
+    with in_org(org_a):
+        latest = [
+            str(u)
+            for u in Employee.objects.order_by(
+                "-created_at", "last_name", "first_name", "id"
+            ).values_list("uuid", flat=True)[:3]
+        ]
+    assert [row["id"] for row in newest.json()["results"]] == latest
+
+
+def test_a_page_past_the_end_is_a_json_404(org_a, key_client_a):
+    _employees(org_a, 2)
+    response = key_client_a.get("/api/v1/employees", {"page": 9})
+    assert response.status_code == 404 and "code" in response.json()
+
+
+def test_the_directory_pages_through_everyone_in_order(org_a, hr_admin, login_client):
+    _employees(org_a, 30)
+    client = login_client(hr_admin)
+    with in_org(org_a):
+        expected = [str(e.uuid) for e in Employee.objects.order_by("last_name", "first_name", "id")]
+    seen = []
+    for number in (1, 2):
+        page = client.get("/people/", {"page": number}).context["page"]
+        seen += [str(e.uuid) for e in page.object_list]
+    assert seen == expected

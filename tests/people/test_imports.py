@@ -1,9 +1,15 @@
-import pytest
+import datetime
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plms.integrations.models import OutboxEvent, WebhookDelivery
 from plms.people.imports import ImportFailed, people_import
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.actors import system_actor
 from tests.conftest import in_org
+from tests.integrations.factories import WebhookSubscriptionFactory
 
 HEADER = "email,first_name,last_name,title,department,manager_email,manager_weight,matrix_managers,start_date\n"
 GOOD = HEADER + (
@@ -50,7 +56,12 @@ def test_reimport_updates_by_email_and_is_idempotent(org_a):
     run(org_a, GOOD)
     first = snapshot(org_a)
     result = run(org_a, GOOD)
-    assert (result.created, result.updated, result.departments_created) == (0, 4, 0)
+    assert (result.created, result.updated, result.unchanged, result.departments_created) == (
+        0,
+        0,
+        4,
+        0,
+    )
     assert snapshot(org_a) == first
     run(
         org_a,
@@ -173,3 +184,150 @@ def test_the_same_emails_in_two_organizations_stay_apart(org_a, org_b):
     run(org_b, GOOD.replace("Director", "Chair"))
     assert ("boss@x.com", "Director", None, 100) in snapshot(org_a)[0]
     assert ("boss@x.com", "Chair", None, 100) in snapshot(org_b)[0]
+
+
+# --- Unchanged rows, events ------------------------------------------------------------------
+
+
+def events(org):
+    with in_org(org):
+        return sorted(
+            (event.type, event.payload["data"]["email"], event.payload["data"]["manager"])
+            for event in OutboxEvent.objects.all()
+        )
+
+
+def updated_at(org):
+    with in_org(org):
+        return dict(Employee.objects.values_list("email", "updated_at"))
+
+
+def uuid_of(org, email):
+    with in_org(org):
+        return str(Employee.objects.get(email=email).uuid)
+
+
+def test_the_import_emits_one_created_event_per_new_employee(org_a):
+    run(org_a, GOOD)
+    boss, lead = uuid_of(org_a, "boss@x.com"), uuid_of(org_a, "lead@x.com")
+    assert events(org_a) == [
+        ("employee.created", "ann@x.com", lead),
+        ("employee.created", "boss@x.com", None),
+        ("employee.created", "lead@x.com", boss),
+        ("employee.created", "pm@x.com", boss),
+    ]
+    with in_org(org_a):
+        payload = OutboxEvent.objects.get(payload__data__email="ann@x.com").payload
+    assert payload["type"] == "employee.created"
+    assert payload["organization"] == str(org_a.uuid)
+    with in_org(org_a):
+        ann = Employee.objects.select_related("department").get(email="ann@x.com")
+    assert payload["data"]["id"] == str(ann.uuid)
+    assert payload["data"]["department"] == str(ann.department.uuid)
+    assert payload["data"]["start_date"] == "2023-03-01"
+
+
+def test_unchanged_rows_are_not_rewritten_and_emit_nothing(org_a):
+    run(org_a, GOOD)
+    before = updated_at(org_a)
+    with in_org(org_a):
+        OutboxEvent.objects.all().delete()
+    result = run(org_a, GOOD)
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 4)
+    assert updated_at(org_a) == before
+    assert events(org_a) == []
+
+
+def test_only_changed_rows_are_written_and_announced(org_a):
+    run(org_a, GOOD)
+    before = updated_at(org_a)
+    with in_org(org_a):
+        OutboxEvent.objects.all().delete()
+    changed = GOOD.replace("Pam,Project,Project manager", "Pam,Project,Programme manager")
+    changed = changed.replace("lead@x.com,60,pm@x.com:40", "lead@x.com,70,pm@x.com:30")
+    result = run(org_a, changed)
+    assert (result.created, result.updated, result.unchanged) == (0, 2, 2)
+    after = updated_at(org_a)
+    assert [email for email in sorted(after) if after[email] != before[email]] == [
+        "ann@x.com",
+        "pm@x.com",
+    ]
+    lead = uuid_of(org_a, "lead@x.com")
+    boss = uuid_of(org_a, "boss@x.com")
+    assert events(org_a) == [
+        ("employee.updated", "ann@x.com", lead),
+        ("employee.updated", "pm@x.com", boss),
+    ]
+    _, matrix, _ = snapshot(org_a)
+    assert matrix == [("ann@x.com", "pm@x.com", 30)]
+
+
+def test_a_new_manager_for_an_existing_employee_is_a_change(org_a):
+    run(org_a, GOOD)
+    with in_org(org_a):
+        OutboxEvent.objects.all().delete()
+    text = HEADER + (
+        "chief@x.com,Cat,Chief,CEO,Leadership,,,,\nboss@x.com,Bea,Boss,Director,Leadership,chief@x.com,,,2020-01-01\n"
+    )
+    result = run(org_a, text)
+    assert (result.created, result.updated, result.unchanged) == (1, 1, 0)
+    employees, _, _ = snapshot(org_a)
+    assert ("boss@x.com", "Director", "chief@x.com", 100) in employees
+    assert events(org_a) == [
+        ("employee.created", "chief@x.com", None),
+        ("employee.updated", "boss@x.com", uuid_of(org_a, "chief@x.com")),
+    ]
+
+
+def test_deactivating_in_the_file_emits_deactivated(org_a):
+    run(org_a, GOOD)
+    with in_org(org_a):
+        OutboxEvent.objects.all().delete()
+    run(org_a, "email,first_name,active\npm@x.com,Pam,false\nboss@x.com,Bea,true\n")
+    assert [(kind, email) for kind, email, _ in events(org_a)] == [
+        ("employee.deactivated", "pm@x.com")
+    ]
+
+
+def test_a_failed_import_emits_nothing(org_a):
+    with pytest.raises(ImportFailed):
+        run(org_a, GOOD + ",Nobody,,,,,,,\n")
+    assert events(org_a) == []
+
+
+def test_subscribers_get_one_delivery_per_event(org_a, django_capture_on_commit_callbacks):
+    WebhookSubscriptionFactory(organization=org_a, events=["employee.created"])
+    with django_capture_on_commit_callbacks() as callbacks:
+        run(org_a, GOOD)
+    with in_org(org_a):
+        assert WebhookDelivery.objects.count() == 4
+    assert len(callbacks) == 1  # the deliveries are enqueued together, after the commit
+
+
+def _people_csv(count: int) -> str:
+    return GOOD + "".join(
+        f"p{n}@x.com,P{n},Person,Agent,Support,lead@x.com,,,2024-01-0{1 + n % 9}\n"
+        for n in range(count)
+    )
+
+
+def test_the_import_takes_a_constant_number_of_queries(org_a, org_b):
+    counts = []
+    for org, rows in ((org_a, 2), (org_b, 40)):
+        with in_org(org), CaptureQueriesContext(connection) as captured:
+            people_import(actor=system_actor(org), text=_people_csv(rows))
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+    # Re-importing with every row changed: updates are pages too.
+    for org, rows in ((org_a, 2), (org_b, 40)):
+        with in_org(org), CaptureQueriesContext(connection) as captured:
+            people_import(actor=system_actor(org), text=_people_csv(rows).replace("Agent", "Rep"))
+        counts.append(len(captured))
+    assert counts[2] == counts[3]
+
+
+def test_changed_start_dates_are_written(org_a):
+    run(org_a, GOOD)
+    run(org_a, GOOD.replace("2021-02-01", "2021-03-01"))
+    with in_org(org_a):
+        assert Employee.objects.get(email="lead@x.com").start_date == datetime.date(2021, 3, 1)
