@@ -108,3 +108,88 @@ def radar_svg(
     )
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+# Shades of the department heatmap by the share of people below target (light → dark); the
+# percentage is printed in every cell, so the chart does not rely on colour.
+HEAT_BANDS = ((20, "#eef3f9", "#1b1f24"), (40, "#c9daee", "#1b1f24"), (60, "#8fb3dc", "#1b1f24"))
+HEAT_TOP = ("#0b5cad", "#ffffff")
+CELL_W, CELL_H, LABEL_W, HEADER_H = 64, 28, 170, 120
+
+
+def _heat_colours(share: int) -> tuple[str, str]:
+    for bound, fill, ink in HEAT_BANDS:
+        if share < bound:
+            return fill, ink
+    return HEAT_TOP
+
+
+def _short(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatmap") -> SafeString:
+    """Departments (rows) x capabilities (columns), each cell shaded by the share of people
+    below target and labelled with it; empty when there is nothing to draw. Pages put the
+    same numbers in a table beside it."""
+    departments, capabilities = heatmap["departments"], heatmap["capabilities"]
+    if not departments or not capabilities:
+        return mark_safe("")
+    width = LABEL_W + CELL_W * len(capabilities) + 10
+    height = HEADER_H + CELL_H * len(departments) + 40
+    no_department = _("No department")
+    summary = "; ".join(
+        _("%(department)s, %(capability)s: %(share)s%% below target")
+        % {
+            "department": row["department"]["name"] or no_department,
+            "capability": capability["name"],
+            "share": cell.share_below,
+        }
+        for row in heatmap["rows"]
+        for capability, cell in zip(capabilities, row["cells"], strict=True)
+        if cell is not None
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" class="dept-heatmap">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
+    ]
+    for column, capability in enumerate(capabilities):
+        x = LABEL_W + CELL_W * column + CELL_W / 2
+        parts.append(
+            f'<text transform="translate({x},{HEADER_H - 6}) rotate(-45)" font-size="11" '
+            f'fill="#1b1f24">{escape(_short(capability["name"], 22))}</text>'
+        )
+    for line, row in enumerate(heatmap["rows"]):
+        y = HEADER_H + CELL_H * line
+        name = row["department"]["name"] or no_department
+        parts.append(
+            f'<text x="{LABEL_W - 8}" y="{y + CELL_H / 2 + 4}" font-size="12" text-anchor="end" '
+            f'fill="#1b1f24">{escape(_short(name, 24))}</text>'
+        )
+        for column, cell in enumerate(row["cells"]):
+            x = LABEL_W + CELL_W * column
+            if cell is None:
+                parts.append(
+                    f'<rect x="{x}" y="{y}" width="{CELL_W}" height="{CELL_H}" fill="#ffffff" '
+                    'stroke="#d4d9e0"/>'
+                    f'<text x="{x + CELL_W / 2}" y="{y + CELL_H / 2 + 4}" font-size="11" '
+                    'text-anchor="middle" fill="#545d68">—</text>'
+                )
+                continue
+            fill, ink = _heat_colours(cell.share_below)
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{CELL_W}" height="{CELL_H}" fill="{fill}" '
+                'stroke="#ffffff" stroke-width="2"/>'
+                f'<text x="{x + CELL_W / 2}" y="{y + CELL_H / 2 + 4}" font-size="11" '
+                f'text-anchor="middle" fill="{ink}">{cell.share_below}%</text>'
+            )
+    legend_y = HEADER_H + CELL_H * len(departments) + 24
+    parts.append(
+        f'<text x="{LABEL_W}" y="{legend_y}" font-size="11" fill="#545d68">'
+        + escape(_("Share of people below target; darker is more. — : not assessed."))
+        + "</text>"
+    )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -68,7 +68,7 @@ def _rate_and_submit(actor: Actor, assessment: Assessment) -> None:
     services.assessment_submit(actor=rater_actor, assessment=assessment)
 
 
-def _launched(actor: Actor, name: str, start: datetime.date, end: datetime.date):
+def _launched(actor: Actor, name: str, start: datetime.date, end: datetime.date, **fields):
     cycle = AssessmentCycle.objects.filter(name=name).first()
     if cycle is None:
         cycle = services.cycle_create(
@@ -83,6 +83,7 @@ def _launched(actor: Actor, name: str, start: datetime.date, end: datetime.date)
             deadline_self=end - datetime.timedelta(days=21),
             deadline_manager=end - datetime.timedelta(days=7),
             deadline_peer=end - datetime.timedelta(days=14),
+            **fields,
         )
     if cycle.status == AssessmentCycle.Status.DRAFT:
         cycle = services.cycle_launch(actor=actor, cycle=cycle)
@@ -92,7 +93,13 @@ def _launched(actor: Actor, name: str, start: datetime.date, end: datetime.date)
 
 
 def seed_assessments(actor: Actor) -> None:
-    closed = _launched(actor, CLOSED, datetime.date(2026, 10, 1), datetime.date(2026, 12, 31))
+    closed = _launched(
+        actor,
+        CLOSED,
+        datetime.date(2026, 10, 1),
+        datetime.date(2026, 12, 31),
+        preview_voting=True,
+    )
     if closed.status == AssessmentCycle.Status.OPEN:
         people = {e.email: e for e in Employee.objects.all()}
         for email, peer_emails in PEERS.items():

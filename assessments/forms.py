@@ -53,6 +53,14 @@ class CycleForm(forms.Form):
         max_value=6,
         initial=2,
     )
+    preview_voting = forms.BooleanField(
+        label=_("Ratings preview vote before calibration"),
+        required=False,
+        help_text=_(
+            "Once closed, HR and each person's managers say whether each level looks right, "
+            "too high or too low before anyone calibrates it."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,3 +113,30 @@ class AdjustForm(forms.Form):
         help_text=_("Leave empty to remove the adjustment."),
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExpertGrantForm(forms.Form):
+    employee = forms.EmailField(
+        label=_("Employee's e-mail"), help_text=_("The person the expert assesses.")
+    )
+    expert = forms.EmailField(
+        label=_("Expert's e-mail"),
+        help_text=_("Someone who has signed in; they see and rate this one assessment only."),
+    )
+
+
+class PreviewVoteForm(forms.Form):
+    vote = forms.ChoiceField(label=_("Your view"), choices=(), widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Why"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when the level looks too high or too low."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from assessments.models import PreviewVote
+
+        super().__init__(*args, **kwargs)
+        self.fields["vote"].choices = PreviewVote.Choice.choices

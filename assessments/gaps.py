@@ -279,3 +279,118 @@ def heatmap(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
             for row in people.values()
         ],
     }
+
+
+@dataclass(frozen=True)
+class HeatmapCell:
+    department_id: int | None
+    capability_id: int
+    people: int
+    below: int
+    mean_level: Decimal | None
+    mean_target: Decimal | None
+    mean_gap: Decimal | None
+
+    @property
+    def share_below(self) -> int:
+        return round(100 * self.below / self.people) if self.people else 0
+
+
+def department_heatmap(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
+    """Departments x capabilities of a cycle, aggregated by the database in one query however
+    many people: per cell the people assessed, how many are below target and their share, the
+    mean level, target and gap. People without a department form their own row (id None).
+
+    Returns {"departments": [{id, uuid, name}], "capabilities": [{id, uuid, key, name}],
+    "rows": [{"department", "cells": [HeatmapCell | None per capability]}], "cells": [...]}."""
+    rows = (
+        levels.values(
+            "employee__department_id",
+            "employee__department__uuid",
+            "employee__department__name",
+            "capability_id",
+            "capability__uuid",
+            "capability__key",
+            "capability__name",
+        )
+        .annotate(
+            people=Count("employee_id", distinct=True),
+            below=Count("id", filter=Q(level_gap__gt=0)),
+            mean_level=Avg("current_level"),
+            mean_target=Avg("target_level"),
+            mean_gap=Avg("level_gap"),
+        )
+        .order_by("employee__department__name", "capability__name")
+    )
+    departments: dict[int | None, dict] = {}
+    capabilities: dict[int, dict] = {}
+    cells: dict[tuple[int | None, int], HeatmapCell] = {}
+    for row in rows:
+        department_id = row["employee__department_id"]
+        departments.setdefault(
+            department_id,
+            {
+                "id": department_id,
+                "uuid": row["employee__department__uuid"],
+                "name": row["employee__department__name"] or "",
+            },
+        )
+        capabilities.setdefault(
+            row["capability_id"],
+            {
+                "id": row["capability_id"],
+                "uuid": row["capability__uuid"],
+                "key": row["capability__key"],
+                "name": row["capability__name"],
+            },
+        )
+        cells[(department_id, row["capability_id"])] = HeatmapCell(
+            department_id=department_id,
+            capability_id=row["capability_id"],
+            people=row["people"],
+            below=row["below"],
+            mean_level=_q(row["mean_level"]),
+            mean_target=_q(row["mean_target"]),
+            mean_gap=_q(row["mean_gap"]),
+        )
+    # Named departments by name, then the people without one.
+    ordered_departments = sorted(
+        departments.values(), key=lambda d: (d["id"] is None, d["name"].lower(), d["id"] or 0)
+    )
+    ordered_capabilities = sorted(capabilities.values(), key=lambda c: (c["name"].lower(), c["id"]))
+    return {
+        "departments": ordered_departments,
+        "capabilities": ordered_capabilities,
+        "rows": [
+            {
+                "department": department,
+                "cells": [cells.get((department["id"], c["id"])) for c in ordered_capabilities],
+            }
+            for department in ordered_departments
+        ],
+        "cells": [
+            cells[(d["id"], c["id"])]
+            for d in ordered_departments
+            for c in ordered_capabilities
+            if (d["id"], c["id"]) in cells
+        ],
+    }
+
+
+def heatmap_hot_spots(heatmap: dict, *, limit: int = 5) -> list[dict]:
+    """The heatmap's largest gaps in words: the cells with the largest share below target
+    (then the most people below), as {department, capability, cell}."""
+    departments = {d["id"]: d["name"] for d in heatmap["departments"]}
+    capabilities = {c["id"]: c["name"] for c in heatmap["capabilities"]}
+    cells = sorted(
+        (cell for cell in heatmap["cells"] if cell.below),
+        key=lambda cell: (-cell.share_below, -cell.below),
+    )[:limit]
+    return [
+        {
+            "department": departments[cell.department_id],
+            "capability": capabilities[cell.capability_id],
+            "cell": cell,
+        }
+        for cell in cells
+    ]

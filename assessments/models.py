@@ -82,6 +82,9 @@ class AssessmentCycle(TenantModel):
     evidence_min_distance = models.PositiveSmallIntegerField(
         default=2, validators=[MaxValueValidator(6)]
     )
+    # The optional pre-calibration "ratings preview": once closed, HR admins and the managers
+    # of each person vote on the consolidated levels before anyone calibrates them.
+    preview_voting = models.BooleanField(default=False)
 
     framework_version = models.ForeignKey(
         FrameworkVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -197,6 +200,22 @@ class Assessment(TenantModel):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+
+class PeerNomination(Assessment):
+    """A peer assessment seen as a nomination: nominated by the employee (or their manager),
+    approved (`pending`, then rated like any assessment) or declined by the manager."""
+
+    class Meta:
+        proxy = True
+
+
+class ExpertGrant(Assessment):
+    """An expert assessment seen as a grant: the expert's object permission on it lets them
+    see and rate that one assessment; revoking declines it."""
+
+    class Meta:
+        proxy = True
 
 
 class AssessmentUserObjectPermission(UserObjectPermissionBase, TenantModel):
@@ -326,3 +345,46 @@ class ConsolidatedLevel(TenantModel):
         if self.target_level is None:
             return None
         return self.target_level - self.effective
+
+
+class PreviewLevel(ConsolidatedLevel):
+    """A consolidated level in the pre-calibration ratings preview (a closed cycle with
+    `preview_voting` on), with the votes cast on it."""
+
+    class Meta:
+        proxy = True
+
+
+class PreviewVote(TenantModel):
+    """A calibration participant's view of one consolidated level before it is calibrated (the
+    optional "ratings preview" vote): it looks right, too high or too low, and why. One vote
+    per participant and level; voting again replaces it."""
+
+    class Choice(models.TextChoices):
+        AGREE = "agree", _("Looks right")
+        TOO_HIGH = "too_high", _("Looks too high")
+        TOO_LOW = "too_low", _("Looks too low")
+
+    consolidated = models.ForeignKey(
+        ConsolidatedLevel, on_delete=models.CASCADE, related_name="preview_votes"
+    )
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    vote = models.CharField(max_length=8, choices=Choice.choices)
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["consolidated_id", "id"]
+        constraints = [
+            _org_uuid("previewvote"),
+            models.UniqueConstraint(
+                fields=["organization", "consolidated", "voter"], name="previewvote_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "consolidated"], name="previewvote_org_level"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.voter_id} on {self.consolidated_id}: {self.vote}"

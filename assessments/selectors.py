@@ -13,13 +13,30 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from assessments.models import (
     Assessment,
     AssessmentCycle,
     AssessmentUserObjectPermission,
     ConsolidatedLevel,
+    PreviewVote,
     Rating,
 )
 from capabilities.models import (
@@ -29,7 +46,8 @@ from capabilities.models import (
     RoleRequirement,
     ScaleLevel,
 )
-from plms.people.models import Employee
+from plms.common.ids import parse_public_id
+from plms.people.models import Department, Employee
 from plms.people.selectors import all_report_ids_sql, is_manager_of
 from plms.tenancy.actors import Actor
 
@@ -105,7 +123,7 @@ def reference_levels(*, assessment: Assessment) -> dict[int, float]:
 # --- Cycles ----------------------------------------------------------------------------------
 
 
-def cycle_list(*, status: str = "") -> QuerySet[AssessmentCycle]:
+def cycle_list(*, status: str = "", search: str = "") -> QuerySet[AssessmentCycle]:
     queryset = AssessmentCycle.objects.select_related("framework_version").annotate(
         assessment_count=Count("assessments", distinct=True),
         submitted_count=Count(
@@ -116,6 +134,8 @@ def cycle_list(*, status: str = "") -> QuerySet[AssessmentCycle]:
     )
     if status:
         queryset = queryset.filter(status=status)
+    if search:
+        queryset = queryset.filter(name__icontains=search)
     return queryset.order_by("-period_end", "-id")
 
 
@@ -162,11 +182,65 @@ def cycle_completion_by_department(*, cycle: AssessmentCycle) -> list[dict]:
 
 
 def latest_closed_cycle() -> AssessmentCycle | None:
-    return (
-        AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED)
-        .order_by("-period_end", "-id")
-        .first()
+    return closed_cycles().first()
+
+
+def closed_cycles() -> QuerySet[AssessmentCycle]:
+    """Closed cycles, newest first: the ones with results to show."""
+    return AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED).order_by(
+        "-period_end", "-id"
     )
+
+
+def closed_cycle_chosen(*, raw_id: object) -> AssessmentCycle | None:
+    """The closed cycle named by a query-string id (None when malformed or unknown), or the
+    latest closed cycle when none is named."""
+    if not raw_id:
+        return latest_closed_cycle()
+    uuid = parse_public_id(raw_id)
+    return closed_cycles().filter(uuid=uuid).first() if uuid else None
+
+
+def open_peer_cycles() -> QuerySet[AssessmentCycle]:
+    """Open cycles that use peer ratings (where people nominate peers)."""
+    return AssessmentCycle.objects.filter(
+        status=AssessmentCycle.Status.OPEN, weight_peer__gt=0
+    ).order_by("-period_end", "-id")
+
+
+def department_by_public_id(*, raw_id: object) -> Department | None:
+    uuid = parse_public_id(raw_id)
+    return Department.objects.filter(uuid=uuid).first() if uuid else None
+
+
+def employee_by_email(*, email: str) -> Employee | None:
+    return Employee.objects.filter(email__iexact=(email or "").strip()).first()
+
+
+def open_expert_cycles() -> QuerySet[AssessmentCycle]:
+    """Open cycles that use expert ratings (where experts are granted)."""
+    return AssessmentCycle.objects.filter(
+        status=AssessmentCycle.Status.OPEN, weight_expert__gt=0
+    ).order_by("-period_end", "-id")
+
+
+def open_expert_cycle_chosen(*, raw_id: object) -> AssessmentCycle | None:
+    """The open cycle with expert ratings named by a query-string id (None when malformed or
+    unknown), or the latest such cycle when none is named."""
+    if not raw_id:
+        return open_expert_cycles().first()
+    uuid = parse_public_id(raw_id)
+    return open_expert_cycles().filter(uuid=uuid).first() if uuid else None
+
+
+def departments() -> QuerySet[Department]:
+    return Department.objects.order_by("name", "id")
+
+
+def employees_by_public_ids(*, raw_ids: Iterable[object]) -> list[Employee]:
+    """The employees named by these public ids; malformed or unknown ids are left out."""
+    ids = [uuid for uuid in (parse_public_id(raw) for raw in raw_ids) if uuid is not None]
+    return list(Employee.objects.filter(uuid__in=ids).order_by("last_name", "first_name", "id"))
 
 
 # --- Assessments and who sees them ----------------------------------------------------------
@@ -187,8 +261,9 @@ def assessment_list_for_viewer(*, actor: Actor) -> QuerySet[Assessment]:
     if viewer is None:
         return queryset.none()
     reports = all_report_ids_sql(manager_id=viewer.pk, include_matrix=True)
+    # Experts see an assessment through their grant only: a revoked grant hides it.
     visible = (
-        Q(rater=viewer)
+        (Q(rater=viewer) & ~Q(kind=Assessment.Kind.EXPERT))
         | Q(employee=viewer, kind=Assessment.Kind.SELF)
         | (
             Q(employee_id__in=reports, status=Assessment.Status.SUBMITTED)
@@ -199,6 +274,48 @@ def assessment_list_for_viewer(*, actor: Actor) -> QuerySet[Assessment]:
         visible |= Q(id__in=_expert_grants(actor))
     return queryset.filter(visible).order_by(
         "-cycle__period_end", "employee__last_name", "kind", "id"
+    )
+
+
+def expert_grant_list_for_viewer(
+    *, actor: Actor, cycle: AssessmentCycle | None = None, search: str = ""
+) -> QuerySet[Assessment]:
+    """Expert assessments with a live grant (revoked ones are declined): all for HR admins and
+    keys, the reports' (primary and matrix, any level) for managers, their own for experts.
+    `search` matches the employee's or the expert's name or e-mail."""
+    queryset = Assessment.objects.filter(kind=Assessment.Kind.EXPERT).exclude(
+        status=Assessment.Status.DECLINED
+    )
+    if cycle is not None:
+        queryset = queryset.filter(cycle=cycle)
+    if search:
+        queryset = queryset.filter(
+            Q(employee__first_name__icontains=search)
+            | Q(employee__last_name__icontains=search)
+            | Q(employee__email__icontains=search)
+            | Q(rater__first_name__icontains=search)
+            | Q(rater__last_name__icontains=search)
+            | Q(rater__email__icontains=search)
+        )
+    queryset = queryset.select_related("cycle", "employee", "rater")
+    ordered = ("-cycle__period_end", "employee__last_name", "rater__last_name", "id")
+    if actor.is_admin:
+        return queryset.order_by(*ordered)
+    viewer = actor.employee
+    if viewer is None:
+        return queryset.none()
+    reports = all_report_ids_sql(manager_id=viewer.pk, include_matrix=True)
+    return queryset.filter(Q(employee_id__in=reports) | Q(rater=viewer)).order_by(*ordered)
+
+
+def expert_grant_get_for_viewer(*, actor: Actor, uuid) -> Assessment | None:
+    return expert_grant_list_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+def expert_candidates() -> QuerySet[Employee]:
+    """People who can be granted as experts: active and signed in (a grant is to a user)."""
+    return Employee.objects.filter(active=True, user__isnull=False).order_by(
+        "last_name", "first_name", "id"
     )
 
 
@@ -239,6 +356,47 @@ def peer_nominations_to_decide(*, manager: Employee) -> QuerySet[Assessment]:
     )
 
 
+def peer_nominations_of(*, cycle: AssessmentCycle, employee: Employee) -> QuerySet[Assessment]:
+    """The peers nominated for the employee in the cycle, whatever the decision."""
+    return (
+        Assessment.objects.filter(cycle=cycle, employee=employee, kind=Assessment.Kind.PEER)
+        .select_related("cycle", "employee", "rater")
+        .order_by("rater__last_name", "rater__first_name", "id")
+    )
+
+
+def peer_nomination_list_for_viewer(*, actor: Actor) -> QuerySet[Assessment]:
+    """Peer nominations the actor may see: their own (as the employee nominated for), those
+    of their reports (primary and matrix, to decide), all for HR admins and keys. The rater
+    of an anonymous peer assessment is known to the employee who nominated them."""
+    queryset = Assessment.objects.filter(kind=Assessment.Kind.PEER).select_related(
+        "cycle", "employee", "rater"
+    )
+    ordered = ("-cycle__period_end", "employee__last_name", "rater__last_name", "id")
+    if actor.is_admin:
+        return queryset.order_by(*ordered)
+    viewer = actor.employee
+    if viewer is None:
+        return queryset.none()
+    reports = all_report_ids_sql(manager_id=viewer.pk, include_matrix=True)
+    return queryset.filter(Q(employee=viewer) | Q(employee_id__in=reports)).order_by(*ordered)
+
+
+def peer_nomination_get_for_decider(*, actor: Actor, uuid) -> Assessment | None:
+    """A peer nomination the actor may decide on: HR admins, the employee's managers."""
+    queryset = Assessment.objects.filter(kind=Assessment.Kind.PEER).select_related(
+        "cycle", "employee", "rater"
+    )
+    if not actor.is_admin:
+        viewer = actor.employee
+        if viewer is None:
+            return None
+        queryset = queryset.filter(
+            employee_id__in=all_report_ids_sql(manager_id=viewer.pk, include_matrix=True)
+        )
+    return queryset.filter(uuid=uuid).first()
+
+
 def peer_suggestions(
     *, cycle: AssessmentCycle, employee: Employee, limit: int = 5
 ) -> QuerySet[Employee]:
@@ -251,9 +409,6 @@ def peer_suggestions(
         .annotate(n=Count("id"))
         .values("n")
     )
-    from django.db.models import Case, IntegerField, Subquery, Value, When
-    from django.db.models.functions import Coalesce
-
     asked = Assessment.objects.filter(
         cycle=cycle, employee=employee, kind=Assessment.Kind.PEER, rater=OuterRef("pk")
     )
@@ -354,6 +509,24 @@ def consolidated_for_employee(*, employee: Employee) -> QuerySet[ConsolidatedLev
     )
 
 
+def consolidated_for_export(*, cycle: AssessmentCycle) -> QuerySet[ConsolidatedLevel]:
+    """A cycle's consolidated levels, one per employee and capability, in the export order."""
+    return (
+        ConsolidatedLevel.objects.filter(cycle=cycle)
+        .select_related("employee", "employee__department", "capability")
+        .order_by("employee__last_name", "employee__first_name", "employee_id", "capability__name")
+    )
+
+
+def adjusted_levels(*, cycle: AssessmentCycle) -> QuerySet[ConsolidatedLevel]:
+    """The levels calibration adjusted in the cycle."""
+    return (
+        ConsolidatedLevel.objects.filter(cycle=cycle, adjusted_level__isnull=False)
+        .select_related("employee", "capability")
+        .order_by("employee__last_name", "capability__name", "id")
+    )
+
+
 def consolidated_get(*, uuid) -> ConsolidatedLevel | None:
     return (
         ConsolidatedLevel.objects.select_related("cycle", "employee", "capability")
@@ -385,3 +558,77 @@ def peer_summary(*, cycle: AssessmentCycle, employee: Employee) -> dict[int, dic
             "hidden": hidden,
         }
     return result
+
+
+# --- Ratings preview (pre-calibration vote) --------------------------------------------------
+
+
+def preview_list_for_viewer(
+    *,
+    actor: Actor,
+    cycle: AssessmentCycle | None = None,
+    contested: bool | None = None,
+    search: str = "",
+) -> QuerySet[ConsolidatedLevel]:
+    """Consolidated levels open to the ratings preview (closed cycles with the preview on)
+    that the actor takes part in: all for HR admins and keys, their reports' (primary and
+    matrix, any level) for managers, never their own. Each carries the tally (`agree`,
+    `too_high`, `too_low`), `contested` (any vote against) and the actor's own `my_vote`,
+    in one query whatever the number of votes."""
+    queryset = ConsolidatedLevel.objects.filter(
+        cycle__status=AssessmentCycle.Status.CLOSED, cycle__preview_voting=True
+    )
+    if cycle is not None:
+        queryset = queryset.filter(cycle=cycle)
+    if not actor.is_admin:
+        viewer = actor.employee
+        if viewer is None:
+            return queryset.none()
+        queryset = queryset.filter(
+            employee_id__in=all_report_ids_sql(manager_id=viewer.pk, include_matrix=True)
+        )
+    if actor.employee is not None:
+        queryset = queryset.exclude(employee=actor.employee)
+    if search:
+        queryset = queryset.filter(
+            Q(employee__first_name__icontains=search)
+            | Q(employee__last_name__icontains=search)
+            | Q(capability__name__icontains=search)
+        )
+    voter_id = actor.user.pk if actor.user is not None else 0
+    mine = PreviewVote.objects.filter(consolidated=OuterRef("pk"), voter_id=voter_id)
+    queryset = queryset.annotate(
+        agree=Count("preview_votes", filter=Q(preview_votes__vote=PreviewVote.Choice.AGREE)),
+        too_high=Count("preview_votes", filter=Q(preview_votes__vote=PreviewVote.Choice.TOO_HIGH)),
+        too_low=Count("preview_votes", filter=Q(preview_votes__vote=PreviewVote.Choice.TOO_LOW)),
+        my_vote=Subquery(mine.values("vote")[:1]),
+    ).annotate(
+        contested=ExpressionWrapper(
+            Q(too_high__gt=0) | Q(too_low__gt=0), output_field=BooleanField()
+        )
+    )
+    if contested is not None:
+        queryset = queryset.filter(contested=contested)
+    return queryset.select_related("cycle", "employee", "capability").order_by(
+        "employee__last_name", "employee__first_name", "employee_id", "capability__name", "id"
+    )
+
+
+def preview_level_get_for_viewer(*, actor: Actor, uuid) -> ConsolidatedLevel | None:
+    return preview_list_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+def preview_summary(*, cycle: AssessmentCycle) -> dict[str, int]:
+    """Across the cycle's levels: how many have votes, how many are contested (one query)."""
+    votes = (
+        PreviewVote.objects.filter(consolidated__cycle=cycle)
+        .values("consolidated_id")
+        .annotate(
+            against=Count(
+                "id",
+                filter=Q(vote__in=[PreviewVote.Choice.TOO_HIGH, PreviewVote.Choice.TOO_LOW]),
+            )
+        )
+    )
+    rows = list(votes)
+    return {"voted": len(rows), "contested": sum(1 for row in rows if row["against"])}

@@ -18,7 +18,7 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from guardian.shortcuts import assign_perm
+from guardian.shortcuts import assign_perm, remove_perm
 
 from assessments import consolidation, hooks
 from assessments.models import (
@@ -26,6 +26,7 @@ from assessments.models import (
     Assessment,
     AssessmentCycle,
     ConsolidatedLevel,
+    PreviewVote,
     Rating,
 )
 from assessments.selectors import (
@@ -61,6 +62,12 @@ PEER_LIMIT = "peer_limit_reached"
 INVALID_PEER = "invalid_peer"
 NOT_MANAGER = "not_manager"
 INVALID_LEVEL = "invalid_level"
+PREVIEW_CLOSED = "preview_closed"
+ALREADY_CALIBRATED = "already_calibrated"
+NOT_VOTER = "not_voter"
+COMMENT_REQUIRED = "comment_required"
+
+RATE_PERMISSION = "assessments.rate_assessment"
 
 CYCLE_FIELDS = (
     "name",
@@ -75,6 +82,7 @@ CYCLE_FIELDS = (
     "max_peer_requests",
     "evidence_at_extremes",
     "evidence_min_distance",
+    "preview_voting",
 )
 SCOPE_MODELS = {
     AssessmentCycle.Scope.DEPARTMENTS: Department,
@@ -524,33 +532,89 @@ def peer_nomination_decide(*, actor: Actor, assessment: Assessment, approve: boo
     return assessment
 
 
+def _require_manager_or_admin(actor: Actor, employee: Employee) -> None:
+    """HR admins and the employee's managers (primary or matrix, any level up); anyone else
+    is told the employee does not exist."""
+    from plms.people.selectors import is_manager_of
+
+    viewer = actor.employee
+    if actor.is_admin or (viewer is not None and is_manager_of(manager=viewer, employee=employee)):
+        return
+    raise NotFound()
+
+
 @transaction.atomic
 def expert_grant(
     *, actor: Actor, cycle: AssessmentCycle, employee: Employee, expert: Employee
 ) -> Assessment:
-    """Create an expert assessment and grant the expert the right to rate it (an object
-    permission on that one assessment)."""
-    actor.require_admin()
+    """Create an expert assessment and grant the expert the right to see and rate it: an
+    object permission on that one assessment, nothing else. HR admins and the employee's
+    managers grant; granting again (or after a revocation) restores the same assessment."""
     _check_same_organization(actor, cycle, employee, expert)
+    _require_manager_or_admin(actor, employee)
     _require_open(cycle)
     if not cycle.weight_expert:
-        raise ApplicationError(INVALID, "This cycle has no expert ratings.")
+        raise ApplicationError(
+            INVALID, "This cycle has no expert ratings.", fields={"cycle": "No expert weight."}
+        )
     if expert.user_id is None:
         raise ApplicationError(
             INVALID, "The expert has not signed in yet.", fields={"expert": "No sign-in."}
         )
     if expert.pk == employee.pk:
-        raise ApplicationError(INVALID, "An expert rates someone else.")
-    assessment, created = Assessment.objects.get_or_create(
+        raise ApplicationError(
+            INVALID, "An expert rates someone else.", fields={"expert": "Someone else."}
+        )
+    assessment, created = Assessment.objects.select_for_update().get_or_create(
         cycle=cycle, employee=employee, rater=expert, kind=Assessment.Kind.EXPERT
     )
-    assign_perm("assessments.rate_assessment", expert.user, assessment)
-    if created:
+    restored = assessment.status == Assessment.Status.DECLINED
+    if restored:
+        assessment.status = (
+            Assessment.Status.DRAFT if assessment.ratings.exists() else Assessment.Status.PENDING
+        )
+        assessment.updated_at = timezone.now()
+        assessment.save(update_fields=["status", "updated_at"])
+    assign_perm(RATE_PERMISSION, expert.user, assessment)
+    if created or restored:
         audit_record(
             actor=actor,
             action="assessment.expert_granted",
             obj=assessment,
             changes={"expert": expert.full_name, "employee": employee.full_name},
+        )
+    return assessment
+
+
+@transaction.atomic
+def expert_revoke(*, actor: Actor, assessment: Assessment) -> Assessment:
+    """Withdraw an expert's grant: the permission goes and the assessment is declined, so the
+    expert neither sees nor rates it any more. A submitted expert assessment counts in the
+    results and stays."""
+    _check_same_organization(actor, assessment)
+    assessment = (
+        Assessment.objects.select_for_update()
+        .select_related("cycle", "employee", "rater")
+        .get(pk=assessment.pk)
+    )
+    if assessment.kind != Assessment.Kind.EXPERT:
+        raise NotFound()
+    _require_manager_or_admin(actor, assessment.employee)
+    if assessment.status == Assessment.Status.SUBMITTED:
+        raise ApplicationError(
+            ALREADY_SUBMITTED, "The expert has submitted; the rating stays.", status=409
+        )
+    if assessment.rater.user_id is not None:
+        remove_perm(RATE_PERMISSION, assessment.rater.user, assessment)
+    if assessment.status != Assessment.Status.DECLINED:
+        assessment.status = Assessment.Status.DECLINED
+        assessment.updated_at = timezone.now()
+        assessment.save(update_fields=["status", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="assessment.expert_revoked",
+            obj=assessment,
+            changes={"expert": assessment.rater.full_name},
         )
     return assessment
 
@@ -562,8 +626,8 @@ def _check_rater(actor: Actor, assessment: Assessment) -> None:
     viewer = actor.employee
     if viewer is None or viewer.pk != assessment.rater_id:
         raise ApplicationError(NOT_RATER, "Only the rater may rate this assessment.")
-    if assessment.kind == Assessment.Kind.EXPERT and not actor.user.has_perm(
-        "assessments.rate_assessment", assessment
+    if assessment.kind == Assessment.Kind.EXPERT and not (
+        actor.user is not None and actor.user.has_perm(RATE_PERMISSION, assessment)
     ):
         raise ApplicationError(NOT_RATER, "Your expert grant was withdrawn.")
 
@@ -785,3 +849,62 @@ def consolidated_level_adjust(
         reason=reason,
     )
     return consolidated
+
+
+@transaction.atomic
+def preview_vote_cast(
+    *, actor: Actor, consolidated: ConsolidatedLevel, vote: str, comment: str = ""
+) -> PreviewVote:
+    """The pre-calibration "ratings preview" vote: an HR admin or one of the person's managers
+    (primary or matrix) says whether a consolidated level looks right, too high or too low
+    (the last two with a comment), so calibration starts from the contested levels. Open while
+    the closed cycle has the preview on and until the level is calibrated; one vote per
+    participant, voting again replaces it."""
+    _check_same_organization(actor, consolidated)
+    consolidated = (
+        ConsolidatedLevel.objects.select_for_update()
+        .select_related("cycle", "employee", "capability")
+        .get(pk=consolidated.pk)
+    )
+    _require_manager_or_admin(actor, consolidated.employee)
+    if actor.user is None:
+        raise ApplicationError(NOT_VOTER, "Votes are cast by people, not API keys.")
+    if actor.employee is not None and actor.employee.pk == consolidated.employee_id:
+        raise ApplicationError(NOT_VOTER, "Nobody votes on their own level.")
+    cycle = consolidated.cycle
+    if not cycle.preview_voting or cycle.status != AssessmentCycle.Status.CLOSED:
+        raise ApplicationError(
+            PREVIEW_CLOSED,
+            "The ratings preview is open once a cycle with the preview on is closed.",
+            status=409,
+        )
+    if consolidated.adjusted_level is not None:
+        raise ApplicationError(
+            ALREADY_CALIBRATED, "This level has been calibrated; the preview is over.", status=409
+        )
+    if vote not in PreviewVote.Choice.values:
+        raise ApplicationError(
+            INVALID,
+            "Say whether the level looks right, too high or too low.",
+            fields={"vote": f"One of {', '.join(PreviewVote.Choice.values)}."},
+        )
+    comment = (comment or "").strip()
+    if vote != PreviewVote.Choice.AGREE and not comment:
+        raise ApplicationError(
+            COMMENT_REQUIRED,
+            "Say why the level looks too high or too low.",
+            fields={"comment": "Required unless the level looks right."},
+        )
+    existing = PreviewVote.objects.filter(consolidated=consolidated, voter=actor.user).first()
+    before = existing.vote if existing else None
+    ballot = existing or PreviewVote(consolidated=consolidated, voter=actor.user)
+    ballot.vote, ballot.comment, ballot.updated_at = vote, comment, timezone.now()
+    ballot.save()
+    if before != vote:
+        audit_record(
+            actor=actor,
+            action="consolidated_level.preview_voted",
+            obj=consolidated,
+            changes={"vote": {"before": before, "after": vote}},
+        )
+    return ballot

@@ -9,20 +9,20 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments import charts, fairness, gaps, selectors, services
-from assessments.forms import AdjustForm, CycleForm, ReasonForm
-from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
+from assessments.forms import AdjustForm, CycleForm, ExpertGrantForm, PreviewVoteForm, ReasonForm
+from assessments.models import Assessment, AssessmentCycle, PreviewVote
 from plms.common.errors import ApplicationError
-from plms.common.ids import parse_public_id
-from plms.people.models import Department, Employee
-from plms.people.selectors import all_report_ids_sql, is_manager_of
+from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
+HOT_SPOTS = 5
 NOT_OBSERVED = "n/o"
 
 
@@ -34,13 +34,7 @@ def _cycle_or_404(id) -> AssessmentCycle:
 
 
 def _chosen_cycle(request: HttpRequest) -> AssessmentCycle | None:
-    closed = AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED)
-    if request.GET.get("cycle"):
-        try:
-            return closed.filter(uuid=request.GET["cycle"]).first()
-        except Exception:
-            return None
-    return selectors.latest_closed_cycle()
+    return selectors.closed_cycle_chosen(raw_id=request.GET.get("cycle"))
 
 
 # --- Raters ----------------------------------------------------------------------------------
@@ -54,9 +48,7 @@ def my_assessments(request: HttpRequest) -> HttpResponse:
         assessments = selectors.my_assessments(rater=viewer)
         context["page"] = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
         context["nominations"] = selectors.peer_nominations_to_decide(manager=viewer)
-        context["open_cycles"] = AssessmentCycle.objects.filter(
-            status=AssessmentCycle.Status.OPEN, weight_peer__gt=0
-        ).order_by("-period_end")
+        context["open_cycles"] = selectors.open_peer_cycles()
     return render(request, "assessments/my_assessments.html", context)
 
 
@@ -170,7 +162,7 @@ def peer_nominate(request: HttpRequest, id) -> HttpResponse:
     if employee is None or cycle.status != AssessmentCycle.Status.OPEN:
         raise Http404
     if request.method == "POST":
-        chosen = list(Employee.objects.filter(uuid__in=request.POST.getlist("peers")))
+        chosen = selectors.employees_by_public_ids(raw_ids=request.POST.getlist("peers"))
         try:
             services.peers_nominate(actor=actor, cycle=cycle, employee=employee, peers=chosen)
         except ApplicationError as exc:
@@ -181,9 +173,7 @@ def peer_nominate(request: HttpRequest, id) -> HttpResponse:
     context = {
         "cycle": cycle,
         "suggestions": selectors.peer_suggestions(cycle=cycle, employee=employee, limit=8),
-        "nominated": Assessment.objects.filter(
-            cycle=cycle, employee=employee, kind=Assessment.Kind.PEER
-        ).select_related("rater"),
+        "nominated": selectors.peer_nominations_of(cycle=cycle, employee=employee),
     }
     return render(request, "assessments/peer_nominate.html", context)
 
@@ -192,12 +182,8 @@ def peer_nominate(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def nomination_decide(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    assessment = Assessment.objects.select_related("employee").filter(uuid=id).first()
-    viewer = request.employee
-    if assessment is None or not (
-        actor.is_admin
-        or (viewer is not None and is_manager_of(manager=viewer, employee=assessment.employee))
-    ):
+    assessment = selectors.peer_nomination_get_for_decider(actor=actor, uuid=id)
+    if assessment is None:
         raise Http404
     try:
         services.peer_nomination_decide(
@@ -206,6 +192,72 @@ def nomination_decide(request: HttpRequest, id) -> HttpResponse:
     except ApplicationError as exc:
         messages.error(request, exc.message)
     return redirect("assessments:my_assessments")
+
+
+@member_required
+def expert_grants(request: HttpRequest) -> HttpResponse:
+    """HR admins and managers grant expert assessors on their people's assessments in an
+    open cycle, and revoke them; the expert sees and rates that one assessment only."""
+    actor = actor_from_request(request)
+    cycle = selectors.open_expert_cycle_chosen(
+        raw_id=request.GET.get("cycle") or request.POST.get("cycle")
+    )
+    form = ExpertGrantForm(request.POST or None)
+    if request.method == "POST" and cycle is not None and form.is_valid():
+        employee = selectors.employee_by_email(email=form.cleaned_data["employee"])
+        expert = selectors.employee_by_email(email=form.cleaned_data["expert"])
+        if employee is None:
+            form.add_error("employee", _("Nobody in the organisation has this e-mail."))
+        if expert is None:
+            form.add_error("expert", _("Nobody in the organisation has this e-mail."))
+        if employee is not None and expert is not None:
+            try:
+                services.expert_grant(actor=actor, cycle=cycle, employee=employee, expert=expert)
+            except ApplicationError as exc:
+                _form_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("%(expert)s may now rate %(employee)s.")
+                    % {"expert": expert.full_name, "employee": employee.full_name},
+                )
+                return redirect(f"{reverse('assessments:expert_grants')}?cycle={cycle.uuid}")
+    search = request.GET.get("q", "").strip()
+    grants = (
+        selectors.expert_grant_list_for_viewer(actor=actor, cycle=cycle, search=search)
+        if cycle is not None
+        else None
+    )
+    context = {
+        "cycle": cycle,
+        "cycles": selectors.open_expert_cycles(),
+        "form": form,
+        "search": search,
+        "query": f"cycle={cycle.uuid}&" if cycle is not None else "",
+        "page": Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page"))
+        if grants is not None
+        else None,
+    }
+    return render(request, "assessments/expert_grants.html", context)
+
+
+@member_required
+@require_POST
+def expert_revoke(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    assessment = selectors.expert_grant_get_for_viewer(actor=actor, uuid=id)
+    if assessment is None:
+        raise Http404
+    try:
+        services.expert_revoke(actor=actor, assessment=assessment)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("%(expert)s no longer rates this person.") % {"expert": assessment.rater.full_name},
+        )
+    return redirect(f"{reverse('assessments:expert_grants')}?cycle={assessment.cycle.uuid}")
 
 
 # --- Results ---------------------------------------------------------------------------------
@@ -249,9 +301,7 @@ def team(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
     department = None
     if actor.is_admin and request.GET.get("department"):
-        department = Department.objects.filter(
-            uuid=parse_public_id(request.GET["department"])
-        ).first()
+        department = selectors.department_by_public_id(raw_id=request.GET["department"])
     employee_ids = None
     if not actor.is_admin:
         if request.employee is None:
@@ -265,11 +315,11 @@ def team(request: HttpRequest) -> HttpResponse:
         report = gaps.capability_report(levels=levels)
     context = {
         "cycle": cycle,
-        "cycles": AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED),
+        "cycles": selectors.closed_cycles(),
         "grid": grid,
         "report": report,
         "department": department,
-        "departments": Department.objects.order_by("name") if actor.is_admin else [],
+        "departments": selectors.departments() if actor.is_admin else [],
     }
     return render(request, "assessments/team.html", context)
 
@@ -280,9 +330,7 @@ def team(request: HttpRequest) -> HttpResponse:
 @member_required(admin=True)
 def cycle_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
-    cycles = selectors.cycle_list()
-    if search:
-        cycles = cycles.filter(name__icontains=search)
+    cycles = selectors.cycle_list(search=search)
     page = Paginator(cycles, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "assessments/cycle_list.html", {"page": page, "search": search})
 
@@ -384,11 +432,7 @@ def cycle_reopen(request: HttpRequest, id) -> HttpResponse:
 def cycle_export(request: HttpRequest, id) -> HttpResponse:
     """The cycle's consolidated results as CSV, one row per employee and capability."""
     cycle = _cycle_or_404(id)
-    rows = (
-        ConsolidatedLevel.objects.filter(cycle=cycle)
-        .select_related("employee", "employee__department", "capability")
-        .order_by("employee__last_name", "employee__first_name", "employee_id", "capability__name")
-    )
+    rows = selectors.consolidated_for_export(cycle=cycle)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="assessment-results-{cycle.uuid}.csv"'
     writer = csv.writer(response)
@@ -437,16 +481,12 @@ def _csv_safe(text: str) -> str:
 @member_required(admin=True)
 def gap_report(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
-    department = None
-    if request.GET.get("department"):
-        department = Department.objects.filter(
-            uuid=parse_public_id(request.GET["department"])
-        ).first()
+    department = selectors.department_by_public_id(raw_id=request.GET.get("department"))
     context = {
         "cycle": cycle,
-        "cycles": AssessmentCycle.objects.filter(status=AssessmentCycle.Status.CLOSED),
+        "cycles": selectors.closed_cycles(),
         "department": department,
-        "departments": Department.objects.order_by("name"),
+        "departments": selectors.departments(),
     }
     if cycle is not None:
         levels = gaps.group_levels(cycle=cycle, department=department)
@@ -468,15 +508,35 @@ def gap_report(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(admin=True)
+def department_heatmap(request: HttpRequest) -> HttpResponse:
+    """Departments x capabilities of a closed cycle: the share of people below target, as a
+    shaded chart with the same numbers in a table and the weakest cells in words."""
+    cycle = _chosen_cycle(request)
+    heatmap = {"departments": [], "capabilities": [], "rows": [], "cells": []}
+    if cycle is not None:
+        heatmap = gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle))
+    context = {
+        "cycle": cycle,
+        "cycles": selectors.closed_cycles(),
+        "heatmap": heatmap,
+        "chart": charts.department_heatmap_svg(
+            heatmap,
+            title=_("Share of people below target per department and capability, %(name)s")
+            % {"name": cycle.name}
+            if cycle
+            else "",
+        ),
+        "hot_spots": gaps.heatmap_hot_spots(heatmap, limit=HOT_SPOTS),
+    }
+    return render(request, "assessments/department_heatmap.html", context)
+
+
+@member_required(admin=True)
 def calibration(request: HttpRequest, id) -> HttpResponse:
     """Fairness and calibration of a cycle: rater analytics, self vs manager by department,
     the level distribution per department, the 9-box and calibrated levels."""
     cycle = _cycle_or_404(id)
-    adjusted = (
-        ConsolidatedLevel.objects.filter(cycle=cycle, adjusted_level__isnull=False)
-        .select_related("employee", "capability")
-        .order_by("employee__last_name", "capability__name")
-    )
+    adjusted = selectors.adjusted_levels(cycle=cycle)
     context = {
         "cycle": cycle,
         "analytics": fairness.rater_analytics(cycle=cycle),
@@ -484,8 +544,68 @@ def calibration(request: HttpRequest, id) -> HttpResponse:
         "distribution": fairness.level_distribution_by_department(cycle=cycle),
         "nine_box": fairness.nine_box(cycle=cycle),
         "adjusted": adjusted,
+        "preview": selectors.preview_summary(cycle=cycle) if cycle.preview_voting else None,
     }
     return render(request, "assessments/calibration.html", context)
+
+
+@member_required
+def rating_preview(request: HttpRequest, id) -> HttpResponse:
+    """The pre-calibration ratings preview of a closed cycle: HR admins and managers see the
+    consolidated levels of their people with the votes so far, and vote on each."""
+    actor = actor_from_request(request)
+    cycle = _cycle_or_404(id)
+    if not cycle.preview_voting:
+        raise Http404
+    search = request.GET.get("q", "").strip()
+    contested = request.GET.get("contested") == "1"
+    levels = selectors.preview_list_for_viewer(
+        actor=actor, cycle=cycle, contested=True if contested else None, search=search
+    )
+    page = Paginator(levels, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "cycle": cycle,
+        "page": page,
+        "search": search,
+        "contested": contested,
+        "query": "contested=1&" if contested else "",
+        "choices": PreviewVote.Choice.choices,
+        "is_open": cycle.status == AssessmentCycle.Status.CLOSED,
+    }
+    return render(request, "assessments/rating_preview.html", context)
+
+
+@member_required
+@require_POST
+def preview_vote(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    consolidated = selectors.preview_level_get_for_viewer(actor=actor, uuid=id)
+    if consolidated is None:
+        raise Http404
+    form = PreviewVoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether the level looks right, too high or too low."))
+    else:
+        try:
+            services.preview_vote_cast(
+                actor=actor,
+                consolidated=consolidated,
+                vote=form.cleaned_data["vote"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ApplicationError as exc:
+            messages.error(
+                request,
+                _("%(who)s · %(capability)s: %(message)s")
+                % {
+                    "who": consolidated.employee.full_name,
+                    "capability": consolidated.capability.name,
+                    "message": exc.message,
+                },
+            )
+        else:
+            messages.success(request, _("Vote saved."))
+    return redirect("assessments:rating_preview", id=consolidated.cycle.uuid)
 
 
 @member_required(admin=True)

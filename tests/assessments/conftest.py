@@ -9,9 +9,12 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from assessments import services
 from assessments.models import Assessment, AssessmentCycle
+from assessments.selectors import required_capabilities
 from capabilities.services import scale_ensure
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, system_actor
@@ -24,6 +27,7 @@ from tests.capabilities.factories import (
     RoleRequirementFactory,
 )
 from tests.conftest import in_org
+from tests.factories import EmployeeFactory
 
 
 def actor_of(member) -> Actor:
@@ -153,3 +157,53 @@ def world(org_a, hr_admin, manager, employee, outsider) -> World:
         role=role,
         cycle=cycle,
     )
+
+
+def grow_team(world, people, capabilities=0):
+    """More reports and more required capabilities, with results in a closed cycle."""
+    with in_org(world.org):
+        for index in range(capabilities):
+            capability = CapabilityFactory(organization=world.org, name=f"Extra {index} {people}")
+            build_levels(capability, world.org)
+            RoleRequirementFactory(
+                organization=world.org, role=world.role, capability=capability, target_level=3
+            )
+        for _ in range(people):
+            person = EmployeeFactory(organization=world.org, manager=world.manager.employee)
+            RoleAssignmentFactory(organization=world.org, employee=person, role=world.role)
+
+
+def closed_cycle(world, name, **fields):
+    """A cycle rated by the manager alone (levels 2, 3, 4, 2, … per capability), closed."""
+    with in_org(world.org):
+        cycle = services.cycle_create(
+            actor=world.system,
+            name=name,
+            period_start=datetime.date(2027, 1, 1),
+            period_end=datetime.date(2027, 3, 31),
+            weight_manager=100,
+            weight_self=0,
+            weight_peer=0,
+            **fields,
+        )
+    world.launch(cycle)
+    with in_org(world.org):
+        for assessment in Assessment.objects.filter(cycle=cycle, rater=world.manager.employee):
+            items = [
+                services.RatingInput(r.capability, 2 + (i % 3), "Seen.")
+                for i, r in enumerate(
+                    required_capabilities(employee_id=assessment.employee_id).values()
+                )
+            ]
+            services.ratings_save(actor=actor_of(world.manager), assessment=assessment, items=items)
+            services.assessment_submit(actor=actor_of(world.manager), assessment=assessment)
+        services.cycle_close(actor=world.system, cycle=cycle)
+    return cycle
+
+
+def count_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response

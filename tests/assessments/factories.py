@@ -13,6 +13,10 @@ from assessments.models import (
     AssessmentGroupObjectPermission,
     AssessmentUserObjectPermission,
     ConsolidatedLevel,
+    ExpertGrant,
+    PeerNomination,
+    PreviewLevel,
+    PreviewVote,
     Rating,
 )
 from tests.capabilities.factories import CapabilityFactory
@@ -47,6 +51,29 @@ class AssessmentFactory(TenantFactory):
 
 
 @tenant_factory
+class PeerNominationFactory(AssessmentFactory):
+    """A peer nominated for the employee, awaiting the manager."""
+
+    class Meta:
+        model = PeerNomination
+
+    rater = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    kind = Assessment.Kind.PEER
+    status = Assessment.Status.NOMINATED
+
+
+@tenant_factory
+class ExpertGrantFactory(AssessmentFactory):
+    """An expert's assessment of the employee (the object permission is the service's)."""
+
+    class Meta:
+        model = ExpertGrant
+
+    rater = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    kind = Assessment.Kind.EXPERT
+
+
+@tenant_factory
 class RatingFactory(TenantFactory):
     class Meta:
         model = Rating
@@ -66,6 +93,28 @@ class ConsolidatedLevelFactory(TenantFactory):
     capability = factory.SubFactory(CapabilityFactory, organization=SAME_ORG)
     level = 3
     target_level = 3
+
+
+@tenant_factory
+class PreviewLevelFactory(ConsolidatedLevelFactory):
+    """A consolidated level of a closed cycle with the ratings preview on."""
+
+    class Meta:
+        model = PreviewLevel
+
+    cycle = factory.SubFactory(
+        AssessmentCycleFactory, organization=SAME_ORG, status="closed", preview_voting=True
+    )
+
+
+@tenant_factory
+class PreviewVoteFactory(TenantFactory):
+    class Meta:
+        model = PreviewVote
+
+    consolidated = factory.SubFactory(ConsolidatedLevelFactory, organization=SAME_ORG)
+    voter = factory.SubFactory(UserFactory)
+    vote = PreviewVote.Choice.AGREE
 
 
 def _rate_permission():

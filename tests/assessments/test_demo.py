@@ -24,6 +24,7 @@ def test_the_demo_has_results_and_an_open_cycle_and_runs_once(db, settings):
         emma = ConsolidatedLevel.objects.filter(employee__email="employee@acme.example")
         assert emma.count() == 6
         assert all("peer" in level.contributions for level in emma)
+        assert AssessmentCycle.objects.get(status="closed").preview_voting  # ratings preview
         open_cycle = AssessmentCycle.objects.get(status="open")
         todo = Assessment.objects.filter(cycle=open_cycle, status="pending")
         assert todo.filter(kind="self", rater__email="employee@acme.example").exists()

@@ -4,20 +4,13 @@ manager's), results with the radar, heatmap, gap report, cycles; constant query 
 
 from __future__ import annotations
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from assessments import services
-from assessments.models import Assessment, AssessmentCycle
-from tests.assessments.conftest import build_levels
-from tests.capabilities.factories import (
-    CapabilityFactory,
-    RoleAssignmentFactory,
-    RoleRequirementFactory,
-)
+from assessments.models import AssessmentCycle
+from tests.assessments.conftest import closed_cycle as _closed_cycle
+from tests.assessments.conftest import count_queries as _count
+from tests.assessments.conftest import grow_team as _grow_team
 from tests.conftest import in_org
-from tests.factories import EmployeeFactory
 
 
 def _form_post(world, levels, action="save", evidence="Seen on calls."):
@@ -101,59 +94,6 @@ def test_manager_sees_the_self_rating_once_submitted(world, client):
     world.rate(world.employee, own, {0: 2, 1: 3, 2: 3}, evidence="My own words.", submit=True)
     html = client.get(url).content.decode()
     assert "Self-rating" in html and "My own words." in html
-
-
-def _grow_team(world, people, capabilities=0):
-    """More reports and more required capabilities, with results in a closed cycle."""
-    with in_org(world.org):
-        for index in range(capabilities):
-            capability = CapabilityFactory(organization=world.org, name=f"Extra {index} {people}")
-            build_levels(capability, world.org)
-            RoleRequirementFactory(
-                organization=world.org, role=world.role, capability=capability, target_level=3
-            )
-        for _ in range(people):
-            person = EmployeeFactory(organization=world.org, manager=world.manager.employee)
-            RoleAssignmentFactory(organization=world.org, employee=person, role=world.role)
-
-
-def _closed_cycle(world, name):
-    import datetime
-
-    with in_org(world.org):
-        cycle = services.cycle_create(
-            actor=world.system,
-            name=name,
-            period_start=datetime.date(2027, 1, 1),
-            period_end=datetime.date(2027, 3, 31),
-            weight_manager=100,
-            weight_self=0,
-            weight_peer=0,
-        )
-    world.launch(cycle)
-    from assessments.selectors import required_capabilities
-    from tests.assessments.conftest import actor_of
-
-    with in_org(world.org):
-        for assessment in Assessment.objects.filter(cycle=cycle, rater=world.manager.employee):
-            items = [
-                services.RatingInput(r.capability, 2 + (i % 3), "Seen.")
-                for i, r in enumerate(
-                    required_capabilities(employee_id=assessment.employee_id).values()
-                )
-            ]
-            services.ratings_save(actor=actor_of(world.manager), assessment=assessment, items=items)
-            services.assessment_submit(actor=actor_of(world.manager), assessment=assessment)
-        services.cycle_close(actor=world.system, cycle=cycle)
-    return cycle
-
-
-def _count(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
 
 
 def test_rating_form_queries_do_not_grow(world, client):

@@ -9,6 +9,8 @@ from rest_framework.test import APIClient
 
 from assessments import services
 from assessments.models import Assessment
+from plms.common.errors import ApplicationError
+from tests.assessments.conftest import actor_of
 from tests.conftest import in_org
 
 PEOPLE = ("employee", "manager", "matrix", "peer", "expert", "hr", "outsider")
@@ -122,17 +124,24 @@ def test_rate_only_ones_own_assessment(scene, who):
         assert response.status_code == 404, who
 
 
-def test_expert_without_the_grant_cannot_rate(scene):
+def test_expert_without_the_grant_neither_sees_nor_rates(scene):
     from guardian.shortcuts import remove_perm
 
     expert = scene.assessment(rater=scene.expert, kind="expert")
     with in_org(scene.org):
         remove_perm("assessments.rate_assessment", scene.expert.user, expert)
     body = {"ratings": [{"capability": str(scene.capabilities[0].uuid), "level": 3}]}
-    response = _client(scene, "expert").put(
-        f"/api/v1/assessments/{expert.uuid}/ratings", body, format="json"
-    )
-    assert response.status_code == 400 and response.json()["code"] == "not_rater"
+    client = _client(scene, "expert")
+    response = client.put(f"/api/v1/assessments/{expert.uuid}/ratings", body, format="json")
+    assert response.status_code == 404
+    assert client.get(f"/api/v1/assessments/{expert.uuid}").status_code == 404
+    with in_org(scene.org), pytest.raises(ApplicationError) as refused:
+        services.ratings_save(
+            actor=actor_of(scene.expert),
+            assessment=expert,
+            items=[services.RatingInput(scene.capabilities[0], 3)],
+        )
+    assert refused.value.code == "not_rater"
 
 
 RESULTS = {

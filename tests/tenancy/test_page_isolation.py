@@ -11,8 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from capabilities.models import Capability, JobRole, RoleRequirement
-from goals.models import ActionItem, CheckIn, Goal
-from learning.models import DevelopmentPlan, PlanItem
+from goals.models import ActionItem, CheckIn, Goal, GoalTemplate
+from learning.models import DevelopmentPlan, PlanBuild, PlanItem
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from tests.factories import TENANT_FACTORIES
@@ -42,6 +42,8 @@ PAGE_MODELS = {
         )
     },
     "goals:check_in_toggle_action": ActionItem,
+    "goals:person_scorecard": Employee,
+    "goals:template_apply": GoalTemplate,
     **{
         f"capabilities:{name}": Capability
         for name in (
@@ -79,9 +81,14 @@ PAGE_MODELS = {
     "assessments:calibration": AssessmentCycle,
     "assessments:peer_nominate": AssessmentCycle,
     "assessments:consolidated_adjust": ConsolidatedLevel,
+    "assessments:preview_vote": ConsolidatedLevel,
+    "assessments:rating_preview": AssessmentCycle,
+    "assessments:expert_revoke": Assessment,
     "learning:plan_detail": DevelopmentPlan,
     "learning:plan_action": DevelopmentPlan,
     "learning:plan_item_update": PlanItem,
+    "learning:plan_build_progress": PlanBuild,
+    "learning:plan_build_again": PlanBuild,
     **{
         f"workflows:{name}": WorkflowTemplate
         for name in (
