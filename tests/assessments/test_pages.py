@@ -184,6 +184,10 @@ def test_cycle_pages_for_hr(world, client):
     assert export["Content-Type"].startswith("text/csv")
     assert export.content.decode().startswith("employee_email,")
     assert client.get(reverse("assessments:calibration", args=[cycle.uuid])).status_code == 200
+    closed = client.get(detail).content.decode()
+    assert f"{reverse('learning:plan_builds')}?q=Pages%20cycle" in closed
+    builds = client.get(reverse("learning:plan_builds"), {"q": "Pages cycle"}).content.decode()
+    assert f'{detail}">Pages cycle</a>' in builds  # the build that the close started
 
 
 def test_launch_progress_polls_while_running(world, client):
