@@ -1,5 +1,6 @@
 """Demo Momentum for Acme: "Weekly check-ins" active since this Monday, with this week's
-messages and check-ins already sent, and the quarterly review as a draft to look at."""
+messages and check-ins already sent, "Red goal follow-up" active (a goal that turns red tells
+the manager), and the quarterly review as a draft to look at."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def seed_workflows(actor: Actor) -> None:
     for step_id in engine.steps_claim(now=now, limit=1000):
         engine.step_dispatch(organization_id=actor.organization.pk, step_id=step_id, now=now)
     services.workflow_template_instantiate(actor=actor, key="quarterly_competency_review")
+    red = services.workflow_template_instantiate(actor=actor, key="red_goal_follow_up")
+    services.workflow_template_activate(actor=actor, template=red, now=now)
 
 
 DEMO_STEPS.append(seed_workflows)

@@ -209,6 +209,34 @@ SHIPPED: dict[str, dict[str, Any]] = {
             },
         ],
     },
+    "red_goal_follow_up": {
+        "name": _("Red goal follow-up"),
+        "description": _(
+            "When a goal turns red: the manager hears at once and holds a check-in with the "
+            "goal's owner within three days; HR hears if it has not happened."
+        ),
+        "trigger": "event",
+        "event": "goal_turned_red",
+        "milestones": [
+            {
+                "name": "{employee}'s goal is red",
+                "kind": "send_message",
+                "recipients": "manager",
+                "message": "A goal of {employee} has turned red: agree the next step with "
+                "them in a check-in.",
+            },
+            _chased(
+                name="Check-in on the red goal",
+                kind="schedule_check_in",
+                due_days=3,
+                recipients="manager",
+                remind_before_days=0,
+                escalate_to="hr_admins",
+                escalate_after_days=2,
+                config={"cadence": "weekly"},
+            ),
+        ],
+    },
     "probation_review": {
         "name": _("Probation review"),
         "description": _(

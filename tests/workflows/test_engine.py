@@ -306,3 +306,28 @@ def test_another_app_can_start_runs_for_an_event_once(org_a, team):
         )
         assert (len(first), len(again)) == (1, 0)
         assert MilestoneRun.objects.filter(run=first[0]).count() == 1
+
+
+def test_the_shipped_red_goal_follow_up_tells_the_manager_and_schedules_a_check_in(
+    org_a, team, tick
+):
+    from tests.goals.factories import GoalFactory, GoalRedEpisodeFactory
+
+    hr = actor_for(team["hr"])
+    employee = team["employee"].employee
+    with in_org(org_a):
+        template = services.workflow_template_instantiate(
+            actor=hr, key="red_goal_follow_up", today=T0.date()
+        )
+        services.workflow_template_activate(actor=hr, template=template, now=T0)
+        goal = GoalFactory(organization=org_a, owner_employee=employee)
+        GoalRedEpisodeFactory(organization=org_a, goal=goal, turned_red_at=T0)
+    tick(T0 + days(0.05))
+    with in_org(org_a):
+        run = WorkflowRun.objects.get(template=template)
+        assert run.employee_id == employee.pk
+        told = Notification.objects.filter(recipient=team["manager"].user)
+        assert f"{employee.full_name}'s goal is red" in {n.title for n in told}
+        to_owner = Notification.objects.filter(recipient=team["employee"].user)
+        assert all("goal is red" not in n.title for n in to_owner)  # the manager is told
+        assert CheckIn.objects.filter(report=employee, manager=team["manager"].employee).exists()
