@@ -7,6 +7,7 @@ organization, runs in one transaction and records history in the audit trail.
 from __future__ import annotations
 
 import calendar
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -35,6 +36,7 @@ from learning.models import (
     ReassessmentRequest,
 )
 from plms.audit.services import audit_record, diff, snapshot
+from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
 from plms.integrations.events import (
     DEVELOPMENT_PLAN_COMPLETED,
@@ -249,6 +251,10 @@ def _check_may_plan_for(actor: Actor, employee: Employee) -> None:
         raise NotFound()
 
 
+def _plan_title(settings: BuildSettings) -> str:
+    return f"Development plan {settings.period_start:%b %Y} to {settings.period_end:%b %Y}"
+
+
 def _new_plan(
     *,
     organization_id: int,
@@ -260,7 +266,7 @@ def _new_plan(
     plan = DevelopmentPlan(
         organization_id=organization_id,
         employee=employee,
-        title=f"Development plan {settings.period_start:%b %Y} to {settings.period_end:%b %Y}",
+        title=_plan_title(settings),
         period_start=settings.period_start,
         period_end=settings.period_end,
         built_from=cycle,
@@ -343,6 +349,19 @@ def plan_build(
 
 
 BUILD_CHUNK = 1000
+# The columns `_build_chunk` writes; the others get their defaults (draft development plans,
+# items not started).
+PLAN_ROW_FIELDS = (
+    "uuid",
+    "employee_id",
+    "title",
+    "period_start",
+    "period_end",
+    "built_from_id",
+    "content_gaps",
+    "budget_hours",
+)
+PLAN_ITEM_ROW_FIELDS = ("plan_id", "item_id", "capability_id", "reason", "due_date", "order")
 
 
 @with_organization
@@ -502,34 +521,68 @@ def _build_chunk(
     settings = build_settings(
         settings=selectors.learning_settings_get(), start=start or timezone.localdate()
     )
-    employees = Employee.objects.in_bulk(list(gaps_of))
-    plans, all_items = [], []
+    employee_uuids = dict(Employee.objects.filter(id__in=list(gaps_of)).values_list("id", "uuid"))
+    # Plain rows for `insert_rows` (thousands per chunk: no model instances, no full_clean;
+    # the builder's output is valid by construction).
+    title = _plan_title(settings)
+    plan_rows, drafts = [], []
     for employee_id in sorted(gaps_of):
         draft = build_plan(gaps=gaps_of[employee_id], catalogue=catalogue, settings=settings)
         if not draft.items and not draft.content_gaps:
             continue  # at or above target everywhere
-        plan, items = _new_plan(
-            organization_id=organization_id,
-            employee=employees[employee_id],
-            draft=draft,
-            settings=settings,
-            cycle=cycle,
+        plan_rows.append(
+            (
+                uuid.uuid4(),
+                employee_id,
+                title,
+                settings.period_start,
+                settings.period_end,
+                cycle.pk,
+                [gap.as_dict() for gap in draft.content_gaps],
+                draft.budget_hours,
+            )
         )
-        plans.append(plan)
-        all_items.extend(items)
-    DevelopmentPlan.objects.bulk_create(plans, batch_size=1000)
-    for item in all_items:
-        item.plan_id = item.plan.pk
-    PlanItem.objects.bulk_create(all_items, batch_size=2000)
+        drafts.append(draft)
+    plan_ids = insert_rows(DevelopmentPlan, PLAN_ROW_FIELDS, plan_rows, returning_ids=True)
+    insert_rows(
+        PlanItem,
+        PLAN_ITEM_ROW_FIELDS,
+        (
+            (
+                plan_id,
+                planned.item_id,
+                planned.capability_id,
+                planned.reason,
+                planned.due_date,
+                planned.order,
+            )
+            for plan_id, draft in zip(plan_ids, drafts, strict=True)
+            for planned in draft.items
+        ),
+        page_size=2000,
+    )
     organization = Organization.objects.get(pk=organization_id)
     emit_many(
         actor_or_organization=organization,
-        events=[(DEVELOPMENT_PLAN_CREATED, _plan_data(plan)) for plan in plans],
+        events=[
+            (
+                DEVELOPMENT_PLAN_CREATED,
+                {
+                    "id": str(plan_uuid),
+                    "employee": str(employee_uuids[employee_id]),
+                    "kind": DevelopmentPlan.Kind.DEVELOPMENT.value,
+                    "status": Status.DRAFT.value,
+                    "period_start": period_start,
+                    "period_end": period_end,
+                },
+            )
+            for plan_uuid, employee_id, _, period_start, period_end, *_ in plan_rows
+        ],
     )
     PlanBuild.objects.filter(cycle=cycle).update(
-        done=F("done") + len(employee_ids), created=F("created") + len(plans)
+        done=F("done") + len(employee_ids), created=F("created") + len(plan_rows)
     )
-    return len(plans)
+    return len(plan_rows)
 
 
 # --- Plan workflow -------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from django.utils import timezone
 from assessments import services as assessment_services
 from assessments.models import Assessment, AssessmentCycle
 from learning import services
-from learning.models import DevelopmentPlan, PlanBuild
+from learning.models import DevelopmentPlan, PlanBuild, PlanItem
 from plms.common.errors import ApplicationError, PermissionDenied
+from plms.integrations.models import OutboxEvent
 from tests import factories
 from tests.assessments.factories import AssessmentCycleFactory, AssessmentFactory, RatingFactory
 from tests.conftest import in_org
@@ -245,3 +246,69 @@ def test_the_plan_builds_page_query_count_does_not_grow(world, login_client):
         return len(context.captured_queries)
 
     assert queries(2) == queries(8)
+
+
+def test_a_plan_built_for_a_cycle_is_the_plan_built_on_demand(world):
+    """The cycle's build writes plain rows in bulk; its plans, items and events are those of
+    `plan_build()` for the same person and gaps, field for field."""
+    start = timezone.localdate()
+    created = services.plans_build_for_cycle(
+        cycle_id=world.cycle.pk, organization_id=world.org.pk, start=start
+    )
+    assert created == 1
+    with in_org(world.org):
+        bulk = DevelopmentPlan.objects.get(built_from=world.cycle)
+        single = services.plan_build(
+            actor=actor_of(world.hr), employee=world.employee.employee, start=start
+        )
+        plans = {
+            plan.pk: plan for plan in DevelopmentPlan.objects.filter(pk__in=[bulk.pk, single.pk])
+        }
+        bulk, single = plans[bulk.pk], plans[single.pk]
+        fields = [
+            "organization_id",
+            "employee_id",
+            "kind",
+            "status",
+            "title",
+            "period_start",
+            "period_end",
+            "content_gaps",
+            "budget_hours",
+            "review_dates",
+            "outcome",
+            "outcome_note",
+            "approved_by_id",
+            "approved_at",
+        ]
+        assert [getattr(bulk, name) for name in fields] == [
+            getattr(single, name) for name in fields
+        ]
+        assert bulk.status == DevelopmentPlan.Status.DRAFT and bulk.content_gaps
+        assert bulk.uuid != single.uuid and bulk.created_at is not None
+
+        def items(plan) -> list[tuple]:
+            return list(
+                PlanItem.objects.filter(plan=plan)
+                .order_by("order")
+                .values_list(
+                    "organization_id",
+                    "item_id",
+                    "capability_id",
+                    "title",
+                    "reason",
+                    "due_date",
+                    "order",
+                    "status",
+                    "evidence",
+                    "completed_at",
+                )
+            )
+
+        assert items(bulk) == items(single) and len(items(bulk)) == 3
+        assert PlanItem.objects.filter(plan=bulk).values("uuid").distinct().count() == 3
+        events = {
+            event.payload["data"]["id"]: event.payload["data"]
+            for event in OutboxEvent.objects.filter(type="development_plan.created")
+        }
+        assert events[str(bulk.uuid)] == {**events[str(single.uuid)], "id": str(bulk.uuid)}

@@ -1,8 +1,11 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from plms.people.models import Employee
+from tests import factories
 from tests.conftest import in_org
 from tests.factories import DepartmentFactory, EmployeeFactory, SecondaryManagerFactory
 
@@ -176,3 +179,38 @@ def test_the_directory_pages_through_everyone_in_order(org_a, hr_admin, login_cl
         page = client.get("/people/", {"page": number}).context["page"]
         seen += [str(e.uuid) for e in page.object_list]
     assert seen == expected
+
+
+def test_a_list_row_is_the_employee_as_the_detail_shows_it(org_a, key_client_a):
+    department = DepartmentFactory(organization=org_a)
+    boss = EmployeeFactory(organization=org_a, last_name="Boss")
+    joined = factories.member(
+        org_a,
+        email="joined@a.example",
+        manager=boss,
+        department=department,
+        external_id="HR-7",
+        start_date=datetime.date(2025, 3, 1),
+    ).employee
+    for weight in (20, 60):
+        SecondaryManagerFactory(organization=org_a, employee=joined, weight=weight)
+    plain = EmployeeFactory(organization=org_a, title="", last_name="Plain")
+    for employee in (joined, plain):
+        listed = key_client_a.get("/api/v1/employees", {"email": employee.email}).json()
+        detail = key_client_a.get(f"/api/v1/employees/{employee.uuid}").json()
+        assert listed["results"] == [detail]
+    assert [m["weight"] for m in detail_of(key_client_a, joined)["matrix_managers"]] == [60, 20]
+    assert detail_of(key_client_a, joined)["has_joined"] is True
+
+
+def detail_of(client, employee) -> dict:
+    return client.get(f"/api/v1/employees/{employee.uuid}").json()
+
+
+def test_a_deep_page_leaves_the_planner_settings_as_it_found_them(org_a, key_client_a):
+    _employees(org_a, 6)
+    body = key_client_a.get("/api/v1/employees", {"page_size": 2, "page": 3}).json()
+    assert len(body["results"]) == 2
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_sort")
+        assert cursor.fetchone()[0] == "on"

@@ -1,0 +1,163 @@
+"""Bulk writes without model instances, for jobs that create thousands of rows at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+from django.db import connections, models
+from django.db.models import ForeignKey
+
+from plms.tenancy.context import require_organization_id
+from plms.tenancy.models import TenantModel
+
+# Values psycopg2 adapts as they are: no per-value `get_db_prep_save()`.
+_PLAIN_TYPES = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "BigIntegerField",
+        "BooleanField",
+        "CharField",
+        "DateField",
+        "DecimalField",
+        "IntegerField",
+        "PositiveIntegerField",
+        "PositiveSmallIntegerField",
+        "SlugField",
+        "SmallIntegerField",
+        "TextField",
+        "UUIDField",
+    }
+)
+
+
+def insert_rows(
+    model: type[models.Model],
+    fields: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    returning_ids: bool = False,
+    page_size: int = 1000,
+    using: str = "default",
+) -> list[int]:
+    """Insert plain tuples into `model`'s table: no model instances, no `full_clean()`.
+
+    `fields` are attribute names (`plan_id`, not `plan`) and every row gives their values in
+    that order, already valid (the caller validates what it builds). Columns left out get the
+    field's default (a fresh uuid, `timezone.now()`, "" for text, else NULL); a tenant model's
+    `organization_id` is always the active organisation (row-level security checks it again).
+    On PostgreSQL a page of rows is one multi-row `INSERT ... VALUES` (`execute_values`), with
+    `RETURNING id` when `returning_ids` is set; elsewhere it is `bulk_create()`. Returns the new
+    ids in row order when `returning_ids` is set, else an empty list.
+    """
+    opts = model._meta
+    connection = connections[using]
+    by_attname = {f.attname: f for f in opts.concrete_fields}
+    unknown = [name for name in fields if name not in by_attname]
+    if unknown:
+        raise ValueError(f"{opts.label} has no column(s) {', '.join(unknown)}.")
+    tenant = issubclass(model, TenantModel)
+    if tenant and "organization_id" in fields:
+        raise ValueError("A tenant row's organization is the active one; leave it out.")
+    # Columns left out: constants (the same for every row) and callables (a uuid per row).
+    constants: dict[str, object] = {}
+    makers: dict[str, Callable[[], object]] = {}
+    if tenant:
+        constants["organization_id"] = require_organization_id()
+    for column in opts.concrete_fields:
+        if column.primary_key or column.attname in fields or column.attname in constants:
+            continue
+        # As `Model()` would: the field's default, else "" for text and None for the rest.
+        if column.has_default() and callable(column.default):
+            makers[column.attname] = column.get_default
+        else:
+            constants[column.attname] = column.get_default()
+    columns = [*fields, *constants, *makers]
+
+    def complete() -> Iterable[tuple]:
+        width = len(fields)
+        for row in rows:
+            if len(row) != width:
+                raise ValueError(f"Expected {width} values, got {len(row)}.")
+            yield (*row, *constants.values(), *(make() for make in makers.values()))
+
+    if connection.vendor != "postgresql":
+        objects = [model(**dict(zip(columns, values, strict=True))) for values in complete()]
+        model._base_manager.db_manager(using).bulk_create(objects, batch_size=page_size)
+        return [obj.pk for obj in objects] if returning_ids else []
+
+    from psycopg2.extras import execute_values
+
+    def preparer(name: str) -> Callable[[object], object] | None:
+        column = by_attname[name]
+        if column.get_internal_type() in _PLAIN_TYPES or isinstance(column, ForeignKey):
+            return None
+        return lambda value: None if value is None else column.get_db_prep_save(value, connection)
+
+    # Values psycopg2 cannot adapt as they are (JSON, date-times) go through the field's
+    # `get_db_prep_save()`: the given ones and the callables' per row, the constants once.
+    prepared_constants = []
+    for name, value in constants.items():
+        prepare = preparer(name)
+        prepared_constants.append(value if prepare is None else prepare(value))
+    per_row = [(i, preparer(name)) for i, name in enumerate(fields)]
+    per_row += [(len(fields) + i, preparer(name)) for i, name in enumerate(makers)]
+    per_row = [(i, prepare) for i, prepare in per_row if prepare is not None]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(opts.db_table)} "
+        f"({', '.join(quote(by_attname[name].column) for name in columns)}) VALUES %s"
+    )
+    if returning_ids:
+        sql += f" RETURNING {quote(opts.pk.column)}"
+
+    ids: list[int] = []
+    page: list[tuple] = []
+
+    def flush() -> None:
+        with connection.cursor() as cursor:
+            # The wrapped cursor keeps Django's query log (tests count these queries).
+            result = execute_values(cursor, sql, page, page_size=len(page), fetch=returning_ids)
+        if returning_ids:
+            ids.extend(row[0] for row in result)
+        page.clear()
+
+    width = len(fields)
+    for row in rows:
+        if len(row) != width:
+            raise ValueError(f"Expected {width} values, got {len(row)}.")
+        values = [*row, *(make() for make in makers.values())]
+        for i, prepare in per_row:
+            values[i] = prepare(values[i])
+        page.append((*values[:width], *prepared_constants, *values[width:]))
+        if len(page) >= page_size:
+            flush()
+    if page:
+        flush()
+    return ids
+
+
+@contextmanager
+def index_order(using: str = "default") -> Iterator[None]:
+    """Price sorts out of the queries run inside (`enable_sort = off` until the block ends), so
+    PostgreSQL reads rows in an index's order rather than sorting them.
+
+    For a deep page of a list ordered like one of its indexes (`ORDER BY ... OFFSET 2450
+    LIMIT 50`): row-level security's filter halves the planner's row estimate, and the
+    estimated cost of reading half an index then rivals that of sorting the whole organisation,
+    so it may pick the sort, 10 ms instead of 0.7 ms at 10,000 employees. A query with no
+    index in its order still sorts. Only inside a transaction (the setting is transaction-local)
+    and on PostgreSQL; elsewhere it does nothing.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_sort', 'off', true)")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('enable_sort', 'on', true)")
