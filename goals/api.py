@@ -1,8 +1,10 @@
-"""Goals API: `goals` (+ `updates`), `check-ins`, `feedback`. Scope area `goals`."""
+"""Goals API: `goals` (+ `updates`), `goal-templates`, `check-ins`, `feedback`. Scope area
+`goals`."""
 
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db import models
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
@@ -10,6 +12,7 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from capabilities.models import Capability, JobRole, KeyResult
 from goals import selectors, services
 from goals.models import (
     ActionItem,
@@ -19,17 +22,23 @@ from goals.models import (
     FeedbackRequest,
     Goal,
     GoalChangeRequest,
+    GoalTemplate,
     GoalUpdate,
+    Level,
+    Perspective,
 )
 from plms.common.api import (
+    ApiFilterSet,
     OrganizationScopedViewSet,
     PublicIdField,
+    PublicIdFilter,
     StrictCharField,
     StrictModelSerializer,
 )
 from plms.common.errors import NotFound
 from plms.people.models import Department, Employee
 from plms.people.selectors import all_reports
+from plms.tenancy.permissions import IsOrganizationAdmin
 
 
 @extend_schema_field(
@@ -64,6 +73,19 @@ class Ref(PublicIdField):
         self.queryset = model.objects.none()
 
 
+class _StrictChoiceField(django_filters.fields.ChoiceField):
+    def clean(self, value):
+        if value == "":  # present but empty is not a choice (absent means no filter)
+            raise forms.ValidationError("Select a valid choice.", code="invalid_choice")
+        return super().clean(value)
+
+
+class StrictChoiceFilter(django_filters.ChoiceFilter):
+    """`?status=active`; an unknown or empty value is a 400, not silently ignored."""
+
+    field_class = _StrictChoiceField
+
+
 # --- Goals -----------------------------------------------------------------------------------
 
 KPI_FIELDS = [
@@ -94,6 +116,8 @@ class GoalSerializer(serializers.ModelSerializer):
     data_steward = Ref(Employee, required=False, allow_null=True)
     parents = Ref(Goal, many=True, required=False)
     contributors = Ref(Employee, many=True, required=False)
+    key_result = Ref(KeyResult, required=False, allow_null=True)
+    capabilities = Ref(Capability, many=True, required=False)
     progress = serializers.DecimalField(
         max_digits=6, decimal_places=2, read_only=True, allow_null=True
     )
@@ -113,6 +137,8 @@ class GoalSerializer(serializers.ModelSerializer):
             "owner_department",
             "contributors",
             "parents",
+            "key_result",
+            "capabilities",
             "status",
             "start_date",
             "due_date",
@@ -158,7 +184,9 @@ class GoalPatchSerializer(serializers.Serializer):
     override_reason = StrictCharField(required=False, allow_blank=True)
     parents = Ref(Goal, many=True, required=False)
     contributors = Ref(Employee, many=True, required=False)
+    capabilities = Ref(Capability, many=True, required=False)
     data_steward = Ref(Employee, required=False, allow_null=True)
+    key_result = Ref(KeyResult, required=False, allow_null=True)
 
     def get_fields(self):
         # The editable goal fields, as the goal serializer declares them, all optional.
@@ -216,13 +244,28 @@ class HistorySerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-class GoalFilter(django_filters.FilterSet):
-    owner = django_filters.UUIDFilter(field_name="owner_employee__uuid")
-    department = django_filters.UUIDFilter(field_name="owner_department__uuid")
+class GoalFilter(ApiFilterSet):
+    owner = PublicIdFilter(field_name="owner_employee__uuid")
+    department = PublicIdFilter(field_name="owner_department__uuid")
+    key_result = PublicIdFilter(field_name="key_result__uuid")
+    capability = PublicIdFilter(field_name="capability_links__capability__uuid")
+    owner_type = StrictChoiceFilter(choices=Goal.OwnerType.choices)
+    level = StrictChoiceFilter(choices=Level.choices)
+    status = StrictChoiceFilter(choices=Goal.Status.choices)
+    perspective = StrictChoiceFilter(choices=Perspective.choices)
 
     class Meta:
         model = Goal
-        fields = ["owner", "department", "owner_type", "level", "status", "perspective"]
+        fields = [
+            "owner",
+            "department",
+            "key_result",
+            "capability",
+            "owner_type",
+            "level",
+            "status",
+            "perspective",
+        ]
 
 
 @extend_schema_view(
@@ -260,7 +303,9 @@ class GoalViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Goal.objects.none()
-        return selectors.goal_list(actor=self.actor).prefetch_related("parents", "contributors")
+        return selectors.goal_list(actor=self.actor).prefetch_related(
+            "parents", "contributors", "capabilities"
+        )
 
     def get_serializer_class(self):
         return GoalDetailSerializer if self.action == "retrieve" else GoalSerializer
@@ -313,7 +358,9 @@ class GoalViewSet(
         return Response(GoalDetailSerializer(self.get_object()).data)
 
     @extend_schema(
-        methods=["GET"], summary="Progress history of a goal", responses=GoalUpdateSerializer
+        methods=["GET"],
+        summary="Progress history of a goal",
+        responses=GoalUpdateSerializer(many=True),
     )
     @extend_schema(
         methods=["POST"],
@@ -321,7 +368,7 @@ class GoalViewSet(
         request=GoalUpdateSerializer,
         responses={201: GoalUpdateSerializer},
     )
-    @action(detail=True, methods=["get", "post"], url_path="updates")
+    @action(detail=True, methods=["get", "post"], url_path="updates", filter_backends=[])
     def updates(self, request, id=None):
         goal = self.get_object()
         if request.method == "GET":
@@ -340,7 +387,13 @@ class GoalViewSet(
     @extend_schema(
         summary="Change requests of a goal", responses=ChangeRequestSerializer(many=True)
     )
-    @action(detail=True, methods=["get"], url_path="change-requests")
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="change-requests",
+        filter_backends=[],
+        pagination_class=None,
+    )
     def change_requests(self, request, id=None):
         goal = self.get_object()
         changes = selectors.goal_change_requests(goal=goal)
@@ -374,7 +427,7 @@ class GoalViewSet(
         return Response(GoalDetailSerializer(self.get_object()).data)
 
     @extend_schema(summary="Field history and decision log", responses=HistorySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], filter_backends=[])
     def history(self, request, id=None):
         page = self.paginate_queryset(selectors.goal_history(goal=self.get_object()))
         return self.get_paginated_response(HistorySerializer(page, many=True).data)
@@ -454,6 +507,16 @@ class EscalationSerializer(serializers.ModelSerializer):
         extra_kwargs = {"text": {"required": False, "allow_blank": True}}
 
 
+class CheckInFilter(ApiFilterSet):
+    manager = PublicIdFilter(field_name="manager__uuid")
+    report = PublicIdFilter(field_name="report__uuid")
+    status = StrictChoiceFilter(choices=CheckIn.Status.choices)
+
+    class Meta:
+        model = CheckIn
+        fields = ["manager", "report", "status"]
+
+
 @extend_schema_view(
     list=extend_schema(summary="List check-ins", description="Scope `goals:read`."),
     retrieve=extend_schema(summary="Get a check-in"),
@@ -475,7 +538,7 @@ class CheckInViewSet(
 ):
     scope_area = "goals"
     serializer_class = CheckInSerializer
-    filterset_fields = ["status"]
+    filterset_class = CheckInFilter
     ordering = ["-scheduled_for", "-id"]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -541,7 +604,13 @@ class CheckInViewSet(
         request=ActionItemSerializer,
         responses={201: ActionItemSerializer},
     )
-    @action(detail=True, methods=["get", "post"], url_path="action-items")
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="action-items",
+        filter_backends=[],
+        pagination_class=None,
+    )
     def action_items(self, request, id=None):
         check_in = self.get_object()
         if request.method == "GET":
@@ -617,9 +686,11 @@ class RequestForFeedbackSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "created_at"]
 
 
-class FeedbackFilter(django_filters.FilterSet):
-    receiver = django_filters.UUIDFilter(field_name="receiver__uuid")
-    giver = django_filters.UUIDFilter(field_name="giver__uuid")
+class FeedbackFilter(ApiFilterSet):
+    receiver = PublicIdFilter(field_name="receiver__uuid")
+    giver = PublicIdFilter(field_name="giver__uuid")
+    kind = StrictChoiceFilter(choices=Feedback.Kind.choices)
+    visibility = StrictChoiceFilter(choices=Feedback.Visibility.choices)
 
     class Meta:
         model = Feedback
@@ -670,7 +741,7 @@ class FeedbackViewSet(
         request=RequestForFeedbackSerializer,
         responses={201: RequestForFeedbackSerializer},
     )
-    @action(detail=False, methods=["get", "post"])
+    @action(detail=False, methods=["get", "post"], filter_backends=[], pagination_class=None)
     def requests(self, request):
         if request.method == "GET":
             employee = self.actor.employee
@@ -684,7 +755,141 @@ class FeedbackViewSet(
         return Response(RequestForFeedbackSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
+# --- Goal templates --------------------------------------------------------------------------
+
+
+class GoalTemplateSerializer(StrictModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    parent = Ref(Goal, required=False, allow_null=True)
+    key_result = Ref(KeyResult, required=False, allow_null=True)
+    capabilities = Ref(Capability, many=True, required=False)
+
+    class Meta:
+        model = GoalTemplate
+        fields = [
+            "id",
+            "name",
+            "title",
+            "description",
+            "level",
+            "parent",
+            "key_result",
+            "capabilities",
+            "unit",
+            "direction",
+            "baseline",
+            "target",
+            "range_low",
+            "range_high",
+            "indicator",
+            "perspective",
+            "update_frequency",
+            "weight",
+            "created_at",
+        ]
+        read_only_fields = ["created_at"]
+
+
+class TemplateApplySerializer(serializers.Serializer):
+    department = Ref(Department, required=False, allow_null=True)
+    job_role = Ref(JobRole, required=False, allow_null=True)
+    start_date = serializers.DateField()
+    due_date = serializers.DateField()
+    status = serializers.ChoiceField(
+        choices=[Goal.Status.DRAFT, Goal.Status.ACTIVE], default=Goal.Status.DRAFT
+    )
+
+    def validate(self, data):
+        if bool(data.get("department")) == bool(data.get("job_role")):
+            raise serializers.ValidationError(
+                {"department": "Give a department or a job role (one of them)."}
+            )
+        if data["due_date"] <= data["start_date"]:
+            raise serializers.ValidationError({"due_date": "Must come after the start date."})
+        return data
+
+
+class TemplateApplicationSerializer(serializers.Serializer):
+    created = serializers.ListField(
+        child=serializers.UUIDField(), help_text="The goals created (one per person)."
+    )
+    skipped = serializers.ListField(
+        child=serializers.UUIDField(),
+        help_text="People left alone: they have a goal from this template already.",
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List goal templates", description="Scope `goals:read`."),
+    retrieve=extend_schema(summary="Get a goal template"),
+    create=extend_schema(summary="Create a goal template (HR admins)"),
+)
+class GoalTemplateViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "goals"
+    serializer_class = GoalTemplateSerializer
+    extra_permission_classes = (IsOrganizationAdmin,)
+    search_fields = ["name", "title"]
+    ordering = ["name", "id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return GoalTemplate.objects.none()
+        return selectors.goal_template_list()
+
+    def get_object(self) -> GoalTemplate:
+        template = selectors.goal_template_get(uuid=self.kwargs["id"])
+        if template is None:
+            raise NotFound()
+        return template
+
+    def create(self, request, *args, **kwargs):
+        serializer = GoalTemplateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        template = services.goal_template_create(actor=self.actor, **serializer.validated_data)
+        template = selectors.goal_template_get(uuid=template.uuid)
+        return Response(GoalTemplateSerializer(template).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Give each member of a department or holder of a job role a goal",
+        description=(
+            "All or nothing; idempotent: people who have a goal from the template already are "
+            "skipped. `status: active` needs the template to pass the SMART-R check."
+        ),
+        request=TemplateApplySerializer,
+        responses={201: TemplateApplicationSerializer, 200: TemplateApplicationSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def apply(self, request, id=None):
+        template = self.get_object()
+        serializer = TemplateApplySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        department, role = data.pop("department", None), data.pop("job_role", None)
+        if role is not None:
+            result = services.goal_template_apply_to_role(
+                actor=self.actor, template=template, role=role, **data
+            )
+        else:
+            result = services.goal_template_apply(
+                actor=self.actor, template=template, department=department, **data
+            )
+        body = TemplateApplicationSerializer(
+            {
+                "created": [goal.uuid for goal in result.created],
+                "skipped": [employee.uuid for employee in result.skipped],
+            }
+        ).data
+        return Response(body, status=status.HTTP_201_CREATED if result.created else 200)
+
+
 def register(router) -> None:
     router.register("goals", GoalViewSet, basename="goal")
+    router.register("goal-templates", GoalTemplateViewSet, basename="goal-template")
     router.register("check-ins", CheckInViewSet, basename="check-in")
     router.register("feedback", FeedbackViewSet, basename="feedback")

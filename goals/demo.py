@@ -1,4 +1,5 @@
 """Demo goals for Acme: a strategy cascaded to teams and people, progress with one goal red,
+goals serving role key results and naming capabilities, a template applied to a job role,
 check-ins with action items, and feedback. Built through the services; runs once."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from capabilities.models import Capability, JobRole, KeyResult
 from goals import services
 from goals.models import Feedback, Goal
 from plms.people.models import Department, Employee
@@ -43,6 +45,15 @@ def _progress(actor: Actor, goal: Goal, values: list[str], comment: str = "") ->
             comment=comment if last else "",
             recorded_at=timezone.make_aware(datetime.combine(day, time(9))),
         )
+
+
+def _capabilities(*source_keys: str) -> list[Capability]:
+    """Adopted capabilities by catalogue key (none when the library demo did not run)."""
+    return list(Capability.objects.filter(source_key__in=source_keys).order_by("name"))
+
+
+def _key_result(role: str, outcome: str) -> KeyResult | None:
+    return KeyResult.objects.filter(role__name=role, outcome=outcome).first()
 
 
 def seed_goals(actor: Actor) -> None:
@@ -92,6 +103,7 @@ def seed_goals(actor: Actor) -> None:
         parents=[strategy],
         **{**kpi, "unit": "GBP"},
     )
+    advisor = "Customer Service Advisor"
     emma = _goal(
         actor,
         title="Raise my first-contact resolution to 72 %",
@@ -100,6 +112,8 @@ def seed_goals(actor: Actor) -> None:
         baseline=Decimal(60),
         target=Decimal(72),
         parents=[fcr],
+        key_result=_key_result(advisor, "Customers get their issue resolved in the first contact"),
+        capabilities=_capabilities("complaint-resolution", "customer-communication"),
         **kpi,
     )
     _progress(actor, emma, ["60", "63", "66", "68"], "Knowledge-base articles help.")
@@ -136,6 +150,7 @@ def seed_goals(actor: Actor) -> None:
         baseline=Decimal(8),
         target=Decimal(6),
         parents=[fcr],
+        capabilities=_capabilities("multichannel-service"),
         **{**kpi, "unit": "minutes"},
     )
     _progress(actor, noah, ["8", "8.2", "8.4"], "New system slowed me down.")  # red
@@ -151,6 +166,30 @@ def seed_goals(actor: Actor) -> None:
             **{**kpi, "unit": "GBP"},
         )
         _progress(actor, goal, [str(baseline), str(baseline + 20_000), str(baseline + 45_000)])
+
+    quality = _key_result(advisor, "Quality reviews pass")
+    role = JobRole.objects.filter(name=advisor).first()
+    if quality is not None and role is not None:
+        template = services.goal_template_create(
+            actor=actor,
+            name="Advisor quality reviews",
+            title="Pass 95 % of my quality reviews",
+            description="Reviews of recorded contacts against the quality checklist.",
+            key_result=quality,
+            capabilities=_capabilities("customer-communication", "data-protection-compliance"),
+            unit="%",
+            baseline=Decimal(88),
+            target=Decimal(95),
+            perspective="customer",
+        )
+        services.goal_template_apply_to_role(
+            actor=actor,
+            template=template,
+            role=role,
+            start_date=start,
+            due_date=due,
+            status=Goal.Status.ACTIVE,
+        )
 
     marcus = _person(actor, "manager@acme.example")
     for report, obstacles in ((person["employee"], ""), (person["noah"], "The new CRM is slow.")):

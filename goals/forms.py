@@ -33,6 +33,17 @@ class GoalForm(forms.Form):
         help_text=_("The goals this one contributes to."),
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )
+    key_result = forms.ChoiceField(
+        label=_("Key result of the role"),
+        required=False,
+        help_text=_("The key result of the owner's job role this goal serves."),
+    )
+    capabilities = forms.MultipleChoiceField(
+        label=_("Capabilities exercised"),
+        required=False,
+        help_text=_("The goal's results appear beside these capabilities in assessments."),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
     start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE)
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
     unit = forms.CharField(label=_("Unit"), required=False, max_length=50)
@@ -64,14 +75,75 @@ class GoalForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, owners=(), parents=(), editing=False, **kwargs):
+    def __init__(
+        self, *args, owners=(), parents=(), key_results=(), capabilities=(), editing=False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = owners
         self.fields["parents"].choices = parents
+        self.fields["key_result"].choices = [("", _("None")), *key_results]
+        self.fields["capabilities"].choices = capabilities
         if editing:
             del self.fields["owner"]
         else:
             del self.fields["justification"]
+
+
+class GoalTemplateForm(forms.Form):
+    name = forms.CharField(label=_("Template name"), max_length=200)
+    title = forms.CharField(
+        label=_("Goal"), max_length=200, help_text=_("The result, in a sentence.")
+    )
+    description = forms.CharField(label=_("Description"), required=False, widget=TEXT)
+    level = forms.ChoiceField(label=_("Level"), choices=Level.choices, initial="operational")
+    key_result = forms.ChoiceField(
+        label=_("Key result of the role"),
+        required=False,
+        help_text=_("Goals from the template serve it, and go to holders of its role only."),
+    )
+    capabilities = forms.MultipleChoiceField(
+        label=_("Capabilities exercised"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    unit = forms.CharField(label=_("Unit"), required=False, max_length=50)
+    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
+    baseline = forms.DecimalField(
+        label=_("Baseline"), required=False, max_digits=16, decimal_places=4
+    )
+    target = forms.DecimalField(label=_("Target"), required=False, max_digits=16, decimal_places=4)
+    indicator = forms.ChoiceField(label=_("Indicator"), choices=Indicator.choices)
+    perspective = forms.ChoiceField(label=_("Perspective"), choices=Perspective.choices)
+    weight = forms.DecimalField(
+        label=_("Weight"), initial=1, min_value=0, max_digits=6, decimal_places=2
+    )
+
+    def __init__(self, *args, key_results=(), capabilities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key_result"].choices = [("", _("None")), *key_results]
+        self.fields["capabilities"].choices = capabilities
+
+
+class TemplateApplyForm(forms.Form):
+    applies_to = forms.ChoiceField(label=_("Give a goal to each"))
+    start_date = forms.DateField(label=_("Start date"), widget=DATE)
+    due_date = forms.DateField(label=_("Due date"), widget=DATE)
+    status = forms.ChoiceField(
+        label=_("Create the goals as"),
+        choices=[("draft", _("Drafts")), ("active", _("Active goals"))],
+        initial="draft",
+    )
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applies_to"].choices = targets
+
+    def clean(self):
+        data = super().clean()
+        start, due = data.get("start_date"), data.get("due_date")
+        if start and due and due <= start:
+            self.add_error("due_date", _("The due date must come after the start date."))
+        return data
 
 
 class ProgressForm(forms.Form):

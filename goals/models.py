@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from capabilities.models import Capability, KeyResult
 from goals import kpi as kpi_math
 from plms.people.models import Department, Employee
 from plms.tenancy.models import TenantModel
@@ -148,6 +149,14 @@ class Goal(TenantModel, KpiFields):
         related_name="children",
         blank=True,
     )
+    # Alignment to the scorecard of a job role: the goal serves one of the role's key results.
+    key_result = models.ForeignKey(
+        KeyResult, null=True, blank=True, on_delete=models.SET_NULL, related_name="goals"
+    )
+    # The capabilities the goal exercises: its results appear beside them in assessments.
+    capabilities = models.ManyToManyField(
+        Capability, through="GoalCapability", related_name="goals", blank=True
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default="draft")
     start_date = models.DateField(null=True, blank=True)
     due_date = models.DateField(null=True, blank=True)
@@ -256,6 +265,24 @@ class GoalContributor(TenantModel):
         ]
         indexes = [
             models.Index(fields=["organization", "employee"], name="goalcontributor_org_emp"),
+        ]
+
+
+class GoalCapability(TenantModel):
+    """A capability the goal exercises."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="capability_links")
+    capability = models.ForeignKey(Capability, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            _org_uuid("goalcapability"),
+            models.UniqueConstraint(
+                fields=["organization", "goal", "capability"], name="goalcapability_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "capability"], name="goalcapability_org_cap"),
         ]
 
 
@@ -381,7 +408,8 @@ class GoalRedEpisode(TenantModel):
 
 
 class GoalTemplate(TenantModel, KpiFields):
-    """A goal to hand out in bulk: applied to a department, it gives each member their own."""
+    """A goal to hand out in bulk: applied to a department or a job role, it gives each member
+    or holder their own, aligned to the template's parent goal or role key result."""
 
     name = models.CharField(max_length=200)
     title = models.CharField(max_length=200)
@@ -389,6 +417,12 @@ class GoalTemplate(TenantModel, KpiFields):
     level = models.CharField(max_length=12, choices=Level.choices, default="operational")
     parent = models.ForeignKey(
         Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    key_result = models.ForeignKey(
+        KeyResult, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    capabilities = models.ManyToManyField(
+        Capability, through="GoalTemplateCapability", related_name="+", blank=True
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -401,6 +435,24 @@ class GoalTemplate(TenantModel, KpiFields):
 
     def __str__(self) -> str:
         return self.name
+
+
+class GoalTemplateCapability(TenantModel):
+    """A capability the goals made from a template exercise."""
+
+    template = models.ForeignKey(
+        GoalTemplate, on_delete=models.CASCADE, related_name="capability_links"
+    )
+    capability = models.ForeignKey(Capability, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            _org_uuid("goaltemplatecapability"),
+            models.UniqueConstraint(
+                fields=["organization", "template", "capability"],
+                name="goaltemplatecapability_unique",
+            ),
+        ]
 
 
 # --- Check-ins -------------------------------------------------------------------------------

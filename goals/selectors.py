@@ -7,41 +7,52 @@ Who sees what:
 - check-ins: the manager, the report, their managers and HR admins; the private manager notes
   never reach the report;
 - feedback: the giver, the receiver, the receiver's managers and HR admins; public praise is
-  seen by every member.
+  seen by every member;
+- scorecards: a person's for themselves, their managers and HR admins; a team's for its
+  manager.
+
+Other apps read goal results beside capabilities through `goal_results_by_capability`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from uuid import UUID
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from capabilities.models import Capability, KeyResult
 from goals import kpi as kpi_math
 from goals.models import (
     ActionItem,
     CheckIn,
+    CheckInEscalation,
     CheckInGoalReview,
     CheckInSeries,
     Feedback,
     FeedbackRequest,
     Goal,
     GoalAlignment,
+    GoalCapability,
     GoalChangeRequest,
     GoalContributor,
     GoalRedEpisode,
     GoalSettings,
     GoalTemplate,
     GoalUpdate,
+    Indicator,
+    Perspective,
 )
 from goals.smart import GoalDraft, SmartCheck, smart_check
 from plms.audit.models import AuditEvent
-from plms.people.models import Employee
-from plms.people.selectors import all_report_ids_sql, is_manager_of
+from plms.people.models import Department, Employee
+from plms.people.selectors import all_report_ids_sql, all_reports, is_manager_of
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
 
@@ -97,6 +108,11 @@ def is_goal_approver(*, actor: Actor, goal: Goal) -> bool:
     return is_manager_of(manager=actor.employee, employee=goal.owner_employee)
 
 
+def manages_anyone(*, employee: Employee) -> bool:
+    """Whether someone active reports to `employee` directly."""
+    return Employee.objects.filter(manager=employee, active=True).exists()
+
+
 def can_edit_goal(*, actor: Actor, goal: Goal) -> bool:
     """The owner, the owner's managers, and HR admins edit a goal. A department's goals are
     also edited by managers in that department; the organisation's only by HR admins."""
@@ -108,9 +124,8 @@ def can_edit_goal(*, actor: Actor, goal: Goal) -> bool:
     if goal.owner_type == Goal.OwnerType.EMPLOYEE:
         return goal.owner_employee_id == employee.pk or is_goal_approver(actor=actor, goal=goal)
     if goal.owner_type == Goal.OwnerType.DEPARTMENT:
-        return (
-            employee.department_id == goal.owner_department_id
-            and Employee.objects.filter(manager=employee, active=True).exists()
+        return employee.department_id == goal.owner_department_id and manages_anyone(
+            employee=employee
         )
     return False
 
@@ -133,7 +148,7 @@ def can_record_progress(*, actor: Actor, goal: Goal) -> bool:
 
 def _goal_queryset() -> QuerySet[Goal]:
     return Goal.objects.select_related(
-        "owner_employee", "owner_department", "data_steward"
+        "owner_employee", "owner_department", "data_steward", "key_result__role"
     ).annotate(
         pending_changes=Count(
             "change_requests", filter=Q(change_requests__status="pending"), distinct=True
@@ -176,10 +191,52 @@ def goal_get(*, actor: Actor, uuid) -> Goal | None:
                 "contributor_links",
                 queryset=GoalContributor.objects.select_related("employee").order_by("id"),
             ),
+            Prefetch("capabilities", queryset=Capability.objects.order_by("name", "id")),
         )
         .filter(uuid=uuid)
         .first()
     )
+
+
+def goals_by_ids(*, actor: Actor, uuids: Iterable[UUID | str]) -> list[Goal]:
+    """The visible goals among `uuids` (ids of goals one may not see are left out)."""
+    return list(goal_list(actor=actor).filter(uuid__in=list(uuids)))
+
+
+def goal_parent_choices(*, actor: Actor, exclude: Goal | None = None) -> QuerySet[Goal]:
+    """Goals a goal may support: visible, neither completed nor cancelled."""
+    goals = goal_list(actor=actor).exclude(
+        status__in=[Goal.Status.CANCELLED, Goal.Status.COMPLETED]
+    )
+    return goals.exclude(pk=exclude.pk) if exclude is not None else goals
+
+
+def goal_children(*, actor: Actor, goal: Goal) -> QuerySet[Goal]:
+    """The visible goals supporting `goal` directly."""
+    return goal_list(actor=actor).filter(parent_links__parent=goal)
+
+
+def team_goals(*, manager: Employee) -> QuerySet[Goal]:
+    """Goals of everyone below the manager (matrix reports too)."""
+    return Goal.objects.filter(owner_employee_id__in=_report_ids(manager))
+
+
+def department_get(*, uuid: UUID | str | None) -> Department | None:
+    """A department that may own goals, by public id."""
+    return Department.objects.filter(uuid=uuid).first() if uuid else None
+
+
+def key_result_choices() -> QuerySet[KeyResult]:
+    """Key results a goal may serve, with their role, light for select boxes."""
+    return KeyResult.objects.select_related("role").order_by("role__name", "position", "id")
+
+
+def key_result_get(*, uuid: UUID | str | None) -> KeyResult | None:
+    return key_result_choices().filter(uuid=uuid).first() if uuid else None
+
+
+def capabilities_by_ids(*, uuids: Iterable[UUID | str]) -> list[Capability]:
+    return list(Capability.objects.filter(uuid__in=list(uuids)).order_by("name", "id"))
 
 
 def goal_list_for_display(goals, *, today: date | None = None) -> list[Goal]:
@@ -229,8 +286,15 @@ def goal_rag(goal: Goal, *, settings: GoalSettings, today: date | None = None) -
 
 
 def goal_smart_check(goal: Goal, *, settings: GoalSettings | None = None) -> SmartCheck:
-    settings = settings or goal_settings_get()
     parent_count = goal.parent_links.count() if goal.pk else 0
+    return smart_check_for(goal, parent_count=parent_count, settings=settings)
+
+
+def smart_check_for(
+    goal: Goal, *, parent_count: int, settings: GoalSettings | None = None
+) -> SmartCheck:
+    """The SMART-R check of a goal whose number of parents is known (unsaved goals too)."""
+    settings = settings or goal_settings_get()
     return smart_check(
         goal_draft(goal, parent_count=parent_count),
         stretch_limit=settings.stretch_limit_percent,
@@ -253,6 +317,7 @@ def goal_draft(goal: Goal, *, parent_count: int) -> GoalDraft:
         start_date=goal.start_date,
         due_date=goal.due_date,
         parent_count=parent_count,
+        has_key_result=goal.key_result_id is not None,
         stretch_approved=goal.stretch_approved_by_id is not None,
     )
 
@@ -356,8 +421,19 @@ def scorecard(goals: list[Goal]) -> dict:
     }
 
 
-def goal_template_list() -> QuerySet[GoalTemplate]:
-    return GoalTemplate.objects.select_related("parent").order_by("name", "id")
+def goal_template_list(*, search: str = "") -> QuerySet[GoalTemplate]:
+    templates = (
+        GoalTemplate.objects.select_related("parent", "key_result__role")
+        .prefetch_related(Prefetch("capabilities", queryset=Capability.objects.order_by("name")))
+        .annotate(goal_count=Count("goals", filter=~Q(goals__status=Goal.Status.CANCELLED)))
+    )
+    for word in search.split():
+        templates = templates.filter(Q(name__icontains=word) | Q(title__icontains=word))
+    return templates.order_by("name", "id")
+
+
+def goal_template_get(*, uuid: UUID | str) -> GoalTemplate | None:
+    return goal_template_list().filter(uuid=uuid).first()
 
 
 @dataclass(frozen=True)
@@ -391,6 +467,212 @@ def decision_latency(*, goals: QuerySet[Goal] | None = None) -> dict:
     closed = [row.latency for row in rows if row.first_action_at is not None]
     mean = sum(closed, timedelta()) / len(closed) if closed else None
     return {"episodes": rows, "mean": mean, "open": sum(1 for r in rows if not r.first_action_at)}
+
+
+# --- Goals beside capabilities ---------------------------------------------------------------
+
+RESULT_STATUSES = (Goal.Status.ACTIVE, Goal.Status.COMPLETED)
+
+
+def goal_results_by_capability(
+    *,
+    employee: Employee,
+    capabilities: Iterable[Capability] | None = None,
+    today: date | None = None,
+) -> dict[int, list[Goal]]:
+    """The employee's goals (owned or contributed to, active or completed) that exercise each
+    capability, with progress, RAG and forecast: `{capability id: [goal, …]}`.
+
+    What an assessment shows beside each capability. Four queries whatever the number of
+    capabilities and goals.
+    """
+    links = GoalCapability.objects.filter(
+        Q(goal__owner_employee=employee) | Q(goal__contributor_links__employee=employee),
+        goal__status__in=RESULT_STATUSES,
+    )
+    if capabilities is not None:
+        links = links.filter(capability_id__in=[c.pk for c in capabilities])
+    pairs = set(links.values_list("capability_id", "goal_id"))
+    if not pairs:
+        return {}
+    goals = goal_list_for_display(
+        _goal_queryset().filter(pk__in={goal_id for _, goal_id in pairs}), today=today
+    )
+    by_id = {goal.pk: goal for goal in goals}
+    result: dict[int, list[Goal]] = defaultdict(list)
+    for capability_id, goal_id in pairs:
+        result[capability_id].append(by_id[goal_id])
+    for items in result.values():
+        items.sort(key=lambda g: (g.due_date or date.max, g.title, g.pk))
+    return dict(result)
+
+
+def goals_for_capability(
+    *, employee: Employee, capability: Capability, today: date | None = None
+) -> list[Goal]:
+    """The employee's goal results beside one capability (see goal_results_by_capability)."""
+    return goal_results_by_capability(
+        employee=employee, capabilities=[capability], today=today
+    ).get(capability.pk, [])
+
+
+# --- Scorecards ------------------------------------------------------------------------------
+
+RAG_ORDER = {kpi_math.RED: 0, kpi_math.AMBER: 1, kpi_math.GREEN: 2}
+
+
+def _score(goals: Sequence[Goal]) -> Decimal | None:
+    return kpi_math.weighted_score((goal.progress, goal.weight) for goal in goals)
+
+
+def _worst_rag(goals: Sequence[Goal]) -> str | None:
+    rags = [goal.rag for goal in goals if goal.rag in RAG_ORDER]
+    return min(rags, key=RAG_ORDER.__getitem__) if rags else None
+
+
+@dataclass
+class ScorecardPart:
+    """One perspective (or one kind of indicator) of a scorecard."""
+
+    key: str
+    label: str
+    goals: list[Goal]
+    total_weight: Decimal
+
+    @property
+    def score(self) -> Decimal | None:
+        return _score(self.goals)
+
+    @property
+    def weight(self) -> Decimal:
+        return sum((goal.weight for goal in self.goals), Decimal(0))
+
+    @property
+    def weight_share(self) -> Decimal | None:
+        if not self.total_weight:
+            return None
+        return (self.weight / self.total_weight * 100).quantize(Decimal("1"))
+
+    @property
+    def rag(self) -> str | None:
+        return _worst_rag(self.goals)
+
+    @property
+    def rag_counts(self) -> dict[str, int]:
+        counts = {kpi_math.GREEN: 0, kpi_math.AMBER: 0, kpi_math.RED: 0}
+        for goal in self.goals:
+            if goal.rag in counts:
+                counts[goal.rag] += 1
+        return counts
+
+
+@dataclass
+class BalancedScorecard:
+    """Weighted goal achievement by balanced-scorecard perspective, and leading vs lagging.
+
+    Every perspective is listed, empty ones too, so a missing perspective shows as a gap.
+    """
+
+    goals: list[Goal]
+    perspectives: list[ScorecardPart] = field(default_factory=list)
+    indicators: list[ScorecardPart] = field(default_factory=list)
+
+    @property
+    def overall(self) -> Decimal | None:
+        return _score(self.goals)
+
+    @property
+    def at_risk(self) -> int:
+        return sum(1 for goal in self.goals if goal.at_risk)
+
+    @property
+    def rag(self) -> str | None:
+        return _worst_rag(self.goals)
+
+
+def balanced_scorecard(goals: Sequence[Goal]) -> BalancedScorecard:
+    """`goals` come from `goal_list_for_display` (they carry `progress` and `rag`)."""
+    goals = list(goals)
+    total = sum((goal.weight for goal in goals), Decimal(0))
+
+    def parts(attribute: str, choices) -> list[ScorecardPart]:
+        return [
+            ScorecardPart(
+                key=value,
+                label=str(label),
+                goals=[g for g in goals if getattr(g, attribute) == value],
+                total_weight=total,
+            )
+            for value, label in choices
+        ]
+
+    return BalancedScorecard(
+        goals=goals,
+        perspectives=parts("perspective", Perspective.choices),
+        indicators=parts("indicator", Indicator.choices),
+    )
+
+
+def _scorecard_goals(goals: QuerySet[Goal]) -> QuerySet[Goal]:
+    return goals.filter(status=Goal.Status.ACTIVE).order_by(
+        "perspective", "due_date", "title", "id"
+    )
+
+
+def person_scorecard(
+    *, actor: Actor, employee: Employee, today: date | None = None
+) -> BalancedScorecard:
+    """The person's active goals as a balanced scorecard (what the actor may see of them)."""
+    goals = _scorecard_goals(goal_list(actor=actor, owner_employee=employee))
+    return balanced_scorecard(goal_list_for_display(goals, today=today))
+
+
+@dataclass
+class TeamMemberScore:
+    employee: Employee
+    scorecard: BalancedScorecard
+
+
+@dataclass
+class TeamScorecard:
+    scorecard: BalancedScorecard
+    members: list[TeamMemberScore]
+
+
+def team_scorecard(
+    *, manager: Employee, search: str = "", today: date | None = None
+) -> TeamScorecard:
+    """The manager's reports (all levels, matrix too): one balanced scorecard over all their
+    active goals, and each person's own (people matching `search`). Four queries whatever the
+    size of the team."""
+    people = list(all_reports(manager=manager, include_matrix=True).filter(active=True))
+    goals = goal_list_for_display(
+        _scorecard_goals(_goal_queryset().filter(owner_employee__in=people)), today=today
+    )
+    by_owner: dict[int, list[Goal]] = defaultdict(list)
+    for goal in goals:
+        by_owner[goal.owner_employee_id].append(goal)
+    words = search.lower().split()
+    return TeamScorecard(
+        scorecard=balanced_scorecard(goals),
+        members=[
+            TeamMemberScore(employee=person, scorecard=balanced_scorecard(by_owner[person.pk]))
+            for person in people
+            if all(word in f"{person.full_name} {person.title}".lower() for word in words)
+        ],
+    )
+
+
+def scorecard_employee_get(*, actor: Actor, uuid: UUID | str) -> Employee | None:
+    """The person whose scorecard the actor may open: themselves, their reports (at any
+    level, matrix too) and, for HR admins, anyone. None for missing and forbidden alike."""
+    employee = Employee.objects.select_related("department").filter(uuid=uuid).first()
+    if employee is None or actor.is_admin:
+        return employee
+    me = actor.employee
+    if me is not None and (me.pk == employee.pk or is_manager_of(manager=me, employee=employee)):
+        return employee
+    return None
 
 
 # --- Check-ins -------------------------------------------------------------------------------
@@ -429,6 +711,20 @@ def check_in_series_list(*, actor: Actor) -> QuerySet[CheckInSeries]:
 
 def check_in_get(*, actor: Actor, uuid) -> CheckIn | None:
     return check_in_list(actor=actor).filter(uuid=uuid).first()
+
+
+def check_in_escalations(*, check_in: CheckIn) -> QuerySet[CheckInEscalation]:
+    return CheckInEscalation.objects.filter(check_in=check_in).select_related("escalated_to")
+
+
+def action_item_get(*, actor: Actor, uuid: UUID | str) -> ActionItem | None:
+    """An action item of a check-in the actor may see; None for missing and forbidden alike."""
+    visible = CheckIn.objects.filter(_check_in_visibility_q(actor=actor))
+    return (
+        ActionItem.objects.select_related("check_in")
+        .filter(uuid=uuid, check_in__in=visible)
+        .first()
+    )
 
 
 def sees_private_notes(*, actor: Actor, check_in: CheckIn) -> bool:
@@ -554,6 +850,11 @@ def public_praise() -> QuerySet[Feedback]:
         .select_related("giver", "receiver")
         .order_by("-created_at", "-id")
     )
+
+
+def feedback_request_get(*, uuid: UUID | str | None) -> FeedbackRequest | None:
+    """A request for feedback by public id (the service checks it was made to the giver)."""
+    return FeedbackRequest.objects.filter(uuid=uuid).first() if uuid else None
 
 
 def feedback_requests_for(*, employee: Employee) -> QuerySet[FeedbackRequest]:

@@ -3,6 +3,9 @@
 Every function takes the acting `Actor`, checks it may act, keeps related objects inside the
 organisation, runs in one transaction and records history with `audit_record`.
 
+Alignment: a goal supports parent goals (many, across people and teams) and may serve one key
+result of a job role's scorecard; it names the capabilities it exercises.
+
 Change control: once a goal is active, its commitment (target, range, due date, weight) is
 changed only through a `GoalChangeRequest` with a justification, decided by a manager of the
 owner or an HR admin. Concurrency: edits carry the `version` they were based on; a stale one is
@@ -12,6 +15,7 @@ refused with a 409 `conflict` that carries the current state.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -21,6 +25,7 @@ from django.db import transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from capabilities.models import Capability, JobRole, RoleAssignment
 from goals import kpi as kpi_math
 from goals import selectors
 from goals.models import (
@@ -34,23 +39,28 @@ from goals.models import (
     FeedbackRequest,
     Goal,
     GoalAlignment,
+    GoalCapability,
     GoalChangeRequest,
     GoalContributor,
     GoalRedEpisode,
     GoalSettings,
     GoalTemplate,
+    GoalTemplateCapability,
     GoalUpdate,
 )
+from plms.audit.models import AuditEvent
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
 from plms.people.models import Department, Employee
-from plms.people.selectors import is_manager_of
+from plms.people.selectors import all_report_ids_sql, is_manager_of
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
 
 MSG_CONFLICT = "The goal was changed by someone else (now version {version}). Reload and retry."
 MSG_CYCLE = "“{parent}” supports this goal already: aligning to it would create a cycle."
 MSG_JUSTIFY = "Changing an active goal's {fields} needs a justification for the approver."
+MSG_KEY_RESULT_ROLE = "“{key_result}” is a key result of {role}, which is not {owner}'s role."
+MSG_RETIRED = "“{capability}” is retired: goals name capabilities in use."
 
 # Editable through goal_update; `status` moves through goal_transition.
 GOAL_FIELDS = (
@@ -74,7 +84,10 @@ GOAL_FIELDS = (
     "rag_green_at",
     "rag_amber_at",
     "range_tolerance_percent",
+    "key_result",
 )
+# Foreign keys the services check themselves (same organisation, the owner's role).
+CHECKED_RELATIONS = ["owner_employee", "owner_department", "data_steward", "key_result", "template"]
 # The commitment of an active goal: changed only with approval.
 CONTROLLED_FIELDS = ("target", "range_low", "range_high", "due_date", "weight")
 HISTORY_FIELDS = (*GOAL_FIELDS, "status", "current", "owner_type", "owner_employee")
@@ -192,6 +205,46 @@ def _set_contributors(goal: Goal, contributors: Sequence[Employee]) -> None:
     )
 
 
+def _set_capabilities(goal: Goal, capabilities: Sequence[Capability]) -> None:
+    existing = set(GoalCapability.objects.filter(goal=goal).values_list("capability_id", flat=True))
+    _check_capabilities([c for c in capabilities if c.pk not in existing])
+    GoalCapability.objects.filter(goal=goal).exclude(capability__in=capabilities).delete()
+    GoalCapability.objects.bulk_create(
+        GoalCapability(organization_id=goal.organization_id, goal=goal, capability=capability)
+        for capability in dict.fromkeys(capabilities)
+        if capability.pk not in existing
+    )
+
+
+def _check_capabilities(capabilities: Sequence[Capability]) -> None:
+    """Newly named capabilities are in use (a retired one may stay named, not be added)."""
+    for capability in capabilities:
+        if capability.status == Capability.Status.RETIRED:
+            raise ApplicationError(
+                "invalid",
+                MSG_RETIRED.format(capability=capability),
+                fields={"capabilities": "Retired capability."},
+            )
+
+
+def _check_key_result(goal: Goal) -> None:
+    """A person's goal serves a key result of the person's current job role."""
+    if goal.key_result_id is None or goal.owner_type != Goal.OwnerType.EMPLOYEE:
+        return
+    key_result = goal.key_result
+    holds = RoleAssignment.objects.filter(
+        employee_id=goal.owner_employee_id, role_id=key_result.role_id, ended_at__isnull=True
+    ).exists()
+    if not holds:
+        raise ApplicationError(
+            "key_result_not_in_role",
+            MSG_KEY_RESULT_ROLE.format(
+                key_result=key_result, role=key_result.role, owner=goal.owner_employee
+            ),
+            fields={"key_result": "Not a key result of the owner's job role."},
+        )
+
+
 def _close_red_episode(goal: Goal, action: str) -> None:
     """Record the first action on a goal that turned red (decision latency)."""
     GoalRedEpisode.objects.filter(goal=goal, first_action_at__isnull=True).update(
@@ -212,13 +265,21 @@ def goal_create(
     owner_department: Department | None = None,
     parents: Sequence[Goal] = (),
     contributors: Sequence[Employee] = (),
+    capabilities: Sequence[Capability] = (),
     **fields: Any,
 ) -> Goal:
     """Create a draft goal. Drafts may fail the SMART-R check; activating may not."""
     if owner_type == Goal.OwnerType.EMPLOYEE and owner_employee is None:
         owner_employee = actor.employee
     _check_same_organization(
-        actor, owner_employee, owner_department, fields.get("data_steward"), *parents, *contributors
+        actor,
+        owner_employee,
+        owner_department,
+        fields.get("data_steward"),
+        fields.get("key_result"),
+        *parents,
+        *contributors,
+        *capabilities,
     )
     goal = Goal(
         title=title.strip(),
@@ -234,11 +295,13 @@ def goal_create(
     _check_owner(goal)
     if not selectors.can_edit_goal(actor=actor, goal=goal):
         raise PermissionDenied("You may not set goals for this owner.")
-    _full_clean(goal, exclude=["owner_employee", "owner_department", "data_steward"])
+    _full_clean(goal, exclude=CHECKED_RELATIONS)
     _check_kpi(goal)
+    _check_key_result(goal)
     goal.save()
     _set_parents(goal, list(parents))
     _set_contributors(goal, list(contributors))
+    _set_capabilities(goal, list(capabilities))
     audit_record(
         actor=actor,
         action="goal.created",
@@ -247,6 +310,7 @@ def goal_create(
             **snapshot(goal, HISTORY_FIELDS),
             "parents": [str(p.uuid) for p in parents],
             "contributors": [str(c.uuid) for c in contributors],
+            "capabilities": [str(c.uuid) for c in capabilities],
         },
     )
     return goal
@@ -291,6 +355,7 @@ def goal_update(
     justification: str = "",
     parents: Sequence[Goal] | None = None,
     contributors: Sequence[Employee] | None = None,
+    capabilities: Sequence[Capability] | None = None,
     **changes: Any,
 ) -> Goal:
     """Apply `changes` made on top of `version`.
@@ -304,9 +369,15 @@ def goal_update(
     if goal.status in (Goal.Status.COMPLETED, Goal.Status.CANCELLED):
         raise ApplicationError("goal_closed", "A completed or cancelled goal cannot change.")
     _check_same_organization(
-        actor, changes.get("data_steward"), *(parents or ()), *(contributors or ())
+        actor,
+        changes.get("data_steward"),
+        changes.get("key_result"),
+        *(parents or ()),
+        *(contributors or ()),
+        *(capabilities or ()),
     )
     before = snapshot(goal, HISTORY_FIELDS)
+    key_result_before = goal.key_result_id
     controlled: dict[str, Any] = {}
     for name, value in changes.items():
         if name not in GOAL_FIELDS:
@@ -317,8 +388,10 @@ def goal_update(
             controlled[name] = value
         else:
             setattr(goal, name, value)
-    _full_clean(goal, exclude=["owner_employee", "owner_department", "data_steward"])
+    _full_clean(goal, exclude=CHECKED_RELATIONS)
     _check_kpi(goal)
+    if goal.key_result_id != key_result_before:
+        _check_key_result(goal)
     after = snapshot(goal, HISTORY_FIELDS)
     changed = [name for name in diff(before, after)]
     links: dict[str, Any] = {}
@@ -334,6 +407,12 @@ def goal_update(
         if old != new:
             _set_contributors(goal, list(contributors))
             links["contributors"] = {"before": old, "after": new}
+    if capabilities is not None:
+        old = sorted(str(c.uuid) for c in goal.capabilities.all())
+        new = sorted(str(c.uuid) for c in capabilities)
+        if old != new:
+            _set_capabilities(goal, list(capabilities))
+            links["capabilities"] = {"before": old, "after": new}
     if changed or links:
         _save_versioned(goal, version, changed)
         audit_record(
@@ -615,104 +694,6 @@ def goal_settings_update(*, actor: Actor, **values: Decimal) -> GoalSettings:
 
 # --- Templates -------------------------------------------------------------------------------
 
-
-@transaction.atomic
-def goal_template_create(*, actor: Actor, name: str, title: str, **fields: Any) -> GoalTemplate:
-    actor.require_admin()
-    _check_same_organization(actor, fields.get("parent"))
-    if GoalTemplate.objects.filter(name__iexact=name.strip()).exists():
-        raise ApplicationError(
-            "duplicate", f"A template named {name!r} exists.", fields={"name": "Already used."}
-        )
-    template = GoalTemplate(name=name.strip(), title=title.strip(), **fields)
-    _full_clean(template, exclude=["parent"])
-    template.save()
-    audit_record(actor=actor, action="goal_template.created", obj=template)
-    return template
-
-
-@transaction.atomic
-def goal_template_apply(
-    *,
-    actor: Actor,
-    template: GoalTemplate,
-    department: Department,
-    start_date: date,
-    due_date: date,
-    status: str = Goal.Status.DRAFT,
-) -> list[Goal]:
-    """One goal per active employee of the department, all or none.
-
-    Refused as a whole when anybody in the department already has a goal from this template
-    (so applying twice does not duplicate), or when the caller may not set goals for someone.
-    """
-    _check_same_organization(actor, template, department)
-    employees = list(Employee.objects.filter(department=department, active=True).order_by("id"))
-    if not employees:
-        raise ApplicationError("empty_department", f"{department} has no active employees.")
-    for employee in employees:
-        probe = Goal(owner_type=Goal.OwnerType.EMPLOYEE, owner_employee=employee)
-        if not selectors.can_edit_goal(actor=actor, goal=probe):
-            raise PermissionDenied(f"You may not set goals for {employee}.")
-    taken = list(
-        Goal.objects.filter(template=template, owner_employee__in=employees)
-        .exclude(status=Goal.Status.CANCELLED)
-        .values_list("owner_employee__first_name", "owner_employee__last_name")
-    )
-    if taken:
-        names = ", ".join(f"{first} {last}".strip() for first, last in taken)
-        raise ApplicationError(
-            "template_already_applied",
-            f"These people have a goal from “{template}” already: {names}.",
-        )
-    organization_id = require_organization_id()
-    goals = [
-        Goal(
-            organization_id=organization_id,
-            title=template.title,
-            description=template.description,
-            level=template.level,
-            owner_type=Goal.OwnerType.EMPLOYEE,
-            owner_employee=employee,
-            start_date=start_date,
-            due_date=due_date,
-            current=None,
-            template=template,
-            created_by=actor.user,
-            **{name: getattr(template, name) for name in _TEMPLATE_KPI_FIELDS},
-        )
-        for employee in employees
-    ]
-    for goal in goals:
-        _full_clean(
-            goal, exclude=["owner_employee", "owner_department", "data_steward", "template"]
-        )
-        _check_kpi(goal)
-    goals = Goal.objects.bulk_create(goals)
-    if template.parent_id is not None:
-        GoalAlignment.objects.bulk_create(
-            GoalAlignment(organization_id=organization_id, child=goal, parent_id=template.parent_id)
-            for goal in goals
-        )
-    audit_record(
-        actor=actor,
-        action="goal_template.applied",
-        obj=template,
-        changes={"department": str(department.uuid), "goals": [str(g.uuid) for g in goals]},
-    )
-    for goal in goals:
-        audit_record(
-            actor=actor,
-            action="goal.created",
-            obj=goal,
-            changes=snapshot(goal, HISTORY_FIELDS),
-            reason=f"From template {template}",
-        )
-    if status == Goal.Status.ACTIVE:
-        goals = [goal_transition(actor=actor, goal=goal, status=status) for goal in goals]
-    return goals
-
-
 _TEMPLATE_KPI_FIELDS = (
     "unit",
     "direction",
@@ -725,6 +706,302 @@ _TEMPLATE_KPI_FIELDS = (
     "update_frequency",
     "weight",
 )
+
+
+@transaction.atomic
+def goal_template_create(
+    *,
+    actor: Actor,
+    name: str,
+    title: str,
+    capabilities: Sequence[Capability] = (),
+    **fields: Any,
+) -> GoalTemplate:
+    actor.require_admin()
+    _check_same_organization(actor, fields.get("parent"), fields.get("key_result"), *capabilities)
+    _check_capabilities(capabilities)
+    if GoalTemplate.objects.filter(name__iexact=name.strip()).exists():
+        raise ApplicationError(
+            "duplicate", f"A template named {name!r} exists.", fields={"name": "Already used."}
+        )
+    template = GoalTemplate(name=name.strip(), title=title.strip(), **fields)
+    _full_clean(template, exclude=["parent", "key_result"])
+    template.save()
+    GoalTemplateCapability.objects.bulk_create(
+        GoalTemplateCapability(
+            organization_id=template.organization_id, template=template, capability=capability
+        )
+        for capability in dict.fromkeys(capabilities)
+    )
+    audit_record(
+        actor=actor,
+        action="goal_template.created",
+        obj=template,
+        changes={
+            **snapshot(template, ("name", "title", *_TEMPLATE_KPI_FIELDS, "parent", "key_result")),
+            "capabilities": [str(c.uuid) for c in capabilities],
+        },
+    )
+    return template
+
+
+@dataclass(frozen=True)
+class TemplateApplication:
+    """What applying a template did: the goals it created, and the people it left alone
+    because they have a goal from the template already."""
+
+    template: GoalTemplate
+    created: list[Goal]
+    skipped: list[Employee]
+
+
+@transaction.atomic
+def goal_template_apply(
+    *,
+    actor: Actor,
+    template: GoalTemplate,
+    department: Department,
+    start_date: date,
+    due_date: date,
+    status: str = Goal.Status.DRAFT,
+) -> TemplateApplication:
+    """One goal per active employee of the department (see `_template_apply`)."""
+    _check_same_organization(actor, template, department)
+    employees = list(Employee.objects.filter(department=department, active=True).order_by("id"))
+    if not employees:
+        raise ApplicationError("empty_department", f"{department} has no active employees.")
+    return _template_apply(
+        actor=actor,
+        template=template,
+        employees=employees,
+        start_date=start_date,
+        due_date=due_date,
+        status=status,
+        applied_to={"department": str(department.uuid)},
+    )
+
+
+@transaction.atomic
+def goal_template_apply_to_role(
+    *,
+    actor: Actor,
+    template: GoalTemplate,
+    role: JobRole,
+    start_date: date,
+    due_date: date,
+    status: str = Goal.Status.DRAFT,
+) -> TemplateApplication:
+    """One goal per active holder of the job role (see `_template_apply`). A template aligned
+    to a key result is applied to that key result's role only."""
+    _check_same_organization(actor, template, role)
+    if template.key_result_id is not None and template.key_result.role_id != role.pk:
+        raise ApplicationError(
+            "key_result_not_in_role",
+            f"“{template}” serves a key result of {template.key_result.role}, not of {role}.",
+            fields={"role": "Not the role of the template's key result."},
+        )
+    employees = list(
+        Employee.objects.filter(
+            active=True,
+            pk__in=RoleAssignment.objects.filter(role=role, ended_at__isnull=True).values(
+                "employee_id"
+            ),
+        ).order_by("id")
+    )
+    if not employees:
+        raise ApplicationError("empty_role", f"Nobody holds the role {role} at the moment.")
+    return _template_apply(
+        actor=actor,
+        template=template,
+        employees=employees,
+        start_date=start_date,
+        due_date=due_date,
+        status=status,
+        applied_to={"job_role": str(role.uuid)},
+    )
+
+
+def _template_apply(
+    *,
+    actor: Actor,
+    template: GoalTemplate,
+    employees: Sequence[Employee],
+    start_date: date,
+    due_date: date,
+    status: str,
+    applied_to: Mapping[str, str],
+) -> TemplateApplication:
+    """Give each of `employees` a goal from the template: all or none, idempotent, in a fixed
+    number of queries whatever the number of people.
+
+    Everything is checked before anything is written: the caller may set goals for every one
+    of them, the template's key result belongs to each one's role, the goal is valid (and
+    passes the SMART-R check when created active; a bulk activation has no override). People
+    who already have a live goal from the template are skipped, so applying twice creates
+    nothing the second time. The template row is locked, so two applications at once queue.
+    """
+    template = (
+        GoalTemplate.objects.select_for_update(of=("self",))
+        .select_related("key_result__role")
+        .get(pk=template.pk)
+    )
+    if status not in (Goal.Status.DRAFT, Goal.Status.ACTIVE):
+        raise ApplicationError(
+            "invalid", "Templates create draft or active goals.", fields={"status": "Not allowed."}
+        )
+    _check_may_set_goals_for(actor, employees)
+    if template.key_result_id is not None:
+        holders = set(
+            RoleAssignment.objects.filter(
+                employee__in=employees, role_id=template.key_result.role_id, ended_at__isnull=True
+            ).values_list("employee_id", flat=True)
+        )
+        others = [e for e in employees if e.pk not in holders]
+        if others:
+            raise ApplicationError(
+                "key_result_not_in_role",
+                f"“{template.key_result}” is a key result of {template.key_result.role}, which "
+                f"these people do not hold: {_names(others)}.",
+            )
+    taken = set(
+        Goal.objects.filter(template=template, owner_employee__in=employees)
+        .exclude(status=Goal.Status.CANCELLED)
+        .values_list("owner_employee_id", flat=True)
+    )
+    skipped = [e for e in employees if e.pk in taken]
+    employees = [e for e in employees if e.pk not in taken]
+    if not employees:
+        return TemplateApplication(template=template, created=[], skipped=skipped)
+    organization_id = require_organization_id()
+    now = timezone.now()
+    capability_ids = list(
+        GoalTemplateCapability.objects.filter(template=template).values_list(
+            "capability_id", flat=True
+        )
+    )
+    goals = [
+        Goal(
+            organization_id=organization_id,
+            title=template.title,
+            description=template.description,
+            level=template.level,
+            owner_type=Goal.OwnerType.EMPLOYEE,
+            owner_employee=employee,
+            start_date=start_date,
+            due_date=due_date,
+            key_result=template.key_result,
+            template=template,
+            created_by=actor.user,
+            created_at=now,
+            updated_at=now,
+            **{name: getattr(template, name) for name in _TEMPLATE_KPI_FIELDS},
+        )
+        for employee in employees
+    ]
+    # The goals differ only in their owner: one check stands for all of them.
+    _full_clean(goals[0], exclude=CHECKED_RELATIONS)
+    _check_kpi(goals[0])
+    if status == Goal.Status.ACTIVE:
+        check = selectors.smart_check_for(goals[0], parent_count=1 if template.parent_id else 0)
+        if not check.passed:
+            raise ApplicationError(
+                "smart_check_failed",
+                "Goals from this template do not pass the SMART-R check: create them as "
+                "drafts, or fix the template.",
+                fields={f"smart.{r.name}": str(r.hint) for r in check.failed},
+                extra={"smart": check.as_dict()},
+            )
+        for goal in goals:
+            goal.status = Goal.Status.ACTIVE
+            goal.activated_at = now
+    goals = Goal.objects.bulk_create(goals)
+    if template.parent_id is not None:
+        GoalAlignment.objects.bulk_create(
+            GoalAlignment(organization_id=organization_id, child=goal, parent_id=template.parent_id)
+            for goal in goals
+        )
+    GoalCapability.objects.bulk_create(
+        GoalCapability(organization_id=organization_id, goal=goal, capability_id=capability_id)
+        for goal in goals
+        for capability_id in capability_ids
+    )
+    reason = f"From template {template}"
+    history = [
+        _audit_event(
+            actor,
+            "goal.created",
+            goal,
+            {**snapshot(goal, HISTORY_FIELDS), "status": Goal.Status.DRAFT},
+            reason,
+            now,
+        )
+        for goal in goals
+    ]
+    if status == Goal.Status.ACTIVE:
+        history += [
+            _audit_event(
+                actor,
+                "goal.activated",
+                goal,
+                {"status": {"before": Goal.Status.DRAFT, "after": Goal.Status.ACTIVE}},
+                reason,
+                now,
+            )
+            for goal in goals
+        ]
+    AuditEvent.objects.bulk_create(history)
+    audit_record(
+        actor=actor,
+        action="goal_template.applied",
+        obj=template,
+        changes={
+            **applied_to,
+            "status": status,
+            "goals": [str(g.uuid) for g in goals],
+            "skipped": [str(e.uuid) for e in skipped],
+        },
+    )
+    return TemplateApplication(template=template, created=goals, skipped=skipped)
+
+
+def _check_may_set_goals_for(actor: Actor, employees: Sequence[Employee]) -> None:
+    """HR admins set anybody's goals; others their own and their reports' (one query)."""
+    if actor.is_admin:
+        return
+    me = actor.employee
+    allowed: set[int] = set()
+    if me is not None:
+        allowed = {me.pk} | set(
+            Employee.objects.filter(
+                id__in=all_report_ids_sql(manager_id=me.pk, include_matrix=True)
+            ).values_list("id", flat=True)
+        )
+    refused = [e for e in employees if e.pk not in allowed]
+    if refused:
+        raise PermissionDenied(f"You may not set goals for {_names(refused)}.")
+
+
+def _names(employees: Sequence[Employee], limit: int = 10) -> str:
+    names = ", ".join(str(e) for e in employees[:limit])
+    return names if len(employees) <= limit else f"{names} and {len(employees) - limit} more"
+
+
+def _audit_event(
+    actor: Actor, action: str, obj: Goal, changes: dict, reason: str, at: datetime
+) -> AuditEvent:
+    """An audit row as `audit_record` writes it, for writing many in one statement."""
+    return AuditEvent(
+        organization_id=obj.organization_id,
+        actor_user=actor.user,
+        actor_label=actor.label,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_uuid=obj.uuid,
+        object_repr=str(obj)[:300],
+        changes=changes,
+        reason=reason,
+        created_at=at,
+    )
 
 
 # --- Check-ins -------------------------------------------------------------------------------

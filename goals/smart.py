@@ -126,6 +126,7 @@ class GoalDraft:
     start_date: date | None = None
     due_date: date | None = None
     parent_count: int = 0
+    has_key_result: bool = False
     stretch_approved: bool = False
 
 
@@ -248,11 +249,18 @@ def _achievable(draft: GoalDraft, stretch_limit: Decimal) -> Rule:
 
 def _relevant(draft: GoalDraft) -> Rule:
     # The organisation's own strategic goals are the top of the cascade.
-    if draft.parent_count > 0 or (
-        draft.level == "strategic" and draft.owner_type == "organization"
+    if (
+        draft.parent_count > 0
+        or draft.has_key_result
+        or (draft.level == "strategic" and draft.owner_type == "organization")
     ):
         return Rule("R", "relevant", True)
-    return Rule("R", "relevant", False, _("Align the goal to a goal it supports."))
+    return Rule(
+        "R",
+        "relevant",
+        False,
+        _("Align the goal to a goal it supports or to a key result of the job role."),
+    )
 
 
 def _time_bound(draft: GoalDraft) -> Rule:

@@ -1,4 +1,5 @@
-"""Goal pages: my goals, team goals at risk, goal detail, goal tree, check-ins, feedback."""
+"""Goal pages: my goals, team goals at risk, scorecards, goal detail, goal tree, check-ins,
+feedback. Thin: reads come from goals.selectors, writes go through goals.services."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from capabilities import selectors as capability_selectors
 from goals import selectors, services
 from goals.forms import (
     ActionItemForm,
@@ -19,10 +21,12 @@ from goals.forms import (
     FeedbackForm,
     FeedbackRequestForm,
     GoalForm,
+    GoalTemplateForm,
     ProgressForm,
+    TemplateApplyForm,
 )
-from goals.models import ActionItem, FeedbackRequest, Goal
-from goals.smart import smart_check
+from goals.models import Goal
+from goals.smart import GoalDraft, smart_check
 from plms.common.errors import ApplicationError
 from plms.common.ids import parse_public_id
 from plms.people import selectors as people_selectors
@@ -78,18 +82,53 @@ def team_at_risk(request: HttpRequest) -> HttpResponse:
     employee = request.employee
     goals = selectors.team_goals_at_risk(manager=employee) if employee is not None else []
     page = Paginator(goals, PAGE_SIZE).get_page(request.GET.get("page"))
-    team_goals = (
-        Goal.objects.filter(
-            owner_employee__in=people_selectors.all_reports(manager=employee, include_matrix=True)
-        )
-        if employee is not None
-        else Goal.objects.none()
-    )
     context = {
         "page": page,
-        "latency": selectors.decision_latency(goals=team_goals),
+        "latency": (
+            selectors.decision_latency(goals=selectors.team_goals(manager=employee))
+            if employee is not None
+            else None
+        ),
     }
     return render(request, "goals/team_at_risk.html", context)
+
+
+@member_required
+def my_scorecard(request: HttpRequest) -> HttpResponse:
+    employee = request.employee
+    scorecard = (
+        selectors.person_scorecard(actor=actor_from_request(request), employee=employee)
+        if employee is not None
+        else selectors.balanced_scorecard([])
+    )
+    context = {"person": employee, "scorecard": scorecard, "mine": True}
+    return render(request, "goals/person_scorecard.html", context)
+
+
+@member_required
+def person_scorecard(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    employee = selectors.scorecard_employee_get(actor=actor, uuid=id)
+    if employee is None:
+        raise Http404
+    context = {
+        "person": employee,
+        "scorecard": selectors.person_scorecard(actor=actor, employee=employee),
+        "mine": request.employee is not None and request.employee.pk == employee.pk,
+    }
+    return render(request, "goals/person_scorecard.html", context)
+
+
+@member_required
+def team_scorecard(request: HttpRequest) -> HttpResponse:
+    employee = request.employee
+    search = request.GET.get("q", "").strip()
+    team = (
+        selectors.team_scorecard(manager=employee, search=search) if employee is not None else None
+    )
+    page = Paginator(team.members if team else [], PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"team": team, "page": page, "search": search}
+    return render(request, "goals/team_scorecard.html", context)
 
 
 def _owner_choices(request: HttpRequest) -> list[tuple[str, str]]:
@@ -99,7 +138,7 @@ def _owner_choices(request: HttpRequest) -> list[tuple[str, str]]:
         choices.append((f"employee:{employee.uuid}", _("Me (%s)") % employee.full_name))
         for report in people_selectors.all_reports(manager=employee, include_matrix=True):
             choices.append((f"employee:{report.uuid}", report.full_name))
-        if employee.department_id and Employee.objects.filter(manager=employee).exists():
+        if employee.department_id and selectors.manages_anyone(employee=employee):
             choices.append((f"department:{employee.department.uuid}", str(employee.department)))
     if request.membership.is_admin:
         choices.insert(0, ("organization:", _("The organisation")))
@@ -111,32 +150,39 @@ def _owner_choices(request: HttpRequest) -> list[tuple[str, str]]:
 
 
 def _parent_choices(actor, exclude: Goal | None = None) -> list[tuple[str, str]]:
-    goals = selectors.goal_list(actor=actor).exclude(status__in=["cancelled", "completed"])
-    if exclude is not None:
-        goals = goals.exclude(pk=exclude.pk)
+    goals = selectors.goal_parent_choices(actor=actor, exclude=exclude)
     return [(str(g.uuid), f"{g.title} ({g.get_level_display()})") for g in goals]
+
+
+def _alignment_choices() -> dict[str, list[tuple[str, str]]]:
+    """Key results (by role) and capabilities a goal may name, for the goal form."""
+    return {
+        "key_results": [
+            (str(kr.uuid), f"{kr.role.name}: {kr.outcome}") for kr in selectors.key_result_choices()
+        ],
+        "capabilities": [(str(c.uuid), c.name) for c in capability_selectors.capability_choices()],
+    }
 
 
 def _goal_values(form: GoalForm, actor) -> dict:
     data = dict(form.cleaned_data)
     data.pop("version", None)
     data.pop("justification", None)
-    parent_ids = data.pop("parents", [])
-    data["parents"] = list(selectors.goal_list(actor=actor).filter(uuid__in=parent_ids))
+    data["parents"] = selectors.goals_by_ids(actor=actor, uuids=data.pop("parents", []))
+    data["key_result"] = selectors.key_result_get(uuid=parse_public_id(data.pop("key_result")))
+    data["capabilities"] = selectors.capabilities_by_ids(uuids=data.pop("capabilities", []))
     owner = data.pop("owner", None)
     if owner is not None:
         kind, _sep, uuid = owner.partition(":")
         data["owner_type"] = kind
         if kind == "employee":
-            data["owner_employee"] = Employee.objects.filter(uuid=parse_public_id(uuid)).first()
+            data["owner_employee"] = people_selectors.employee_get(uuid=parse_public_id(uuid))
         elif kind == "department":
-            data["owner_department"] = people_selectors.department_list().filter(uuid=uuid).first()
+            data["owner_department"] = selectors.department_get(uuid=parse_public_id(uuid))
     return data
 
 
 def _smart_from_form(form: GoalForm, actor):
-    from goals.smart import GoalDraft
-
     data = form.cleaned_data if form.is_bound and hasattr(form, "cleaned_data") else {}
     owner = (data.get("owner") or "employee:").partition(":")[0]
     draft = GoalDraft(
@@ -154,6 +200,7 @@ def _smart_from_form(form: GoalForm, actor):
         start_date=data.get("start_date"),
         due_date=data.get("due_date"),
         parent_count=len(data.get("parents") or []),
+        has_key_result=bool(data.get("key_result")),
     )
     settings = selectors.goal_settings_get()
     return smart_check(draft, stretch_limit=settings.stretch_limit_percent)
@@ -163,7 +210,10 @@ def _smart_from_form(form: GoalForm, actor):
 def goal_create(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     form = GoalForm(
-        request.POST or None, owners=_owner_choices(request), parents=_parent_choices(actor)
+        request.POST or None,
+        owners=_owner_choices(request),
+        parents=_parent_choices(actor),
+        **_alignment_choices(),
     )
     check = None
     if request.method == "POST" and form.is_valid():
@@ -189,12 +239,15 @@ def goal_edit(request: HttpRequest, id) -> HttpResponse:
         raise Http404
     initial = {name: getattr(goal, name) for name in GoalForm.base_fields if hasattr(goal, name)}
     initial["parents"] = [str(p.uuid) for p in goal.parents.all()]
+    initial["key_result"] = str(goal.key_result.uuid) if goal.key_result else ""
+    initial["capabilities"] = [str(c.uuid) for c in goal.capabilities.all()]
     initial["version"] = goal.version
     form = GoalForm(
         request.POST or None,
         initial=initial,
         parents=_parent_choices(actor, exclude=goal),
         editing=True,
+        **_alignment_choices(),
     )
     if request.method == "POST" and form.is_valid():
         values = _goal_values(form, actor)
@@ -244,7 +297,7 @@ def goal_detail(request: HttpRequest, id) -> HttpResponse:
         "progress_form": ProgressForm(),
         "activate_form": ActivateForm(),
         "decision_form": DecisionForm(),
-        "children": selectors.goal_list(actor=actor).filter(parent_links__parent=goal),
+        "children": selectors.goal_children(actor=actor, goal=goal),
     }
     return render(request, "goals/goal_detail.html", context)
 
@@ -332,6 +385,100 @@ def goal_tree(request: HttpRequest) -> HttpResponse:
     return render(request, "goals/goal_tree.html", {"roots": roots})
 
 
+# --- Templates -------------------------------------------------------------------------------
+
+
+def _template_targets() -> list[tuple[str, str]]:
+    roles = [
+        (
+            f"role:{role.uuid}",
+            _("Holder of the role %(role)s (%(count)d)")
+            % {"role": role.name, "count": role.holder_count},
+        )
+        for role in capability_selectors.job_role_list()
+    ]
+    departments = [
+        (f"department:{department.uuid}", _("Member of %s") % department.name)
+        for department in people_selectors.department_choices()
+    ]
+    return [("", _("Choose a job role or a department")), *roles, *departments]
+
+
+@member_required(admin=True)
+def template_list(request: HttpRequest) -> HttpResponse:
+    """HR admins: goal templates, a new one, and applying one to a role or department."""
+    actor = actor_from_request(request)
+    search = request.GET.get("q", "").strip()
+    choices = _alignment_choices()
+    form = GoalTemplateForm(request.POST or None, **choices)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["key_result"] = selectors.key_result_get(uuid=parse_public_id(data.pop("key_result")))
+        data["capabilities"] = selectors.capabilities_by_ids(uuids=data.pop("capabilities"))
+        try:
+            template = services.goal_template_create(actor=actor, **data)
+        except ApplicationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Template “%s” saved.") % template.name)
+            return redirect("goals:template_list")
+    page = Paginator(selectors.goal_template_list(search=search), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page,
+        "search": search,
+        "form": form,
+        "apply_form": TemplateApplyForm(targets=_template_targets()),
+    }
+    return render(request, "goals/template_list.html", context)
+
+
+@member_required(admin=True)
+@require_POST
+def template_apply(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    template = selectors.goal_template_get(uuid=id)
+    if template is None:
+        raise Http404
+    form = TemplateApplyForm(request.POST, targets=_template_targets())
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("goals:template_list")
+    kind, _sep, uuid = form.cleaned_data["applies_to"].partition(":")
+    values = {
+        "actor": actor,
+        "template": template,
+        "start_date": form.cleaned_data["start_date"],
+        "due_date": form.cleaned_data["due_date"],
+        "status": form.cleaned_data["status"],
+    }
+    if kind == "role":
+        apply, key = services.goal_template_apply_to_role, "role"
+        target = capability_selectors.job_role_get(uuid=parse_public_id(uuid))
+    else:
+        apply, key = services.goal_template_apply, "department"
+        target = selectors.department_get(uuid=parse_public_id(uuid))
+    if target is None:
+        raise Http404
+    try:
+        result = apply(**values, **{key: target})
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        for name, errors in exc.fields.items():
+            for error in errors:
+                messages.error(request, f"{name.removeprefix('smart.')}: {error}")
+    else:
+        messages.success(
+            request,
+            _("%(created)d goals created; %(skipped)d people had one from this template already.")
+            % {"created": len(result.created), "skipped": len(result.skipped)},
+        )
+    return redirect("goals:template_list")
+
+
 # --- Check-ins -------------------------------------------------------------------------------
 
 
@@ -358,7 +505,7 @@ def check_in_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def check_in_start(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    report = Employee.objects.filter(uuid=parse_public_id(request.POST.get("report"))).first()
+    report = people_selectors.employee_get(uuid=parse_public_id(request.POST.get("report")))
     if report is None:
         raise Http404
     try:
@@ -415,7 +562,7 @@ def check_in_detail(request: HttpRequest, id) -> HttpResponse:
         "actions": selectors.check_in_open_actions(check_in=check_in),
         "action_form": ActionItemForm(owners=owners),
         "escalate_form": EscalateForm(),
-        "escalations": check_in.escalations.select_related("escalated_to"),
+        "escalations": selectors.check_in_escalations(check_in=check_in),
     }
     return render(request, "goals/check_in_detail.html", context)
 
@@ -448,7 +595,7 @@ def check_in_complete(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def check_in_add_action(request: HttpRequest, id) -> HttpResponse:
     def run(actor, check_in):
-        owner = Employee.objects.filter(uuid=parse_public_id(request.POST.get("owner"))).first()
+        owner = people_selectors.employee_get(uuid=parse_public_id(request.POST.get("owner")))
         form = ActionItemForm(
             request.POST,
             owners=[(request.POST.get("owner", ""), "")],
@@ -471,10 +618,10 @@ def check_in_add_action(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def check_in_toggle_action(request: HttpRequest, id) -> HttpResponse:
     """Tick an action item off (or reopen it); back to the check-in it is shown in."""
-    item = ActionItem.objects.select_related("check_in").filter(uuid=id).first()
+    actor = actor_from_request(request)
+    item = selectors.action_item_get(actor=actor, uuid=id)
     if item is None:
         raise Http404
-    back = request.POST.get("check_in") or item.check_in.uuid
 
     def run(actor, check_in):
         done = request.POST.get("done") == "1"
@@ -482,8 +629,8 @@ def check_in_toggle_action(request: HttpRequest, id) -> HttpResponse:
         return _("Action item done.") if done else _("Action item reopened.")
 
     response = _check_in_action(request, item.check_in.uuid, run)
-    visible = selectors.check_in_list(actor=actor_from_request(request)).filter(uuid=back)
-    return redirect("goals:check_in_detail", id=back) if visible.exists() else response
+    back = selectors.check_in_get(actor=actor, uuid=parse_public_id(request.POST.get("check_in")))
+    return redirect("goals:check_in_detail", id=back.uuid) if back is not None else response
 
 
 @member_required
@@ -533,9 +680,8 @@ def feedback_give(request: HttpRequest) -> HttpResponse:
     form = FeedbackForm(request.POST or None, initial=initial, receivers=_people_choices(employee))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        data["receiver"] = Employee.objects.get(uuid=data["receiver"])
-        request_uuid = data.pop("request") or None
-        data["request"] = FeedbackRequest.objects.filter(uuid=parse_public_id(request_uuid)).first()
+        data["receiver"] = people_selectors.employee_get(uuid=data["receiver"])
+        data["request"] = selectors.feedback_request_get(uuid=parse_public_id(data.pop("request")))
         try:
             services.feedback_give(actor=actor, **data)
         except ApplicationError as exc:
@@ -552,7 +698,7 @@ def feedback_request(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     form = FeedbackRequestForm(request.POST, people=_people_choices(request.employee))
     if form.is_valid():
-        asked = Employee.objects.get(uuid=form.cleaned_data["asked"])
+        asked = people_selectors.employee_get(uuid=form.cleaned_data["asked"])
         try:
             services.feedback_request_create(
                 actor=actor, asked=asked, message=form.cleaned_data["message"]

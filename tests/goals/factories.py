@@ -17,13 +17,16 @@ from goals.models import (
     FeedbackRequest,
     Goal,
     GoalAlignment,
+    GoalCapability,
     GoalChangeRequest,
     GoalContributor,
     GoalRedEpisode,
     GoalSettings,
     GoalTemplate,
+    GoalTemplateCapability,
     GoalUpdate,
 )
+from tests.capabilities.factories import CapabilityFactory
 from tests.factories import EmployeeFactory, TenantFactory, tenant_factory
 
 SAME_ORG = factory.SelfAttribute("..organization")
@@ -88,6 +91,15 @@ class GoalAlignmentFactory(TenantFactory):
 
 
 @tenant_factory
+class GoalCapabilityFactory(TenantFactory):
+    class Meta:
+        model = GoalCapability
+
+    goal = factory.SubFactory(GoalFactory, organization=SAME_ORG)
+    capability = factory.SubFactory(CapabilityFactory, organization=SAME_ORG)
+
+
+@tenant_factory
 class GoalUpdateFactory(TenantFactory):
     class Meta:
         model = GoalUpdate
@@ -124,6 +136,15 @@ class GoalTemplateFactory(TenantFactory):
     unit = "%"
     baseline = Decimal(80)
     target = Decimal(90)
+
+
+@tenant_factory
+class GoalTemplateCapabilityFactory(TenantFactory):
+    class Meta:
+        model = GoalTemplateCapability
+
+    template = factory.SubFactory(GoalTemplateFactory, organization=SAME_ORG)
+    capability = factory.SubFactory(CapabilityFactory, organization=SAME_ORG)
 
 
 @tenant_factory

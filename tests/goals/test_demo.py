@@ -24,12 +24,16 @@ def test_the_demo_has_goals_at_every_level_and_runs_once(db, settings):
         levels = dict(Goal.objects.values_list("level").annotate(n=Count("id")))
         assert levels["strategic"] == 1 and levels["tactical"] == 2 and levels["operational"] >= 5
         assert first["GoalUpdate"] > 0 and first["CheckIn"] >= 2 and first["Feedback"] >= 3
-        assert first["GoalRedEpisode"] == 1
+        assert first["GoalRedEpisode"] >= 1  # the demo's history may add older episodes
         goals = selectors.goal_list_for_display(Goal.objects.filter(status="active"))
         assert [g.title for g in goals if g.rag == "red"] == [
             "Reduce average handling time to 6 minutes"
         ]
         assert selectors.goal_tree(actor=system_actor(organization))
+        from_template = Goal.objects.filter(template__name="Advisor quality reviews")
+        assert from_template.count() == 3 and all(g.key_result_id for g in from_template)
+        emma = Goal.objects.get(title="Raise my first-contact resolution to 72 %")
+        assert emma.key_result is not None and emma.capabilities.count() == 2
     seed_demo()
     with in_org(organization):
         assert _counts() == first

@@ -245,13 +245,13 @@ def test_alignment_cycles_are_refused(org_a, cast):
 # --- Templates -------------------------------------------------------------------------------
 
 
-def test_a_template_gives_each_member_of_a_department_a_goal_all_or_nothing(org_a, cast, goal):
+def test_a_template_gives_each_member_of_a_department_a_goal_once(org_a, cast, goal):
     department = DepartmentFactory(organization=org_a)
     people = [EmployeeFactory(organization=org_a, department=department) for _ in range(3)]
     EmployeeFactory(organization=org_a, department=department, active=False)
     template = GoalTemplateFactory(organization=org_a, parent=goal)
     hr = actor_for(cast.hr)
-    goals = services.goal_template_apply(
+    applied = services.goal_template_apply(
         actor=hr,
         template=template,
         department=department,
@@ -259,20 +259,21 @@ def test_a_template_gives_each_member_of_a_department_a_goal_all_or_nothing(org_
         due_date=date(2027, 6, 30),
         status="active",
     )
-    assert {g.owner_employee for g in goals} == set(people)
+    goals = applied.created
+    assert {g.owner_employee for g in goals} == set(people) and applied.skipped == []
     assert all(g.status == "active" and list(g.parents.all()) == [goal] for g in goals)
-    # Applying again is refused as a whole, and creates nothing.
+    # Applying again leaves everyone who has the goal alone; only a newcomer gets one.
     newcomer = EmployeeFactory(organization=org_a, department=department)
-    with pytest.raises(ApplicationError) as caught:
-        services.goal_template_apply(
-            actor=hr,
-            template=template,
-            department=department,
-            start_date=date(2027, 1, 1),
-            due_date=date(2027, 6, 30),
-        )
-    assert caught.value.code == "template_already_applied"
-    assert not Goal.objects.filter(owner_employee=newcomer).exists()
+    again = services.goal_template_apply(
+        actor=hr,
+        template=template,
+        department=department,
+        start_date=date(2027, 1, 1),
+        due_date=date(2027, 6, 30),
+    )
+    assert [g.owner_employee for g in again.created] == [newcomer]
+    assert set(again.skipped) == set(people)
+    assert Goal.objects.filter(template=template).count() == 4
 
 
 def test_a_template_for_people_one_may_not_set_goals_for_creates_nothing(org_a, cast):

@@ -89,6 +89,13 @@ def test_achievable_when_a_manager_approved_the_stretch():
     assert rule(draft, "achievable").passed
 
 
+def test_relevant_counts_a_role_key_result_as_alignment():
+    alone = replace(GOOD, parent_count=0)
+    assert not rule(alone, "relevant").passed
+    assert "key result" in str(rule(alone, "relevant").hint)
+    assert rule(replace(alone, has_key_result=True), "relevant").passed
+
+
 def test_relevant_needs_a_parent_except_for_the_organisations_strategy():
     assert not rule(replace(GOOD, parent_count=0), "relevant").passed
     strategy = replace(GOOD, parent_count=0, level="strategic", owner_type="organization")
