@@ -26,6 +26,7 @@ static/vendor/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	cp node_modules/axe-core/axe.min.js static/vendor/axe.min.js
 	touch $@
 
 migrate: install

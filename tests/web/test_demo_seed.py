@@ -1,8 +1,10 @@
 from django.core.management import call_command
 from django.test import Client
 
+from goals.models import GoalRedEpisode
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.models import Membership, Organization
+from plms.web.models import MemberActivity
 from tests.conftest import in_org
 
 
@@ -14,7 +16,18 @@ def counts():
             Department.objects.count(),
             SecondaryManager.objects.count(),
             Membership.objects.filter(organization=acme).count(),
+            MemberActivity.objects.count(),
+            GoalRedEpisode.objects.count(),
         )
+
+
+def _home(email: str) -> str:
+    client = Client()
+    signed_in = client.post("/accounts/login/", {"username": email, "password": "plms-demo"})
+    assert signed_in.status_code == 302
+    response = client.get("/")
+    assert response.status_code == 200
+    return response.content.decode()
 
 
 def test_seed_runs_twice_without_duplicates_and_its_users_sign_in(db):
@@ -28,10 +41,47 @@ def test_seed_runs_twice_without_duplicates_and_its_users_sign_in(db):
         ("manager@acme.example", "Your team"),
         ("employee@acme.example", "What is due"),
     ]:
-        client = Client()
-        signed_in = client.post("/accounts/login/", {"username": email, "password": "plms-demo"})
-        assert signed_in.status_code == 302
-        assert role_text in client.get("/").content.decode()
+        assert role_text in _home(email)
+
+
+def test_every_dashboard_shows_something_on_first_sign_in(db):
+    call_command("seed_demo")
+
+    employee = _home("employee@acme.example")
+    assert "Your self-assessment" in employee and "Check-in with Marcus Bell" in employee
+    assert 'class="radar"' in employee and "The same figures as a table" in employee
+    assert "1 of 2 items done" in employee or "items done" in employee
+    assert "Raise my first-contact resolution to 72 %" in employee
+    assert "You rewrote the refund article" in employee
+    assert "Nothing is due right now" not in employee
+
+    manager = _home("manager@acme.example")
+    team = manager.split("Who needs what")[1]
+    for name in ("Emma Clarke", "Liam Okafor", "Noah Fischer", "Priya Shah"):
+        assert name in team
+    assert "Rate Emma" in team and "Self-assessment done: your rating is due" in team
+    assert "1 at risk (1 off track)" in team
+    assert "Team capability heatmap" in manager and "below target" in manager
+    assert "Reduce average handling time to 6 minutes" in manager
+
+    hr = _home("hr@acme.example")
+    organisation = hr.split('id="org-heading"')[1]
+    assert "Customer Operations" in organisation and "heat-" in organisation
+    assert "Q1 2027 competency review" in organisation  # the completion funnel
+    assert "Goals by perspective" in organisation and "Financial" in organisation
+    assert "first action (update) after 3 days" in organisation  # decision latency
+    assert "Plan items done" in organisation
+    adoption = organisation.split('id="adoption-heading"')[1].split("</table>")[0]
+    weekly_active = [
+        int(row.split('<td class="num">')[1].split("<")[0]) for row in adoption.split("<tr>")[2:]
+    ]
+    assert len(weekly_active) == 8 and all(weekly_active[1:]) and weekly_active[1] >= 10
+    for empty in (
+        "No assessment cycle has closed yet",
+        "No active goals yet",
+        "No goal has turned red",
+    ):
+        assert empty not in organisation
 
 
 def test_seed_is_refused_in_production(db, settings):

@@ -1,0 +1,598 @@
+"""Reads for the home dashboards that no domain app offers, shaped for one screen each.
+
+Every function runs inside the active organisation (tenant managers and row-level security)
+and issues a constant number of queries whatever the size of the team or the organisation:
+rows are aggregated by the database, and Python only shapes what comes back.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import Count, F, Max, Q, Sum
+from django.db.models.functions import TruncWeek
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments import gaps
+from assessments.models import Assessment, AssessmentCycle
+from goals import kpi as kpi_math
+from goals.models import CheckIn, Goal, Perspective
+from goals.selectors import goal_rag, goal_settings_get
+from learning.models import DevelopmentPlan, PlanItem
+from plms.people.models import Employee
+from plms.web.models import MemberActivity
+
+ADOPTION_WEEKS = 8
+DUE_SOON_DAYS = 7
+UPDATE_INTERVAL_DAYS = {"weekly": 7, "monthly": 30, "quarterly": 91}
+RAG_ORDER = (kpi_math.RED, kpi_math.AMBER, kpi_math.GREEN, None)
+
+
+# --- Employee: what is due ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing the person should do, with where to do it."""
+
+    kind: str  # assessment, plan_item, check_in, goal_update, feedback_request
+    label: str
+    title: str
+    url: str
+    due: date | None = None
+    detail: str = ""
+    today: date = field(default_factory=timezone.localdate, compare=False)
+
+    @property
+    def overdue(self) -> bool:
+        return self.due is not None and self.due < self.today
+
+    @property
+    def due_today(self) -> bool:
+        return self.due is not None and self.due == self.today
+
+
+def due_items(*, employee: Employee, today: date | None = None, limit: int = 12) -> list[DueItem]:
+    """Open assessments to give, plan items, check-ins in the coming week, goal updates that
+    are due and feedback asked of the person, overdue first, then by date (undated last).
+    Five queries."""
+    from goals.selectors import feedback_requests_for
+
+    today = today or timezone.localdate()
+    items: list[DueItem] = []
+
+    assessments = (
+        Assessment.objects.filter(
+            rater=employee,
+            status__in=Assessment.OPEN_STATUSES,
+            cycle__status=AssessmentCycle.Status.OPEN,
+        )
+        .select_related("cycle", "employee")
+        .order_by("cycle__period_end", "id")[:limit]
+    )
+    for assessment in assessments:
+        if assessment.kind == Assessment.Kind.SELF:
+            title = _("Your self-assessment")
+        else:
+            title = _("%(kind)s assessment of %(name)s") % {
+                "kind": assessment.get_kind_display(),
+                "name": assessment.employee.full_name,
+            }
+        items.append(
+            DueItem(
+                kind="assessment",
+                label=_("Assessment"),
+                title=title,
+                url=reverse("assessments:assessment_form", args=[assessment.uuid]),
+                due=assessment.cycle.deadline_of(assessment.kind),
+                detail=assessment.cycle.name,
+                today=today,
+            )
+        )
+
+    plan_items = (
+        PlanItem.objects.filter(
+            plan__employee=employee,
+            plan__status__in=[DevelopmentPlan.Status.APPROVED, DevelopmentPlan.Status.ACTIVE],
+        )
+        .exclude(status=PlanItem.Status.DONE)
+        .select_related("item", "plan")
+        .order_by(F("due_date").asc(nulls_last=True), "order", "id")[:limit]
+    )
+    for plan_item in plan_items:
+        items.append(
+            DueItem(
+                kind="plan_item",
+                label=_("Development plan"),
+                title=plan_item.title or (plan_item.item.title if plan_item.item else ""),
+                url=reverse("learning:plan_detail", args=[plan_item.plan.uuid]),
+                due=plan_item.due_date,
+                detail=plan_item.get_status_display(),
+                today=today,
+            )
+        )
+
+    check_ins = (
+        CheckIn.objects.filter(
+            Q(report=employee) | Q(manager=employee),
+            status=CheckIn.Status.SCHEDULED,
+            scheduled_for__lte=today + timedelta(days=DUE_SOON_DAYS),
+        )
+        .select_related("manager", "report")
+        .order_by("scheduled_for", "id")[:limit]
+    )
+    for check_in in check_ins:
+        other = check_in.report if check_in.manager_id == employee.pk else check_in.manager
+        items.append(
+            DueItem(
+                kind="check_in",
+                label=_("Check-in"),
+                title=_("Check-in with %(name)s") % {"name": other.full_name},
+                url=reverse("goals:check_in_detail", args=[check_in.uuid]),
+                due=check_in.scheduled_for,
+                detail=_("Prepare progress, obstacles and priorities"),
+                today=today,
+            )
+        )
+
+    goals = (
+        Goal.objects.filter(owner_employee=employee, status=Goal.Status.ACTIVE)
+        .annotate(last_update=Max("updates__recorded_at"))
+        .order_by("due_date", "id")
+    )
+    for goal in goals[: limit * 2]:
+        interval = timedelta(days=UPDATE_INTERVAL_DAYS.get(goal.update_frequency, 30))
+        since = (
+            timezone.localdate(goal.last_update)
+            if goal.last_update
+            else (goal.start_date or timezone.localdate(goal.activated_at or goal.created_at))
+        )
+        next_update = since + interval
+        if next_update <= today + timedelta(days=DUE_SOON_DAYS):
+            items.append(
+                DueItem(
+                    kind="goal_update",
+                    label=_("Goal update"),
+                    title=goal.title,
+                    url=reverse("goals:goal_detail", args=[goal.uuid]),
+                    due=next_update,
+                    detail=_("Record this %(frequency)s progress")
+                    % {"frequency": goal.get_update_frequency_display().lower()},
+                    today=today,
+                )
+            )
+
+    for request in feedback_requests_for(employee=employee)[:limit]:
+        items.append(
+            DueItem(
+                kind="feedback_request",
+                label=_("Feedback asked"),
+                title=_("%(name)s asked for your feedback") % {"name": request.requester.full_name},
+                url=reverse("goals:feedback_give") + f"?to={request.requester.uuid}"
+                f"&request={request.uuid}",
+                detail=request.message[:120],
+                today=today,
+            )
+        )
+
+    items.sort(key=lambda item: (item.due is None, item.due or date.max, item.title))
+    return items[:limit]
+
+
+# --- Manager: the team table ---------------------------------------------------------------------
+
+
+@dataclass
+class TeamRow:
+    employee: Employee
+    self_status: str | None = None
+    manager_status: str | None = None
+    rate_url: str = ""
+    gaps: list[tuple[str, Decimal]] = field(default_factory=list)
+    goals_at_risk: int = 0
+    goals_red: int = 0
+    next_check_in: CheckIn | None = None
+    plan_done: int = 0
+    plan_items: int = 0
+    plan_url: str = ""
+
+    @property
+    def assessment_stage(self) -> int:
+        """0 not started, 1 self-assessment done, 2 manager rating done (sorting key)."""
+        if self.manager_status == Assessment.Status.SUBMITTED:
+            return 2
+        if self.self_status == Assessment.Status.SUBMITTED:
+            return 1
+        return 0
+
+    @property
+    def in_cycle(self) -> bool:
+        return self.self_status is not None or self.manager_status is not None
+
+    @property
+    def behind(self) -> bool:
+        return self.in_cycle and self.assessment_stage < 2
+
+    @property
+    def biggest_gap(self) -> Decimal:
+        return self.gaps[0][1] if self.gaps else Decimal(0)
+
+    @property
+    def plan_percent(self) -> int | None:
+        return round(100 * self.plan_done / self.plan_items) if self.plan_items else None
+
+
+def team_rows(
+    *,
+    manager: Employee,
+    reports: list[Employee],
+    open_cycle: AssessmentCycle | None,
+    closed_cycle: AssessmentCycle | None,
+    goals_at_risk: list[Goal],
+    gaps_per_person: int = 2,
+) -> list[TeamRow]:
+    """One row per report: assessment status in the open cycle (and the manager's rating link),
+    biggest gaps in the latest closed cycle, goals at risk, the next check-in and plan progress.
+    Four queries whatever the size of the team."""
+    rows = {report.pk: TeamRow(employee=report) for report in reports}
+    ids = list(rows)
+    if not ids:
+        return []
+
+    if open_cycle is not None:
+        assessments = Assessment.objects.filter(
+            cycle=open_cycle,
+            employee_id__in=ids,
+            kind__in=[Assessment.Kind.SELF, Assessment.Kind.MANAGER],
+        ).values_list("employee_id", "kind", "status", "rater_id", "uuid")
+        for employee_id, kind, status, rater_id, uuid in assessments:
+            row = rows[employee_id]
+            if kind == Assessment.Kind.SELF:
+                row.self_status = status
+            else:
+                if row.manager_status != Assessment.Status.SUBMITTED:
+                    row.manager_status = status
+                if rater_id == manager.pk and status in Assessment.OPEN_STATUSES:
+                    row.rate_url = reverse("assessments:assessment_form", args=[uuid])
+
+    if closed_cycle is not None:
+        levels = (
+            gaps.group_levels(cycle=closed_cycle, employee_ids=ids)
+            .filter(level_gap__gt=0)
+            .order_by("employee_id", "-level_gap", "capability__name")
+            .values_list("employee_id", "capability__name", "level_gap")
+        )
+        for employee_id, name, gap in levels:
+            if len(rows[employee_id].gaps) < gaps_per_person:
+                rows[employee_id].gaps.append((name, Decimal(gap).quantize(Decimal("0.1"))))
+
+    for goal in goals_at_risk:
+        row = rows.get(goal.owner_employee_id)
+        if row is not None:
+            row.goals_at_risk += 1
+            row.goals_red += goal.rag == kpi_math.RED
+
+    check_ins = (
+        CheckIn.objects.filter(report_id__in=ids, status=CheckIn.Status.SCHEDULED)
+        .select_related("manager")
+        .order_by("scheduled_for", "id")
+    )
+    for check_in in check_ins:
+        row = rows[check_in.report_id]
+        if row.next_check_in is None:
+            row.next_check_in = check_in
+
+    plans = (
+        DevelopmentPlan.objects.filter(employee_id__in=ids)
+        .exclude(status=DevelopmentPlan.Status.COMPLETED)
+        .annotate(
+            item_count=Count("items", distinct=True),
+            done_count=Count("items", filter=Q(items__status=PlanItem.Status.DONE), distinct=True),
+        )
+        .order_by("employee_id", "-created_at", "-id")
+        .values_list("employee_id", "uuid", "item_count", "done_count")
+    )
+    for employee_id, uuid, item_count, done_count in plans:
+        row = rows[employee_id]
+        if not row.plan_url:
+            row.plan_url = reverse("learning:plan_detail", args=[uuid])
+            row.plan_items, row.plan_done = item_count, done_count
+    return list(rows.values())
+
+
+TEAM_SORTS = {
+    "name": lambda r: (r.employee.last_name.lower(), r.employee.first_name.lower()),
+    "assessment": lambda r: (r.assessment_stage, not r.in_cycle),
+    "gap": lambda r: r.biggest_gap,
+    "goals": lambda r: (r.goals_red, r.goals_at_risk),
+    "check_in": lambda r: (
+        r.next_check_in is None,
+        r.next_check_in.scheduled_for if r.next_check_in else date.max,
+    ),
+    "plan": lambda r: (r.plan_percent is None, r.plan_percent or 0),
+}
+# Columns whose first sort puts the largest first (who needs attention).
+TEAM_SORTS_DESCENDING_FIRST = ("gap", "goals")
+TEAM_FILTERS = ("behind", "at_risk", "no_check_in", "no_plan")
+
+
+def team_rows_filter(rows: list[TeamRow], *, show: str = "", search: str = "") -> list[TeamRow]:
+    if show == "behind":
+        rows = [r for r in rows if r.behind]
+    elif show == "at_risk":
+        rows = [r for r in rows if r.goals_at_risk]
+    elif show == "no_check_in":
+        rows = [r for r in rows if r.next_check_in is None]
+    elif show == "no_plan":
+        rows = [r for r in rows if not r.plan_url]
+    for word in search.lower().split():
+        rows = [
+            r
+            for r in rows
+            if word in r.employee.full_name.lower() or word in r.employee.title.lower()
+        ]
+    return rows
+
+
+def team_rows_sort(rows: list[TeamRow], *, sort: str) -> list[TeamRow]:
+    descending = sort.startswith("-")
+    key = TEAM_SORTS.get(sort.lstrip("-"), TEAM_SORTS["name"])
+    return sorted(rows, key=key, reverse=descending)
+
+
+# --- HR: the organisation ------------------------------------------------------------------------
+
+
+def gap_heatmap_by_department(*, cycle: AssessmentCycle) -> dict:
+    """Departments x capability categories of a closed cycle (one query): for each cell the
+    people assessed, the share below target and the weighted gap index."""
+    rows = (
+        gaps.group_levels(cycle=cycle)
+        .values(
+            "employee__department_id",
+            "employee__department__uuid",
+            "employee__department__name",
+            "capability__category_id",
+            "capability__category__name",
+        )
+        .annotate(
+            people=Count("employee_id", distinct=True),
+            cells=Count("id"),
+            below=Count("id", filter=Q(level_gap__gt=0)),
+            weighted_gap=Sum(
+                F("requirement_weight") * gaps.POSITIVE_GAP, output_field=gaps.DECIMAL
+            ),
+            weight=Sum("requirement_weight"),
+        )
+        .order_by("employee__department__name", "capability__category__name")
+    )
+    departments: dict = {}
+    categories: dict = {}
+    cells: dict = {}
+    for row in rows:
+        department_key = row["employee__department_id"]
+        category_key = row["capability__category_id"]
+        departments.setdefault(
+            department_key,
+            {
+                "uuid": row["employee__department__uuid"],
+                "name": row["employee__department__name"] or _("No department"),
+            },
+        )
+        categories.setdefault(category_key, row["capability__category__name"] or _("Other"))
+        index = (
+            (row["weighted_gap"] / row["weight"]).quantize(Decimal("0.01"))
+            if row["weight"]
+            else Decimal(0)
+        )
+        cells[(department_key, category_key)] = {
+            "people": row["people"],
+            "share_below": round(100 * row["below"] / row["cells"]) if row["cells"] else 0,
+            "gap_index": index,
+            "band": _band(index),
+        }
+    columns = sorted(categories.items(), key=lambda item: str(item[1]))
+    return {
+        "categories": [name for _key, name in columns],
+        "rows": [
+            {
+                "department": department,
+                "cells": [cells.get((department_key, key)) for key, _name in columns],
+            }
+            for department_key, department in sorted(
+                departments.items(), key=lambda item: str(item[1]["name"])
+            )
+        ],
+    }
+
+
+def _band(index: Decimal) -> str:
+    if index >= Decimal("0.75"):
+        return "high"
+    if index >= Decimal("0.25"):
+        return "medium"
+    return "low"
+
+
+def current_cycle() -> AssessmentCycle | None:
+    """The cycle HR follows now: the latest open one, else the latest closed one."""
+    cycles = AssessmentCycle.objects.filter(
+        status__in=[AssessmentCycle.Status.OPEN, AssessmentCycle.Status.CLOSED]
+    ).order_by("-period_end", "-id")
+    chosen = None
+    for cycle in cycles[:10]:
+        if cycle.status == AssessmentCycle.Status.OPEN:
+            return cycle
+        chosen = chosen or cycle
+    return chosen
+
+
+def cycle_funnel_by_department(*, cycle: AssessmentCycle) -> list[dict]:
+    """People in the cycle per department and how far they got: not started, self-assessment
+    done, manager rating done, closed (one query)."""
+    submitted = Assessment.Status.SUBMITTED
+    rows = (
+        Assessment.objects.filter(
+            cycle=cycle, kind__in=[Assessment.Kind.SELF, Assessment.Kind.MANAGER]
+        )
+        .values("employee__department__name")
+        .annotate(
+            people=Count("employee_id", distinct=True),
+            started=Count(
+                "employee_id",
+                filter=Q(status__in=[Assessment.Status.DRAFT, submitted]),
+                distinct=True,
+            ),
+            self_done=Count(
+                "employee_id", filter=Q(kind=Assessment.Kind.SELF, status=submitted), distinct=True
+            ),
+            manager_done=Count(
+                "employee_id",
+                filter=Q(kind=Assessment.Kind.MANAGER, status=submitted),
+                distinct=True,
+            ),
+        )
+        .order_by("employee__department__name")
+    )
+    closed = cycle.status == AssessmentCycle.Status.CLOSED
+    result = []
+    for row in rows:
+        people = row["people"]
+        stages = {
+            "not_started": people - row["started"],
+            "self_done": row["self_done"],
+            "manager_done": row["manager_done"],
+            "closed": people if closed else 0,
+        }
+        result.append(
+            {
+                "department": row["employee__department__name"] or _("No department"),
+                "people": people,
+                **stages,
+                "percents": {
+                    name: round(100 * value / people) if people else 0
+                    for name, value in {
+                        **stages,
+                        "self_only": max(row["self_done"] - row["manager_done"], 0),
+                    }.items()
+                },
+            }
+        )
+    return result
+
+
+def goal_rag_by_perspective(*, today: date | None = None) -> list[dict]:
+    """Active goals per balanced-scorecard perspective by RAG status (two queries; the RAG is
+    computed from each goal's KPI and pace, as everywhere else)."""
+    today = today or timezone.localdate()
+    settings = goal_settings_get()
+    counts: dict[str, dict] = defaultdict(lambda: {rag: 0 for rag in RAG_ORDER})
+    goals = Goal.objects.filter(status=Goal.Status.ACTIVE).only(
+        "perspective",
+        "direction",
+        "baseline",
+        "target",
+        "current",
+        "range_low",
+        "range_high",
+        "start_date",
+        "due_date",
+        "rag_green_at",
+        "rag_amber_at",
+        "range_tolerance_percent",
+    )
+    for goal in goals.iterator(chunk_size=2000):
+        counts[goal.perspective][goal_rag(goal, settings=settings, today=today)] += 1
+    result = []
+    for value, label in Perspective.choices:
+        row = counts.get(value, {rag: 0 for rag in RAG_ORDER})
+        result.append(
+            {
+                "perspective": value,
+                "label": label,
+                "red": row[kpi_math.RED],
+                "amber": row[kpi_math.AMBER],
+                "green": row[kpi_math.GREEN],
+                "none": row[None],
+                "total": sum(row.values()),
+            }
+        )
+    return result
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def adoption_by_week(*, today: date | None = None, weeks: int = ADOPTION_WEEKS) -> list[dict]:
+    """The last `weeks` weeks, newest first: people who opened PLMS, dashboard views,
+    assessments submitted, check-ins held and plan items completed (four queries)."""
+    today = today or timezone.localdate()
+    first = _week_start(today) - timedelta(weeks=weeks - 1)
+    since = timezone.make_aware(datetime.combine(first, time.min))
+    table = {
+        first + timedelta(weeks=n): {
+            "week": first + timedelta(weeks=n),
+            "active_people": 0,
+            "dashboard_views": 0,
+            "assessments": 0,
+            "check_ins": 0,
+            "plan_items": 0,
+        }
+        for n in range(weeks)
+    }
+
+    def add(rows, name: str) -> None:
+        for row in rows:
+            week = row["week"]
+            week = week.date() if hasattr(week, "date") else week
+            if week in table:
+                table[week][name] = row["n"]
+
+    activity = (
+        MemberActivity.objects.filter(day__gte=first)
+        .annotate(week=TruncWeek("day"))
+        .values("week")
+        .annotate(n=Count("user_id", distinct=True), views=Sum("dashboard_views"))
+        .order_by("week")
+    )
+    for row in activity:
+        week = row["week"].date() if hasattr(row["week"], "date") else row["week"]
+        if week in table:
+            table[week]["active_people"] = row["n"]
+            table[week]["dashboard_views"] = row["views"] or 0
+    add(
+        Assessment.objects.filter(status=Assessment.Status.SUBMITTED, submitted_at__gte=since)
+        .annotate(week=TruncWeek("submitted_at"))
+        .values("week")
+        .annotate(n=Count("id"))
+        .order_by("week"),
+        "assessments",
+    )
+    add(
+        CheckIn.objects.filter(status=CheckIn.Status.COMPLETED, completed_at__gte=since)
+        .annotate(week=TruncWeek("completed_at"))
+        .values("week")
+        .annotate(n=Count("id"))
+        .order_by("week"),
+        "check_ins",
+    )
+    add(
+        PlanItem.objects.filter(status=PlanItem.Status.DONE, completed_at__gte=since)
+        .annotate(week=TruncWeek("completed_at"))
+        .values("week")
+        .annotate(n=Count("id"))
+        .order_by("week"),
+        "plan_items",
+    )
+    return sorted(table.values(), key=lambda row: row["week"], reverse=True)
+
+
+def members_count() -> int:
+    """People in the organisation who can sign in (one query)."""
+    return Employee.objects.filter(active=True, user__isnull=False).count()

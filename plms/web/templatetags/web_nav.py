@@ -1,0 +1,202 @@
+"""The main navigation, grouped by what the viewer does: Me, Team, Organisation, Admin.
+
+A group appears only when it applies (Team for people who manage someone and for HR admins,
+who see every team; Admin for HR admins); the current page's link has `aria-current="page"`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from plms.people.models import Employee
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url_name: str
+    app: str
+    names: tuple[str, ...] = ()  # url names that make it current; empty: the whole app
+    admin_only: bool = False
+    exclude: tuple[str, ...] = ()  # url names of the app that belong to another link
+
+    def is_current(self, app: str, name: str) -> bool:
+        if app != self.app or name in self.exclude:
+            return False
+        return not self.names or name in self.names
+
+
+MY_GOALS = ("my_goals", "goal_create", "goal_detail", "goal_edit", "goal_progress")
+GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
+    (
+        "me",
+        _("Me"),
+        (
+            Link(_("Home"), "web:home", "web", ("home",)),
+            Link(_("Goals"), "goals:my_goals", "goals", MY_GOALS),
+            Link(
+                _("Assessments"),
+                "assessments:my_assessments",
+                "assessments",
+                ("my_assessments", "assessment_form", "peer_nominate", "results"),
+            ),
+            Link(_("Scorecard"), "goals:my_scorecard", "goals", ("my_scorecard",)),
+            Link(_("Learning"), "learning:my_plan", "learning", ("my_plan", "plan_detail")),
+            Link(
+                _("Check-ins"), "goals:check_in_list", "goals", ("check_in_list", "check_in_detail")
+            ),
+            Link(
+                _("Feedback"),
+                "goals:feedback_inbox",
+                "goals",
+                ("feedback_inbox", "feedback_give", "feedback_request"),
+            ),
+        ),
+    ),
+    (
+        "team",
+        _("Team"),
+        (
+            Link(_("Team heatmap"), "assessments:team", "assessments", ("team",)),
+            Link(_("Goals at risk"), "goals:team_at_risk", "goals", ("team_at_risk",)),
+            Link(_("Team scorecard"), "goals:team_scorecard", "goals", ("team_scorecard",)),
+            Link(
+                _("Expert assessors"),
+                "assessments:expert_grants",
+                "assessments",
+                ("expert_grants",),
+            ),
+            Link(_("Team plans"), "learning:team", "learning", ("team",)),
+        ),
+    ),
+    (
+        "organisation",
+        _("Organisation"),
+        (
+            Link(_("Goal tree"), "goals:goal_tree", "goals", ("goal_tree",)),
+            Link(
+                _("Capabilities"),
+                "capabilities:capability_list",
+                "capabilities",
+                exclude=("role_list", "role_detail", "role_scorecard", "scale"),
+            ),
+            Link(
+                _("Roles"),
+                "capabilities:role_list",
+                "capabilities",
+                ("role_list", "role_detail", "role_scorecard", "role_create", "role_edit"),
+            ),
+            Link(_("Learning catalogue"), "learning:catalogue", "learning", ("catalogue",)),
+            Link(
+                _("Department heatmap"),
+                "assessments:department_heatmap",
+                "assessments",
+                ("department_heatmap",),
+                admin_only=True,
+            ),
+            Link(
+                _("Gap report"),
+                "assessments:gap_report",
+                "assessments",
+                ("gap_report",),
+                admin_only=True,
+            ),
+            Link(
+                _("Assessment cycles"),
+                "assessments:cycle_list",
+                "assessments",
+                ("cycle_list", "cycle_create", "cycle_detail", "calibration"),
+                admin_only=True,
+            ),
+            Link(
+                _("Learning impact"),
+                "learning:impact",
+                "learning",
+                ("impact", "content_gaps"),
+                admin_only=True,
+            ),
+        ),
+    ),
+    (
+        "admin",
+        _("Admin"),
+        (
+            Link(_("People"), "people:employee_list", "people", admin_only=True),
+            Link(
+                _("Plan builds"),
+                "learning:plan_builds",
+                "learning",
+                ("plan_builds",),
+                admin_only=True,
+            ),
+            Link(
+                _("Competency scale"),
+                "capabilities:scale",
+                "capabilities",
+                ("scale",),
+                admin_only=True,
+            ),
+            Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),
+            Link(_("Integrations"), "integrations:webhook_list", "integrations", admin_only=True),
+            Link(_("API"), "api-docs", "", ("api-docs",), admin_only=True),
+        ),
+    ),
+)
+
+
+def viewer_manages_people(request) -> bool:
+    """Whether the signed-in person has reports (primary or matrix); one query, once per
+    request."""
+    cached = getattr(request, "_plms_manages_people", None)
+    if cached is None:
+        employee = getattr(request, "employee", None)
+        cached = employee is not None and (
+            Employee.objects.filter(
+                Q(manager=employee) | Q(secondary_manager_links__manager=employee), active=True
+            ).exists()
+        )
+        request._plms_manages_people = cached
+    return cached
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context) -> list[dict]:
+    """[{key, label, current, links: [{label, url, current}]}] for the viewer."""
+    request = context.get("request")
+    membership = getattr(request, "membership", None)
+    if request is None or membership is None:
+        return []
+    match = getattr(request, "resolver_match", None)
+    app = getattr(match, "app_name", "") or ""
+    name = getattr(match, "url_name", "") or ""
+    is_admin = membership.is_admin
+    groups = []
+    for key, label, links in GROUPS:
+        if key == "team" and not (is_admin or viewer_manages_people(request)):
+            continue
+        shown = [
+            {
+                "label": link.label,
+                "url": reverse(link.url_name),
+                "current": link.is_current(app, name),
+            }
+            for link in links
+            if is_admin or not link.admin_only
+        ]
+        if shown:
+            groups.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "links": shown,
+                    "current": any(item["current"] for item in shown),
+                }
+            )
+    return groups

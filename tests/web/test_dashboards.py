@@ -1,0 +1,458 @@
+"""The home dashboards: what each role sees, what it must not see, and their cost in queries."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal as D
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from assessments.models import Assessment, AssessmentCycle
+from plms.web import services
+from plms.web.models import MemberActivity
+from tests.assessments.factories import (
+    AssessmentCycleFactory,
+    AssessmentFactory,
+    ConsolidatedLevelFactory,
+)
+from tests.capabilities.factories import CapabilityCategoryFactory, CapabilityFactory
+from tests.conftest import in_org
+from tests.factories import DepartmentFactory, EmployeeFactory
+from tests.goals.factories import (
+    CheckInFactory,
+    CheckInSeriesFactory,
+    FeedbackFactory,
+    FeedbackRequestFactory,
+    GoalFactory,
+    GoalRedEpisodeFactory,
+)
+from tests.learning.factories import DevelopmentPlanFactory, PlanItemFactory
+from tests.web.factories import MemberActivityFactory
+from tests.workflows.factories import NotificationFactory
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+
+
+def _page(client, url="/"):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _count(client, url="/") -> int:
+    client.get(url)  # the first request of the day records the visit and writes the session
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _red_goal(org, owner, **fields):
+    """Off track: no progress two thirds of the way to the due date."""
+    return GoalFactory(
+        organization=org,
+        owner_employee=owner,
+        start_date=TODAY - 60 * DAY,
+        due_date=TODAY + 30 * DAY,
+        current=D(40),
+        **fields,
+    )
+
+
+def _open_cycle(org, **fields):
+    return AssessmentCycleFactory(
+        organization=org,
+        status=AssessmentCycle.Status.OPEN,
+        deadline_self=TODAY - 2 * DAY,
+        deadline_manager=TODAY + 20 * DAY,
+        **fields,
+    )
+
+
+def _closed_cycle(org):
+    return AssessmentCycleFactory(
+        organization=org,
+        status=AssessmentCycle.Status.CLOSED,
+        period_start=datetime.date(2026, 7, 1),
+        period_end=datetime.date(2026, 9, 30),
+    )
+
+
+# --- Employee ------------------------------------------------------------------------------------
+
+
+def test_what_is_due_comes_in_order_of_urgency(login_client, org_a, employee, manager):
+    cycle = _open_cycle(org_a, name="Spring review")
+    AssessmentFactory(organization=org_a, cycle=cycle, employee=employee.employee)  # overdue
+    series = CheckInSeriesFactory(
+        organization=org_a, manager=manager.employee, report=employee.employee
+    )
+    CheckInFactory(organization=org_a, series=series, scheduled_for=TODAY)
+    plan = DevelopmentPlanFactory(organization=org_a, employee=employee.employee, status="active")
+    PlanItemFactory(organization=org_a, plan=plan, title="Shadow a senior", due_date=TODAY + DAY)
+    PlanItemFactory(organization=org_a, plan=plan, title="Finished", status="done")
+    FeedbackRequestFactory(organization=org_a, requester=manager.employee, asked=employee.employee)
+    page = _page(login_client(employee))
+    order = [
+        page.index("Your self-assessment"),
+        page.index("Check-in with"),
+        page.index("Shadow a senior"),
+        page.index("asked for your feedback"),
+    ]
+    assert order == sorted(order)
+    assert "Overdue since" in page and "Due today" in page
+    assert "Finished" not in page.split("What is due")[1].split("</section>")[0]
+    assert "1 of 2 items done" in page  # the plan's progress
+
+
+def test_employee_sees_their_capabilities_goals_and_feedback(
+    login_client, org_a, employee, manager
+):
+    cycle = _closed_cycle(org_a)
+    category = CapabilityCategoryFactory(organization=org_a)
+    for name, level in (("Listening", D("2.0")), ("Empathy", D("3.5")), ("Writing", D(3))):
+        capability = CapabilityFactory(organization=org_a, name=name, category=category)
+        with in_org(org_a):
+            from capabilities.models import JobRole, RoleAssignment, RoleRequirement
+
+            role = JobRole.objects.first() or JobRole.objects.create(name="Advisor")
+            RoleRequirement.objects.create(role=role, capability=capability, target_level=3)
+            RoleAssignment.objects.get_or_create(role=role, employee=employee.employee)
+        ConsolidatedLevelFactory(
+            organization=org_a,
+            cycle=cycle,
+            employee=employee.employee,
+            capability=capability,
+            level=level,
+        )
+    _red_goal(org_a, employee.employee, title="Raise my resolution rate to 60 %")
+    FeedbackFactory(
+        organization=org_a,
+        giver=manager.employee,
+        receiver=employee.employee,
+        observation="You calmed an angry caller.",
+    )
+    page = _page(login_client(employee))
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and 'class="radar"' in page
+    assert "The same figures as a table" in page and '<th scope="row">Listening</th>' in page
+    assert "Raise my resolution rate to 60 %" in page and "Off track" in page
+    assert "You calmed an angry caller." in page
+
+
+def test_an_employee_never_sees_team_or_organisation_sections(login_client, employee):
+    page = _page(login_client(employee))
+    for text in ("Your team", "Your organisation", "Capability gaps by department", "Adoption"):
+        assert text not in page
+    assert 'href="/people/"' not in page
+    assert 'id="nav-team"' not in page and 'id="nav-admin"' not in page
+    assert 'id="nav-me"' in page and 'id="nav-organisation"' in page
+
+
+def test_a_new_employee_gets_empty_states_with_the_next_action(login_client, employee):
+    page = _page(login_client(employee))
+    assert "Nothing is due right now" in page
+    assert "You have no development plan yet" in page and 'href="/learning/my-plan/"' in page
+    assert "You have no active goals" in page and 'href="/goals/new/"' in page
+    assert "No feedback yet" in page and 'href="/goals/feedback/request/"' in page
+
+
+# --- Manager -------------------------------------------------------------------------------------
+
+
+def _report(org, manager, *, name, open_cycle=None, closed_cycle=None, capability=None):
+    report = EmployeeFactory(organization=org, manager=manager, first_name=name, last_name="X")
+    if open_cycle is not None:
+        AssessmentFactory(organization=org, cycle=open_cycle, employee=report, status="submitted")
+        AssessmentFactory(
+            organization=org,
+            cycle=open_cycle,
+            employee=report,
+            rater=manager,
+            kind=Assessment.Kind.MANAGER,
+        )
+    if closed_cycle is not None:
+        ConsolidatedLevelFactory(
+            organization=org,
+            cycle=closed_cycle,
+            employee=report,
+            capability=capability,
+            level=D("1.5"),
+            target_level=3,
+        )
+    series = CheckInSeriesFactory(organization=org, manager=manager, report=report)
+    CheckInFactory(organization=org, series=series, scheduled_for=TODAY + 2 * DAY)
+    plan = DevelopmentPlanFactory(organization=org, employee=report, status="active")
+    PlanItemFactory(organization=org, plan=plan, status="done")
+    PlanItemFactory(organization=org, plan=plan)
+    return report
+
+
+def test_manager_sees_the_team_table_with_one_click_actions(login_client, org_a, manager):
+    open_cycle = _open_cycle(org_a)
+    closed_cycle = _closed_cycle(org_a)
+    capability = CapabilityFactory(organization=org_a, name="Negotiation")
+    report = _report(
+        org_a,
+        manager.employee,
+        name="Zoe",
+        open_cycle=open_cycle,
+        closed_cycle=closed_cycle,
+        capability=capability,
+    )
+    _red_goal(org_a, report)
+    page = _page(login_client(manager))
+    assert "Your team" in page and "Zoe X" in page
+    assert "Self-assessment done: your rating is due" in page
+    assert "Negotiation (\u22121.5)" in page
+    assert "1 at risk (1 off track)" in page
+    assert "50 %" in page
+    with in_org(org_a):
+        rating = Assessment.objects.get(employee=report, kind="manager")
+    assert f'href="/assessments/{rating.uuid}/"' in page
+    assert f'href="/goals/feedback/give/?to={report.uuid}"' in page
+    assert "/goals/check-ins/" in page
+    assert "Team capability heatmap" in page and "1.5 / 3" in page
+    assert 'id="nav-team"' in page
+
+
+def test_team_table_sorts_and_filters(login_client, org_a, manager):
+    anna = _report(org_a, manager.employee, name="Anna")
+    _report(org_a, manager.employee, name="Bert")
+    _red_goal(org_a, anna)
+    client = login_client(manager)
+    table = _page(client, "/?sort=-name").split("Who needs what")[1]
+    assert table.index("Bert X") < table.index("Anna X")
+    assert 'aria-sort="descending"' in table
+    table = _page(client, "/?sort=name").split("Who needs what")[1]
+    assert table.index("Anna X") < table.index("Bert X")
+    table = _page(client, "/?sort=-goals").split("Who needs what")[1]  # the most at risk first
+    assert table.index("Anna X") < table.index("Bert X")
+    filtered = _page(client, "/?show=at_risk")
+    assert "Anna X" in filtered.split("Who needs what")[1].split("</table>")[0]
+    assert "Bert X" not in filtered.split("Who needs what")[1].split("</table>")[0]
+    searched = _page(client, "/?q=bert")
+    assert "1 report shown" in searched
+    nobody = _page(client, "/?q=nobody&sort=bogus&show=bogus")
+    assert "Nobody in your team matches these filters." in nobody
+
+
+def test_manager_dashboard_queries_do_not_grow_with_the_team(login_client, org_a, manager):
+    open_cycle = _open_cycle(org_a)
+    closed_cycle = _closed_cycle(org_a)
+    capability = CapabilityFactory(organization=org_a)
+    client = login_client(manager)
+
+    def grow(n, start):
+        for i in range(n):
+            report = _report(
+                org_a,
+                manager.employee,
+                name=f"R{start + i}",
+                open_cycle=open_cycle,
+                closed_cycle=closed_cycle,
+                capability=capability,
+            )
+            _red_goal(org_a, report)
+
+    grow(2, 0)
+    few = _count(client)
+    grow(8, 2)
+    assert _count(client) == few
+
+
+# --- HR ------------------------------------------------------------------------------------------
+
+
+def _department_with_results(org, cycle, current_cycle, index):
+    department = DepartmentFactory(organization=org, name=f"Department {index}")
+    category = CapabilityCategoryFactory(organization=org, name=f"Category {index}")
+    capability = CapabilityFactory(organization=org, category=category)
+    person = EmployeeFactory(organization=org, department=department)
+    ConsolidatedLevelFactory(
+        organization=org,
+        cycle=cycle,
+        employee=person,
+        capability=capability,
+        level=D(2),
+        target_level=3,
+    )
+    AssessmentFactory(organization=org, cycle=current_cycle, employee=person, status="submitted")
+    goal = _red_goal(org, person, perspective="financial")
+    GoalRedEpisodeFactory(
+        organization=org,
+        goal=goal,
+        turned_red_at=timezone.now() - 2 * DAY,
+        first_action_at=timezone.now(),
+        first_action="update",
+    )
+    plan = DevelopmentPlanFactory(organization=org, employee=person, status="active")
+    PlanItemFactory(
+        organization=org,
+        plan=plan,
+        status="done",
+        completed_at=timezone.now(),
+        capability=capability,
+    )
+    return department
+
+
+def test_hr_sees_the_organisation_with_drill_down_links(login_client, org_a, hr_admin):
+    closed = _closed_cycle(org_a)
+    current = _open_cycle(org_a, name="Winter review")
+    department = _department_with_results(org_a, closed, current, 1)
+    page = _page(login_client(hr_admin))
+    assert "Your organisation" in page and 'href="/people/"' in page
+    assert "Capability gaps by department" in page and "Category 1" in page
+    assert f'href="/assessments/gaps/?cycle={closed.uuid}&amp;department={department.uuid}"' in page
+    assert f'href="/assessments/team/?cycle={closed.uuid}&amp;department={department.uuid}"' in page
+    assert '1.00<span class="muted"> · 100 %' in page  # gap index and share below target
+    assert "Winter review" in page  # the funnel follows the open cycle
+    assert "Goals by perspective" in page
+    assert "first action (update) after 2 days" in page
+    assert "Learning impact" in page and "Adoption" in page
+    assert 'id="nav-admin"' in page and 'id="nav-organisation"' in page
+
+
+def test_hr_dashboard_queries_do_not_grow_with_the_organisation(login_client, org_a, hr_admin):
+    closed = _closed_cycle(org_a)
+    current = _open_cycle(org_a)
+    client = login_client(hr_admin)
+    for index in range(2):
+        _department_with_results(org_a, closed, current, index)
+    few = _count(client)
+    for index in range(2, 10):
+        _department_with_results(org_a, closed, current, index)
+        MemberActivityFactory(organization=org_a, day=TODAY - index * DAY)
+    assert _count(client) == few
+
+
+def test_employee_dashboard_queries_do_not_grow(login_client, org_a, employee, manager):
+    client = login_client(employee)
+    cycle = _open_cycle(org_a)
+
+    series = CheckInSeriesFactory(
+        organization=org_a, manager=manager.employee, report=employee.employee
+    )
+
+    def grow(n):
+        for _ in range(n):
+            days_ago = len(created)
+            created.append(days_ago)
+            AssessmentFactory(
+                organization=org_a,
+                cycle=cycle,
+                employee=EmployeeFactory(organization=org_a),
+                rater=employee.employee,
+                kind="peer",
+            )
+            _red_goal(org_a, employee.employee)
+            FeedbackFactory(organization=org_a, giver=manager.employee, receiver=employee.employee)
+            CheckInFactory(organization=org_a, series=series, scheduled_for=TODAY - days_ago * DAY)
+
+    created: list[int] = []
+    grow(2)
+    few = _count(client)
+    grow(8)
+    assert _count(client) == few
+
+
+def test_a_brand_new_organisation_shows_where_to_start(login_client, org_b, outsider):
+    page = _page(login_client(outsider))
+    assert "Get started" in page and 'href="/people/import/"' in page
+    assert "No assessment cycle has been launched yet." in page
+    assert 'href="/assessments/cycles/new/"' in page
+    assert "No active goals yet." in page and "Write a strategic goal" in page
+    assert "No goal has turned red yet." in page
+    assert "No development plan is running yet." in page
+
+
+def test_a_person_with_several_roles_sees_every_section(login_client, hr_admin, manager):
+    page = _page(login_client(hr_admin))  # HR admin and the manager's manager
+    assert "My work" in page and "Your team" in page and "Your organisation" in page
+    assert "Team Manager" in page
+
+
+def test_another_organisations_data_never_appears(login_client, org_a, org_b, hr_admin, outsider):
+    theirs_cycle = _closed_cycle(org_b)
+    _department_with_results(org_b, theirs_cycle, _open_cycle(org_b, name="Their review"), 7)
+    with in_org(org_b):
+        from goals.models import Goal
+
+        Goal.objects.filter(owner_employee__isnull=False).update(title="Their secret goal")
+    MemberActivityFactory(organization=org_b, user=outsider.user, day=TODAY, dashboard_views=9)
+    page = _page(login_client(hr_admin))
+    for text in ("Department 7", "Category 7", "Their review", "Their secret goal"):
+        assert text not in page
+    assert "Their review" in _page(login_client(outsider))
+
+
+# --- Activity, time zone, navigation ------------------------------------------------------------
+
+
+def test_dashboard_views_are_counted_once_per_member_per_day(login_client, org_a, employee):
+    client = login_client(employee)
+    client.get("/")
+    client.get("/")
+    with in_org(org_a):
+        activity = MemberActivity.objects.get(user=employee.user)
+        assert (activity.day, activity.dashboard_views) == (TODAY, 2)
+        services.member_activity_record(user=employee.user, day=TODAY - DAY)
+        assert MemberActivity.objects.filter(user=employee.user).count() == 2
+
+
+def test_adoption_counts_active_people_and_views_by_week(login_client, org_a, hr_admin, employee):
+    monday = TODAY - datetime.timedelta(days=TODAY.weekday())
+    MemberActivityFactory(
+        organization=org_a, user=employee.user, day=monday - 7 * DAY, dashboard_views=3
+    )
+    MemberActivityFactory(
+        organization=org_a, user=hr_admin.user, day=monday - 6 * DAY, dashboard_views=4
+    )
+    page = _page(login_client(hr_admin))
+    adoption = page.split('id="adoption-heading"')[1]
+    last_week = adoption.split((monday - 7 * DAY).strftime("%-d %b %Y"))[1].split("</tr>")[0]
+    assert [cell.split(">")[1] for cell in last_week.split("<td")[1:3]] == ["2</td", "7</td"]
+
+
+@pytest.mark.parametrize(
+    ("org_zone", "user_zone", "shown"),
+    [
+        ("Asia/Tokyo", "UTC", "09:00"),
+        ("Asia/Tokyo", "America/New_York", "19:00"),
+        ("UTC", "UTC", "00:00"),
+    ],
+)
+def test_times_are_shown_in_the_viewers_time_zone(
+    login_client, org_a, employee, org_zone, user_zone, shown
+):
+    org_a.time_zone = org_zone
+    org_a.save()
+    employee.user.time_zone = user_zone
+    employee.user.save()
+    NotificationFactory(
+        organization=org_a,
+        recipient=employee.user,
+        event="workflow.reminder",
+        title="Rate your team",
+        created_at=datetime.datetime(2026, 1, 5, 0, 0, tzinfo=datetime.UTC),
+    )
+    page = _page(login_client(employee))
+    assert "Rate your team" in page
+    day = "Sun 4 Jan" if user_zone == "America/New_York" else "Mon 5 Jan"
+    assert f"{day}, {shown}" in page
+
+
+def test_navigation_is_grouped_by_role_and_marks_the_current_page(
+    login_client, hr_admin, manager, employee
+):
+    page = _page(login_client(hr_admin))
+    for heading in ("Me", "Team", "Organisation", "Admin"):
+        assert f'">{heading}</span>' in page
+    assert 'aria-controls="main-nav"' in page and 'id="main-nav"' in page
+    assert '<a href="/" aria-current="page">Home</a>' in page
+    goals = _page(login_client(employee), "/goals/")
+    assert '<a href="/goals/" aria-current="page">Goals</a>' in goals
+    assert '<a href="/" aria-current="page">' not in goals
