@@ -37,6 +37,7 @@ from assessments.selectors import (
 )
 from capabilities.models import Capability, JobRole
 from plms.audit.services import audit_record, diff, snapshot
+from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound
 from plms.integrations.events import ASSESSMENT_CYCLE_CLOSED, ASSESSMENT_SUBMITTED, emit
 from plms.people.models import Department, Employee, SecondaryManager
@@ -308,55 +309,69 @@ def _launch_chunk(
     return created, None if done else ids[-1]
 
 
+# The columns `assessments_create_for` writes; the others get their defaults (pending, a
+# fresh uuid, the active organization).
+LAUNCH_ROW_FIELDS = (
+    "cycle_id",
+    "employee_id",
+    "rater_id",
+    "kind",
+    "weight",
+    "created_at",
+    "updated_at",
+)
+
+
 def assessments_create_for(*, cycle: AssessmentCycle, employee_ids: Sequence[int]) -> int:
     """The self and manager assessments of these employees in the cycle, in bulk.
 
     Managers are the primary manager (weighted by the primary share) and the matrix managers
-    (by their weights). Existing assessments are left alone (`ignore_conflicts` on the unique
-    constraint), so calling it twice creates nothing the second time. A constant number of
-    queries whatever the number of employees.
+    (by their weights). Existing assessments are left alone, so calling it twice creates
+    nothing the second time: the cycle's row lock makes two launches take turns, and each
+    leaves out the (employee, rater, kind) rows the cycle already has; the unique constraint
+    stays the last word. Plain rows for `insert_rows` (thousands per launch: no model
+    instances), a constant number of queries whatever the number of employees.
     """
     if not employee_ids:
         return 0
-    org = cycle.organization_id
-    rows: list[Assessment] = []
-    employees = Employee.objects.filter(id__in=employee_ids).values_list(
-        "id", "manager_id", "manager_weight"
-    )
-    matrix: list[tuple[int, int, int]] = []
-    if cycle.weight_manager:
-        matrix = list(
-            SecondaryManager.objects.filter(employee_id__in=employee_ids).values_list(
-                "employee_id", "manager_id", "weight"
-            )
+    with transaction.atomic():
+        # Not a key lock: other writes that only reference the cycle are not held up.
+        list(AssessmentCycle.objects.select_for_update(no_key=True).filter(pk=cycle.pk).only("id"))
+        employees = Employee.objects.filter(id__in=employee_ids).values_list(
+            "id", "manager_id", "manager_weight"
         )
-    with_matrix = {employee_id for employee_id, _, _ in matrix}
-    for employee_id, manager_id, manager_weight in employees:
-        if cycle.weight_self:
-            rows.append(_new(org, cycle, employee_id, employee_id, "self", 100))
-        if cycle.weight_manager and manager_id is not None:
-            weight = manager_weight if employee_id in with_matrix else 100
-            rows.append(_new(org, cycle, employee_id, manager_id, "manager", weight))
-    for employee_id, manager_id, weight in matrix:
-        rows.append(_new(org, cycle, employee_id, manager_id, "manager", weight))
-    before = Assessment.objects.filter(cycle=cycle, employee_id__in=employee_ids).count()
-    Assessment.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
-    after = Assessment.objects.filter(cycle=cycle, employee_id__in=employee_ids).count()
-    return after - before
-
-
-def _new(org, cycle, employee_id, rater_id, kind, weight) -> Assessment:
-    now = timezone.now()
-    return Assessment(
-        organization_id=org,
-        cycle_id=cycle.pk,
-        employee_id=employee_id,
-        rater_id=rater_id,
-        kind=kind,
-        weight=max(1, min(100, weight or 100)),
-        created_at=now,
-        updated_at=now,
-    )
+        matrix: list[tuple[int, int, int]] = []
+        if cycle.weight_manager:
+            matrix = list(
+                SecondaryManager.objects.filter(employee_id__in=employee_ids).values_list(
+                    "employee_id", "manager_id", "weight"
+                )
+            )
+        with_matrix = {employee_id for employee_id, _, _ in matrix}
+        wanted: dict[tuple[int, int, str], int] = {}
+        for employee_id, manager_id, manager_weight in employees:
+            if cycle.weight_self:
+                wanted[employee_id, employee_id, "self"] = 100
+            if cycle.weight_manager and manager_id is not None:
+                weight = manager_weight if employee_id in with_matrix else 100
+                wanted.setdefault((employee_id, manager_id, "manager"), weight)
+        for employee_id, manager_id, weight in matrix:
+            wanted.setdefault((employee_id, manager_id, "manager"), weight)
+        existing = Assessment.objects.filter(
+            cycle=cycle, employee_id__in=employee_ids, kind__in=("self", "manager")
+        ).values_list("employee_id", "rater_id", "kind")
+        for key in existing:
+            wanted.pop(key, None)
+        now = timezone.now()
+        insert_rows(
+            Assessment,
+            LAUNCH_ROW_FIELDS,
+            (
+                (cycle.pk, employee_id, rater_id, kind, max(1, min(100, weight or 100)), now, now)
+                for (employee_id, rater_id, kind), weight in wanted.items()
+            ),
+        )
+    return len(wanted)
 
 
 @transaction.atomic

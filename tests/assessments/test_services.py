@@ -12,10 +12,11 @@ from assessments import services
 from assessments.models import Assessment, AssessmentCycle, Rating
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
+from plms.people.models import Employee
 from tests.assessments.conftest import actor_of
 from tests.capabilities.factories import RoleAssignmentFactory
 from tests.conftest import in_org
-from tests.factories import EmployeeFactory
+from tests.factories import EmployeeFactory, SecondaryManagerFactory
 
 
 def _kinds(world):
@@ -89,10 +90,59 @@ def test_launch_is_idempotent(world):
 def test_relaunch_adds_newcomers_only(world):
     world.launch()
     with in_org(world.org):
-        newcomer = EmployeeFactory(organization=world.org, manager=world.manager.employee)
+        first = {a.pk: (a.uuid, a.status, a.created_at) for a in Assessment.objects.all()}
+        Assessment.objects.filter(kind="self").update(status=Assessment.Status.DRAFT)
+        newcomer = EmployeeFactory(
+            organization=world.org, manager=world.manager.employee, manager_weight=70
+        )
+        SecondaryManagerFactory(
+            organization=world.org, employee=newcomer, manager=world.matrix.employee, weight=30
+        )
         RoleAssignmentFactory(organization=world.org, employee=newcomer, role=world.role)
+        cycle = services.cycle_launch(actor=world.system, cycle=world.cycle)
+    created = services.cycle_launch_run(cycle_id=cycle.pk, organization_id=world.org.pk)
+    assert created == 3
+    with in_org(world.org):
+        cycle.refresh_from_db()
+        assert (cycle.launch_state, cycle.launch_done, cycle.launch_total) == ("done", 3, 3)
+        rows = list(Assessment.objects.filter(cycle=cycle).select_related("rater"))
+        old = [a for a in rows if a.pk in first]
+        new = [a for a in rows if a.pk not in first]
+    assert len(old) == 5 and {a.pk: (a.uuid, a.created_at) for a in old} == {
+        pk: (uuid, created_at) for pk, (uuid, _, created_at) in first.items()
+    }
+    assert all(a.status == ("draft" if a.kind == "self" else "pending") for a in old)
+    assert sorted((a.rater.email, a.kind, a.weight) for a in new) == sorted(
+        [
+            ("manager@a.example", "manager", 70),
+            ("matrix@a.example", "manager", 30),
+            (newcomer.email, "self", 100),
+        ]
+    )
+    assert all(a.employee_id == newcomer.pk and a.status == "pending" for a in new)
+    assert all(a.organization_id == world.org.pk and a.submitted_at is None for a in new)
+    launched_first = max(created_at for _, _, created_at in first.values())
+    assert all(a.created_at == a.updated_at and a.created_at > launched_first for a in new)
+    assert len({a.uuid for a in rows}) == 8
+
+
+def test_a_primary_manager_also_listed_as_matrix_manager_rates_once(world):
+    with in_org(world.org):
+        SecondaryManagerFactory(
+            organization=world.org,
+            employee=world.peer.employee,
+            manager=world.manager.employee,
+            weight=20,
+        )
+        Employee.objects.filter(pk=world.peer.employee.pk).update(manager_weight=80)
     world.launch()
-    assert len(_kinds(world)) == 7
+    with in_org(world.org):
+        raters = list(
+            Assessment.objects.filter(employee=world.peer.employee, kind="manager").values_list(
+                "rater_id", "weight"
+            )
+        )
+    assert raters == [(world.manager.employee.pk, 80)]
 
 
 def test_launch_of_a_closed_cycle_is_refused(world):
