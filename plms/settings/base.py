@@ -239,6 +239,7 @@ SPECTACULAR_SETTINGS = {
         "GoalChangeRequestStatusEnum": "goals.models.GoalChangeRequest.Status",
         "CheckInStatusEnum": "goals.models.CheckIn.Status",
         "FeedbackRequestStatusEnum": "goals.models.FeedbackRequest.Status",
+        "AssessmentStatusEnum": "assessments.models.Assessment.Status",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

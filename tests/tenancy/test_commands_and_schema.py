@@ -1,3 +1,4 @@
+import os
 from io import StringIO
 
 import pytest
@@ -45,3 +46,9 @@ def test_the_openapi_schema_is_valid_and_documents_auth_and_resources(client, db
 
 def test_the_interactive_docs_page_is_served(client, db):
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_the_openapi_schema_generates_without_warnings(capsys):
+    """Warnings (an enum name collision, an unresolvable serializer) fail `check --deploy`."""
+    call_command("spectacular", "--file", os.devnull, "--fail-on-warn")
+    assert "Warning" not in capsys.readouterr().err
