@@ -5,7 +5,10 @@ Visibility, one function per question (`None` means 404, for missing and forbidd
   self-assessment, the employee's managers (primary and matrix, any level up) once it is
   submitted (anonymous peer assessments never individually), HR admins and API keys;
 - results (consolidated levels and gaps) of an employee: the employee, their managers, HR
-  admins and keys. Peers and experts see only what they rate.
+  admins and keys. Peers and experts see only what they rate;
+- goal results beside a capability (on the rating form and the results page): only the goals
+  the viewer may see under the goals' own rules, so a peer or an expert rater sees shared goals
+  but never the employee's personal ones.
 """
 
 from __future__ import annotations
@@ -40,12 +43,15 @@ from assessments.models import (
     Rating,
 )
 from capabilities.models import (
+    Capability,
     CapabilityLevel,
     CompetencyScale,
     RoleAssignment,
     RoleRequirement,
     ScaleLevel,
 )
+from goals.models import Goal
+from goals.selectors import goal_results_by_capability, goal_visibility_q
 from plms.common.ids import parse_public_id
 from plms.people.models import Department, Employee
 from plms.people.selectors import all_report_ids_sql, is_manager_of
@@ -495,6 +501,31 @@ def rating_form_data(*, assessment: Assessment, viewer_is_manager: bool = False)
             }
         )
     return {"items": items, "scale": levels, "self_submitted": self_submitted}
+
+
+def goal_results_for_viewer(
+    *, actor: Actor, employee: Employee, capabilities: Iterable[Capability]
+) -> dict[int, list[Goal]]:
+    """The employee's goal results (active or completed goals they own or contribute to, with
+    progress, RAG and forecast) beside each of `capabilities`: `{capability id: [goal, …]}`,
+    keeping only the goals the actor may see. Evidence a rater weighs; it is never a rating.
+
+    A constant number of queries whatever the number of capabilities and goals.
+    """
+    results = goal_results_by_capability(employee=employee, capabilities=list(capabilities))
+    if not results or actor.is_admin:
+        return results
+    goal_ids = {goal.pk for goals in results.values() for goal in goals}
+    visible = set(
+        Goal.objects.filter(goal_visibility_q(actor=actor), pk__in=goal_ids).values_list(
+            "pk", flat=True
+        )
+    )
+    shown = {
+        capability_id: [goal for goal in goals if goal.pk in visible]
+        for capability_id, goals in results.items()
+    }
+    return {capability_id: goals for capability_id, goals in shown.items() if goals}
 
 
 # --- Consolidated levels ---------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Assessment pages: what I have to rate, the rating form, results with the radar chart, the
-team heatmap, and for HR admins cycles (launch with progress), the gap report and fairness."""
+"""Assessment pages: what I have to rate, the rating form (with the employee's goal results
+beside each capability), results with the radar chart and goal results, the team heatmap, and
+for HR admins cycles (launch with progress), the gap report and fairness."""
 
 from __future__ import annotations
 
@@ -110,13 +111,20 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
         else:
             messages.success(request, _("Draft saved."))
             return redirect("assessments:assessment_form", id=assessment.uuid)
+    goal_results = selectors.goal_results_for_viewer(
+        actor=actor,
+        employee=assessment.employee,
+        capabilities=[item["capability"] for item in data["items"]],
+    )
     for item in data["items"]:
         item["error"] = errors.get(item["capability"].key, [""])[0] if errors else ""
+        item["goals"] = goal_results.get(item["capability"].pk, [])
     context = {
         "assessment": assessment,
         "can_rate": can_rate and assessment.is_open,
         "error_message": error_message,
         "not_observed": NOT_OBSERVED,
+        "has_goal_results": bool(goal_results),
         **data,
     }
     return render(request, "assessments/assessment_form.html", context)
@@ -276,6 +284,9 @@ def results(request: HttpRequest, id) -> HttpResponse:
         top=high,
         title=_("%(name)s: current level and target per capability") % {"name": employee.full_name},
     )
+    goal_results = selectors.goal_results_for_viewer(
+        actor=actor, employee=employee, capabilities=[g.capability for g in employee_gaps]
+    )
     history = selectors.consolidated_for_employee(employee=employee)
     latest = next(iter(history), None)
     peers = (
@@ -284,7 +295,15 @@ def results(request: HttpRequest, id) -> HttpResponse:
     context = {
         "person": employee,
         "gaps": employee_gaps,
-        "rows": [(g, peers.get(g.capability.pk)) for g in employee_gaps],
+        "rows": [
+            (g, peers.get(g.capability.pk), goal_results.get(g.capability.pk, []))
+            for g in employee_gaps
+        ],
+        "goal_rows": [
+            (g.capability, goal_results[g.capability.pk])
+            for g in employee_gaps
+            if g.capability.pk in goal_results
+        ],
         "gap_index": gaps.weighted_gap_index(employee_gaps),
         "radar": radar,
         "history": history,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -86,6 +87,7 @@ class KeyResultInput:
     kpi_unit: str
     kpi_target: Decimal | int | str
     kpi_direction: str = KeyResult.Direction.INCREASE
+    id: UUID | str | None = None  # the public id of the key result it edits, when known
 
 
 @dataclass
@@ -1022,14 +1024,67 @@ def _clean_key_result(index: int, item: KeyResultInput) -> KeyResultInput:
         problems[f"{where}.kpi_direction"] = f"One of {', '.join(KeyResult.Direction.values)}."
     if problems:
         raise ApplicationError("invalid", "A key result is incomplete.", fields=problems)
-    return KeyResultInput(item.outcome.strip(), item.kpi_unit.strip(), target, item.kpi_direction)
+    return KeyResultInput(
+        item.outcome.strip(), item.kpi_unit.strip(), target, item.kpi_direction, item.id
+    )
+
+
+def _same_outcome(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _match_key_results(
+    current: list[KeyResult], items: list[KeyResultInput]
+) -> list[KeyResult | None]:
+    """The existing key result each item edits (None: a new one), decided in three passes:
+    by public id when the item carries one, then by the same outcome (ignoring case and
+    spacing), then by the same place in the list. An unknown id is an error, never a silent
+    new row."""
+    matched: list[KeyResult | None] = [None] * len(items)
+    free = list(current)
+    by_uuid = {str(kr.uuid): kr for kr in current}
+    problems: dict[str, str] = {}
+    for index, item in enumerate(items):
+        if item.id in (None, ""):
+            continue
+        key_result = by_uuid.get(str(item.id).lower())
+        if key_result is None or key_result not in free:
+            problems[f"key_results.{index}.id"] = "Not a key result of this role, or given twice."
+            continue
+        matched[index] = key_result
+        free.remove(key_result)
+    if problems:
+        raise ApplicationError("invalid", "A key result is unknown.", fields=problems)
+    for index, item in enumerate(items):
+        if matched[index] is not None:
+            continue
+        same = next(
+            (kr for kr in free if _same_outcome(kr.outcome) == _same_outcome(item.outcome)), None
+        )
+        if same is not None:
+            matched[index] = same
+            free.remove(same)
+    for index in range(len(items)):
+        if matched[index] is not None:
+            continue
+        in_place = next((kr for kr in free if kr.position == index), None)
+        if in_place is not None:
+            matched[index] = in_place
+            free.remove(in_place)
+    return matched
 
 
 @transaction.atomic
 def key_results_set(
     *, actor: Actor, role: JobRole, items: Sequence[KeyResultInput]
 ) -> list[KeyResult]:
-    """Replace the role's key results: a scorecard has 3 to 5 (or none yet)."""
+    """Set the role's key results: a scorecard has 3 to 5 (or none yet).
+
+    Key results are edited in place, so goals and goal templates serving one keep their link
+    when its wording, target or place changes: each item edits the existing key result it
+    matches (see `_match_key_results`), unmatched items are added, and only the key results no
+    item matches are deleted (their goals lose the link).
+    """
     actor.require_admin()
     _check_same_organization(actor, role)
     if len(items) > MAX_KEY_RESULTS or 0 < len(items) < MIN_KEY_RESULTS:
@@ -1039,7 +1094,9 @@ def key_results_set(
             fields={"key_results": f"{len(items)} given."},
         )
     cleaned = [_clean_key_result(i, item) for i, item in enumerate(items)]
-    current = list(KeyResult.objects.filter(role=role).order_by("position", "id"))
+    current = list(
+        KeyResult.objects.select_for_update().filter(role=role).order_by("position", "id")
+    )
 
     def state(rows) -> list:
         return [
@@ -1048,30 +1105,41 @@ def key_results_set(
         ]
 
     before = state(current)
-    after_rows = [
-        KeyResult(
-            role=role,
-            position=i,
-            outcome=item.outcome,
-            kpi_unit=item.kpi_unit,
-            kpi_target=item.kpi_target,
-            kpi_direction=item.kpi_direction,
-        )
-        for i, item in enumerate(cleaned)
-    ]
-    if before == state(after_rows):
+    matched = _match_key_results(current, cleaned)
+    fields = ("position", "outcome", "kpi_unit", "kpi_target", "kpi_direction")
+    after_rows, changed, created = [], [], []
+    for position, (item, existing) in enumerate(zip(cleaned, matched, strict=True)):
+        row = existing or KeyResult(role=role, organization_id=role.organization_id)
+        values = {
+            "position": position,
+            "outcome": item.outcome,
+            "kpi_unit": item.kpi_unit,
+            "kpi_target": item.kpi_target,
+            "kpi_direction": item.kpi_direction,
+        }
+        if existing is None:
+            created.append(row)
+        elif any(getattr(row, name) != value for name, value in values.items()):
+            changed.append(row)
+        for name, value in values.items():
+            setattr(row, name, value)
+        after_rows.append(row)
+    removed = [kr.pk for kr in current if kr not in matched]
+    if not (created or changed or removed):
         return current
-    KeyResult.objects.filter(role=role).delete()
-    for row in after_rows:
-        row.organization_id = role.organization_id
-    created = KeyResult.objects.bulk_create(after_rows)
+    if removed:
+        KeyResult.objects.filter(pk__in=removed).delete()
+    if changed:
+        KeyResult.objects.bulk_update(changed, fields)
+    if created:
+        KeyResult.objects.bulk_create(created)
     audit_record(
         actor=actor,
         action="job_role.key_results_set",
         obj=role,
-        changes={"key_results": {"before": before, "after": state(created)}},
+        changes={"key_results": {"before": before, "after": state(after_rows)}},
     )
-    return created
+    return after_rows
 
 
 @transaction.atomic
