@@ -1,10 +1,10 @@
 """Writes of sign-in: withdrawing and restoring a person's access to one organization.
 
-An identity provider or HRIS that deactivates an employee means the person has left: their
-membership of the organization ends (so no session of theirs acts in it any more and, with no
-other organization, sign-in is refused) and every API key they created for it is revoked. A
-reactivation gives the sign-in back as a plain member; an HR admin grants the admin role again
-deliberately, and revoked keys stay revoked.
+A deactivated employee (by an HR admin, an identity provider or an HRIS sync) means the person
+has left: their membership of the organization becomes inactive (so no session of theirs acts
+in it any more and, with no other active membership, sign-in is refused) and every API key they
+created for it is revoked. The membership keeps its role: a reactivation gives the sign-in back
+with the same role. Revoked keys stay revoked; a new key is needed.
 """
 
 from __future__ import annotations
@@ -19,29 +19,42 @@ from plms.tenancy.models import ApiKey, Membership
 from plms.tenancy.services import membership_set
 
 
+def _in_actor_organization(actor: Actor, employee: Employee) -> bool:
+    return employee.user_id is not None and employee.organization_id == actor.organization.pk
+
+
 @transaction.atomic
 def member_sign_in_revoke(*, actor: Actor, employee: Employee, reason: str) -> bool:
-    """End `employee`'s membership and revoke their API keys in the actor's organization.
+    """Deactivate `employee`'s membership and revoke their API keys in the actor's organization.
 
-    Returns whether anything was withdrawn (an employee who never signed in has nothing).
+    Returns whether anything was withdrawn (an employee who never signed in, or one already
+    withdrawn, has nothing).
     """
     actor.require_admin()
-    if employee.user_id is None or employee.organization_id != actor.organization.pk:
+    if not _in_actor_organization(actor, employee):
         return False
     organization = actor.organization
-    memberships = Membership.objects.filter(organization=organization, user_id=employee.user_id)
-    roles = sorted(memberships.values_list("role", flat=True))
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(organization=organization, user_id=employee.user_id, active=True)
+        .first()
+    )
+    if membership is not None:
+        membership.active = False
+        membership.save(update_fields=["active"])
     revoked_keys = ApiKey.objects.filter(
         organization=organization, created_by_id=employee.user_id, revoked_at__isnull=True
     ).update(revoked_at=timezone.now())
-    memberships.delete()
-    if not roles and not revoked_keys:
+    if membership is None and not revoked_keys:
         return False
     audit_record(
         actor=actor,
         action="member.sign_in_revoked",
         obj=employee,
-        changes={"role": roles[0] if roles else None, "api_keys_revoked": revoked_keys},
+        changes={
+            "role": membership.role if membership is not None else None,
+            "api_keys_revoked": revoked_keys,
+        },
         reason=reason,
     )
     return True
@@ -49,19 +62,43 @@ def member_sign_in_revoke(*, actor: Actor, employee: Employee, reason: str) -> b
 
 @transaction.atomic
 def member_sign_in_restore(*, actor: Actor, employee: Employee, reason: str) -> bool:
-    """Give a reactivated employee who had signed in their membership back, as a member."""
+    """Give a reactivated employee who had signed in their membership back, with its role.
+
+    A person whose membership was removed altogether gets one back as a plain member.
+    Returns whether anything was restored.
+    """
     actor.require_admin()
-    if employee.user_id is None or employee.organization_id != actor.organization.pk:
+    if not _in_actor_organization(actor, employee):
         return False
     organization = actor.organization
-    if Membership.objects.filter(organization=organization, user_id=employee.user_id).exists():
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(organization=organization, user_id=employee.user_id)
+        .first()
+    )
+    if membership is not None and membership.active:
         return False
-    membership_set(organization=organization, user=employee.user, role=Membership.Role.MEMBER)
+    if membership is None:
+        membership = membership_set(
+            organization=organization, user=employee.user, role=Membership.Role.MEMBER
+        )
+    else:
+        membership.active = True
+        membership.save(update_fields=["active"])
     audit_record(
         actor=actor,
         action="member.sign_in_restored",
         obj=employee,
-        changes={"role": Membership.Role.MEMBER.value},
+        changes={"role": membership.role},
         reason=reason,
     )
     return True
+
+
+def member_sign_in_sync(*, actor: Actor, employee: Employee, was_active: bool, by: str) -> None:
+    """Withdraw or restore `employee`'s sign-in after their `active` flag changed `by` someone
+    (an HR admin, "SCIM", "HRIS sync")."""
+    if was_active and not employee.active:
+        member_sign_in_revoke(actor=actor, employee=employee, reason=f"Deactivated by {by}.")
+    elif not was_active and employee.active:
+        member_sign_in_restore(actor=actor, employee=employee, reason=f"Reactivated by {by}.")

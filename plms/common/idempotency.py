@@ -4,12 +4,13 @@ and creates nothing.
 The record is inserted in the request's transaction before the view runs, so a concurrent
 repeat waits on the unique index until the first request commits, then replays its response.
 A request that fails with a server error rolls back, record included, so it may be retried.
+Records older than PLMS_IDEMPOTENCY_HOURS are purged by beat (`idempotency_records_purge`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -18,9 +19,44 @@ from django.utils import timezone
 
 from plms.common.exceptions import json_error_response
 from plms.common.models import IdempotencyRecord
+from plms.tenancy.context import dangerously_all_organizations, organization_scope
 
 HEADER = "Idempotency-Key"
 REPLAY_HEADER = "Idempotent-Replayed"
+
+
+def idempotency_expiry() -> datetime:
+    """Records created before this no longer replay: a repeat of their key starts afresh."""
+    return timezone.now() - timedelta(hours=settings.PLMS_IDEMPOTENCY_HOURS)
+
+
+def organizations_with_expired_idempotency_records(*, before: datetime) -> list[int]:
+    with dangerously_all_organizations():
+        return list(
+            IdempotencyRecord.dangerously_unscoped.filter(created_at__lt=before)
+            .values_list("organization_id", flat=True)
+            .distinct()
+            .order_by("organization_id")
+        )
+
+
+def idempotency_records_purge(
+    *, organization_id: int, before: datetime, batch_size: int = 1000
+) -> int:
+    """Delete an organization's idempotency records created before `before`, batch by batch,
+    each batch in its own short transaction. Returns how many were deleted.
+
+    A record whose key was reused meanwhile has a new `created_at` and is kept.
+    """
+    total = 0
+    while True:
+        with organization_scope(organization_id):
+            expired = IdempotencyRecord.objects.filter(created_at__lt=before)
+            ids = list(expired.order_by("pk").values_list("pk", flat=True)[:batch_size])
+            if not ids:
+                return total
+            deleted, _ = expired.filter(pk__in=ids).delete()
+        total += deleted
 
 
 def _principal(request: HttpRequest) -> str | None:
@@ -72,9 +108,7 @@ class IdempotencyMiddleware:
                 )
         except IntegrityError:
             record = IdempotencyRecord.objects.get(principal=principal, key=key)
-            expired = record.created_at < timezone.now() - timedelta(
-                hours=settings.PLMS_IDEMPOTENCY_HOURS
-            )
+            expired = record.created_at < idempotency_expiry()
             if not expired:
                 if record.request_hash != request_hash or record.path != request.path:
                     return json_error_response(

@@ -32,7 +32,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from plms.accounts.services import member_sign_in_restore, member_sign_in_revoke
+from plms.accounts.services import member_sign_in_sync
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, NotFound
 from plms.integrations.events import (
@@ -425,7 +425,9 @@ def _count_failed_delivery(subscription: WebhookSubscription) -> None:
 def _notify_admins_of_disabled(subscription: WebhookSubscription, reason: str) -> None:
     organization = subscription.organization
     recipients = sorted(
-        Membership.objects.filter(organization=organization, role=Membership.Role.ADMIN)
+        Membership.objects.filter(
+            organization=organization, role=Membership.Role.ADMIN, active=True
+        )
         .select_related("user")
         .values_list("user__email", flat=True)
     )
@@ -628,7 +630,9 @@ def employees_bulk_upsert(*, actor: Actor, items: Sequence[Mapping[str, Any]]) -
                 created=previous is None, was_active=was_active, employee=employee
             )
             events.append((event, employee_data(employee)))
-            _sync_sign_in(actor=actor, employee=employee, was_active=was_active, by="HRIS sync")
+            member_sign_in_sync(
+                actor=actor, employee=employee, was_active=was_active, by="HRIS sync"
+            )
     emit_many(actor_or_organization=actor, events=events)
     return result
 
@@ -659,7 +663,6 @@ def employee_provision(
     """
     actor.require_admin()
     _check_same_organization(actor, employee, attributes.get("manager"))
-    was_active = employee.active if employee is not None else True
     fields = {
         name: attributes[name]
         for name in ("external_id", "first_name", "last_name", "title", "active")
@@ -685,10 +688,15 @@ def employee_provision(
             **fields,
         )
         _link_member(employee)
+        # A member's sign-in linked to an employee created inactive is withdrawn.
+        member_sign_in_sync(actor=actor, employee=employee, was_active=True, by="SCIM")
     else:
         if "email" in attributes:
             fields["email"] = attributes["email"]
-        employee = people_services.employee_update(actor=actor, employee=employee, **fields)
+        # Deactivation and reactivation withdraw and restore the sign-in (`employee_update`).
+        employee = people_services.employee_update(
+            actor=actor, employee=employee, by="SCIM", **fields
+        )
     if "manager" in attributes and attributes["manager"] != employee.manager:
         matrix = [
             people_services.MatrixLine(manager=link.manager, weight=link.weight)
@@ -702,17 +710,7 @@ def employee_provision(
             manager_weight=employee.manager_weight if manager is not None and matrix else 100,
             matrix=matrix if manager is not None else [],
         )
-    _sync_sign_in(actor=actor, employee=employee, was_active=was_active, by="SCIM")
     return employee
-
-
-def _sync_sign_in(*, actor: Actor, employee: Employee, was_active: bool, by: str) -> None:
-    """A person the identity provider or HRIS deactivates loses their sign-in to the
-    organization (membership and API keys); a reactivation gives it back as a member."""
-    if was_active and not employee.active:
-        member_sign_in_revoke(actor=actor, employee=employee, reason=f"Deactivated by {by}.")
-    elif not was_active and employee.active:
-        member_sign_in_restore(actor=actor, employee=employee, reason=f"Reactivated by {by}.")
 
 
 def _link_member(employee: Employee) -> None:

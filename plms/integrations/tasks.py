@@ -1,4 +1,5 @@
-"""Celery tasks of webhooks: send one delivery; find deliveries due again; purge old history.
+"""Celery tasks of webhooks: send one delivery; find deliveries due again; purge old history
+(and expired idempotency records, on the same hourly beat).
 
 The database holds every delivery's state, so these are thin: a lost message or a restarted
 broker delays a delivery until `retry_due_webhook_deliveries` (run by beat every minute) finds
@@ -15,6 +16,11 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from plms.common.idempotency import (
+    idempotency_expiry,
+    idempotency_records_purge,
+    organizations_with_expired_idempotency_records,
+)
 from plms.integrations import services
 from plms.integrations.models import OutboxEvent, WebhookDelivery
 from plms.tenancy.context import dangerously_all_organizations, with_organization
@@ -88,7 +94,8 @@ def retry_due_webhook_deliveries_of(*, organization_id: int) -> int:
 @shared_task(acks_late=True, ignore_result=True)
 def purge_webhook_history() -> int:
     """Beat: one purge task per organization with webhook history older than
-    PLMS_RETENTION_DAYS (outbox events and delivery logs)."""
+    PLMS_RETENTION_DAYS (outbox events and delivery logs). Also starts the purge of expired
+    idempotency records. Returns the number of organizations with webhook history to purge."""
     before = timezone.now() - timedelta(days=settings.PLMS_RETENTION_DAYS)
     with dangerously_all_organizations():
         organization_ids = list(
@@ -99,6 +106,7 @@ def purge_webhook_history() -> int:
         )
     for organization_id in organization_ids:
         purge_webhook_history_of.delay(organization_id=organization_id)
+    purge_expired_idempotency_records.delay()
     return len(organization_ids)
 
 
@@ -118,3 +126,27 @@ def purge_webhook_history_of(*, organization_id: int) -> int:
         result.attempts,
     )
     return result.events + result.deliveries
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def purge_expired_idempotency_records() -> int:
+    """One purge task per organization with idempotency records older than
+    PLMS_IDEMPOTENCY_HOURS (they no longer replay). Returns the number of organizations."""
+    organization_ids = organizations_with_expired_idempotency_records(before=idempotency_expiry())
+    for organization_id in organization_ids:
+        purge_expired_idempotency_records_of.delay(organization_id=organization_id)
+    return len(organization_ids)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def purge_expired_idempotency_records_of(*, organization_id: int) -> int:
+    """Idempotent: a repeat finds nothing left to delete."""
+    deleted = idempotency_records_purge(
+        organization_id=organization_id,
+        before=idempotency_expiry(),
+        batch_size=settings.PLMS_RETENTION_BATCH_SIZE,
+    )
+    logger.info(
+        "Purged %s expired idempotency records of organization %s", deleted, organization_id
+    )
+    return deleted

@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from plms.accounts.services import member_sign_in_sync
 from plms.common.errors import ApplicationError, NotFound
 from plms.integrations.events import EMPLOYEE_UPDATED, emit, employee_data, employee_event
 from plms.people.models import Department, Employee, Invitation, SecondaryManager
@@ -87,7 +88,12 @@ def employee_create(
 
 
 @transaction.atomic
-def employee_update(*, actor: Actor, employee: Employee, **changes: object) -> Employee:
+def employee_update(
+    *, actor: Actor, employee: Employee, by: str | None = None, **changes: object
+) -> Employee:
+    """Change an employee. Deactivating one withdraws their sign-in to the organization and
+    reactivating gives it back (`member_sign_in_sync`; `by` names who did it in the audit
+    trail, the actor by default)."""
     actor.require_admin()
     _check_same_organization(actor, employee, changes.get("department"))
     changed, was_active = [], employee.active
@@ -113,6 +119,10 @@ def employee_update(*, actor: Actor, employee: Employee, **changes: object) -> E
         employee.save(update_fields=[*changed, "updated_at"])
         event = employee_event(created=False, was_active=was_active, employee=employee)
         emit(actor_or_organization=actor, event=event, payload=employee_data(employee))
+    if "active" in changed:
+        member_sign_in_sync(
+            actor=actor, employee=employee, was_active=was_active, by=by or actor.label
+        )
     return employee
 
 

@@ -33,6 +33,9 @@ class Organization(models.Model):
 
 
 class Membership(models.Model):
+    """A user's access to an organization. An inactive membership (the person was deactivated)
+    keeps its role for a reactivation but grants nothing: `memberships_for_user` skips it."""
+
     class Role(models.TextChoices):
         ADMIN = "admin", _("HR admin")
         MEMBER = "member", _("Member")
@@ -44,6 +47,7 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.MEMBER)
+    active = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

@@ -20,7 +20,8 @@ def hash_secret(secret: str) -> str:
 
 
 def memberships_for_user(*, user) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("organization")
+    """The memberships that grant `user` access: inactive ones (deactivated people) do not."""
+    return Membership.objects.filter(user=user, active=True).select_related("organization")
 
 
 def membership_for_session(*, user, organization_id: int | None) -> Membership | None:

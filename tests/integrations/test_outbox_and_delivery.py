@@ -21,6 +21,8 @@ from plms.integrations.services import AttemptOutcome, webhook_delivery_run
 from plms.integrations.signing import verify_signature
 from plms.people.services import employee_create, employee_update
 from plms.tenancy.actors import system_actor
+from plms.tenancy.models import Membership
+from tests import factories
 from tests.conftest import in_org
 from tests.integrations.factories import WebhookSubscriptionFactory
 
@@ -178,6 +180,8 @@ def test_attempts_are_bounded_and_failures_in_a_row_disable_the_subscription(
     settings.PLMS_WEBHOOK_MAX_ATTEMPTS = 2
     settings.PLMS_WEBHOOK_DISABLE_AFTER_FAILURES = 2
     receiver.default_status = 503
+    gone = factories.member(org_a, role="admin", email="gone@a.example")
+    Membership.objects.filter(pk=gone.membership.pk).update(active=False)  # not notified
     subscription = _subscribe(org_a, receiver)
     first, second, waiting = _emit(org_a), _emit(org_a), _emit(org_a)
 

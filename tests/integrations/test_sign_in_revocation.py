@@ -1,6 +1,7 @@
-"""An identity provider (SCIM) or HRIS sync that deactivates an employee withdraws their
-sign-in to that organization: membership, sessions and their API keys; other organizations
-are untouched."""
+"""Deactivating an employee (by an identity provider through SCIM, an HRIS sync, or an HR admin)
+withdraws their sign-in to that organization: the membership becomes inactive (its role kept),
+their sessions act there no more and their API keys are revoked. A reactivation gives the sign-in
+back with the same role; revoked keys stay revoked. Other organizations are untouched."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from plms.audit.models import AuditEvent
+from plms.people import services as people_services
+from plms.people.models import Employee
+from plms.tenancy.actors import Actor
 from plms.tenancy.models import ApiKey, Membership
 from plms.tenancy.scopes import ALL_SCOPES
 from plms.tenancy.services import api_key_create
@@ -48,7 +52,16 @@ def _bearer(secret: str) -> APIClient:
     return client
 
 
-def test_scim_deactivation_revokes_sign_in_sessions_and_keys(org_a, scim, client, hr_admin):
+def _membership(org, member) -> Membership:
+    return Membership.objects.get(organization=org, user=member.user)
+
+
+def _audit(org, action: str) -> list[AuditEvent]:
+    with in_org(org):
+        return list(AuditEvent.objects.filter(action=action).order_by("id"))
+
+
+def test_scim_deactivation_withdraws_sign_in_sessions_and_keys(org_a, scim, client, hr_admin):
     leaver = factories.member(org_a, role="admin", email="leaver@a.example")
     _, own_key = api_key_create(
         organization=org_a, name="leaver's sync", scopes=ALL_SCOPES, created_by=leaver.user
@@ -61,9 +74,12 @@ def test_scim_deactivation_revokes_sign_in_sessions_and_keys(org_a, scim, client
     assert session.get("/api/v1/me").status_code == 200
     assert _bearer(own_key).get("/api/v1/ping").status_code == 200
 
-    assert _scim_active(scim, leaver, False).status_code == 200
+    response = _scim_active(scim, leaver, False)
+    assert response.status_code == 200 and response.json()["active"] is False
 
-    assert not Membership.objects.filter(organization=org_a, user=leaver.user).exists()
+    membership = _membership(org_a, leaver)
+    assert membership.active is False
+    assert membership.role == Membership.Role.ADMIN  # kept for a reactivation
     assert _sign_in(client, leaver).status_code == 200  # the form again, with the reason
     assert "no longer has access" in _sign_in(client, leaver).content.decode()
     assert "_auth_user_id" not in client.session
@@ -72,59 +88,85 @@ def test_scim_deactivation_revokes_sign_in_sessions_and_keys(org_a, scim, client
     response = _bearer(own_key).get("/api/v1/ping")
     assert response.status_code == 401 and response.json()["code"] == "authentication_failed"
     assert _bearer(colleague_key).get("/api/v1/ping").status_code == 200
-    with in_org(org_a):
-        event = AuditEvent.objects.get(action="member.sign_in_revoked")
+    [event] = _audit(org_a, "member.sign_in_revoked")
     assert event.object_uuid == leaver.employee.uuid
     assert event.changes == {"role": "admin", "api_keys_revoked": 1}
+    assert event.reason == "Deactivated by SCIM."
 
 
-def test_reactivation_restores_sign_in_as_a_member(org_a, scim, client):
+def test_reactivation_restores_sign_in_with_the_same_role(org_a, scim, client):
     leaver = factories.member(org_a, role="admin", email="leaver@a.example")
+    _, own_key = api_key_create(
+        organization=org_a, name="own", scopes=ALL_SCOPES, created_by=leaver.user
+    )
     _scim_active(scim, leaver, False)
     assert _scim_active(scim, leaver, True).status_code == 200
 
-    membership = Membership.objects.get(organization=org_a, user=leaver.user)
-    assert membership.role == Membership.Role.MEMBER  # admin rights are granted again by hand
+    membership = _membership(org_a, leaver)
+    assert membership.active is True and membership.role == Membership.Role.ADMIN
+    assert Membership.objects.filter(user=leaver.user).count() == 1
     assert _sign_in(client, leaver).status_code == 302
+    assert client.get("/api/v1/me").json()["role"] == "admin"
+    assert client.get("/").status_code == 200
+    # A key revoked at the deactivation stays revoked: the person creates a new one.
+    assert _bearer(own_key).get("/api/v1/ping").status_code == 401
+    [event] = _audit(org_a, "member.sign_in_restored")
+    assert event.changes == {"role": "admin"} and event.reason == "Reactivated by SCIM."
 
 
-def test_scim_delete_revokes_too(org_a, scim):
+def test_scim_delete_withdraws_too(org_a, scim):
     leaver = factories.member(org_a, email="leaver@a.example")
     response = scim.delete(f"/scim/v2/Users/{leaver.employee.uuid}")
     assert response.status_code == 204
-    assert not Membership.objects.filter(user=leaver.user).exists()
+    membership = _membership(org_a, leaver)
+    assert membership.active is False and membership.role == Membership.Role.MEMBER
 
 
 def test_other_organizations_keep_their_sign_in(org_a, org_b, scim, client):
-    leaver = factories.member(org_a, email="both@a.example")
+    leaver = factories.member(org_a, role="admin", email="both@a.example")
     membership_b = Membership.objects.create(organization=org_b, user=leaver.user)
     _, key_b = api_key_create(
         organization=org_b, name="b", scopes=ALL_SCOPES, created_by=leaver.user
     )
+    session = APIClient()
+    session.force_login(leaver.user)
+    assert session.get("/api/v1/me").json()["organization"]["slug"] == "org-a"
 
     _scim_active(scim, leaver, False)
 
-    assert Membership.objects.filter(pk=membership_b.pk).exists()
+    membership_b.refresh_from_db()
+    assert membership_b.active is True
     assert _bearer(key_b).get("/api/v1/ping").status_code == 200
+    # The open session moves to the organization the person still belongs to.
+    me = session.get("/api/v1/me").json()
+    assert me["organization"]["slug"] == "org-b" and me["role"] == "member"
     assert _sign_in(client, leaver).status_code == 302
-    me = client.get("/api/v1/me").json()
-    assert me["organization"]["slug"] == "org-b"
+    assert client.get("/api/v1/me").json()["organization"]["slug"] == "org-b"
 
 
-def test_hris_bulk_upsert_deactivation_revokes_too(org_a, key_client_a):
-    leaver = factories.member(org_a, email="leaver@a.example")
+def test_hris_bulk_upsert_deactivation_and_reactivation(org_a, key_client_a):
+    leaver = factories.member(org_a, role="admin", email="leaver@a.example")
     _, own_key = api_key_create(
         organization=org_a, name="own", scopes=ALL_SCOPES, created_by=leaver.user
     )
-    response = key_client_a.post(
-        "/api/v1/employees/bulk-upsert",
-        {"items": [{"email": "leaver@a.example", "first_name": "Lee", "active": False}]},
-        format="json",
-    )
-    assert response.status_code == 200, response.json()
-    assert not Membership.objects.filter(user=leaver.user).exists()
+
+    def upsert(active: bool):
+        item = {"email": "leaver@a.example", "first_name": "Lee", "active": active}
+        response = key_client_a.post(
+            "/api/v1/employees/bulk-upsert", {"items": [item]}, format="json"
+        )
+        assert response.status_code == 200, response.json()
+
+    upsert(False)
+    membership = _membership(org_a, leaver)
+    assert membership.active is False and membership.role == Membership.Role.ADMIN
     assert ApiKey.objects.get(name="own").revoked_at is not None
     assert _bearer(own_key).get("/api/v1/ping").status_code == 401
+    assert _audit(org_a, "member.sign_in_revoked")[0].reason == "Deactivated by HRIS sync."
+
+    upsert(True)
+    membership.refresh_from_db()
+    assert membership.active is True and membership.role == Membership.Role.ADMIN
 
 
 def test_an_employee_who_never_signed_in_is_simply_deactivated(org_a, scim):
@@ -134,5 +176,85 @@ def test_an_employee_who_never_signed_in_is_simply_deactivated(org_a, scim):
         f"/scim/v2/Users/{employee.uuid}", data=json.dumps(body), content_type=SCIM
     )
     assert response.status_code == 200 and response.json()["active"] is False
+    assert _audit(org_a, "member.sign_in_revoked") == []
+
+
+def test_a_repeated_deactivation_withdraws_once(org_a, scim):
+    leaver = factories.member(org_a, email="leaver@a.example")
+    _scim_active(scim, leaver, False)
+    assert _scim_active(scim, leaver, False).status_code == 200
+    assert len(_audit(org_a, "member.sign_in_revoked")) == 1
+    assert _membership(org_a, leaver).active is False
+
+
+def test_scim_lists_a_deactivated_member_as_inactive(org_a, scim):
+    leaver = factories.member(org_a, email="leaver@a.example")
+    _scim_active(scim, leaver, False)
+    response = scim.get("/scim/v2/Users", {"filter": 'userName eq "leaver@a.example"'})
+    assert response.status_code == 200
+    [user] = response.json()["Resources"]
+    assert user["id"] == str(leaver.employee.uuid) and user["active"] is False
+
+
+def test_an_hr_admin_deactivating_an_employee_withdraws_their_sign_in(org_a, hr_admin, client):
+    leaver = factories.member(org_a, role="admin", email="leaver@a.example")
+    _, own_key = api_key_create(
+        organization=org_a, name="own", scopes=ALL_SCOPES, created_by=leaver.user
+    )
+    session = APIClient()
+    session.force_login(leaver.user)
+    actor = Actor(organization=org_a, membership=hr_admin.membership, employee=hr_admin.employee)
+
     with in_org(org_a):
-        assert not AuditEvent.objects.filter(action="member.sign_in_revoked").exists()
+        employee = Employee.objects.get(pk=leaver.employee.pk)
+        people_services.employee_update(actor=actor, employee=employee, active=False)
+
+    membership = _membership(org_a, leaver)
+    assert membership.active is False and membership.role == Membership.Role.ADMIN
+    assert session.get("/").status_code == 403
+    assert session.get("/api/v1/me").status_code == 403
+    assert _bearer(own_key).get("/api/v1/ping").status_code == 401
+    assert "no longer has access" in _sign_in(client, leaver).content.decode()
+    [event] = _audit(org_a, "member.sign_in_revoked")
+    assert event.reason == f"Deactivated by {hr_admin.user}."
+    assert event.changes == {"role": "admin", "api_keys_revoked": 1}
+
+    with in_org(org_a):
+        employee.refresh_from_db()
+        people_services.employee_update(actor=actor, employee=employee, active=True)
+    membership.refresh_from_db()
+    assert membership.active is True and membership.role == Membership.Role.ADMIN
+    assert session.get("/").status_code == 200
+
+
+def test_deactivation_through_the_employees_api_withdraws_too(org_a, key_client_a):
+    leaver = factories.member(org_a, email="leaver@a.example")
+    response = key_client_a.patch(
+        f"/api/v1/employees/{leaver.employee.uuid}", {"active": False}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    assert _membership(org_a, leaver).active is False
+    [event] = _audit(org_a, "member.sign_in_revoked")
+    assert event.reason == "Deactivated by API key test."
+
+
+def test_other_changes_leave_the_sign_in_alone(org_a, key_client_a):
+    member = factories.member(org_a, email="stays@a.example")
+    response = key_client_a.patch(
+        f"/api/v1/employees/{member.employee.uuid}", {"title": "Lead"}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    assert _membership(org_a, member).active is True
+    assert _audit(org_a, "member.sign_in_revoked") == []
+
+
+def test_reactivating_someone_whose_membership_was_removed_gives_a_plain_membership(org_a, scim):
+    leaver = factories.member(org_a, role="admin", email="leaver@a.example")
+    Membership.objects.filter(pk=leaver.membership.pk).delete()
+    with in_org(org_a):
+        Employee.objects.filter(pk=leaver.employee.pk).update(active=False)
+
+    assert _scim_active(scim, leaver, True).status_code == 200
+
+    membership = _membership(org_a, leaver)
+    assert membership.active is True and membership.role == Membership.Role.MEMBER
