@@ -23,6 +23,7 @@ from django.core.validators import validate_email
 from django.db import connections, transaction
 from django.utils import timezone
 
+from plms.accounts.services import member_sign_in_sync
 from plms.common.errors import ApplicationError
 from plms.integrations.events import emit_many, employee_data, employee_event
 from plms.people.models import Department, Employee, SecondaryManager
@@ -77,6 +78,8 @@ class ImportResult:
     departments_created: int = 0
     # (event type, employee) of every created or changed employee, for `employee.*` events.
     changes: list[tuple[str, Employee]] = field(default_factory=list, repr=False)
+    # (employee, was active) of every existing employee whose `active` flag the rows changed.
+    active_changed: list[tuple[Employee, bool]] = field(default_factory=list, repr=False)
 
 
 class ImportFailed(ApplicationError):
@@ -259,13 +262,15 @@ def people_import(
 
     Emits `employee.created`, `employee.updated` or `employee.deactivated` for every employee
     the file created or changed (in bulk, with the import's transaction); unchanged rows emit
-    nothing.
+    nothing. Deactivating someone withdraws their sign-in, reactivating restores it.
     """
     actor.require_admin()
     _header, rows, errors = _parse(text)
     if not errors and not rows:
         errors.append(RowError(2, "", "the file has no rows"))
     result = people_upsert(actor=actor, rows=rows, errors=errors, progress=progress)
+    for employee, was_active in result.active_changed:
+        member_sign_in_sync(actor=actor, employee=employee, was_active=was_active, by=actor.label)
     emit_many(
         actor_or_organization=actor,
         events=[(event, employee_data(employee)) for event, employee in result.changes],
@@ -499,6 +504,9 @@ def _write(
     ] + [
         (employee_event(created=False, was_active=was_active[e.pk], employee=e), e)
         for e in to_update
+    ]
+    result.active_changed = [
+        (e, was_active[e.pk]) for e in to_update if was_active[e.pk] != e.active
     ]
     if progress:
         progress(len(rows), len(rows))

@@ -258,3 +258,27 @@ def test_reactivating_someone_whose_membership_was_removed_gives_a_plain_members
 
     membership = _membership(org_a, leaver)
     assert membership.active is True and membership.role == Membership.Role.MEMBER
+
+
+def test_the_people_csv_import_withdraws_and_restores_sign_in(org_a, hr_admin, client):
+    from plms.people.imports import people_import
+
+    leaver = factories.member(org_a, role="admin", email="leaver@a.example")
+    actor = Actor(organization=org_a, membership=hr_admin.membership, employee=hr_admin.employee)
+
+    def import_active(active: str):
+        with in_org(org_a):
+            people_import(
+                actor=actor, text=f"email,first_name,active\nleaver@a.example,Lee,{active}\n"
+            )
+
+    import_active("false")
+    membership = _membership(org_a, leaver)
+    assert membership.active is False and membership.role == Membership.Role.ADMIN
+    assert "no longer has access" in _sign_in(client, leaver).content.decode()
+    assert _audit(org_a, "member.sign_in_revoked")[0].reason.startswith("Deactivated by ")
+
+    import_active("true")
+    membership.refresh_from_db()
+    assert membership.active is True and membership.role == Membership.Role.ADMIN
+    assert _sign_in(client, leaver).status_code == 302
