@@ -7,7 +7,9 @@ thread in the embedded default) finds the organizations with work and, per organ
    lock, with a unique key per employee and occurrence, so each run starts once);
 2. marks steps done whose work was completed (a check-in held, …);
 3. claims due steps in batches — `SELECT … FOR UPDATE SKIP LOCKED`, then `state = 'due'` with
-   the claim time — and enqueues one dispatch task per step when the claim commits;
+   the claim time — and enqueues one dispatch task per chunk of steps when the claim commits
+   (`steps_dispatch`: the steps of kinds that only notify are done together, the others one
+   by one);
 4. re-enqueues e-mails whose task was lost and opens the daily digests that are due.
 
 A claimed step whose task never ran (broker restarted, worker killed) is claimed again once its
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -310,17 +312,30 @@ class DispatchResult:
     detail: str = ""
 
 
-def _finish_run_if_complete(run_id: int, now: datetime) -> None:
-    run = WorkflowRun.objects.select_for_update().get(pk=run_id)
-    if run.state != WorkflowRun.State.ACTIVE:
-        return
-    open_starts = MilestoneRun.objects.filter(
-        run_id=run_id, parent__isnull=True, state__in=MilestoneRun.OPEN_STATES
+def _finish_runs_if_complete(run_ids: Iterable[int], now: datetime) -> None:
+    """Complete the active runs among `run_ids` that have no open step left (locked first)."""
+    active = list(
+        WorkflowRun.objects.select_for_update()
+        .filter(pk__in=sorted(set(run_ids)), state=WorkflowRun.State.ACTIVE)
+        .order_by("id")
+        .values_list("id", flat=True)
     )
-    if not open_starts.exists():
-        run.state = WorkflowRun.State.COMPLETED
-        run.completed_at = now
-        run.save(update_fields=["state", "completed_at"])
+    if not active:
+        return
+    open_runs = set(
+        MilestoneRun.objects.filter(
+            run_id__in=active, parent__isnull=True, state__in=MilestoneRun.OPEN_STATES
+        ).values_list("run_id", flat=True)
+    )
+    finished = [run_id for run_id in active if run_id not in open_runs]
+    if finished:
+        WorkflowRun.objects.filter(pk__in=finished).update(
+            state=WorkflowRun.State.COMPLETED, completed_at=now
+        )
+
+
+def _finish_run_if_complete(run_id: int, now: datetime) -> None:
+    _finish_runs_if_complete([run_id], now)
 
 
 def _after_finish(step: MilestoneRun, now: datetime) -> None:
@@ -433,12 +448,7 @@ def step_dispatch(
                     _after_finish(step, now)
                     return DispatchResult(State.FAILED, step.last_error)
 
-        step.state = outcome.state
-        step.outcome = outcome.detail[:300]
-        step.object_type, step.object_id = outcome.object_type, outcome.object_id
-        step.dispatched_at = now
-        if outcome.state in MilestoneRun.FINISHED_STATES:
-            step.completed_at = now
+        _step_record(step, outcome, now)
         step.save()
         if outcome.state in MilestoneRun.FINISHED_STATES:
             _after_finish(step, now)
@@ -456,6 +466,193 @@ def _retry_or_fail(step: MilestoneRun, error: str, now: datetime) -> DispatchRes
     step.due_at = now + timedelta(seconds=retry_delay(step.attempts))
     step.save()
     return DispatchResult("retry", error)
+
+
+STEP_FIELDS = (
+    "state",
+    "outcome",
+    "object_type",
+    "object_id",
+    "attempts",
+    "claimed_at",
+    "dispatched_at",
+    "completed_at",
+    "last_error",
+)
+
+
+def steps_dispatch(
+    *, organization_id: int, step_ids: Sequence[int], now: datetime | None = None
+) -> dict[str, int]:
+    """Dispatch a chunk of claimed steps; return how many ended in each state.
+
+    The steps of kinds that only notify are done together, in one transaction: their rows
+    locked, their runs with employees and managers loaded in one query, every notification
+    stored with one insert and every step finished with one update. A step that fails there
+    fails on its own; any other step (another kind, a paused or cancelled run, a transient
+    error) is left `due` and dispatched on its own afterwards with `step_dispatch`, and so is
+    the whole chunk when its transaction fails. Each step is still done at most once: under
+    its row lock and only while it is `due`.
+    """
+    now = now or timezone.now()
+    try:
+        with organization_scope(organization_id):
+            outcomes, alone = _steps_dispatch_together(organization_id, step_ids, now)
+    except (OperationalError, InterfaceError):
+        raise  # the connection is gone: the task is retried, the claims stay
+    except Exception:
+        logger.exception("Dispatching %d steps together failed; one by one", len(step_ids))
+        outcomes, alone = {}, list(step_ids)
+    for step_id in alone:
+        result = step_dispatch(organization_id=organization_id, step_id=step_id, now=now)
+        outcomes[result.state] = outcomes.get(result.state, 0) + 1
+    return outcomes
+
+
+def _steps_dispatch_together(
+    organization_id: int, step_ids: Sequence[int], now: datetime
+) -> tuple[dict[str, int], list[int]]:
+    """The shared part of `steps_dispatch`, inside the organization's transaction: the
+    outcomes of the steps it finished, and the ids it left for `step_dispatch`."""
+    steps = list(
+        MilestoneRun.objects.select_for_update(of=("self",))
+        .select_related("milestone")
+        .filter(pk__in=list(step_ids), state=State.DUE)
+        .order_by("id")
+    )
+    outcomes: dict[str, int] = {}
+    if len(steps) < len(set(step_ids)):  # done already, or not claimed
+        outcomes["skipped"] = len(set(step_ids)) - len(steps)
+    alone = [s.pk for s in steps if getattr(registry.kind_get(s.kind), "notice", None) is None]
+    steps = [s for s in steps if s.pk not in alone]
+    if not steps:
+        return outcomes, alone
+    runs = WorkflowRun.objects.select_related(
+        "template", "employee__user", "employee__manager__user", "employee__manager__manager__user"
+    ).in_bulk({s.run_id for s in steps})
+    parent_ids = {s.parent_id for s in steps if s.parent_id is not None}
+    parents = MilestoneRun.objects.in_bulk(parent_ids) if parent_ids else {}
+    actor = system_actor(Organization.objects.get(pk=organization_id))
+
+    finished: list[MilestoneRun] = []
+    notifying: list[tuple[MilestoneRun, notifications.Notice]] = []
+    for step in steps:
+        run = runs[step.run_id]
+        active = (
+            run.state == WorkflowRun.State.ACTIVE
+            and run.template.status == WorkflowTemplate.Status.ACTIVE
+        )
+        if not active or not run.employee.active:
+            alone.append(step.pk)  # paused, cancelled: step_dispatch says what happens
+            continue
+        step.run = run
+        if step.parent_id is not None:
+            step.parent = parents[step.parent_id]
+        step.attempts += 1
+        step.claimed_at = now
+        outcome = _gate(step, now)
+        if outcome is None:
+            context = registry.StepContext(
+                step=step,
+                run=run,
+                milestone=step.milestone,
+                employee=run.employee,
+                actor=actor,
+                now=now,
+            )
+            condition = registry.CONDITIONS.get(step.milestone.condition or "")
+            if step.parent_id is None and condition is not None and not condition.check(context):
+                outcome = registry.Outcome(State.SKIPPED, f"Condition not met: {condition.label}")
+            else:
+                try:
+                    notice = registry.kind_get(step.kind).notice(context)
+                except registry.TransientError:
+                    alone.append(step.pk)  # retried with its backoff by step_dispatch
+                    continue
+                except DatabaseError:
+                    raise  # the transaction is spoilt: the chunk goes one by one
+                except Exception as exc:
+                    logger.exception("Step %s (%s) failed", step.pk, step.kind)
+                    step.state, step.last_error = State.FAILED, f"{type(exc).__name__}: {exc}"
+                    step.completed_at = now
+                    finished.append(step)
+                    continue
+                if isinstance(notice, registry.Outcome):
+                    outcome = notice
+                else:
+                    notifying.append((step, notice))
+                    continue
+        _step_record(step, outcome, now)
+        finished.append(step)
+
+    created = notifications.notify_many([notice for _, notice in notifying], now=now)
+    for (step, notice), new in zip(notifying, created, strict=True):
+        _step_record(step, registry.notified(notice, new), now)
+        finished.append(step)
+    if not finished:
+        return outcomes, alone
+    _steps_save(finished)
+    starts = [
+        s for s in finished if s.parent_id is None and s.state in MilestoneRun.FINISHED_STATES
+    ]
+    chased = [s.pk for s in starts if _chased(s.milestone)]
+    if chased:
+        MilestoneRun.objects.filter(
+            parent_id__in=chased, state__in=(State.SCHEDULED, State.DUE)
+        ).update(state=State.CANCELLED, outcome="The step it chases is finished.", completed_at=now)
+    if starts:
+        _finish_runs_if_complete([s.run_id for s in starts], now)
+    for step in finished:
+        outcomes[step.state] = outcomes.get(step.state, 0) + 1
+    return outcomes, alone
+
+
+def _steps_save(steps: list[MilestoneRun]) -> None:
+    """Write the dispatch fields of `steps` as they are in memory, in one statement.
+
+    On PostgreSQL `UPDATE … FROM (VALUES …)`: one plain join instead of the `CASE WHEN id = …`
+    per row and column that `bulk_update` builds (slow to compile and to evaluate).
+    """
+    connection = connections[MilestoneRun.objects.db]
+    if connection.vendor != "postgresql":
+        MilestoneRun.objects.bulk_update(steps, STEP_FIELDS)
+        return
+    from psycopg2.extras import execute_values
+
+    opts = MilestoneRun._meta
+    columns = [opts.get_field(name) for name in STEP_FIELDS]
+    quote = connection.ops.quote_name
+    template = "(%s::bigint, {})".format(
+        ", ".join(f"%s::{column.db_type(connection)}" for column in columns)
+    )
+    sql = (
+        "UPDATE {table} AS t SET {sets} FROM (VALUES %s) AS v (id, {names}) "
+        "WHERE t.{pk} = v.id AND t.{org} = {organization_id} AND t.{pk} IN ({ids})"
+    ).format(
+        table=quote(opts.db_table),
+        sets=", ".join(f"{quote(c.column)} = v.{quote(c.column)}" for c in columns),
+        names=", ".join(quote(c.column) for c in columns),
+        pk=quote(opts.pk.column),
+        org=quote("organization_id"),
+        organization_id=int(require_organization_id()),
+        ids=", ".join(str(int(step.pk)) for step in steps),  # the primary key's index
+    )
+    values = [
+        (step.pk, *(c.get_db_prep_save(getattr(step, c.attname), connection) for c in columns))
+        for step in steps
+    ]
+    with connection.cursor() as cursor:
+        # The wrapped cursor keeps Django's query log (tests count these queries).
+        execute_values(cursor, sql, values, template=template, page_size=len(values))
+
+
+def _step_record(step: MilestoneRun, outcome: registry.Outcome, now: datetime) -> None:
+    step.state = outcome.state
+    step.outcome = outcome.detail[:300]
+    step.object_type, step.object_id = outcome.object_type, outcome.object_id
+    step.dispatched_at = now
+    if outcome.state in MilestoneRun.FINISHED_STATES:
+        step.completed_at = now
 
 
 def steps_complete(*, now: datetime) -> int:

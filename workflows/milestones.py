@@ -57,6 +57,7 @@ class Outcome:
 
 Dispatch = Callable[[StepContext], Outcome]
 Completed = Callable[[Sequence[MilestoneRun], Actor], dict[int, datetime]]
+NoticeOf = Callable[[StepContext], "notifications.Notice | Outcome"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class MilestoneKind:
     dispatch: Dispatch | None = None
     completed: Completed | None = None
     unavailable_reason: str = ""
+    # A kind whose only write is a notification may give it (or the outcome that replaces
+    # it) here; the engine then dispatches a chunk of its steps together.
+    notice: NoticeOf | None = None
 
     @property
     def available(self) -> bool:
@@ -219,10 +223,39 @@ def _superseded(context: StepContext) -> Outcome | None:
     return None
 
 
-def _sent(notified: int, recipients: list) -> Outcome:
-    if not recipients:
+def notified(notice: notifications.Notice, created: Sequence) -> Outcome:
+    """The outcome of a step that stored `notice` and so created `created`."""
+    if not any(user is not None for user in notice.recipients):
         return Outcome(MilestoneRun.State.SKIPPED, "Nobody to notify (no sign-in).")
-    return Outcome(MilestoneRun.State.DONE, f"Notified {len(recipients)} (new: {notified}).")
+    count = len({user.pk for user in notice.recipients if user is not None})
+    return Outcome(MilestoneRun.State.DONE, f"Notified {count} (new: {len(created)}).")
+
+
+def notifying(notice_of: NoticeOf) -> Dispatch:
+    """The dispatch of a kind that only notifies: one step's notice, stored on its own."""
+
+    def dispatch(context: StepContext) -> Outcome:
+        notice = notice_of(context)
+        if isinstance(notice, Outcome):
+            return notice
+        (created,) = notifications.notify_many([notice], now=context.now)
+        return notified(notice, created)
+
+    return dispatch
+
+
+def _step_notice(context: StepContext, event: str, recipients: list, title: str):
+    object_type, object_id = notifications.object_key(context.step)
+    return notifications.Notice(
+        recipients=tuple(recipients),
+        event=event,
+        title=str(title),
+        body=_fill(context.milestone.message, context),
+        link=_link(context),
+        object_type=object_type,
+        object_id=object_id,
+        occasion=context.step.occasion,
+    )
 
 
 def _link(context: StepContext) -> str:
@@ -235,34 +268,25 @@ def _link(context: StepContext) -> str:
 # --- Kinds implemented now -------------------------------------------------------------------
 
 
-def send_message(context: StepContext) -> Outcome:
-    recipients = responsible_users(context)
-    body = _fill(context.milestone.message, context)
-    created = notifications.notify(
-        recipients=recipients,
-        event=notifications.WORKFLOW_MESSAGE,
-        title=_fill(context.milestone.name, context),
-        body=body,
-        link=_link(context),
-        obj=context.step,
-        occasion=context.step.occasion,
-        now=context.now,
+def send_message_notice(context: StepContext) -> notifications.Notice:
+    return _step_notice(
+        context,
+        notifications.WORKFLOW_MESSAGE,
+        responsible_users(context),
+        _fill(context.milestone.name, context),
     )
-    return _sent(len(created), recipients)
 
 
-def remind(context: StepContext) -> Outcome:
+def remind_notice(context: StepContext) -> notifications.Notice | Outcome:
     finished = _parent_open(context)
     if finished is not None:
         return finished
-    recipients = responsible_users(context)
     superseded = _superseded(context)
     if superseded is not None:
         return superseded
     deadline = context.step.parent.deadline_at if context.step.parent_id else None
-    occasion = context.step.occasion
     name = _fill(context.milestone.name, context)
-    if occasion == "reminder-overdue":
+    if context.step.occasion == "reminder-overdue":
         title = _("Overdue: %(name)s") % {"name": name}
     elif deadline is not None:
         title = _("Reminder: %(name)s is due on %(date)s") % {
@@ -271,39 +295,25 @@ def remind(context: StepContext) -> Outcome:
         }
     else:
         title = _("Reminder: %(name)s") % {"name": name}
-    created = notifications.notify(
-        recipients=recipients,
-        event=notifications.WORKFLOW_REMINDER,
-        title=str(title),
-        body=_fill(context.milestone.message, context),
-        link=_link(context),
-        obj=context.step,
-        occasion=occasion,
-        now=context.now,
-    )
-    return _sent(len(created), recipients)
+    return _step_notice(context, notifications.WORKFLOW_REMINDER, responsible_users(context), title)
 
 
-def escalate(context: StepContext) -> Outcome:
+def escalate_notice(context: StepContext) -> notifications.Notice | Outcome:
     finished = _parent_open(context)
     if finished is not None:
         return finished
-    recipients = escalation_users(context)
     title = _("Overdue in your organisation: %(name)s for %(employee)s") % {
         "name": _fill(context.milestone.name, context),
         "employee": context.employee.full_name,
     }
-    created = notifications.notify(
-        recipients=recipients,
-        event=notifications.WORKFLOW_ESCALATION,
-        title=str(title),
-        body=_fill(context.milestone.message, context),
-        link=_link(context),
-        obj=context.step,
-        occasion=context.step.occasion,
-        now=context.now,
+    return _step_notice(
+        context, notifications.WORKFLOW_ESCALATION, escalation_users(context), title
     )
-    return _sent(len(created), recipients)
+
+
+send_message = notifying(send_message_notice)
+remind = notifying(remind_notice)
+escalate = notifying(escalate_notice)
 
 
 def schedule_check_in(context: StepContext) -> Outcome:
@@ -373,6 +383,7 @@ register_kind(
         _("Send a message"),
         _("Notify the employee and/or the manager (in the app and by e-mail)."),
         dispatch=send_message,
+        notice=send_message_notice,
     )
 )
 register_kind(
@@ -381,6 +392,7 @@ register_kind(
         _("Remind"),
         _("Remind the people responsible; as a follow-up, only while the step is open."),
         dispatch=remind,
+        notice=remind_notice,
     )
 )
 register_kind(
@@ -389,6 +401,7 @@ register_kind(
         _("Escalate"),
         _("Tell the manager's manager (or HR) that a step is overdue."),
         dispatch=escalate,
+        notice=escalate_notice,
     )
 )
 register_kind(

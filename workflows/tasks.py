@@ -1,4 +1,4 @@
-"""Celery tasks of Momentum: the tick, one dispatch per step, one e-mail per notification.
+"""Celery tasks of Momentum: the tick, dispatching claimed steps, sending e-mails.
 
 Thin wrappers around `workflows.engine` and `workflows.notifications`: ids in, never model
 instances; `acks_late` so a killed worker's message is delivered again; database connection
@@ -65,14 +65,9 @@ def dispatch_milestone(step_id: int, *, organization_id: int, now: str | None = 
 def dispatch_milestones(
     step_ids: list[int], *, organization_id: int, now: str | None = None
 ) -> dict[str, int]:
-    """A few claimed steps, each in its own transaction (a retry redoes none that is done)."""
-    outcomes: dict[str, int] = {}
-    for step_id in step_ids:
-        result = engine.step_dispatch(
-            organization_id=organization_id, step_id=step_id, now=_when(now)
-        )
-        outcomes[result.state] = outcomes.get(result.state, 0) + 1
-    return outcomes
+    """A chunk of claimed steps (see `engine.steps_dispatch`); a retry redoes none that is
+    done, since a step is only dispatched while it is `due`."""
+    return engine.steps_dispatch(organization_id=organization_id, step_ids=step_ids, now=_when(now))
 
 
 def _in_worker(task) -> bool:
@@ -94,6 +89,27 @@ def send_notification_email(
             max_retries=settings.PLMS_NOTIFICATION_EMAIL_MAX_ATTEMPTS,
         )
     return outcome.state
+
+
+@shared_task(bind=True, acks_late=True, ignore_result=True, **RETRY)
+def send_notification_emails(
+    self, notification_ids: list[int], *, organization_id: int, now: str | None = None
+) -> dict[str, int]:
+    """The e-mails of one commit, one after another. Each is claimed on its own, so a message
+    delivered again sends only those not sent yet; one to retry gets its own prompt task."""
+    outcomes: dict[str, int] = {}
+    for notification_id in notification_ids:
+        outcome = notifications.notification_email_send(
+            organization_id=organization_id, notification_id=notification_id, now=_when(now)
+        )
+        if outcome.state == "retry" and outcome.retry_in is not None and _in_worker(self):
+            send_notification_email.apply_async(
+                (notification_id,),
+                {"organization_id": organization_id},
+                countdown=min(outcome.retry_in, MAX_EMAIL_COUNTDOWN),
+            )
+        outcomes[outcome.state] = outcomes.get(outcome.state, 0) + 1
+    return outcomes
 
 
 @shared_task(bind=True, acks_late=True, ignore_result=True, **RETRY)
