@@ -220,8 +220,8 @@ def workflows_jobs(ctx: BenchContext) -> list[Job]:
     every employee an hour ago (`runs_start`), so one step per employee is due. The tick job
     is `organization_tick` (claims in batches, enqueues on commit: nothing is sent, the
     transaction is rolled back). The dispatch job runs `dispatch_milestones` in-process, as
-    one Celery worker process would, over a sample of the claimed steps (each step is its own
-    transaction by design, so a sample gives the rate without minutes of run time).
+    one Celery worker process would, over a sample of the claimed steps (one transaction per
+    chunk of PLMS_WORKFLOW_DISPATCH_CHUNK steps, so a sample gives the rate).
     """
     from workflows import tasks
     from workflows.engine import organization_tick, runs_start, steps_claim
