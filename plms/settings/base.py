@@ -167,6 +167,13 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One way of writing dates on every page, per language: plms/formats/<language>/formats.py
+# (the values below apply when translation is switched off).
+FORMAT_MODULE_PATH = ["plms.formats"]
+DATE_FORMAT = "j M Y"
+DATETIME_FORMAT = "j M Y, H:i"
+SHORT_DATE_FORMAT = "D j M"
+SHORT_DATETIME_FORMAT = "D j M, H:i"
 
 # --- Static files -----------------------------------------------------------------------------
 STATIC_URL = "/static/"

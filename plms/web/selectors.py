@@ -10,27 +10,51 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Max, Q, Sum
-from django.db.models.functions import TruncWeek
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    DateField,
+    DecimalField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Func,
+    Max,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest, Least, TruncWeek
+from django.db.models.lookups import GreaterThanOrEqual, IsNull, LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments import gaps
-from assessments.models import Assessment, AssessmentCycle
+from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from goals import kpi as kpi_math
-from goals.models import CheckIn, Goal, Perspective
-from goals.selectors import goal_rag, goal_settings_get
+from goals.models import CheckIn, Goal, GoalRedEpisode, GoalSettings, Perspective
+from goals.selectors import DecisionLatency, goal_settings_get
 from learning.models import DevelopmentPlan, PlanItem
 from plms.people.models import Employee
+from plms.tenancy.context import require_organization_id
 from plms.web.models import MemberActivity
 
 ADOPTION_WEEKS = 8
 DUE_SOON_DAYS = 7
 UPDATE_INTERVAL_DAYS = {"weekly": 7, "monthly": 30, "quarterly": 91}
 RAG_ORDER = (kpi_math.RED, kpi_math.AMBER, kpi_math.GREEN, None)
+# Types of the values computed in SQL (no cast: PostgreSQL's numeric keeps full precision).
+NUMBER = DecimalField()
+TEXT = CharField()
+HUNDRED = Value(kpi_math.HUNDRED, output_field=NUMBER)
+ZERO = Value(kpi_math.ZERO, output_field=NUMBER)
 
 
 # --- Employee: what is due ---------------------------------------------------------------------
@@ -486,28 +510,105 @@ def cycle_funnel_by_department(*, cycle: AssessmentCycle) -> list[dict]:
     return result
 
 
-def goal_rag_by_perspective(*, today: date | None = None) -> list[dict]:
-    """Active goals per balanced-scorecard perspective by RAG status (two queries; the RAG is
-    computed from each goal's KPI and pace, as everywhere else)."""
-    today = today or timezone.localdate()
-    settings = goal_settings_get()
-    counts: dict[str, dict] = defaultdict(lambda: {rag: 0 for rag in RAG_ORDER})
-    goals = Goal.objects.filter(status=Goal.Status.ACTIVE).only(
-        "perspective",
-        "direction",
-        "baseline",
-        "target",
-        "current",
-        "range_low",
-        "range_high",
-        "start_date",
-        "due_date",
-        "rag_green_at",
-        "rag_amber_at",
-        "range_tolerance_percent",
+class _Days(Func):
+    """`later - earlier` of two dates, in days, as a number (PostgreSQL's date subtraction)."""
+
+    arg_joiner = " - "
+    template = "(%(expressions)s)::numeric"
+    output_field = NUMBER
+
+
+def goal_rag_expression(*, settings: GoalSettings, today: date) -> Case:
+    """A goal's RAG status computed by the database, step for step as `goals.kpi.rag_status`
+    (progress from baseline to target, or the band around a range, against the share of the
+    goal's time that has passed; the goal's own thresholds, else the organisation's)."""
+    defaults = settings.thresholds
+    current, baseline, target = F("current"), F("baseline"), F("target")
+    low, high = F("range_low"), F("range_high")
+    green_at = Coalesce("rag_green_at", Value(defaults.green_at), output_field=NUMBER)
+    amber_at = Coalesce("rag_amber_at", Value(defaults.amber_at), output_field=NUMBER)
+    tolerance = Coalesce(
+        "range_tolerance_percent", Value(defaults.range_tolerance), output_field=NUMBER
     )
-    for goal in goals.iterator(chunk_size=2000):
-        counts[goal.perspective][goal_rag(goal, settings=settings, today=today)] += 1
+    green = Value(kpi_math.GREEN, output_field=TEXT)
+    amber = Value(kpi_math.AMBER, output_field=TEXT)
+    red = Value(kpi_math.RED, output_field=TEXT)
+    none = Value(None, output_field=TEXT)
+
+    band = (high - low) * tolerance / HUNDRED
+    range_rag = Case(
+        When(Q(range_low__isnull=True) | Q(range_high__isnull=True), then=none),
+        When(Q(current__gte=low, current__lte=high), then=green),
+        When(Q(current__gte=low - band, current__lte=high + band), then=amber),
+        default=red,
+        output_field=TEXT,
+    )
+
+    sign = Case(When(direction=kpi_math.DECREASE, then=Value(-1)), default=Value(1))
+    span = (target - baseline) * sign
+    moved = (current - baseline) * sign
+    reached = Case(
+        When(direction=kpi_math.INCREASE, then=GreaterThanOrEqual(current, target)),
+        default=LessThanOrEqual(current, target),
+        output_field=BooleanField(),
+    )
+    progress = Case(
+        When(Q(target__isnull=True) | Q(baseline__isnull=True), then=Value(None)),
+        When(
+            LessThanOrEqual(span, ZERO),
+            then=Case(When(reached, then=HUNDRED), default=ZERO, output_field=NUMBER),
+        ),
+        default=Least(Greatest(moved / span * HUNDRED, ZERO), HUNDRED),
+        output_field=NUMBER,
+    )
+    today_value = Value(today, output_field=DateField())
+    expected = Case(
+        When(
+            Q(start_date__isnull=True)
+            | Q(due_date__isnull=True)
+            | Q(due_date__lte=F("start_date")),
+            then=HUNDRED,
+        ),
+        default=Least(
+            Greatest(
+                _Days(today_value, F("start_date"))
+                / _Days(F("due_date"), F("start_date"))
+                * HUNDRED,
+                ZERO,
+            ),
+            HUNDRED,
+        ),
+        output_field=NUMBER,
+    )
+    score = progress / expected * HUNDRED
+    return Case(
+        When(current__isnull=True, then=none),
+        When(direction=kpi_math.RANGE, then=range_rag),
+        When(IsNull(progress, True), then=none),
+        When(LessThanOrEqual(expected, ZERO), then=green),
+        When(GreaterThanOrEqual(score, green_at), then=green),
+        When(GreaterThanOrEqual(score, amber_at), then=amber),
+        default=red,
+        output_field=TEXT,
+    )
+
+
+def goal_rag_by_perspective(*, today: date | None = None) -> list[dict]:
+    """Active goals per balanced-scorecard perspective by RAG status (two queries: the
+    settings, then one GROUP BY perspective and RAG, computed by the database from each goal's
+    KPI and pace exactly as `goal_rag` does, so the rows read do not leave the database)."""
+    today = today or timezone.localdate()
+    rag = goal_rag_expression(settings=goal_settings_get(), today=today)
+    counts: dict[str, dict] = defaultdict(lambda: {rag: 0 for rag in RAG_ORDER})
+    rows = (
+        Goal.objects.filter(status=Goal.Status.ACTIVE)
+        .annotate(rag=rag)
+        .values("perspective", "rag")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        counts[row["perspective"]][row["rag"]] += row["n"]
     result = []
     for value, label in Perspective.choices:
         row = counts.get(value, {rag: 0 for rag in RAG_ORDER})
@@ -523,6 +624,94 @@ def goal_rag_by_perspective(*, today: date | None = None) -> list[dict]:
             }
         )
     return result
+
+
+def decision_latency_summary(*, shown: int = 5) -> dict:
+    """`goals.selectors.decision_latency` for the dashboard: the mean time from a goal turning
+    red to the first action and the episodes still waiting, aggregated by the database, with
+    only the `shown` latest episodes loaded (two queries)."""
+    totals = GoalRedEpisode.objects.aggregate(
+        acted=Count("id", filter=Q(first_action_at__isnull=False)),
+        waiting=Count("id", filter=Q(first_action_at__isnull=True)),
+        total=Sum(
+            ExpressionWrapper(F("first_action_at") - F("turned_red_at"), DurationField()),
+            filter=Q(first_action_at__isnull=False),
+        ),
+    )
+    now = timezone.now()
+    latest = GoalRedEpisode.objects.select_related("goal").order_by("-turned_red_at", "-id")
+    episodes = [
+        DecisionLatency(
+            goal=e.goal,
+            turned_red_at=e.turned_red_at,
+            first_action_at=e.first_action_at,
+            first_action=e.first_action,
+            latency=e.latency if e.first_action_at else now - e.turned_red_at,
+        )
+        for e in latest[:shown]
+    ]
+    mean = totals["total"] / totals["acted"] if totals["acted"] else None
+    return {"episodes": episodes, "mean": mean, "open": totals["waiting"]}
+
+
+LEARNING_IMPACT_SQL = """
+WITH done AS (
+    SELECT item.id, plan.employee_id, item.capability_id,
+           (item.completed_at AT TIME ZONE 'UTC')::date AS day
+    FROM {plan_item} item
+    JOIN {plan} plan ON plan.id = item.plan_id AND plan.organization_id = %(organization)s
+    WHERE item.organization_id = %(organization)s AND item.status = %(done)s
+      AND item.capability_id IS NOT NULL AND item.completed_at IS NOT NULL
+), measured AS (
+    SELECT done.id,
+           (array_agg(COALESCE(level.adjusted_level, level.level)
+                      ORDER BY cycle.period_end DESC, cycle.id DESC)
+                FILTER (WHERE cycle.period_end <= done.day))[1] AS before,
+           (array_agg(COALESCE(level.adjusted_level, level.level)
+                      ORDER BY cycle.period_end, cycle.id)
+                FILTER (WHERE cycle.period_end > done.day))[1] AS after
+    FROM done
+    LEFT JOIN {level} level
+           ON level.organization_id = %(organization)s
+          AND level.employee_id = done.employee_id AND level.capability_id = done.capability_id
+    LEFT JOIN {cycle} cycle ON cycle.id = level.cycle_id
+    GROUP BY done.id
+)
+SELECT count(*), count(after - before), sum(after - before), sum(GREATEST(after - before, 0))
+FROM measured
+"""
+
+
+def learning_impact_overall() -> dict:
+    """The organisation's learning impact in one aggregate (`learning.impact`'s "overall"
+    figures, same definitions): for each done plan item with a capability, the person's
+    consolidated level in it in the latest cycle that ended on or before the completion day
+    (the UTC date of `completed_at`) and in the first that ended after it; completions, how
+    many were measured (both levels known), the mean change and the levels gained.
+
+    One join of the completed items with the levels of the same person and capability,
+    grouped per item (no per-item subqueries), under row-level security as every query."""
+    sql = LEARNING_IMPACT_SQL.format(
+        plan_item=connection.ops.quote_name(PlanItem._meta.db_table),
+        plan=connection.ops.quote_name(DevelopmentPlan._meta.db_table),
+        level=connection.ops.quote_name(ConsolidatedLevel._meta.db_table),
+        cycle=connection.ops.quote_name(AssessmentCycle._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, {"organization": require_organization_id(), "done": PlanItem.Status.DONE}
+        )
+        completions, measured, change, gained = cursor.fetchone()
+    return {
+        "completions": completions,
+        "measured": measured,
+        "mean_change": _two(change / measured) if measured else None,
+        "levels_gained": _two(gained or Decimal(0)),
+    }
+
+
+def _two(value: Decimal) -> Decimal:
+    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _week_start(day: date) -> date:

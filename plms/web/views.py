@@ -17,7 +17,7 @@ from assessments import selectors as assessment_selectors
 from assessments.models import AssessmentCycle
 from goals import selectors as goal_selectors
 from learning import selectors as learning_selectors
-from learning.impact import impact_report
+from learning.impact import completion_rates
 from plms.common.exceptions import error_body
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
@@ -166,7 +166,6 @@ def _team_columns(sort: str) -> list[dict]:
 def _hr_sections() -> dict:
     closed_cycle = assessment_selectors.latest_closed_cycle()
     cycle = web_selectors.current_cycle()
-    impact = impact_report()
     goal_rag = web_selectors.goal_rag_by_perspective()
     return {
         "people_count": people_selectors.employee_list(active=True).count(),
@@ -181,12 +180,11 @@ def _hr_sections() -> dict:
         "funnel": web_selectors.cycle_funnel_by_department(cycle=cycle) if cycle else [],
         "goal_rag": goal_rag,
         "goal_rag_total": sum(row["total"] for row in goal_rag),
-        "impact": impact["overall"],
-        "impact_rates": impact["rates"],
-        "impact_capabilities": impact["capabilities"][:FEEDBACK_SHOWN],
+        "impact": web_selectors.learning_impact_overall(),
+        "impact_rates": completion_rates(),
         "adoption": web_selectors.adoption_by_week(),
         "members_count": web_selectors.members_count(),
-        "latency": goal_selectors.decision_latency(),
+        "latency": web_selectors.decision_latency_summary(shown=FEEDBACK_SHOWN),
     }
 
 

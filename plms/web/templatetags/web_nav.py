@@ -6,11 +6,13 @@ who see every team; Admin for HR admins); the current page's link has `aria-curr
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django import template
+from django.conf import settings
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from plms.people.models import Employee
@@ -166,6 +168,24 @@ def viewer_manages_people(request) -> bool:
     return cached
 
 
+@functools.cache
+def _links_for(is_admin: bool, with_team: bool, urlconf: str | None, prefix: str) -> tuple:
+    """The groups and their (link, url) pairs a kind of viewer sees. Resolved once per process
+    (per URL configuration and script prefix): only which link is current varies by request."""
+    groups = []
+    for key, label, links in GROUPS:
+        if key == "team" and not with_team:
+            continue
+        shown = tuple(
+            (link, reverse(link.url_name, urlconf=urlconf))
+            for link in links
+            if is_admin or not link.admin_only
+        )
+        if shown:
+            groups.append((key, label, shown))
+    return tuple(groups)
+
+
 @register.simple_tag(takes_context=True)
 def main_navigation(context) -> list[dict]:
     """[{key, label, current, links: [{label, url, current}]}] for the viewer."""
@@ -177,26 +197,21 @@ def main_navigation(context) -> list[dict]:
     app = getattr(match, "app_name", "") or ""
     name = getattr(match, "url_name", "") or ""
     is_admin = membership.is_admin
+    with_team = is_admin or viewer_manages_people(request)
     groups = []
-    for key, label, links in GROUPS:
-        if key == "team" and not (is_admin or viewer_manages_people(request)):
-            continue
+    for key, label, links in _links_for(
+        is_admin, with_team, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+    ):
         shown = [
-            {
-                "label": link.label,
-                "url": reverse(link.url_name),
-                "current": link.is_current(app, name),
-            }
-            for link in links
-            if is_admin or not link.admin_only
+            {"label": link.label, "url": url, "current": link.is_current(app, name)}
+            for link, url in links
         ]
-        if shown:
-            groups.append(
-                {
-                    "key": key,
-                    "label": label,
-                    "links": shown,
-                    "current": any(item["current"] for item in shown),
-                }
-            )
+        groups.append(
+            {
+                "key": key,
+                "label": label,
+                "links": shown,
+                "current": any(item["current"] for item in shown),
+            }
+        )
     return groups
