@@ -95,6 +95,13 @@ def django_db_setup(
             teardown_databases(db_cfg, verbosity=request.config.option.verbose)
 
 
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started after the test database exists so that it stops
+    (and its thread's connection closes) before the database is dropped."""
+    return live_server
+
+
 # --- Two organizations with the same shapes of people -----------------------------------------
 
 
