@@ -393,6 +393,11 @@ class GoalRedEpisode(TenantModel):
 
     class Meta:
         ordering = ["-turned_red_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["organization", "turned_red_at", "id"], name="goalredepisode_org_red_at"
+            ),
+        ]
         constraints = [
             _org_uuid("goalredepisode"),
             models.UniqueConstraint(

@@ -23,8 +23,26 @@ from datetime import date, timedelta
 from decimal import Decimal
 from uuid import UUID
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    DateField,
+    DecimalField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Greatest, Least
+from django.db.models.lookups import GreaterThanOrEqual, IsNull, LessThanOrEqual
 from django.utils import timezone
 
 from capabilities.models import Capability, KeyResult
@@ -67,6 +85,15 @@ DECISION_ACTIONS = (
     "goal.completed",
     "goal.cancelled",
 )
+# Types of the values computed in SQL (no cast: PostgreSQL's numeric keeps full precision).
+NUMBER = DecimalField()
+TEXT = CharField()
+HUNDRED = Value(kpi_math.HUNDRED, output_field=NUMBER)
+ZERO = Value(kpi_math.ZERO, output_field=NUMBER)
+# How far past the green threshold (in points of score) the database must find a goal before
+# `team_goals_at_risk` leaves it to be green without asking Python: PostgreSQL and `Decimal`
+# round divisions at different digits, so a goal right on the threshold is checked by both.
+AT_RISK_SQL_MARGIN = Decimal("0.000001")
 
 
 # --- Settings and access ---------------------------------------------------------------------
@@ -263,10 +290,11 @@ def goal_annotate(
 ) -> Goal:
     goal.progress = kpi_math.progress_percent(goal.kpi)
     goal.rag = goal_rag(goal, settings=settings, today=today)
-    points = [(u.recorded_at.date(), u.value) for u in updates]
-    has_start = goal.baseline is not None and goal.start_date is not None
-    if has_start and (not points or goal.start_date < points[0][0]):
-        points.insert(0, (goal.start_date, goal.baseline))
+    points = _goal_points(
+        [(update.recorded_at.date(), update.value) for update in updates],
+        baseline=goal.baseline,
+        start_date=goal.start_date,
+    )
     goal.forecast = (
         kpi_math.forecast(goal.kpi, points, due=goal.due_date)
         if goal.status == Goal.Status.ACTIVE
@@ -279,10 +307,120 @@ def goal_annotate(
     return goal
 
 
+def _goal_points(
+    recorded: list[tuple[date, Decimal]], *, baseline: Decimal | None, start_date: date | None
+) -> list[tuple[date, Decimal]]:
+    """The dated values a goal's forecast and sparkline read: its updates (oldest first), led
+    by the baseline on the start date when the goal has both and they come first."""
+    points = list(recorded)
+    has_start = baseline is not None and start_date is not None
+    if has_start and (not points or start_date < points[0][0]):
+        points.insert(0, (start_date, baseline))
+    return points
+
+
 def goal_rag(goal: Goal, *, settings: GoalSettings, today: date | None = None) -> str | None:
     today = today or timezone.localdate()
     expected = kpi_math.expected_percent(goal.start_date, goal.due_date, today)
     return kpi_math.rag_status(goal.kpi, goal.thresholds(settings.thresholds), expected=expected)
+
+
+class _Days(Func):
+    """`later - earlier` of two dates, in days, as a number (PostgreSQL's date subtraction;
+    julian days on SQLite)."""
+
+    arg_joiner = " - "
+    template = "(%(expressions)s)::numeric"
+    output_field = NUMBER
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        later, earlier = (compiler.compile(e) for e in self.get_source_expressions())
+        sql = f"(julianday({later[0]}) - julianday({earlier[0]}))"
+        return sql, (*later[1], *earlier[1])
+
+
+def goal_rag_expression(
+    *, settings: GoalSettings, today: date, green_margin: Decimal = kpi_math.ZERO
+) -> Case:
+    """A goal's RAG status computed by the database, step for step as `goals.kpi.rag_status`
+    (progress from baseline to target, or the band around a range, against the share of the
+    goal's time that has passed; the goal's own thresholds, else the organisation's).
+
+    With a `green_margin`, an increase or decrease goal is green only when its score clears
+    the green threshold by that much: every goal `goal_rag` calls amber or red is then amber
+    or red here too, whatever the rounding of the divisions.
+    """
+    defaults = settings.thresholds
+    current, baseline, target = F("current"), F("baseline"), F("target")
+    low, high = F("range_low"), F("range_high")
+    green_at = Coalesce("rag_green_at", Value(defaults.green_at), output_field=NUMBER)
+    amber_at = Coalesce("rag_amber_at", Value(defaults.amber_at), output_field=NUMBER)
+    tolerance = Coalesce(
+        "range_tolerance_percent", Value(defaults.range_tolerance), output_field=NUMBER
+    )
+    green = Value(kpi_math.GREEN, output_field=TEXT)
+    amber = Value(kpi_math.AMBER, output_field=TEXT)
+    red = Value(kpi_math.RED, output_field=TEXT)
+    none = Value(None, output_field=TEXT)
+
+    band = (high - low) * tolerance / HUNDRED
+    range_rag = Case(
+        When(Q(range_low__isnull=True) | Q(range_high__isnull=True), then=none),
+        When(Q(current__gte=low, current__lte=high), then=green),
+        When(Q(current__gte=low - band, current__lte=high + band), then=amber),
+        default=red,
+        output_field=TEXT,
+    )
+
+    sign = Case(When(direction=kpi_math.DECREASE, then=Value(-1)), default=Value(1))
+    span = (target - baseline) * sign
+    moved = (current - baseline) * sign
+    reached = Case(
+        When(direction=kpi_math.INCREASE, then=GreaterThanOrEqual(current, target)),
+        default=LessThanOrEqual(current, target),
+        output_field=BooleanField(),
+    )
+    progress = Case(
+        When(Q(target__isnull=True) | Q(baseline__isnull=True), then=Value(None)),
+        When(
+            LessThanOrEqual(span, ZERO),
+            then=Case(When(reached, then=HUNDRED), default=ZERO, output_field=NUMBER),
+        ),
+        default=Least(Greatest(moved / span * HUNDRED, ZERO), HUNDRED),
+        output_field=NUMBER,
+    )
+    today_value = Value(today, output_field=DateField())
+    expected = Case(
+        When(
+            Q(start_date__isnull=True)
+            | Q(due_date__isnull=True)
+            | Q(due_date__lte=F("start_date")),
+            then=HUNDRED,
+        ),
+        default=Least(
+            Greatest(
+                _Days(today_value, F("start_date"))
+                / _Days(F("due_date"), F("start_date"))
+                * HUNDRED,
+                ZERO,
+            ),
+            HUNDRED,
+        ),
+        output_field=NUMBER,
+    )
+    score = progress / expected * HUNDRED
+    if green_margin:
+        green_at = green_at + Value(green_margin, output_field=NUMBER)
+    return Case(
+        When(current__isnull=True, then=none),
+        When(direction=kpi_math.RANGE, then=range_rag),
+        When(IsNull(progress, True), then=none),
+        When(LessThanOrEqual(expected, ZERO), then=green),
+        When(GreaterThanOrEqual(score, green_at), then=green),
+        When(GreaterThanOrEqual(score, amber_at), then=amber),
+        default=red,
+        output_field=TEXT,
+    )
 
 
 def goal_smart_check(goal: Goal, *, settings: GoalSettings | None = None) -> SmartCheck:
@@ -347,10 +485,64 @@ def goal_decision_log(*, goal: Goal) -> QuerySet[AuditEvent]:
 
 def team_goals_at_risk(*, manager: Employee, today: date | None = None) -> list[Goal]:
     """Active goals of the manager's reports (all levels, matrix too) that are amber, red or
-    forecast to miss, the worst first."""
-    goals = _goal_queryset().filter(
-        status=Goal.Status.ACTIVE, owner_employee_id__in=_report_ids(manager)
+    forecast to miss, the worst first.
+
+    The database picks the goals that may be at risk: amber or red by `goal_rag_expression`
+    (with a margin, so none is missed to rounding), and the green ones that could be forecast
+    to miss (a due date and a target or range). Only the latter's updates are read to fit the
+    forecast; then the goals picked are loaded and judged as `goal_list_for_display` does.
+    Six queries whatever the size of the team (the ids travel as lists: plans that stay
+    simple whatever the planner thinks of the recursive team).
+    """
+    today = today or timezone.localdate()
+    settings = goal_settings_get()
+    rag = goal_rag_expression(settings=settings, today=today, green_margin=AT_RISK_SQL_MARGIN)
+    may_miss = Q(due_date__isnull=False) & (
+        Q(direction=kpi_math.RANGE, range_low__isnull=False, range_high__isnull=False)
+        | (~Q(direction=kpi_math.RANGE) & Q(target__isnull=False))
     )
+    picked = (
+        Goal.objects.filter(status=Goal.Status.ACTIVE, owner_employee_id__in=_report_ids(manager))
+        .annotate(sql_rag=rag)
+        .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | may_miss)
+        .values_list(
+            "pk",
+            "sql_rag",
+            "direction",
+            "baseline",
+            "target",
+            "range_low",
+            "range_high",
+            "start_date",
+            "due_date",
+        )
+    )
+    flagged, candidates = [], {}
+    for pk, sql_rag, *kpi_fields in picked:
+        if sql_rag in (kpi_math.AMBER, kpi_math.RED):
+            flagged.append(pk)
+        else:
+            candidates[pk] = kpi_fields
+    recorded: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
+    if candidates:
+        updates = (
+            GoalUpdate.objects.filter(goal_id__in=list(candidates))
+            .order_by("goal_id", "recorded_at", "id")
+            .values_list("goal_id", "recorded_at", "value")
+        )
+        for goal_id, recorded_at, value in updates:
+            recorded[goal_id].append((recorded_at.date(), value))
+    for goal_id, points in recorded.items():
+        direction, baseline, target, low, high, start, due = candidates[goal_id]
+        kpi = kpi_math.Kpi(
+            direction=direction, baseline=baseline, target=target, range_low=low, range_high=high
+        )
+        line = kpi_math.forecast(
+            kpi, _goal_points(points, baseline=baseline, start_date=start), due=due
+        )
+        if line is not None and line.likely_to_miss:
+            flagged.append(goal_id)
+    goals = _goal_queryset().filter(pk__in=flagged)
     order = {kpi_math.RED: 0, kpi_math.AMBER: 1}
     at_risk = [goal for goal in goal_list_for_display(goals, today=today) if goal.at_risk]
     return sorted(at_risk, key=lambda g: (order.get(g.rag, 2), g.due_date or date.max, g.pk))

@@ -14,24 +14,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 from django.db.models import (
-    BooleanField,
-    Case,
-    CharField,
     Count,
-    DateField,
-    DecimalField,
     DurationField,
     ExpressionWrapper,
     F,
-    Func,
     Max,
     Q,
     Sum,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce, Greatest, Least, TruncWeek
-from django.db.models.lookups import GreaterThanOrEqual, IsNull, LessThanOrEqual
+from django.db.models.functions import TruncWeek
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,8 +30,9 @@ from django.utils.translation import gettext as _
 from assessments import gaps
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from goals import kpi as kpi_math
-from goals.models import CheckIn, Goal, GoalRedEpisode, GoalSettings, Perspective
-from goals.selectors import DecisionLatency, goal_settings_get
+from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
+from goals.selectors import DecisionLatency, goal_rag, goal_rag_expression, goal_settings_get
+from learning.impact import impact_report
 from learning.models import DevelopmentPlan, PlanItem
 from plms.people.models import Employee
 from plms.tenancy.context import require_organization_id
@@ -50,11 +42,6 @@ ADOPTION_WEEKS = 8
 DUE_SOON_DAYS = 7
 UPDATE_INTERVAL_DAYS = {"weekly": 7, "monthly": 30, "quarterly": 91}
 RAG_ORDER = (kpi_math.RED, kpi_math.AMBER, kpi_math.GREEN, None)
-# Types of the values computed in SQL (no cast: PostgreSQL's numeric keeps full precision).
-NUMBER = DecimalField()
-TEXT = CharField()
-HUNDRED = Value(kpi_math.HUNDRED, output_field=NUMBER)
-ZERO = Value(kpi_math.ZERO, output_field=NUMBER)
 
 
 # --- Employee: what is due ---------------------------------------------------------------------
@@ -510,105 +497,26 @@ def cycle_funnel_by_department(*, cycle: AssessmentCycle) -> list[dict]:
     return result
 
 
-class _Days(Func):
-    """`later - earlier` of two dates, in days, as a number (PostgreSQL's date subtraction)."""
-
-    arg_joiner = " - "
-    template = "(%(expressions)s)::numeric"
-    output_field = NUMBER
-
-
-def goal_rag_expression(*, settings: GoalSettings, today: date) -> Case:
-    """A goal's RAG status computed by the database, step for step as `goals.kpi.rag_status`
-    (progress from baseline to target, or the band around a range, against the share of the
-    goal's time that has passed; the goal's own thresholds, else the organisation's)."""
-    defaults = settings.thresholds
-    current, baseline, target = F("current"), F("baseline"), F("target")
-    low, high = F("range_low"), F("range_high")
-    green_at = Coalesce("rag_green_at", Value(defaults.green_at), output_field=NUMBER)
-    amber_at = Coalesce("rag_amber_at", Value(defaults.amber_at), output_field=NUMBER)
-    tolerance = Coalesce(
-        "range_tolerance_percent", Value(defaults.range_tolerance), output_field=NUMBER
-    )
-    green = Value(kpi_math.GREEN, output_field=TEXT)
-    amber = Value(kpi_math.AMBER, output_field=TEXT)
-    red = Value(kpi_math.RED, output_field=TEXT)
-    none = Value(None, output_field=TEXT)
-
-    band = (high - low) * tolerance / HUNDRED
-    range_rag = Case(
-        When(Q(range_low__isnull=True) | Q(range_high__isnull=True), then=none),
-        When(Q(current__gte=low, current__lte=high), then=green),
-        When(Q(current__gte=low - band, current__lte=high + band), then=amber),
-        default=red,
-        output_field=TEXT,
-    )
-
-    sign = Case(When(direction=kpi_math.DECREASE, then=Value(-1)), default=Value(1))
-    span = (target - baseline) * sign
-    moved = (current - baseline) * sign
-    reached = Case(
-        When(direction=kpi_math.INCREASE, then=GreaterThanOrEqual(current, target)),
-        default=LessThanOrEqual(current, target),
-        output_field=BooleanField(),
-    )
-    progress = Case(
-        When(Q(target__isnull=True) | Q(baseline__isnull=True), then=Value(None)),
-        When(
-            LessThanOrEqual(span, ZERO),
-            then=Case(When(reached, then=HUNDRED), default=ZERO, output_field=NUMBER),
-        ),
-        default=Least(Greatest(moved / span * HUNDRED, ZERO), HUNDRED),
-        output_field=NUMBER,
-    )
-    today_value = Value(today, output_field=DateField())
-    expected = Case(
-        When(
-            Q(start_date__isnull=True)
-            | Q(due_date__isnull=True)
-            | Q(due_date__lte=F("start_date")),
-            then=HUNDRED,
-        ),
-        default=Least(
-            Greatest(
-                _Days(today_value, F("start_date"))
-                / _Days(F("due_date"), F("start_date"))
-                * HUNDRED,
-                ZERO,
-            ),
-            HUNDRED,
-        ),
-        output_field=NUMBER,
-    )
-    score = progress / expected * HUNDRED
-    return Case(
-        When(current__isnull=True, then=none),
-        When(direction=kpi_math.RANGE, then=range_rag),
-        When(IsNull(progress, True), then=none),
-        When(LessThanOrEqual(expected, ZERO), then=green),
-        When(GreaterThanOrEqual(score, green_at), then=green),
-        When(GreaterThanOrEqual(score, amber_at), then=amber),
-        default=red,
-        output_field=TEXT,
-    )
-
-
 def goal_rag_by_perspective(*, today: date | None = None) -> list[dict]:
     """Active goals per balanced-scorecard perspective by RAG status (two queries: the
     settings, then one GROUP BY perspective and RAG, computed by the database from each goal's
     KPI and pace exactly as `goal_rag` does, so the rows read do not leave the database)."""
     today = today or timezone.localdate()
-    rag = goal_rag_expression(settings=goal_settings_get(), today=today)
+    settings = goal_settings_get()
     counts: dict[str, dict] = defaultdict(lambda: {rag: 0 for rag in RAG_ORDER})
-    rows = (
-        Goal.objects.filter(status=Goal.Status.ACTIVE)
-        .annotate(rag=rag)
-        .values("perspective", "rag")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for row in rows:
-        counts[row["perspective"]][row["rag"]] += row["n"]
+    active = Goal.objects.filter(status=Goal.Status.ACTIVE)
+    if connection.vendor == "postgresql":
+        rows = (
+            active.annotate(rag=goal_rag_expression(settings=settings, today=today))
+            .values("perspective", "rag")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for row in rows:
+            counts[row["perspective"]][row["rag"]] += row["n"]
+    else:  # the embedded database divides in floating point: judge each goal exactly
+        for goal in active.iterator(chunk_size=2000):
+            counts[goal.perspective][goal_rag(goal, settings=settings, today=today)] += 1
     result = []
     for value, label in Perspective.choices:
         row = counts.get(value, {rag: 0 for rag in RAG_ORDER})
@@ -690,7 +598,13 @@ def learning_impact_overall() -> dict:
     many were measured (both levels known), the mean change and the levels gained.
 
     One join of the completed items with the levels of the same person and capability,
-    grouped per item (no per-item subqueries), under row-level security as every query."""
+    grouped per item (no per-item subqueries), under row-level security as every query.
+    Elsewhere than on PostgreSQL, `learning.impact` computes the same figures per item."""
+    if connection.vendor != "postgresql":
+        overall = impact_report()["overall"]
+        return {
+            key: overall[key] for key in ("completions", "measured", "mean_change", "levels_gained")
+        }
     sql = LEARNING_IMPACT_SQL.format(
         plan_item=connection.ops.quote_name(PlanItem._meta.db_table),
         plan=connection.ops.quote_name(DevelopmentPlan._meta.db_table),

@@ -60,6 +60,7 @@ def _selected_resources() -> tuple[str, ...]:
     return tuple(wanted) or CONTRACT_RESOURCES
 
 
+@pytest.mark.postgres  # the contract is PostgreSQL's (row-level security, strict types)
 @pytest.mark.django_db(transaction=True)
 def test_the_api_honours_its_openapi_contract(live_server, settings, tmp_path):
     settings.PLMS_RATE_LIMITS = {"api_key": 1_000_000, "user": 1_000_000}

@@ -127,6 +127,7 @@ def test_a_role_nobody_holds_is_refused(in_a, cast):
     assert caught.value.code == "empty_role"
 
 
+@pytest.mark.postgres  # SQLite's bound-parameter limit splits bulk inserts into batches
 def test_applying_in_bulk_takes_the_same_queries_for_5_or_50_people(in_a, cast, goal):
     def run(n):
         role = JobRoleFactory(organization=in_a)
@@ -144,6 +145,7 @@ def test_applying_in_bulk_takes_the_same_queries_for_5_or_50_people(in_a, cast, 
     assert run(5) == run(50)
 
 
+@pytest.mark.postgres  # SQLite's bound-parameter limit splits bulk inserts into batches
 def test_a_manager_applying_in_bulk_takes_constant_queries(in_a, cast):
     def run(n):
         role = JobRoleFactory(organization=in_a)

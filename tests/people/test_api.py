@@ -207,6 +207,7 @@ def detail_of(client, employee) -> dict:
     return client.get(f"/api/v1/employees/{employee.uuid}").json()
 
 
+@pytest.mark.postgres
 def test_a_deep_page_leaves_the_planner_settings_as_it_found_them(org_a, key_client_a):
     _employees(org_a, 6)
     body = key_client_a.get("/api/v1/employees", {"page_size": 2, "page": 3}).json()
