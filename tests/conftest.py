@@ -77,7 +77,7 @@ def django_db_setup(
     django_db_createdb,
     django_db_modify_db_settings,
 ):
-    from django.test.utils import setup_databases, teardown_databases
+    from django.test.utils import setup_databases
 
     from plms.tenancy.rls import grant_application_role
 
@@ -92,7 +92,42 @@ def django_db_setup(
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock(), _as_owner():
-            teardown_databases(db_cfg, verbosity=request.config.option.verbose)
+            _drop_test_databases(db_cfg, verbosity=request.config.option.verbose)
+
+
+def _drop_test_databases(db_cfg, *, verbosity: int) -> None:
+    """Drop the test databases, giving sessions of processes that are still exiting (a Celery
+    worker's children, a live server thread) a few seconds to close. A session that stays
+    is reported and the database left behind: the next run replaces it."""
+    import time
+    import warnings
+
+    from django.db import OperationalError
+    from django.test.utils import teardown_databases
+
+    for attempt in range(4):  # each DROP itself waits about five seconds
+        try:
+            teardown_databases(db_cfg, verbosity=verbosity)
+            return
+        except OperationalError as exc:
+            if "being accessed by other users" not in str(exc):
+                raise
+            if attempt == 3:
+                warnings.warn(f"test database left behind: {exc} {_other_sessions()}", stacklevel=1)
+                return
+            connections.close_all()
+            time.sleep(1)
+
+
+def _other_sessions() -> list[tuple]:
+    name = connections["default"].settings_dict["NAME"]
+    with connections["default"]._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, usename, client_port, backend_start, state, left(query, 200) "
+            "FROM pg_stat_activity WHERE datname = %s",
+            [name],
+        )
+        return cursor.fetchall()
 
 
 @pytest.fixture(scope="session")
