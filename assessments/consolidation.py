@@ -9,12 +9,19 @@ kind weights, renormalised over the kinds that rated:
 
 The whole cycle is one aggregate query (grouped by employee and capability), then one bulk
 upsert; calibration adjustments of an earlier consolidation of the same cycle are kept.
+
+Attested ratings (a passed exam attests a level, `AttestedRating`) whose time falls in the
+cycle's period join the expert kind as one expert rater each at full weight (100), when the
+cycle weights expert ratings at all; a capability with only attested ratings is consolidated
+from them alone.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 from django.db.models import (
     Case,
@@ -31,10 +38,18 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
-from assessments.models import RATER_KINDS, Assessment, AssessmentCycle, ConsolidatedLevel, Rating
+from assessments.models import (
+    RATER_KINDS,
+    Assessment,
+    AssessmentCycle,
+    AttestedRating,
+    ConsolidatedLevel,
+    Rating,
+)
 from assessments.selectors import current_requirements_for
 
 TWO_PLACES = Decimal("0.01")
+ATTESTED_WEIGHT = 100  # an attested rating counts as one expert rater at full weight
 
 
 def _kind_aggregates() -> dict:
@@ -100,11 +115,76 @@ def _contributing(cycle: AssessmentCycle) -> dict[tuple[int, int], list[str]]:
     return result
 
 
+def attested_in_period(
+    *, cycle: AssessmentCycle, employee_ids: QuerySet
+) -> dict[tuple[int, int], list[tuple[int, str]]]:
+    """(level, uuid) of the attested ratings of `employee_ids` dated in the cycle's period (in
+    the organisation's time zone), by (employee, capability); none when the cycle does not
+    weight expert ratings."""
+    if not cycle.weight_expert:
+        return {}
+    zone = ZoneInfo(cycle.organization.time_zone or "UTC")
+    start = datetime.combine(cycle.period_start, time.min, tzinfo=zone)
+    end = datetime.combine(cycle.period_end + timedelta(days=1), time.min, tzinfo=zone)
+    rows = AttestedRating.objects.filter(
+        employee_id__in=employee_ids, attested_at__gte=start, attested_at__lt=end
+    ).values_list("employee_id", "capability_id", "level", "uuid")
+    result: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+    for employee_id, capability_id, level, rating_uuid in rows:
+        result[(employee_id, capability_id)].append((level, str(rating_uuid)))
+    return result
+
+
+def _level_of(row: dict, weights: dict[str, int]) -> float | None:
+    """The consolidated level of one row of kind sums: `consolidated_rows`' rule in Python."""
+    used = [kind for kind in RATER_KINDS if row[f"count_{kind}"] and row[f"weight_{kind}"]]
+    total = sum(weights[kind] for kind in used)
+    if not total:
+        return None
+    return sum(weights[kind] * row[f"sum_{kind}"] / row[f"weight_{kind}"] for kind in used) / total
+
+
+def _with_attested(
+    rows: list[dict],
+    attested: dict[tuple[int, int], list[tuple[int, str]]],
+    weights: dict[str, int],
+) -> list[dict]:
+    """Add each attested rating to its row's expert sums (a row of its own where no rater
+    rated that capability) and recompute those rows' levels."""
+    by_key = {(row["assessment__employee_id"], row["capability_id"]): row for row in rows}
+    for (employee_id, capability_id), ratings in attested.items():
+        row = by_key.setdefault(
+            (employee_id, capability_id),
+            {
+                "assessment__employee_id": employee_id,
+                "capability_id": capability_id,
+                **{
+                    f"{part}_{kind}": 0
+                    for part in ("sum", "weight", "count")
+                    for kind in RATER_KINDS
+                },
+            },
+        )
+        row["sum_expert"] = (row["sum_expert"] or 0) + sum(
+            level * ATTESTED_WEIGHT for level, _ in ratings
+        )
+        row["weight_expert"] = (row["weight_expert"] or 0) + ATTESTED_WEIGHT * len(ratings)
+        row["count_expert"] += len(ratings)
+        row["attested_ids"] = sorted(rating_uuid for _, rating_uuid in ratings)
+        row["level"] = _level_of(row, weights)
+    return list(by_key.values())
+
+
 def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
     """Write the cycle's consolidated levels (a constant number of queries); returns how many."""
     weights = cycle.weights
-    rows = [row for row in consolidated_rows(cycle=cycle) if row["level"] is not None]
     employee_ids = Assessment.objects.filter(cycle=cycle).values("employee_id")
+    rows = _with_attested(
+        list(consolidated_rows(cycle=cycle)),
+        attested_in_period(cycle=cycle, employee_ids=employee_ids),
+        weights,
+    )
+    rows = [row for row in rows if row["level"] is not None]
     requirements = current_requirements_for(employee_ids=employee_ids)
     contributing = _contributing(cycle)
     now = timezone.now()
@@ -125,6 +205,8 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
             for kind in RATER_KINDS
             if row[f"count_{kind}"] and weights[kind]
         }
+        if row.get("attested_ids") and "expert" in contributions:
+            contributions["expert"]["attested"] = row["attested_ids"]
         objects.append(
             ConsolidatedLevel(
                 organization_id=cycle.organization_id,

@@ -388,3 +388,41 @@ class PreviewVote(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.voter_id} on {self.consolidated_id}: {self.vote}"
+
+
+class AttestedRating(TenantModel):
+    """An expert rating recorded without a form: a passed assessed learning item (an exam, a
+    certification) attests a level in a capability.
+
+    Consolidating a cycle that weights expert ratings counts each attested rating whose
+    `attested_at` falls in the cycle's period as one expert rating at full rater weight, beside
+    the expert assessors' ratings. `source` says what attested it; `source_key` names the
+    attesting record, so recording the same attestation again changes nothing.
+    """
+
+    employee = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="attested_ratings"
+    )
+    capability = models.ForeignKey(Capability, on_delete=models.CASCADE, related_name="+")
+    level = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    attested_at = models.DateTimeField()
+    source = models.CharField(max_length=300)
+    source_key = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-attested_at", "-id"]
+        constraints = [
+            _org_uuid("attestedrating"),
+            models.UniqueConstraint(
+                fields=["organization", "source_key", "capability"], name="attestedrating_once"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["organization", "employee", "attested_at"], name="attestedrating_org_emp"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} · {self.capability_id} = {self.level} ({self.source})"

@@ -11,12 +11,12 @@ from __future__ import annotations
 import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -25,6 +25,7 @@ from assessments.models import (
     RATER_KINDS,
     Assessment,
     AssessmentCycle,
+    AttestedRating,
     ConsolidatedLevel,
     PreviewVote,
     Rating,
@@ -821,6 +822,51 @@ def calibration_inputs_set(
     assessment.updated_at = timezone.now()
     assessment.save(update_fields=["performance", "potential", "updated_at"])
     return assessment
+
+
+def attested_rating_record(
+    *,
+    employee: Employee,
+    capability: Capability,
+    level: int,
+    attested_at: datetime,
+    source: str,
+    source_key: str,
+) -> tuple[AttestedRating, bool]:
+    """Record that `source` (a passed exam, say) attests `level` in `capability`; returns
+    (rating, created). It counts as an expert rating when a cycle whose period covers
+    `attested_at` is consolidated. The same `source_key` and capability again return the
+    rating recorded first and change nothing, so a replayed attestation counts once."""
+    if employee.organization_id != capability.organization_id:
+        raise NotFound()
+    low, high = scale_bounds()
+    if not (isinstance(level, int) and low <= level <= high):
+        raise ApplicationError(
+            LEVEL_OUT_OF_SCALE,
+            "The attested level is outside the competency scale.",
+            fields={"level": f"Choose a level from {low} to {high}."},
+        )
+    source_key = (source_key or "").strip()
+    if not source_key:
+        raise ApplicationError(INVALID, "Name what attests it.", fields={"source_key": "Required."})
+    existing = AttestedRating.objects.filter(source_key=source_key, capability=capability)
+    found = existing.first()
+    if found is not None:
+        return found, False
+    rating = AttestedRating(
+        employee=employee,
+        capability=capability,
+        level=level,
+        attested_at=attested_at,
+        source=source.strip()[:300],
+        source_key=source_key,
+    )
+    try:
+        with transaction.atomic():
+            rating.save()
+    except IntegrityError:  # the same attestation arrived concurrently
+        return existing.get(), False
+    return rating, True
 
 
 # --- Calibration -----------------------------------------------------------------------------

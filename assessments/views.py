@@ -484,7 +484,9 @@ def cycle_export(request: HttpRequest, id) -> HttpResponse:
                 row.gap if row.gap is not None else "",
                 row.rating_count,
                 "; ".join(
-                    f"{kind} {c['weight']}% mean {c['mean']} ({c['ratings']})"
+                    f"{kind} {c['weight']}% mean {c['mean']} ({c['ratings']}"
+                    + (f", {len(c['attested'])} attested" if c.get("attested") else "")
+                    + ")"
                     for kind, c in row.contributions.items()
                 ),
             ]

@@ -3,8 +3,9 @@
 `LearningItem`s develop capabilities between levels (`ItemCapability`); a `DevelopmentPlan`
 holds the items chosen to close an employee's gaps (`PlanItem`), with their reasons and due
 dates. Completions reported by an LMS are `LearningCompletion`s; what a completion does is the
-item's `completion_outcome`: a `CapabilityEvidence` row, a `ReassessmentRequest`, or an
-expert rating at the item's level (kept as evidence of kind "expert rating").
+item's `completion_outcome`: a `CapabilityEvidence` row, a `ReassessmentRequest`, or, for a
+passed assessed item, an expert rating at the item's level (an `AttestedRating` that the
+consolidation of a cycle weighting expert ratings counts, and evidence of kind "expert rating").
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from django.utils import timezone
 from assessments.gaps import employee_gaps
 from assessments.models import AssessmentCycle, ConsolidatedLevel
 from assessments.selectors import current_requirements_for
+from assessments.services import attested_rating_record
 from capabilities.models import Capability
 from learning import selectors
 from learning.builder import BuildSettings, GapInput, PlanDraft, build_plan
@@ -887,6 +888,16 @@ def _apply_outcome(completion: LearningCompletion) -> str:
             else CapabilityEvidence.Kind.EVIDENCE
         )
         score = f" (score {completion.score})" if completion.score is not None else ""
+        if kind == CapabilityEvidence.Kind.RATING:
+            for link in links:
+                attested_rating_record(
+                    employee=completion.employee,
+                    capability=link.capability,
+                    level=link.level_to,
+                    attested_at=completion.completed_at,
+                    source=f"Passed {item.title}{score}",
+                    source_key=f"learning-completion:{completion.uuid}",
+                )
         CapabilityEvidence.objects.bulk_create(
             CapabilityEvidence(
                 organization_id=completion.organization_id,

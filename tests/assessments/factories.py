@@ -12,6 +12,7 @@ from assessments.models import (
     AssessmentCycle,
     AssessmentGroupObjectPermission,
     AssessmentUserObjectPermission,
+    AttestedRating,
     ConsolidatedLevel,
     ExpertGrant,
     PeerNomination,
@@ -115,6 +116,19 @@ class PreviewVoteFactory(TenantFactory):
     consolidated = factory.SubFactory(ConsolidatedLevelFactory, organization=SAME_ORG)
     voter = factory.SubFactory(UserFactory)
     vote = PreviewVote.Choice.AGREE
+
+
+@tenant_factory
+class AttestedRatingFactory(TenantFactory):
+    class Meta:
+        model = AttestedRating
+
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    capability = factory.SubFactory(CapabilityFactory, organization=SAME_ORG)
+    level = 4
+    attested_at = datetime.datetime(2027, 2, 1, 9, 0, tzinfo=datetime.UTC)
+    source = "Passed an exam"
+    source_key = factory.Sequence(lambda n: f"exam-{n}")
 
 
 def _rate_permission():

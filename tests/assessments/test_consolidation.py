@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from assessments import gaps, services
 from assessments.consolidation import weighted_level
-from assessments.models import ConsolidatedLevel
+from assessments.models import AttestedRating, ConsolidatedLevel
 from assessments.selectors import peer_summary
 from plms.common.errors import ApplicationError
 from tests.assessments.conftest import actor_of
@@ -92,6 +94,104 @@ def test_consolidation_in_sql_matches_the_rule(closed):
     assert len(levels["customer-communication"].rating_ids) == 3
     assert levels["customer-communication"].target_level == 3
     assert levels["complaint-resolution"].target_level == 4
+
+
+# --- Attested ratings (a passed exam attests a level) ----------------------------------------
+
+
+IN_PERIOD = datetime.datetime(2027, 2, 15, 10, 0, tzinfo=datetime.UTC)
+
+
+def _attest(world, capability, level, *, when=IN_PERIOD, key="exam-1"):
+    with in_org(world.org):
+        return services.attested_rating_record(
+            employee=world.employee.employee,
+            capability=capability,
+            level=level,
+            attested_at=when,
+            source="Passed the exam",
+            source_key=key,
+        )
+
+
+def _close_with_self_ratings(world, levels):
+    world.launch()
+    world.rate(
+        world.employee,
+        world.assessment(rater=world.employee, kind="self"),
+        levels,
+        submit=True,
+    )
+    with in_org(world.org):
+        services.cycle_close(actor=world.system, cycle=world.cycle)
+    return _levels(world)
+
+
+def test_an_attested_rating_counts_as_one_expert_rating(world):
+    communication, _, negotiation = world.capabilities
+    _attest(world, communication, 5)
+    _attest(world, negotiation, 4, key="exam-2")
+    levels = _close_with_self_ratings(world, {0: 2, 1: 3, 2: None})
+    # communication: self 2 (20 %), expert 5 (10 %): (20·2 + 10·5) / 30
+    assert levels["customer-communication"].level == Decimal("3.00")
+    expert = levels["customer-communication"].contributions["expert"]
+    assert (expert["weight"], expert["mean"], expert["ratings"]) == (10, "5.00", 1)
+    assert len(expert["attested"]) == 1
+    assert levels["customer-communication"].rating_count == 2
+    # complaints: no attestation, the self-rating alone
+    assert levels["complaint-resolution"].level == Decimal("3.00")
+    assert "expert" not in levels["complaint-resolution"].contributions
+    # negotiation: not observed by the employee, so the exam alone
+    assert levels["negotiation"].level == Decimal("4.00")
+
+
+def test_the_results_page_says_which_expert_ratings_came_from_exams(world, client):
+    _attest(world, world.capabilities[0], 5)
+    _close_with_self_ratings(world, {0: 2, 1: 3, 2: 3})
+    client.force_login(world.employee.user)
+    html = client.get(
+        reverse("assessments:results", args=[world.employee.employee.uuid])
+    ).content.decode()
+    assert "expert 10% (1 from a passed exam)" in html
+
+
+def test_attested_ratings_outside_the_period_or_without_expert_weight_do_not_count(world):
+    communication = world.capabilities[0]
+    _attest(
+        world, communication, 5, when=datetime.datetime(2026, 12, 31, 23, 0, tzinfo=datetime.UTC)
+    )
+    _attest(
+        world,
+        communication,
+        5,
+        when=datetime.datetime(2027, 4, 1, 0, 30, tzinfo=datetime.UTC),
+        key="exam-late",
+    )
+    levels = _close_with_self_ratings(world, {0: 2, 1: 3, 2: 3})
+    assert levels["customer-communication"].level == Decimal("2.00")
+    assert "expert" not in levels["customer-communication"].contributions
+
+
+def test_a_cycle_without_expert_weight_ignores_attested_ratings(world):
+    communication = world.capabilities[0]
+    with in_org(world.org):
+        type(world.cycle).objects.filter(pk=world.cycle.pk).update(weight_expert=0, weight_self=30)
+        world.cycle.refresh_from_db()
+    _attest(world, communication, 5)
+    levels = _close_with_self_ratings(world, {0: 2, 1: 3, 2: 3})
+    assert levels["customer-communication"].level == Decimal("2.00")
+
+
+def test_an_attestation_is_recorded_once_and_checked_against_the_scale(world):
+    communication = world.capabilities[0]
+    first, created = _attest(world, communication, 4)
+    again, created_again = _attest(world, communication, 4)
+    assert created and not created_again and again.pk == first.pk
+    with pytest.raises(ApplicationError) as error:
+        _attest(world, communication, 9, key="exam-9")
+    assert error.value.code == services.LEVEL_OUT_OF_SCALE
+    with in_org(world.org):
+        assert AttestedRating.objects.count() == 1
 
 
 def test_cycle_closed_event(closed):

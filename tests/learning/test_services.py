@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from assessments import services as assessment_services
+from assessments.models import Assessment, AssessmentCycle, AttestedRating, ConsolidatedLevel
 from learning import selectors, services
 from learning.imports import learning_items_import
 from learning.models import (
@@ -21,6 +23,7 @@ from plms.common.errors import ApplicationError, NotFound, PermissionDenied
 from plms.integrations.models import OutboxEvent
 from plms.people.imports import ImportFailed
 from tests import factories
+from tests.assessments.factories import AssessmentCycleFactory, AssessmentFactory, RatingFactory
 from tests.conftest import in_org
 from tests.learning.conftest import actor_of
 
@@ -265,11 +268,50 @@ def test_expert_rating_at_the_items_level_happens_once(world):
     with in_org(world.org):
         rating = CapabilityEvidence.objects.get()
         assert (rating.level, rating.capability) == (4, world.capabilities["communication"])
+        attested = AttestedRating.objects.get()
+    assert (attested.employee_id, attested.capability_id, attested.level, attested.attested_at) == (
+        world.employee.employee.pk,
+        world.capabilities["communication"].pk,
+        4,
+        WHEN,
+    )
+    assert attested.source == "Passed Elearning (score 87.5)"
+
+
+def test_a_passed_exam_counts_as_an_expert_rating_when_the_next_cycle_closes(world):
+    """Self 2 in a cycle weighting self 20 % and experts 10 %, exam at level 4 in its period:
+    (20·2 + 10·4) / 30 = 2.67."""
+    complete(world, "elearning", passed=True)
+    communication = world.capabilities["communication"]
+    with in_org(world.org):
+        cycle = AssessmentCycleFactory(
+            organization=world.org,
+            period_start=datetime.date(2027, 1, 1),
+            period_end=datetime.date(2027, 3, 31),
+            status=AssessmentCycle.Status.OPEN,
+        )
+        RatingFactory(
+            organization=world.org,
+            assessment=AssessmentFactory(
+                organization=world.org,
+                cycle=cycle,
+                employee=world.employee.employee,
+                status=Assessment.Status.SUBMITTED,
+            ),
+            capability=communication,
+            level=2,
+        )
+        assessment_services.cycle_close(actor=world.system, cycle=cycle)
+        level = ConsolidatedLevel.objects.get(cycle=cycle, capability=communication)
+    assert level.level == Decimal("2.67")
+    assert level.contributions["expert"]["mean"] == "4.00"
 
 
 def test_a_failed_exam_is_evidence_not_a_rating(world):
     complete(world, "elearning", passed=False)
     assert counts(world) == (1, 1, 0, 0, 1)
+    with in_org(world.org):
+        assert not AttestedRating.objects.exists()
 
 
 def test_an_external_completion_id_makes_replays_idempotent(world):
