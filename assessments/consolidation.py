@@ -23,6 +23,7 @@ from datetime import datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -32,6 +33,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Sum,
+    TextField,
     Value,
     When,
 )
@@ -47,6 +49,7 @@ from assessments.models import (
     Rating,
 )
 from assessments.selectors import current_requirements_for
+from plms.common.db import insert_rows
 
 TWO_PLACES = Decimal("0.01")
 ATTESTED_WEIGHT = 100  # an attested rating counts as one expert rater at full weight
@@ -104,15 +107,33 @@ def consolidated_rows(*, cycle: AssessmentCycle) -> QuerySet:
 
 
 def _contributing(cycle: AssessmentCycle) -> dict[tuple[int, int], list[str]]:
-    rows = Rating.objects.filter(
-        assessment__cycle=cycle,
-        assessment__status=Assessment.Status.SUBMITTED,
-        level__isnull=False,
-    ).values_list("assessment__employee_id", "capability_id", "uuid")
+    """{(employee, capability): sorted public ids of the ratings consolidated}; on PostgreSQL
+    aggregated by the database, elsewhere collected here."""
+    rows = (
+        Rating.objects.filter(
+            assessment__cycle=cycle,
+            assessment__status=Assessment.Status.SUBMITTED,
+            level__isnull=False,
+        )
+        .order_by()
+        .values("assessment__employee_id", "capability_id")
+    )
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.aggregates import ArrayAgg
+
+        text_id = Cast("uuid", output_field=TextField())
+        return {
+            (employee_id, capability_id): ids
+            for employee_id, capability_id, ids in rows.annotate(
+                ids=ArrayAgg(text_id, order_by=text_id)
+            ).values_list("assessment__employee_id", "capability_id", "ids")
+        }
     result: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for employee_id, capability_id, rating_uuid in rows:
+    for employee_id, capability_id, rating_uuid in rows.values_list(
+        "assessment__employee_id", "capability_id", "uuid"
+    ):
         result[(employee_id, capability_id)].append(str(rating_uuid))
-    return result
+    return {key: sorted(ids) for key, ids in result.items()}
 
 
 def attested_in_period(
@@ -175,8 +196,24 @@ def _with_attested(
     return list(by_key.values())
 
 
+UPSERT_FIELDS = (
+    "level",
+    "contributions",
+    "rating_ids",
+    "rating_count",
+    "framework_version_id",
+    "target_level",
+    "requirement_weight",
+    "computed_at",
+)
+
+
 def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
-    """Write the cycle's consolidated levels (a constant number of queries); returns how many."""
+    """Write the cycle's consolidated levels (a constant number of queries); returns how many.
+
+    A cycle's first consolidation inserts plain rows (`insert_rows`); consolidating it again
+    (after a reopen) upserts them, keeping calibration adjustments, and removes the levels of
+    people no longer rated."""
     weights = cycle.weights
     employee_ids = Assessment.objects.filter(cycle=cycle).values("employee_id")
     rows = _with_attested(
@@ -188,7 +225,7 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
     requirements = current_requirements_for(employee_ids=employee_ids)
     contributing = _contributing(cycle)
     now = timezone.now()
-    objects = []
+    values = []
     for row in rows:
         key = (row["assessment__employee_id"], row["capability_id"])
         requirement = requirements.get(key) or {}
@@ -207,42 +244,46 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
         }
         if row.get("attested_ids") and "expert" in contributions:
             contributions["expert"]["attested"] = row["attested_ids"]
-        objects.append(
+        values.append(
+            (
+                key[0],
+                key[1],
+                Decimal(str(row["level"])).quantize(TWO_PLACES, rounding=ROUND_HALF_UP),
+                contributions,
+                contributing.get(key, []),
+                sum(row[f"count_{kind}"] for kind in RATER_KINDS),
+                cycle.framework_version_id,
+                requirement.get("target_level"),
+                requirement.get("weight") or 1,
+                now,
+            )
+        )
+    existing = ConsolidatedLevel.objects.filter(cycle=cycle)
+    if not existing.exists():
+        insert_rows(
+            ConsolidatedLevel,
+            ["cycle_id", "employee_id", "capability_id", *UPSERT_FIELDS],
+            ((cycle.pk, *row) for row in values),
+        )
+        return len(values)
+    existing.exclude(employee_id__in={row[0] for row in values} or [0]).delete()
+    ConsolidatedLevel.objects.bulk_create(
+        (
             ConsolidatedLevel(
                 organization_id=cycle.organization_id,
                 cycle=cycle,
-                employee_id=key[0],
-                capability_id=key[1],
-                level=Decimal(str(row["level"])).quantize(TWO_PLACES, rounding=ROUND_HALF_UP),
-                contributions=contributions,
-                rating_ids=sorted(contributing.get(key, [])),
-                rating_count=sum(row[f"count_{kind}"] for kind in RATER_KINDS),
-                framework_version_id=cycle.framework_version_id,
-                target_level=requirement.get("target_level"),
-                requirement_weight=requirement.get("weight") or 1,
-                computed_at=now,
+                employee_id=employee_id,
+                capability_id=capability_id,
+                **dict(zip(UPSERT_FIELDS, rest, strict=True)),
             )
-        )
-    ConsolidatedLevel.objects.filter(cycle=cycle).exclude(
-        employee_id__in=[o.employee_id for o in objects] or [0]
-    ).delete()
-    ConsolidatedLevel.objects.bulk_create(
-        objects,
+            for employee_id, capability_id, *rest in values
+        ),
         batch_size=1000,
         update_conflicts=True,
         unique_fields=["organization", "cycle", "employee", "capability"],
-        update_fields=[
-            "level",
-            "contributions",
-            "rating_ids",
-            "rating_count",
-            "framework_version",
-            "target_level",
-            "requirement_weight",
-            "computed_at",
-        ],
+        update_fields=[name.removesuffix("_id") for name in UPSERT_FIELDS],
     )
-    return len(objects)
+    return len(values)
 
 
 def weighted_level(ratings: list[tuple[str, int, int]], weights: dict[str, int]) -> Decimal | None:

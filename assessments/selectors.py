@@ -87,12 +87,29 @@ def required_capabilities(*, employee_id: int) -> dict[int, RoleRequirement]:
 
 
 def current_requirements_for(*, employee_ids: Iterable[int] | QuerySet) -> dict[tuple, dict]:
-    """{(employee id, capability id): {target_level, weight}} for many employees, one query."""
-    rows = RoleRequirement.objects.filter(
-        role__assignments__employee_id__in=employee_ids,
-        role__assignments__ended_at__isnull=True,
-    ).values("role__assignments__employee_id", "capability_id", "target_level", "weight")
-    return {(row["role__assignments__employee_id"], row["capability_id"]): row for row in rows}
+    """{(employee id, capability id): {target_level, weight}} for many employees: their
+    current roles, then those roles' requirements (two queries, joined here: one row per
+    person and requirement would multiply a role's requirements by its holders in SQL)."""
+    roles = dict(
+        RoleAssignment.objects.filter(employee_id__in=employee_ids, ended_at__isnull=True)
+        .order_by()
+        .values_list("employee_id", "role_id")
+    )
+    by_role: dict[int, list[dict]] = defaultdict(list)
+    for row in (
+        RoleRequirement.objects.filter(role_id__in=set(roles.values()))
+        .order_by()
+        .values("role_id", "capability_id", "target_level", "weight")
+    ):
+        by_role[row["role_id"]].append(row)
+    return {
+        (employee_id, row["capability_id"]): {
+            "target_level": row["target_level"],
+            "weight": row["weight"],
+        }
+        for employee_id, role_id in roles.items()
+        for row in by_role.get(role_id, ())
+    }
 
 
 def reference_levels(*, assessment: Assessment) -> dict[int, float]:

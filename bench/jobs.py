@@ -213,6 +213,119 @@ def assessments_jobs(ctx: BenchContext) -> list[Job]:
     ]
 
 
+CONSOLIDATION_CAPABILITIES = 10
+
+
+def _submitted_cycle(organization_id: int, token: str) -> int:
+    """An open cycle in which everyone's self and manager assessments are submitted with a
+    rating of each of the ten capabilities their (new, common) role requires. Returns its id."""
+    from assessments.models import Assessment, AssessmentCycle, Rating
+    from capabilities.models import Capability, CapabilityCategory, RoleRequirement
+    from capabilities.services import scale_ensure
+    from plms.common.db import insert_rows
+    from plms.people.models import Employee
+
+    scale_ensure()
+    role_id = everyone_in_one_role(organization_id, f"consolidate-{token}")
+    category = CapabilityCategory.objects.create(name=f"Bench consolidation {token}")
+    capabilities = Capability.objects.bulk_create(
+        Capability(
+            organization_id=organization_id,
+            key=f"bench-consolidate-{token}-{n}",
+            name=f"Bench consolidation {token} {n}",
+            category=category,
+        )
+        for n in range(CONSOLIDATION_CAPABILITIES)
+    )
+    RoleRequirement.objects.bulk_create(
+        RoleRequirement(
+            organization_id=organization_id,
+            role_id=role_id,
+            capability=capability,
+            target_level=3 + n % 2,
+            weight=n % 3 + 1,
+        )
+        for n, capability in enumerate(capabilities)
+    )
+    cycle = AssessmentCycle.objects.create(
+        name=f"Bench consolidation {token}",
+        period_start=date(2027, 1, 1),
+        period_end=date(2027, 3, 31),
+        status=AssessmentCycle.Status.OPEN,
+        weight_self=30,
+        weight_manager=70,
+        launch_state=AssessmentCycle.LaunchState.DONE,
+    )
+    now = timezone.now()
+    people = list(Employee.objects.values_list("id", "manager_id"))
+    raters = [(employee, employee, "self") for employee, _ in people] + [
+        (employee, manager, "manager") for employee, manager in people if manager is not None
+    ]
+    assessment_ids = insert_rows(
+        Assessment,
+        ["cycle_id", "employee_id", "rater_id", "kind", "status", "submitted_at"],
+        (
+            (cycle.pk, employee, rater, kind, Assessment.Status.SUBMITTED, now)
+            for employee, rater, kind in raters
+        ),
+        returning_ids=True,
+    )
+    insert_rows(
+        Rating,
+        ["assessment_id", "capability_id", "level"],
+        (
+            (assessment_id, capability.pk, (index + n) % 5 + 1)
+            for index, assessment_id in enumerate(assessment_ids)
+            for n, capability in enumerate(capabilities)
+        ),
+    )
+    return cycle.pk
+
+
+def consolidation_jobs(ctx: BenchContext) -> list[Job]:
+    """Close a cycle of 10,000 people (self and manager ratings of ten capabilities each,
+    about 200,000 ratings) and read the organisation's gaps.
+
+    Untimed: the submitted cycle (`_submitted_cycle`). Timed: `cycle_close` (the HR admin's
+    click: consolidation in one aggregate query and one bulk upsert) and then the gap
+    analysis HR reads on the cycle page — the capability report, training needs and the
+    departments x capabilities heatmap, each one aggregate over the cycle's levels.
+    """
+    from assessments import gaps
+    from assessments.models import AssessmentCycle
+    from assessments.services import cycle_close
+
+    organization = ctx.organization
+    state: dict[str, int] = {}
+
+    def prepare() -> None:
+        with ctx.in_scope():
+            state["cycle"] = _submitted_cycle(organization.pk, ctx.run_token)
+
+    def close_and_analyse() -> int:
+        with ctx.in_scope():
+            cycle = AssessmentCycle.objects.get(pk=state["cycle"])
+            cycle_close(actor=system_actor(organization), cycle=cycle)
+            levels = gaps.group_levels(cycle=cycle)
+            report = gaps.capability_report(levels=levels)
+            needs = gaps.training_needs(levels=levels)
+            heatmap = gaps.department_heatmap(levels=levels)
+            people = levels.values("employee_id").distinct().count()
+        if len(report) != CONSOLIDATION_CAPABILITIES or not needs or not heatmap["rows"]:
+            raise RuntimeError(f"gap analysis: {len(report)} capabilities, {len(needs)} needs")
+        return people
+
+    return [
+        Job(
+            f"consolidation + gaps, {ctx.sizes.employees:,} employees",
+            "employees",
+            close_and_analyse,
+            prepare,
+            max_seconds=10.0,
+        )
+    ]
+
+
 def workflows_jobs(ctx: BenchContext) -> list[Job]:
     """Momentum: the tick claiming every employee's due milestone, then dispatching them.
 
@@ -310,7 +423,7 @@ def job_providers() -> list[Callable[[BenchContext], list[Job]]]:
     return [
         people_jobs,
         assessments_jobs,
+        consolidation_jobs,
         learning_jobs,
         workflows_jobs,
-        # consolidation + gaps (assessments) once its service takes a whole cycle in bulk.
     ]

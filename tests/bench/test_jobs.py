@@ -57,6 +57,7 @@ def test_every_job_runs_at_a_tiny_size_and_is_rolled_back():
         f"people import, {EMPLOYEES} rows, 8 in 9 changed": EMPLOYEES,
         f"generate_org, {EMPLOYEES} employees": EMPLOYEES,
         f"cycle launch, {EMPLOYEES} employees": EMPLOYEES,
+        f"consolidation + gaps, {EMPLOYEES} employees": EMPLOYEES,
         f"build development plans, {EMPLOYEES} employees": EMPLOYEES,
         f"Momentum tick, {EMPLOYEES} due milestones": EMPLOYEES,
         f"Momentum dispatch, {sample} claimed milestones": sample,
@@ -64,6 +65,7 @@ def test_every_job_runs_at_a_tiny_size_and_is_rolled_back():
     assert all(job["seconds"] >= 0 and job["unit"] for job in results.values())
     # Targets from issue 10 travel with the jobs, for the report's PASS / MISS.
     assert results[f"cycle launch, {EMPLOYEES} employees"]["max_seconds"] == 5.0
+    assert results[f"consolidation + gaps, {EMPLOYEES} employees"]["max_seconds"] == 10.0
     assert results[f"build development plans, {EMPLOYEES} employees"]["max_seconds"] == 20.0
     assert results[f"Momentum tick, {EMPLOYEES} due milestones"]["min_rows_per_second"] == 2000
     # Everything a job wrote was rolled back.
