@@ -375,6 +375,9 @@ def workflows_jobs(ctx: BenchContext) -> list[Job]:
         return organization_tick(organization_id=organization.pk, now=now).steps_claimed
 
     def prepare_claimed() -> None:
+        from django.urls import get_resolver
+
+        get_resolver().url_patterns  # noqa: B018 - loaded once per worker process, not per task
         prepare()
         with ctx.in_scope():
             state["claimed"] = steps_claim(now=now, limit=sample)
