@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import django_filters
-from django import forms
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -37,6 +35,7 @@ from plms.common.api import (
     PublicIdFilter,
     StrictBooleanFilter,
     StrictCharField,
+    StrictChoiceFilter,
     StrictModelSerializer,
 )
 from plms.common.errors import ApplicationError, NotFound
@@ -47,19 +46,6 @@ from plms.tenancy.permissions import IsOrganizationAdmin
 @extend_schema_field(OpenApiTypes.UUID)
 class PublicId(PublicIdField):
     """Another object of the organization by its public id (documented as a UUID)."""
-
-
-class _StrictChoiceField(django_filters.fields.ChoiceField):
-    def clean(self, value):
-        if value == "":  # present but empty is not a choice (absent means no filter)
-            raise forms.ValidationError("Select a valid choice.", code="invalid_choice")
-        return super().clean(value)
-
-
-class StrictChoiceFilter(django_filters.ChoiceFilter):
-    """`?status=open`; an unknown or empty value is a 400, not silently ignored."""
-
-    field_class = _StrictChoiceField
 
 
 class WeightsSerializer(serializers.Serializer):

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import django_filters
-from django import forms
 from django.db import models
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
@@ -33,6 +31,7 @@ from plms.common.api import (
     PublicIdField,
     PublicIdFilter,
     StrictCharField,
+    StrictChoiceFilter,
     StrictModelSerializer,
 )
 from plms.common.errors import NotFound
@@ -71,19 +70,6 @@ class Ref(PublicIdField):
     def __init__(self, model, **kwargs) -> None:
         super().__init__(model, **kwargs)
         self.queryset = model.objects.none()
-
-
-class _StrictChoiceField(django_filters.fields.ChoiceField):
-    def clean(self, value):
-        if value == "":  # present but empty is not a choice (absent means no filter)
-            raise forms.ValidationError("Select a valid choice.", code="invalid_choice")
-        return super().clean(value)
-
-
-class StrictChoiceFilter(django_filters.ChoiceFilter):
-    """`?status=active`; an unknown or empty value is a 400, not silently ignored."""
-
-    field_class = _StrictChoiceField
 
 
 # --- Goals -----------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ cancel) and `notifications` (your own; mark read)."""
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.db import models
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
@@ -15,6 +14,7 @@ from plms.common.api import (
     ApiFilterSet,
     OrganizationScopedViewSet,
     StrictCharField,
+    StrictChoiceFilter,
     StrictModelSerializer,
 )
 from plms.tenancy.permissions import IsOrganizationAdmin
@@ -272,17 +272,6 @@ class WorkflowRunSerializer(serializers.ModelSerializer):
             "steps_finished",
         ]
         read_only_fields = fields
-
-
-class _StrictChoiceField(django_filters.fields.ChoiceField):
-    def clean(self, value):
-        if value == "":  # present but empty is not a choice (absent means no filter)
-            raise forms.ValidationError("Select a valid choice.", code="invalid_choice")
-        return super().clean(value)
-
-
-class StrictChoiceFilter(django_filters.ChoiceFilter):
-    field_class = _StrictChoiceField
 
 
 class WorkflowFilter(ApiFilterSet):

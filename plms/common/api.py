@@ -80,6 +80,19 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = _StrictBooleanField
 
 
+class _StrictChoiceField(django_filters.fields.ChoiceField):
+    def clean(self, value):
+        if value == "":  # present but empty is not a choice (absent means no filter)
+            raise forms.ValidationError("Select a valid choice.", code="invalid_choice")
+        return super().clean(value)
+
+
+class StrictChoiceFilter(django_filters.ChoiceFilter):
+    """`?status=open`; an unknown or empty value is a 400, not silently ignored."""
+
+    field_class = _StrictChoiceField
+
+
 class ApiFilterSet(django_filters.FilterSet):
     """Base of the API's filter sets: malformed filter values are errors, never ignored."""
 
