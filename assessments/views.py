@@ -397,9 +397,13 @@ def cycle_detail(request: HttpRequest, id) -> HttpResponse:
 
 @member_required(admin=True)
 def cycle_progress(request: HttpRequest, id) -> HttpResponse:
-    """htmx polling target: the launch progress of a cycle."""
+    """htmx polling target: the launch progress of a cycle. Once the launch has finished, the
+    poll reloads the whole page, so the completion table shows the new assessments."""
     cycle = _cycle_or_404(id)
-    return render(request, "assessments/_launch_progress.html", {"cycle": cycle})
+    response = render(request, "assessments/_launch_progress.html", {"cycle": cycle})
+    if request.htmx and cycle.launch_state != AssessmentCycle.LaunchState.RUNNING:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 def _cycle_action(request: HttpRequest, id, do, done: str) -> HttpResponse:

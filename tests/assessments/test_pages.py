@@ -203,6 +203,18 @@ def test_launch_progress_polls_while_running(world, client):
     assert 'hx-trigger="every 2s"' in html and 'value="40"' in html
 
 
+def test_the_poll_reloads_the_page_once_the_launch_has_finished(world, client):
+    client.force_login(world.hr.user)
+    url = reverse("assessments:cycle_progress", args=[world.cycle.uuid])
+    with in_org(world.org):
+        AssessmentCycle.objects.filter(pk=world.cycle.pk).update(launch_state="running")
+    assert "HX-Refresh" not in client.get(url, HTTP_HX_REQUEST="true")
+    with in_org(world.org):
+        AssessmentCycle.objects.filter(pk=world.cycle.pk).update(launch_state="done")
+    assert client.get(url, HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+    assert "HX-Refresh" not in client.get(url)  # opened directly, it is just the fragment
+
+
 def test_members_cannot_open_hr_pages(world, client):
     client.force_login(world.manager.user)
     assert client.get(reverse("assessments:cycle_list")).status_code == 403
