@@ -319,9 +319,17 @@ class RequirementSerializer(serializers.Serializer):
 
 
 class KeyResultSerializer(StrictModelSerializer):
+    id = serializers.UUIDField(
+        source="uuid",
+        required=False,
+        help_text="The key result's public id. Send it back when editing a role's key results "
+        "so a reworded one keeps the goals that serve it; without ids, key results are matched "
+        "by outcome, then by place.",
+    )
+
     class Meta:
         model = KeyResult
-        fields = ["outcome", "kpi_unit", "kpi_target", "kpi_direction"]
+        fields = ["id", "outcome", "kpi_unit", "kpi_target", "kpi_direction"]
 
 
 class JobRoleSerializer(StrictModelSerializer):
@@ -370,7 +378,9 @@ def _role_inputs(data: dict) -> dict:
         ]
     if key_results is not None:
         _require(key_results, "key_results", ("outcome", "kpi_unit", "kpi_target"))
-        data["key_results"] = [services.KeyResultInput(**item) for item in key_results]
+        data["key_results"] = [
+            services.KeyResultInput(id=item.pop("uuid", None), **item) for item in key_results
+        ]
     return data
 
 

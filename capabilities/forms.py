@@ -136,6 +136,8 @@ class JobRoleForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for i in range(KEY_RESULT_ROWS):
+            # The public id of the key result the row shows, so a reworded row edits it.
+            self.fields[f"kr_{i}_id"] = forms.UUIDField(required=False, widget=forms.HiddenInput)
             self.fields[f"kr_{i}_outcome"] = forms.CharField(
                 label=_("Outcome"), max_length=300, required=False
             )
@@ -154,7 +156,7 @@ class JobRoleForm(forms.Form):
         return [
             [
                 self[f"kr_{i}_{name}"]
-                for name in ("outcome", "kpi_unit", "kpi_target", "kpi_direction")
+                for name in ("id", "outcome", "kpi_unit", "kpi_target", "kpi_direction")
             ]
             for i in range(KEY_RESULT_ROWS)
         ]
@@ -165,6 +167,7 @@ class JobRoleForm(forms.Form):
         for i, kr in enumerate(role.key_results.all()):
             initial.update(
                 {
+                    f"kr_{i}_id": kr.uuid,
                     f"kr_{i}_outcome": kr.outcome,
                     f"kr_{i}_kpi_unit": kr.kpi_unit,
                     f"kr_{i}_kpi_target": kr.kpi_target,
@@ -193,6 +196,7 @@ class JobRoleForm(forms.Form):
                     unit,
                     target if target is not None else "",
                     data.get(f"kr_{i}_kpi_direction") or KeyResult.Direction.INCREASE,
+                    id=data.get(f"kr_{i}_id"),
                 )
             )
         return items

@@ -146,3 +146,59 @@ def test_the_api_rewords_in_place_and_removes_what_is_left_out(org_a, key_client
     response = key_client_a.patch(url, {"key_results": [items[0], items[2], extra]}, format="json")
     assert response.status_code == 200, response.json()
     assert _linked(goal, template) == (None, None)
+
+
+def test_the_role_form_sends_ids_so_removing_one_and_rewording_another_is_clear(
+    org_a, hr_admin, login_client, scorecard
+):
+    """The form shows each key result's id in a hidden field: dropping the first row and
+    rewording the served one edits the served one, wherever it ends up."""
+    role, served, goal, template = scorecard
+    client = login_client(hr_admin)
+    page = client.get(reverse("capabilities:role_edit", args=[role.uuid])).content.decode()
+    assert f'name="kr_1_id" value="{served.uuid}"' in page
+    with in_org(org_a):
+        last = role.key_results.get(position=2)
+    data = {"name": role.name, "family": role.family, "grade": role.grade}
+    rows = [
+        (served.uuid, "Issues solved in one go"),
+        (last.uuid, OUTCOMES[2]),
+        ("", "Costs stay within budget"),
+    ]
+    for i, (public_id, outcome) in enumerate(rows):
+        data.update(
+            {
+                f"kr_{i}_id": str(public_id),
+                f"kr_{i}_outcome": outcome,
+                f"kr_{i}_kpi_unit": "%",
+                f"kr_{i}_kpi_target": "90",
+                f"kr_{i}_kpi_direction": "increase",
+            }
+        )
+    response = client.post(reverse("capabilities:role_edit", args=[role.uuid]), data)
+    assert response.status_code == 302
+    assert _linked(goal, template) == (served.pk, served.pk)
+    with in_org(org_a):
+        served.refresh_from_db()
+        assert (served.outcome, served.position) == ("Issues solved in one go", 0)
+        assert role.key_results.count() == 3
+
+
+def test_the_api_returns_key_result_ids_and_follows_them(org_a, key_client_a, scorecard):
+    role, served, goal, template = scorecard
+    url = f"/api/v1/job-roles/{role.uuid}"
+    listed = key_client_a.get(url).json()["key_results"]
+    assert listed[1]["id"] == str(served.uuid)
+    items = [
+        {**listed[1], "outcome": "Issues solved in one go"},
+        listed[2],
+        {"outcome": "Costs stay within budget", "kpi_unit": "£", "kpi_target": "1000"},
+    ]
+    response = key_client_a.patch(url, {"key_results": items}, format="json")
+    assert response.status_code == 200, response.json()
+    assert _linked(goal, template) == (served.pk, served.pk)
+    assert response.json()["key_results"][0]["id"] == str(served.uuid)
+    stranger = {**listed[0], "id": "00000000-0000-4000-8000-000000000000"}
+    response = key_client_a.patch(url, {"key_results": [stranger, *items[1:]]}, format="json")
+    assert response.status_code == 400
+    assert "key_results.0.id" in response.json()["fields"]
