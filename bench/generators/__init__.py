@@ -40,7 +40,7 @@ REFERENCE_EMPLOYEES = 10_000
 class Sizes:
     """How big the organisation is. The defaults are the organisation of issue 10.
 
-    People fields are used by the people step; the others wait for their domain's step.
+    Each step reads the fields of its domain.
     `scaled()` turns a figure given for 10,000 employees into one for this organisation.
     """
 
@@ -54,7 +54,7 @@ class Sizes:
     # Employees (besides every manager) who get a sign-in and a membership.
     sampled_members: int = 50
     password: str = DEFAULT_PASSWORD
-    # Domains still to come (issue 10): figures for 10,000 employees.
+    # The other domains (issue 10): figures for 10,000 employees.
     capabilities: int = 150
     scale_levels: int = 5
     job_roles: int = 200
@@ -100,11 +100,14 @@ class OrganizationExists(Exception):
 
 
 def _steps() -> list[Step]:
-    from bench.generators import people
+    from bench.generators import assessments, capabilities, goals, learning, people
 
     return [
         people.generate,
-        # capabilities.generate, assessments.generate, goals.generate, learning.generate, ...
+        capabilities.generate,
+        assessments.generate,
+        goals.generate,
+        learning.generate,
     ]
 
 
