@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -233,23 +235,35 @@ class DepartmentHeatmapSerializer(serializers.Serializer):
     cells = HeatmapCellSerializer(many=True)
 
 
+def _decimal(value: Decimal | None) -> str | None:
+    """As `DecimalField(decimal_places=2)` writes it (the values are quantized already)."""
+    return None if value is None else f"{value:f}"
+
+
 def _heatmap_payload(cycle: AssessmentCycle, heatmap: dict) -> dict:
+    """The department heatmap as `DepartmentHeatmapSerializer` describes it. The cells (up to
+    departments x capabilities of them) are written here as plain values: the serializer's
+    per-field machinery cost more than the aggregate query behind them."""
     departments = {d["id"]: d["uuid"] for d in heatmap["departments"]}
-    capabilities = {c["id"]: c["uuid"] for c in heatmap["capabilities"]}
+    capabilities = {c["id"]: str(c["uuid"]) for c in heatmap["capabilities"]}
     return {
-        "cycle": cycle.uuid,
-        "departments": heatmap["departments"],
-        "capabilities": heatmap["capabilities"],
+        "cycle": str(cycle.uuid),
+        "departments": HeatmapDepartmentSerializer(heatmap["departments"], many=True).data,
+        "capabilities": HeatmapCapabilitySerializer(heatmap["capabilities"], many=True).data,
         "cells": [
             {
-                "department": departments[cell.department_id],
+                "department": (
+                    None
+                    if departments[cell.department_id] is None
+                    else str(departments[cell.department_id])
+                ),
                 "capability": capabilities[cell.capability_id],
                 "people": cell.people,
-                "below": cell.below,
+                "below_target": cell.below,
                 "share_below": cell.share_below,
-                "mean_level": cell.mean_level,
-                "mean_target": cell.mean_target,
-                "mean_gap": cell.mean_gap,
+                "mean_level": _decimal(cell.mean_level),
+                "mean_target": _decimal(cell.mean_target),
+                "mean_gap": _decimal(cell.mean_gap),
             }
             for cell in heatmap["cells"]
         ],
@@ -311,6 +325,8 @@ class AssessmentCycleViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
+        if self.action == "department_heatmap":  # the cycle itself, without its counts
+            return AssessmentCycle.objects.all()
         return selectors.cycle_list()
 
     def perform_create(self, serializer):
@@ -374,7 +390,7 @@ class AssessmentCycleViewSet(
         cycle = self.get_object()
         self.actor.require_admin()
         heatmap = gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle))
-        return Response(DepartmentHeatmapSerializer(_heatmap_payload(cycle, heatmap)).data)
+        return Response(_heatmap_payload(cycle, heatmap))
 
     @extend_schema(
         summary="Reopen a closed cycle",

@@ -30,7 +30,7 @@ from django.db.models.functions import Coalesce
 from assessments.models import AssessmentCycle, ConsolidatedLevel
 from assessments.selectors import proficient_level, required_capabilities
 from capabilities.models import Capability, RoleRequirement
-from plms.people.models import Employee
+from plms.people.models import Department, Employee
 
 AT_RISK_HOLDERS = 2
 TWO = Decimal("0.01")
@@ -297,53 +297,43 @@ class HeatmapCell:
 
 
 def department_heatmap(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
-    """Departments x capabilities of a cycle, aggregated by the database in one query however
-    many people: per cell the people assessed, how many are below target and their share, the
-    mean level, target and gap. People without a department form their own row (id None).
+    """Departments x capabilities of one cycle's levels, aggregated by the database in one
+    query however many people (grouped by ids only; the names come in two small queries): per
+    cell the people assessed, how many are below target and their share, the mean level,
+    target and gap. People without a department form their own row (id None). A cycle has one
+    level per person and capability, so a cell's rows are its people.
 
     Returns {"departments": [{id, uuid, name}], "capabilities": [{id, uuid, key, name}],
     "rows": [{"department", "cells": [HeatmapCell | None per capability]}], "cells": [...]}."""
-    rows = (
-        levels.values(
-            "employee__department_id",
-            "employee__department__uuid",
-            "employee__department__name",
-            "capability_id",
-            "capability__uuid",
-            "capability__key",
-            "capability__name",
-        )
+    rows = list(
+        levels.order_by()
+        .values("employee__department_id", "capability_id")
         .annotate(
-            people=Count("employee_id", distinct=True),
+            people=Count("id"),
             below=Count("id", filter=Q(level_gap__gt=0)),
             mean_level=Avg("current_level"),
             mean_target=Avg("target_level"),
             mean_gap=Avg("level_gap"),
         )
-        .order_by("employee__department__name", "capability__name")
     )
-    departments: dict[int | None, dict] = {}
-    capabilities: dict[int, dict] = {}
+    department_ids = {row["employee__department_id"] for row in rows}
+    departments: dict[int | None, dict] = {
+        row["id"]: row
+        for row in Department.objects.filter(id__in=department_ids - {None}).values(
+            "id", "uuid", "name"
+        )
+    }
+    if None in department_ids:
+        departments[None] = {"id": None, "uuid": None, "name": ""}
+    capabilities: dict[int, dict] = {
+        row["id"]: row
+        for row in Capability.objects.filter(id__in={row["capability_id"] for row in rows})
+        .order_by()
+        .values("id", "uuid", "key", "name")
+    }
     cells: dict[tuple[int | None, int], HeatmapCell] = {}
     for row in rows:
         department_id = row["employee__department_id"]
-        departments.setdefault(
-            department_id,
-            {
-                "id": department_id,
-                "uuid": row["employee__department__uuid"],
-                "name": row["employee__department__name"] or "",
-            },
-        )
-        capabilities.setdefault(
-            row["capability_id"],
-            {
-                "id": row["capability_id"],
-                "uuid": row["capability__uuid"],
-                "key": row["capability__key"],
-                "name": row["capability__name"],
-            },
-        )
         cells[(department_id, row["capability_id"])] = HeatmapCell(
             department_id=department_id,
             capability_id=row["capability_id"],
