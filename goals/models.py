@@ -216,6 +216,10 @@ class Goal(TenantModel, KpiFields):
             models.Index(fields=["organization", "owner_employee"], name="goal_org_owner_emp"),
             models.Index(fields=["organization", "owner_department"], name="goal_org_owner_dept"),
             models.Index(fields=["organization", "status", "level"], name="goal_org_status"),
+            # The lists' order (due date, title): a page is read in index order.
+            models.Index(
+                fields=["organization", "due_date", "title", "id"], name="goal_org_due_order"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -37,6 +37,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -177,8 +178,17 @@ def _goal_queryset() -> QuerySet[Goal]:
     return Goal.objects.select_related(
         "owner_employee", "owner_department", "data_steward", "key_result__role"
     ).annotate(
-        pending_changes=Count(
-            "change_requests", filter=Q(change_requests__status="pending"), distinct=True
+        # A subquery, not a join and GROUP BY: PostgreSQL evaluates it for the page's rows only,
+        # and the list can be read in index order.
+        pending_changes=Coalesce(
+            Subquery(
+                GoalChangeRequest.objects.filter(goal=OuterRef("pk"), status="pending")
+                .order_by()
+                .values("goal")
+                .annotate(count=Count("id"))
+                .values("count")
+            ),
+            0,
         )
     )
 
