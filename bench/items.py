@@ -124,8 +124,6 @@ def home_items(ctx: BenchContext) -> list[Item]:
 
 
 def item_providers() -> list[Callable[[BenchContext], list[Item]]]:
-    return [
-        people_items,
-        home_items,
-        # capabilities_items, assessments_items, goals_items, learning_items, ...
-    ]
+    from bench.items_domains import domain_items
+
+    return [people_items, home_items, domain_items]
