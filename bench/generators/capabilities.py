@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from bench.generators import Sizes, insert_rows
 from bench.generators.people import DIVISIONS, TEAMS
+from capabilities.catalogue.loader import catalogue_load
 from capabilities.models import (
     Capability,
     CapabilityCategory,
@@ -80,13 +81,14 @@ def _scale(levels: int) -> list[int]:
 def _library(count: int, numbers: list[int]) -> tuple[list[int], dict[int, str]]:
     """Adopt `count` capabilities from the catalogue with a descriptor per level of the scale.
     Returns the capability ids and the catalogue category key of each."""
-    catalogue = list(
+    shipped = (
         CatalogueCapability.objects.select_related("category")
         .prefetch_related("levels")
         .order_by("category__position", "position", "key")
     )
-    if not catalogue:
-        raise RuntimeError("The capability catalogue is empty: run `manage.py load_catalogue`.")
+    if not shipped.exists():  # a database whose catalogue was emptied: load the shipped one
+        catalogue_load()
+    catalogue = list(shipped)
     categories = list(dict.fromkeys(item.category for item in catalogue))
     category_ids = insert_rows(
         CapabilityCategory,
