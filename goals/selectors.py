@@ -493,19 +493,38 @@ def goal_decision_log(*, goal: Goal) -> QuerySet[AuditEvent]:
     return goal_history(goal=goal).filter(action__in=DECISION_ACTIONS)
 
 
-def team_goals_at_risk(*, manager: Employee, today: date | None = None) -> list[Goal]:
+RISK_ORDER = {kpi_math.RED: 0, kpi_math.AMBER: 1}
+
+
+@dataclass(frozen=True)
+class GoalRisk:
+    """A goal found at risk, judged without loading it: what lists count and sort by."""
+
+    goal_id: int
+    owner_employee_id: int | None
+    rag: str | None
+    due_date: date | None
+
+    @property
+    def order(self) -> tuple:
+        return (RISK_ORDER.get(self.rag, 2), self.due_date or date.max, self.goal_id)
+
+
+def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[GoalRisk]:
     """Active goals of the manager's reports (all levels, matrix too) that are amber, red or
-    forecast to miss, the worst first.
+    forecast to miss, the worst first — judged as `goal_list_for_display` judges a goal, from
+    plain values.
 
     The database picks the goals that may be at risk: amber or red by `goal_rag_expression`
-    (with a margin, so none is missed to rounding), and the green ones that could be forecast
-    to miss (a due date and a target or range). Only the latter's updates are read to fit the
-    forecast; then the goals picked are loaded and judged as `goal_list_for_display` does.
-    Six queries whatever the size of the team (the ids travel as lists: plans that stay
-    simple whatever the planner thinks of the recursive team).
+    (with a margin, so none is missed to rounding), and the others that could be forecast to
+    miss (a due date and a target or range). Python then computes each one's RAG with
+    `goals.kpi` from the same columns, and reads updates only for those it finds green, to
+    fit their forecast. Two queries whatever the size of the team (the ids travel as lists:
+    plans that stay simple whatever the planner thinks of the recursive team).
     """
     today = today or timezone.localdate()
     settings = goal_settings_get()
+    defaults = settings.thresholds
     rag = goal_rag_expression(settings=settings, today=today, green_margin=AT_RISK_SQL_MARGIN)
     may_miss = Q(due_date__isnull=False) & (
         Q(direction=kpi_math.RANGE, range_low__isnull=False, range_high__isnull=False)
@@ -515,24 +534,48 @@ def team_goals_at_risk(*, manager: Employee, today: date | None = None) -> list[
         Goal.objects.filter(status=Goal.Status.ACTIVE, owner_employee_id__in=_report_ids(manager))
         .annotate(sql_rag=rag)
         .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | may_miss)
+        .order_by()
         .values_list(
             "pk",
-            "sql_rag",
+            "owner_employee_id",
             "direction",
             "baseline",
             "target",
+            "current",
             "range_low",
             "range_high",
             "start_date",
             "due_date",
+            "rag_green_at",
+            "rag_amber_at",
+            "range_tolerance_percent",
         )
     )
-    flagged, candidates = [], {}
-    for pk, sql_rag, *kpi_fields in picked:
-        if sql_rag in (kpi_math.AMBER, kpi_math.RED):
-            flagged.append(pk)
-        else:
-            candidates[pk] = kpi_fields
+    risks: list[GoalRisk] = []
+    candidates: dict[int, tuple] = {}
+    for row in picked:
+        pk, owner_id, direction, baseline, target, current, low, high, start, due = row[:10]
+        green_at, amber_at, tolerance = row[10:]
+        kpi = kpi_math.Kpi(
+            direction=direction,
+            baseline=baseline,
+            target=target,
+            current=current,
+            range_low=low,
+            range_high=high,
+        )
+        thresholds = kpi_math.Thresholds(
+            green_at=green_at if green_at is not None else defaults.green_at,
+            amber_at=amber_at if amber_at is not None else defaults.amber_at,
+            range_tolerance=tolerance if tolerance is not None else defaults.range_tolerance,
+        )
+        status = kpi_math.rag_status(
+            kpi, thresholds, expected=kpi_math.expected_percent(start, due, today)
+        )
+        if status in (kpi_math.AMBER, kpi_math.RED):
+            risks.append(GoalRisk(pk, owner_id, status, due))
+        elif due is not None:
+            candidates[pk] = (owner_id, status, kpi, baseline, start, due)
     recorded: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
     if candidates:
         updates = (
@@ -542,20 +585,26 @@ def team_goals_at_risk(*, manager: Employee, today: date | None = None) -> list[
         )
         for goal_id, recorded_at, value in updates:
             recorded[goal_id].append((recorded_at.date(), value))
-    for goal_id, points in recorded.items():
-        direction, baseline, target, low, high, start, due = candidates[goal_id]
-        kpi = kpi_math.Kpi(
-            direction=direction, baseline=baseline, target=target, range_low=low, range_high=high
-        )
-        line = kpi_math.forecast(
-            kpi, _goal_points(points, baseline=baseline, start_date=start), due=due
-        )
+    for goal_id, (owner_id, status, kpi, baseline, start, due) in candidates.items():
+        points = _goal_points(recorded.get(goal_id, []), baseline=baseline, start_date=start)
+        line = kpi_math.forecast(kpi, points, due=due)
         if line is not None and line.likely_to_miss:
-            flagged.append(goal_id)
-    goals = _goal_queryset().filter(pk__in=flagged)
-    order = {kpi_math.RED: 0, kpi_math.AMBER: 1}
-    at_risk = [goal for goal in goal_list_for_display(goals, today=today) if goal.at_risk]
-    return sorted(at_risk, key=lambda g: (order.get(g.rag, 2), g.due_date or date.max, g.pk))
+            risks.append(GoalRisk(goal_id, owner_id, status, due))
+    return sorted(risks, key=lambda risk: risk.order)
+
+
+def goals_for_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> list[Goal]:
+    """The goals of `risks`, in their order, loaded and evaluated for display."""
+    goals = goal_list_for_display(
+        _goal_queryset().filter(pk__in=[risk.goal_id for risk in risks]), today=today
+    )
+    by_id = {goal.pk: goal for goal in goals}
+    return [by_id[risk.goal_id] for risk in risks if risk.goal_id in by_id]
+
+
+def team_goals_at_risk(*, manager: Employee, today: date | None = None) -> list[Goal]:
+    """`team_goal_risks` as goals evaluated for display, the worst first."""
+    return goals_for_risks(team_goal_risks(manager=manager, today=today), today=today)
 
 
 @dataclass

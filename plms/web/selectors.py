@@ -8,6 +8,7 @@ rows are aggregated by the database, and Python only shapes what comes back.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -31,7 +32,13 @@ from assessments import gaps
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from goals import kpi as kpi_math
 from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
-from goals.selectors import DecisionLatency, goal_rag, goal_rag_expression, goal_settings_get
+from goals.selectors import (
+    DecisionLatency,
+    GoalRisk,
+    goal_rag,
+    goal_rag_expression,
+    goal_settings_get,
+)
 from learning.impact import impact_report
 from learning.models import DevelopmentPlan, PlanItem
 from plms.people.models import Employee
@@ -244,7 +251,7 @@ def team_rows(
     reports: list[Employee],
     open_cycle: AssessmentCycle | None,
     closed_cycle: AssessmentCycle | None,
-    goals_at_risk: list[Goal],
+    goals_at_risk: Sequence[GoalRisk],
     gaps_per_person: int = 2,
 ) -> list[TeamRow]:
     """One row per report: assessment status in the open cycle (and the manager's rating link),

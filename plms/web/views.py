@@ -87,7 +87,7 @@ def _manager_sections(request: HttpRequest, manager: Employee, reports: list) ->
         .first()
     )
     closed_cycle = assessment_selectors.latest_closed_cycle()
-    at_risk = goal_selectors.team_goals_at_risk(manager=manager)
+    at_risk = goal_selectors.team_goal_risks(manager=manager)
     rows = web_selectors.team_rows(
         manager=manager,
         reports=reports,
@@ -120,7 +120,7 @@ def _manager_sections(request: HttpRequest, manager: Employee, reports: list) ->
         "team_open_cycle": open_cycle,
         "team_closed_cycle": closed_cycle,
         "team_heatmap": heatmap,
-        "team_at_risk": at_risk[:FEEDBACK_SHOWN],
+        "team_at_risk": goal_selectors.goals_for_risks(at_risk[:FEEDBACK_SHOWN]),
     }
 
 
