@@ -6,7 +6,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error
 COPY pyproject.toml README.md ./
 COPY . .
-RUN pip install --no-cache-dir . \
+RUN pip install --no-cache-dir -c constraints.txt . \
  && mkdir -p static/vendor && cp node_modules/htmx.org/dist/htmx.min.js static/vendor/ \
  && DJANGO_SECRET_KEY=build-only-secret-key-build-only-secret-key-build-only \
     python manage.py collectstatic --noinput

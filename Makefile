@@ -7,7 +7,7 @@ PORT ?= 8000
 # Two cores: one test process per core.
 TEST_WORKERS ?= 2
 
-.PHONY: run test install assets migrate seed lint format check bench worker beat clean
+.PHONY: run test install constraints assets migrate seed lint format check bench worker beat clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,9 +15,14 @@ $(BIN)/python:
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
+# constraints.txt pins every package to the versions the suite last passed with.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]' --config-settings editable_mode=compat
 	touch $@
+
+constraints: install
+	{ head -n 2 constraints.txt; $(BIN)/pip freeze --exclude-editable; } > constraints.tmp
+	mv constraints.tmp constraints.txt
 
 # Front-end packages come pinned from the npm registry; static/vendor is git-ignored.
 assets: static/vendor/.installed
