@@ -15,6 +15,7 @@ import threading
 import time
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from email.parser import BytesParser
 from email.policy import default as default_policy
 from pathlib import Path
@@ -33,14 +34,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(predicate, *, timeout: float, interval: float = 0.2, message: str = ""):
+def wait_for(
+    predicate, *, timeout: float, interval: float = 0.2, message: str | Callable[[], str] = ""
+):
+    """Poll `predicate` until it is true; on timeout fail with `message` (a callable is asked
+    then, so it describes the state at the end of the wait)."""
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s: {message}")
+            text = message() if callable(message) else message
+            raise AssertionError(f"timed out after {timeout} s: {text}")
         time.sleep(interval)
 
 
@@ -227,7 +233,29 @@ class Worker:
             self.process.wait(timeout=10)
             self.kills += 1
 
+    def supervise(self, interval: float = 0.5) -> Worker:
+        """Restart the worker whenever it exits, as the production supervisor does
+        (docker-compose `restart: unless-stopped`); `exits` keeps the end of each log."""
+        self.exits: list[str] = []
+        self._supervising = threading.Event()
+
+        def watch() -> None:
+            while not self._supervising.wait(interval):
+                if self.process is not None and self.process.poll() is not None:
+                    self.exits.append(self.log.read_text()[-3000:])
+                    self.start()
+
+        self._supervisor = threading.Thread(target=watch, name="test-supervisor", daemon=True)
+        self._supervisor.start()
+        return self
+
+    def log_tail(self, lines: int = 30) -> str:
+        return "\n".join(self.log.read_text().splitlines()[-lines:])
+
     def stop(self) -> None:
+        if getattr(self, "_supervisor", None) is not None:
+            self._supervising.set()
+            self._supervisor.join(timeout=60)
         self.kill()
 
 
