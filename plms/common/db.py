@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 
 from django.db import connections, models
 from django.db.models import ForeignKey
@@ -47,9 +49,11 @@ def insert_rows(
     that order, already valid (the caller validates what it builds). Columns left out get the
     field's default (a fresh uuid, `timezone.now()`, "" for text, else NULL); a tenant model's
     `organization_id` is always the active organisation (row-level security checks it again).
-    On PostgreSQL a page of rows is one multi-row `INSERT ... VALUES` (`execute_values`), with
-    `RETURNING id` when `returning_ids` is set; elsewhere it is `bulk_create()`. Returns the new
-    ids in row order when `returning_ids` is set, else an empty list.
+    On PostgreSQL a page of rows is one `INSERT ... SELECT * FROM unnest(...)` with an array
+    parameter per column (a statement the same size however many rows, so the server parses
+    no literal rows), with `RETURNING id` when `returning_ids` is set; elsewhere it is
+    `bulk_create()`. Returns the new ids in row order when `returning_ids` is set, else an
+    empty list.
     """
     opts = model._meta
     connection = connections[using]
@@ -87,16 +91,24 @@ def insert_rows(
         model._base_manager.db_manager(using).bulk_create(objects, batch_size=page_size)
         return [obj.pk for obj in objects] if returning_ids else []
 
-    from psycopg2.extras import execute_values
-
     def preparer(name: str) -> Callable[[object], object] | None:
         column = by_attname[name]
         if column.get_internal_type() in _PLAIN_TYPES or isinstance(column, ForeignKey):
             return None
+        if isinstance(column, models.JSONField):
+            # As text, which the column's `jsonb[]` parameter parses.
+            return lambda value: None if value is None else json.dumps(value, cls=column.encoder)
+        if isinstance(column, models.DateTimeField):
+            return lambda value: (
+                value
+                if value is None or (isinstance(value, datetime) and value.tzinfo is not None)
+                else column.get_db_prep_save(value, connection)
+            )
         return lambda value: None if value is None else column.get_db_prep_save(value, connection)
 
-    # Values psycopg2 cannot adapt as they are (JSON, date-times) go through the field's
-    # `get_db_prep_save()`: the given ones and the callables' per row, the constants once.
+    # Values psycopg2 cannot adapt as they are go through the field's `get_db_prep_save()`
+    # (JSON is written as text, an aware date-time as it is): the given ones and the
+    # callables' per row, the constants once.
     prepared_constants = []
     for name, value in constants.items():
         prepare = preparer(name)
@@ -105,9 +117,11 @@ def insert_rows(
     per_row += [(len(fields) + i, preparer(name)) for i, name in enumerate(makers)]
     per_row = [(i, prepare) for i, prepare in per_row if prepare is not None]
     quote = connection.ops.quote_name
+    arrays = ", ".join(f"%s::{by_attname[name].db_type(connection)}[]" for name in columns)
     sql = (
         f"INSERT INTO {quote(opts.db_table)} "
-        f"({', '.join(quote(by_attname[name].column) for name in columns)}) VALUES %s"
+        f"({', '.join(quote(by_attname[name].column) for name in columns)}) "
+        f"SELECT * FROM unnest({arrays})"
     )
     if returning_ids:
         sql += f" RETURNING {quote(opts.pk.column)}"
@@ -118,9 +132,9 @@ def insert_rows(
     def flush() -> None:
         with connection.cursor() as cursor:
             # The wrapped cursor keeps Django's query log (tests count these queries).
-            result = execute_values(cursor, sql, page, page_size=len(page), fetch=returning_ids)
-        if returning_ids:
-            ids.extend(row[0] for row in result)
+            cursor.execute(sql, [list(column) for column in zip(*page, strict=True)])
+            if returning_ids:
+                ids.extend(row[0] for row in cursor.fetchall())
         page.clear()
 
     width = len(fields)
