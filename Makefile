@@ -44,7 +44,7 @@ run: install assets seed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install assets
-	DJANGO_SETTINGS_MODULE=plms.settings.test $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=plms.settings.test $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=15 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -28,6 +28,26 @@ for _path in sorted(Path(__file__).parent.glob("*/factories.py")):
     importlib.import_module(f"tests.{_path.parent.name}.factories")
 
 
+# --- Order: the longest files first --------------------------------------------------------
+
+# `make test` hands whole files to two processes in collection order (--dist loadfile
+# --no-loadscope-reorder); starting these first keeps them from becoming the tail of the run.
+LONGEST_FIRST = (
+    "tests/contract/test_schemathesis.py",
+    "tests/workflows/test_reliability.py",
+    "tests/browser/test_journeys.py",
+    "tests/browser/test_accessibility.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep their order
+
+
 # --- CI: nothing may be skipped --------------------------------------------------------------
 
 
