@@ -29,6 +29,7 @@ from assessments.models import (
     PreviewVote,
     Rating,
 )
+from assessments.results_cache import cached_report
 from capabilities.models import Capability
 from plms.common.api import (
     ApiFilterSet,
@@ -375,7 +376,8 @@ class AssessmentCycleViewSet(
         summary="Departments x capabilities gap heatmap",
         description="Per department and capability of the cycle's consolidated results: people "
         "assessed, how many are below target and their share, mean level, target and gap. One "
-        "aggregate query whatever the number of people. HR admins and keys "
+        "aggregate query whatever the number of people, cached until the cycle's levels, "
+        "someone's department or a name shown changes. HR admins and keys "
         "(`assessments:read`).",
         responses={200: DepartmentHeatmapSerializer},
     )
@@ -389,8 +391,14 @@ class AssessmentCycleViewSet(
     def department_heatmap(self, request, id=None):
         cycle = self.get_object()
         self.actor.require_admin()
-        heatmap = gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle))
-        return Response(_heatmap_payload(cycle, heatmap))
+        payload = cached_report(
+            cycle=cycle,
+            name="department-heatmap-api",
+            build=lambda: _heatmap_payload(
+                cycle, gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle))
+            ),
+        )
+        return Response(payload)
 
     @extend_schema(
         summary="Reopen a closed cycle",

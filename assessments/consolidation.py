@@ -48,6 +48,7 @@ from assessments.models import (
     ConsolidatedLevel,
     Rating,
 )
+from assessments.results_cache import results_changed
 from assessments.selectors import current_requirements_for
 from plms.common.db import insert_rows
 
@@ -258,6 +259,7 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
                 now,
             )
         )
+    results_changed(cycle_ids=[cycle.pk])
     existing = ConsolidatedLevel.objects.filter(cycle=cycle)
     if not existing.exists():
         insert_rows(

@@ -96,6 +96,9 @@ class AssessmentCycle(TenantModel):
     launch_done = models.PositiveIntegerField(default=0)
     launched_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Counts every change to the cycle's consolidated levels (consolidation, calibration, a
+    # scale remap or capability merge): cached reports of the results are keyed by it.
+    results_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -30,6 +30,7 @@ from assessments.models import (
     PreviewVote,
     Rating,
 )
+from assessments.results_cache import results_changed
 from assessments.selectors import (
     cycle_scope_employees,
     reference_levels,
@@ -901,6 +902,7 @@ def consolidated_level_adjust(
     consolidated.save(
         update_fields=["adjusted_level", "adjustment_reason", "adjusted_by", "adjusted_at"]
     )
+    results_changed(cycle_ids=[consolidated.cycle_id])
     after = snapshot(consolidated, ["adjusted_level", "adjustment_reason"])
     audit_record(
         actor=actor,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Case, IntegerField, Value, When
 
 from assessments.models import ConsolidatedLevel, Rating
+from assessments.results_cache import results_changed
 
 
 def ratings_using_scale(sender, **kwargs) -> int:
@@ -29,6 +30,7 @@ def remap_rating_levels(sender, *, mapping: dict[int, int], **kwargs) -> None:
     ConsolidatedLevel.objects.filter(target_level__in=list(changed)).update(
         target_level=Case(*targets, output_field=IntegerField())
     )
+    results_changed()
 
 
 def move_merged_capability(sender, *, keep, duplicate, **kwargs) -> None:
@@ -44,6 +46,7 @@ def move_merged_capability(sender, *, keep, duplicate, **kwargs) -> None:
         capability=keep
     )
     ConsolidatedLevel.objects.filter(capability=duplicate).delete()
+    results_changed()
 
 
 def connect() -> None:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from assessments import charts, fairness, gaps, selectors, services
 from assessments.forms import AdjustForm, CycleForm, ExpertGrantForm, PreviewVoteForm, ReasonForm
 from assessments.models import Assessment, AssessmentCycle, PreviewVote
+from assessments.results_cache import cached_report
 from plms.common.errors import ApplicationError
 from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import actor_from_request
@@ -539,7 +540,11 @@ def department_heatmap(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
     heatmap = {"departments": [], "capabilities": [], "rows": [], "cells": []}
     if cycle is not None:
-        heatmap = gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle))
+        heatmap = cached_report(
+            cycle=cycle,
+            name="department-heatmap",
+            build=lambda: gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle)),
+        )
     context = {
         "cycle": cycle,
         "cycles": selectors.closed_cycles(),

@@ -288,6 +288,10 @@ PLMS_WEBHOOK_ALLOW_LOCAL_URLS = env_bool("PLMS_WEBHOOK_ALLOW_LOCAL_URLS", False)
 # encrypts, all decrypt (plms.common.crypto). Unset, one key is derived from SECRET_KEY.
 PLMS_ENCRYPTION_KEYS = env_list("PLMS_ENCRYPTION_KEYS")
 
+# Reports over a whole cycle's consolidated levels (department heatmap, HR home) are cached this
+# long, keyed by what they show (assessments.results_cache); 0 turns the cache off.
+PLMS_RESULTS_CACHE_SECONDS = env_int("PLMS_RESULTS_CACHE_SECONDS", 86400)
+
 # Retention: delivered outbox events and webhook delivery logs older than this many days are
 # purged (hourly, by beat, in batches).
 PLMS_RETENTION_DAYS = env_int("PLMS_RETENTION_DAYS", 90)

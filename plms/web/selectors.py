@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from assessments import gaps
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
+from assessments.results_cache import cached_report
 from goals import kpi as kpi_math
 from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
 from goals.selectors import (
@@ -367,9 +368,10 @@ def team_rows_sort(rows: list[TeamRow], *, sort: str) -> list[TeamRow]:
 
 
 def gap_heatmap_by_department(*, cycle: AssessmentCycle) -> dict:
-    """Departments x capability categories of a closed cycle (one query): for each cell the
-    people assessed, the share below target and the weighted gap index."""
-    rows = (
+    """Departments x capability categories of a closed cycle (one aggregate query, cached
+    while the results and names are unchanged): for each cell the people assessed, the share
+    below target and the weighted gap index."""
+    query = (
         gaps.group_levels(cycle=cycle)
         .values(
             "employee__department_id",
@@ -389,6 +391,7 @@ def gap_heatmap_by_department(*, cycle: AssessmentCycle) -> dict:
         )
         .order_by("employee__department__name", "capability__category__name")
     )
+    rows = cached_report(cycle=cycle, name="department-categories", build=lambda: list(query))
     departments: dict = {}
     categories: dict = {}
     cells: dict = {}

@@ -1,0 +1,88 @@
+"""Reports over a whole cycle's consolidated levels, cached until something they show changes.
+
+The department heatmap and the HR home's departments x categories aggregate every level of a
+cycle (100,000 of them for 10,000 people): a fraction of a second of database work that HR
+pages repeat although closed results rarely change. A report is cached under a key that holds
+
+- the cycle's public id and `results_version`, which every write to its levels increases
+  (`results_changed`: consolidation, calibration, a scale remap, a capability merge);
+- a fingerprint of what the reports join the levels to: each person's department (a move, a
+  new or deleted person) and the ids, public ids and names of departments, capabilities and
+  categories. It is one query over those rows (md5 of their text), a few milliseconds for
+  10,000 people, and needs no bookkeeping in the code that changes them.
+
+A changed key is a miss; the stale entry just expires. On other databases than PostgreSQL (the
+embedded SQLite default) reports are built each time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import F
+
+from assessments.models import AssessmentCycle
+from capabilities.models import Capability, CapabilityCategory
+from plms.people.models import Department, Employee
+
+T = TypeVar("T")
+
+
+def results_changed(*, cycle_ids: list[int] | None = None) -> None:
+    """Record that the consolidated levels of these cycles (all of the organisation's when
+    None) changed: their cached reports are no longer used."""
+    cycles = AssessmentCycle.objects.all()
+    if cycle_ids is not None:
+        cycles = cycles.filter(pk__in=cycle_ids)
+    cycles.update(results_version=F("results_version") + 1)
+
+
+def _rows(model, columns: str) -> str:
+    table = connection.ops.quote_name(model._meta.db_table)
+    return (
+        f"(SELECT string_agg(ROW({columns})::text, ',' ORDER BY id) FROM {table} "
+        "WHERE organization_id = %s)"
+    )
+
+
+def _version_and_fingerprint(cycle: AssessmentCycle) -> tuple[int, str]:
+    """The cycle's `results_version` as stored now and the fingerprint, in one query."""
+    parts = [
+        _rows(Employee, "id, department_id"),
+        _rows(Department, "id, uuid, name"),
+        _rows(Capability, "id, uuid, key, name, category_id"),
+        _rows(CapabilityCategory, "id, name"),
+    ]
+    cycles = connection.ops.quote_name(AssessmentCycle._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT results_version FROM {cycles} WHERE id = %s), "
+            f"md5(concat_ws('|', {', '.join(parts)}))",
+            [cycle.pk, *[cycle.organization_id] * len(parts)],
+        )
+        return cursor.fetchone()
+
+
+def cached_report(*, cycle: AssessmentCycle, name: str, build: Callable[[], T]) -> T:
+    """`build()` (a report of `cycle`'s levels), from the cache while nothing it shows has
+    changed. Runs in the cycle's organisation."""
+    if connection.vendor != "postgresql" or not settings.PLMS_RESULTS_CACHE_SECONDS:
+        return build()
+
+    def key() -> str:
+        version, fingerprint = _version_and_fingerprint(cycle)
+        return f"plms:results:{name}:{cycle.uuid}:{version}:{fingerprint}"
+
+    before = key()
+    report = cache.get(before)
+    if report is None:
+        report = build()
+        # Kept only if nothing changed while it was built: a report of newer data under an
+        # older key could be served again if that change were later undone.
+        if key() == before:
+            cache.set(before, report, settings.PLMS_RESULTS_CACHE_SECONDS)
+    return report

@@ -1,0 +1,141 @@
+"""Cycle reports (the department heatmap, the HR home's departments x categories) come from the
+cache while nothing they show has changed, and change as soon as anything does: a calibration,
+a person moving department (even by a plain UPDATE), a renamed department or capability, a
+deleted person, a capability merge."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from assessments import services
+from assessments.models import ConsolidatedLevel
+from capabilities.models import Capability
+from plms.people.models import Department, Employee
+from plms.web.selectors import gap_heatmap_by_department
+from tests.assessments.conftest import closed_cycle
+from tests.conftest import in_org
+from tests.factories import DepartmentFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.redis]
+
+
+def _heatmap(world, cycle) -> tuple[dict, int]:
+    """The API heatmap and whether its aggregate query ran (1) or the cache answered (0)."""
+    client = APIClient()
+    client.force_login(world.hr.user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap")
+    assert response.status_code == 200, response.json()
+    aggregated = sum('AVG(COALESCE("assessments_' in q["sql"] for q in queries.captured_queries)
+    return response.json(), aggregated
+
+
+def _cell(body, department, capability) -> dict:
+    department_id = None if department is None else str(department.uuid)
+    return next(
+        cell
+        for cell in body["cells"]
+        if cell["department"] == department_id and cell["capability"] == str(capability.uuid)
+    )
+
+
+@pytest.fixture
+def placed(world):
+    """A closed cycle with the employee in Sales and the peer in Support."""
+    with in_org(world.org):
+        sales = DepartmentFactory(organization=world.org, name="Sales")
+        support = DepartmentFactory(organization=world.org, name="Support")
+        Employee.objects.filter(pk=world.employee.employee.pk).update(department=sales)
+        Employee.objects.filter(pk=world.peer.employee.pk).update(department=support)
+    cycle = closed_cycle(world, "Cached")
+    return cycle, sales, support
+
+
+def test_a_second_read_comes_from_the_cache(world, placed):
+    cycle, *_ = placed
+    first, aggregated_first = _heatmap(world, cycle)
+    second, aggregated_second = _heatmap(world, cycle)
+    assert (aggregated_first, aggregated_second) == (1, 0)
+    assert second == first
+
+
+def test_a_calibration_shows_at_once(world, placed):
+    cycle, sales, _ = placed
+    complaint = world.capabilities[1]
+    before, _ = _heatmap(world, cycle)
+    assert _cell(before, sales, complaint)["mean_level"] == "2.00"
+    with in_org(world.org):
+        level = ConsolidatedLevel.objects.get(
+            cycle=cycle, employee=world.employee.employee, capability=complaint
+        )
+        services.consolidated_level_adjust(
+            actor=world.system, consolidated=level, level=Decimal("4"), reason="Calibrated"
+        )
+    after, aggregated = _heatmap(world, cycle)
+    assert aggregated == 1
+    assert _cell(after, sales, complaint)["mean_level"] == "4.00"
+    assert _cell(after, sales, complaint)["below_target"] == 0
+
+
+def test_moves_renames_and_deletions_show_at_once(world, placed):
+    cycle, sales, support = placed
+    complaint = world.capabilities[1]
+    _heatmap(world, cycle)
+    with in_org(world.org):  # a plain UPDATE, as an import or a script would do it
+        Employee.objects.filter(pk=world.peer.employee.pk).update(department=sales)
+    moved, _ = _heatmap(world, cycle)
+    assert _cell(moved, sales, complaint)["people"] == 2
+    assert [d["name"] for d in moved["departments"]] == ["Sales"]
+
+    with in_org(world.org):
+        Employee.objects.filter(pk=world.peer.employee.pk).update(department=support)
+    back, aggregated = _heatmap(world, cycle)  # the first state again: its report again
+    assert aggregated == 0
+    assert _cell(back, sales, complaint)["people"] == 1
+
+    with in_org(world.org):
+        Department.objects.filter(pk=sales.pk).update(name="Field sales")
+        Capability.objects.filter(pk=complaint.pk).update(name="Handling complaints")
+    renamed, _ = _heatmap(world, cycle)
+    assert [d["name"] for d in renamed["departments"]] == ["Field sales", "Support"]
+    assert "Handling complaints" in [c["name"] for c in renamed["capabilities"]]
+
+    with in_org(world.org):
+        Employee.objects.filter(pk=world.peer.employee.pk).delete()
+    deleted, _ = _heatmap(world, cycle)
+    assert [d["name"] for d in deleted["departments"]] == ["Field sales"]
+
+
+def test_the_hr_home_grid_follows_a_move(world, placed):
+    cycle, sales, _ = placed
+    with in_org(world.org):
+        first = gap_heatmap_by_department(cycle=cycle)
+        Employee.objects.filter(pk=world.peer.employee.pk).update(department=sales)
+        second = gap_heatmap_by_department(cycle=cycle)
+    assert {row["department"]["name"] for row in first["rows"]} >= {"Sales", "Support"}
+    assert "Support" not in {row["department"]["name"] for row in second["rows"]}
+
+
+def test_turned_off_every_read_aggregates(world, placed, settings):
+    settings.PLMS_RESULTS_CACHE_SECONDS = 0
+    cycle, *_ = placed
+    assert [_heatmap(world, cycle)[1] for _ in range(2)] == [1, 1]
+
+
+def test_a_capability_merge_shows_at_once(world, placed):
+    from capabilities.services import capability_merge
+
+    cycle, *_ = placed
+    complaint, negotiation = world.capabilities[1], world.capabilities[2]
+    before, _ = _heatmap(world, cycle)
+    assert "complaint-resolution" in {c["key"] for c in before["capabilities"]}
+    with in_org(world.org):
+        capability_merge(actor=world.system, keep=negotiation, duplicate=complaint)
+    after, aggregated = _heatmap(world, cycle)
+    assert aggregated == 1
+    assert "complaint-resolution" not in {c["key"] for c in after["capabilities"]}
