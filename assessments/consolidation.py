@@ -23,7 +23,6 @@ from datetime import datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -33,7 +32,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Sum,
-    TextField,
     Value,
     When,
 )
@@ -107,36 +105,6 @@ def consolidated_rows(*, cycle: AssessmentCycle) -> QuerySet:
     )
 
 
-def _contributing(cycle: AssessmentCycle) -> dict[tuple[int, int], list[str]]:
-    """{(employee, capability): sorted public ids of the ratings consolidated}; on PostgreSQL
-    aggregated by the database, elsewhere collected here."""
-    rows = (
-        Rating.objects.filter(
-            assessment__cycle=cycle,
-            assessment__status=Assessment.Status.SUBMITTED,
-            level__isnull=False,
-        )
-        .order_by()
-        .values("assessment__employee_id", "capability_id")
-    )
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.aggregates import ArrayAgg
-
-        text_id = Cast("uuid", output_field=TextField())
-        return {
-            (employee_id, capability_id): ids
-            for employee_id, capability_id, ids in rows.annotate(
-                ids=ArrayAgg(text_id, order_by=text_id)
-            ).values_list("assessment__employee_id", "capability_id", "ids")
-        }
-    result: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for employee_id, capability_id, rating_uuid in rows.values_list(
-        "assessment__employee_id", "capability_id", "uuid"
-    ):
-        result[(employee_id, capability_id)].append(str(rating_uuid))
-    return {key: sorted(ids) for key, ids in result.items()}
-
-
 def attested_in_period(
     *, cycle: AssessmentCycle, employee_ids: QuerySet
 ) -> dict[tuple[int, int], list[tuple[int, str]]]:
@@ -200,7 +168,6 @@ def _with_attested(
 UPSERT_FIELDS = (
     "level",
     "contributions",
-    "rating_ids",
     "rating_count",
     "framework_version_id",
     "target_level",
@@ -224,7 +191,6 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
     )
     rows = [row for row in rows if row["level"] is not None]
     requirements = current_requirements_for(employee_ids=employee_ids)
-    contributing = _contributing(cycle)
     now = timezone.now()
     values = []
     for row in rows:
@@ -251,7 +217,6 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
                 key[1],
                 Decimal(str(row["level"])).quantize(TWO_PLACES, rounding=ROUND_HALF_UP),
                 contributions,
-                contributing.get(key, []),
                 sum(row[f"count_{kind}"] for kind in RATER_KINDS),
                 cycle.framework_version_id,
                 requirement.get("target_level"),

@@ -289,8 +289,11 @@ class ConsolidatedLevel(TenantModel):
     """An employee's level in a capability as of a cycle, from the submitted ratings.
 
     `level` is the weighted mean by the cycle's rater weights (renormalised over the kinds that
-    rated); `contributions` records each kind's weight, mean and ratings, `rating_ids` the
-    ratings used. Calibration may set `adjusted_level` with a reason; `effective` is then used.
+    rated); `contributions` records each kind's weight, mean and number of ratings, and
+    `rating_count` their total: the ratings used are the cycle's submitted ratings of the person
+    and capability that give a level (a closed cycle's ratings do not change; reopening and
+    closing it again consolidates anew). Calibration may set `adjusted_level` with a reason;
+    `effective` is then used.
     `target_level` and `requirement_weight` are the role requirement at consolidation.
     """
 
@@ -305,7 +308,6 @@ class ConsolidatedLevel(TenantModel):
     )
     level = models.DecimalField(max_digits=4, decimal_places=2)
     contributions = models.JSONField(default=dict, blank=True)
-    rating_ids = models.JSONField(default=list, blank=True)
     rating_count = models.PositiveSmallIntegerField(default=0)
     framework_version = models.ForeignKey(
         FrameworkVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

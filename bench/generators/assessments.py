@@ -78,7 +78,6 @@ CONSOLIDATED_FIELDS = (
     "capability_id",
     "level",
     "contributions",
-    "rating_ids",
     "rating_count",
     "framework_version_id",
     "target_level",
@@ -179,16 +178,14 @@ class Consolidation:
 
     def __init__(self, weights: dict[str, int]) -> None:
         self.weights = weights
-        # (employee, capability) -> kind -> [Σ level·weight, Σ weight, count]; rating uuids.
+        # (employee, capability) -> kind -> [Σ level·weight, Σ weight, count].
         self.sums: dict[tuple[int, int], dict[str, list[int]]] = defaultdict(dict)
-        self.ratings: dict[tuple[int, int], list[str]] = defaultdict(list)
 
-    def add(self, key: tuple[int, int], kind: str, level: int, weight: int, rating: str) -> None:
+    def add(self, key: tuple[int, int], kind: str, level: int, weight: int) -> None:
         sums = self.sums[key].setdefault(kind, [0, 0, 0])
         sums[0] += level * weight
         sums[1] += weight
         sums[2] += 1
-        self.ratings[key].append(rating)
 
     def level(self, sums: dict[str, list[int]]) -> float | None:
         """The database's float arithmetic of `consolidated_rows`, in the same order."""
@@ -229,7 +226,6 @@ class Consolidation:
                 key[1],
                 Decimal(str(level)).quantize(TWO_PLACES, rounding=ROUND_HALF_UP),
                 contributions,
-                sorted(self.ratings[key]),
                 sum(count for _, _, count in sums.values()),
                 cycle.framework_version_id,
                 target,
@@ -320,7 +316,7 @@ def _closed_cycle(
                     offset = rng.choice(noise)
                     level = min(high, max(low, latent[key] + offset))
                     evidence = EVIDENCE if offset or level in (low, high) else ""
-                    consolidation.add(key, kind, level, weight, str(rating_uuid))
+                    consolidation.add(key, kind, level, weight)
                 counter["ratings"] += 1
                 yield (
                     rating_uuid,

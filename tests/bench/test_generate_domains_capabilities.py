@@ -31,7 +31,6 @@ SIZES = Sizes(employees=60, departments=10, sampled_members=5, capabilities=40)
 COMPARED = (
     "level",
     "contributions",
-    "rating_ids",
     "rating_count",
     "framework_version_id",
     "target_level",
