@@ -8,7 +8,8 @@ kind weights, renormalised over the kinds that rated:
     level = Σ_k W_k · mean_k / Σ_k W_k      (k over kinds with ratings)
 
 The whole cycle is one aggregate query (grouped by employee and capability), then one bulk
-upsert; calibration adjustments of an earlier consolidation of the same cycle are kept.
+insert of plain rows (an upsert when the cycle is consolidated again: calibration adjustments of
+the earlier consolidation are kept).
 
 Attested ratings (a passed exam attests a level, `AttestedRating`) whose time falls in the
 cycle's period join the expert kind as one expert rater each at full weight (100), when the

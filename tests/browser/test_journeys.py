@@ -186,9 +186,12 @@ def test_a_hr_admin_adopts_capabilities_builds_a_role_imports_people_and_launche
     page.get_by_role("button", name="Launch").click()
     progress = page.locator("#launch-progress")
     expect(progress).to_contain_text("Launched: 2 of 2 people", timeout=WORKER_TIMEOUT * 1000)
-    page.reload()
+    # No reload by hand: once the launch has finished, the progress poll reloads the page
+    # (HX-Refresh) and the completion table shows the new assessments.
     completion = page.locator("section[aria-labelledby=completion-heading]")
-    expect(completion.get_by_role("row", name="Support 0 / 4 0 %")).to_be_visible()
+    expect(completion.get_by_role("row", name="Support 0 / 4 0 %")).to_be_visible(
+        timeout=WORKER_TIMEOUT * 1000
+    )
 
     with org.scope():
         cycle = AssessmentCycle.objects.get(name="Support review")
