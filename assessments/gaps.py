@@ -9,6 +9,7 @@ aggregated by the database; Python only shapes the rows it returns.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -278,6 +279,33 @@ def heatmap(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
             {"employee": row["employee"], "cells": [row["cells"].get(c.pk) for c in columns]}
             for row in people.values()
         ],
+    }
+
+
+def heatmap_focus(heatmap: dict, *, columns: int) -> dict:
+    """`heatmap` cut to the `columns` capabilities where most people are below target (then
+    the largest total gap, then name), in name order: what a dashboard card can show. Adds
+    `total`, the number of capabilities of the whole heatmap."""
+    below: dict[int, int] = defaultdict(int)
+    gap: dict[int, Decimal] = defaultdict(Decimal)
+    for row in heatmap["rows"]:
+        for capability, cell in zip(heatmap["capabilities"], row["cells"], strict=True):
+            if cell is not None and cell.level_gap > 0:
+                below[capability.pk] += 1
+                gap[capability.pk] += cell.level_gap
+    ranked = sorted(
+        range(len(heatmap["capabilities"])),
+        key=lambda i: (
+            -below[heatmap["capabilities"][i].pk],
+            -gap[heatmap["capabilities"][i].pk],
+            heatmap["capabilities"][i].name,
+        ),
+    )
+    kept = sorted(ranked[:columns], key=lambda i: heatmap["capabilities"][i].name)
+    return {
+        "capabilities": [heatmap["capabilities"][i] for i in kept],
+        "rows": [{**row, "cells": [row["cells"][i] for i in kept]} for row in heatmap["rows"]],
+        "total": len(heatmap["capabilities"]),
     }
 
 

@@ -137,8 +137,13 @@ def domain_items(ctx: BenchContext) -> list[Item]:
 
 
 def _delete_written_updates(ctx: BenchContext) -> None:
-    """The updates recorded the goal's own value again, so only the rows go."""
+    """The updates recorded the goal's own value again, so only the rows go, and the goals'
+    forecasts are computed again without them."""
     from goals.models import GoalUpdate
+    from goals.services import goal_forecasts_refresh
 
     with ctx.in_scope():
-        GoalUpdate.objects.filter(comment=WRITE_COMMENT).delete()
+        written = GoalUpdate.objects.filter(comment=WRITE_COMMENT)
+        goal_ids = set(written.values_list("goal_id", flat=True))
+        written.delete()
+        goal_forecasts_refresh(goal_ids=goal_ids)

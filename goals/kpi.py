@@ -165,6 +165,31 @@ def forecast(
     )
 
 
+def dated_points(
+    recorded: Iterable[tuple[date, Decimal]], *, baseline: Decimal | None, start: date | None
+) -> list[tuple[date, Decimal]]:
+    """The dated values a goal's forecast and sparkline read: its updates (oldest first), led
+    by the baseline on the start date when the goal has both and they come first."""
+    points = list(recorded)
+    if baseline is not None and start is not None and (not points or start < points[0][0]):
+        points.insert(0, (start, baseline))
+    return points
+
+
+def likely_to_miss(
+    kpi: Kpi,
+    recorded: Iterable[tuple[date, Decimal]],
+    *,
+    baseline: Decimal | None,
+    start: date | None,
+    due: date | None,
+) -> bool | None:
+    """The forecast's verdict from a goal's updates (oldest first) and dates; None when no
+    forecast can be made. What `Goal.forecast_misses` stores."""
+    line = forecast(kpi, dated_points(recorded, baseline=baseline, start=start), due=due)
+    return None if line is None else line.likely_to_miss
+
+
 def rollup(
     goal_id: int,
     *,

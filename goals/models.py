@@ -161,6 +161,10 @@ class Goal(TenantModel, KpiFields):
     start_date = models.DateField(null=True, blank=True)
     due_date = models.DateField(null=True, blank=True)
     current = _decimal(null=True, blank=True)
+    # The verdict of the straight-line forecast at the due date (`goals.kpi.likely_to_miss`
+    # from the updates, the KPI and the dates), kept by the services with every write of those;
+    # None when no forecast can be made. Lists of goals at risk read it instead of the updates.
+    forecast_misses = models.BooleanField(null=True, blank=True, editable=False)
     data_source = models.CharField(max_length=200, blank=True)
     data_steward = models.ForeignKey(
         Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="stewarded_goals"

@@ -300,10 +300,10 @@ def goal_annotate(
 ) -> Goal:
     goal.progress = kpi_math.progress_percent(goal.kpi)
     goal.rag = goal_rag(goal, settings=settings, today=today)
-    points = _goal_points(
+    points = kpi_math.dated_points(
         [(update.recorded_at.date(), update.value) for update in updates],
         baseline=goal.baseline,
-        start_date=goal.start_date,
+        start=goal.start_date,
     )
     goal.forecast = (
         kpi_math.forecast(goal.kpi, points, due=goal.due_date)
@@ -315,18 +315,6 @@ def goal_annotate(
         goal.forecast and goal.forecast.likely_to_miss
     )
     return goal
-
-
-def _goal_points(
-    recorded: list[tuple[date, Decimal]], *, baseline: Decimal | None, start_date: date | None
-) -> list[tuple[date, Decimal]]:
-    """The dated values a goal's forecast and sparkline read: its updates (oldest first), led
-    by the baseline on the start date when the goal has both and they come first."""
-    points = list(recorded)
-    has_start = baseline is not None and start_date is not None
-    if has_start and (not points or start_date < points[0][0]):
-        points.insert(0, (start_date, baseline))
-    return points
 
 
 def goal_rag(goal: Goal, *, settings: GoalSettings, today: date | None = None) -> str | None:
@@ -515,25 +503,21 @@ def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[Goa
     forecast to miss, the worst first — judged as `goal_list_for_display` judges a goal, from
     plain values.
 
-    The database picks the goals that may be at risk: amber or red by `goal_rag_expression`
-    (with a margin, so none is missed to rounding), and the others that could be forecast to
-    miss (a due date and a target or range). Python then computes each one's RAG with
-    `goals.kpi` from the same columns, and reads updates only for those it finds green, to
-    fit their forecast. Two queries whatever the size of the team (the ids travel as lists:
-    plans that stay simple whatever the planner thinks of the recursive team).
+    One query whatever the size of the team: the database picks the goals amber or red by
+    `goal_rag_expression` (with a margin, so none is missed to rounding) and those whose
+    stored forecast misses (`Goal.forecast_misses`, kept by the services on every write of
+    the updates, the KPI or the dates); Python then computes each one's RAG with `goals.kpi`
+    from the same columns. The team's ids travel as a list: a plan that stays simple whatever
+    the planner thinks of the recursive team.
     """
     today = today or timezone.localdate()
     settings = goal_settings_get()
     defaults = settings.thresholds
     rag = goal_rag_expression(settings=settings, today=today, green_margin=AT_RISK_SQL_MARGIN)
-    may_miss = Q(due_date__isnull=False) & (
-        Q(direction=kpi_math.RANGE, range_low__isnull=False, range_high__isnull=False)
-        | (~Q(direction=kpi_math.RANGE) & Q(target__isnull=False))
-    )
     picked = (
         Goal.objects.filter(status=Goal.Status.ACTIVE, owner_employee_id__in=_report_ids(manager))
         .annotate(sql_rag=rag)
-        .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | may_miss)
+        .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
         .order_by()
         .values_list(
             "pk",
@@ -549,13 +533,13 @@ def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[Goa
             "rag_green_at",
             "rag_amber_at",
             "range_tolerance_percent",
+            "forecast_misses",
         )
     )
     risks: list[GoalRisk] = []
-    candidates: dict[int, tuple] = {}
     for row in picked:
         pk, owner_id, direction, baseline, target, current, low, high, start, due = row[:10]
-        green_at, amber_at, tolerance = row[10:]
+        green_at, amber_at, tolerance, misses = row[10:]
         kpi = kpi_math.Kpi(
             direction=direction,
             baseline=baseline,
@@ -572,24 +556,8 @@ def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[Goa
         status = kpi_math.rag_status(
             kpi, thresholds, expected=kpi_math.expected_percent(start, due, today)
         )
-        if status in (kpi_math.AMBER, kpi_math.RED):
+        if status in (kpi_math.AMBER, kpi_math.RED) or misses:
             risks.append(GoalRisk(pk, owner_id, status, due))
-        elif due is not None:
-            candidates[pk] = (owner_id, status, kpi, baseline, start, due)
-    recorded: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
-    if candidates:
-        updates = (
-            GoalUpdate.objects.filter(goal_id__in=list(candidates))
-            .order_by("goal_id", "recorded_at", "id")
-            .values_list("goal_id", "recorded_at", "value")
-        )
-        for goal_id, recorded_at, value in updates:
-            recorded[goal_id].append((recorded_at.date(), value))
-    for goal_id, (owner_id, status, kpi, baseline, start, due) in candidates.items():
-        points = _goal_points(recorded.get(goal_id, []), baseline=baseline, start_date=start)
-        line = kpi_math.forecast(kpi, points, due=due)
-        if line is not None and line.likely_to_miss:
-            risks.append(GoalRisk(goal_id, owner_id, status, due))
     return sorted(risks, key=lambda risk: risk.order)
 
 

@@ -14,6 +14,7 @@ refused with a 409 `conflict` that carries the current state.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -91,6 +92,16 @@ CHECKED_RELATIONS = ["owner_employee", "owner_department", "data_steward", "key_
 # The commitment of an active goal: changed only with approval.
 CONTROLLED_FIELDS = ("target", "range_low", "range_high", "due_date", "weight")
 HISTORY_FIELDS = (*GOAL_FIELDS, "status", "current", "owner_type", "owner_employee")
+# What the stored forecast verdict (`Goal.forecast_misses`) is computed from, besides updates.
+FORECAST_FIELDS = (
+    "direction",
+    "baseline",
+    "target",
+    "range_low",
+    "range_high",
+    "start_date",
+    "due_date",
+)
 TRANSITIONS = {
     Goal.Status.DRAFT: {Goal.Status.ACTIVE, Goal.Status.CANCELLED},
     Goal.Status.ACTIVE: {Goal.Status.COMPLETED, Goal.Status.CANCELLED},
@@ -147,10 +158,16 @@ def _lock(goal: Goal, version: int | None) -> Goal:
 
 
 def _save_versioned(goal: Goal, version: int, fields: Iterable[str]) -> None:
-    """Compare-and-swap on `version`: of two writers holding the same version, one wins."""
+    """Compare-and-swap on `version`: of two writers holding the same version, one wins.
+
+    A change of what the forecast reads (FORECAST_FIELDS) stores its new verdict with it."""
     now = timezone.now()
+    fields = list(fields)
     attnames = [Goal._meta.get_field(name).attname for name in fields]
     values = {attname: getattr(goal, attname) for attname in attnames}
+    if any(name in FORECAST_FIELDS for name in fields):
+        goal.forecast_misses = _forecast_misses(goal, _recorded_values(goal))
+        values["forecast_misses"] = goal.forecast_misses
     updated = Goal.objects.filter(pk=goal.pk, version=version).update(
         **values, version=version + 1, updated_at=now
     )
@@ -158,6 +175,50 @@ def _save_versioned(goal: Goal, version: int, fields: Iterable[str]) -> None:
         raise _conflict(Goal.objects.get(pk=goal.pk))
     goal.version = version + 1
     goal.updated_at = now
+
+
+def _recorded_values(goal: Goal) -> list[tuple[date, Decimal]]:
+    """The goal's updates as (day, value), oldest first: what the forecast reads."""
+    rows = GoalUpdate.objects.filter(goal=goal).order_by("recorded_at", "id")
+    return [
+        (recorded_at.date(), value)
+        for recorded_at, value in rows.values_list("recorded_at", "value")
+    ]
+
+
+def _forecast_misses(goal: Goal, recorded: list[tuple[date, Decimal]]) -> bool | None:
+    return kpi_math.likely_to_miss(
+        goal.kpi, recorded, baseline=goal.baseline, start=goal.start_date, due=goal.due_date
+    )
+
+
+def goal_forecasts_refresh(*, goal_ids: Iterable[int]) -> int:
+    """Recompute the stored forecast verdict of `goal_ids` from their updates, KPI and dates,
+    for writers that bypass the services (bulk loads, deleted updates). Three statements per
+    1,000 goals; returns how many verdicts changed."""
+    ids = sorted(set(goal_ids))
+    changed = 0
+    for offset in range(0, len(ids), 1000):
+        chunk = ids[offset : offset + 1000]
+        recorded: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
+        updates = (
+            GoalUpdate.objects.filter(goal_id__in=chunk)
+            .order_by("goal_id", "recorded_at", "id")
+            .values_list("goal_id", "recorded_at", "value")
+        )
+        for goal_id, recorded_at, value in updates:
+            recorded[goal_id].append((recorded_at.date(), value))
+        verdicts: dict[bool | None, list[int]] = defaultdict(list)
+        goals = Goal.objects.filter(pk__in=chunk).only(
+            "current", "forecast_misses", *FORECAST_FIELDS
+        )
+        for goal in goals:
+            verdict = _forecast_misses(goal, recorded[goal.pk])
+            if verdict is not goal.forecast_misses:
+                verdicts[verdict].append(goal.pk)
+        for verdict, pks in verdicts.items():
+            changed += Goal.objects.filter(pk__in=pks).update(forecast_misses=verdict)
+    return changed
 
 
 def _descendant_ids(goal: Goal) -> set[int]:
@@ -642,10 +703,13 @@ def goal_progress_record(
     )
     _full_clean(update, exclude=["goal", "recorded_by"])
     update.save()
-    latest = GoalUpdate.objects.filter(goal=goal).order_by("-recorded_at", "-id").first()
+    recorded = _recorded_values(goal)
     previous = goal.current
-    goal.current = latest.value
-    Goal.objects.filter(pk=goal.pk).update(current=goal.current, updated_at=timezone.now())
+    goal.current = recorded[-1][1]
+    goal.forecast_misses = _forecast_misses(goal, recorded)
+    Goal.objects.filter(pk=goal.pk).update(
+        current=goal.current, forecast_misses=goal.forecast_misses, updated_at=timezone.now()
+    )
     _close_red_episode(goal, "update")
     after_rag = selectors.goal_rag(goal, settings=settings, today=day)
     if after_rag == kpi_math.RED and before_rag != kpi_math.RED:

@@ -41,6 +41,7 @@ from goals.models import (
     GoalCapability,
     GoalUpdate,
 )
+from goals.services import goal_forecasts_refresh
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
 
@@ -758,6 +759,7 @@ def generate(actor: Actor, rng: random.Random, sizes: Sizes) -> dict[str, int]:
         updates,
         page_size=5000,
     )
+    goal_forecasts_refresh(goal_ids=goal_ids)
     owner = GOAL_FIELDS.index("owner_employee_id")
     status = GOAL_FIELDS.index("status")
     goal_of = {

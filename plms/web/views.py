@@ -29,6 +29,7 @@ from workflows import selectors as workflow_selectors
 
 logger = logging.getLogger(__name__)
 FEEDBACK_SHOWN = 5
+TEAM_HEATMAP_COLUMNS = 12  # the home card's capabilities; the team heatmap page has them all
 
 
 @member_required
@@ -103,10 +104,10 @@ def _manager_sections(request: HttpRequest, manager: Employee, reports: list) ->
     shown = web_selectors.team_rows_sort(
         web_selectors.team_rows_filter(rows, show=show, search=search), sort=sort
     )
-    heatmap = {"capabilities": [], "rows": []}
+    heatmap = {"capabilities": [], "rows": [], "total": 0}
     if closed_cycle is not None:
         levels = gaps.group_levels(cycle=closed_cycle, employee_ids=[r.pk for r in reports])
-        heatmap = gaps.heatmap(levels=levels)
+        heatmap = gaps.heatmap_focus(gaps.heatmap(levels=levels), columns=TEAM_HEATMAP_COLUMNS)
     return {
         "is_manager": True,
         "reports": reports,

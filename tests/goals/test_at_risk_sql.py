@@ -11,10 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from goals import kpi as kpi_math
-from goals import selectors
+from goals import selectors, services
 from goals.models import Goal, GoalUpdate
 from tests import factories
 from tests.conftest import in_org
+from tests.goals.conftest import actor_for
 from tests.goals.factories import GoalFactory
 
 START, TODAY = datetime.date(2027, 1, 1), datetime.date(2027, 2, 15)
@@ -116,6 +117,8 @@ def _varied_goals(org, owners) -> list[Goal]:
         for goal, history in zip(goals, histories, strict=True)
         for days, value in history
     )
+    # Written around the services, as a bulk load is: the stored forecasts are computed after.
+    assert services.goal_forecasts_refresh(goal_ids=[goal.pk for goal in goals]) > 0
     return goals
 
 
@@ -175,9 +178,10 @@ def test_a_green_goal_forecast_to_miss_is_at_risk(org_a, manager, employee):
             due_date=datetime.date(2027, 3, 31),
         )
         # A burst in the first week, then hardly anything: the line ends far below 100.
+        owner = actor_for(employee)
         for days, value in ((5, "40"), (20, "48"), (44, "51")):
-            GoalUpdate.objects.create(
-                organization=org_a, goal=goal, value=D(value), recorded_at=_at(days)
+            services.goal_progress_record(
+                actor=owner, goal=goal, value=D(value), recorded_at=_at(days)
             )
         GoalFactory(  # on pace and trending there: not at risk
             organization=org_a,

@@ -218,6 +218,43 @@ def test_manager_sees_the_team_table_with_one_click_actions(login_client, org_a,
     assert 'id="nav-team"' in page
 
 
+def test_the_team_heatmap_card_shows_where_most_people_are_below_target(
+    login_client, org_a, manager
+):
+    closed_cycle = _closed_cycle(org_a)
+    anna = _report(org_a, manager.employee, name="Anna")
+    bert = _report(org_a, manager.employee, name="Bert")
+    # Fourteen capabilities at target, named so that the two below target sort last.
+    for index in range(14):
+        capability = CapabilityFactory(organization=org_a, name=f"Area {index:02d}")
+        for person in (anna, bert):
+            ConsolidatedLevelFactory(
+                organization=org_a,
+                cycle=closed_cycle,
+                employee=person,
+                capability=capability,
+                level=D(3),
+                target_level=3,
+            )
+    for name, people in (("Zoning", (anna, bert)), ("Yield", (anna,))):
+        capability = CapabilityFactory(organization=org_a, name=name)
+        for person in people:
+            ConsolidatedLevelFactory(
+                organization=org_a,
+                cycle=closed_cycle,
+                employee=person,
+                capability=capability,
+                level=D(1),
+                target_level=3,
+            )
+    card = _page(login_client(manager)).split("Team capability heatmap")[1].split("</table>")[0]
+    headers = [
+        header.split("</th>")[0] for header in card.split('<th scope="col">')[2:]
+    ]  # after "Person"
+    assert headers == [f"Area {index:02d}" for index in range(10)] + ["Yield", "Zoning"]
+    assert "The 12 capabilities with the most people below target, of 16." in card
+
+
 def test_team_table_sorts_and_filters(login_client, org_a, manager):
     anna = _report(org_a, manager.employee, name="Anna")
     _report(org_a, manager.employee, name="Bert")
