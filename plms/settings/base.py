@@ -292,6 +292,10 @@ PLMS_ENCRYPTION_KEYS = env_list("PLMS_ENCRYPTION_KEYS")
 # long, keyed by what they show (assessments.results_cache); 0 turns the cache off.
 PLMS_RESULTS_CACHE_SECONDS = env_int("PLMS_RESULTS_CACHE_SECONDS", 86400)
 
+# The HR home's organisation-wide trends (goals by RAG, the cycle funnel, learning impact,
+# adoption) are computed at most this often per organisation (plms.web.selectors); 0: always.
+PLMS_DASHBOARD_CACHE_SECONDS = env_int("PLMS_DASHBOARD_CACHE_SECONDS", 120)
+
 # Retention: delivered outbox events and webhook delivery logs older than this many days are
 # purged (hourly, by beat, in batches).
 PLMS_RETENTION_DAYS = env_int("PLMS_RETENTION_DAYS", 90)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Count,
@@ -26,6 +28,7 @@ from django.db.models import (
 from django.db.models.functions import TruncWeek
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from assessments import gaps
@@ -40,10 +43,11 @@ from goals.selectors import (
     goal_rag_expression,
     goal_settings_get,
 )
-from learning.impact import impact_report
+from learning.impact import completion_rates, impact_report
 from learning.models import DevelopmentPlan, PlanItem
 from plms.people.models import Employee
 from plms.tenancy.context import require_organization_id
+from plms.tenancy.models import Organization
 from plms.web.models import MemberActivity
 
 ADOPTION_WEEKS = 8
@@ -704,6 +708,45 @@ def adoption_by_week(*, today: date | None = None, weeks: int = ADOPTION_WEEKS) 
         "plan_items",
     )
     return sorted(table.values(), key=lambda row: row["week"], reverse=True)
+
+
+def organisation_trends(
+    *, organization: Organization, cycle: AssessmentCycle | None, today: date | None = None
+) -> dict:
+    """The HR home's organisation-wide aggregates over every goal, plan item and assessment:
+    goals by perspective and RAG, the cycle's completion funnel, learning impact, completion
+    rates and adoption by week (about a third of a second of database work for 10,000 people).
+
+    Trends, not a ledger: they are computed at most once per `PLMS_DASHBOARD_CACHE_SECONDS`
+    (0: every time) for an organisation, cycle, day and language; `trends_as_of` says when."""
+    today = today or timezone.localdate()
+    seconds = settings.PLMS_DASHBOARD_CACHE_SECONDS
+    key = ":".join(
+        (
+            "plms:web:trends",
+            str(organization.uuid),
+            str(cycle.uuid) if cycle is not None else "-",
+            today.isoformat(),
+            get_language() or "-",
+        )
+    )
+    if seconds:
+        trends = cache.get(key)
+        if trends is not None:
+            return trends
+    goal_rag = goal_rag_by_perspective(today=today)
+    trends = {
+        "trends_as_of": timezone.now(),
+        "goal_rag": goal_rag,
+        "goal_rag_total": sum(row["total"] for row in goal_rag),
+        "funnel": cycle_funnel_by_department(cycle=cycle) if cycle is not None else [],
+        "impact": learning_impact_overall(),
+        "impact_rates": completion_rates(),
+        "adoption": adoption_by_week(today=today),
+    }
+    if seconds:
+        cache.set(key, trends, seconds)
+    return trends
 
 
 def members_count() -> int:

@@ -17,11 +17,11 @@ from assessments import selectors as assessment_selectors
 from assessments.models import AssessmentCycle
 from goals import selectors as goal_selectors
 from learning import selectors as learning_selectors
-from learning.impact import completion_rates
 from plms.common.exceptions import error_body
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, actor_from_request
+from plms.tenancy.models import Organization
 from plms.web import selectors as web_selectors
 from plms.web import services
 from plms.web.decorators import member_required
@@ -46,7 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
         if reports:
             context.update(_manager_sections(request, employee, reports))
     if request.membership.is_admin:
-        context.update(_hr_sections())
+        context.update(_hr_sections(request.organization))
     return render(request, "web/home.html", context)
 
 
@@ -164,10 +164,9 @@ def _team_columns(sort: str) -> list[dict]:
     return columns
 
 
-def _hr_sections() -> dict:
+def _hr_sections(organization: Organization) -> dict:
     closed_cycle = assessment_selectors.latest_closed_cycle()
     cycle = web_selectors.current_cycle()
-    goal_rag = web_selectors.goal_rag_by_perspective()
     return {
         "people_count": people_selectors.employee_list(active=True).count(),
         "departments": list(people_selectors.department_list()),
@@ -178,12 +177,7 @@ def _hr_sections() -> dict:
             else {"categories": [], "rows": []}
         ),
         "funnel_cycle": cycle,
-        "funnel": web_selectors.cycle_funnel_by_department(cycle=cycle) if cycle else [],
-        "goal_rag": goal_rag,
-        "goal_rag_total": sum(row["total"] for row in goal_rag),
-        "impact": web_selectors.learning_impact_overall(),
-        "impact_rates": completion_rates(),
-        "adoption": web_selectors.adoption_by_week(),
+        **web_selectors.organisation_trends(organization=organization, cycle=cycle),
         "members_count": web_selectors.members_count(),
         "latency": web_selectors.decision_latency_summary(shown=FEEDBACK_SHOWN),
     }

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from assessments.models import Assessment, AssessmentCycle
+from learning.models import DevelopmentPlan
 from plms.web import services
 from plms.web.models import MemberActivity
 from tests.assessments.factories import (
@@ -364,6 +365,39 @@ def test_hr_dashboard_queries_do_not_grow_with_the_organisation(login_client, or
         _department_with_results(org_a, closed, current, index)
         MemberActivityFactory(organization=org_a, day=TODAY - index * DAY)
     assert _count(client) == few
+
+
+def _items_done_tile(page: str) -> str:
+    return page.split('<span class="label">plan items done</span>')[0].rsplit(">", 2)[-2]
+
+
+def test_the_organisation_trends_are_computed_at_most_every_few_minutes(
+    login_client, org_a, hr_admin, settings
+):
+    settings.PLMS_DASHBOARD_CACHE_SECONDS = 120
+    closed = _closed_cycle(org_a)
+    winter = _open_cycle(org_a, name="Winter review")
+    _department_with_results(org_a, closed, winter, 1)
+    client = login_client(hr_admin)
+    first = _page(client)
+    assert _items_done_tile(first) == "100 %</span"
+    assert "as of" in first
+
+    with in_org(org_a):
+        plan = DevelopmentPlan.objects.get()
+    PlanItemFactory(organization=org_a, plan=plan)  # one of two done now
+    cached = _count(client)
+    assert _items_done_tile(_page(client)) == "100 %</span"  # within the minutes: as computed
+
+    # A new cycle to follow is a new set of trends at once.
+    _open_cycle(org_a, name="Spring review")
+    page = _page(client)
+    assert "Nobody is in this cycle yet." in page and _items_done_tile(page) == "50 %</span"
+    assert _count(client) == cached
+
+    settings.PLMS_DASHBOARD_CACHE_SECONDS = 0  # computed on every view
+    computed = _count(client)
+    assert computed > cached
 
 
 def test_employee_dashboard_queries_do_not_grow(login_client, org_a, employee, manager):
