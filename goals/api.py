@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
@@ -141,8 +142,7 @@ class GoalSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "current", "version", "created_at", "updated_at"]
 
     def get_likely_to_miss(self, goal: Goal) -> bool | None:
-        forecast = getattr(goal, "forecast", None)
-        return None if forecast is None else forecast.likely_to_miss
+        return getattr(goal, "likely_to_miss", None)
 
     def get_has_pending_change(self, goal: Goal) -> bool:
         return bool(getattr(goal, "pending_changes", 0))
@@ -289,8 +289,11 @@ class GoalViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Goal.objects.none()
+        # The list shows the linked objects' public ids only.
         return selectors.goal_list(actor=self.actor).prefetch_related(
-            "parents", "contributors", "capabilities"
+            Prefetch("parents", queryset=Goal.objects.only("uuid")),
+            Prefetch("contributors", queryset=Employee.objects.only("uuid")),
+            Prefetch("capabilities", queryset=Capability.objects.only("uuid")),
         )
 
     def get_serializer_class(self):
@@ -305,7 +308,7 @@ class GoalViewSet(
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
-        goals = selectors.goal_list_for_display(page)
+        goals = selectors.goal_list_judged(page)
         return self.get_paginated_response(self.get_serializer(goals, many=True).data)
 
     def retrieve(self, request, *args, **kwargs):

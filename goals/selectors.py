@@ -295,6 +295,21 @@ def goal_list_for_display(goals, *, today: date | None = None) -> list[Goal]:
     return goals
 
 
+def goal_list_judged(goals, *, today: date | None = None) -> list[Goal]:
+    """Evaluate `goals` and attach `progress`, `rag` and `likely_to_miss` as
+    `goal_list_for_display` does, without reading their updates: the forecast's verdict is the
+    one stored on each active goal. What lists without sparklines need; one query (the
+    settings) whatever the number of goals."""
+    today = today or timezone.localdate()
+    settings = goal_settings_get()
+    goals = list(goals)
+    for goal in goals:
+        goal.progress = kpi_math.progress_percent(goal.kpi)
+        goal.rag = goal_rag(goal, settings=settings, today=today)
+        goal.likely_to_miss = goal.forecast_misses if goal.status == Goal.Status.ACTIVE else None
+    return goals
+
+
 def goal_annotate(
     goal: Goal, *, settings: GoalSettings, updates: list[GoalUpdate], today: date
 ) -> Goal:
@@ -310,6 +325,7 @@ def goal_annotate(
         if goal.status == Goal.Status.ACTIVE
         else None
     )
+    goal.likely_to_miss = None if goal.forecast is None else goal.forecast.likely_to_miss
     goal.sparkline = [value for _, value in points][-SPARKLINE_POINTS:]
     goal.at_risk = goal.rag in (kpi_math.AMBER, kpi_math.RED) or bool(
         goal.forecast and goal.forecast.likely_to_miss

@@ -1,5 +1,6 @@
 """The goals API: who sees what, versions and conflicts, progress updates, check-ins, feedback."""
 
+from datetime import datetime
 from decimal import Decimal as D
 
 import pytest
@@ -252,3 +253,26 @@ def test_progress_value_is_a_decimal(api_client, cast, goal):
     )
     assert response.status_code == 400 and "value" in response.json()["fields"]
     assert D(goal.target) == D(60)
+
+
+def test_the_list_and_the_goal_agree_on_the_forecast(api_client, cast):
+    """The list reads the stored verdict, the goal fits the line through its updates."""
+    with in_org(cast.owner.organization):
+        slow = GoalFactory(organization=cast.owner.organization, owner_employee=cast.owner.employee)
+        unforecast = GoalFactory(
+            organization=cast.owner.organization, owner_employee=cast.owner.employee
+        )
+        owner = actor_for(cast.owner)
+        for day, value in (("2027-01-20", "41"), ("2027-02-10", "42")):
+            services.goal_progress_record(
+                actor=owner,
+                goal=slow,
+                value=D(value),
+                recorded_at=datetime.fromisoformat(f"{day}T12:00:00+00:00"),
+            )
+    client = _client(api_client, cast.owner)
+    listed = {row["id"]: row["likely_to_miss"] for row in client.get(URL).json()["results"]}
+    assert listed[str(slow.uuid)] is True and listed[str(unforecast.uuid)] is None
+    for goal in (slow, unforecast):
+        detail = client.get(f"{URL}/{goal.uuid}").json()
+        assert detail["likely_to_miss"] is listed[str(goal.uuid)]
