@@ -194,8 +194,8 @@ def _forecast_misses(goal: Goal, recorded: list[tuple[date, Decimal]]) -> bool |
 
 def goal_forecasts_refresh(*, goal_ids: Iterable[int]) -> int:
     """Recompute the stored forecast verdict of `goal_ids` from their updates, KPI and dates,
-    for writers that bypass the services (bulk loads, deleted updates). Three statements per
-    1,000 goals; returns how many verdicts changed."""
+    for writers that bypass the services (bulk loads, deleted updates). Two reads and at most
+    three updates per 1,000 goals; returns how many verdicts changed."""
     ids = sorted(set(goal_ids))
     changed = 0
     for offset in range(0, len(ids), 1000):

@@ -7,7 +7,11 @@ from django.db import migrations, models
 from goals import kpi as kpi_math
 from plms.tenancy.context import dangerously_all_organizations
 
-BATCH = 1000
+BATCH = 500
+
+
+def _placeholders(values) -> str:
+    return ", ".join(["%s"] * len(values))
 
 
 def store_verdicts(apps, schema_editor):
@@ -27,8 +31,8 @@ def store_verdicts(apps, schema_editor):
             ids = [row[0] for row in goals]
             cursor.execute(
                 "SELECT goal_id, recorded_at, value FROM goals_goalupdate"
-                " WHERE goal_id = ANY(%s) ORDER BY goal_id, recorded_at, id",
-                [ids],
+                f" WHERE goal_id IN ({_placeholders(ids)}) ORDER BY goal_id, recorded_at, id",
+                ids,
             )
             recorded = defaultdict(list)
             for goal_id, recorded_at, value in cursor.fetchall():
@@ -49,7 +53,8 @@ def store_verdicts(apps, schema_editor):
                     verdicts[verdict].append(pk)
             for verdict, pks in verdicts.items():
                 cursor.execute(
-                    "UPDATE goals_goal SET forecast_misses = %s WHERE id = ANY(%s)", [verdict, pks]
+                    f"UPDATE goals_goal SET forecast_misses = %s WHERE id IN ({_placeholders(pks)})",
+                    [verdict, *pks],
                 )
             last_id = ids[-1]
 
