@@ -300,10 +300,16 @@ class GoalViewSet(
         return GoalDetailSerializer if self.action == "retrieve" else GoalSerializer
 
     def get_object(self) -> Goal:
-        goal = selectors.goal_get(actor=self.actor, uuid=self.kwargs["id"])
+        """The goal as its detail shows it: links, progress, RAG and forecast."""
+        return selectors.goal_list_for_display([self._goal(selectors.goal_get)])[0]
+
+    def _goal(self, get=selectors.goal_visible) -> Goal:
+        """The goal of the route if the actor may see it, else 404; plain for the routes
+        that only act on it or list what belongs to it."""
+        goal = get(actor=self.actor, uuid=self.kwargs["id"])
         if goal is None:
             raise NotFound()
-        return selectors.goal_list_for_display([goal])[0]
+        return goal
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
@@ -359,7 +365,7 @@ class GoalViewSet(
     )
     @action(detail=True, methods=["get", "post"], url_path="updates", filter_backends=[])
     def updates(self, request, id=None):
-        goal = self.get_object()
+        goal = self._goal()
         if request.method == "GET":
             page = self.paginate_queryset(selectors.goal_updates(goal=goal))
             return self.get_paginated_response(GoalUpdateSerializer(page, many=True).data)
@@ -384,7 +390,7 @@ class GoalViewSet(
         pagination_class=None,
     )
     def change_requests(self, request, id=None):
-        goal = self.get_object()
+        goal = self._goal()
         changes = selectors.goal_change_requests(goal=goal)
         return Response(ChangeRequestSerializer(changes, many=True).data)
 
@@ -395,7 +401,7 @@ class GoalViewSet(
     )
     @action(detail=True, methods=["post"], url_path="decide-change")
     def decide_change(self, request, id=None):
-        goal = self.get_object()
+        goal = self._goal()
         change = selectors.goal_pending_change(goal=goal)
         if change is None:
             raise NotFound("No change of this goal is pending.")
@@ -412,13 +418,13 @@ class GoalViewSet(
     @extend_schema(summary="Approve a target beyond the stretch limit", request=None)
     @action(detail=True, methods=["post"], url_path="approve-stretch")
     def approve_stretch(self, request, id=None):
-        services.goal_stretch_approve(actor=self.actor, goal=self.get_object())
+        services.goal_stretch_approve(actor=self.actor, goal=self._goal())
         return Response(GoalDetailSerializer(self.get_object()).data)
 
     @extend_schema(summary="Field history and decision log", responses=HistorySerializer(many=True))
     @action(detail=True, methods=["get"], filter_backends=[])
     def history(self, request, id=None):
-        page = self.paginate_queryset(selectors.goal_history(goal=self.get_object()))
+        page = self.paginate_queryset(selectors.goal_history(goal=self._goal()))
         return self.get_paginated_response(HistorySerializer(page, many=True).data)
 
 

@@ -218,6 +218,12 @@ def goal_list(
     return queryset.order_by("due_date", "title", "id")
 
 
+def goal_visible(*, actor: Actor, uuid) -> Goal | None:
+    """The goal if the actor may see it, without its links (one query); None for missing and
+    forbidden alike."""
+    return goal_list(actor=actor).filter(uuid=uuid).first()
+
+
 def goal_get(*, actor: Actor, uuid) -> Goal | None:
     """The goal if the actor may see it; None for missing and forbidden alike."""
     return (
