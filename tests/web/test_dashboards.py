@@ -225,19 +225,10 @@ def test_the_team_heatmap_card_shows_where_most_people_are_below_target(
     closed_cycle = _closed_cycle(org_a)
     anna = _report(org_a, manager.employee, name="Anna")
     bert = _report(org_a, manager.employee, name="Bert")
-    # Fourteen capabilities at target, named so that the two below target sort last.
-    for index in range(14):
-        capability = CapabilityFactory(organization=org_a, name=f"Area {index:02d}")
-        for person in (anna, bert):
-            ConsolidatedLevelFactory(
-                organization=org_a,
-                cycle=closed_cycle,
-                employee=person,
-                capability=capability,
-                level=D(3),
-                target_level=3,
-            )
-    for name, people in (("Zoning", (anna, bert)), ("Yield", (anna,))):
+    # Fourteen capabilities at target (3 of 3), named so that the two below target sort last.
+    levels = [(f"Area {index:02d}", (anna, bert), 3) for index in range(14)]
+    levels += [("Zoning", (anna, bert), 1), ("Yield", (anna,), 1)]
+    for name, people, level in levels:
         capability = CapabilityFactory(organization=org_a, name=name)
         for person in people:
             ConsolidatedLevelFactory(
@@ -245,7 +236,7 @@ def test_the_team_heatmap_card_shows_where_most_people_are_below_target(
                 cycle=closed_cycle,
                 employee=person,
                 capability=capability,
-                level=D(1),
+                level=D(level),
                 target_level=3,
             )
     card = _page(login_client(manager)).split("Team capability heatmap")[1].split("</table>")[0]
