@@ -718,14 +718,15 @@ def organisation_trends(
     rates and adoption by week (about a third of a second of database work for 10,000 people).
 
     Trends, not a ledger: they are computed at most once per `PLMS_DASHBOARD_CACHE_SECONDS`
-    (0: every time) for an organisation, cycle, day and language; `trends_as_of` says when."""
+    (0: every time) for an organisation, followed cycle and its status, day and language;
+    `trends_as_of` says when."""
     today = today or timezone.localdate()
     seconds = settings.PLMS_DASHBOARD_CACHE_SECONDS
     key = ":".join(
         (
             "plms:web:trends",
             str(organization.uuid),
-            str(cycle.uuid) if cycle is not None else "-",
+            f"{cycle.uuid}.{cycle.status}" if cycle is not None else "-",
             today.isoformat(),
             get_language() or "-",
         )

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from assessments.models import Assessment, AssessmentCycle
-from learning.models import DevelopmentPlan
+from learning.models import PlanItem
+from plms.web import selectors as web_selectors
 from plms.web import services
 from plms.web.models import MemberActivity
 from tests.assessments.factories import (
@@ -375,8 +376,10 @@ def test_the_organisation_trends_are_computed_at_most_every_few_minutes(
     assert "as of" in first
 
     with in_org(org_a):
-        plan = DevelopmentPlan.objects.get()
-    PlanItemFactory(organization=org_a, plan=plan)  # one of two done now
+        done = PlanItem.objects.select_related("plan", "capability", "item").get()
+    PlanItemFactory(  # one of two done now
+        organization=org_a, plan=done.plan, capability=done.capability, item=done.item
+    )
     cached = _count(client)
     assert _items_done_tile(_page(client)) == "100 %</span"  # within the minutes: as computed
 
@@ -385,6 +388,17 @@ def test_the_organisation_trends_are_computed_at_most_every_few_minutes(
     page = _page(client)
     assert "Nobody is in this cycle yet." in page and _items_done_tile(page) == "50 %</span"
     assert _count(client) == cached
+
+    # Closing the followed cycle shows its funnel closed at once.
+    with in_org(org_a):
+        AssessmentCycle.objects.filter(name="Spring review").delete()
+        assert web_selectors.current_cycle() == winter
+        funnel = _page(client).split('id="funnel-heading"')[1].split("</section>")[0]
+        assert '<span class="stage-closed"' not in funnel
+        AssessmentCycle.objects.filter(pk=winter.pk).update(status=AssessmentCycle.Status.CLOSED)
+        assert web_selectors.current_cycle() == winter
+    funnel = _page(client).split('id="funnel-heading"')[1].split("</section>")[0]
+    assert '<span class="stage-closed"' in funnel
 
     settings.PLMS_DASHBOARD_CACHE_SECONDS = 0  # computed on every view
     computed = _count(client)
