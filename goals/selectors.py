@@ -310,17 +310,20 @@ def goal_list_judged(goals, *, today: date | None = None) -> list[Goal]:
     settings = goal_settings_get()
     goals = list(goals)
     for goal in goals:
-        goal.progress = kpi_math.progress_percent(goal.kpi)
-        goal.rag = goal_rag(goal, settings=settings, today=today)
+        _judge(goal, settings=settings, today=today)
         goal.likely_to_miss = goal.forecast_misses if goal.status == Goal.Status.ACTIVE else None
     return goals
+
+
+def _judge(goal: Goal, *, settings: GoalSettings, today: date) -> None:
+    goal.progress = kpi_math.progress_percent(goal.kpi)
+    goal.rag = goal_rag(goal, settings=settings, today=today)
 
 
 def goal_annotate(
     goal: Goal, *, settings: GoalSettings, updates: list[GoalUpdate], today: date
 ) -> Goal:
-    goal.progress = kpi_math.progress_percent(goal.kpi)
-    goal.rag = goal_rag(goal, settings=settings, today=today)
+    _judge(goal, settings=settings, today=today)
     points = kpi_math.dated_points(
         [(update.recorded_at.date(), update.value) for update in updates],
         baseline=goal.baseline,
@@ -333,9 +336,7 @@ def goal_annotate(
     )
     goal.likely_to_miss = None if goal.forecast is None else goal.forecast.likely_to_miss
     goal.sparkline = [value for _, value in points][-SPARKLINE_POINTS:]
-    goal.at_risk = goal.rag in (kpi_math.AMBER, kpi_math.RED) or bool(
-        goal.forecast and goal.forecast.likely_to_miss
-    )
+    goal.at_risk = goal.rag in (kpi_math.AMBER, kpi_math.RED) or bool(goal.likely_to_miss)
     return goal
 
 

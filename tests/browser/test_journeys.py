@@ -360,6 +360,11 @@ def test_d_closing_the_cycle_builds_a_plan_the_manager_approves_and_the_employee
     page.goto(reverse("assessments:cycle_detail", kwargs={"id": cycle.uuid}))
     page.get_by_role("button", name="Close and consolidate").click()
     expect(page.get_by_text("Cycle closed; results are consolidated.")).to_be_visible()
+    # HR's home follows the closed cycle and says when its trends were computed.
+    page.goto("/")
+    organisation = page.locator("#organisation")
+    expect(organisation).to_contain_text("learning and adoption as of")
+    expect(organisation.locator(".stage-closed").first).to_be_visible()
 
     # The worker builds a draft plan from the consolidated gaps: it appears on Eli's page, and
     # he proposes it to his manager.
@@ -375,8 +380,12 @@ def test_d_closing_the_cycle_builds_a_plan_the_manager_approves_and_the_employee
     propose.click()
     expect(page.locator("main")).to_contain_text("Proposed to manager")
 
-    # Maya approves it from her team's plans.
+    # Maya sees Eli's levels against his targets on her home, then approves the plan from her
+    # team's plans.
     _switch_to(page, org.manager.email)
+    page.goto("/")
+    card = page.locator("section[aria-labelledby='team-heat-heading']")
+    expect(card.get_by_role("row", name="Eli Novak")).to_contain_text("below target")
     page.goto(reverse("learning:team"))
     page.get_by_role("link", name=f"Eli Novak: {plan.title}").click()
     page.get_by_label("Reason for your changes").fill("Agreed in our check-in.")
