@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from plms.common.db import index_order
@@ -136,16 +136,28 @@ def department_choices() -> QuerySet[Department]:
 
 
 def direct_reports(*, manager: Employee, include_matrix: bool = True) -> QuerySet[Employee]:
-    """The manager's direct reports; with `include_matrix`, dotted-line reports too."""
+    """The manager's direct reports; with `include_matrix`, dotted-line reports too.
+
+    The dotted-line reports' ids are read first (their own query, on the manager's index):
+    `manager OR matrix link` in one statement joins every employee of the organisation to
+    their links before it can filter, and that scan was a few milliseconds of every page."""
     condition = Q(manager=manager)
     if include_matrix:
-        condition |= Q(secondary_manager_links__manager=manager)
+        matrix = SecondaryManager.objects.filter(manager=manager).values_list("employee_id")
+        condition |= Q(pk__in=[pk for (pk,) in matrix])
     return (
         Employee.objects.filter(condition, active=True)
         .select_related("department")
-        .distinct()
         .order_by("last_name", "first_name", "id")
     )
+
+
+def manages_people(*, manager: Employee) -> bool:
+    """Whether `manager` has an active report, direct or dotted-line: one query, each kind of
+    report looked up on its own index."""
+    direct = Employee.objects.filter(manager=manager, active=True)
+    matrix = SecondaryManager.objects.filter(manager=manager, employee__active=True)
+    return Employee.objects.filter(Exists(direct) | Exists(matrix), pk=manager.pk).exists()
 
 
 _ALL_REPORTS_SQL = """

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
-from plms.people.models import Employee
+from plms.people import selectors as people_selectors
 
 register = template.Library()
 
@@ -154,16 +153,11 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
 
 
 def viewer_manages_people(request) -> bool:
-    """Whether the signed-in person has reports (primary or matrix); one query, once per
-    request."""
+    """Whether the signed-in person has reports (primary or matrix); read once per request."""
     cached = getattr(request, "_plms_manages_people", None)
     if cached is None:
         employee = getattr(request, "employee", None)
-        cached = employee is not None and (
-            Employee.objects.filter(
-                Q(manager=employee) | Q(secondary_manager_links__manager=employee), active=True
-            ).exists()
-        )
+        cached = employee is not None and people_selectors.manages_people(manager=employee)
         request._plms_manages_people = cached
     return cached
 
