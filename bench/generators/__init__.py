@@ -64,6 +64,7 @@ class Sizes:
     goals: int = 30_000
     learning_items: int = 2_000
     checkin_months: int = 12
+    momentum_months: int = 12
 
     def scaled(self, count: int) -> int:
         """`count` (given for 10,000 employees) in proportion to this organisation, at least 1."""
@@ -100,7 +101,7 @@ class OrganizationExists(Exception):
 
 
 def _steps() -> list[Step]:
-    from bench.generators import assessments, capabilities, goals, learning, people
+    from bench.generators import assessments, capabilities, goals, learning, people, workflows
 
     return [
         people.generate,
@@ -108,6 +109,7 @@ def _steps() -> list[Step]:
         assessments.generate,
         goals.generate,
         learning.generate,
+        workflows.generate,
     ]
 
 
