@@ -223,7 +223,11 @@ class DevelopmentPlan(TenantModel):
         indexes = [
             models.Index(
                 fields=["organization", "employee", "status"], name="developmentplan_org_emp"
-            )
+            ),
+            # The lists' order (newest first): a page is read in index order.
+            models.Index(
+                fields=["organization", "-created_at", "-id"], name="developmentplan_org_order"
+            ),
         ]
 
     def __str__(self) -> str:

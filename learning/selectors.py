@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from assessments.models import AssessmentCycle
 from assessments.selectors import latest_closed_cycle
@@ -118,12 +119,25 @@ def completion_list() -> QuerySet[LearningCompletion]:
 # --- Plans -------------------------------------------------------------------------------------
 
 
+def _item_count(**conditions) -> Coalesce:
+    """The number of the plan's items (meeting `conditions`): a subquery evaluated for the
+    rows read only, not a join of every item and a GROUP BY over the plan's joined rows."""
+    items = (
+        PlanItem.objects.filter(plan=OuterRef("pk"), **conditions)
+        .order_by()
+        .values("plan")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
+    return Coalesce(Subquery(items), 0)
+
+
 def _plans() -> QuerySet[DevelopmentPlan]:
     return DevelopmentPlan.objects.select_related(
         "employee", "employee__department", "built_from", "approved_by"
     ).annotate(
-        item_count=Count("items", distinct=True),
-        done_count=Count("items", filter=Q(items__status=PlanItem.Status.DONE), distinct=True),
+        item_count=_item_count(),
+        done_count=_item_count(status=PlanItem.Status.DONE),
     )
 
 
