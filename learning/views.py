@@ -252,12 +252,13 @@ def plan_item_update(request: HttpRequest, id) -> HttpResponse:
 @member_required
 def team(request: HttpRequest) -> HttpResponse:
     employee = request.employee
-    plans = list(selectors.team_plans(manager=employee)) if employee else []
-    for plan in plans:
+    plans = selectors.team_plans(manager=employee) if employee else DevelopmentPlan.objects.none()
+    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
+    for plan in page.object_list:
         plan.progress = _progress(plan)
     context = {
-        "to_approve": [p for p in plans if p.status == DevelopmentPlan.Status.PROPOSED],
-        "plans": plans,
+        "to_approve": list(plans.filter(status=DevelopmentPlan.Status.PROPOSED)),
+        "page": page,
     }
     return render(request, "learning/team.html", context)
 

@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from learning.models import DevelopmentPlan, PlanItem
 from learning.selectors import learning_settings_get
+from learning.views import PAGE_SIZE
 from tests.conftest import in_org
+from tests.factories import EmployeeFactory
 from tests.learning.factories import DevelopmentPlanFactory, PlanItemFactory
 
 
@@ -61,6 +63,31 @@ def test_manager_approves_and_sees_team_progress(world, login_client):
             second.pk,
             first.pk,
         ]
+
+
+def test_team_plans_come_a_page_at_a_time_for_the_same_queries(world, login_client):
+    def reports_with_plans(count: int) -> None:
+        for _ in range(count):
+            report = EmployeeFactory(organization=world.org, manager=world.manager.employee)
+            plan = DevelopmentPlanFactory(organization=world.org, employee=report, status="active")
+            PlanItemFactory(organization=world.org, plan=plan)
+
+    def team_page(number: int) -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("learning:team"), {"page": number})
+        assert response.status_code == 200
+        return response.content.decode(), len(queries.captured_queries)
+
+    reports_with_plans(2)
+    client = login_client(world.manager)
+    team_page(1)  # the session's first page does its own sign-in bookkeeping
+    _page, few = team_page(1)
+    reports_with_plans(PAGE_SIZE)
+    first, many = team_page(1)
+    assert many == few
+    assert first.count("<progress") == PAGE_SIZE and "Page 1 of 2" in first
+    second, _queries = team_page(2)
+    assert second.count("<progress") == 2 and "Page 2 of 2" in second
 
 
 def test_the_employee_ticks_an_item(world, login_client):
