@@ -10,6 +10,7 @@ aggregated by the database; Python only shapes the rows it returns.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -260,19 +261,25 @@ def previous_cycle(cycle: AssessmentCycle) -> AssessmentCycle | None:
     )
 
 
-def heatmap(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
+def heatmap(
+    *, levels: QuerySet[ConsolidatedLevel], capabilities: Sequence[Capability] | None = None
+) -> dict:
     """People x capabilities of a team or department (one query): rows of cells with the
-    level, target and gap; capabilities ordered by name, people by name."""
+    level, target and gap; people by name. The columns are `capabilities` when given (a page
+    of people keeps the whole team's columns), else those of `levels`, by name."""
     cells = levels.select_related("employee", "capability").order_by(
         "employee__last_name", "employee__first_name", "employee_id", "capability__name"
     )
     people: dict[int, dict] = {}
-    capabilities: dict[int, Capability] = {}
+    found: dict[int, Capability] = {}
     for cell in cells:
-        capabilities.setdefault(cell.capability_id, cell.capability)
+        found.setdefault(cell.capability_id, cell.capability)
         row = people.setdefault(cell.employee_id, {"employee": cell.employee, "cells": {}})
         row["cells"][cell.capability_id] = cell
-    columns = sorted(capabilities.values(), key=lambda c: c.name)
+    if capabilities is None:
+        columns = sorted(found.values(), key=lambda c: c.name)
+    else:
+        columns = list(capabilities)
     return {
         "capabilities": columns,
         "rows": [
@@ -280,6 +287,20 @@ def heatmap(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
             for row in people.values()
         ],
     }
+
+
+def heatmap_people(*, levels: QuerySet[ConsolidatedLevel]) -> QuerySet[Employee]:
+    """The people of `levels`, by name: what a heatmap page is paged by."""
+    return Employee.objects.filter(pk__in=levels.values("employee_id")).order_by(
+        "last_name", "first_name", "id"
+    )
+
+
+def heatmap_columns(*, report: list[dict]) -> list[Capability]:
+    """The capabilities of a `capability_report`, by name: the columns of every page of the
+    heatmap of the same levels."""
+    ids = [row["capability_id"] for row in report]
+    return list(Capability.objects.filter(pk__in=ids).order_by("name", "id"))
 
 
 def heatmap_focus(heatmap: dict, *, columns: int) -> dict:

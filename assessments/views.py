@@ -328,15 +328,27 @@ def team(request: HttpRequest) -> HttpResponse:
             raise Http404
         employee_ids = all_report_ids_sql(manager_id=request.employee.pk, include_matrix=True)
     grid = {"capabilities": [], "rows": []}
-    report = []
+    report, page = [], None
     if cycle is not None:
         levels = gaps.group_levels(cycle=cycle, employee_ids=employee_ids, department=department)
-        grid = gaps.heatmap(levels=levels)
+        # A page of people at a time, with the whole team's capabilities as columns: a large
+        # team's grid (an organisation's: 10,000 people x 150 capabilities) is no page.
+        page = Paginator(gaps.heatmap_people(levels=levels), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         report = gaps.capability_report(levels=levels)
+        grid = gaps.heatmap(
+            levels=levels.filter(employee_id__in=[person.pk for person in page.object_list]),
+            capabilities=gaps.heatmap_columns(report=report),
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "cycle": cycle,
         "cycles": selectors.closed_cycles(),
         "grid": grid,
+        "page": page,
+        "query": query.urlencode(),
         "report": report,
         "department": department,
         "departments": selectors.departments() if actor.is_admin else [],

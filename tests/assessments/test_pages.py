@@ -4,8 +4,11 @@ manager's), results with the radar, heatmap, gap report, cycles; constant query 
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 
+from assessments import views as assessment_views
 from assessments.models import AssessmentCycle
 from tests.assessments.conftest import closed_cycle as _closed_cycle
 from tests.assessments.conftest import count_queries as _count
@@ -232,3 +235,27 @@ def test_other_organization_pages_are_404(world, client):
         reverse("assessments:cycle_export", args=[world.cycle.uuid]),
     ):
         assert client.get(url).status_code == 404, url
+
+
+def test_team_heatmap_comes_a_page_of_people_at_a_time(world, client, monkeypatch):
+    monkeypatch.setattr(assessment_views, "PAGE_SIZE", 2)
+    _grow_team(world, 3, capabilities=1)
+    cycle = _closed_cycle(world, "Paged")
+    client.force_login(world.manager.user)
+    url = reverse("assessments:team")
+    pages = [
+        client.get(url, {"cycle": cycle.uuid, "page": number}).content.decode()
+        for number in (1, 2, 3)
+    ]
+
+    people = [
+        re.findall(r'<th scope="row"><a href="/assessments/results/([0-9a-f-]+)/"', page)
+        for page in pages
+    ]
+    assert [len(rows) for rows in people] == [2, 2, 1]
+    assert len({person for rows in people for person in rows}) == 5  # nobody twice
+    # Every page has the whole team's capabilities as columns, and links to the others.
+    headers = {re.search(r"<thead>.*?</thead>", page, re.S).group(0) for page in pages}
+    assert len(headers) == 1 and headers.pop().count('<th scope="col">') == 1 + 4
+    assert "Page 1 of 3 (5 people)" in pages[0] and 'rel="next"' in pages[0]
+    assert f"cycle={cycle.uuid}&amp;page=2" in pages[0]
