@@ -603,48 +603,111 @@ def team_goals_at_risk(*, manager: Employee, today: date | None = None) -> list[
     return goals_for_risks(team_goal_risks(manager=manager, today=today), today=today)
 
 
+TREE_DEPTH = 2  # levels of the tree shown at once; deeper goals are loaded on demand
+LEVEL_ORDER = {"strategic": 0, "tactical": 1, "operational": 2}
+
+
 @dataclass
 class TreeNode:
     goal: Goal
     children: list[TreeNode]
     rolled_up: Decimal | None
+    more: int = 0  # supporting goals not shown yet (below the depth shown at once)
 
 
-def goal_tree(*, actor: Actor, today: date | None = None) -> list[TreeNode]:
-    """The cascade of visible active and draft goals: roots are goals without a visible parent.
+@dataclass
+class GoalForest:
+    """The cascade of visible active and draft goals, as ids: `roots` (goals without a visible
+    parent, strategic first, then by title), each goal's `children`, and what the roll-up
+    reads (`progress`, `weights`)."""
 
-    Three queries (goals, their updates, the alignments) whatever the size of the tree. A goal
-    supporting two parents appears under both.
-    """
-    goals = goal_list_for_display(
-        goal_list(actor=actor).exclude(status=Goal.Status.CANCELLED), today=today
+    roots: list[int]
+    children: dict[int, list[int]]
+    progress: dict[int, Decimal | None]
+    weights: dict[int, Decimal]
+
+    def rolled_up(self, goal_id: int) -> Decimal | None:
+        return kpi_math.rollup(
+            goal_id, children=self.children, own_progress=self.progress, weights=self.weights
+        )
+
+
+def goal_forest(*, actor: Actor) -> GoalForest:
+    """Two queries whatever the size of the tree (the goals as plain values, the alignments);
+    a goal supporting two parents is under both."""
+    rows = (
+        goal_list(actor=actor)
+        .exclude(status=Goal.Status.CANCELLED)
+        .order_by()
+        .values_list(
+            "pk",
+            "level",
+            "title",
+            "weight",
+            "direction",
+            "baseline",
+            "target",
+            "current",
+            "range_low",
+            "range_high",
+        )
     )
-    by_id = {goal.pk: goal for goal in goals}
+    progress: dict[int, Decimal | None] = {}
+    weights: dict[int, Decimal] = {}
+    order: dict[int, tuple] = {}
+    for pk, level, title, weight, *kpi in rows:
+        direction, baseline, target, current, low, high = kpi
+        progress[pk] = kpi_math.progress_percent(
+            kpi_math.Kpi(direction, baseline, target, current, low, high)
+        )
+        weights[pk] = weight
+        order[pk] = (LEVEL_ORDER.get(level, 3), title, pk)
     children: dict[int, list[int]] = defaultdict(list)
     has_parent: set[int] = set()
-    edges = GoalAlignment.objects.filter(child_id__in=by_id, parent_id__in=by_id)
+    edges = GoalAlignment.objects.filter(child_id__in=progress, parent_id__in=progress)
     for child_id, parent_id in edges.values_list("child_id", "parent_id").order_by("id"):
         children[parent_id].append(child_id)
         has_parent.add(child_id)
-    own = {goal.pk: goal.progress for goal in goals}
-    weights = {goal.pk: goal.weight for goal in goals}
+    roots = sorted((pk for pk in progress if pk not in has_parent), key=order.__getitem__)
+    return GoalForest(roots=roots, children=dict(children), progress=progress, weights=weights)
 
-    def build(goal_id: int, path: frozenset[int]) -> TreeNode:
-        kids = [kid for kid in children.get(goal_id, []) if kid not in path]
-        return TreeNode(
-            goal=by_id[goal_id],
-            children=[build(kid, path | {kid}) for kid in kids],
-            rolled_up=kpi_math.rollup(
-                goal_id, children=children, own_progress=own, weights=weights
-            ),
-        )
 
-    level_order = {"strategic": 0, "tactical": 1, "operational": 2}
-    roots = sorted(
-        (goal for goal in goals if goal.pk not in has_parent),
-        key=lambda g: (level_order.get(g.level, 3), g.title, g.pk),
-    )
-    return [build(goal.pk, frozenset({goal.pk})) for goal in roots]
+def goal_tree(
+    *,
+    actor: Actor,
+    forest: GoalForest,
+    ids: Sequence[int],
+    depth: int = TREE_DEPTH,
+    today: date | None = None,
+) -> list[TreeNode]:
+    """The nodes of goals `ids` of `forest` with their supporting goals `depth` levels down
+    (deeper ones are counted in `more`), each with its progress rolled up through the whole
+    forest. Two queries (the goals shown, the goal settings)."""
+    shown: set[int] = set()
+    level = [(pk, frozenset({pk})) for pk in ids]
+    for _ in range(depth):
+        shown.update(pk for pk, _path in level)
+        level = [
+            (kid, path | {kid})
+            for pk, path in level
+            for kid in forest.children.get(pk, ())
+            if kid not in path
+        ]
+    goals = {
+        goal.pk: goal
+        for goal in goal_list_judged(goal_list(actor=actor).filter(pk__in=shown), today=today)
+    }
+
+    def build(pk: int, path: frozenset[int], remaining: int) -> TreeNode:
+        kids = [kid for kid in forest.children.get(pk, ()) if kid not in path]
+        node = TreeNode(goal=goals[pk], children=[], rolled_up=forest.rolled_up(pk))
+        if remaining > 1:
+            node.children = [build(kid, path | {kid}, remaining - 1) for kid in kids]
+        else:
+            node.more = len(kids)
+        return node
+
+    return [build(pk, frozenset({pk}), depth) for pk in ids if pk in goals]
 
 
 def scorecard(goals: list[Goal]) -> dict:

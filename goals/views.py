@@ -381,8 +381,25 @@ def goal_approve_stretch(request: HttpRequest, id) -> HttpResponse:
 
 @member_required
 def goal_tree(request: HttpRequest) -> HttpResponse:
-    roots = selectors.goal_tree(actor=actor_from_request(request))
-    return render(request, "goals/goal_tree.html", {"roots": roots})
+    """The cascade, a page of top-level goals at a time, each with the goals supporting it;
+    deeper levels open on demand (`?under=<goal>`: as a fragment for htmx, else as the page of
+    that goal's branch)."""
+    actor = actor_from_request(request)
+    forest = selectors.goal_forest(actor=actor)
+    under = None
+    if "under" in request.GET:
+        under = selectors.goal_visible(actor=actor, uuid=parse_public_id(request.GET["under"]))
+        if under is None or under.pk not in forest.progress:
+            raise Http404
+    if under is not None and request.htmx:
+        nodes = selectors.goal_tree(
+            actor=actor, forest=forest, ids=forest.children.get(under.pk, [])
+        )
+        return render(request, "goals/_tree_nodes.html", {"nodes": nodes})
+    ids = [under.pk] if under is not None else forest.roots
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    nodes = selectors.goal_tree(actor=actor, forest=forest, ids=list(page.object_list))
+    return render(request, "goals/goal_tree.html", {"roots": nodes, "page": page, "under": under})
 
 
 # --- Templates -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from goals import services
+from goals import views as goal_views
 from goals.models import Goal
 from tests.conftest import in_org
 from tests.goals.conftest import actor_for
@@ -233,6 +234,44 @@ def test_goal_tree_rolls_up_by_weights(client, org_a, cast, goal):
     client.force_login(cast.owner.user)
     page = client.get("/goals/tree/").content.decode()
     assert goal.strategy.title in page and "rolled up" in page and "50 %" in page
+
+
+def test_goal_tree_shows_two_levels_and_opens_deeper_ones_on_demand(
+    client, org_a, cast, goal, monkeypatch
+):
+    with in_org(org_a):
+        deeper = [
+            GoalFactory(organization=org_a, owner_employee=cast.owner.employee, title=f"Step {n}")
+            for n in range(3)
+        ]
+        for child in deeper:
+            GoalAlignmentFactory(organization=org_a, child=child, parent=goal)
+        for n in range(3):
+            GoalFactory(organization=org_a, owner_employee=cast.owner.employee, title=f"Loose {n}")
+    client.force_login(cast.owner.user)
+    page = client.get("/goals/tree/").content.decode()
+    # The strategy and the goal under it are shown; the goal's three are a link away.
+    assert goal.strategy.title in page and goal.title in page
+    assert "Step 0" not in page and "Show the 3 supporting goals" in page
+    fragment = client.get("/goals/tree/", {"under": goal.uuid}, headers={"HX-Request": "true"})
+    assert fragment.status_code == 200
+    html = fragment.content.decode()
+    assert html.startswith("<ul>") and all(f"Step {n}" in html for n in range(3))
+    assert "<html" not in html
+    # Without htmx the link opens the goal's branch as a page.
+    branch = client.get("/goals/tree/", {"under": goal.uuid}).content.decode()
+    assert "Step 2" in branch and "The whole tree" in branch and "Loose 0" not in branch
+    # Goals one may not see, and ids that are no goal, are not found.
+    with in_org(org_a):
+        hidden = GoalFactory(organization=org_a, owner_employee=cast.peer.employee)
+    for under in (hidden.uuid, "not-a-goal"):
+        assert client.get("/goals/tree/", {"under": under}).status_code == 404
+    # Top-level goals come a page at a time: the strategy, then the loose goals by title.
+    monkeypatch.setattr(goal_views, "PAGE_SIZE", 2)
+    first = client.get("/goals/tree/").content.decode()
+    second = client.get("/goals/tree/", {"page": 2}).content.decode()
+    assert goal.strategy.title in first and "Loose 0" in first and "Loose 1" not in first
+    assert "Loose 1" in second and "Loose 2" in second and "Page 2 of 2" in second
 
 
 def test_action_items_are_ticked_off_from_the_check_in_page(client, org_a, cast):
