@@ -96,6 +96,11 @@ DATABASE_OWNER = dj_database_url.parse(DATABASE_OWNER_URL) if DATABASE_OWNER_URL
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # No JIT compilation: the planner's estimate for the recursive reporting-lines subquery of
+    # the visibility rules (hundreds of thousands of rows for a team of 1,600) crosses
+    # jit_above_cost, and compiling a 14 ms goals query then took 1.1 s. The application's
+    # queries are short; JIT is for long analytical ones.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
