@@ -317,6 +317,7 @@ def goal_list_judged(goals, *, today: date | None = None) -> list[Goal]:
     for goal in goals:
         _judge(goal, settings=settings, today=today)
         goal.likely_to_miss = goal.forecast_misses if goal.status == Goal.Status.ACTIVE else None
+        goal.at_risk = _at_risk(goal)
     return goals
 
 
@@ -341,8 +342,12 @@ def goal_annotate(
     )
     goal.likely_to_miss = None if goal.forecast is None else goal.forecast.likely_to_miss
     goal.sparkline = [value for _, value in points][-SPARKLINE_POINTS:]
-    goal.at_risk = goal.rag in (kpi_math.AMBER, kpi_math.RED) or bool(goal.likely_to_miss)
+    goal.at_risk = _at_risk(goal)
     return goal
+
+
+def _at_risk(goal: Goal) -> bool:
+    return goal.rag in (kpi_math.AMBER, kpi_math.RED) or bool(goal.likely_to_miss)
 
 
 def goal_rag(goal: Goal, *, settings: GoalSettings, today: date | None = None) -> str | None:
@@ -901,7 +906,8 @@ class BalancedScorecard:
 
 
 def balanced_scorecard(goals: Sequence[Goal]) -> BalancedScorecard:
-    """`goals` come from `goal_list_for_display` (they carry `progress` and `rag`)."""
+    """`goals` come from `goal_list_for_display` or `goal_list_judged` (they carry `progress`,
+    `rag` and `at_risk`)."""
     goals = list(goals)
     total = sum((goal.weight for goal in goals), Decimal(0))
 
@@ -953,10 +959,11 @@ def team_scorecard(
     *, manager: Employee, search: str = "", today: date | None = None
 ) -> TeamScorecard:
     """The manager's reports (all levels, matrix too): one balanced scorecard over all their
-    active goals, and each person's own (people matching `search`). Four queries whatever the
-    size of the team."""
+    active goals, and each person's own (people matching `search`). Three queries whatever the
+    size of the team. The goals are judged from their stored forecast verdicts: a team of
+    thousands has tens of thousands of updates that a scorecard does not show."""
     people = list(all_reports(manager=manager, include_matrix=True).filter(active=True))
-    goals = goal_list_for_display(
+    goals = goal_list_judged(
         _scorecard_goals(_goal_queryset().filter(owner_employee__in=people)), today=today
     )
     by_owner: dict[int, list[Goal]] = defaultdict(list)

@@ -131,3 +131,20 @@ def test_the_team_at_risk_list_reads_the_stored_verdict(org_a, cast):
 
     services.goal_forecasts_refresh(goal_ids=[goal.pk])
     assert [risk.goal_id for risk in selectors.team_goal_risks(manager=manager)] == [goal.pk]
+
+
+def test_lists_judged_from_the_stored_verdict_flag_what_the_pages_flag(org_a, cast):
+    goal = _slow_goal(org_a, cast.owner.employee)
+    _record_slow_progress(goal, actor_for(cast.owner))
+
+    (judged,) = selectors.goal_list_judged([Goal.objects.get(pk=goal.pk)])
+    (shown,) = selectors.goal_list_for_display([Goal.objects.get(pk=goal.pk)])
+    assert (judged.rag, judged.likely_to_miss, judged.at_risk) == (
+        shown.rag,
+        shown.likely_to_miss,
+        shown.at_risk,
+    )
+    assert judged.at_risk and judged.likely_to_miss
+    # The team scorecard judges its goals so and counts this one at risk.
+    team = selectors.team_scorecard(manager=cast.manager.employee)
+    assert team.scorecard.at_risk == 1
