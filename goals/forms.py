@@ -15,6 +15,7 @@ from goals.models import (
     Level,
     Perspective,
 )
+from plms.people.forms import PersonField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -206,7 +207,7 @@ class EscalateForm(forms.Form):
 
 
 class FeedbackForm(forms.Form):
-    receiver = forms.ChoiceField(label=_("For"))
+    receiver = PersonField(label=_("For"))
     kind = forms.ChoiceField(label=_("Kind"), choices=Feedback.Kind.choices)
     observation = forms.CharField(
         label=_("Observation"), widget=TEXT, help_text=_("What you saw or heard, specifically.")
@@ -223,15 +224,16 @@ class FeedbackForm(forms.Form):
     visibility = forms.ChoiceField(label=_("Visibility"), choices=Feedback.Visibility.choices)
     request = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, receivers=(), **kwargs):
+    def __init__(self, *args, viewer=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["receiver"].choices = receivers
+        chosen = self.data.get(self.add_prefix("receiver")) or self.initial.get("receiver")
+        self.fields["receiver"].offer(viewer=viewer, chosen=chosen)
 
 
 class FeedbackRequestForm(forms.Form):
-    asked = forms.ChoiceField(label=_("Ask"))
+    asked = PersonField(label=_("Ask"))
     message = forms.CharField(label=_("About"), required=False, widget=TEXT)
 
-    def __init__(self, *args, people=(), **kwargs):
+    def __init__(self, *args, viewer=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["asked"].choices = people
+        self.fields["asked"].offer(viewer=viewer, chosen=self.data.get(self.add_prefix("asked")))

@@ -30,7 +30,6 @@ from goals.smart import GoalDraft, smart_check
 from plms.common.errors import ApplicationError
 from plms.common.ids import parse_public_id
 from plms.people import selectors as people_selectors
-from plms.people.models import Employee
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 
@@ -674,16 +673,9 @@ def feedback_inbox(request: HttpRequest) -> HttpResponse:
         "page": page,
         "requests": selectors.feedback_requests_for(employee=employee) if employee else [],
         "praise": selectors.public_praise()[:10],
-        "request_form": FeedbackRequestForm(people=_people_choices(employee)),
+        "request_form": FeedbackRequestForm(viewer=employee),
     }
     return render(request, "goals/feedback_inbox.html", context)
-
-
-def _people_choices(employee: Employee | None) -> list[tuple[str, str]]:
-    people = people_selectors.employee_list(active=True)
-    if employee is not None:
-        people = people.exclude(pk=employee.pk)
-    return [(str(p.uuid), p.full_name) for p in people]
 
 
 @member_required
@@ -694,10 +686,9 @@ def feedback_give(request: HttpRequest) -> HttpResponse:
         "receiver": request.GET.get("to", ""),
         "request": request.GET.get("request", ""),
     }
-    form = FeedbackForm(request.POST or None, initial=initial, receivers=_people_choices(employee))
+    form = FeedbackForm(request.POST or None, initial=initial, viewer=employee)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        data["receiver"] = people_selectors.employee_get(uuid=data["receiver"])
         data["request"] = selectors.feedback_request_get(uuid=parse_public_id(data.pop("request")))
         try:
             services.feedback_give(actor=actor, **data)
@@ -713,9 +704,9 @@ def feedback_give(request: HttpRequest) -> HttpResponse:
 @require_POST
 def feedback_request(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    form = FeedbackRequestForm(request.POST, people=_people_choices(request.employee))
+    form = FeedbackRequestForm(request.POST, viewer=request.employee)
     if form.is_valid():
-        asked = people_selectors.employee_get(uuid=form.cleaned_data["asked"])
+        asked = form.cleaned_data["asked"]
         try:
             services.feedback_request_create(
                 actor=actor, asked=asked, message=form.cleaned_data["message"]

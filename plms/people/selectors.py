@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from plms.common.db import index_order
+from plms.common.ids import parse_public_id
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.context import require_organization_id
 
@@ -116,6 +117,40 @@ def employee_rows(*, ids: Sequence[int]) -> list[dict[str, Any]]:
     for employee_id, manager_uuid, weight in links:
         rows[employee_id]["matrix_managers"].append({"manager": manager_uuid, "weight": weight})
     return [rows[pk] for pk in ids if pk in rows]
+
+
+PERSON_CHOICES_SHOWN = 20
+PERSON_FIELDS = ("uuid", "first_name", "last_name", "title")
+
+
+def person_choices(
+    *, viewer: Employee | None, search: str = "", include: Iterable[object] = ()
+) -> list[Employee]:
+    """Whom a person picker offers, never the viewer: the active people matching `search`
+    (name, e-mail or title; the first 20 by name), or without a search the viewer's colleagues
+    (manager, direct and dotted-line reports, people with the same manager); and the people of
+    `include` (public ids: a choice made already), first. Three queries at most."""
+    people = Employee.objects.filter(active=True).only(*PERSON_FIELDS)
+    if viewer is not None:
+        people = people.exclude(pk=viewer.pk)
+    chosen_ids = [pk for pk in (parse_public_id(value) for value in include) if pk is not None]
+    chosen = list(people.filter(uuid__in=chosen_ids)) if chosen_ids else []
+    if search.strip():
+        found = employee_list(search=search.strip()).filter(active=True)
+        if viewer is not None:
+            found = found.exclude(pk=viewer.pk)
+        found = found.select_related(None).prefetch_related(None).only(*PERSON_FIELDS)
+        matches = list(found[:PERSON_CHOICES_SHOWN])
+    elif viewer is not None:
+        matrix = SecondaryManager.objects.filter(manager=viewer).values_list("employee_id")
+        around = Q(manager=viewer) | Q(pk__in=[pk for (pk,) in matrix])
+        if viewer.manager_id is not None:
+            around |= Q(pk=viewer.manager_id) | Q(manager_id=viewer.manager_id)
+        matches = list(people.filter(around).order_by("last_name", "first_name", "id")[:50])
+    else:
+        matches = []
+    seen = {person.pk for person in chosen}
+    return chosen + [person for person in matches if person.pk not in seen]
 
 
 def employee_get(*, uuid) -> Employee | None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from plms.common.errors import ApplicationError
 from plms.common.ids import parse_public_id
 from plms.people import selectors, services
+from plms.people.forms import person_label
 from plms.people.imports import COLUMNS, ImportFailed, people_import
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
@@ -50,6 +51,17 @@ def employee_detail(request: HttpRequest, id) -> HttpResponse:
         raise Http404
     context = {"person": employee, "reports": selectors.direct_reports(manager=employee)}
     return render(request, "people/employee_detail.html", context)
+
+
+@member_required
+def person_choices(request: HttpRequest) -> HttpResponse:
+    """The options of a person picker (`plms.people.forms.PersonField`) for a search: the
+    first matches by name, or the viewer's colleagues for an empty search."""
+    people = selectors.person_choices(
+        viewer=request.employee, search=request.GET.get("q", "")[:100]
+    )
+    choices = [(str(person.uuid), person_label(person)) for person in people]
+    return render(request, "people/_person_options.html", {"choices": choices})
 
 
 @member_required(admin=True)
