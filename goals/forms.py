@@ -15,6 +15,8 @@ from goals.models import (
     Level,
     Perspective,
 )
+from plms.common.forms import PublicIdsField, SearchSelect, SearchSelectMultiple
+from plms.common.ids import parse_public_id
 from plms.people.forms import PersonField
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -27,12 +29,21 @@ class GoalForm(forms.Form):
     )
     description = forms.CharField(label=_("Description"), required=False, widget=TEXT)
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices, initial="operational")
-    owner = forms.ChoiceField(label=_("Owner"))
-    parents = forms.MultipleChoiceField(
+    owner = forms.CharField(
+        label=_("Owner"),
+        widget=SearchSelect(
+            search_url_name="goals:owner_choices", search_label=_("Search people and departments")
+        ),
+    )
+    parents = PublicIdsField(
         label=_("Supports"),
         required=False,
         help_text=_("The goals this one contributes to."),
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=SearchSelectMultiple(
+            search_url_name="goals:parent_choices",
+            search_label=_("Search goals"),
+            attrs={"size": 5},
+        ),
     )
     key_result = forms.ChoiceField(
         label=_("Key result of the role"),
@@ -80,14 +91,25 @@ class GoalForm(forms.Form):
         self, *args, owners=(), parents=(), key_results=(), capabilities=(), editing=False, **kwargs
     ):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = owners
-        self.fields["parents"].choices = parents
+        self.fields["owner"].widget.choices = owners
+        self.fields["parents"].widget.choices = parents
         self.fields["key_result"].choices = [("", _("None")), *key_results]
         self.fields["capabilities"].choices = capabilities
         if editing:
             del self.fields["owner"]
         else:
             del self.fields["justification"]
+
+    def clean_owner(self) -> str:
+        """`organization:`, `department:<id>` or `employee:<id>`; whether the viewer may set
+        goals for that owner is the goal service's to say."""
+        value = self.cleaned_data["owner"]
+        kind, _sep, public_id = value.partition(":")
+        if (kind == "organization" and not public_id) or (
+            kind in ("department", "employee") and parse_public_id(public_id) is not None
+        ):
+            return value
+        raise forms.ValidationError(_("Choose an owner."))
 
 
 class GoalTemplateForm(forms.Form):

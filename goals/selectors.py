@@ -70,8 +70,15 @@ from goals.models import (
 )
 from goals.smart import GoalDraft, SmartCheck, smart_check
 from plms.audit.models import AuditEvent
+from plms.common.ids import parse_public_id
 from plms.people.models import Department, Employee
-from plms.people.selectors import all_report_ids_sql, all_reports, is_manager_of
+from plms.people.selectors import (
+    all_report_ids_sql,
+    all_reports,
+    direct_reports,
+    employee_list,
+    is_manager_of,
+)
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
 
@@ -246,17 +253,74 @@ def goal_get(*, actor: Actor, uuid) -> Goal | None:
     )
 
 
-def goals_by_ids(*, actor: Actor, uuids: Iterable[UUID | str]) -> list[Goal]:
-    """The visible goals among `uuids` (ids of goals one may not see are left out)."""
-    return list(goal_list(actor=actor).filter(uuid__in=list(uuids)))
-
-
 def goal_parent_choices(*, actor: Actor, exclude: Goal | None = None) -> QuerySet[Goal]:
     """Goals a goal may support: visible, neither completed nor cancelled."""
     goals = goal_list(actor=actor).exclude(
         status__in=[Goal.Status.CANCELLED, Goal.Status.COMPLETED]
     )
     return goals.exclude(pk=exclude.pk) if exclude is not None else goals
+
+
+PICKER_SHOWN = 20  # matches a picker's search returns
+
+
+def goal_parent_options(
+    *,
+    actor: Actor,
+    search: str = "",
+    include: Iterable[object] = (),
+    exclude: Goal | None = None,
+) -> list[tuple[UUID, str, str, bool]]:
+    """Goals a goal may support, for the parent picker, as (uuid, title, level, chosen): those
+    of `include` (public ids chosen already) first; then the first 20 whose title has every
+    word of `search`, or without a search the organisation's and departments' goals and the
+    viewer's own (at most 50). Two queries."""
+    goals = goal_parent_choices(actor=actor, exclude=exclude).order_by("title", "id")
+    ids = [pk for pk in (parse_public_id(value) for value in include) if pk is not None]
+    fields = ("uuid", "title", "level")
+    chosen = list(goals.filter(uuid__in=ids).values_list(*fields)) if ids else []
+    if search.strip():
+        for word in search.split():
+            goals = goals.filter(title__icontains=word)
+        matches = list(goals.values_list(*fields)[:PICKER_SHOWN])
+    else:
+        shared = Q(owner_type__in=[Goal.OwnerType.ORGANIZATION, Goal.OwnerType.DEPARTMENT])
+        if actor.employee is not None:
+            shared |= Q(owner_employee=actor.employee)
+        matches = list(goals.filter(shared).values_list(*fields)[:50])
+    seen = {uuid for uuid, _title, _level in chosen}
+    return [(*row, True) for row in chosen] + [
+        (*row, False) for row in matches if row[0] not in seen
+    ]
+
+
+def goal_parents_chosen(
+    *, actor: Actor, uuids: Iterable[object], exclude: Goal | None = None
+) -> list[Goal] | None:
+    """The goals of `uuids` if a goal may support each of them, else None."""
+    ids = {pk for pk in (parse_public_id(value) for value in uuids)}
+    if None in ids:
+        return None
+    goals = list(goal_parent_choices(actor=actor, exclude=exclude).filter(uuid__in=ids))
+    return goals if len(goals) == len(ids) else None
+
+
+def goal_owner_people(*, actor: Actor, search: str = "") -> list[Employee]:
+    """People the actor may set goals for, for the owner picker. With a search, the first 20
+    matching by name, e-mail or title: anyone active for HR admins, else the viewer and their
+    reports at any level (matrix too). Without, the viewer and their direct reports."""
+    me = actor.employee
+    if search.strip():
+        people = employee_list(search=search.strip()).filter(active=True)
+        if not actor.is_admin:
+            if me is None:
+                return []
+            team = all_report_ids_sql(manager_id=me.pk, include_matrix=True)
+            people = people.filter(Q(pk=me.pk) | Q(pk__in=team))
+        return list(people.select_related(None).prefetch_related(None)[:PICKER_SHOWN])
+    if me is None:
+        return []
+    return [me, *direct_reports(manager=me)]
 
 
 def goal_children(*, actor: Actor, goal: Goal) -> QuerySet[Goal]:

@@ -25,7 +25,7 @@ from goals.forms import (
     ProgressForm,
     TemplateApplyForm,
 )
-from goals.models import Goal
+from goals.models import Goal, Level
 from goals.smart import GoalDraft, smart_check
 from plms.common.errors import ApplicationError
 from plms.common.ids import parse_public_id
@@ -130,27 +130,104 @@ def team_scorecard(request: HttpRequest) -> HttpResponse:
     return render(request, "goals/team_scorecard.html", context)
 
 
-def _owner_choices(request: HttpRequest) -> list[tuple[str, str]]:
-    choices = []
+def _owner_choices(
+    request: HttpRequest, *, search: str = "", chosen: str = ""
+) -> list[tuple[str, str, bool]]:
+    """The owner picker's options as (value, label, chosen): without a search the
+    organisation (HR admins), the viewer, their direct reports and the departments they may set
+    goals for; with one, the people and departments matching it (see `goal_owner_people`);
+    and the owner `chosen` already, first."""
+    actor = actor_from_request(request)
     employee = request.employee
-    if employee is not None:
-        choices.append((f"employee:{employee.uuid}", _("Me (%s)") % employee.full_name))
-        for report in people_selectors.all_reports(manager=employee, include_matrix=True):
-            choices.append((f"employee:{report.uuid}", report.full_name))
-        if employee.department_id and selectors.manages_anyone(employee=employee):
-            choices.append((f"department:{employee.department.uuid}", str(employee.department)))
+    words = search.lower().split()
+    departments: list = []
     if request.membership.is_admin:
-        choices.insert(0, ("organization:", _("The organisation")))
-        choices += [
-            (f"department:{d.uuid}", _("Department: %s") % d.name)
-            for d in people_selectors.department_list()
-        ]
-    return list(dict.fromkeys(choices))
+        departments = list(people_selectors.department_choices())
+    elif (
+        employee is not None
+        and employee.department_id
+        and selectors.manages_anyone(employee=employee)
+    ):
+        departments = [employee.department]
+    options = []
+    if request.membership.is_admin and all(word in "organisation" for word in words):
+        options.append(("organization:", _("The organisation")))
+    for person in selectors.goal_owner_people(actor=actor, search=search):
+        label = _("Me (%s)") % person.full_name if person == employee else person.full_name
+        options.append((f"employee:{person.uuid}", label))
+    options += [
+        (f"department:{d.uuid}", _("Department: %s") % d.name)
+        for d in departments
+        if all(word in d.name.lower() for word in words)
+    ]
+    options = list(dict.fromkeys(options))
+    values = {value for value, _label in options}
+    if chosen and chosen not in values:
+        label = _owner_label(chosen)
+        if label:
+            options.insert(0, (chosen, label))
+    return [(value, label, value == chosen) for value, label in options]
 
 
-def _parent_choices(actor, exclude: Goal | None = None) -> list[tuple[str, str]]:
-    goals = selectors.goal_parent_choices(actor=actor, exclude=exclude)
-    return [(str(g.uuid), f"{g.title} ({g.get_level_display()})") for g in goals]
+def _owner_label(value: str) -> str:
+    kind, _sep, public_id = value.partition(":")
+    if kind == "employee":
+        person = people_selectors.employee_get(uuid=parse_public_id(public_id))
+        return person.full_name if person else ""
+    if kind == "department":
+        department = selectors.department_get(uuid=parse_public_id(public_id))
+        return _("Department: %s") % department.name if department else ""
+    return _("The organisation") if value == "organization:" else ""
+
+
+def _parent_choices(
+    actor, *, chosen=(), search: str = "", exclude: Goal | None = None
+) -> list[tuple[str, str, bool]]:
+    """The parent picker's options as (value, label, chosen): see `goal_parent_options`."""
+    return [
+        (str(uuid), f"{title} ({Level(level).label})", selected)
+        for uuid, title, level, selected in selectors.goal_parent_options(
+            actor=actor, search=search, include=chosen, exclude=exclude
+        )
+    ]
+
+
+def _pairs(options: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
+    return [(value, label) for value, label, _chosen in options]
+
+
+@member_required
+def owner_choices(request: HttpRequest) -> HttpResponse:
+    """Options of the goal form's owner picker for a search (htmx)."""
+    options = _owner_choices(
+        request, search=request.GET.get("q", "")[:100], chosen=request.GET.get("owner", "")
+    )
+    return render(request, "partials/options.html", {"choices": options})
+
+
+@member_required
+def parent_choices(request: HttpRequest) -> HttpResponse:
+    """Options of the goal form's parent picker for a search (htmx), the chosen ones kept."""
+    options = _parent_choices(
+        actor_from_request(request),
+        chosen=request.GET.getlist("parents"),
+        search=request.GET.get("q", "")[:100],
+    )
+    return render(request, "partials/options.html", {"choices": options})
+
+
+def _chosen_parents(form: GoalForm, actor, exclude: Goal | None = None) -> list[Goal] | None:
+    """The form's parent goals, or None with an error on the field when one may not be
+    chosen (not visible, completed, cancelled, or the goal itself)."""
+    parents = selectors.goal_parents_chosen(
+        actor=actor, uuids=form.cleaned_data.get("parents", []), exclude=exclude
+    )
+    if parents is None:
+        form.add_error(
+            "parents",
+            _("Choose goals you can see that are neither completed nor cancelled."),
+        )
+    return parents
 
 
 def _alignment_choices() -> dict[str, list[tuple[str, str]]]:
@@ -163,11 +240,11 @@ def _alignment_choices() -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def _goal_values(form: GoalForm, actor) -> dict:
+def _goal_values(form: GoalForm, parents: list[Goal]) -> dict:
     data = dict(form.cleaned_data)
     data.pop("version", None)
     data.pop("justification", None)
-    data["parents"] = selectors.goals_by_ids(actor=actor, uuids=data.pop("parents", []))
+    data["parents"] = parents
     data["key_result"] = selectors.key_result_get(uuid=parse_public_id(data.pop("key_result")))
     data["capabilities"] = selectors.capabilities_by_ids(uuids=data.pop("capabilities", []))
     owner = data.pop("owner", None)
@@ -210,16 +287,17 @@ def goal_create(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     form = GoalForm(
         request.POST or None,
-        owners=_owner_choices(request),
-        parents=_parent_choices(actor),
+        owners=_pairs(_owner_choices(request, chosen=request.POST.get("owner", ""))),
+        parents=_pairs(_parent_choices(actor, chosen=request.POST.getlist("parents"))),
         **_alignment_choices(),
     )
     check = None
     if request.method == "POST" and form.is_valid():
         check = _smart_from_form(form, actor)
-        if "check" not in request.POST:
+        parents = _chosen_parents(form, actor)
+        if "check" not in request.POST and parents is not None:
             try:
-                goal = services.goal_create(actor=actor, **_goal_values(form, actor))
+                goal = services.goal_create(actor=actor, **_goal_values(form, parents))
             except ApplicationError as exc:
                 _form_errors(form, exc)
             else:
@@ -241,15 +319,19 @@ def goal_edit(request: HttpRequest, id) -> HttpResponse:
     initial["key_result"] = str(goal.key_result.uuid) if goal.key_result else ""
     initial["capabilities"] = [str(c.uuid) for c in goal.capabilities.all()]
     initial["version"] = goal.version
+    chosen = request.POST.getlist("parents") if request.method == "POST" else initial["parents"]
     form = GoalForm(
         request.POST or None,
         initial=initial,
-        parents=_parent_choices(actor, exclude=goal),
+        parents=_pairs(_parent_choices(actor, chosen=chosen, exclude=goal)),
         editing=True,
         **_alignment_choices(),
     )
+    parents = None
     if request.method == "POST" and form.is_valid():
-        values = _goal_values(form, actor)
+        parents = _chosen_parents(form, actor, exclude=goal)
+    if parents is not None:
+        values = _goal_values(form, parents)
         try:
             services.goal_update(
                 actor=actor,

@@ -60,8 +60,8 @@ def person_choices(request: HttpRequest) -> HttpResponse:
     people = selectors.person_choices(
         viewer=request.employee, search=request.GET.get("q", "")[:100]
     )
-    choices = [(str(person.uuid), person_label(person)) for person in people]
-    return render(request, "people/_person_options.html", {"choices": choices})
+    choices = [(str(person.uuid), person_label(person), False) for person in people]
+    return render(request, "partials/options.html", {"choices": choices})
 
 
 @member_required(admin=True)

@@ -18,6 +18,23 @@ def actor_for(member) -> Actor:
     )
 
 
+# A goal form that passes the SMART check, without its owner and parents.
+GOAL_FORM = {
+    "title": "Raise NPS to 45",
+    "level": "operational",
+    "start_date": "2027-01-01",
+    "due_date": "2027-06-30",
+    "unit": "points",
+    "direction": "increase",
+    "baseline": "40",
+    "target": "45",
+    "indicator": "lagging",
+    "perspective": "customer",
+    "update_frequency": "monthly",
+    "weight": "1",
+}
+
+
 @dataclass
 class Cast:
     hr: factories.Member

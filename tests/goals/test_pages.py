@@ -11,7 +11,7 @@ from goals import services
 from goals import views as goal_views
 from goals.models import Goal
 from tests.conftest import in_org
-from tests.goals.conftest import actor_for
+from tests.goals.conftest import GOAL_FORM, actor_for
 from tests.goals.factories import (
     ActionItemFactory,
     CheckInFactory,
@@ -133,20 +133,9 @@ def test_goal_detail_shows_history_and_the_pending_change(client, org_a, cast, g
 def test_goal_create_page_checks_smart_and_saves_a_draft(client, org_a, cast, goal):
     client.force_login(cast.owner.user)
     data = {
-        "title": "Raise NPS to 45",
-        "level": "operational",
+        **GOAL_FORM,
         "owner": f"employee:{cast.owner.employee.uuid}",
         "parents": [str(goal.strategy.uuid)],
-        "start_date": "2027-01-01",
-        "due_date": "2027-06-30",
-        "unit": "points",
-        "direction": "increase",
-        "baseline": "40",
-        "target": "45",
-        "indicator": "lagging",
-        "perspective": "customer",
-        "update_frequency": "monthly",
-        "weight": "1",
     }
     check = client.post("/goals/new/", {**data, "check": "1"}, HTTP_HX_REQUEST="true")
     assert 'id="smart-check"' in check.content.decode() and "passes" in check.content.decode()

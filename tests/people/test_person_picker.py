@@ -40,7 +40,7 @@ def test_search_finds_anyone_active_of_the_organisation_but_the_viewer(
     mine = _choices(client, employee.employee.last_name)
     assert not any(employee.employee.full_name in label for label in mine)
     assert (
-        "Nobody matches"
+        "Nothing matches"
         in client.get(reverse("people:person_choices"), {"q": "zzzz"}).content.decode()
     )
     # Without a search: the viewer's colleagues (here the manager), nobody else.

@@ -1,0 +1,103 @@
+"""The goal form's owner and parent pickers: a few likely choices, a search over what the
+viewer may choose, and any allowed choice accepted, found by a search or not."""
+
+from __future__ import annotations
+
+import re
+
+from goals.models import Goal
+from tests.conftest import in_org
+from tests.factories import EmployeeFactory
+from tests.goals.conftest import GOAL_FORM as FORM
+from tests.goals.factories import GoalFactory
+
+
+def _options(html: str) -> dict[str, tuple[str, bool]]:
+    """{value: (label, selected)} of the options in `html`."""
+    return {
+        value: (label, bool(selected))
+        for value, selected, label in re.findall(
+            r'<option value="([^"]*)"( selected)?>([^<]*)</option>', html
+        )
+    }
+
+
+def test_the_owner_search_offers_whom_the_viewer_may_set_goals_for(client, org_a, cast):
+    with in_org(org_a):
+        deep = EmployeeFactory(
+            organization=org_a, manager=cast.owner.employee, first_name="Zelda", last_name="Deep"
+        )
+        EmployeeFactory(organization=org_a, first_name="Zelda", last_name="Outside")
+    client.force_login(cast.manager.user)
+
+    found = _options(client.get("/goals/owner-choices/", {"q": "zelda"}).content.decode())
+    assert list(found) == [f"employee:{deep.uuid}"]  # a report's report; not someone outside
+    # Without a search: the viewer and their direct reports, and a chosen owner stays chosen.
+    chosen = f"employee:{deep.uuid}"
+    start = _options(client.get("/goals/owner-choices/", {"owner": chosen}).content.decode())
+    assert start[chosen] == ("Zelda Deep", True)
+    assert f"employee:{cast.manager.employee.uuid}" in start
+    assert f"employee:{cast.owner.employee.uuid}" in start
+
+    client.force_login(cast.hr.user)  # HR admins may set goals for anyone, and for departments
+    found = _options(client.get("/goals/owner-choices/", {"q": "zelda"}).content.decode())
+    assert len(found) == 2
+    start = _options(client.get("/goals/owner-choices/").content.decode())
+    assert start["organization:"] == ("The organisation", False)
+
+
+def test_the_parent_search_finds_goals_one_may_support(client, org_a, org_b, cast, goal):
+    with in_org(org_a):
+        GoalFactory(
+            organization=org_a,
+            owner_employee=cast.owner.employee,
+            title="Churn below four percent",
+        )
+        GoalFactory(
+            organization=org_a,
+            owner_employee=cast.owner.employee,
+            title="Churn below five percent",
+            status="completed",
+        )
+        GoalFactory(organization=org_a, owner_employee=cast.peer.employee, title="Churn hidden")
+    with in_org(org_b):
+        GoalFactory(organization=org_b, title="Churn elsewhere")
+    client.force_login(cast.owner.user)
+
+    found = _options(client.get("/goals/parent-choices/", {"q": "churn"}).content.decode())
+    assert [label for label, _selected in found.values()] == [
+        "Churn below four percent (Operational)"
+    ]
+    kept = client.get(
+        "/goals/parent-choices/", {"q": "churn", "parents": [str(goal.strategy.uuid)]}
+    ).content.decode()
+    assert _options(kept)[str(goal.strategy.uuid)][1] is True  # chosen already: kept, selected
+
+
+def test_the_form_takes_a_parent_found_by_search_and_refuses_others(client, org_a, cast, goal):
+    with in_org(org_a):
+        found = GoalFactory(
+            organization=org_a, owner_employee=cast.owner.employee, title="Found by search"
+        )
+        done = GoalFactory(
+            organization=org_a, owner_employee=cast.owner.employee, status="completed"
+        )
+        hidden = GoalFactory(organization=org_a, owner_employee=cast.peer.employee)
+    client.force_login(cast.owner.user)
+    page = client.get("/goals/new/").content.decode()
+    assert 'hx-get="/goals/parent-choices/"' in page and 'hx-get="/goals/owner-choices/"' in page
+    owner = f"employee:{cast.owner.employee.uuid}"
+
+    for refused in (done, hidden):
+        response = client.post("/goals/new/", {**FORM, "owner": owner, "parents": [refused.uuid]})
+        assert response.status_code == 200
+        assert "Choose goals you can see" in response.content.decode()
+    response = client.post("/goals/new/", {**FORM, "owner": "employee:nobody", "parents": []})
+    assert "Choose an owner." in response.content.decode()
+    with in_org(org_a):
+        assert not Goal.objects.filter(title=FORM["title"]).exists()
+
+    response = client.post("/goals/new/", {**FORM, "owner": owner, "parents": [found.uuid]})
+    assert response.status_code == 302
+    with in_org(org_a):
+        assert list(Goal.objects.get(title=FORM["title"]).parents.all()) == [found]
