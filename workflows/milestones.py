@@ -16,12 +16,13 @@ app registers the real kind with `register_kind()` from its `AppConfig.ready()`.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from plms.people.models import Employee
@@ -262,7 +263,14 @@ def _link(context: StepContext) -> str:
     parent = context.step.parent
     if parent is not None and parent.object_type == "goals.checkin" and parent.object_id:
         return reverse("goals:check_in_detail", args=[parent.object_id])
-    return reverse("notifications:list")
+    return _notifications_path(get_urlconf(), get_script_prefix())
+
+
+@functools.cache
+def _notifications_path(urlconf: str | None, prefix: str) -> str:
+    """The notifications page, resolved once per URL configuration and script prefix: a
+    dispatched chunk links a hundred notices to it."""
+    return reverse("notifications:list", urlconf=urlconf)
 
 
 # --- Kinds implemented now -------------------------------------------------------------------

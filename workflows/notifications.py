@@ -32,6 +32,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plms.common.db import prepared_row, value_preparer
 from plms.tenancy.context import organization_scope, require_organization_id
 from workflows.models import Notification, NotificationDigest, NotificationSettings
 
@@ -245,9 +246,9 @@ def _insert_new(rows: list[Notification]) -> dict[str, int]:
         f"VALUES %s ON CONFLICT ON CONSTRAINT {quote('notification_dedupe')} DO NOTHING "
         f"RETURNING {quote(opts.get_field('uuid').column)}, {quote(opts.pk.column)}"
     )
+    preparers = [value_preparer(field, connection) for field in columns]
     values = [
-        tuple(field.get_db_prep_save(getattr(row, field.attname), connection) for field in columns)
-        for row in rows
+        prepared_row((getattr(row, field.attname) for field in columns), preparers) for row in rows
     ]
     with connection.cursor() as cursor:
         # The wrapped cursor keeps Django's query log (tests count these queries).

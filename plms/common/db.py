@@ -34,6 +34,32 @@ _PLAIN_TYPES = frozenset(
 )
 
 
+def value_preparer(column: models.Field, connection) -> Callable[[object], object] | None:
+    """How a Python value of `column` becomes what psycopg2 sends: None when psycopg2 adapts
+    it as it is (text, numbers, dates, uuids, foreign keys, aware date-times), else a function
+    (JSON as text, which a `jsonb` parameter parses; anything else through the field's
+    `get_db_prep_save()`). Writers of many rows call it once per column, not per value."""
+    if column.get_internal_type() in _PLAIN_TYPES or isinstance(column, ForeignKey):
+        return None
+    if isinstance(column, models.JSONField):
+        return lambda value: None if value is None else json.dumps(value, cls=column.encoder)
+    if isinstance(column, models.DateTimeField):
+        return lambda value: (
+            value
+            if value is None or (isinstance(value, datetime) and value.tzinfo is not None)
+            else column.get_db_prep_save(value, connection)
+        )
+    return lambda value: None if value is None else column.get_db_prep_save(value, connection)
+
+
+def prepared_row(values: Iterable[object], preparers: Sequence) -> tuple:
+    """`values` prepared by the `value_preparer()` of each column, in order."""
+    return tuple(
+        value if prepare is None else prepare(value)
+        for value, prepare in zip(values, preparers, strict=True)
+    )
+
+
 def insert_rows(
     model: type[models.Model],
     fields: Sequence[str],
@@ -92,19 +118,7 @@ def insert_rows(
         return [obj.pk for obj in objects] if returning_ids else []
 
     def preparer(name: str) -> Callable[[object], object] | None:
-        column = by_attname[name]
-        if column.get_internal_type() in _PLAIN_TYPES or isinstance(column, ForeignKey):
-            return None
-        if isinstance(column, models.JSONField):
-            # As text, which the column's `jsonb[]` parameter parses.
-            return lambda value: None if value is None else json.dumps(value, cls=column.encoder)
-        if isinstance(column, models.DateTimeField):
-            return lambda value: (
-                value
-                if value is None or (isinstance(value, datetime) and value.tzinfo is not None)
-                else column.get_db_prep_save(value, connection)
-            )
-        return lambda value: None if value is None else column.get_db_prep_save(value, connection)
+        return value_preparer(by_attname[name], connection)
 
     # Values psycopg2 cannot adapt as they are go through the field's `get_db_prep_save()`
     # (JSON is written as text, an aware date-time as it is): the given ones and the
