@@ -1,11 +1,24 @@
 """The Celery app. Without REDIS_URL tasks run in-process (embedded default)."""
 
+import gc
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plms.settings.local")
 
 app = Celery("plms")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_process_init.connect
+def freeze_start_up_objects(**_kwargs) -> None:
+    """A worker process keeps what it loaded at start (Django, the apps' modules, the URL
+    conf) for its whole life. Frozen, those objects leave the collector's generations, so a
+    full collection scans only what tasks allocated since: a Momentum dispatch chunk that
+    built a few thousand model instances no longer pays an 80 ms pause to scan the start-up
+    heap."""
+    gc.collect()
+    gc.freeze()
