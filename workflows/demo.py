@@ -1,10 +1,11 @@
-"""Demo Momentum for Acme: "Weekly check-ins" active since this Monday, with this week's
-messages and check-ins already sent, "Red goal follow-up" active (a goal that turns red tells
+"""Demo Momentum for Acme: "Weekly check-ins" active since the latest Monday whose check-in
+time has come (early on a Monday, last week's), with that week's messages and check-ins
+already sent, "Red goal follow-up" active (a goal that turns red tells
 the manager), and the quarterly review as a draft to look at."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -14,13 +15,15 @@ from workflows import engine, services, triggers
 from workflows.models import WorkflowTemplate
 
 
-def seed_workflows(actor: Actor) -> None:
+def seed_workflows(actor: Actor, now: datetime | None = None) -> None:
     if WorkflowTemplate.objects.filter(source="weekly_check_ins").exists():
         return
     zone = triggers.organization_zone(actor.organization)
-    now = timezone.now()
+    now = now or timezone.now()
     today = now.astimezone(zone).date()
     monday = today - timedelta(days=today.weekday())
+    if triggers.anchor_on(monday, zone) > now:
+        monday -= timedelta(days=7)  # this week's check-in time is still to come
     weekly = services.workflow_template_instantiate(
         actor=actor, key="weekly_check_ins", today=monday - timedelta(days=1)
     )
