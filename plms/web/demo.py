@@ -1,7 +1,9 @@
 """The demo organisation "Acme": idempotent, built through the same services users call.
 
-Each app adds its part to `DEMO_STEPS` from its own `demo.py` (imported in INSTALLED_APPS
-order), so the demo always shows the whole product.
+Each app adds its part to `DEMO_STEPS` from its own `demo.py`, so the demo always shows the
+whole product. The people come first; the apps' parts then run in INSTALLED_APPS order,
+whenever their module happened to be imported (a test may import one early); the final steps
+read what the others made.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
@@ -59,9 +62,6 @@ def seed_people(actor: Actor) -> None:
     for employee in Employee.objects.select_related("user"):
         role = Membership.Role.ADMIN if employee.email in ADMINS else Membership.Role.MEMBER
         membership_set(organization=actor.organization, user=employee.user, role=role)
-
-
-DEMO_STEPS.append(seed_people)
 
 
 # --- Last step: history that only weeks of real use would create --------------------------------
@@ -151,6 +151,11 @@ def seed_decision_latency(actor: Actor) -> None:
 FINAL_STEPS: list[DemoStep] = [seed_adoption, seed_decision_latency]
 
 
+def _app_position(step: DemoStep) -> int:
+    configs = list(django_apps.get_app_configs())
+    return configs.index(django_apps.get_containing_app_config(step.__module__))
+
+
 @transaction.atomic
 def seed_demo() -> Organization:
     """Create or complete the demo organisation; running it again changes nothing."""
@@ -162,6 +167,6 @@ def seed_demo() -> Organization:
     autodiscover_modules("demo")  # each app's demo.py appends its steps to DEMO_STEPS
     with organization_scope(organization):
         actor = system_actor(organization)
-        for step in [*DEMO_STEPS, *FINAL_STEPS]:  # the final steps read what the others made
+        for step in [seed_people, *sorted(DEMO_STEPS, key=_app_position), *FINAL_STEPS]:
             step(actor)
     return organization

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.test import Client
 
-from goals.models import GoalRedEpisode
+from goals.models import CheckInSeries, GoalRedEpisode
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.models import Membership, Organization
 from plms.web.models import MemberActivity
@@ -91,3 +91,17 @@ def test_seed_is_refused_in_production(db, settings):
     settings.PLMS_ALLOW_DEMO_SEED = False
     with pytest.raises(ImproperlyConfigured):
         call_command("seed_demo")
+
+
+def test_the_apps_parts_run_in_app_order_whichever_was_imported_first(db, monkeypatch):
+    from django.utils.module_loading import autodiscover_modules
+
+    from plms.web import demo
+
+    autodiscover_modules("demo")
+    # As if a test had imported the Momentum part first: it would schedule the weekly
+    # check-ins before the goals' part starts the same people's recurring check-ins.
+    monkeypatch.setattr(demo, "DEMO_STEPS", list(reversed(demo.DEMO_STEPS)))
+    call_command("seed_demo")
+    with in_org(Organization.objects.get(slug="acme")):
+        assert CheckInSeries.objects.filter(manager__email="manager@acme.example").exists()
