@@ -207,11 +207,17 @@ def owner_choices(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def parent_choices(request: HttpRequest) -> HttpResponse:
-    """Options of the goal form's parent picker for a search (htmx), the chosen ones kept."""
+    """Options of the goal form's parent picker for a search (htmx), the chosen ones kept and
+    the goal being edited (`exclude`) left out."""
+    actor = actor_from_request(request)
+    exclude = None
+    if request.GET.get("exclude"):  # the goal being edited supports no goal of its own
+        exclude = selectors.goal_visible(actor=actor, uuid=parse_public_id(request.GET["exclude"]))
     options = _parent_choices(
-        actor_from_request(request),
+        actor,
         chosen=request.GET.getlist("parents"),
         search=request.GET.get("q", "")[:100],
+        exclude=exclude,
     )
     return render(request, "partials/options.html", {"choices": options})
 
@@ -240,22 +246,34 @@ def _alignment_choices() -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def _goal_values(form: GoalForm, parents: list[Goal]) -> dict:
+def _chosen_owner(form: GoalForm) -> dict | None:
+    """The form's owner as the goal's owner fields (none when editing: the owner stays), or
+    None with an error on the field when it names no person or department of the
+    organisation. Whether the viewer may set goals for that owner is the service's to say."""
+    owner = form.cleaned_data.get("owner")
+    if owner is None:
+        return {}
+    kind, _sep, uuid = owner.partition(":")
+    values: dict = {"owner_type": kind}
+    if kind == "employee":
+        values["owner_employee"] = people_selectors.employee_get(uuid=parse_public_id(uuid))
+    elif kind == "department":
+        values["owner_department"] = selectors.department_get(uuid=parse_public_id(uuid))
+    if any(value is None for value in values.values()):
+        form.add_error("owner", _("Choose an owner."))
+        return None
+    return values
+
+
+def _goal_values(form: GoalForm, parents: list[Goal], owner: dict) -> dict:
     data = dict(form.cleaned_data)
     data.pop("version", None)
     data.pop("justification", None)
+    data.pop("owner", None)
     data["parents"] = parents
     data["key_result"] = selectors.key_result_get(uuid=parse_public_id(data.pop("key_result")))
     data["capabilities"] = selectors.capabilities_by_ids(uuids=data.pop("capabilities", []))
-    owner = data.pop("owner", None)
-    if owner is not None:
-        kind, _sep, uuid = owner.partition(":")
-        data["owner_type"] = kind
-        if kind == "employee":
-            data["owner_employee"] = people_selectors.employee_get(uuid=parse_public_id(uuid))
-        elif kind == "department":
-            data["owner_department"] = selectors.department_get(uuid=parse_public_id(uuid))
-    return data
+    return {**data, **owner}
 
 
 def _smart_from_form(form: GoalForm, actor):
@@ -294,10 +312,10 @@ def goal_create(request: HttpRequest) -> HttpResponse:
     check = None
     if request.method == "POST" and form.is_valid():
         check = _smart_from_form(form, actor)
-        parents = _chosen_parents(form, actor)
-        if "check" not in request.POST and parents is not None:
+        parents, owner = _chosen_parents(form, actor), _chosen_owner(form)
+        if "check" not in request.POST and parents is not None and owner is not None:
             try:
-                goal = services.goal_create(actor=actor, **_goal_values(form, parents))
+                goal = services.goal_create(actor=actor, **_goal_values(form, parents, owner))
             except ApplicationError as exc:
                 _form_errors(form, exc)
             else:
@@ -327,11 +345,12 @@ def goal_edit(request: HttpRequest, id) -> HttpResponse:
         editing=True,
         **_alignment_choices(),
     )
+    form.fields["parents"].widget.search_params = {"exclude": str(goal.uuid)}
     parents = None
     if request.method == "POST" and form.is_valid():
         parents = _chosen_parents(form, actor, exclude=goal)
     if parents is not None:
-        values = _goal_values(form, parents)
+        values = _goal_values(form, parents, {})
         try:
             services.goal_update(
                 actor=actor,

@@ -9,6 +9,8 @@ accepted, found by a search or not.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,13 +27,19 @@ class SearchSelectMixin:
         super().__init__(*args, **kwargs)
         self.search_url_name = search_url_name or self.search_url_name
         self.search_label = search_label or self.search_label
+        self.search_params: dict[str, str] = {}  # sent with every search (e.g. what to leave out)
 
     def render(self, name, value, attrs=None, renderer=None):
         select = super().render(name, value, attrs, renderer)
         target = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
         search = render_to_string(
             "partials/select_search.html",
-            {"target": target, "url": reverse(self.search_url_name), "label": self.search_label},
+            {
+                "target": target,
+                "url": reverse(self.search_url_name),
+                "query": urlencode(self.search_params),
+                "label": self.search_label,
+            },
         )
         return mark_safe(search + select)  # both parts are escaped by their templates
 

@@ -100,7 +100,10 @@ if DATABASE_URL:
     # the visibility rules (hundreds of thousands of rows for a team of 1,600) crosses
     # jit_above_cost, and compiling a 14 ms goals query then took 1.1 s. The application's
     # queries are short; JIT is for long analytical ones.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # Added to any options DATABASE_URL gives. Through PgBouncer, list `options` in its
+    # ignore_startup_parameters, or set it on the role instead (ALTER ROLE ... SET jit = off).
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

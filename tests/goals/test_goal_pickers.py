@@ -74,7 +74,9 @@ def test_the_parent_search_finds_goals_one_may_support(client, org_a, org_b, cas
     assert _options(kept)[str(goal.strategy.uuid)][1] is True  # chosen already: kept, selected
 
 
-def test_the_form_takes_a_parent_found_by_search_and_refuses_others(client, org_a, cast, goal):
+def test_the_form_takes_a_parent_found_by_search_and_refuses_others(
+    client, org_a, org_b, cast, goal
+):
     with in_org(org_a):
         found = GoalFactory(
             organization=org_a, owner_employee=cast.owner.employee, title="Found by search"
@@ -92,8 +94,11 @@ def test_the_form_takes_a_parent_found_by_search_and_refuses_others(client, org_
         response = client.post("/goals/new/", {**FORM, "owner": owner, "parents": [refused.uuid]})
         assert response.status_code == 200
         assert "Choose goals you can see" in response.content.decode()
-    response = client.post("/goals/new/", {**FORM, "owner": "employee:nobody", "parents": []})
-    assert "Choose an owner." in response.content.decode()
+    with in_org(org_b):
+        elsewhere = EmployeeFactory(organization=org_b)
+    for nobody in ("employee:nobody", f"employee:{elsewhere.uuid}", f"department:{found.uuid}"):
+        response = client.post("/goals/new/", {**FORM, "owner": nobody, "parents": []})
+        assert "Choose an owner." in response.content.decode(), nobody
     with in_org(org_a):
         assert not Goal.objects.filter(title=FORM["title"]).exists()
 
@@ -101,3 +106,18 @@ def test_the_form_takes_a_parent_found_by_search_and_refuses_others(client, org_
     assert response.status_code == 302
     with in_org(org_a):
         assert list(Goal.objects.get(title=FORM["title"]).parents.all()) == [found]
+
+
+def test_the_edit_form_never_offers_the_goal_as_its_own_parent(client, org_a, cast, goal):
+    client.force_login(cast.owner.user)
+    page = client.get(f"/goals/{goal.uuid}/edit/").content.decode()
+    url = f"/goals/parent-choices/?exclude={goal.uuid}"
+    assert f'hx-get="{url}"' in page
+    # The search box belongs to no form: Enter searches, it never saves the goal.
+    assert 'form="id_parents_search_only"' in page and 'id="id_parents_search_only"' not in page
+    search = {"q": goal.title, "exclude": goal.uuid}
+    found = _options(client.get("/goals/parent-choices/", search).content.decode())
+    assert str(goal.uuid) not in found
+    assert str(goal.uuid) in _options(
+        client.get("/goals/parent-choices/", {"q": goal.title}).content.decode()
+    )

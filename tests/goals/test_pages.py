@@ -230,7 +230,12 @@ def test_goal_tree_shows_two_levels_and_opens_deeper_ones_on_demand(
 ):
     with in_org(org_a):
         deeper = [
-            GoalFactory(organization=org_a, owner_employee=cast.owner.employee, title=f"Step {n}")
+            GoalFactory(
+                organization=org_a,
+                owner_employee=cast.owner.employee,
+                title=f"Step {n}",
+                current=D(50),
+            )
             for n in range(3)
         ]
         for child in deeper:
@@ -242,6 +247,7 @@ def test_goal_tree_shows_two_levels_and_opens_deeper_ones_on_demand(
     # The strategy and the goal under it are shown; the goal's three are a link away.
     assert goal.strategy.title in page and goal.title in page
     assert "Step 0" not in page and "Show the 3 supporting goals" in page
+    assert page.count("(rolled up)") == 2  # the strategy, and the goal whose three are hidden
     fragment = client.get("/goals/tree/", {"under": goal.uuid}, headers={"HX-Request": "true"})
     assert fragment.status_code == 200
     html = fragment.content.decode()
