@@ -42,3 +42,25 @@ def test_employee_signs_in_with_the_keyboard_only(page, demo):
 def test_a_wrong_password_shows_a_clear_error(page, demo):
     sign_in(page, "employee@acme.example", "not-the-password")
     expect(page.get_by_role("alert").first).to_contain_text("Please enter a correct e-mail")
+
+
+def test_employee_gives_feedback_to_someone_found_by_search(page, demo):
+    sign_in(page, "employee@acme.example", "plms-demo")
+    page.goto("/goals/feedback/give/")
+    receiver = page.get_by_label("For", exact=True)
+    # The picker starts with Emma's colleagues; Olivia, in Sales, is a search away.
+    assert "Marcus Bell" in receiver.inner_text() and "Olivia" not in receiver.inner_text()
+    search = page.get_by_label("Search people")
+    search.fill("olivia")
+    page.wait_for_function(
+        "document.querySelector('#id_receiver').textContent.includes('Olivia Brown')"
+    )
+    search.press("Enter")  # searches again; never sends the form
+    page.wait_for_timeout(500)  # a sent form would be back by now, its errors shown
+    expect(search).to_have_value("olivia")
+    expect(page.get_by_role("alert")).to_have_count(0)
+    receiver.select_option(label="Olivia Brown — Account Executive")
+    page.get_by_label("Kind").select_option("recognition")
+    page.get_by_label("Observation").fill("Your demo for the new client was clear and calm.")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Feedback sent.")).to_be_visible()
