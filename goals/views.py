@@ -79,8 +79,10 @@ def my_goals(request: HttpRequest) -> HttpResponse:
 @member_required
 def team_at_risk(request: HttpRequest) -> HttpResponse:
     employee = request.employee
-    goals = selectors.team_goals_at_risk(manager=employee) if employee is not None else []
-    page = Paginator(goals, PAGE_SIZE).get_page(request.GET.get("page"))
+    risks = selectors.team_goal_risks(manager=employee) if employee is not None else []
+    page = Paginator(risks, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Only the page's goals are loaded and evaluated for display (a large team has thousands).
+    page.object_list = selectors.goals_for_risks(list(page.object_list))
     context = {
         "page": page,
         "latency": (

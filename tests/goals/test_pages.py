@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from goals import services
+from goals import selectors, services
 from goals import views as goal_views
 from goals.models import Goal
 from tests.conftest import in_org
@@ -267,6 +267,36 @@ def test_goal_tree_shows_two_levels_and_opens_deeper_ones_on_demand(
     second = client.get("/goals/tree/", {"page": 2}).content.decode()
     assert goal.strategy.title in first and "Loose 0" in first and "Loose 1" not in first
     assert "Loose 1" in second and "Loose 2" in second and "Page 2 of 2" in second
+
+
+def test_team_goals_at_risk_come_a_page_at_a_time_worst_first(client, org_a, cast, monkeypatch):
+    with in_org(org_a):
+        for n, current in enumerate((D(40), D(41), D(42))):  # 0, 5 and 10 % of the way: red
+            GoalFactory(
+                organization=org_a,
+                owner_employee=cast.owner.employee,
+                title=f"Behind {n}",
+                current=current,
+                start_date=date.today() - timedelta(days=90),
+                due_date=date.today() + timedelta(days=10),
+            )
+    monkeypatch.setattr(goal_views, "PAGE_SIZE", 2)
+    evaluated = []  # how many goals each display evaluation is given
+    display = selectors.goal_list_for_display
+
+    def counted(goals, **kwargs):
+        goals = list(goals)
+        evaluated.append(len(goals))
+        return display(goals, **kwargs)
+
+    monkeypatch.setattr(selectors, "goal_list_for_display", counted)
+    client.force_login(cast.manager.user)
+    first = client.get("/goals/team/").content.decode()
+    assert "Behind 0" in first and "Behind 1" in first and "Behind 2" not in first
+    # Only the page's goals are loaded and evaluated for display, not the whole team's.
+    assert evaluated == [2]
+    second = client.get("/goals/team/", {"page": 2}).content.decode()
+    assert "Behind 2" in second and "Page 2 of 2" in second
 
 
 def test_action_items_are_ticked_off_from_the_check_in_page(client, org_a, cast):
