@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from decimal import Decimal
 from uuid import UUID
@@ -83,6 +84,8 @@ from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
 
 SPARKLINE_POINTS = 12
+# A goal's KPI columns in the order of `kpi_math.Kpi`: plain rows of them make a Kpi.
+KPI_COLUMNS = tuple(field.name for field in dataclass_fields(kpi_math.Kpi))
 DECISION_ACTIONS = (
     "goal.activated",
     "goal.activation_overridden",
@@ -321,6 +324,16 @@ def goal_owner_people(*, actor: Actor, search: str = "") -> list[Employee]:
     if me is None:
         return []
     return [me, *direct_reports(manager=me)]
+
+
+def goal_owner_departments(*, actor: Actor) -> list[Department]:
+    """Departments the actor may set goals for: every one for HR admins, a manager's own."""
+    if actor.is_admin:
+        return list(Department.objects.only("uuid", "name").order_by("name", "id"))
+    employee = actor.employee
+    if employee is not None and employee.department_id and manages_anyone(employee=employee):
+        return [employee.department]
+    return []
 
 
 def goal_children(*, actor: Actor, goal: Goal) -> QuerySet[Goal]:
@@ -619,12 +632,7 @@ def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[Goa
         .values_list(
             "pk",
             "owner_employee_id",
-            "direction",
-            "baseline",
-            "target",
-            "current",
-            "range_low",
-            "range_high",
+            *KPI_COLUMNS,
             "start_date",
             "due_date",
             "rag_green_at",
@@ -635,16 +643,8 @@ def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[Goa
     )
     risks: list[GoalRisk] = []
     for row in picked:
-        pk, owner_id, direction, baseline, target, current, low, high, start, due = row[:10]
-        green_at, amber_at, tolerance, misses = row[10:]
-        kpi = kpi_math.Kpi(
-            direction=direction,
-            baseline=baseline,
-            target=target,
-            current=current,
-            range_low=low,
-            range_high=high,
-        )
+        (pk, owner_id), kpi = row[:2], kpi_math.Kpi(*row[2:8])
+        start, due, green_at, amber_at, tolerance, misses = row[8:]
         thresholds = kpi_math.Thresholds(
             green_at=green_at if green_at is not None else defaults.green_at,
             amber_at=amber_at if amber_at is not None else defaults.amber_at,
@@ -708,27 +708,13 @@ def goal_forest(*, actor: Actor) -> GoalForest:
         goal_list(actor=actor)
         .exclude(status=Goal.Status.CANCELLED)
         .order_by()
-        .values_list(
-            "pk",
-            "level",
-            "title",
-            "weight",
-            "direction",
-            "baseline",
-            "target",
-            "current",
-            "range_low",
-            "range_high",
-        )
+        .values_list("pk", "level", "title", "weight", *KPI_COLUMNS)
     )
     progress: dict[int, Decimal | None] = {}
     weights: dict[int, Decimal] = {}
     order: dict[int, tuple] = {}
     for pk, level, title, weight, *kpi in rows:
-        direction, baseline, target, current, low, high = kpi
-        progress[pk] = kpi_math.progress_percent(
-            kpi_math.Kpi(direction, baseline, target, current, low, high)
-        )
+        progress[pk] = kpi_math.progress_percent(kpi_math.Kpi(*kpi))
         weights[pk] = weight
         order[pk] = (LEVEL_ORDER.get(level, 3), title, pk)
     children: dict[int, list[int]] = defaultdict(list)

@@ -142,15 +142,7 @@ def _owner_choices(
     actor = actor_from_request(request)
     employee = request.employee
     words = search.lower().split()
-    departments: list = []
-    if request.membership.is_admin:
-        departments = list(people_selectors.department_choices())
-    elif (
-        employee is not None
-        and employee.department_id
-        and selectors.manages_anyone(employee=employee)
-    ):
-        departments = [employee.department]
+    departments = selectors.goal_owner_departments(actor=actor)
     options = []
     if request.membership.is_admin and all(word in "organisation" for word in words):
         options.append(("organization:", _("The organisation")))

@@ -64,3 +64,24 @@ def test_employee_gives_feedback_to_someone_found_by_search(page, demo):
     page.get_by_label("Observation").fill("Your demo for the new client was clear and calm.")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_text("Feedback sent.")).to_be_visible()
+
+
+def test_hr_opens_the_goal_tree_a_level_at_a_time_and_searches_an_owner(page, demo):
+    sign_in(page, "hr@acme.example", "plms-demo")
+    page.goto("/goals/tree/")
+    tree = page.locator("ul.tree")
+    expect(tree).to_contain_text("Raise first-contact resolution to 75 % in Customer Operations")
+    expect(tree).not_to_contain_text("Raise my first-contact resolution to 72 %")
+    # The goals under the team's goal load in place (htmx), the page stays where it is.
+    tree.get_by_role("link", name="Show the 4 supporting goals").click()
+    expect(tree).to_contain_text("Raise my first-contact resolution to 72 %")
+    assert page.url.endswith("/goals/tree/")
+
+    page.goto("/goals/new/")
+    owner = page.locator("#id_owner")
+    expect(owner.locator("option", has_text="Olivia Brown")).to_have_count(0)
+    page.get_by_label("Search people and departments").fill("olivia")
+    expect(owner.locator("option", has_text="Olivia Brown")).to_have_count(1)
+    page.get_by_label("Search goals").fill("new-business")
+    expect(page.locator("#id_parents option")).to_have_count(1)
+    expect(page.locator("#id_parents")).to_contain_text("Grow new-business revenue")
