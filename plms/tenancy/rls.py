@@ -5,6 +5,11 @@ row be seen or written only when its `organization_id` equals the transaction's
 `app.current_organization` (unset means no rows at all), or inside
 `dangerously_all_organizations()`. `FORCE` makes it apply to the table owner as well; the
 application connects as a role that is not the owner anyway (see README, "Database roles").
+
+The policy reads both settings in scalar subqueries: PostgreSQL evaluates each once per
+statement (an InitPlan) and compares every row with the result, where a bare
+`current_setting()` call would run again for every row scanned (a count over 30,000 goals took
+5 ms instead of 2.8 ms).
 """
 
 from __future__ import annotations
@@ -23,18 +28,46 @@ POLICY_NAME = "organization_isolation"
 DIRECTORY_TABLES = frozenset({"tenancy_membership", "tenancy_apikey"})
 
 _PREDICATE = (
-    f"organization_id = nullif(current_setting('{RLS_SETTING}', true), '')::bigint "
-    f"OR current_setting('{RLS_BYPASS_SETTING}', true) = 'on'"
+    f"organization_id = (SELECT nullif(current_setting('{RLS_SETTING}', true), '')::bigint) "
+    f"OR (SELECT current_setting('{RLS_BYPASS_SETTING}', true) = 'on')"
 )
+
+
+def policy_sql(table: str) -> list[str]:
+    return [
+        f'DROP POLICY IF EXISTS {POLICY_NAME} ON "{table}"',
+        f'CREATE POLICY {POLICY_NAME} ON "{table}" USING ({_PREDICATE}) WITH CHECK ({_PREDICATE})',
+    ]
 
 
 def enable_sql(table: str) -> list[str]:
     return [
         f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY',
         f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY',
-        f'DROP POLICY IF EXISTS {POLICY_NAME} ON "{table}"',
-        f'CREATE POLICY {POLICY_NAME} ON "{table}" USING ({_PREDICATE}) WITH CHECK ({_PREDICATE})',
+        *policy_sql(table),
     ]
+
+
+def policy_tables(connection) -> list[str]:
+    """Tables of the current schema that have the isolation policy."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename FROM pg_policies "
+            "WHERE schemaname = current_schema() AND policyname = %s ORDER BY tablename",
+            [POLICY_NAME],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def refresh_policies(connection) -> int:
+    """Re-create the policy of every table that has it, with the current predicate; the number
+    of tables. Run as the owner (a migration does)."""
+    tables = policy_tables(connection)
+    with connection.cursor() as cursor:
+        for table in tables:
+            for statement in policy_sql(table):
+                cursor.execute(statement)
+    return len(tables)
 
 
 def disable_sql(table: str) -> list[str]:
@@ -106,15 +139,15 @@ def rls_problems(connection=None) -> list[RlsProblem]:
         cursor.execute(
             """
             SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
-                   EXISTS (SELECT 1 FROM pg_policies p
-                           WHERE p.schemaname = n.nspname AND p.tablename = c.relname
-                             AND p.policyname = %s)
+                   p.qual, p.with_check
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_policies p
+              ON p.schemaname = n.nspname AND p.tablename = c.relname AND p.policyname = %s
             WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema()
             """,
             [POLICY_NAME],
         )
-        state = {name: (rls, force, policy) for name, rls, force, policy in cursor.fetchall()}
+        state = {row[0]: row[1:] for row in cursor.fetchall()}
         cursor.execute(
             """
             SELECT table_name FROM information_schema.columns
@@ -129,14 +162,23 @@ def rls_problems(connection=None) -> list[RlsProblem]:
         if table not in state:
             problems.append(RlsProblem(table, "table does not exist (migrations not applied?)"))
             continue
-        rls, force, policy = state[table]
+        rls, force, qual, with_check = state[table]
         if not rls:
             problems.append(RlsProblem(table, "row level security is not enabled"))
         if not force:
             problems.append(RlsProblem(table, "row level security is not forced"))
-        if not policy:
+        if qual is None:
             problems.append(RlsProblem(table, f"policy {POLICY_NAME} is missing"))
+        elif not all(_reads_settings_once(each) for each in (qual, with_check)):
+            problems.append(
+                RlsProblem(table, f"policy {POLICY_NAME} reads the settings on every row")
+            )
     return problems
+
+
+def _reads_settings_once(expression: str | None) -> bool:
+    """Whether a policy expression reads each setting in a scalar subquery, as `_PREDICATE`."""
+    return bool(expression) and expression.count("current_setting(") == expression.count("( SELECT")
 
 
 def grant_application_role(

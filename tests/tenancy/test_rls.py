@@ -1,10 +1,12 @@
 """Row-level security: every tenant table, raw SQL, as the application role."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.core.management import call_command
 from django.db import ProgrammingError, connection, connections, transaction
 
-from plms.tenancy.rls import rls_problems, tenant_models
+from plms.tenancy.rls import refresh_policies, rls_problems, tenant_models
 from tests.conftest import in_org
 from tests.factories import TENANT_FACTORIES
 
@@ -73,8 +75,9 @@ def test_every_tenant_table_has_forced_rls_and_the_policy(db):
     call_command("check_rls")
 
 
-def test_check_rls_names_a_table_whose_policy_is_missing(db, settings):
-    """Drop the policy in the owner's own transaction (rolled back) and look through it."""
+@contextmanager
+def owner_transaction(settings):
+    """A connection of the owner role in a transaction that is rolled back at the end."""
     default = connections["default"]
     credentials = {
         "USER": settings.DATABASE_OWNER["USER"],
@@ -83,14 +86,54 @@ def test_check_rls_names_a_table_whose_policy_is_missing(db, settings):
     owner = default.__class__({**default.settings_dict, **credentials}, alias="owner_check")
     try:
         owner.set_autocommit(False)
+        yield owner
+        owner.rollback()
+    finally:
+        owner.close()
+
+
+def test_check_rls_names_a_table_whose_policy_is_missing(db, settings):
+    """Drop the policy in the owner's own transaction (rolled back) and look through it."""
+    with owner_transaction(settings) as owner:
         with owner.cursor() as cursor:
             cursor.execute('ALTER TABLE "people_invitation" NO FORCE ROW LEVEL SECURITY')
             cursor.execute('DROP POLICY organization_isolation ON "people_invitation"')
         problems = {(p.table, p.problem) for p in rls_problems(connection=owner)}
-        owner.rollback()
-    finally:
-        owner.close()
     assert problems == {
         ("people_invitation", "row level security is not forced"),
         ("people_invitation", "policy organization_isolation is missing"),
     }
+
+
+PER_ROW_PREDICATE = (
+    "organization_id = nullif(current_setting('app.current_organization', true), '')::bigint "
+    "OR current_setting('app.all_organizations', true) = 'on'"
+)
+
+
+def test_a_policy_reading_the_settings_on_every_row_is_named_and_refreshed(db, settings):
+    """The predicate before migration tenancy 0003: equivalent, but slower on every scan."""
+    with owner_transaction(settings) as owner:
+        with owner.cursor() as cursor:
+            cursor.execute('DROP POLICY organization_isolation ON "goals_goal"')
+            cursor.execute(
+                f'CREATE POLICY organization_isolation ON "goals_goal" '
+                f"USING ({PER_ROW_PREDICATE}) WITH CHECK ({PER_ROW_PREDICATE})"
+            )
+        before = {(p.table, p.problem) for p in rls_problems(connection=owner)}
+        refresh_policies(owner)
+        after = rls_problems(connection=owner)
+    assert before == {
+        ("goals_goal", "policy organization_isolation reads the settings on every row")
+    }
+    assert after == []
+
+
+def test_the_policy_reads_the_organization_once_per_statement(db, org_a):
+    """An InitPlan computes the organization; the scan compares each row with its result."""
+    with in_org(org_a), connection.cursor() as cursor:
+        cursor.execute("EXPLAIN SELECT count(*) FROM goals_goal")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "InitPlan" in plan
+    filters = [line for line in plan.splitlines() if "Filter:" in line]
+    assert filters and not any("current_setting" in line for line in filters)
