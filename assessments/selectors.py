@@ -530,7 +530,10 @@ def goal_results_for_viewer(
     A constant number of queries whatever the number of capabilities and goals.
     """
     results = goal_results_by_capability(employee=employee, capabilities=list(capabilities))
-    if not results or actor.is_admin:
+    own = actor.employee is not None and actor.employee.pk == employee.pk
+    if not results or actor.is_admin or own:
+        # One's own goals, owned or contributed to, are always visible to oneself: the
+        # visibility rule's team subquery (every reporting line) is not needed.
         return results
     goal_ids = {goal.pk for goals in results.values() for goal in goals}
     visible = set(

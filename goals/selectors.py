@@ -849,12 +849,14 @@ def goal_results_by_capability(
     capability, with progress, RAG and forecast: `{capability id: [goal, …]}`.
 
     What an assessment shows beside each capability. Four queries whatever the number of
-    capabilities and goals.
+    capabilities and goals. The person's goals are a union of the owned and the contributed
+    ones, so the links are found from those few goals: an `OR` across the two joins made the
+    planner walk every link of the capabilities instead (12 ms against 0.2 ms).
     """
-    links = GoalCapability.objects.filter(
-        Q(goal__owner_employee=employee) | Q(goal__contributor_links__employee=employee),
-        goal__status__in=RESULT_STATUSES,
-    )
+    results = Goal.objects.filter(status__in=RESULT_STATUSES).order_by().values("pk")
+    own = results.filter(owner_employee=employee)
+    contributed = results.filter(contributor_links__employee=employee)
+    links = GoalCapability.objects.filter(goal_id__in=own.union(contributed))
     if capabilities is not None:
         links = links.filter(capability_id__in=[c.pk for c in capabilities])
     pairs = set(links.values_list("capability_id", "goal_id"))

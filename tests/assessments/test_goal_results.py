@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments import selectors
@@ -103,6 +105,24 @@ def test_raters_see_only_the_goals_they_may_see(world):
     # A peer or an expert rater sees the organisation's goal, never the personal one.
     assert seen(world.peer) == {resolution.pk: {shared}}
     assert seen(world.expert) == {resolution.pk: {shared}}
+
+
+def test_ones_own_goal_results_need_no_visibility_query(world):
+    """Everyone sees the goals they own or contribute to, so the rule (with its subquery of
+    the whole reporting line) is not run for them, as it is not for HR."""
+    _goal(world, world.capabilities[0])
+
+    def queries(member):
+        with in_org(world.org), CaptureQueriesContext(connection) as captured:
+            results = selectors.goal_results_for_viewer(
+                actor=actor_of(member),
+                employee=world.employee.employee,
+                capabilities=world.capabilities,
+            )
+        assert list(results) == [world.capabilities[0].pk]
+        return len(captured)
+
+    assert queries(world.employee) == queries(world.hr) == queries(world.manager) - 1
 
 
 def test_rating_form_queries_do_not_grow_with_goals(world, client):
