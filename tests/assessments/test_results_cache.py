@@ -111,6 +111,18 @@ def test_moves_renames_and_deletions_show_at_once(world, placed):
     assert [d["name"] for d in deleted["departments"]] == ["Field sales"]
 
 
+def test_two_people_swapping_departments_is_a_change(world, placed):
+    """The same people in the same departments, only not the same ones where: the
+    fingerprint ties each person to their department."""
+    cycle, sales, support = placed
+    _heatmap(world, cycle)
+    with in_org(world.org):
+        Employee.objects.filter(pk=world.employee.employee.pk).update(department=support)
+        Employee.objects.filter(pk=world.peer.employee.pk).update(department=sales)
+    _, aggregated = _heatmap(world, cycle)
+    assert aggregated == 1
+
+
 def test_the_hr_home_grid_follows_a_move(world, placed):
     cycle, sales, _ = placed
     with in_org(world.org):
