@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from plms.common.errors import ApplicationError
 from plms.people import selectors
+from plms.people.models import Employee
 from plms.people.services import MatrixLine, reporting_lines_set
 from plms.tenancy.actors import system_actor
 from tests.conftest import in_org
@@ -91,6 +92,29 @@ def test_direct_and_all_reports(org_a, chain):
         SecondaryManagerFactory(organization=org_a, employee=bottom, manager=peer, weight=30)
         assert set(selectors.direct_reports(manager=peer)) == {bottom}
         assert selectors.is_manager_of(manager=peer, employee=bottom)
+
+
+def test_all_reports_follow_dotted_lines_at_every_level_when_asked(org_a, chain):
+    """A dotted line first (lead → bottom) and one further down (bottom → intern, below
+    someone reached by a solid line); without dotted lines only the solid ones count."""
+    top, middle, bottom, peer = chain
+    with in_org(org_a):
+        lead = EmployeeFactory(organization=org_a)
+        intern = EmployeeFactory(organization=org_a, manager=peer)
+        trainee = EmployeeFactory(organization=org_a, manager=intern)
+        SecondaryManagerFactory(organization=org_a, employee=bottom, manager=lead, weight=30)
+        SecondaryManagerFactory(organization=org_a, employee=intern, manager=bottom, weight=30)
+
+        def reports(manager, include_matrix):
+            sql = selectors.all_report_ids_sql(manager_id=manager.pk, include_matrix=include_matrix)
+            return set(Employee.objects.filter(id__in=sql))
+
+        assert reports(lead, True) == {bottom, intern, trainee}
+        assert reports(lead, False) == set()
+        assert reports(middle, True) == {bottom, intern, trainee}
+        assert reports(middle, False) == {bottom}
+        assert reports(top, False) == {middle, bottom, peer, intern, trainee}
+        assert reports(trainee, True) == set()
 
 
 def _count_queries(fn):
