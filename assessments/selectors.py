@@ -147,13 +147,17 @@ def reference_levels(*, assessment: Assessment) -> dict[int, float]:
 
 
 def cycle_list(*, status: str = "", search: str = "") -> QuerySet[AssessmentCycle]:
-    queryset = AssessmentCycle.objects.select_related("framework_version").annotate(
-        assessment_count=Count("assessments", distinct=True),
-        submitted_count=Count(
-            "assessments",
-            filter=Q(assessments__status=Assessment.Status.SUBMITTED),
-            distinct=True,
-        ),
+    queryset = (
+        AssessmentCycle.objects.select_related("framework_version")
+        .defer("framework_version__snapshot")
+        .annotate(
+            assessment_count=Count("assessments", distinct=True),
+            submitted_count=Count(
+                "assessments",
+                filter=Q(assessments__status=Assessment.Status.SUBMITTED),
+                distinct=True,
+            ),
+        )
     )
     if status:
         queryset = queryset.filter(status=status)
@@ -556,6 +560,7 @@ def consolidated_for_employee(*, employee: Employee) -> QuerySet[ConsolidatedLev
     return (
         ConsolidatedLevel.objects.filter(employee=employee)
         .select_related("cycle", "capability", "framework_version")
+        .defer("framework_version__snapshot")
         .order_by("-cycle__period_end", "-cycle_id", "capability__name")
     )
 

@@ -142,6 +142,7 @@ def capability_requirements(*, capability: Capability) -> QuerySet[RoleRequireme
     return (
         RoleRequirement.objects.filter(capability=capability)
         .select_related("role", "framework_version")
+        .defer("framework_version__snapshot")
         .order_by("role__name", "id")
     )
 
@@ -250,7 +251,9 @@ def job_role_list_detailed() -> QuerySet[JobRole]:
             "requirements",
             queryset=RoleRequirement.objects.select_related(
                 "capability", "capability__category", "framework_version"
-            ).order_by("-is_core", "capability__name", "id"),
+            )
+            .defer("framework_version__snapshot")
+            .order_by("-is_core", "capability__name", "id"),
         ),
         Prefetch("key_results", queryset=KeyResult.objects.order_by("position", "id")),
     ).order_by("family", "name", "id")

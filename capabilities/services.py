@@ -747,8 +747,9 @@ def framework_publish(*, actor: Actor, note: str = "") -> FrameworkVersion:
 
 
 def framework_version_current() -> FrameworkVersion | None:
-    """The version in force: the latest published one (None before the first publication)."""
-    return FrameworkVersion.objects.order_by("-number").first()
+    """The version in force: the latest published one (None before the first publication),
+    without its snapshot (the whole framework, hundreds of kilobytes) unless it is read."""
+    return FrameworkVersion.objects.defer("snapshot").order_by("-number").first()
 
 
 # --- Job roles, requirements, key results ----------------------------------------------------
