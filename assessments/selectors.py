@@ -52,6 +52,7 @@ from capabilities.models import (
 )
 from goals.models import Goal
 from goals.selectors import goal_results_by_capability, goal_visibility_q
+from plms.common.db import count_per_row
 from plms.common.ids import parse_public_id
 from plms.people.models import Department, Employee
 from plms.people.selectors import all_report_ids_sql, is_manager_of
@@ -146,17 +147,19 @@ def reference_levels(*, assessment: Assessment) -> dict[int, float]:
 # --- Cycles ----------------------------------------------------------------------------------
 
 
+def _assessment_count(**conditions) -> Coalesce:
+    """The number of the cycle's assessments (meeting `conditions`), on the cycle index."""
+    assessments = Assessment.objects.filter(cycle=OuterRef("pk"), **conditions)
+    return count_per_row(assessments, of="cycle")
+
+
 def cycle_list(*, status: str = "", search: str = "") -> QuerySet[AssessmentCycle]:
     queryset = (
         AssessmentCycle.objects.select_related("framework_version")
         .defer("framework_version__snapshot")
         .annotate(
-            assessment_count=Count("assessments", distinct=True),
-            submitted_count=Count(
-                "assessments",
-                filter=Q(assessments__status=Assessment.Status.SUBMITTED),
-                distinct=True,
-            ),
+            assessment_count=_assessment_count(),
+            submitted_count=_assessment_count(status=Assessment.Status.SUBMITTED),
         )
     )
     if status:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from assessments.models import AssessmentCycle
@@ -24,6 +24,7 @@ from learning.models import (
     PlanItem,
     ReassessmentRequest,
 )
+from plms.common.db import count_per_row
 from plms.people.models import Employee
 from plms.people.selectors import all_report_ids_sql, is_manager_of
 from plms.tenancy.actors import Actor
@@ -120,16 +121,8 @@ def completion_list() -> QuerySet[LearningCompletion]:
 
 
 def _item_count(**conditions) -> Coalesce:
-    """The number of the plan's items (meeting `conditions`): a subquery evaluated for the
-    rows read only, not a join of every item and a GROUP BY over the plan's joined rows."""
-    items = (
-        PlanItem.objects.filter(plan=OuterRef("pk"), **conditions)
-        .order_by()
-        .values("plan")
-        .annotate(count=Count("id"))
-        .values("count")
-    )
-    return Coalesce(Subquery(items), 0)
+    """The number of the plan's items (meeting `conditions`)."""
+    return count_per_row(PlanItem.objects.filter(plan=OuterRef("pk"), **conditions), of="plan")
 
 
 def _plans() -> QuerySet[DevelopmentPlan]:

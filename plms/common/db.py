@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from django.db import connections, models
-from django.db.models import ForeignKey
+from django.db.models import Count, ForeignKey, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import TenantModel
@@ -189,3 +190,12 @@ def index_order(using: str = "default") -> Iterator[None]:
     finally:
         with connection.cursor() as cursor:
             cursor.execute("SELECT set_config('enable_sort', 'on', true)")
+
+
+def count_per_row(rows: QuerySet, *, of: str) -> Coalesce:
+    """An annotation: how many of `rows` (filtered on `OuterRef`) belong to each row read,
+    `of` naming their foreign key to it. A subquery evaluated for the rows actually read, on
+    the child's index, where `Count()` over a join would aggregate every child of every row
+    before a page is cut."""
+    counted = rows.order_by().values(of).annotate(count=Count("*")).values("count")
+    return Coalesce(Subquery(counted), 0)

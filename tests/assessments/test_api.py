@@ -96,6 +96,8 @@ def test_rate_and_submit_through_the_api(world):
     assert outside.status_code == 400 and outside.json()["code"] == "level_out_of_scale"
     submitted = client.post(f"{url}/submit")
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
+    cycle = client.get(f"/api/v1/assessment-cycles/{world.cycle.uuid}").json()
+    assert (cycle["submitted_count"], cycle["assessment_count"]) == (1, 5)
     again = client.post(f"{url}/submit")
     assert again.status_code == 409 and again.json()["code"] == "already_submitted"
     edit = client.put(f"{url}/ratings", {"ratings": ratings[:1]}, format="json")
