@@ -1189,7 +1189,7 @@ def _feedback_visibility_q(*, actor: Actor) -> Q:
 def feedback_list(
     *, actor: Actor, receiver: Employee | None = None, kind: str = "", visibility: str = ""
 ) -> QuerySet[Feedback]:
-    queryset = Feedback.objects.select_related("giver", "receiver", "goal").filter(
+    queryset = Feedback.objects.select_related("giver", "receiver", "goal", "request").filter(
         _feedback_visibility_q(actor=actor)
     )
     if receiver is not None:

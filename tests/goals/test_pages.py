@@ -18,6 +18,7 @@ from tests.goals.factories import (
     CheckInGoalReviewFactory,
     CheckInSeriesFactory,
     FeedbackFactory,
+    FeedbackRequestFactory,
     GoalAlignmentFactory,
     GoalContributorFactory,
     GoalFactory,
@@ -90,6 +91,14 @@ def test_check_in_and_feedback_lists_take_constant_queries(client, org_a, cast, 
     def grow(n):
         for _ in range(n):
             FeedbackFactory(organization=org_a, receiver=cast.owner.employee, visibility="public")
+            asked = FeedbackRequestFactory(organization=org_a, requester=cast.owner.employee)
+            FeedbackFactory(
+                organization=org_a,
+                giver=asked.asked,
+                receiver=cast.owner.employee,
+                request=asked,
+                visibility="public",
+            )
             CheckInFactory(organization=org_a, series=series)
 
     grow(2)
