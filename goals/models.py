@@ -530,6 +530,10 @@ class CheckIn(TenantModel):
         indexes = [
             models.Index(fields=["organization", "manager", "status"], name="checkin_org_mgr"),
             models.Index(fields=["organization", "report"], name="checkin_org_report"),
+            # The lists' order: a page is an index range, not a sort of every check-in.
+            models.Index(
+                fields=["organization", "-scheduled_for", "-id"], name="checkin_org_order"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -663,6 +667,8 @@ class Feedback(TenantModel):
         indexes = [
             models.Index(fields=["organization", "receiver"], name="feedback_org_receiver"),
             models.Index(fields=["organization", "giver"], name="feedback_org_giver"),
+            # The lists' order: a page is an index range, not a sort of all feedback.
+            models.Index(fields=["organization", "-created_at", "-id"], name="feedback_org_order"),
         ]
 
     def __str__(self) -> str:

@@ -315,6 +315,10 @@ class Notification(TenantModel):
                 fields=["organization", "email_state", "email_send_after"],
                 name="notification_org_email",
             ),
+            # The list's order: a page is an index range, not a sort of every notification.
+            models.Index(
+                fields=["organization", "-created_at", "-id"], name="notification_org_order"
+            ),
         ]
 
     def __str__(self) -> str:
