@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
 
 from capabilities.models import (
     Capability,
@@ -24,6 +24,7 @@ from capabilities.models import (
     RoleRequirement,
     ScaleLevel,
 )
+from plms.common.db import count_per_row
 from plms.people.models import Employee
 from plms.tenancy.context import require_organization_id
 
@@ -230,9 +231,11 @@ def framework_diff(*, old: FrameworkVersion, new: FrameworkVersion) -> Framework
 
 def job_role_list(*, search: str = "", family: str = "") -> QuerySet[JobRole]:
     queryset = JobRole.objects.annotate(
-        requirement_count=Count("requirements", distinct=True),
-        holder_count=Count(
-            "assignments", filter=Q(assignments__ended_at__isnull=True), distinct=True
+        requirement_count=count_per_row(
+            RoleRequirement.objects.filter(role=OuterRef("pk")), of="role"
+        ),
+        holder_count=count_per_row(
+            RoleAssignment.objects.filter(role=OuterRef("pk"), ended_at__isnull=True), of="role"
         ),
     )
     for word in search.split():

@@ -7,9 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from plms.common.db import count_per_row
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Organization
@@ -28,10 +29,13 @@ from workflows.models import (
 
 
 def workflow_template_list(*, search: str = "", status: str = "") -> QuerySet[WorkflowTemplate]:
+    runs = WorkflowRun.objects.filter(template=OuterRef("pk"))
     queryset = WorkflowTemplate.objects.annotate(
-        milestone_count=Count("milestones", distinct=True),
-        active_run_count=Count("runs", filter=Q(runs__state="active"), distinct=True),
-        completed_run_count=Count("runs", filter=Q(runs__state="completed"), distinct=True),
+        milestone_count=count_per_row(
+            WorkflowMilestone.objects.filter(template=OuterRef("pk")), of="template"
+        ),
+        active_run_count=count_per_row(runs.filter(state="active"), of="template"),
+        completed_run_count=count_per_row(runs.filter(state="completed"), of="template"),
     ).prefetch_related(
         Prefetch("milestones", queryset=WorkflowMilestone.objects.order_by("position", "id"))
     )
