@@ -1153,13 +1153,17 @@ class CompletionRate:
         return (Decimal(self.completed) / Decimal(self.due) * 100).quantize(Decimal("0.1"))
 
 
-def check_in_completion_rates(*, today: date | None = None) -> list[CompletionRate]:
-    """Per manager: of the check-ins that were due by today (not cancelled), how many were
-    held. One query."""
+def check_in_completion_rates(
+    *, manager: Employee | None = None, today: date | None = None
+) -> list[CompletionRate]:
+    """Per manager (every one, or only `manager`): of the check-ins that were due by today
+    (not cancelled), how many were held. One query, and one for the managers."""
     today = today or timezone.localdate()
+    check_ins = CheckIn.objects.filter(scheduled_for__lte=today)
+    if manager is not None:
+        check_ins = check_ins.filter(manager=manager)
     rows = (
-        CheckIn.objects.filter(scheduled_for__lte=today)
-        .exclude(status=CheckIn.Status.CANCELLED)
+        check_ins.exclude(status=CheckIn.Status.CANCELLED)
         .values("manager")
         .annotate(due=Count("id"), completed=Count("id", filter=Q(status="completed")))
         .order_by("manager")

@@ -603,11 +603,12 @@ def check_in_list(request: HttpRequest) -> HttpResponse:
     reports = (
         list(people_selectors.direct_reports(manager=employee)) if employee is not None else []
     )
-    rates = [
-        rate
-        for rate in selectors.check_in_completion_rates()
-        if request.membership.is_admin or (employee is not None and rate.manager == employee)
-    ]
+    if request.membership.is_admin:
+        rates = selectors.check_in_completion_rates()
+    elif employee is not None:
+        rates = selectors.check_in_completion_rates(manager=employee)
+    else:
+        rates = []
     context = {"page": page, "status": status, "reports": reports, "rates": rates}
     return render(request, "goals/check_in_list.html", context)
 

@@ -128,13 +128,22 @@ def test_completion_rate_per_manager(org_a, cast):
     CheckInFactory(
         organization=org_a, series=series, scheduled_for=date.today() + timedelta(days=5)
     )
-    (rate,) = selectors.check_in_completion_rates()
+    other = CheckInSeriesFactory(
+        organization=org_a, manager=cast.peer.employee, report=cast.owner.employee
+    )
+    CheckInFactory(organization=org_a, series=other, scheduled_for=past, status="completed")
+    (rate,) = selectors.check_in_completion_rates(manager=cast.manager.employee)
     assert (rate.manager, rate.due, rate.completed, rate.rate) == (
         cast.manager.employee,
         3,
         2,
         D("66.7"),
     )
+    everyone = selectors.check_in_completion_rates()
+    assert {(r.manager, r.due) for r in everyone} == {
+        (cast.manager.employee, 3),
+        (cast.peer.employee, 1),
+    }
 
 
 # --- Feedback --------------------------------------------------------------------------------
