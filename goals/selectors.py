@@ -1053,12 +1053,13 @@ def _check_in_visibility_q(*, actor: Actor) -> Q:
     employee = actor.employee
     if employee is None:
         return Q(pk__in=[])
-    return (
-        Q(manager=employee)
-        | Q(report=employee)
-        | Q(manager_id__in=_report_ids(employee))
-        | Q(report_id__in=_report_ids(employee))
-    )
+    # The viewer and their reporting line travel as a list of ids, so each side of a
+    # check-in is looked up on its own index; with the line as a subquery inside the OR,
+    # every check-in of the organisation was read and tested (80 ms for someone with no
+    # reports, among 123,000 check-ins).
+    line = Employee.objects.filter(id__in=_report_ids(employee)).values_list("pk", flat=True)
+    people = [employee.pk, *line]
+    return Q(manager_id__in=people) | Q(report_id__in=people)
 
 
 def check_in_list(*, actor: Actor, status: str = "") -> QuerySet[CheckIn]:

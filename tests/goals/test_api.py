@@ -176,6 +176,24 @@ def test_progress_updates_nested_under_the_goal(api_client, key_client_a, cast, 
     assert peer.post(f"{URL}/{goal.uuid}/updates", {"value": "1"}, format="json").status_code == 404
 
 
+@pytest.mark.parametrize(
+    "who, sees",
+    [("manager", True), ("owner", True), ("matrix", True), ("peer", False), ("contributor", False)],
+)
+def test_who_sees_a_check_in(api_client, org_a, cast, who, sees):
+    """Its manager and report, and those above either of them (a dotted line counts)."""
+    with in_org(org_a):
+        series = services.check_in_series_create(
+            actor=actor_for(cast.manager), report=cast.owner.employee
+        )
+        check_in = series.check_ins.get()
+    client = _client(api_client, getattr(cast, who))
+    listed = [row["id"] for row in client.get("/api/v1/check-ins").json()["results"]]
+    detail = client.get(f"/api/v1/check-ins/{check_in.uuid}")
+    assert (listed == [str(check_in.uuid)]) is sees
+    assert detail.status_code == (200 if sees else 404)
+
+
 def test_private_manager_notes_never_reach_the_report(api_client, org_a, cast):
     with in_org(org_a):
         series = services.check_in_series_create(
