@@ -222,8 +222,8 @@ def all_report_ids_sql(*, manager_id: int, include_matrix: bool) -> RawSQL:
     """Every direct and indirect report in one recursive query (UNION stops at cycles).
 
     The first level is read from the two tables by the manager's id, so for someone who
-    manages nobody (most people) the reporting lines are never read: 15 ms against 2 ms on
-    an organisation of 10,000, where starting from the lines built them whole every time.
+    manages nobody (most people) the reporting lines are never read: 2 ms instead of 15 ms
+    on an organisation of 10,000, where starting from the lines built them whole every time.
 
     The ids are grouped (UNION has already removed repeats) for the planner's sake: it
     estimates a recursive query far above its size (804,000 rows for a team of 1,656), and
