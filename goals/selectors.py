@@ -1154,15 +1154,16 @@ class CompletionRate:
         return (Decimal(self.completed) / Decimal(self.due) * 100).quantize(Decimal("0.1"))
 
 
-def check_in_completion_rates(
-    *, manager: Employee | None = None, today: date | None = None
-) -> list[CompletionRate]:
-    """Per manager (every one, or only `manager`): of the check-ins that were due by today
-    (not cancelled), how many were held. One query, and one for the managers."""
+def check_in_completion_rates(*, actor: Actor, today: date | None = None) -> list[CompletionRate]:
+    """Per manager: of the check-ins that were due by today (not cancelled), how many were
+    held. HR admins see every manager's rate, anyone else their own as a manager (none if they
+    hold no check-ins). One query, and one for the managers."""
+    if not actor.is_admin and actor.employee is None:
+        return []
     today = today or timezone.localdate()
     check_ins = CheckIn.objects.filter(scheduled_for__lte=today)
-    if manager is not None:
-        check_ins = check_ins.filter(manager=manager)
+    if not actor.is_admin:
+        check_ins = check_ins.filter(manager=actor.employee)
     rows = (
         check_ins.exclude(status=CheckIn.Status.CANCELLED)
         .values("manager")

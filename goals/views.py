@@ -603,12 +603,7 @@ def check_in_list(request: HttpRequest) -> HttpResponse:
     reports = (
         list(people_selectors.direct_reports(manager=employee)) if employee is not None else []
     )
-    if request.membership.is_admin:
-        rates = selectors.check_in_completion_rates()
-    elif employee is not None:
-        rates = selectors.check_in_completion_rates(manager=employee)
-    else:
-        rates = []
+    rates = selectors.check_in_completion_rates(actor=actor)
     context = {"page": page, "status": status, "reports": reports, "rates": rates}
     return render(request, "goals/check_in_list.html", context)
 

@@ -132,18 +132,19 @@ def test_completion_rate_per_manager(org_a, cast):
         organization=org_a, manager=cast.peer.employee, report=cast.owner.employee
     )
     CheckInFactory(organization=org_a, series=other, scheduled_for=past, status="completed")
-    (rate,) = selectors.check_in_completion_rates(manager=cast.manager.employee)
+    (rate,) = selectors.check_in_completion_rates(actor=actor_for(cast.manager))
     assert (rate.manager, rate.due, rate.completed, rate.rate) == (
         cast.manager.employee,
         3,
         2,
         D("66.7"),
     )
-    everyone = selectors.check_in_completion_rates()
+    everyone = selectors.check_in_completion_rates(actor=actor_for(cast.hr))
     assert {(r.manager, r.due) for r in everyone} == {
         (cast.manager.employee, 3),
         (cast.peer.employee, 1),
     }
+    assert selectors.check_in_completion_rates(actor=actor_for(cast.owner)) == []
 
 
 # --- Feedback --------------------------------------------------------------------------------
