@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -37,9 +36,10 @@ from capabilities.models import (
     ScaleLevel,
 )
 from plms.audit.services import audit_record, diff
-from plms.common.errors import ApplicationError, NotFound
+from plms.common.errors import ApplicationError
+from plms.common.validation import full_clean
 from plms.people.models import Employee
-from plms.tenancy.actors import Actor
+from plms.tenancy.actors import Actor, same_organization
 
 DEFAULT_SCALE = (
     (1, "Foundational", "Learning the basics; works with guidance and close supervision."),
@@ -97,22 +97,6 @@ class AdoptResult:
 
 
 # --- Helpers ---------------------------------------------------------------------------------
-
-
-def _check_same_organization(actor: Actor, *objects: object) -> None:
-    for obj in objects:
-        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
-            raise NotFound()
-
-
-def _full_clean(obj: models.Model, *, exclude: Sequence[str] = ()) -> None:
-    try:
-        obj.full_clean(exclude=["organization", *exclude], validate_constraints=False)
-    except ValidationError as exc:
-        name = obj._meta.verbose_name
-        raise ApplicationError(
-            "invalid", f"The {name} is invalid.", fields=exc.message_dict
-        ) from exc
 
 
 def normalise_tags(tags: Iterable[str]) -> list[str]:
@@ -201,7 +185,7 @@ def scale_update(
     requirements, capability level descriptors and (through `scale_levels_remapped`) ratings.
     """
     actor.require_admin()
-    _check_same_organization(actor, scale)
+    same_organization(actor, scale)
     scale = CompetencyScale.objects.select_for_update().get(pk=scale.pk)
     before = _scale_state(scale)
     old_numbers = [level["number"] for level in before["levels"]]
@@ -464,7 +448,7 @@ def capability_create(
     source_revision: int | None = None,
 ) -> Capability:
     actor.require_admin()
-    _check_same_organization(actor, category, data_steward)
+    same_organization(actor, category, data_steward)
     name = _check_capability_name(name)
     key = _check_key(Capability, key) if key else _unique_key(Capability, name)
     cleaned = _clean_levels(levels, numbers=scale_numbers(), status=status)
@@ -479,7 +463,7 @@ def capability_create(
         source_key=source_key,
         source_revision=source_revision,
     )
-    _full_clean(capability, exclude=["category", "data_steward", "merged_into"])
+    full_clean(capability, exclude=["category", "data_steward", "merged_into"])
     capability.save()
     written = _write_levels(capability, cleaned)
     audit_record(
@@ -502,9 +486,7 @@ def capability_update(
 ) -> Capability:
     """Change a capability's fields and, with `levels`, replace its level descriptors."""
     actor.require_admin()
-    _check_same_organization(
-        actor, capability, changes.get("category"), changes.get("data_steward")
-    )
+    same_organization(actor, capability, changes.get("category"), changes.get("data_steward"))
     unknown = set(changes) - set(CAPABILITY_FIELDS)
     if unknown:
         raise TypeError(f"Unknown capability field(s) {sorted(unknown)}.")
@@ -533,7 +515,7 @@ def capability_update(
     changed = [name for name, value in changes.items() if getattr(capability, name) != value]
     for name in changed:
         setattr(capability, name, changes[name])
-    _full_clean(capability, exclude=["category", "data_steward", "merged_into"])
+    full_clean(capability, exclude=["category", "data_steward", "merged_into"])
     written = _write_levels(capability, cleaned)
     after = capability_state(capability, written)
     delta = diff(before, after)
@@ -635,7 +617,7 @@ def capability_adopt(
 def capability_apply_catalogue_update(*, actor: Actor, capability: Capability) -> Capability:
     """Take the newer catalogue content (description, tags, level descriptors) on request."""
     actor.require_admin()
-    _check_same_organization(actor, capability)
+    same_organization(actor, capability)
     source = (
         CatalogueCapability.objects.prefetch_related("levels")
         .filter(key=capability.source_key)
@@ -661,7 +643,7 @@ def capability_merge(*, actor: Actor, keep: Capability, duplicate: Capability) -
     """Move the duplicate's requirements (and, through `capability_merged`, ratings and other
     rows) to `keep`, then retire the duplicate with a link to it."""
     actor.require_admin()
-    _check_same_organization(actor, keep, duplicate)
+    same_organization(actor, keep, duplicate)
     if keep.pk == duplicate.pk:
         raise ApplicationError("invalid_merge", "Choose two different capabilities.")
     existing = {r.role_id: r for r in RoleRequirement.objects.filter(capability=keep)}
@@ -791,7 +773,7 @@ def job_role_create(
         grade=grade.strip(),
         description=description.strip(),
     )
-    _full_clean(role)
+    full_clean(role)
     role.save()
     audit_record(actor=actor, action="job_role.created", obj=role, changes=_role_state(role))
     if requirements is not None:
@@ -811,7 +793,7 @@ def job_role_update(
     **changes: object,
 ) -> JobRole:
     actor.require_admin()
-    _check_same_organization(actor, role)
+    same_organization(actor, role)
     unknown = set(changes) - set(ROLE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown job role field(s) {sorted(unknown)}.")
@@ -822,7 +804,7 @@ def job_role_update(
         changes["key"] = _check_key(JobRole, str(changes["key"]), exclude_pk=role.pk)
     for name, value in changes.items():
         setattr(role, name, value.strip() if isinstance(value, str) else value)
-    _full_clean(role)
+    full_clean(role)
     delta = diff(before, _role_state(role))
     if delta:
         role.updated_at = timezone.now()
@@ -838,7 +820,7 @@ def job_role_update(
 @transaction.atomic
 def job_role_delete(*, actor: Actor, role: JobRole) -> None:
     actor.require_admin()
-    _check_same_organization(actor, role)
+    same_organization(actor, role)
     if RoleAssignment.objects.filter(role=role).exists():
         raise ApplicationError(
             "role_in_use", "Employees hold (or held) this role; it cannot be deleted."
@@ -887,7 +869,7 @@ def requirement_set(
 ) -> RoleRequirement:
     """Add or change a role's requirement; it records the framework version in force."""
     actor.require_admin()
-    _check_same_organization(actor, role, capability)
+    same_organization(actor, role, capability)
     item = RequirementInput(capability, int(target_level), int(weight), bool(is_core))
     _check_requirement(item, _numbers or scale_numbers())
     requirement = RoleRequirement.objects.filter(role=role, capability=capability).first()
@@ -928,7 +910,7 @@ def requirement_set(
 @transaction.atomic
 def requirement_remove(*, actor: Actor, requirement: RoleRequirement) -> None:
     actor.require_admin()
-    _check_same_organization(actor, requirement)
+    same_organization(actor, requirement)
     role = requirement.role
     audit_record(
         actor=actor,
@@ -1087,7 +1069,7 @@ def key_results_set(
     item matches are deleted (their goals lose the link).
     """
     actor.require_admin()
-    _check_same_organization(actor, role)
+    same_organization(actor, role)
     if len(items) > MAX_KEY_RESULTS or 0 < len(items) < MIN_KEY_RESULTS:
         raise ApplicationError(
             "invalid_key_results",
@@ -1147,7 +1129,7 @@ def key_results_set(
 def role_assign(*, actor: Actor, employee: Employee, role: JobRole | None) -> RoleAssignment | None:
     """Give the employee `role` (ending their current one), or no role with None."""
     actor.require_admin()
-    _check_same_organization(actor, employee, role)
+    same_organization(actor, employee, role)
     now = timezone.now()
     current = (
         RoleAssignment.objects.select_for_update()
