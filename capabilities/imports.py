@@ -49,6 +49,7 @@ from capabilities.services import (
 )
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
+from plms.common.imports import ImportFailed, RowError
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 
@@ -90,36 +91,12 @@ _FALSE = {"false", "no", "0", "n", "optional"}
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def as_dict(self) -> dict:
-        return {"line": self.line, "column": self.column, "message": self.message}
-
-
 @dataclass
 class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     categories_created: int = 0
-
-
-class ImportFailed(ApplicationError):
-    def __init__(self, errors: list[RowError]) -> None:
-        self.errors = sorted(set(errors), key=lambda e: (e.line, e.column, e.message))
-        fields: dict[str, list[str]] = {}
-        for error in self.errors:
-            fields.setdefault(f"line {error.line}", []).append(f"{error.column}: {error.message}")
-        super().__init__(
-            "import_failed",
-            f"Nothing was imported: {len(self.errors)} problem(s) in the file.",
-            fields=fields,
-            extra={"errors": [error.as_dict() for error in self.errors]},
-        )
 
 
 # --- Reading files into rows -----------------------------------------------------------------

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from capabilities import forms, selectors, services
-from capabilities.imports import FORMATS, KINDS, ImportFailed, library_export, library_import
+from capabilities.imports import FORMATS, KINDS, library_export, library_import
 from capabilities.models import Capability, CapabilityLevel
 from plms.audit.selectors import audit_events_for
 from plms.common.errors import ApplicationError
+from plms.common.imports import ImportFailed
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 

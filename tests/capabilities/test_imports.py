@@ -4,7 +4,7 @@ import time
 import pytest
 
 from capabilities import services
-from capabilities.imports import ImportFailed, library_export, library_import
+from capabilities.imports import library_export, library_import
 from capabilities.models import (
     Capability,
     CapabilityCategory,
@@ -14,6 +14,7 @@ from capabilities.models import (
     RoleRequirement,
 )
 from plms.audit.models import AuditEvent
+from plms.common.imports import ImportFailed
 from plms.tenancy.actors import Actor, system_actor
 from tests.capabilities.factories import CapabilityCategoryFactory
 from tests.conftest import in_org
