@@ -231,6 +231,33 @@ def closed_cycle_chosen(*, raw_id: object) -> AssessmentCycle | None:
     return closed_cycles().filter(uuid=uuid).first() if uuid else None
 
 
+def open_cycles() -> QuerySet[AssessmentCycle]:
+    """Open cycles, the one ending last first."""
+    return AssessmentCycle.objects.filter(status=AssessmentCycle.Status.OPEN).order_by(
+        "-period_end", "-id"
+    )
+
+
+def latest_open_cycle() -> AssessmentCycle | None:
+    """The open cycle ending last: the one people are being assessed in now."""
+    return open_cycles().first()
+
+
+def current_cycle() -> AssessmentCycle | None:
+    """The cycle HR follows now: the latest open one, else the latest closed one (one query)."""
+    return (
+        AssessmentCycle.objects.filter(
+            status__in=[AssessmentCycle.Status.OPEN, AssessmentCycle.Status.CLOSED]
+        )
+        .order_by(
+            Case(When(status=AssessmentCycle.Status.OPEN, then=Value(0)), default=Value(1)),
+            "-period_end",
+            "-id",
+        )
+        .first()
+    )
+
+
 def open_peer_cycles() -> QuerySet[AssessmentCycle]:
     """Open cycles that use peer ratings (where people nominate peers)."""
     return AssessmentCycle.objects.filter(
