@@ -369,13 +369,6 @@ def expert_grant_get_for_viewer(*, actor: Actor, uuid) -> Assessment | None:
     return expert_grant_list_for_viewer(actor=actor).filter(uuid=uuid).first()
 
 
-def expert_candidates() -> QuerySet[Employee]:
-    """People who can be granted as experts: active and signed in (a grant is to a user)."""
-    return Employee.objects.filter(active=True, user__isnull=False).order_by(
-        "last_name", "first_name", "id"
-    )
-
-
 def assessment_get_for_viewer(*, actor: Actor, uuid) -> Assessment | None:
     return assessment_list_for_viewer(actor=actor).filter(uuid=uuid).first()
 

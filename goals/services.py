@@ -1371,13 +1371,3 @@ def feedback_request_create(
     )
     audit_record(actor=actor, action="feedback_request.created", obj=request)
     return request
-
-
-@transaction.atomic
-def feedback_request_decline(*, actor: Actor, request: FeedbackRequest) -> FeedbackRequest:
-    if actor.employee is None or actor.employee.pk != request.asked_id:
-        raise PermissionDenied("Only the person asked declines a request.")
-    request.status = FeedbackRequest.Status.DECLINED
-    request.save(update_fields=["status"])
-    audit_record(actor=actor, action="feedback_request.declined", obj=request)
-    return request
