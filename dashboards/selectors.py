@@ -39,6 +39,7 @@ from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
 from goals.selectors import (
     DecisionLatency,
     GoalRisk,
+    feedback_requests_for,
     goal_rag,
     goal_rag_expression,
     goal_settings_get,
@@ -84,8 +85,6 @@ def due_items(*, employee: Employee, today: date | None = None, limit: int = 12)
     """Open assessments to give, plan items, check-ins in the coming week, goal updates that
     are due and feedback asked of the person, overdue first, then by date (undated last).
     Five queries."""
-    from goals.selectors import feedback_requests_for
-
     today = today or timezone.localdate()
     items: list[DueItem] = []
 
