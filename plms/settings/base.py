@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "plms.tenancy",
     "plms.people",
     "plms.audit",
+    "plms.events",
     "plms.integrations",
     "plms.web",
     "capabilities",
