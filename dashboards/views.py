@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,12 +17,14 @@ from dashboards import selectors as dashboard_selectors
 from goals import selectors as goal_selectors
 from learning import selectors as learning_selectors
 from plms.people import selectors as people_selectors
-from plms.people.models import Employee
 from plms.tenancy.actors import Actor, actor_from_request
-from plms.tenancy.models import Organization
 from plms.web import services
 from plms.web.decorators import member_required
 from workflows import selectors as workflow_selectors
+
+if TYPE_CHECKING:
+    from plms.people.models import Employee
+    from plms.tenancy.models import Organization
 
 FEEDBACK_SHOWN = 5
 TEAM_HEATMAP_COLUMNS = 12  # the home card's capabilities; the team heatmap page has them all
