@@ -140,7 +140,7 @@ def _clean_cycle(cycle: AssessmentCycle) -> None:
             f"Rater weights total {total} %, not 100 %.",
             fields={"weights": "The weights of the rater kinds used total 100 %."},
         )
-    model = SCOPE_MODELS.get(cycle.scope)
+    model = SCOPE_MODELS.get(cycle.scope)  # type: ignore[call-overload]  # keys are the scopes
     if model is None:
         cycle.scope_ids = []
         return
@@ -282,10 +282,11 @@ def cycle_launch_run(*, cycle_id: int, organization_id: int, chunk: int = LAUNCH
     """
     created, after_id = 0, 0
     while True:
-        count, after_id = _launch_chunk(cycle_id, after_id, chunk, organization_id=organization_id)
+        count, following = _launch_chunk(cycle_id, after_id, chunk, organization_id=organization_id)
         created += count
-        if after_id is None:
+        if following is None:
             return created
+        after_id = following
 
 
 @with_organization

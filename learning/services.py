@@ -504,7 +504,7 @@ def _build_chunk(
             target, weight = requirement["target_level"], requirement["weight"]
         current = adjusted if adjusted is not None else level
         gaps_of.setdefault(employee_id, []).append(
-            GapInput(capability_id, names.get(capability_id, ""), target, current, weight)
+            GapInput(capability_id, names.get(capability_id, ""), target, current, weight)  # type: ignore[arg-type]
         )
         capability_ids.add(capability_id)
     catalogue = selectors.catalogue_entries(capability_ids=capability_ids)

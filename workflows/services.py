@@ -89,7 +89,8 @@ def _clean_template(template: WorkflowTemplate) -> None:
     if template.trigger == "recurrence":
         zone = triggers.organization_zone(_organization(template))
         triggers.recurrence_rule(
-            template.recurrence, start=triggers.anchor_on(template.start_date, zone)
+            template.recurrence,
+            start=triggers.anchor_on(template.start_date, zone),  # type: ignore[arg-type]  # checked above
         )
     else:
         template.recurrence = ""

@@ -20,7 +20,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Max
@@ -103,11 +103,12 @@ def event_class(name: str) -> type[DomainEvent]:
 
 # --- Publishing --------------------------------------------------------------------------------
 
-OutboxListener = Callable[[Organization, list[OutboxEvent]], None]
+OutboxListener = Callable[[Organization, list[OutboxEvent]], object]
 _LISTENERS: list[OutboxListener] = []
+L = TypeVar("L", bound=OutboxListener)
 
 
-def listen(listener: OutboxListener) -> OutboxListener:
+def listen(listener: L) -> L:
     """Call `listener(organization, rows)` with the outbox rows of every `publish()`, inside
     the publishing transaction (webhook delivery registers itself this way)."""
     if listener not in _LISTENERS:

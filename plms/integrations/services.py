@@ -36,6 +36,7 @@ from plms.accounts.services import member_sign_in_sync
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, NotFound
 from plms.events.bus import outbox_write, publish
+from plms.integrations import webhooks
 from plms.integrations.models import (
     OutboxEvent,
     WebhookDelivery,
@@ -43,7 +44,7 @@ from plms.integrations.models import (
     WebhookSubscription,
 )
 from plms.integrations.signing import SIGNATURE_HEADER, secret_generate, sign
-from plms.integrations.webhooks import EVENT_TYPES, TEST_EVENT, deliveries_create
+from plms.integrations.webhooks import EVENT_TYPES, TEST_EVENT
 from plms.people import services as people_services
 from plms.people.events import employee_event
 from plms.people.imports import ImportFailed, RowError, parse_records, people_upsert
@@ -209,7 +210,7 @@ def webhook_send_test(*, actor: Actor, subscription: WebhookSubscription) -> Web
     _check_same_organization(actor, subscription)
     data = {"message": "A test event from PLMS.", "subscription": str(subscription.uuid)}
     (event,) = outbox_write(actor_or_organization=actor, entries=[(TEST_EVENT, data)])
-    deliveries_create(actor.organization, [event], subscriptions=[subscription])
+    webhooks.deliveries_create(actor.organization, [event], subscriptions=[subscription])
     return WebhookDelivery.objects.select_related("event", "subscription").get(event=event)
 
 
@@ -675,7 +676,7 @@ def employee_provision(
     if "external_id" in fields:
         fields["external_id"] = str(fields["external_id"] or "").strip()
         taken = Employee.objects.filter(external_id=fields["external_id"])
-        if fields["external_id"] and taken.exclude(pk=getattr(employee, "pk", None)).exists():
+        if fields["external_id"] and taken.exclude(pk=getattr(employee, "pk", None)).exists():  # type: ignore[misc]
             raise ApplicationError(
                 "duplicate_external_id",
                 "Another employee has this external id.",
