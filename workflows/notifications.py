@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plms.common.db import prepared_row, value_preparer
+from plms.common.errors import ApplicationError, NotFound
 from plms.tenancy.context import organization_scope, require_organization_id
 from workflows.models import Notification, NotificationDigest, NotificationSettings
 
@@ -279,8 +280,6 @@ def _enqueue_emails(
 
 def notification_mark_read(*, user, notification: Notification) -> Notification:
     if notification.recipient_id != user.pk:
-        from plms.common.errors import NotFound
-
         raise NotFound()
     if notification.read_at is None:
         notification.read_at = timezone.now()
@@ -307,8 +306,6 @@ def notification_settings_update(
     quiet_hours_end: time | None = None,
 ) -> NotificationSettings:
     """Save a person's notification settings (each person edits only their own)."""
-    from plms.common.errors import ApplicationError
-
     prefs, _ = NotificationSettings.objects.get_or_create(user=user)
     if events is not None:
         unknown = sorted(set(events) - set(EVENTS))
