@@ -20,6 +20,7 @@ from plms.accounts.user_sessions import (
     current_session_id,
     describe_device,
     user_session_end,
+    user_session_rekey,
     user_sessions_end_others,
     user_sessions_for,
 )
@@ -206,10 +207,12 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:security")
 
     def form_valid(self, form):
-        response = super().form_valid(form)
         user_sessions_end_others(
             user=self.request.user, request=self.request, reason="Password changed."
         )
+        kept = self.request.session.session_key
+        response = super().form_valid(form)  # gives this session a new key
+        user_session_rekey(old_key=kept, new_key=self.request.session.session_key)
         messages.success(
             self.request, _("Your password is changed; your other sessions are signed out.")
         )

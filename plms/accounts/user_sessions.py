@@ -70,6 +70,12 @@ def user_session_seen(*, request: HttpRequest) -> None:
     request.session[SESSION_MARK] = {"id": mark["id"], "seen": now.timestamp()}
 
 
+def user_session_rekey(*, old_key: str | None, new_key: str | None) -> None:
+    """Follow a session whose key changed while signed in (a password change)."""
+    if old_key and new_key and old_key != new_key:
+        UserSession.objects.filter(session_key=old_key).update(session_key=new_key)
+
+
 def user_sessions_for(*, user: Any) -> QuerySet[UserSession]:
     """The person's sessions, most recently seen first."""
     return UserSession.objects.filter(user=user).order_by("-last_seen_at", "-id")
