@@ -58,12 +58,15 @@ SSO_AUDIT_FIELDS = (
 
 
 class SsoRefused(Exception):
-    """A verified (or unverifiable) identity may not sign in; `reason` is for people."""
+    """A verified (or unverifiable) identity may not sign in; `reason` is for people, `label`
+    names who tried (their e-mail address) in the audit log."""
 
-    def __init__(self, reason: str, *, code: str) -> None:
+    def __init__(self, reason: str, *, code: str, label: str = "", detail: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
         self.code = code
+        self.label = label
+        self.detail = detail  # for the audit log only (what exactly failed)
 
 
 # --- Which organization -----------------------------------------------------------------------
@@ -276,21 +279,22 @@ class SsoIdentity:
 
 def sso_identity_from_callback(*, request: HttpRequest, connection: SsoConnection) -> SsoIdentity:
     """Exchange the code and verify the ID token; SsoRefused (and audited) when it fails."""
+    try:
+        return _identity(request=request, connection=connection)
+    except SsoRefused as refused:
+        _audit_refusal(request, connection.organization, refused)
+        raise
+
+
+def _identity(*, request: HttpRequest, connection: SsoConnection) -> SsoIdentity:
     organization = connection.organization
     try:
         token = oidc_client(connection).authorize_access_token(request)
     except (OAuthError, JoseError, OSError, ValueError, KeyError, TypeError) as exc:
-        sign_in_event(
-            action="auth.sso_failed",
-            organizations=[organization],
-            request=request,
-            actor_label="single sign-on",
-            changes={"error": type(exc).__name__},
-            reason=f"The identity provider's answer was refused: {exc}"[:500],
-        )
         raise SsoRefused(
             "Single sign-on failed: the identity provider's answer could not be verified.",
             code="invalid_response",
+            detail=f"The identity provider's answer was refused ({type(exc).__name__}): {exc}",
         ) from exc
     claims = token.get("userinfo") or {}
     if not claims:
@@ -326,22 +330,36 @@ def sso_identity_from_callback(*, request: HttpRequest, connection: SsoConnectio
 def _refuse(
     request: HttpRequest, organization: Organization, reason: str, code: str, *, label: str = ""
 ) -> SsoRefused:
+    """The refusal to raise; audited by whoever catches it outside the transaction."""
+    return SsoRefused(reason, code=code, label=label)
+
+
+def _audit_refusal(request: HttpRequest, organization: Organization, refused: SsoRefused) -> None:
     sign_in_event(
         action="auth.sso_failed",
         organizations=[organization],
         request=request,
-        actor_label=label or "single sign-on",
-        changes={"code": code},
-        reason=reason,
+        actor_label=refused.label or "single sign-on",
+        changes={"code": refused.code},
+        reason=(refused.detail or refused.reason)[:1000],
     )
-    return SsoRefused(reason, code=code)
 
 
-@transaction.atomic
 def sso_sign_in_user(
     *, request: HttpRequest, connection: SsoConnection, identity: SsoIdentity
 ) -> Any:
-    """The user a verified identity signs in as, with a membership just in time if allowed."""
+    """The user a verified identity signs in as, with a membership just in time if allowed.
+
+    A refusal is audited after the attempt's writes are rolled back."""
+    try:
+        return _sso_user(request=request, connection=connection, identity=identity)
+    except SsoRefused as refused:
+        _audit_refusal(request, connection.organization, refused)
+        raise
+
+
+@transaction.atomic
+def _sso_user(*, request: HttpRequest, connection: SsoConnection, identity: SsoIdentity) -> Any:
     organization = connection.organization
     User = get_user_model()
     user = User.objects.filter(email__iexact=identity.email).first()
