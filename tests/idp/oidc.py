@@ -29,7 +29,9 @@ class OidcProvider:
 
     def set_mode(self, mode: str) -> None:
         """normal, wrong-audience, bad-signature or foreign-key (see oidc_provider.mjs)."""
-        httpx.get(f"{self.issuer}/__test__/mode", params={"value": mode}, timeout=5).raise_for_status()
+        httpx.get(
+            f"{self.issuer}/__test__/mode", params={"value": mode}, timeout=5
+        ).raise_for_status()
 
 
 def _free_port() -> int:
