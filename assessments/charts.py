@@ -36,7 +36,7 @@ class RadarAxis:
     current: Decimal | float | None
 
 
-def _point(index: int, count: int, value: float, top: int) -> tuple[float, float]:
+def _point(index: float, count: int, value: float, top: int) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     r = RADIUS * max(0.0, min(float(value), top)) / top
     return round(CENTRE_X + r * math.cos(angle), 1), round(CENTRE_Y + r * math.sin(angle), 1)
@@ -92,9 +92,11 @@ def radar_svg(
             f'<polygon points="{_polygon(ring_points)}" fill="none" stroke="#d4d9e0" '
             'stroke-width="1"/>'
         )
-        x, y = _point(0, count, ring, top)
+        # Between the first two axes, where no label is.
+        x, y = _point(0.5, count, ring, top)
         parts.append(
-            f'<text x="{x + 6}" y="{y + 8}" font-size="{FONT - 3}" fill="#545d68">{ring}</text>'
+            f'<text x="{x}" y="{y + 8}" font-size="{FONT}" text-anchor="middle" '
+            f'fill="#545d68">{ring}</text>'
         )
     for index, axis in enumerate(axes):
         x, y = _point(index, count, top, top)
