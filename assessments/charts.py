@@ -19,14 +19,14 @@ from django.utils.translation import gettext as _
 # User units; the chart scales to its box (at most 30rem wide, about 330 px on a phone), so
 # text is 25 units to stay at 12 px or more on a phone, and labels wrap onto two lines of
 # about 12 characters around a radius that leaves room for them.
-WIDTH = 640
+WIDTH = 680
 RADIUS = 140
 CENTRE_X = WIDTH / 2
 CENTRE_Y = 230
 HEIGHT = 2 * CENTRE_Y + 40
 FONT = 25
 LINE = 28
-LABEL_CHARS = 12
+LABEL_CHARS = 11
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _label_lines(label: str) -> list[str]:
             lines.append(word)
     if len(lines) > 2:
         lines = [lines[0], " ".join(lines[1:])]
-    return [line if len(line) <= LABEL_CHARS + 1 else line[:LABEL_CHARS] + "…" for line in lines]
+    return [line if len(line) <= LABEL_CHARS else line[: LABEL_CHARS - 1] + "…" for line in lines]
 
 
 def _polygon(points: Sequence[tuple[float, float]]) -> str:
