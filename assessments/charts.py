@@ -207,8 +207,8 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
         y = HEADER_H + CELL_H * line
         name = row["department"]["name"] or no_department
         parts.append(
-            f'<text x="{LABEL_W - 8}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" text-anchor="end" '
-            f'fill="#1b1f24">{escape(_short(name, 24))}</text>'
+            f'<text x="{LABEL_W - 8}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" '
+            f'text-anchor="end" fill="#1b1f24">{escape(_short(name, 24))}</text>'
         )
         for column, cell in enumerate(row["cells"]):
             x = LABEL_W + CELL_W * column
