@@ -100,9 +100,7 @@ def radar_svg(
         )
     for index, axis in enumerate(axes):
         x, y = _point(index, count, top, top)
-        parts.append(
-            f'<line x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x}" y2="{y}" stroke="#d4d9e0"/>'
-        )
+        parts.append(f'<line x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x}" y2="{y}" stroke="#d4d9e0"/>')
         lx, ly = _point(index, count, top * (RADIUS + 14) / RADIUS, top)
         anchor = "middle" if abs(lx - CENTRE_X) < 20 else ("start" if lx > CENTRE_X else "end")
         lines = _label_lines(axis.label)
