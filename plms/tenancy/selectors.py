@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from plms.tenancy.models import ApiKey, Membership
+from plms.tenancy.models import ApiKey, Membership, Organization
 
 API_KEY_PREFIX = "plms"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -17,6 +17,11 @@ LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def organization_get(*, slug: str) -> Organization | None:
+    """The organization with this slug (organizations are not tenant rows: no scope needed)."""
+    return Organization.objects.filter(slug=slug).first()
 
 
 def memberships_for_user(*, user) -> QuerySet[Membership]:
