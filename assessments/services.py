@@ -38,7 +38,7 @@ from assessments.selectors import (
     scale_bounds,
 )
 from capabilities.models import Capability, JobRole
-from capabilities.services import framework_version_current
+from capabilities.services.frameworks import framework_version_current
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound

@@ -223,7 +223,7 @@ def _submitted_cycle(organization_id: int, token: str) -> int:
     rating of each of the ten capabilities their (new, common) role requires. Returns its id."""
     from assessments.models import Assessment, AssessmentCycle, Rating
     from capabilities.models import Capability, CapabilityCategory, RoleRequirement
-    from capabilities.services import scale_ensure
+    from capabilities.services.scales import scale_ensure
     from plms.common.db import insert_rows
     from plms.people.models import Employee
 
@@ -445,7 +445,7 @@ def _plan_build_cycle(organization_id: int, token: str) -> int:
         RoleAssignment,
         RoleRequirement,
     )
-    from capabilities.services import scale_ensure
+    from capabilities.services.scales import scale_ensure
     from learning.models import ItemCapability, LearningItem
     from plms.people.models import Employee
 

@@ -39,14 +39,10 @@ from capabilities.models import (
     KeyResult,
     RoleRequirement,
 )
-from capabilities.services import (
-    MAX_KEY_RESULTS,
-    MIN_KEY_RESULTS,
-    capability_state,
-    framework_version_current,
-    normalise_tags,
-    scale_numbers,
-)
+from capabilities.services.frameworks import framework_version_current
+from capabilities.services.library import capability_state, normalise_tags
+from capabilities.services.roles import MAX_KEY_RESULTS, MIN_KEY_RESULTS
+from capabilities.services.scales import scale_numbers
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed, RowError

@@ -34,7 +34,8 @@ from capabilities.models import (
     RoleRequirement,
     ScaleLevel,
 )
-from capabilities.services import DEFAULT_SCALE, framework_publish, scale_ensure
+from capabilities.services.frameworks import framework_publish
+from capabilities.services.scales import DEFAULT_SCALE, scale_ensure
 from plms.common.db import insert_rows
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
