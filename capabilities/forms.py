@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from capabilities import selectors
-from capabilities.imports import FORMATS, KINDS
+from capabilities.imports.library import FORMATS, KINDS
 from capabilities.models import Capability, KeyResult, ScaleLevel
 from capabilities.services import library as library_services
 from capabilities.services import roles as role_services

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from capabilities import forms, selectors
-from capabilities.imports import FORMATS, KINDS, library_export, library_import
+from capabilities.imports.library import FORMATS, KINDS, library_export, library_import
 from capabilities.models import Capability, CapabilityLevel
 from capabilities.services import frameworks as framework_services
 from capabilities.services import library as library_services

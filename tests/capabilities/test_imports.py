@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from capabilities.imports import library_export, library_import
+from capabilities.imports.library import library_export, library_import
 from capabilities.models import (
     Capability,
     CapabilityCategory,
