@@ -521,7 +521,7 @@ def _plan_build_cycle(organization_id: int, token: str) -> int:
 def learning_jobs(ctx: BenchContext) -> list[Job]:
     """Build development plans for every employee of a closed cycle
     (`plans_build_for_cycle`)."""
-    from learning.services import plans_build_for_cycle
+    from learning.services.builds import plans_build_for_cycle
 
     state: dict[str, int] = {}
     organization_id = ctx.organization.pk

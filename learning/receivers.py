@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from assessments import hooks
-from learning import services
+from learning.services import builds as build_services
 
 logger = logging.getLogger(__name__)
 
@@ -14,7 +14,7 @@ def build_plans_when_a_cycle_closes(sender, *, cycle_id: int, organization_id: i
     """`assessments.hooks.cycle_closed`: queue the cycle's plan build. The closing has
     committed already, so a failure here is logged, never raised into it."""
     try:
-        services.plan_build_queue(cycle_id=cycle_id, organization_id=organization_id)
+        build_services.plan_build_queue(cycle_id=cycle_id, organization_id=organization_id)
     except Exception:
         logger.exception("Could not queue the plan build of cycle %s", cycle_id)
 
