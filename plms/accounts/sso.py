@@ -193,14 +193,13 @@ def sso_connection_save(
             "Password sign-in can only be switched off while single sign-on is enabled.",
             fields={"sso_only": "Enable single sign-on first."},
         )
-    connection = SsoConnection.objects.select_for_update().first()
-    created = connection is None
-    if created:
-        connection = SsoConnection()
-        if not client_secret:
-            raise ApplicationError(
-                "required", "The client secret is required.", fields={"client_secret": "Required."}
-            )
+    existing = SsoConnection.objects.select_for_update().first()
+    created = existing is None
+    connection = existing if existing is not None else SsoConnection()
+    if created and not client_secret:
+        raise ApplicationError(
+            "required", "The client secret is required.", fields={"client_secret": "Required."}
+        )
     before = snapshot(connection, SSO_AUDIT_FIELDS) if not created else {}
     connection.display_name = display_name.strip() or "single sign-on"
     connection.issuer = issuer.strip()

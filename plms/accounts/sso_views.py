@@ -100,7 +100,7 @@ def sso_callback(request: HttpRequest, organization_slug: str) -> HttpResponse:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session[SESSION_KEY] = connection.organization_id
     sign_in_event(
-        action="auth.sign_in",
+        action="sso.sign_in",
         user=user,
         organizations=[connection.organization],
         request=request,
