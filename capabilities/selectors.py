@@ -68,10 +68,6 @@ def catalogue_capability_list(
     return queryset.order_by("category__position", "position", "name")
 
 
-def catalogue_capability_get(*, key: str) -> CatalogueCapability | None:
-    return catalogue_capability_list().filter(key=key).first()
-
-
 def adopted_source_keys() -> dict[str, Capability]:
     """Adopted capabilities of the active organization by catalogue key."""
     return {

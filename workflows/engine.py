@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, connections, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from plms.common.db import prepared_row, value_preparer
+from plms.common.db import update_rows
 from plms.people.models import Employee
 from plms.tenancy.actors import system_actor
 from plms.tenancy.context import (
@@ -595,7 +595,7 @@ def _steps_dispatch_together(
         finished.append(step)
     if not finished:
         return outcomes, alone
-    _steps_save(finished)
+    update_rows(MilestoneRun, finished, STEP_FIELDS)
     starts = [
         s for s in finished if s.parent_id is None and s.state in MilestoneRun.FINISHED_STATES
     ]
@@ -609,46 +609,6 @@ def _steps_dispatch_together(
     for step in finished:
         outcomes[step.state] = outcomes.get(step.state, 0) + 1
     return outcomes, alone
-
-
-def _steps_save(steps: list[MilestoneRun]) -> None:
-    """Write the dispatch fields of `steps` as they are in memory, in one statement.
-
-    On PostgreSQL `UPDATE … FROM (VALUES …)`: one plain join instead of the `CASE WHEN id = …`
-    per row and column that `bulk_update` builds (slow to compile and to evaluate).
-    """
-    connection = connections[MilestoneRun.objects.db]
-    if connection.vendor != "postgresql":
-        MilestoneRun.objects.bulk_update(steps, STEP_FIELDS)
-        return
-    from psycopg2.extras import execute_values
-
-    opts = MilestoneRun._meta
-    columns = [opts.get_field(name) for name in STEP_FIELDS]
-    quote = connection.ops.quote_name
-    template = "(%s::bigint, {})".format(
-        ", ".join(f"%s::{column.db_type(connection)}" for column in columns)
-    )
-    sql = (
-        "UPDATE {table} AS t SET {sets} FROM (VALUES %s) AS v (id, {names}) "
-        "WHERE t.{pk} = v.id AND t.{org} = {organization_id} AND t.{pk} IN ({ids})"
-    ).format(
-        table=quote(opts.db_table),
-        sets=", ".join(f"{quote(c.column)} = v.{quote(c.column)}" for c in columns),
-        names=", ".join(quote(c.column) for c in columns),
-        pk=quote(opts.pk.column),
-        org=quote("organization_id"),
-        organization_id=int(require_organization_id()),
-        ids=", ".join(str(int(step.pk)) for step in steps),  # the primary key's index
-    )
-    preparers = [None, *(value_preparer(column, connection) for column in columns)]
-    values = [
-        prepared_row((step.pk, *(getattr(step, c.attname) for c in columns)), preparers)
-        for step in steps
-    ]
-    with connection.cursor() as cursor:
-        # The wrapped cursor keeps Django's query log (tests count these queries).
-        execute_values(cursor, sql, values, template=template, page_size=len(values))
 
 
 def _step_record(step: MilestoneRun, outcome: registry.Outcome, now: datetime) -> None:

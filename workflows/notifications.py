@@ -54,11 +54,6 @@ EVENTS: dict[str, str] = {
 }
 
 
-def register_event(name: str, label: str) -> None:
-    """Let another app notify about its own events (call it from its AppConfig.ready())."""
-    EVENTS.setdefault(name, label)
-
-
 # --- Preferences and quiet hours ---------------------------------------------------------------
 
 

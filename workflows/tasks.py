@@ -59,13 +59,6 @@ def workflow_tick_organization(*, organization_id: int, now: str | None = None) 
 
 
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
-def dispatch_milestone(step_id: int, *, organization_id: int, now: str | None = None) -> str:
-    with organization_context(organization_id):
-        result = engine.step_dispatch(step_id=step_id, now=_when(now))
-    return result.state
-
-
-@shared_task(acks_late=True, ignore_result=True, **RETRY)
 def dispatch_milestones(
     step_ids: list[int], *, organization_id: int, now: str | None = None
 ) -> dict[str, int]:
