@@ -5,8 +5,8 @@ PLMS is the service provider: its entity id is its metadata address
 the response by HTTP-POST at `/accounts/sso/<slug>/saml/acs/`. pysaml2 (with xmlsec1) checks the
 assertion: signed by a key in the identity provider's metadata, for our entity id (audience),
 to our address, in time, and answering a request we sent — unless the organization accepts
-provider-initiated sign-in. The answer then goes through the same rules as OpenID Connect
-(`sso.identity_check`, `sso.sso_sign_in_user`).
+provider-initiated sign-in; each assertion is accepted once. The answer then goes through the
+same rules as OpenID Connect (`sso.identity_check`, `sso.sso_sign_in_user`).
 
 The response arrives as a cross-site POST, which carries no session cookie (SameSite=Lax), so
 the requests we sent are remembered in the cache, not the session; each is used once.
@@ -34,6 +34,9 @@ from plms.accounts.sso import SsoIdentity, SsoRefused, audit_refusal, identity_c
 REQUEST_SECONDS = 600
 METADATA_SECONDS = 600
 _REQUEST_KEY = "plms:saml-request:{organization}:{request_id}"
+# An assertion is accepted once: its id is remembered for longer than any assertion lives.
+_ASSERTION_KEY = "plms:saml-assertion:{organization}:{id}"
+ASSERTION_SECONDS = 3600
 
 
 def sp_urls(request: HttpRequest, connection: SsoConnection) -> tuple[str, str]:
@@ -163,6 +166,17 @@ def _identity(request: HttpRequest, connection: SsoConnection) -> SsoIdentity:
         ) from exc
     if response.in_response_to:
         outstanding.used(response.in_response_to)
+    assertion_id = getattr(response.assertion, "id", None) or response.id()
+    if not cache.add(
+        _ASSERTION_KEY.format(organization=connection.organization_id, id=assertion_id),
+        True,
+        ASSERTION_SECONDS,
+    ):
+        raise SsoRefused(
+            "Single sign-on failed: this answer from the identity provider was already used.",
+            code="replayed",
+            detail=f"The SAML assertion {assertion_id} was presented again.",
+        )
     attributes = response.get_identity() or {}
     name_id = response.name_id
     email = _first(attributes, connection.claim("email"))

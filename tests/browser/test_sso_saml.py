@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -108,3 +109,32 @@ def test_an_address_outside_the_allowed_domains_is_refused(loopback_page, idp, o
     expect(page.get_by_test_id("sso-refused")).to_contain_text("not in a domain")
     [event] = _events(org_a, "auth.sso_failed")
     assert event.changes["code"] == "domain_not_allowed"
+
+
+def test_sign_in_started_at_the_provider_only_when_accepted(loopback_page, idp, org_a, live_server):
+    page = loopback_page
+    person = factories.member(org_a, email="employee@a.example")
+    connection = _connect(org_a, idp)
+    tile = (
+        f"{idp.base}/idp-initiated?email=employee@a.example"
+        f"&sp={live_server.url}/accounts/sso/org-a/saml/metadata/"
+    )
+    page.goto(tile)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_test_id("sso-refused")).to_contain_text("could not be verified")
+    assert "Unsolicited" in _events(org_a, "auth.sso_failed")[0].reason
+
+    with organization_scope(org_a):
+        SsoConnection.objects.filter(pk=connection.pk).update(saml_allow_idp_initiated=True)
+    page.goto(tile)
+    answer = page.locator("input[name=SAMLResponse]").get_attribute("value")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name=re.compile("Welcome"))).to_be_visible()
+    [event] = _events(org_a, "sso.sign_in")
+    assert event.actor_user_id == person.user.pk
+    # The same answer posted again (a replay) is refused.
+    replay = httpx.post(
+        f"{live_server.url}/accounts/sso/org-a/saml/acs/", data={"SAMLResponse": answer}
+    )
+    assert replay.status_code == 403 and "already used" in replay.text
+    assert _events(org_a, "auth.sso_failed")[-1].changes["code"] == "replayed"

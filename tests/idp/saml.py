@@ -139,6 +139,9 @@ class SamlIdp:
                 k: v[0] for k, v in parse_qs(environ["wsgi.input"].read(size).decode()).items()
             }
             return self._reply(start_response, self._respond(posted))
+        if path == "/idp-initiated":
+            query = {k: v[0] for k, v in parse_qs(environ["QUERY_STRING"]).items()}
+            return self._reply(start_response, self._unsolicited(query["sp"], query["email"]))
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 
@@ -149,7 +152,21 @@ class SamlIdp:
         server = Server(config=self.config(sp_entity_id))
         request = server.parse_authn_request(posted["SAMLRequest"], BINDING_HTTP_REDIRECT)
         args = server.response_args(request.message, [BINDING_HTTP_POST])
-        email = posted["email"]
+        return self._post_form(server, args, posted["email"], posted.get("RelayState", ""))
+
+    def _unsolicited(self, sp_entity_id: str, email: str) -> str:
+        """A response nobody asked for, as a tile in the provider's portal sends."""
+        server = Server(config=self.config(sp_entity_id))
+        [acs] = server.metadata.assertion_consumer_service(sp_entity_id, BINDING_HTTP_POST)
+        args = {
+            "in_response_to": None,
+            "destination": acs["location"],
+            "sp_entity_id": sp_entity_id,
+            "name_id_policy": None,
+        }
+        return self._post_form(server, args, email, "")
+
+    def _post_form(self, server: Server, args: dict, email: str, relay_state: str) -> str:
         signed = self.mode != "unsigned"
         response = str(
             server.create_authn_response(
@@ -173,7 +190,7 @@ class SamlIdp:
             "<!doctype html><title>Test IdP</title>"
             f'<form method="post" action="{html.escape(args["destination"])}">'
             f'<input type="hidden" name="SAMLResponse" value="{encoded}">'
-            f'<input type="hidden" name="RelayState" value="{html.escape(posted.get("RelayState", ""))}">'
+            f'<input type="hidden" name="RelayState" value="{html.escape(relay_state)}">'
             "<button type=submit>Continue</button></form>"
         )
 
