@@ -154,6 +154,12 @@ def _assessment_count(**conditions) -> Coalesce:
     return count_per_row(assessments, of="cycle")
 
 
+def cycles() -> QuerySet[AssessmentCycle]:
+    """Every assessment cycle of the organization, unshaped: other apps look cycles up by
+    public id here."""
+    return AssessmentCycle.objects.all()
+
+
 def cycle_list(*, status: str = "", search: str = "") -> QuerySet[AssessmentCycle]:
     queryset = (
         AssessmentCycle.objects.select_related("framework_version")

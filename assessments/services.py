@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
-from assessments import consolidation, hooks
+from assessments import consolidation
 from assessments.events import AssessmentSubmitted, CycleClosed
 from assessments.models import (
     RATER_KINDS,
@@ -383,14 +383,6 @@ def cycle_close(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
         changes={"status": {"before": "open", "after": "closed"}, "consolidated_levels": count},
     )
     publish(actor_or_organization=actor, events=[CycleClosed.of(cycle, consolidated_levels=count)])
-    transaction.on_commit(
-        partial(
-            hooks.cycle_closed.send,
-            sender=AssessmentCycle,
-            cycle_id=cycle.pk,
-            organization_id=cycle.organization_id,
-        )
-    )
     return cycle
 
 

@@ -34,7 +34,7 @@ from plms.common.api import (
     StrictModelSerializer,
     StrictSlugField,
 )
-from plms.people.models import Employee
+from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
@@ -137,7 +137,7 @@ class CapabilitySerializer(StrictModelSerializer):
     category = PublicIdField(CapabilityCategory)
     category_name = serializers.CharField(source="category.name", read_only=True)
     tags = serializers.ListField(child=StrictCharField(), required=False)
-    data_steward = PublicIdField(Employee, required=False, allow_null=True)
+    data_steward = PublicIdField(people_selectors.employees, required=False, allow_null=True)
     levels = CapabilityLevelSerializer(many=True, required=False)
 
     class Meta:
