@@ -32,6 +32,10 @@ from assessments.models import (
     Rating,
 )
 from assessments.results_cache import cached_report
+from assessments.services import calibration as calibration_services
+from assessments.services import cycles as cycle_services
+from assessments.services import raters as rater_services
+from assessments.services import ratings as rating_services
 from capabilities import selectors as capability_selectors
 from plms.common.api import (
     ApiFilterSet,
@@ -334,11 +338,13 @@ class AssessmentCycleViewSet(
         return selectors.cycle_list()
 
     def perform_create(self, serializer):
-        cycle = services.cycle_create(actor=self.actor, **_cycle_kwargs(serializer.validated_data))
+        cycle = cycle_services.cycle_create(
+            actor=self.actor, **_cycle_kwargs(serializer.validated_data)
+        )
         serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
 
     def perform_update(self, serializer):
-        cycle = services.cycle_update(
+        cycle = cycle_services.cycle_update(
             actor=self.actor,
             cycle=serializer.instance,
             **_cycle_kwargs(serializer.validated_data),
@@ -346,7 +352,7 @@ class AssessmentCycleViewSet(
         serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
 
     def perform_destroy(self, instance):
-        services.cycle_delete(actor=self.actor, cycle=instance)
+        cycle_services.cycle_delete(actor=self.actor, cycle=instance)
 
     def _refreshed(self, cycle) -> Response:
         return Response(self.get_serializer(selectors.cycle_get(uuid=cycle.uuid)).data)
@@ -360,7 +366,7 @@ class AssessmentCycleViewSet(
     )
     @action(detail=True, methods=["post"])
     def launch(self, request, id=None):
-        cycle = services.cycle_launch(actor=self.actor, cycle=self.get_object())
+        cycle = cycle_services.cycle_launch(actor=self.actor, cycle=self.get_object())
         response = self._refreshed(cycle)
         response.status_code = status.HTTP_202_ACCEPTED
         return response
@@ -373,7 +379,9 @@ class AssessmentCycleViewSet(
     )
     @action(detail=True, methods=["post"])
     def close(self, request, id=None):
-        return self._refreshed(services.cycle_close(actor=self.actor, cycle=self.get_object()))
+        return self._refreshed(
+            cycle_services.cycle_close(actor=self.actor, cycle=self.get_object())
+        )
 
     @extend_schema(
         summary="Departments x capabilities gap heatmap",
@@ -418,7 +426,7 @@ class AssessmentCycleViewSet(
         cycle = self.get_object()
         data = ReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        cycle = services.cycle_reopen(
+        cycle = cycle_services.cycle_reopen(
             actor=self.actor, cycle=cycle, reason=data.validated_data["reason"]
         )
         return self._refreshed(cycle)
@@ -478,11 +486,11 @@ class AssessmentViewSet(
         if request.method == "PUT":
             data = RatingsInputSerializer(data=request.data)
             data.is_valid(raise_exception=True)
-            services.ratings_save(
+            rating_services.ratings_save(
                 actor=self.actor,
                 assessment=assessment,
                 items=[
-                    services.RatingInput(
+                    rating_services.RatingInput(
                         capability=item["capability"],
                         level=None if item.get("not_observed") else item.get("level"),
                         evidence=item.get("evidence", ""),
@@ -504,7 +512,9 @@ class AssessmentViewSet(
     )
     @action(detail=True, methods=["post"])
     def submit(self, request, id=None):
-        assessment = services.assessment_submit(actor=self.actor, assessment=self.get_object())
+        assessment = rating_services.assessment_submit(
+            actor=self.actor, assessment=self.get_object()
+        )
         return Response(AssessmentSerializer(assessment).data)
 
 
@@ -617,7 +627,7 @@ class PeerNominationViewSet(
     def create(self, request, *args, **kwargs):
         data = PeerNominateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        created = services.peers_nominate(
+        created = rater_services.peers_nominate(
             actor=self.actor,
             cycle=data.validated_data["cycle"],
             employee=_nominee(self.actor, data.validated_data.get("employee")),
@@ -631,7 +641,7 @@ class PeerNominationViewSet(
         nomination = selectors.peer_nomination_get_for_decider(actor=self.actor, uuid=id)
         if nomination is None:
             raise NotFound()
-        nomination = services.peer_nomination_decide(
+        nomination = rater_services.peer_nomination_decide(
             actor=self.actor, assessment=nomination, approve=approve
         )
         return Response(PeerNominationSerializer(nomination).data)
@@ -748,12 +758,12 @@ class ExpertGrantViewSet(
 
     def perform_create(self, serializer):
         data = serializer.validated_data
-        serializer.instance = services.expert_grant(
+        serializer.instance = rater_services.expert_grant(
             actor=self.actor, cycle=data["cycle"], employee=data["employee"], expert=data["rater"]
         )
 
     def perform_destroy(self, instance):
-        services.expert_revoke(actor=self.actor, assessment=instance)
+        rater_services.expert_revoke(actor=self.actor, assessment=instance)
 
 
 # --- Ratings preview (pre-calibration vote) --------------------------------------------------
@@ -856,7 +866,7 @@ class RatingPreviewViewSet(
         consolidated = self.get_object()
         data = PreviewVoteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.preview_vote_cast(
+        calibration_services.preview_vote_cast(
             actor=self.actor,
             consolidated=consolidated,
             vote=data.validated_data["vote"],

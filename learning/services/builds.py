@@ -38,14 +38,8 @@ from plms.tenancy.context import with_organization
 from plms.tenancy.models import Organization
 
 INVALID_TRANSITION = "invalid_transition"
-
-
 PLAN_EXISTS = "plan_exists"
-
-
 BUILD_IN_PROGRESS = "build_in_progress"
-
-
 Status = DevelopmentPlan.Status
 
 
@@ -177,8 +171,6 @@ PLAN_ROW_FIELDS = (
     "content_gaps",
     "budget_hours",
 )
-
-
 PLAN_ITEM_ROW_FIELDS = ("plan_id", "item_id", "capability_id", "reason", "due_date", "order")
 
 

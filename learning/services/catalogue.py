@@ -22,11 +22,7 @@ from plms.common.validation import full_clean
 from plms.tenancy.actors import Actor, same_organization
 
 INVALID = "invalid"
-
-
 DUPLICATE_EXTERNAL_ID = "duplicate_external_id"
-
-
 ITEM_FIELDS = (
     "title",
     "description",
@@ -41,8 +37,6 @@ ITEM_FIELDS = (
     "completion_outcome",
     "active",
 )
-
-
 SETTINGS_FIELDS = ("hours_per_quarter", "plan_months", "max_items_per_capability")
 
 

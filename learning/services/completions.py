@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
-from assessments.services import attested_rating_record
+from assessments.services.ratings import attested_rating_record
 from learning.events import (
     LearningCompleted,
 )

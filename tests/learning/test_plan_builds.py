@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import services as assessment_services
 from assessments.models import Assessment, AssessmentCycle
+from assessments.services import cycles as cycle_services
 from learning.models import DevelopmentPlan, PlanBuild, PlanItem
 from learning.services import builds as build_services
 from plms.common.errors import ApplicationError, PermissionDenied
@@ -59,7 +59,7 @@ def colleague(world, email):
 
 def close(world, cycle, capture):
     with capture(execute=True), in_org(world.org):
-        return assessment_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
+        return cycle_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
 
 
 def plans_from(world, cycle) -> dict:
@@ -111,7 +111,7 @@ def test_a_close_that_rolls_back_builds_nothing(world, django_capture_on_commit_
         in_org(world.org),
         transaction.atomic(),
     ):
-        assessment_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
+        cycle_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
         raise RuntimeError("the request fails after the cycle was closed")
     assert callbacks == []
     assert plans_from(world, cycle) == {}
@@ -139,7 +139,7 @@ def test_close_reopen_close_builds_no_second_plan(world, django_capture_on_commi
     first = plans_from(world, cycle)["employee@a.example"]
 
     with in_org(world.org):
-        assessment_services.cycle_reopen(
+        cycle_services.cycle_reopen(
             actor=actor_of(world.hr), cycle=cycle, reason="A late assessment."
         )
     late = colleague(world, "late@a.example")
@@ -159,7 +159,7 @@ def test_a_cycle_is_built_only_in_its_own_organisation(world, django_capture_on_
     cycle = open_cycle(world)
     rated(world, cycle, world.employee, WITH_GAPS)
     with in_org(world.org):
-        assessment_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
+        cycle_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
     # Named with the other organisation's id, the cycle does not exist.
     other = world.outsider.organization
     assert build_services.plan_build_queue(cycle_id=cycle.pk, organization_id=other.pk) is None

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from assessments import services as assessment_services
 from assessments.models import Assessment, AssessmentCycle, AttestedRating, ConsolidatedLevel
+from assessments.services import cycles as cycle_services
 from learning import selectors
 from learning.imports import learning_items_import
 from learning.models import (
@@ -307,7 +307,7 @@ def test_a_passed_exam_counts_as_an_expert_rating_when_the_next_cycle_closes(wor
             capability=communication,
             level=2,
         )
-        assessment_services.cycle_close(actor=world.system, cycle=cycle)
+        cycle_services.cycle_close(actor=world.system, cycle=cycle)
         level = ConsolidatedLevel.objects.get(cycle=cycle, capability=communication)
     assert level.level == Decimal("2.67")
     assert level.contributions["expert"]["mean"] == "4.00"
