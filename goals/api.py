@@ -13,6 +13,9 @@ from rest_framework.response import Response
 
 from capabilities import selectors as capability_selectors
 from goals import selectors, services
+from goals.checkins import services as checkin_services
+from goals.feedback import services as feedback_services
+from goals.goal_templates import services as template_services
 from goals.models import (
     ActionItem,
     CheckIn,
@@ -571,7 +574,9 @@ class CheckInViewSet(
     def create(self, request, *args, **kwargs):
         serializer = CheckInCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        series = services.check_in_series_create(actor=self.actor, **serializer.validated_data)
+        series = checkin_services.check_in_series_create(
+            actor=self.actor, **serializer.validated_data
+        )
         check_in = series.check_ins.order_by("scheduled_for").first()
         return Response(self.get_serializer(check_in).data, status=status.HTTP_201_CREATED)
 
@@ -579,7 +584,7 @@ class CheckInViewSet(
         check_in = self.get_object()
         serializer = CheckInPatchSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check_in = services.check_in_update(
+        check_in = checkin_services.check_in_update(
             actor=self.actor, check_in=check_in, **serializer.validated_data
         )
         return Response(self.get_serializer(check_in).data)
@@ -587,7 +592,7 @@ class CheckInViewSet(
     @extend_schema(summary="Mark held; schedules the next check-in", request=None)
     @action(detail=True, methods=["post"])
     def complete(self, request, id=None):
-        check_in = services.check_in_complete(actor=self.actor, check_in=self.get_object())
+        check_in = checkin_services.check_in_complete(actor=self.actor, check_in=self.get_object())
         return Response(self.get_serializer(check_in).data)
 
     @extend_schema(
@@ -613,7 +618,7 @@ class CheckInViewSet(
             return Response(ActionItemSerializer(items, many=True).data)
         serializer = ActionItemSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.action_item_add(
+        item = checkin_services.action_item_add(
             actor=self.actor, check_in=check_in, **serializer.validated_data
         )
         return Response(ActionItemSerializer(item).data, status=status.HTTP_201_CREATED)
@@ -628,7 +633,7 @@ class CheckInViewSet(
         check_in = self.get_object()
         serializer = EscalationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        escalation = services.check_in_escalate(
+        escalation = checkin_services.check_in_escalate(
             actor=self.actor,
             check_in=check_in,
             part=serializer.validated_data["part"],
@@ -722,7 +727,7 @@ class FeedbackViewSet(
     def create(self, request, *args, **kwargs):
         serializer = FeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        feedback = services.feedback_give(actor=self.actor, **serializer.validated_data)
+        feedback = feedback_services.feedback_give(actor=self.actor, **serializer.validated_data)
         return Response(FeedbackSerializer(feedback).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -746,7 +751,9 @@ class FeedbackViewSet(
             return Response(RequestForFeedbackSerializer(items, many=True).data)
         serializer = RequestForFeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.feedback_request_create(actor=self.actor, **serializer.validated_data)
+        item = feedback_services.feedback_request_create(
+            actor=self.actor, **serializer.validated_data
+        )
         return Response(RequestForFeedbackSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
@@ -846,7 +853,9 @@ class GoalTemplateViewSet(
     def create(self, request, *args, **kwargs):
         serializer = GoalTemplateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        template = services.goal_template_create(actor=self.actor, **serializer.validated_data)
+        template = template_services.goal_template_create(
+            actor=self.actor, **serializer.validated_data
+        )
         template = selectors.goal_template_get(uuid=template.uuid)
         return Response(GoalTemplateSerializer(template).data, status=status.HTTP_201_CREATED)
 
@@ -867,11 +876,11 @@ class GoalTemplateViewSet(
         data = dict(serializer.validated_data)
         department, role = data.pop("department", None), data.pop("job_role", None)
         if role is not None:
-            result = services.goal_template_apply_to_role(
+            result = template_services.goal_template_apply_to_role(
                 actor=self.actor, template=template, role=role, **data
             )
         else:
-            result = services.goal_template_apply(
+            result = template_services.goal_template_apply(
                 actor=self.actor, template=template, department=department, **data
             )
         body = TemplateApplicationSerializer(

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 
 from capabilities import selectors as capability_selectors
 from goals import selectors, services
+from goals.checkins import services as checkin_services
+from goals.feedback import services as feedback_services
 from goals.forms import (
     ActionItemForm,
     ActivateForm,
@@ -25,6 +27,7 @@ from goals.forms import (
     ProgressForm,
     TemplateApplyForm,
 )
+from goals.goal_templates import services as template_services
 from goals.models import Goal, Level
 from goals.smart import GoalDraft, smart_check
 from plms.common.errors import ApplicationError
@@ -539,7 +542,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
         data["key_result"] = selectors.key_result_get(uuid=parse_public_id(data.pop("key_result")))
         data["capabilities"] = selectors.capabilities_by_ids(uuids=data.pop("capabilities"))
         try:
-            template = services.goal_template_create(actor=actor, **data)
+            template = template_services.goal_template_create(actor=actor, **data)
         except ApplicationError as exc:
             _form_errors(form, exc)
         else:
@@ -579,10 +582,10 @@ def template_apply(request: HttpRequest, id) -> HttpResponse:
         "status": form.cleaned_data["status"],
     }
     if kind == "role":
-        apply, key = services.goal_template_apply_to_role, "role"
+        apply, key = template_services.goal_template_apply_to_role, "role"
         target = capability_selectors.job_role_get(uuid=parse_public_id(uuid))
     else:
-        apply, key = services.goal_template_apply, "department"
+        apply, key = template_services.goal_template_apply, "department"
         target = selectors.department_get(uuid=parse_public_id(uuid))
     if target is None:
         raise Http404
@@ -628,7 +631,7 @@ def check_in_start(request: HttpRequest) -> HttpResponse:
     if report is None:
         raise Http404
     try:
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor, report=report, cadence=request.POST.get("cadence", "weekly")
         )
     except ApplicationError as exc:
@@ -661,7 +664,7 @@ def check_in_detail(request: HttpRequest, id) -> HttpResponse:
             for review in reviews
         }
         try:
-            services.check_in_update(
+            checkin_services.check_in_update(
                 actor=actor, check_in=check_in, reviews=comments, **form.cleaned_data
             )
         except ApplicationError as exc:
@@ -704,7 +707,7 @@ def _check_in_action(request: HttpRequest, id, run) -> HttpResponse:
 @require_POST
 def check_in_complete(request: HttpRequest, id) -> HttpResponse:
     def run(actor, check_in):
-        services.check_in_complete(actor=actor, check_in=check_in)
+        checkin_services.check_in_complete(actor=actor, check_in=check_in)
         return _("Check-in completed; the next one is scheduled.")
 
     return _check_in_action(request, id, run)
@@ -721,7 +724,7 @@ def check_in_add_action(request: HttpRequest, id) -> HttpResponse:
         )
         if not form.is_valid():
             raise ApplicationError("invalid", _("Say what is to be done."))
-        services.action_item_add(
+        checkin_services.action_item_add(
             actor=actor,
             check_in=check_in,
             text=form.cleaned_data["text"],
@@ -744,7 +747,7 @@ def check_in_toggle_action(request: HttpRequest, id) -> HttpResponse:
 
     def run(actor, check_in):
         done = request.POST.get("done") == "1"
-        services.action_item_set_done(actor=actor, item=item, done=done)
+        checkin_services.action_item_set_done(actor=actor, item=item, done=done)
         return _("Action item done.") if done else _("Action item reopened.")
 
     response = _check_in_action(request, item.check_in.uuid, run)
@@ -756,7 +759,7 @@ def check_in_toggle_action(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def check_in_escalate(request: HttpRequest, id) -> HttpResponse:
     def run(actor, check_in):
-        escalation = services.check_in_escalate(
+        escalation = checkin_services.check_in_escalate(
             actor=actor, check_in=check_in, part=request.POST.get("part", "")
         )
         return _("Escalated to %s.") % escalation.escalated_to
@@ -794,7 +797,7 @@ def feedback_give(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         data["request"] = selectors.feedback_request_get(uuid=parse_public_id(data.pop("request")))
         try:
-            services.feedback_give(actor=actor, **data)
+            feedback_services.feedback_give(actor=actor, **data)
         except ApplicationError as exc:
             _form_errors(form, exc)
         else:
@@ -811,7 +814,7 @@ def feedback_request(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         asked = form.cleaned_data["asked"]
         try:
-            services.feedback_request_create(
+            feedback_services.feedback_request_create(
                 actor=actor, asked=asked, message=form.cleaned_data["message"]
             )
         except ApplicationError as exc:

@@ -28,7 +28,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from goals import selectors as goals_selectors
-from goals import services as goals_services
+from goals.checkins import services as checkin_services
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Membership
@@ -346,7 +346,7 @@ def schedule_check_in(context: StepContext) -> Outcome:
     )
     if series is None:
         cadence = context.milestone.config.get("cadence", "weekly")
-        series = goals_services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=context.actor, report=employee, manager=manager, cadence=cadence, first_date=start
         )
     open_check_ins = goals_selectors.check_in_list(actor=context.actor, status="scheduled").filter(
@@ -354,7 +354,7 @@ def schedule_check_in(context: StepContext) -> Outcome:
     )
     check_in = open_check_ins.order_by("scheduled_for", "id").first()
     if check_in is None:
-        check_in = goals_services.check_in_schedule_next(actor=context.actor, series=series)
+        check_in = checkin_services.check_in_schedule_next(actor=context.actor, series=series)
     url = reverse("goals:check_in_detail", args=[check_in.uuid])
     notifications.notify(
         recipients=[_user(employee), _user(manager)],

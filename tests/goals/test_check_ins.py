@@ -6,7 +6,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from goals import selectors, services
+from goals import selectors
+from goals.checkins import services as checkin_services
+from goals.feedback import services as feedback_services
 from goals.models import CheckIn
 from plms.common.errors import ApplicationError
 from tests.goals.conftest import actor_for
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("in_a")
 
 @pytest.fixture
 def series(cast):
-    return services.check_in_series_create(
+    return checkin_services.check_in_series_create(
         actor=actor_for(cast.manager),
         report=cast.owner.employee,
         cadence="fortnightly",
@@ -27,9 +29,11 @@ def series(cast):
 
 def test_only_a_manager_starts_check_ins_with_a_report(cast):
     with pytest.raises(ApplicationError):
-        services.check_in_series_create(actor=actor_for(cast.peer), report=cast.owner.employee)
+        checkin_services.check_in_series_create(
+            actor=actor_for(cast.peer), report=cast.owner.employee
+        )
     with pytest.raises(ApplicationError):
-        services.check_in_series_create(
+        checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.contributor.employee
         )
 
@@ -57,7 +61,7 @@ def test_the_review_is_prefilled_with_goals_due_or_at_risk(org_a, cast):
         due_date=today + timedelta(days=90),
     )  # fine
     GoalFactory(organization=org_a, owner_employee=owner, status="draft", due_date=today)  # draft
-    series = services.check_in_series_create(
+    series = checkin_services.check_in_series_create(
         actor=actor_for(cast.manager), report=owner, cadence="fortnightly", first_date=today
     )
     check_in = series.check_ins.get()
@@ -68,27 +72,29 @@ def test_the_review_is_prefilled_with_goals_due_or_at_risk(org_a, cast):
 def test_completing_schedules_the_next_and_open_actions_carry_over(cast, series):
     manager = actor_for(cast.manager)
     first = series.check_ins.get()
-    kept = services.action_item_add(actor=manager, check_in=first, text="Finish the course")
-    done = services.action_item_add(actor=actor_for(cast.owner), check_in=first, text="Share notes")
-    services.action_item_set_done(actor=manager, item=done)
-    services.check_in_complete(actor=manager, check_in=first)
+    kept = checkin_services.action_item_add(actor=manager, check_in=first, text="Finish the course")
+    done = checkin_services.action_item_add(
+        actor=actor_for(cast.owner), check_in=first, text="Share notes"
+    )
+    checkin_services.action_item_set_done(actor=manager, item=done)
+    checkin_services.check_in_complete(actor=manager, check_in=first)
     second = CheckIn.objects.exclude(pk=first.pk).get()
     assert second.scheduled_for == first.scheduled_for + timedelta(days=14)
     assert list(selectors.check_in_open_actions(check_in=second)) == [kept]
-    services.action_item_set_done(actor=manager, item=kept)
+    checkin_services.action_item_set_done(actor=manager, item=kept)
     assert list(selectors.check_in_open_actions(check_in=second)) == []
     with pytest.raises(ApplicationError):
-        services.check_in_complete(actor=manager, check_in=first)
+        checkin_services.check_in_complete(actor=manager, check_in=first)
 
 
 def test_the_report_cannot_write_or_read_private_notes(cast, series):
     check_in = series.check_ins.get()
     report = actor_for(cast.owner)
-    services.check_in_update(actor=report, check_in=check_in, obstacles="No test data")
+    checkin_services.check_in_update(actor=report, check_in=check_in, obstacles="No test data")
     with pytest.raises(ApplicationError):
-        services.check_in_update(actor=report, check_in=check_in, private_manager_notes="x")
+        checkin_services.check_in_update(actor=report, check_in=check_in, private_manager_notes="x")
     with pytest.raises(ApplicationError):
-        services.check_in_complete(actor=report, check_in=check_in)
+        checkin_services.check_in_complete(actor=report, check_in=check_in)
     assert not selectors.sees_private_notes(actor=report, check_in=check_in)
     assert selectors.sees_private_notes(actor=actor_for(cast.manager), check_in=check_in)
     assert selectors.sees_private_notes(
@@ -96,18 +102,22 @@ def test_the_report_cannot_write_or_read_private_notes(cast, series):
     )  # HR, and the manager's manager
     assert not selectors.sees_private_notes(actor=actor_for(cast.peer), check_in=check_in)
     with pytest.raises(ApplicationError):
-        services.check_in_update(actor=actor_for(cast.peer), check_in=check_in, obstacles="x")
+        checkin_services.check_in_update(
+            actor=actor_for(cast.peer), check_in=check_in, obstacles="x"
+        )
 
 
 def test_escalation_goes_to_the_managers_manager(cast, series):
     check_in = series.check_ins.get()
-    services.check_in_update(actor=actor_for(cast.owner), check_in=check_in, obstacles="No budget")
-    escalation = services.check_in_escalate(
+    checkin_services.check_in_update(
+        actor=actor_for(cast.owner), check_in=check_in, obstacles="No budget"
+    )
+    escalation = checkin_services.check_in_escalate(
         actor=actor_for(cast.owner), check_in=check_in, part="obstacles"
     )
     assert escalation.escalated_to == cast.hr.employee and escalation.text == "No budget"
     with pytest.raises(ApplicationError) as caught:
-        services.check_in_escalate(
+        checkin_services.check_in_escalate(
             actor=actor_for(cast.owner), check_in=check_in, part="priorities"
         )
     assert caught.value.code == "invalid"  # nothing written there yet
@@ -153,7 +163,7 @@ def test_completion_rate_per_manager(org_a, cast):
 def test_feedback_is_structured_and_corrective_feedback_is_private(cast, goal):
     manager = actor_for(cast.manager)
     with pytest.raises(ApplicationError) as caught:
-        services.feedback_give(
+        feedback_services.feedback_give(
             actor=manager,
             receiver=cast.owner.employee,
             kind="corrective",
@@ -161,7 +171,7 @@ def test_feedback_is_structured_and_corrective_feedback_is_private(cast, goal):
             visibility="public",
         )
     assert set(caught.value.fields) == {"visibility", "expectation"}
-    feedback = services.feedback_give(
+    feedback = feedback_services.feedback_give(
         actor=manager,
         receiver=cast.owner.employee,
         kind="corrective",
@@ -174,14 +184,16 @@ def test_feedback_is_structured_and_corrective_feedback_is_private(cast, goal):
     )
     assert feedback.giver == cast.manager.employee and feedback.goal == goal
     with pytest.raises(ApplicationError):
-        services.feedback_give(actor=manager, receiver=cast.manager.employee, observation="Me")
+        feedback_services.feedback_give(
+            actor=manager, receiver=cast.manager.employee, observation="Me"
+        )
 
 
 def test_private_feedback_reaches_the_receiver_and_their_managers_only(cast):
-    private = services.feedback_give(
+    private = feedback_services.feedback_give(
         actor=actor_for(cast.peer), receiver=cast.owner.employee, observation="Great handover"
     )
-    public = services.feedback_give(
+    public = feedback_services.feedback_give(
         actor=actor_for(cast.peer),
         receiver=cast.owner.employee,
         observation="Saved the demo",
@@ -197,18 +209,18 @@ def test_private_feedback_reaches_the_receiver_and_their_managers_only(cast):
 
 
 def test_feedback_requests_are_answered_by_the_person_asked(cast):
-    request = services.feedback_request_create(
+    request = feedback_services.feedback_request_create(
         actor=actor_for(cast.owner), asked=cast.peer.employee, message="My demo?"
     )
     assert list(selectors.feedback_requests_for(employee=cast.peer.employee)) == [request]
     with pytest.raises(ApplicationError):
-        services.feedback_give(
+        feedback_services.feedback_give(
             actor=actor_for(cast.contributor),
             receiver=cast.owner.employee,
             observation="x",
             request=request,
         )
-    services.feedback_give(
+    feedback_services.feedback_give(
         actor=actor_for(cast.peer),
         receiver=cast.owner.employee,
         observation="Clear",
