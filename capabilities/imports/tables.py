@@ -19,11 +19,7 @@ from plms.common.imports import RowError
 from plms.tenancy.actors import Actor
 
 MAX_ROWS = 100_000
-
-
 BATCH = 2000
-
-
 Progress = Callable[[int, int], None]
 
 

@@ -28,8 +28,6 @@ from plms.people.models import Employee
 from plms.tenancy.actors import Actor, same_organization
 
 CAPABILITY_FIELDS = ("key", "name", "category", "description", "tags", "status", "data_steward")
-
-
 MAX_INDICATORS = 10
 
 
