@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from plms.settings.env import env_bool, env_int, env_list, env_str
+from plms.settings.env import email_settings, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("PLMS_VAR_DIR", str(BASE_DIR / "var")))
@@ -193,7 +193,9 @@ STORAGES = {
 }
 
 # --- E-mail -----------------------------------------------------------------------------------
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# EMAIL_URL, or EMAIL_HOST / EMAIL_PORT / EMAIL_HOST_USER / EMAIL_HOST_PASSWORD / EMAIL_USE_TLS /
+# EMAIL_USE_SSL / EMAIL_TIMEOUT (plms.settings.env.email_settings). Locally e-mail is printed.
+globals().update(email_settings("django.core.mail.backends.console.EmailBackend"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "PLMS <no-reply@plms.example>")
 PLMS_BASE_URL = env_str("PLMS_BASE_URL", "http://127.0.0.1:8000")
 

@@ -42,3 +42,73 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None or value.strip() == "":
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+# Schemes of EMAIL_URL: the backend, and for SMTP the transport security and default port.
+_EMAIL_SCHEMES = {
+    "smtp": ("django.core.mail.backends.smtp.EmailBackend", None, 25),
+    "smtp+tls": ("django.core.mail.backends.smtp.EmailBackend", "starttls", 587),
+    "submission": ("django.core.mail.backends.smtp.EmailBackend", "starttls", 587),
+    "smtp+ssl": ("django.core.mail.backends.smtp.EmailBackend", "ssl", 465),
+    "smtps": ("django.core.mail.backends.smtp.EmailBackend", "ssl", 465),
+    "console": ("django.core.mail.backends.console.EmailBackend", None, None),
+    "locmem": ("django.core.mail.backends.locmem.EmailBackend", None, None),
+    "dummy": ("django.core.mail.backends.dummy.EmailBackend", None, None),
+}
+
+
+def email_settings(default_backend: str) -> dict[str, object]:
+    """Django's e-mail settings from the environment.
+
+    Either one `EMAIL_URL` (`smtp://user:password@host:25`, `smtp+tls://…:587` for STARTTLS,
+    `smtps://…:465` for implicit TLS, `console:`, `locmem:` or `dummy:`; `?timeout=SECONDS`),
+    or the separate variables `EMAIL_HOST`, `EMAIL_PORT`, `EMAIL_HOST_USER`,
+    `EMAIL_HOST_PASSWORD`, `EMAIL_USE_TLS` (STARTTLS), `EMAIL_USE_SSL`, `EMAIL_TIMEOUT`.
+    `EMAIL_URL` wins over them; `EMAIL_BACKEND` names a backend class explicitly.
+    """
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    values: dict[str, object] = {
+        "EMAIL_BACKEND": env_str("EMAIL_BACKEND", default_backend),
+        "EMAIL_HOST": env_str("EMAIL_HOST", "localhost"),
+        "EMAIL_PORT": env_int("EMAIL_PORT", 25),
+        "EMAIL_HOST_USER": env_str("EMAIL_HOST_USER", ""),
+        "EMAIL_HOST_PASSWORD": env_str("EMAIL_HOST_PASSWORD", ""),
+        "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS", False),
+        "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL", False),
+        "EMAIL_TIMEOUT": env_int("EMAIL_TIMEOUT", 30),
+    }
+    url = env_str("EMAIL_URL")
+    if url:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in _EMAIL_SCHEMES:
+            raise ImproperlyConfigured(
+                f"EMAIL_URL scheme {scheme!r} is not one of {', '.join(sorted(_EMAIL_SCHEMES))}."
+            )
+        backend, security, default_port = _EMAIL_SCHEMES[scheme]
+        values["EMAIL_BACKEND"] = os.environ.get("EMAIL_BACKEND") or backend
+        if default_port is not None:
+            if not parts.hostname:
+                raise ImproperlyConfigured("EMAIL_URL names no host.")
+            try:
+                port = parts.port
+            except ValueError as exc:
+                raise ImproperlyConfigured("EMAIL_URL has an invalid port.") from exc
+            values.update(
+                EMAIL_HOST=parts.hostname,
+                EMAIL_PORT=port or default_port,
+                EMAIL_HOST_USER=unquote(parts.username or ""),
+                EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+                EMAIL_USE_TLS=security == "starttls",
+                EMAIL_USE_SSL=security == "ssl",
+            )
+        timeout = parse_qs(parts.query).get("timeout")
+        if timeout:
+            try:
+                values["EMAIL_TIMEOUT"] = int(timeout[-1])
+            except ValueError as exc:
+                raise ImproperlyConfigured("EMAIL_URL timeout must be whole seconds.") from exc
+    if values["EMAIL_USE_TLS"] and values["EMAIL_USE_SSL"]:
+        raise ImproperlyConfigured("EMAIL_USE_TLS (STARTTLS) and EMAIL_USE_SSL exclude each other.")
+    return values

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from plms.settings.base import *  # noqa: F403
-from plms.settings.env import env_bool, env_int, env_str
+from plms.settings.env import email_settings, env_bool, env_int, env_str
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY or len(SECRET_KEY) < 50:
@@ -21,4 +21,5 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "same-origin"
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Real e-mail by default: SMTP to EMAIL_URL or EMAIL_HOST:EMAIL_PORT (see README).
+globals().update(email_settings("django.core.mail.backends.smtp.EmailBackend"))
