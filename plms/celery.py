@@ -4,13 +4,20 @@ import gc
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import before_task_publish, task_postrun, task_prerun, worker_process_init
+
+from plms.common import logs
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plms.settings.local")
 
 app = Celery("plms")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Task log lines carry the task's id and organization and the id of the request that sent it.
+before_task_publish.connect(logs.task_publish_headers, weak=False)
+task_prerun.connect(logs.task_started, weak=False)
+task_postrun.connect(logs.task_finished, weak=False)
 
 
 @worker_process_init.connect

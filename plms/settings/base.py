@@ -10,7 +10,14 @@ from pathlib import Path
 
 import dj_database_url
 
-from plms.settings.env import email_settings, env_bool, env_int, env_list, env_str
+from plms.settings.env import (
+    email_settings,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    logging_config,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("PLMS_VAR_DIR", str(BASE_DIR / "var")))
@@ -47,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the request id, the JSON `request` log line and the request metrics.
+    "plms.common.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -60,6 +69,8 @@ MIDDLEWARE = [
     # Resolves the organization (session membership or API key), opens the request
     # transaction and sets the row-level-security key inside it.
     "plms.tenancy.middleware.OrganizationMiddleware",
+    # Puts the organization and the caller's id on every log line of the request.
+    "plms.common.logs.RequestIdentityMiddleware",
     # Replays the first response to a POST repeated with the same Idempotency-Key.
     "plms.common.idempotency.IdempotencyMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -264,14 +275,19 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+# --- Logs, metrics, error tracking -------------------------------------------------------------
+# One line per record on the console with the request, organization, caller and task ids
+# (plms.common.logs); `json` in production, `plain` here. Celery's worker keeps this config
+# instead of installing its own handlers.
+PLMS_LOG_FORMAT = env_str("PLMS_LOG_FORMAT", "plain")
+LOGGING = logging_config(fmt=PLMS_LOG_FORMAT, level=env_str("LOG_LEVEL", "INFO"))
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# `/metrics` (Prometheus) answers only to `Authorization: Bearer <PLMS_METRICS_TOKEN>`; unset,
+# it is a 404. A due Momentum step still waiting this long counts as overdue.
+PLMS_METRICS_TOKEN = env_str("PLMS_METRICS_TOKEN")
+PLMS_METRICS_OVERDUE_SECONDS = env_int("PLMS_METRICS_OVERDUE_SECONDS", 300)
+# Errors to an error tracker (Sentry or compatible) when SENTRY_DSN is set; no personal data.
+SENTRY_DSN = env_str("SENTRY_DSN")
 
 # Requests per minute, per API key and per signed-in user (429 with Retry-After beyond).
 PLMS_RATE_LIMITS = {

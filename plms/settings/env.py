@@ -112,3 +112,53 @@ def email_settings(default_backend: str) -> dict[str, object]:
     if values["EMAIL_USE_TLS"] and values["EMAIL_USE_SSL"]:
         raise ImproperlyConfigured("EMAIL_USE_TLS (STARTTLS) and EMAIL_USE_SSL exclude each other.")
     return values
+
+
+def logging_config(*, fmt: str, level: str) -> dict:
+    """The LOGGING setting: the console, with the ids, as JSON or plain text."""
+    formatters = {
+        "json": {"()": "plms.common.logs.JsonFormatter"},
+        "plain": {
+            "format": "%(asctime)s %(levelname)s %(name)s [req=%(request_id)s "
+            "org=%(organization_id)s task=%(task_id)s] %(message)s"
+        },
+    }
+    if fmt not in formatters:
+        raise ImproperlyConfigured(f"PLMS_LOG_FORMAT must be json or plain, not {fmt!r}.")
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"context": {"()": "plms.common.logs.ContextFilter"}},
+        "formatters": {fmt: formatters[fmt]},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": fmt,
+                "filters": ["context"],
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {"django.db.backends": {"level": "INFO"}},
+    }
+
+
+def init_error_tracking(*, dsn: str, environment: str) -> None:
+    """Send unhandled errors of the web and worker processes to Sentry (or a compatible
+    service) at `dsn`. Needs the `sentry-sdk` package (`pip install 'plms[sentry]'`). No
+    personal data: no user e-mail or address, no cookies, no request bodies."""
+    try:
+        import sentry_sdk
+        from sentry_sdk.integrations.celery import CeleryIntegration
+        from sentry_sdk.integrations.django import DjangoIntegration
+    except ImportError as exc:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set but sentry-sdk is not installed: pip install 'plms[sentry]'."
+        ) from exc
+    sentry_sdk.init(
+        dsn=dsn,
+        environment=environment,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        send_default_pii=False,
+        max_request_body_size="never",
+        traces_sample_rate=0.0,
+    )
