@@ -4,7 +4,13 @@ import gc
 import os
 
 from celery import Celery
-from celery.signals import before_task_publish, task_postrun, task_prerun, worker_process_init
+from celery.signals import (
+    before_task_publish,
+    task_postrun,
+    task_prerun,
+    worker_process_init,
+    worker_process_shutdown,
+)
 
 from plms.common import logs
 
@@ -29,3 +35,19 @@ def freeze_start_up_objects(**_kwargs) -> None:
     heap."""
     gc.collect()
     gc.freeze()
+
+
+@worker_process_init.connect
+def start_heartbeats(**_kwargs) -> None:
+    """Each pool process beats while it lives, so its work is taken over soon after it dies
+    (plms.common.workers)."""
+    from plms.common import workers  # models: only once Django is set up in the worker
+
+    workers.start()
+
+
+@worker_process_shutdown.connect
+def stop_heartbeats(**_kwargs) -> None:
+    from plms.common import workers
+
+    workers.stop()

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
+from plms.common import workers
 from workflows import engine, notifications
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,18 @@ def workflow_tick(now: str | None = None) -> int:
     return len(organization_ids)
 
 
+@shared_task(acks_late=True, ignore_result=True)
+def workflow_recover() -> int:
+    """Beat, every PLMS_WORKFLOW_RECOVER_SECONDS: organizations with steps or e-mails held by
+    a worker process that stopped beating are ticked now, which takes that work over."""
+    organization_ids = engine.organizations_with_orphans()
+    for organization_id in organization_ids:
+        logger.warning("Taking over work of a dead worker in organization %s", organization_id)
+        workflow_tick_organization.delay(organization_id=organization_id)
+    workers.purge_stale()
+    return len(organization_ids)
+
+
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
 def workflow_tick_organization(*, organization_id: int, now: str | None = None) -> dict:
     report = engine.organization_tick(organization_id=organization_id, now=_when(now))
@@ -57,6 +70,7 @@ def workflow_tick_organization(*, organization_id: int, now: str | None = None) 
 
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
 def dispatch_milestone(step_id: int, *, organization_id: int, now: str | None = None) -> str:
+    engine.steps_take(organization_id=organization_id, step_ids=[step_id])
     result = engine.step_dispatch(organization_id=organization_id, step_id=step_id, now=_when(now))
     return result.state
 
@@ -67,6 +81,7 @@ def dispatch_milestones(
 ) -> dict[str, int]:
     """A chunk of claimed steps (see `engine.steps_dispatch`); a retry redoes none that is
     done, since a step is only dispatched while it is `due`."""
+    engine.steps_take(organization_id=organization_id, step_ids=step_ids)
     return engine.steps_dispatch(organization_id=organization_id, step_ids=step_ids, now=_when(now))
 
 
@@ -97,6 +112,9 @@ def send_notification_emails(
 ) -> dict[str, int]:
     """The e-mails of one commit, one after another. Each is claimed on its own, so a message
     delivered again sends only those not sent yet; one to retry gets its own prompt task."""
+    notifications.notification_emails_take(
+        organization_id=organization_id, notification_ids=notification_ids
+    )
     outcomes: dict[str, int] = {}
     for notification_id in notification_ids:
         outcome = notifications.notification_email_send(

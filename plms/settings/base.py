@@ -277,11 +277,11 @@ SPECTACULAR_SETTINGS = {
 
 # --- Logs, metrics, error tracking -------------------------------------------------------------
 # One line per record on the console with the request, organization, caller and task ids
-# (plms.common.logs); `json` in production, `plain` here. Celery's worker keeps this config
-# instead of installing its own handlers.
+# (plms.common.logs); `json` in production, `plain` here. With JSON the Celery worker keeps
+# this config instead of installing its own handlers (so `--logfile` is ignored).
 PLMS_LOG_FORMAT = env_str("PLMS_LOG_FORMAT", "plain")
 LOGGING = logging_config(fmt=PLMS_LOG_FORMAT, level=env_str("LOG_LEVEL", "INFO"))
-CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_WORKER_HIJACK_ROOT_LOGGER = PLMS_LOG_FORMAT != "json"
 # `/metrics` (Prometheus) answers only to `Authorization: Bearer <PLMS_METRICS_TOKEN>`; unset,
 # it is a 404. A due Momentum step still waiting this long counts as overdue.
 PLMS_METRICS_TOKEN = env_str("PLMS_METRICS_TOKEN")
@@ -344,6 +344,18 @@ PLMS_NOTIFICATION_EMAIL_LEASE_SECONDS = env_int("PLMS_NOTIFICATION_EMAIL_LEASE_S
 PLMS_NOTIFICATION_EMAIL_GRACE_SECONDS = env_int("PLMS_NOTIFICATION_EMAIL_GRACE_SECONDS", 60)
 PLMS_NOTIFICATION_EMAIL_TIMEOUT_SECONDS = env_int("PLMS_NOTIFICATION_EMAIL_TIMEOUT_SECONDS", 30)
 PLMS_NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("PLMS_NOTIFICATION_EMAIL_MAX_ATTEMPTS", 6)
+# Worker processes beat every PLMS_WORKER_HEARTBEAT_SECONDS; work held by one silent for
+# PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS (claimed steps, e-mails being sent) is taken over by the
+# recovery task beat sends every PLMS_WORKFLOW_RECOVER_SECONDS (plms.common.workers): a killed
+# worker's work is done by another within about a minute, not after the leases above.
+PLMS_WORKER_HEARTBEAT_SECONDS = env_int("PLMS_WORKER_HEARTBEAT_SECONDS", 5)
+PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS = env_int("PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS", 30)
+PLMS_WORKFLOW_RECOVER_SECONDS = env_int("PLMS_WORKFLOW_RECOVER_SECONDS", 15)
+CELERY_BEAT_SCHEDULE["momentum-recover"] = {
+    "task": "workflows.tasks.workflow_recover",
+    "schedule": float(PLMS_WORKFLOW_RECOVER_SECONDS),
+    "options": {"expires": float(PLMS_WORKFLOW_RECOVER_SECONDS)},
+}
 # Without a broker (the embedded default) the serving process runs the tick on a timer.
 PLMS_INPROCESS_TICK = env_bool("PLMS_INPROCESS_TICK", False)
 CELERY_BEAT_SCHEDULE["momentum-tick"] = {
