@@ -35,6 +35,7 @@ globals().update(email_settings("django.core.mail.backends.smtp.EmailBackend"))
 # Logs are JSON lines with the request, organization, caller and task ids (plms.common.logs).
 PLMS_LOG_FORMAT = env_str("PLMS_LOG_FORMAT", "json")
 LOGGING = logging_config(fmt=PLMS_LOG_FORMAT, level=env_str("LOG_LEVEL", "INFO"))
+CELERY_WORKER_HIJACK_ROOT_LOGGER = PLMS_LOG_FORMAT != "json"
 
 if SENTRY_DSN:  # noqa: F405
     init_error_tracking(dsn=SENTRY_DSN, environment=env_str("PLMS_ENVIRONMENT", "production"))  # noqa: F405
