@@ -8,6 +8,9 @@ class IntegrationsConfig(AppConfig):
 
     def ready(self) -> None:
         from plms.common.metrics import register_source
+
+        # Webhooks subscribe to the outbox: every published domain event gets its deliveries.
+        from plms.integrations import webhooks  # noqa: F401
         from plms.integrations.metrics import webhook_metrics
 
         register_source(webhook_metrics)
