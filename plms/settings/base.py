@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: the request id, the JSON `request` log line and the request metrics.
     "plms.common.logs.RequestLogMiddleware",
+    # While PLMS_DRAIN_FILE exists: 503 "draining" at once, for the proxy to retry elsewhere.
+    "plms.common.draining.DrainMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -295,6 +297,9 @@ SPECTACULAR_SETTINGS = {
 PLMS_LOG_FORMAT = env_str("PLMS_LOG_FORMAT", "plain")
 LOGGING = logging_config(fmt=PLMS_LOG_FORMAT, level=env_str("LOG_LEVEL", "INFO"))
 CELERY_WORKER_HIJACK_ROOT_LOGGER = PLMS_LOG_FORMAT != "json"
+# While this file exists the instance drains for a restart: /readyz and every other request
+# answer 503 "draining" (plms.common.draining; scripts/rolling-restart.sh).
+PLMS_DRAIN_FILE = env_str("PLMS_DRAIN_FILE")
 # `/metrics` (Prometheus) answers only to `Authorization: Bearer <PLMS_METRICS_TOKEN>`; unset,
 # it is a 404. A due Momentum step still waiting this long counts as overdue.
 PLMS_METRICS_TOKEN = env_str("PLMS_METRICS_TOKEN")
