@@ -32,7 +32,7 @@ from assessments.models import (
     Rating,
 )
 from assessments.results_cache import cached_report
-from capabilities.models import Capability
+from capabilities import selectors as capability_selectors
 from plms.common.api import (
     ApiFilterSet,
     OrganizationScopedViewSet,
@@ -44,6 +44,7 @@ from plms.common.api import (
     StrictModelSerializer,
 )
 from plms.common.errors import ApplicationError, NotFound
+from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.permissions import IsOrganizationAdmin
 
@@ -154,7 +155,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
 
 
 class RatingSerializer(serializers.ModelSerializer):
-    capability = PublicIdField(Capability)
+    capability = PublicIdField(capability_selectors.capabilities)
     capability_key = serializers.CharField(source="capability.key", read_only=True)
     level = serializers.IntegerField(allow_null=True, required=False, min_value=0)
     not_observed = serializers.BooleanField(required=False, default=False)
@@ -528,8 +529,10 @@ class PeerNominationSerializer(StrictModelSerializer):
 
 class PeerNominateSerializer(serializers.Serializer):
     cycle = PublicId(AssessmentCycle)
-    employee = PublicId(Employee, required=False, help_text="Whose peers; the caller by default.")
-    peers = PublicId(Employee, many=True, allow_empty=False)
+    employee = PublicId(
+        people_selectors.employees, required=False, help_text="Whose peers; the caller by default."
+    )
+    peers = PublicId(people_selectors.employees, many=True, allow_empty=False)
 
     def validate_peers(self, peers: list[Employee]) -> list[Employee]:
         if len(peers) > MAX_PEERS_PER_CALL:
@@ -539,7 +542,7 @@ class PeerNominateSerializer(serializers.Serializer):
 
 class PeerSuggestionQuerySerializer(serializers.Serializer):
     cycle = PublicId(AssessmentCycle)
-    employee = PublicId(Employee, required=False)
+    employee = PublicId(people_selectors.employees, required=False)
     limit = serializers.IntegerField(min_value=1, max_value=20, default=5)
 
 
@@ -684,8 +687,8 @@ class PeerNominationViewSet(
 class ExpertGrantSerializer(StrictModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     cycle = PublicId(AssessmentCycle)
-    employee = PublicId(Employee)
-    expert = PublicId(Employee, source="rater")
+    employee = PublicId(people_selectors.employees)
+    expert = PublicId(people_selectors.employees, source="rater")
 
     class Meta:
         model = ExpertGrant

@@ -15,12 +15,11 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
-from assessments import consolidation, hooks
+from assessments import consolidation
 from assessments.events import AssessmentSubmitted, CycleClosed
 from assessments.models import (
     RATER_KINDS,
@@ -39,12 +38,15 @@ from assessments.selectors import (
     scale_bounds,
 )
 from capabilities.models import Capability, JobRole
+from capabilities.services.frameworks import framework_version_current
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound
+from plms.common.validation import full_clean
 from plms.events.bus import publish
 from plms.people.models import Department, Employee, SecondaryManager
-from plms.tenancy.actors import Actor
+from plms.people.selectors import is_manager_of
+from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import with_organization
 
 # Error codes (part of the API contract).
@@ -104,21 +106,6 @@ class RatingInput:
     evidence: str = ""
 
 
-def _check_same_organization(actor: Actor, *objects: object) -> None:
-    for obj in objects:
-        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
-            raise NotFound()
-
-
-def _full_clean(obj, *, exclude: Sequence[str] = ()) -> None:
-    try:
-        obj.full_clean(exclude=["organization", *exclude], validate_constraints=False)
-    except ValidationError as exc:
-        raise ApplicationError(
-            INVALID, f"The {obj._meta.verbose_name} is invalid.", fields=exc.message_dict
-        ) from exc
-
-
 # --- Cycles ----------------------------------------------------------------------------------
 
 
@@ -126,7 +113,7 @@ def _clean_cycle(cycle: AssessmentCycle) -> None:
     cycle.name = (cycle.name or "").strip()
     if not cycle.name:
         raise ApplicationError(INVALID, "A name is required.", fields={"name": "Required."})
-    _full_clean(cycle, exclude=["framework_version"])
+    full_clean(cycle, exclude=["framework_version"])
     if cycle.period_end < cycle.period_start:
         raise ApplicationError(
             INVALID,
@@ -192,7 +179,7 @@ def cycle_update(*, actor: Actor, cycle: AssessmentCycle, **changes) -> Assessme
     """Edit a cycle. Scope and weights are fixed once launched (the assessments exist);
     names, deadlines and evidence rules may change while it is open."""
     actor.require_admin()
-    _check_same_organization(actor, cycle)
+    same_organization(actor, cycle)
     cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status == AssessmentCycle.Status.CLOSED:
         raise ApplicationError(
@@ -225,7 +212,7 @@ def cycle_update(*, actor: Actor, cycle: AssessmentCycle, **changes) -> Assessme
 @transaction.atomic
 def cycle_delete(*, actor: Actor, cycle: AssessmentCycle) -> None:
     actor.require_admin()
-    _check_same_organization(actor, cycle)
+    same_organization(actor, cycle)
     if cycle.status != AssessmentCycle.Status.DRAFT:
         raise ApplicationError(CYCLE_NOT_DRAFT, "Only a draft cycle can be deleted.", status=409)
     audit_record(
@@ -244,12 +231,10 @@ def cycle_launch(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
     from assessments.tasks import launch_cycle
 
     actor.require_admin()
-    _check_same_organization(actor, cycle)
+    same_organization(actor, cycle)
     cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status == AssessmentCycle.Status.CLOSED:
         raise ApplicationError(CYCLE_NOT_OPEN, "A closed cycle cannot be launched.", status=409)
-    from capabilities.services import framework_version_current
-
     before = cycle.status
     cycle.status = AssessmentCycle.Status.OPEN
     cycle.framework_version = cycle.framework_version or framework_version_current()
@@ -382,7 +367,7 @@ def assessments_create_for(*, cycle: AssessmentCycle, employee_ids: Sequence[int
 def cycle_close(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
     """Close the cycle and consolidate its submitted ratings; open assessments stay unsubmitted."""
     actor.require_admin()
-    _check_same_organization(actor, cycle)
+    same_organization(actor, cycle)
     cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status != AssessmentCycle.Status.OPEN:
         raise ApplicationError(CYCLE_NOT_OPEN, "Only an open cycle can be closed.", status=409)
@@ -398,14 +383,6 @@ def cycle_close(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
         changes={"status": {"before": "open", "after": "closed"}, "consolidated_levels": count},
     )
     publish(actor_or_organization=actor, events=[CycleClosed.of(cycle, consolidated_levels=count)])
-    transaction.on_commit(
-        partial(
-            hooks.cycle_closed.send,
-            sender=AssessmentCycle,
-            cycle_id=cycle.pk,
-            organization_id=cycle.organization_id,
-        )
-    )
     return cycle
 
 
@@ -413,7 +390,7 @@ def cycle_close(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
 def cycle_reopen(*, actor: Actor, cycle: AssessmentCycle, reason: str) -> AssessmentCycle:
     """Reopen a closed cycle (HR admins, with a reason kept in the audit trail)."""
     actor.require_admin()
-    _check_same_organization(actor, cycle)
+    same_organization(actor, cycle)
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError(
@@ -451,9 +428,7 @@ def peers_nominate(
     """The employee (or their manager, or HR) nominates peers; each nomination awaits the
     manager's approval. A peer who already has `max_peer_requests` requests in the cycle is
     refused (reviewer load balancing: see `selectors.peer_suggestions`)."""
-    from plms.people.selectors import is_manager_of
-
-    _check_same_organization(actor, cycle, employee, *peers)
+    same_organization(actor, cycle, employee, *peers)
     _require_open(cycle)
     viewer = actor.employee
     allowed = actor.is_admin or (
@@ -519,9 +494,7 @@ def peers_nominate(
 @transaction.atomic
 def peer_nomination_decide(*, actor: Actor, assessment: Assessment, approve: bool) -> Assessment:
     """The employee's manager (or HR) approves or declines a peer nomination."""
-    from plms.people.selectors import is_manager_of
-
-    _check_same_organization(actor, assessment)
+    same_organization(actor, assessment)
     viewer = actor.employee
     if not actor.is_admin and not (
         viewer is not None and is_manager_of(manager=viewer, employee=assessment.employee)
@@ -543,8 +516,6 @@ def peer_nomination_decide(*, actor: Actor, assessment: Assessment, approve: boo
 def _require_manager_or_admin(actor: Actor, employee: Employee) -> None:
     """HR admins and the employee's managers (primary or matrix, any level up); anyone else
     is told the employee does not exist."""
-    from plms.people.selectors import is_manager_of
-
     viewer = actor.employee
     if actor.is_admin or (viewer is not None and is_manager_of(manager=viewer, employee=employee)):
         return
@@ -558,7 +529,7 @@ def expert_grant(
     """Create an expert assessment and grant the expert the right to see and rate it: an
     object permission on that one assessment, nothing else. HR admins and the employee's
     managers grant; granting again (or after a revocation) restores the same assessment."""
-    _check_same_organization(actor, cycle, employee, expert)
+    same_organization(actor, cycle, employee, expert)
     _require_manager_or_admin(actor, employee)
     _require_open(cycle)
     if not cycle.weight_expert:
@@ -599,7 +570,7 @@ def expert_revoke(*, actor: Actor, assessment: Assessment) -> Assessment:
     """Withdraw an expert's grant: the permission goes and the assessment is declined, so the
     expert neither sees nor rates it any more. A submitted expert assessment counts in the
     results and stays."""
-    _check_same_organization(actor, assessment)
+    same_organization(actor, assessment)
     assessment = (
         Assessment.objects.select_for_update()
         .select_related("cycle", "employee", "rater")
@@ -657,7 +628,7 @@ def ratings_save(
     """Save ratings as a draft (autosave). All items are checked before anything is written:
     a level outside the scale or a capability the employee's role does not require refuses
     the whole call. Evidence rules are checked on submit."""
-    _check_same_organization(actor, assessment)
+    same_organization(actor, assessment)
     assessment = (
         Assessment.objects.select_for_update().select_related("cycle").get(pk=assessment.pk)
     )
@@ -669,7 +640,7 @@ def ratings_save(
     problems: dict[str, str] = {}
     codes: set[str] = set()
     for item in items:
-        _check_same_organization(actor, item.capability)
+        same_organization(actor, item.capability)
         key = item.capability.key
         if item.capability.pk not in required:
             problems[key] = "Not required by the employee's role."
@@ -738,7 +709,7 @@ def evidence_problems(
 def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
     """Lock the assessment: every required capability rated (or not observed), evidence where
     the cycle's rules require it. Submitting twice is refused."""
-    _check_same_organization(actor, assessment)
+    same_organization(actor, assessment)
     assessment = (
         Assessment.objects.select_for_update()
         .select_related("cycle", "employee")
@@ -792,7 +763,7 @@ def calibration_inputs_set(
     *, actor: Actor, assessment: Assessment, performance: int | None, potential: int | None
 ) -> Assessment:
     """The manager's performance and potential (1-3 each) for the 9-box; part of the draft."""
-    _check_same_organization(actor, assessment)
+    same_organization(actor, assessment)
     assessment = (
         Assessment.objects.select_for_update().select_related("cycle").get(pk=assessment.pk)
     )
@@ -864,7 +835,7 @@ def consolidated_level_adjust(
     """Calibrate a consolidated level (HR admins), with a mandatory reason; None removes the
     adjustment. Audited with before and after."""
     actor.require_admin()
-    _check_same_organization(actor, consolidated)
+    same_organization(actor, consolidated)
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError(
@@ -907,7 +878,7 @@ def preview_vote_cast(
     (the last two with a comment), so calibration starts from the contested levels. Open while
     the closed cycle has the preview on and until the level is calibrated; one vote per
     participant, voting again replaces it."""
-    _check_same_organization(actor, consolidated)
+    same_organization(actor, consolidated)
     consolidated = (
         ConsolidatedLevel.objects.select_for_update()
         .select_related("cycle", "employee", "capability")

@@ -17,8 +17,8 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments.models import AssessmentCycle
-from capabilities.models import Capability
+from assessments import selectors as assessment_selectors
+from capabilities import selectors as capability_selectors
 from learning import impact, selectors, services
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
 from plms.common.api import (
@@ -30,7 +30,7 @@ from plms.common.api import (
     StrictEmailField,
 )
 from plms.common.errors import ApplicationError, NotFound
-from plms.people.models import Employee
+from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
@@ -54,7 +54,7 @@ def choice(choices, **kwargs) -> serializers.ChoiceField:
 
 
 class LevelLinkSerializer(serializers.Serializer):
-    capability = PublicId(Capability)
+    capability = PublicId(capability_selectors.capabilities)
     level_from = serializers.IntegerField(min_value=1, max_value=10)
     level_to = serializers.IntegerField(min_value=1, max_value=10)
 
@@ -156,7 +156,7 @@ class LearningItemViewSet(
 class PlanItemSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     item = PublicId(LearningItem, read_only=True, allow_null=True)
-    capability = PublicId(Capability, read_only=True, allow_null=True)
+    capability = PublicId(capability_selectors.capabilities, read_only=True, allow_null=True)
     label = serializers.CharField(read_only=True)
     status = choice(PlanItem.Status.choices, read_only=True)
 
@@ -180,9 +180,9 @@ class PlanItemSerializer(serializers.ModelSerializer):
 
 class DevelopmentPlanSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    employee = PublicId(Employee, read_only=True)
-    built_from = PublicId(AssessmentCycle, read_only=True, allow_null=True)
-    approved_by = PublicId(Employee, read_only=True, allow_null=True)
+    employee = PublicId(people_selectors.employees, read_only=True)
+    built_from = PublicId(assessment_selectors.cycles, read_only=True, allow_null=True)
+    approved_by = PublicId(people_selectors.employees, read_only=True, allow_null=True)
     item_count = serializers.IntegerField(read_only=True)
     done_count = serializers.IntegerField(read_only=True)
     kind = choice(DevelopmentPlan.Kind.choices, read_only=True)
@@ -226,10 +226,10 @@ class MilestoneSerializer(serializers.Serializer):
 
 
 class PlanCreateSerializer(serializers.Serializer):
-    employee = PublicId(Employee)
+    employee = PublicId(people_selectors.employees)
     kind = choice(DevelopmentPlan.Kind.choices, default=DevelopmentPlan.Kind.DEVELOPMENT)
     start = serializers.DateField(required=False)
-    cycle = PublicId(AssessmentCycle, required=False, allow_null=True)
+    cycle = PublicId(assessment_selectors.cycles, required=False, allow_null=True)
     title = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     period_end = serializers.DateField(required=False)
     milestones = MilestoneSerializer(many=True, required=False, default=list)
@@ -249,7 +249,7 @@ class PlanCreateSerializer(serializers.Serializer):
 
 class AdditionSerializer(serializers.Serializer):
     item = PublicId(LearningItem)
-    capability = PublicId(Capability, required=False, allow_null=True)
+    capability = PublicId(capability_selectors.capabilities, required=False, allow_null=True)
     reason = StrictCharField(max_length=300)
     due_date = serializers.DateField(required=False, allow_null=True)
 
@@ -472,7 +472,7 @@ class CompletionInputSerializer(serializers.Serializer):
 
 class CompletionSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    employee = PublicId(Employee, read_only=True)
+    employee = PublicId(people_selectors.employees, read_only=True)
     item = PublicId(LearningItem, read_only=True)
 
     class Meta:
@@ -529,7 +529,7 @@ class LearningCompletionViewSet(
         data = CompletionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        employees = Employee.objects.all()
+        employees = people_selectors.employees()
         if values.get("employee_email"):
             employee = employees.filter(email=values["employee_email"].lower()).first()
         else:
@@ -586,9 +586,9 @@ class LearningContentGapViewSet(OrganizationScopedViewSet):
     def list(self, request):
         rows = selectors.content_gap_report()
         uuids = dict(
-            Capability.objects.filter(id__in=[r["capability_id"] for r in rows]).values_list(
-                "id", "uuid"
-            )
+            capability_selectors.capabilities()
+            .filter(id__in=[r["capability_id"] for r in rows])
+            .values_list("id", "uuid")
         )
         return Response(
             [
@@ -625,9 +625,9 @@ class LearningImpactViewSet(OrganizationScopedViewSet):
             )
         )
         capabilities = dict(
-            Capability.objects.filter(
-                id__in=[r["capability_id"] for r in report["capabilities"]]
-            ).values_list("id", "uuid")
+            capability_selectors.capabilities()
+            .filter(id__in=[r["capability_id"] for r in report["capabilities"]])
+            .values_list("id", "uuid")
         )
         plans = dict(
             DevelopmentPlan.objects.filter(

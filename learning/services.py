@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -45,9 +44,11 @@ from learning.models import (
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
+from plms.common.validation import full_clean
 from plms.events.bus import publish
 from plms.people.models import Employee
-from plms.tenancy.actors import Actor
+from plms.people.selectors import is_manager_of
+from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import with_organization
 from plms.tenancy.models import Organization
 
@@ -83,21 +84,6 @@ class LevelLink:
     level_to: int
 
 
-def _check_same_organization(actor: Actor, *objects: object) -> None:
-    for obj in objects:
-        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
-            raise NotFound()
-
-
-def _full_clean(obj, *, exclude: Sequence[str] = ()) -> None:
-    try:
-        obj.full_clean(exclude=["organization", *exclude], validate_constraints=False)
-    except ValidationError as exc:
-        raise ApplicationError(
-            INVALID, f"The {obj._meta.verbose_name} is invalid.", fields=exc.message_dict
-        ) from exc
-
-
 # --- Settings -----------------------------------------------------------------------------------
 
 
@@ -110,7 +96,7 @@ def learning_settings_update(*, actor: Actor, **changes: int) -> LearningSetting
         if name not in SETTINGS_FIELDS:
             raise TypeError(f"Unknown learning setting {name!r}.")
         setattr(settings, name, value)
-    _full_clean(settings)
+    full_clean(settings)
     settings.updated_at = timezone.now()
     settings.save()
     audit_record(
@@ -129,7 +115,7 @@ def _clean_links(actor: Actor, links: Iterable[LevelLink]) -> list[LevelLink]:
     links = list(links)
     seen: set[int] = set()
     for link in links:
-        _check_same_organization(actor, link.capability)
+        same_organization(actor, link.capability)
         if link.capability.pk in seen:
             raise ApplicationError(
                 INVALID,
@@ -183,7 +169,7 @@ def learning_item_create(
             raise TypeError(f"Unknown learning item field {name!r}.")
         setattr(item, name, value)
     item.external_id = (item.external_id or "").strip()
-    _full_clean(item)
+    full_clean(item)
     _check_external_id(item)
     item.save()
     _set_links(item, links)
@@ -202,13 +188,13 @@ def learning_item_update(
     **changes,
 ) -> LearningItem:
     actor.require_admin()
-    _check_same_organization(actor, item)
+    same_organization(actor, item)
     before = snapshot(item, ITEM_FIELDS)
     for name, value in changes.items():
         if name not in ITEM_FIELDS:
             raise TypeError(f"Unknown learning item field {name!r}.")
         setattr(item, name, value)
-    _full_clean(item)
+    full_clean(item)
     _check_external_id(item)
     item.updated_at = timezone.now()
     item.save()
@@ -243,11 +229,9 @@ def build_settings(*, settings: LearningSettings, start: date) -> BuildSettings:
 
 
 def _check_may_plan_for(actor: Actor, employee: Employee) -> None:
-    _check_same_organization(actor, employee)
+    same_organization(actor, employee)
     if actor.is_admin or (actor.employee is not None and actor.employee.pk == employee.pk):
         return
-    from plms.people.selectors import is_manager_of
-
     if actor.employee is None or not is_manager_of(manager=actor.employee, employee=employee):
         raise NotFound()
 
@@ -299,7 +283,7 @@ def plan_build(
 ) -> DevelopmentPlan:
     """Build a draft development plan from the employee's current gaps (on demand)."""
     _check_may_plan_for(actor, employee)
-    _check_same_organization(actor, cycle)
+    same_organization(actor, cycle)
     if (
         cycle is not None
         and DevelopmentPlan.objects.filter(employee=employee, built_from=cycle).exists()
@@ -387,7 +371,7 @@ def plan_build_requeue(*, actor: Actor, build: PlanBuild) -> PlanBuild:
     """HR builds a finished (or failed) cycle's plans again: whoever has no plan from the cycle
     yet gets one; nobody gets a second."""
     actor.require_admin()
-    _check_same_organization(actor, build)
+    same_organization(actor, build)
     if build.in_progress:
         raise ApplicationError(
             BUILD_IN_PROGRESS, "The plans of this cycle are being built already.", status=409
@@ -597,7 +581,7 @@ def _is_owner(actor: Actor, plan: DevelopmentPlan) -> bool:
 
 
 def _check_visible(actor: Actor, plan: DevelopmentPlan) -> None:
-    _check_same_organization(actor, plan)
+    same_organization(actor, plan)
     if not (_is_owner(actor, plan) or selectors.can_manage_plan(actor=actor, plan=plan)):
         raise NotFound()
 
@@ -640,12 +624,11 @@ def plan_create_improvement(
 ) -> DevelopmentPlan:
     """A performance improvement plan: milestones with due dates, review dates, an outcome
     decided when it is completed. Written by the employee's managers or HR."""
-    _check_same_organization(actor, employee)
-    if not actor.is_admin:
-        from plms.people.selectors import is_manager_of
-
-        if actor.employee is None or not is_manager_of(manager=actor.employee, employee=employee):
-            raise PermissionDenied("Only the employee's managers and HR admins may do this.")
+    same_organization(actor, employee)
+    if not actor.is_admin and (
+        actor.employee is None or not is_manager_of(manager=actor.employee, employee=employee)
+    ):
+        raise PermissionDenied("Only the employee's managers and HR admins may do this.")
     if period_end < period_start:
         raise ApplicationError(
             INVALID, "The plan ends before it starts.", fields={"period_end": "?"}
@@ -660,7 +643,7 @@ def plan_create_improvement(
         period_end=period_end,
         review_dates=[day.isoformat() for day in sorted(review_dates)],
     )
-    _full_clean(plan, exclude=["employee", "built_from", "approved_by"])
+    full_clean(plan, exclude=["employee", "built_from", "approved_by"])
     plan.save()
     PlanItem.objects.bulk_create(
         PlanItem(
@@ -726,7 +709,7 @@ def plan_approve(
         plan_item.delete()
     next_order = max((i.order for i in items.values()), default=0) + 1
     for addition in add:
-        _check_same_organization(actor, addition.item, addition.capability)
+        same_organization(actor, addition.item, addition.capability)
         if not (addition.reason or "").strip():
             raise ApplicationError(INVALID, "Say why the item is added.", fields={"add": "?"})
         new = PlanItem.objects.create(
@@ -922,7 +905,7 @@ def completion_record(
     `learning.completed`.
     """
     actor.require_admin()
-    _check_same_organization(actor, employee, item)
+    same_organization(actor, employee, item)
     external_id = (external_id or "").strip()
     existing = LearningCompletion.objects.filter(
         employee=employee, item=item, completed_at=completed_at
@@ -972,7 +955,7 @@ def completion_record(
 def reassessment_request_claim(*, actor: Actor, request: ReassessmentRequest) -> bool:
     """Mark an open request scheduled (compare-and-swap: only one caller wins, True for it)."""
     actor.require_admin()
-    _check_same_organization(actor, request)
+    same_organization(actor, request)
     return bool(
         ReassessmentRequest.objects.filter(
             pk=request.pk, status=ReassessmentRequest.Status.OPEN

@@ -19,7 +19,7 @@ from learning import impact, selectors, services
 from learning.imports import COLUMNS, learning_items_import
 from learning.models import DevelopmentPlan, LearningItem, PlanItem
 from plms.common.errors import ApplicationError
-from plms.people.imports import ImportFailed
+from plms.common.imports import ImportFailed
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 

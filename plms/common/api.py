@@ -36,14 +36,19 @@ class OrganizationScopedViewSet(ConditionalRequestsMixin, viewsets.GenericViewSe
 
 
 class PublicIdField(serializers.SlugRelatedField):
-    """Another object of the active organization, referred to by its public id."""
+    """Another object of the active organization, referred to by its public id.
+
+    `model` is the app's own model, or for another app's objects the selector that app
+    offers for looking them up (a function returning their queryset)."""
 
     def __init__(self, model, **kwargs) -> None:
         self.model = model
         super().__init__(slug_field="uuid", **kwargs)
 
     def get_queryset(self):
-        return self.model.objects.all()
+        if isinstance(self.model, type):
+            return self.model.objects.all()
+        return self.model()
 
     def run_validation(self, data=serializers.empty):
         # DRF reads "" as null for related fields (an HTML-form habit); in JSON it is invalid.

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from assessments import services
 from assessments.models import Assessment, AssessmentCycle
 from assessments.selectors import required_capabilities
-from capabilities.services import scale_ensure
+from capabilities.services.scales import scale_ensure
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, system_actor
 from tests import factories

@@ -140,7 +140,7 @@ def test_turned_off_every_read_aggregates(world, placed, settings):
 
 
 def test_a_capability_merge_shows_at_once(world, placed):
-    from capabilities.services import capability_merge
+    from capabilities.services.library import capability_merge
 
     cycle, *_ = placed
     complaint, negotiation = world.capabilities[1], world.capabilities[2]

@@ -18,9 +18,12 @@ from django.utils import timezone
 from assessments import services as assessment_services
 from assessments.models import Assessment, AssessmentCycle
 from capabilities import selectors as capability_selectors
-from capabilities import services as capability_services
 from capabilities.catalogue.loader import catalogue_load
 from capabilities.models import Capability, JobRole
+from capabilities.services import frameworks as framework_services
+from capabilities.services import library as library_services
+from capabilities.services import roles as role_services
+from capabilities.services import scales as scale_services
 from learning.imports import learning_items_import
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
@@ -109,29 +112,25 @@ def library(org: Northwind) -> JobRole:
     each), held by the employee; plus learning content for every level of each capability."""
     catalogue_load()
     with org.scope():
-        capability_services.scale_ensure()
+        scale_services.scale_ensure()
         sources = capability_selectors.catalogue_capability_list().filter(key__in=CAPABILITIES)
-        capability_services.capability_adopt(actor=org.hr.actor, sources=sources)
-        capability_services.framework_publish(actor=org.hr.actor, note="Northwind library")
+        library_services.capability_adopt(actor=org.hr.actor, sources=sources)
+        framework_services.framework_publish(actor=org.hr.actor, note="Northwind library")
         capabilities = list(Capability.objects.filter(source_key__in=CAPABILITIES))
-        role = capability_services.job_role_create(
+        role = role_services.job_role_create(
             actor=org.hr.actor,
             name="Support Advisor",
             family="Support",
             grade="S1",
             description="Answers customers first time.",
-            requirements=[
-                capability_services.RequirementInput(c, TARGET, 2, True) for c in capabilities
-            ],
+            requirements=[role_services.RequirementInput(c, TARGET, 2, True) for c in capabilities],
             key_results=[
-                capability_services.KeyResultInput("Issues resolved first time", "%", 80),
-                capability_services.KeyResultInput("Customers satisfied", "CSAT %", 90),
-                capability_services.KeyResultInput("Quality reviews passed", "%", 95),
+                role_services.KeyResultInput("Issues resolved first time", "%", 80),
+                role_services.KeyResultInput("Customers satisfied", "CSAT %", 90),
+                role_services.KeyResultInput("Quality reviews passed", "%", 95),
             ],
         )
-        capability_services.role_assign(
-            actor=org.hr.actor, employee=org.employee.employee, role=role
-        )
+        role_services.role_assign(actor=org.hr.actor, employee=org.employee.employee, role=role)
         items = [
             {
                 "external_id": f"nw-{c.key}-{suffix}",

@@ -132,7 +132,7 @@ def test_goal_detail_shows_history_and_the_pending_change(client, org_a, cast, g
     page = client.get(f"/goals/{goal.uuid}/").content.decode()
     assert "Pending change" in page and "Merged queue" in page
     # The history in words: who asked, for what, from which value to which.
-    owner = cast.owner.employee.full_name
+    owner = cast.owner.user.get_full_name()
     assert f"{owner} asked to change {goal.title}: target from" in page
     assert "goal.change_requested" not in page
     response = client.post(f"/goals/{goal.uuid}/decide/", {"decision": "approve", "note": "ok"})

@@ -4,7 +4,7 @@ progress HR can follow, and never across organisations."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -98,6 +98,25 @@ def test_closing_a_cycle_builds_draft_plans_for_people_with_gaps(
         1,
     )
     assert build.percent == 100 and build.finished_at is not None
+
+
+def test_a_close_that_rolls_back_builds_nothing(world, django_capture_on_commit_callbacks):
+    """Learning subscribes to the `cycle_closed` domain event: its handler runs only once the
+    closing commits."""
+    cycle = open_cycle(world)
+    rated(world, cycle, world.employee, WITH_GAPS)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        in_org(world.org),
+        transaction.atomic(),
+    ):
+        assessment_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
+        raise RuntimeError("the request fails after the cycle was closed")
+    assert callbacks == []
+    assert plans_from(world, cycle) == {}
+    with in_org(world.org):
+        assert not PlanBuild.objects.filter(cycle=cycle).exists()
 
 
 def test_closing_through_the_api_builds_the_plans(

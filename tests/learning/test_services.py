@@ -20,8 +20,8 @@ from learning.models import (
 )
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
+from plms.common.imports import ImportFailed
 from plms.integrations.models import OutboxEvent
-from plms.people.imports import ImportFailed
 from tests import factories
 from tests.assessments.factories import AssessmentCycleFactory, AssessmentFactory, RatingFactory
 from tests.conftest import in_org
