@@ -34,6 +34,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from plms.common.db import update_rows
+from plms.common.workers import current_owner, orphaned
 from plms.people.models import Employee
 from plms.tenancy.actors import system_actor
 from plms.tenancy.context import (
@@ -270,9 +271,12 @@ def _lease() -> timedelta:
 
 
 def claimable_q(now: datetime) -> Q:
-    """Steps a tick may claim: due and not taken, or taken so long ago the task was lost."""
-    return Q(state=State.SCHEDULED, due_at__lte=now) | Q(
-        state=State.DUE, claimed_at__lt=now - _lease()
+    """Steps a tick may claim: due and not taken, taken so long ago the task was lost, or
+    taken by a worker process that stopped beating (killed mid-dispatch)."""
+    return (
+        Q(state=State.SCHEDULED, due_at__lte=now)
+        | Q(state=State.DUE, claimed_at__lt=now - _lease())
+        | (Q(state=State.DUE) & orphaned("claimed_by"))
     )
 
 
@@ -297,8 +301,44 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
         .values_list("id", flat=True)[:limit]
     )
     if ids:
-        MilestoneRun.objects.filter(id__in=ids).update(state=State.DUE, claimed_at=now)
+        MilestoneRun.objects.filter(id__in=ids).update(
+            state=State.DUE, claimed_at=now, claimed_by=None
+        )
     return ids
+
+
+def steps_take(*, step_ids: Sequence[int]) -> int:
+    """Stamp claimed steps (of the current organization) with the worker process about to
+    dispatch them, committed before it starts, so that if it dies they are taken over as soon
+    as its heartbeat stops instead of after the lease. Rows another process holds are skipped.
+    Outside a worker: nothing."""
+    owner = current_owner()
+    if owner is None or not step_ids:
+        return 0
+    with organization_transaction():
+        ids = list(
+            MilestoneRun.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=list(step_ids), state=State.DUE)
+            .order_by("id")
+            .values_list("id", flat=True)
+        )
+        return MilestoneRun.objects.filter(pk__in=ids).update(claimed_by=owner)
+
+
+def organizations_with_orphans() -> list[int]:
+    """Organizations with steps or e-mails held by a worker process that stopped beating."""
+    with dangerously_all_organizations():
+        ids = set(
+            MilestoneRun.dangerously_unscoped.filter(Q(state=State.DUE) & orphaned("claimed_by"))
+            .values_list("organization_id", flat=True)
+            .distinct()
+        )
+        ids |= set(
+            Notification.dangerously_unscoped.filter(notifications.orphaned_email_q())
+            .values_list("organization_id", flat=True)
+            .distinct()
+        )
+    return sorted(ids)
 
 
 def retry_delay(attempt: int) -> float:

@@ -7,15 +7,19 @@ from django import forms
 from django.db import models
 from rest_framework import serializers, viewsets
 
+from plms.common.conditional import ConditionalAutoSchema, ConditionalRequestsMixin
 from plms.tenancy.actors import Actor, actor_from_request
 from plms.tenancy.permissions import HasScope, IsOrganizationMember
 
 
-class OrganizationScopedViewSet(viewsets.GenericViewSet):
+class OrganizationScopedViewSet(ConditionalRequestsMixin, viewsets.GenericViewSet):
     """Organization endpoints: the caller is a member or key of the active organization, the
     key's scope for `scope_area` is checked, objects are looked up by public id (`uuid`) in
     querysets from the app's selectors (tenant-scoped, so another organization's object is a
-    404). Subclasses set `scope_area` and implement `get_queryset()` by naming a selector."""
+    404). Subclasses set `scope_area` and implement `get_queryset()` by naming a selector.
+    Object reads carry an `ETag` and writes honour `If-Match` (plms.common.conditional)."""
+
+    schema = ConditionalAutoSchema()
 
     scope_area: str = ""
     lookup_field = "uuid"
