@@ -13,8 +13,11 @@ from rest_framework.response import Response
 
 from capabilities import selectors as capability_selectors
 from goals import selectors, services
+from goals.checkins import selectors as checkin_selectors
 from goals.checkins import services as checkin_services
+from goals.feedback import selectors as feedback_selectors
 from goals.feedback import services as feedback_services
+from goals.goal_templates import selectors as template_selectors
 from goals.goal_templates import services as template_services
 from goals.models import (
     ActionItem,
@@ -543,7 +546,7 @@ class CheckInViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return CheckIn.objects.none()
-        return selectors.check_in_list(actor=self.actor)
+        return checkin_selectors.check_in_list(actor=self.actor)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -566,7 +569,7 @@ class CheckInViewSet(
         return context
 
     def get_object(self) -> CheckIn:
-        check_in = selectors.check_in_get(actor=self.actor, uuid=self.kwargs["id"])
+        check_in = checkin_selectors.check_in_get(actor=self.actor, uuid=self.kwargs["id"])
         if check_in is None:
             raise NotFound()
         return check_in
@@ -614,7 +617,7 @@ class CheckInViewSet(
     def action_items(self, request, id=None):
         check_in = self.get_object()
         if request.method == "GET":
-            items = selectors.check_in_open_actions(check_in=check_in)
+            items = checkin_selectors.check_in_open_actions(check_in=check_in)
             return Response(ActionItemSerializer(items, many=True).data)
         serializer = ActionItemSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -716,10 +719,10 @@ class FeedbackViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Feedback.objects.none()
-        return selectors.feedback_list(actor=self.actor)
+        return feedback_selectors.feedback_list(actor=self.actor)
 
     def get_object(self) -> Feedback:
-        feedback = selectors.feedback_get(actor=self.actor, uuid=self.kwargs["id"])
+        feedback = feedback_selectors.feedback_get(actor=self.actor, uuid=self.kwargs["id"])
         if feedback is None:
             raise Http404
         return feedback
@@ -747,7 +750,7 @@ class FeedbackViewSet(
             employee = self.actor.employee
             if employee is None:
                 return Response([])
-            items = selectors.feedback_requests_for(employee=employee)
+            items = feedback_selectors.feedback_requests_for(employee=employee)
             return Response(RequestForFeedbackSerializer(items, many=True).data)
         serializer = RequestForFeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -842,10 +845,10 @@ class GoalTemplateViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return GoalTemplate.objects.none()
-        return selectors.goal_template_list()
+        return template_selectors.goal_template_list()
 
     def get_object(self) -> GoalTemplate:
-        template = selectors.goal_template_get(uuid=self.kwargs["id"])
+        template = template_selectors.goal_template_get(uuid=self.kwargs["id"])
         if template is None:
             raise NotFound()
         return template
@@ -856,7 +859,7 @@ class GoalTemplateViewSet(
         template = template_services.goal_template_create(
             actor=self.actor, **serializer.validated_data
         )
-        template = selectors.goal_template_get(uuid=template.uuid)
+        template = template_selectors.goal_template_get(uuid=template.uuid)
         return Response(GoalTemplateSerializer(template).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from goals import selectors
+from goals.checkins import selectors as checkin_selectors
 from goals.models import (
     ActionItem,
     Cadence,
@@ -100,7 +100,7 @@ def check_in_schedule_next(*, actor: Actor, series: CheckInSeries) -> CheckIn:
         defaults={"manager_id": series.manager_id, "report_id": series.report_id},
     )
     if created:
-        goals = selectors.goals_for_review(report=series.report, until=following)
+        goals = checkin_selectors.goals_for_review(report=series.report, until=following)
         CheckInGoalReview.objects.bulk_create(
             CheckInGoalReview(
                 organization_id=series.organization_id,
@@ -130,7 +130,7 @@ def check_in_update(
     review; only the manager (or HR) writes the private notes."""
     check_in = CheckIn.objects.select_for_update().get(pk=check_in.pk)
     is_report = actor.employee is not None and actor.employee.pk == check_in.report_id
-    if not (is_report or selectors.sees_private_notes(actor=actor, check_in=check_in)):
+    if not (is_report or checkin_selectors.sees_private_notes(actor=actor, check_in=check_in)):
         raise PermissionDenied("Only the manager and the report write a check-in.")
     if check_in.status == CheckIn.Status.CANCELLED:
         raise ApplicationError("check_in_closed", "This check-in was cancelled.")
@@ -165,7 +165,7 @@ def check_in_update(
 def check_in_complete(*, actor: Actor, check_in: CheckIn) -> CheckIn:
     """Mark the check-in held and schedule the next one of the series."""
     check_in = CheckIn.objects.select_for_update().get(pk=check_in.pk)
-    if not selectors.sees_private_notes(actor=actor, check_in=check_in):
+    if not checkin_selectors.sees_private_notes(actor=actor, check_in=check_in):
         raise PermissionDenied("The manager completes the check-in.")
     if check_in.status != CheckIn.Status.SCHEDULED:
         raise ApplicationError("check_in_closed", "This check-in is not open.")
@@ -228,7 +228,7 @@ def action_item_set_done(*, actor: Actor, item: ActionItem, done: bool = True) -
 
 def _require_participant(actor: Actor, check_in: CheckIn) -> None:
     is_report = actor.employee is not None and actor.employee.pk == check_in.report_id
-    if not (is_report or selectors.sees_private_notes(actor=actor, check_in=check_in)):
+    if not (is_report or checkin_selectors.sees_private_notes(actor=actor, check_in=check_in)):
         raise PermissionDenied("Only the manager and the report work on a check-in.")
 
 

@@ -6,8 +6,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from goals import selectors
+from goals.checkins import selectors as checkin_selectors
 from goals.checkins import services as checkin_services
+from goals.feedback import selectors as feedback_selectors
 from goals.feedback import services as feedback_services
 from goals.models import CheckIn
 from plms.common.errors import ApplicationError
@@ -65,7 +66,7 @@ def test_the_review_is_prefilled_with_goals_due_or_at_risk(org_a, cast):
         actor=actor_for(cast.manager), report=owner, cadence="fortnightly", first_date=today
     )
     check_in = series.check_ins.get()
-    reviewed = {r.goal: r.rag for r in selectors.check_in_goal_reviews(check_in=check_in)}
+    reviewed = {r.goal: r.rag for r in checkin_selectors.check_in_goal_reviews(check_in=check_in)}
     assert reviewed == {due_soon: "", at_risk: "red"}
 
 
@@ -80,9 +81,9 @@ def test_completing_schedules_the_next_and_open_actions_carry_over(cast, series)
     checkin_services.check_in_complete(actor=manager, check_in=first)
     second = CheckIn.objects.exclude(pk=first.pk).get()
     assert second.scheduled_for == first.scheduled_for + timedelta(days=14)
-    assert list(selectors.check_in_open_actions(check_in=second)) == [kept]
+    assert list(checkin_selectors.check_in_open_actions(check_in=second)) == [kept]
     checkin_services.action_item_set_done(actor=manager, item=kept)
-    assert list(selectors.check_in_open_actions(check_in=second)) == []
+    assert list(checkin_selectors.check_in_open_actions(check_in=second)) == []
     with pytest.raises(ApplicationError):
         checkin_services.check_in_complete(actor=manager, check_in=first)
 
@@ -95,12 +96,12 @@ def test_the_report_cannot_write_or_read_private_notes(cast, series):
         checkin_services.check_in_update(actor=report, check_in=check_in, private_manager_notes="x")
     with pytest.raises(ApplicationError):
         checkin_services.check_in_complete(actor=report, check_in=check_in)
-    assert not selectors.sees_private_notes(actor=report, check_in=check_in)
-    assert selectors.sees_private_notes(actor=actor_for(cast.manager), check_in=check_in)
-    assert selectors.sees_private_notes(
+    assert not checkin_selectors.sees_private_notes(actor=report, check_in=check_in)
+    assert checkin_selectors.sees_private_notes(actor=actor_for(cast.manager), check_in=check_in)
+    assert checkin_selectors.sees_private_notes(
         actor=actor_for(cast.hr), check_in=check_in
     )  # HR, and the manager's manager
-    assert not selectors.sees_private_notes(actor=actor_for(cast.peer), check_in=check_in)
+    assert not checkin_selectors.sees_private_notes(actor=actor_for(cast.peer), check_in=check_in)
     with pytest.raises(ApplicationError):
         checkin_services.check_in_update(
             actor=actor_for(cast.peer), check_in=check_in, obstacles="x"
@@ -142,19 +143,19 @@ def test_completion_rate_per_manager(org_a, cast):
         organization=org_a, manager=cast.peer.employee, report=cast.owner.employee
     )
     CheckInFactory(organization=org_a, series=other, scheduled_for=past, status="completed")
-    (rate,) = selectors.check_in_completion_rates(actor=actor_for(cast.manager))
+    (rate,) = checkin_selectors.check_in_completion_rates(actor=actor_for(cast.manager))
     assert (rate.manager, rate.due, rate.completed, rate.rate) == (
         cast.manager.employee,
         3,
         2,
         D("66.7"),
     )
-    everyone = selectors.check_in_completion_rates(actor=actor_for(cast.hr))
+    everyone = checkin_selectors.check_in_completion_rates(actor=actor_for(cast.hr))
     assert {(r.manager, r.due) for r in everyone} == {
         (cast.manager.employee, 3),
         (cast.peer.employee, 1),
     }
-    assert selectors.check_in_completion_rates(actor=actor_for(cast.owner)) == []
+    assert checkin_selectors.check_in_completion_rates(actor=actor_for(cast.owner)) == []
 
 
 # --- Feedback --------------------------------------------------------------------------------
@@ -201,7 +202,7 @@ def test_private_feedback_reaches_the_receiver_and_their_managers_only(cast):
     )
 
     def seen(member):
-        return set(selectors.feedback_list(actor=actor_for(member)))
+        return set(feedback_selectors.feedback_list(actor=actor_for(member)))
 
     for member in (cast.owner, cast.peer, cast.manager, cast.matrix, cast.hr):
         assert seen(member) == {private, public}
@@ -212,7 +213,7 @@ def test_feedback_requests_are_answered_by_the_person_asked(cast):
     request = feedback_services.feedback_request_create(
         actor=actor_for(cast.owner), asked=cast.peer.employee, message="My demo?"
     )
-    assert list(selectors.feedback_requests_for(employee=cast.peer.employee)) == [request]
+    assert list(feedback_selectors.feedback_requests_for(employee=cast.peer.employee)) == [request]
     with pytest.raises(ApplicationError):
         feedback_services.feedback_give(
             actor=actor_for(cast.contributor),
@@ -228,4 +229,4 @@ def test_feedback_requests_are_answered_by_the_person_asked(cast):
     )
     request.refresh_from_db()
     assert request.status == "answered"
-    assert list(selectors.feedback_requests_for(employee=cast.peer.employee)) == []
+    assert list(feedback_selectors.feedback_requests_for(employee=cast.peer.employee)) == []
