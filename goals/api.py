@@ -13,6 +13,12 @@ from rest_framework.response import Response
 
 from capabilities import selectors as capability_selectors
 from goals import selectors, services
+from goals.checkins import selectors as checkin_selectors
+from goals.checkins import services as checkin_services
+from goals.feedback import selectors as feedback_selectors
+from goals.feedback import services as feedback_services
+from goals.goal_templates import selectors as template_selectors
+from goals.goal_templates import services as template_services
 from goals.models import (
     ActionItem,
     CheckIn,
@@ -540,7 +546,7 @@ class CheckInViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return CheckIn.objects.none()
-        return selectors.check_in_list(actor=self.actor)
+        return checkin_selectors.check_in_list(actor=self.actor)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -563,7 +569,7 @@ class CheckInViewSet(
         return context
 
     def get_object(self) -> CheckIn:
-        check_in = selectors.check_in_get(actor=self.actor, uuid=self.kwargs["id"])
+        check_in = checkin_selectors.check_in_get(actor=self.actor, uuid=self.kwargs["id"])
         if check_in is None:
             raise NotFound()
         return check_in
@@ -571,7 +577,9 @@ class CheckInViewSet(
     def create(self, request, *args, **kwargs):
         serializer = CheckInCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        series = services.check_in_series_create(actor=self.actor, **serializer.validated_data)
+        series = checkin_services.check_in_series_create(
+            actor=self.actor, **serializer.validated_data
+        )
         check_in = series.check_ins.order_by("scheduled_for").first()
         return Response(self.get_serializer(check_in).data, status=status.HTTP_201_CREATED)
 
@@ -579,7 +587,7 @@ class CheckInViewSet(
         check_in = self.get_object()
         serializer = CheckInPatchSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check_in = services.check_in_update(
+        check_in = checkin_services.check_in_update(
             actor=self.actor, check_in=check_in, **serializer.validated_data
         )
         return Response(self.get_serializer(check_in).data)
@@ -587,7 +595,7 @@ class CheckInViewSet(
     @extend_schema(summary="Mark held; schedules the next check-in", request=None)
     @action(detail=True, methods=["post"])
     def complete(self, request, id=None):
-        check_in = services.check_in_complete(actor=self.actor, check_in=self.get_object())
+        check_in = checkin_services.check_in_complete(actor=self.actor, check_in=self.get_object())
         return Response(self.get_serializer(check_in).data)
 
     @extend_schema(
@@ -609,11 +617,11 @@ class CheckInViewSet(
     def action_items(self, request, id=None):
         check_in = self.get_object()
         if request.method == "GET":
-            items = selectors.check_in_open_actions(check_in=check_in)
+            items = checkin_selectors.check_in_open_actions(check_in=check_in)
             return Response(ActionItemSerializer(items, many=True).data)
         serializer = ActionItemSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.action_item_add(
+        item = checkin_services.action_item_add(
             actor=self.actor, check_in=check_in, **serializer.validated_data
         )
         return Response(ActionItemSerializer(item).data, status=status.HTTP_201_CREATED)
@@ -628,7 +636,7 @@ class CheckInViewSet(
         check_in = self.get_object()
         serializer = EscalationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        escalation = services.check_in_escalate(
+        escalation = checkin_services.check_in_escalate(
             actor=self.actor,
             check_in=check_in,
             part=serializer.validated_data["part"],
@@ -711,10 +719,10 @@ class FeedbackViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Feedback.objects.none()
-        return selectors.feedback_list(actor=self.actor)
+        return feedback_selectors.feedback_list(actor=self.actor)
 
     def get_object(self) -> Feedback:
-        feedback = selectors.feedback_get(actor=self.actor, uuid=self.kwargs["id"])
+        feedback = feedback_selectors.feedback_get(actor=self.actor, uuid=self.kwargs["id"])
         if feedback is None:
             raise Http404
         return feedback
@@ -722,7 +730,7 @@ class FeedbackViewSet(
     def create(self, request, *args, **kwargs):
         serializer = FeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        feedback = services.feedback_give(actor=self.actor, **serializer.validated_data)
+        feedback = feedback_services.feedback_give(actor=self.actor, **serializer.validated_data)
         return Response(FeedbackSerializer(feedback).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -742,11 +750,13 @@ class FeedbackViewSet(
             employee = self.actor.employee
             if employee is None:
                 return Response([])
-            items = selectors.feedback_requests_for(employee=employee)
+            items = feedback_selectors.feedback_requests_for(employee=employee)
             return Response(RequestForFeedbackSerializer(items, many=True).data)
         serializer = RequestForFeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.feedback_request_create(actor=self.actor, **serializer.validated_data)
+        item = feedback_services.feedback_request_create(
+            actor=self.actor, **serializer.validated_data
+        )
         return Response(RequestForFeedbackSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
@@ -835,10 +845,10 @@ class GoalTemplateViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return GoalTemplate.objects.none()
-        return selectors.goal_template_list()
+        return template_selectors.goal_template_list()
 
     def get_object(self) -> GoalTemplate:
-        template = selectors.goal_template_get(uuid=self.kwargs["id"])
+        template = template_selectors.goal_template_get(uuid=self.kwargs["id"])
         if template is None:
             raise NotFound()
         return template
@@ -846,8 +856,10 @@ class GoalTemplateViewSet(
     def create(self, request, *args, **kwargs):
         serializer = GoalTemplateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        template = services.goal_template_create(actor=self.actor, **serializer.validated_data)
-        template = selectors.goal_template_get(uuid=template.uuid)
+        template = template_services.goal_template_create(
+            actor=self.actor, **serializer.validated_data
+        )
+        template = template_selectors.goal_template_get(uuid=template.uuid)
         return Response(GoalTemplateSerializer(template).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -867,11 +879,11 @@ class GoalTemplateViewSet(
         data = dict(serializer.validated_data)
         department, role = data.pop("department", None), data.pop("job_role", None)
         if role is not None:
-            result = services.goal_template_apply_to_role(
+            result = template_services.goal_template_apply_to_role(
                 actor=self.actor, template=template, role=role, **data
             )
         else:
-            result = services.goal_template_apply(
+            result = template_services.goal_template_apply(
                 actor=self.actor, template=template, department=department, **data
             )
         body = TemplateApplicationSerializer(
