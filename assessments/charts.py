@@ -100,9 +100,7 @@ def radar_svg(
         )
     for index, axis in enumerate(axes):
         x, y = _point(index, count, top, top)
-        parts.append(
-            f'<line x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x}" y2="{y}" stroke="#d4d9e0"/>'
-        )
+        parts.append(f'<line x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x}" y2="{y}" stroke="#d4d9e0"/>')
         lx, ly = _point(index, count, top * (RADIUS + 14) / RADIUS, top)
         anchor = "middle" if abs(lx - CENTRE_X) < 20 else ("start" if lx > CENTRE_X else "end")
         lines = _label_lines(axis.label)
@@ -207,8 +205,8 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
         y = HEADER_H + CELL_H * line
         name = row["department"]["name"] or no_department
         parts.append(
-            f'<text x="{LABEL_W - 8}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" text-anchor="end" '
-            f'fill="#1b1f24">{escape(_short(name, 24))}</text>'
+            f'<text x="{LABEL_W - 8}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" '
+            f'text-anchor="end" fill="#1b1f24">{escape(_short(name, 24))}</text>'
         )
         for column, cell in enumerate(row["cells"]):
             x = LABEL_W + CELL_W * column

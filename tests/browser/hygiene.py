@@ -16,16 +16,24 @@ from urllib.parse import parse_qsl, urlsplit
 # Each pattern names what it found; the text is what a person reads (text nodes and the
 # title, alt, aria-label and placeholder attributes).
 LEAKS: tuple[tuple[str, re.Pattern], ...] = (
-    ("unrendered placeholder", re.compile(r"\{[A-Za-z_][\w.]*\}|\{\{|\}\}|\{%|%\}|%\([a-z_]+\)[sd]")),
+    (
+        "unrendered placeholder",
+        re.compile(r"\{[A-Za-z_][\w.]*\}|\{\{|\}\}|\{%|%\}|%\([a-z_]+\)[sd]"),
+    ),
     ("Python list or dict", re.compile(r"\[['\"]|['\"]\]|\{'\w+':")),
     ("Python None/True/False", re.compile(r"(?<![\w-])(None|True|False)(?![\w-])(?! of\b)")),
     ("Python repr", re.compile(r"<[\w.]+ object at 0x|\b(?:Decimal|UUID|datetime\.\w+)\(")),
     ("raw timedelta", re.compile(r"\b\d+ days?, \d{1,2}:\d{2}:\d{2}|\b\d{1,2}:\d{2}:\d{2}\.\d+")),
     ("raw UUID", re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-|\b[0-9a-f]{8}-?(?:…|\.\.\.)")),
-    ("raw ISO date or timestamp", re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")),
+    (
+        "raw ISO date or timestamp",
+        re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"),
+    ),
     (
         "dotted internal code",
-        re.compile(r"(?<![\w@/.:-])([a-z]{2,}(?:_[a-z]+)*)\.([a-z]{2,}(?:_[a-z]+)*)(?![\w@/-]|\.\w)"),
+        re.compile(
+            r"(?<![\w@/.:-])([a-z]{2,}(?:_[a-z]+)*)\.([a-z]{2,}(?:_[a-z]+)*)(?![\w@/-]|\.\w)"
+        ),
     ),
 )
 # Last parts of a dotted word that make it a domain or a file name, not an event code.

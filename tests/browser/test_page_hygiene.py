@@ -2,7 +2,7 @@
 
 Each demo user (employee, manager, HR admin and a peer rater) signs in and visits home and
 every page of their menu, then the pages those link to, then the pages *those* link to (GET
-only: links, never forms), at 1366×900 and at 390×844. Pages are found by following links, so
+only: links, never forms), at 1366 x 900 and at 390 x 844. Pages are found by following links, so
 a new page is covered as soon as something links to it; a crawl visits one page per pattern
 (`/goals/<id>/` once per user), but every distinct link found is requested. A page fails on:
 
