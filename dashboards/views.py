@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from assessments import charts, gaps
 from assessments import selectors as assessment_selectors
-from assessments.models import AssessmentCycle
 from dashboards import selectors as dashboard_selectors
 from dashboards.charts import adoption_svg
 from goals import selectors as goal_selectors
@@ -81,11 +80,7 @@ def _employee_sections(actor: Actor, employee: Employee) -> dict:
 
 
 def _manager_sections(request: HttpRequest, manager: Employee, reports: list) -> dict:
-    open_cycle = (
-        AssessmentCycle.objects.filter(status=AssessmentCycle.Status.OPEN)
-        .order_by("-period_end", "-id")
-        .first()
-    )
+    open_cycle = assessment_selectors.latest_open_cycle()
     closed_cycle = assessment_selectors.latest_closed_cycle()
     at_risk = goal_selectors.team_goal_risks(manager=manager)
     rows = dashboard_selectors.team_rows(
@@ -165,7 +160,7 @@ def _team_columns(sort: str) -> list[dict]:
 
 def _hr_sections(organization: Organization) -> dict:
     closed_cycle = assessment_selectors.latest_closed_cycle()
-    cycle = dashboard_selectors.current_cycle()
+    cycle = assessment_selectors.current_cycle()
     trends = dashboard_selectors.organisation_trends(organization=organization, cycle=cycle)
     return {
         "adoption_chart": adoption_svg(trends["adoption"], described_by="adoption-table"),

@@ -34,7 +34,8 @@ from django.utils import timezone
 
 from plms.accounts.services import member_sign_in_sync
 from plms.audit.services import audit_record, diff, snapshot
-from plms.common.errors import ApplicationError, NotFound
+from plms.common.errors import ApplicationError
+from plms.common.imports import ImportFailed, RowError
 from plms.events.bus import outbox_write, publish
 from plms.integrations import webhooks
 from plms.integrations.models import (
@@ -47,10 +48,10 @@ from plms.integrations.signing import SIGNATURE_HEADER, secret_generate, sign
 from plms.integrations.webhooks import EVENT_TYPES, TEST_EVENT
 from plms.people import services as people_services
 from plms.people.events import employee_event
-from plms.people.imports import ImportFailed, RowError, parse_records, people_upsert
+from plms.people.imports import parse_records, people_upsert
 from plms.people.models import Department, Employee
-from plms.tenancy.actors import Actor
-from plms.tenancy.context import organization_scope
+from plms.tenancy.actors import Actor, same_organization
+from plms.tenancy.context import organization_transaction
 from plms.tenancy.models import Membership
 
 logger = logging.getLogger(__name__)
@@ -60,12 +61,6 @@ SUBSCRIPTION_FIELDS = ("url", "description", "events", "active")
 RESPONSE_SNIPPET_BYTES = 1024
 USER_AGENT = "PLMS-Webhooks/1.0"
 MAX_BULK_ITEMS = 1000
-
-
-def _check_same_organization(actor: Actor, *objects: object) -> None:
-    for obj in objects:
-        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
-            raise NotFound()
 
 
 # --- Webhook subscriptions --------------------------------------------------------------------
@@ -150,7 +145,7 @@ def webhook_subscription_update(
     *, actor: Actor, subscription: WebhookSubscription, **changes: Any
 ) -> WebhookSubscription:
     actor.require_admin()
-    _check_same_organization(actor, subscription)
+    same_organization(actor, subscription)
     before = snapshot(subscription, SUBSCRIPTION_FIELDS)
     for name, value in changes.items():
         if name not in SUBSCRIPTION_FIELDS:
@@ -193,7 +188,7 @@ def webhook_subscription_set_active(
 @transaction.atomic
 def webhook_subscription_delete(*, actor: Actor, subscription: WebhookSubscription) -> None:
     actor.require_admin()
-    _check_same_organization(actor, subscription)
+    same_organization(actor, subscription)
     audit_record(
         actor=actor,
         action="webhook.deleted",
@@ -207,7 +202,7 @@ def webhook_subscription_delete(*, actor: Actor, subscription: WebhookSubscripti
 def webhook_send_test(*, actor: Actor, subscription: WebhookSubscription) -> WebhookDelivery:
     """Send a `webhook.test` event to this subscription alone (even when it is disabled)."""
     actor.require_admin()
-    _check_same_organization(actor, subscription)
+    same_organization(actor, subscription)
     data = {"message": "A test event from PLMS.", "subscription": str(subscription.uuid)}
     (event,) = outbox_write(actor_or_organization=actor, entries=[(TEST_EVENT, data)])
     webhooks.deliveries_create(actor.organization, [event], subscriptions=[subscription])
@@ -447,20 +442,20 @@ def _notify_admins_of_disabled(subscription: WebhookSubscription, reason: str) -
     )
 
 
-def webhook_delivery_run(*, organization_id: int, delivery_id: int) -> AttemptOutcome:
+def webhook_delivery_run(*, delivery_id: int) -> AttemptOutcome:
     """One attempt of a delivery: claim (committed), send (no transaction open), record.
 
     A network call never holds a transaction or a row lock; a worker that dies mid-send leaves
     a lease that expires, after which the delivery is attempted again (receivers deduplicate
     by the `PLMS-Event-Id` header).
     """
-    with organization_scope(organization_id):
+    with organization_transaction():
         prepared = webhook_delivery_claim(delivery_id=delivery_id)
     if prepared is None:
         return AttemptOutcome(state="skipped")
     started_at = timezone.now()
     result = webhook_post(prepared)
-    with organization_scope(organization_id):
+    with organization_transaction():
         return webhook_delivery_record(prepared=prepared, result=result, started_at=started_at)
 
 
@@ -474,12 +469,12 @@ class PurgeResult:
     events: int = 0
 
 
-def _purge_in_batches(*, organization_id: int, queryset, batch_size: int) -> dict[str, int]:
+def _purge_in_batches(*, queryset, batch_size: int) -> dict[str, int]:
     """Delete the rows of `queryset()` batch by batch, each batch in its own short
     transaction, so a large backlog never holds locks for long. Returns counts per model."""
     counts: dict[str, int] = {}
     while True:
-        with organization_scope(organization_id):
+        with organization_transaction():
             ids = list(queryset().order_by("pk").values_list("pk", flat=True)[:batch_size])
             if not ids:
                 return counts
@@ -488,9 +483,7 @@ def _purge_in_batches(*, organization_id: int, queryset, batch_size: int) -> dic
             counts[label] = counts.get(label, 0) + count
 
 
-def webhook_history_purge(
-    *, organization_id: int, before: datetime, batch_size: int = 1000
-) -> PurgeResult:
+def webhook_history_purge(*, before: datetime, batch_size: int = 1000) -> PurgeResult:
     """Delete an organization's webhook history created before `before`: finished deliveries
     (delivered, failed or cancelled) with their attempt logs, then the outbox events that no
     pending delivery still needs. A delivery still being retried keeps its event."""
@@ -500,7 +493,6 @@ def webhook_history_purge(
         WebhookDelivery.Status.CANCELLED,
     ]
     deliveries = _purge_in_batches(
-        organization_id=organization_id,
         queryset=lambda: WebhookDelivery.objects.filter(created_at__lt=before, status__in=finished),
         batch_size=batch_size,
     )
@@ -508,7 +500,6 @@ def webhook_history_purge(
         event=OuterRef("pk"), status=WebhookDelivery.Status.PENDING
     )
     events = _purge_in_batches(
-        organization_id=organization_id,
         queryset=lambda: OutboxEvent.objects.filter(created_at__lt=before).exclude(Exists(pending)),
         batch_size=batch_size,
     )
@@ -665,7 +656,7 @@ def employee_provision(
     leaves the attribute unchanged. The e-mail of an existing member links their sign-in.
     """
     actor.require_admin()
-    _check_same_organization(actor, employee, attributes.get("manager"))
+    same_organization(actor, employee, attributes.get("manager"))
     fields = {
         name: attributes[name]
         for name in ("external_id", "first_name", "last_name", "title", "active")
@@ -745,7 +736,7 @@ def department_provision(
     actor.require_admin()
     members = list(members) if members is not None else None
     add, remove = list(add), list(remove)
-    _check_same_organization(actor, department, *(members or []), *add, *remove)
+    same_organization(actor, department, *(members or []), *add, *remove)
     if department is None:
         department = people_services.department_create(actor=actor, name=name or "")
     elif name is not None and name.strip() != department.name:
