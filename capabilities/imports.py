@@ -49,6 +49,7 @@ from capabilities.services import (
 )
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
+from plms.common.spreadsheets import csv_bytes, spreadsheet_unescape, xlsx_bytes
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 
@@ -136,7 +137,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return spreadsheet_unescape(str(value).strip())
 
 
 def _table_rows(header: list[str], records, columns, required) -> tuple[list, list[RowError]]:
@@ -1011,18 +1012,6 @@ def library_export(*, kind: str, fmt: str) -> tuple[bytes, str, str]:
         return body.encode(), FORMATS[fmt], filename
     table = to_table(records)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(table)
-        return buffer.getvalue().encode(), FORMATS[fmt], filename
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(kind.replace("_", " ").title())
-    sheet.append(list(columns))
-    for row in table:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), FORMATS[fmt], filename
+        return csv_bytes(columns, table), FORMATS[fmt], filename
+    title = kind.replace("_", " ").title()
+    return xlsx_bytes([(title, columns, table)]), FORMATS[fmt], filename

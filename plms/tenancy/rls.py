@@ -26,6 +26,8 @@ from plms.tenancy.context import RLS_BYPASS_SETTING, RLS_SETTING
 POLICY_NAME = "organization_isolation"
 # Directory tables carry organization_id but are read before an organization is active.
 DIRECTORY_TABLES = frozenset({"tenancy_membership", "tenancy_apikey"})
+# Append-only tables: the application role may read and insert, never update or delete.
+APPEND_ONLY_TABLES = ("audit_auditevent",)
 
 _PREDICATE = (
     f"organization_id = (SELECT nullif(current_setting('{RLS_SETTING}', true), '')::bigint) "
@@ -184,7 +186,8 @@ def _reads_settings_once(expression: str | None) -> bool:
 def grant_application_role(
     sender=None, *, using: str = DEFAULT_DB_ALIAS, extra_privileges: str = "", **kwargs
 ) -> None:
-    """Grant the application role DML on every table (post_migrate; runs as the owner)."""
+    """Grant the application role DML on every table but UPDATE and DELETE on the append-only
+    ones (post_migrate; runs as the owner)."""
     role = settings.DATABASE_APP_ROLE
     connection = connections[using]
     if sender is not None and getattr(sender, "label", None) != "tenancy":
@@ -202,3 +205,9 @@ def grant_application_role(
         cursor.execute(f"GRANT USAGE ON SCHEMA public TO {quoted}")
         cursor.execute(f"GRANT {privileges} ON ALL TABLES IN SCHEMA public TO {quoted}")
         cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}")
+        cursor.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY(%s)",
+            [list(APPEND_ONLY_TABLES)],
+        )
+        for (table,) in cursor.fetchall():
+            cursor.execute(f'REVOKE UPDATE, DELETE ON "{table}" FROM {quoted}')
