@@ -7,6 +7,7 @@ from assessments import api as assessments_api
 from capabilities import api as capabilities_api
 from goals import api as goals_api
 from learning import api as learning_api
+from plms.audit import api as audit_api
 from plms.integrations import api as integrations_api
 from plms.people.api import DepartmentViewSet, EmployeeViewSet
 from plms.tenancy.api import MeView, PingView
@@ -28,6 +29,7 @@ goals_api.register(router)
 learning_api.register(router)
 integrations_api.register(router)
 workflows_api.register(router)
+audit_api.register(router)
 
 urlpatterns = [
     path("me", MeView.as_view(), name="me"),
