@@ -16,6 +16,8 @@ from assessments import charts, fairness, gaps, selectors, services
 from assessments.forms import AdjustForm, CycleForm, ExpertGrantForm, PreviewVoteForm, ReasonForm
 from assessments.models import Assessment, AssessmentCycle, PreviewVote
 from assessments.results_cache import cached_report
+from plms.audit import actions
+from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
 from plms.common.spreadsheets import csv_writer
 from plms.people.selectors import all_report_ids_sql
@@ -468,6 +470,12 @@ def cycle_export(request: HttpRequest, id) -> HttpResponse:
     """The cycle's consolidated results as CSV, one row per employee and capability."""
     cycle = _cycle_or_404(id)
     rows = selectors.consolidated_for_export(cycle=cycle)
+    audit_record(
+        actor=actor_from_request(request),
+        action=actions.DATA_EXPORTED,
+        obj=cycle,
+        reason="Consolidated results (CSV)",
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="assessment-results-{cycle.uuid}.csv"'
     writer = csv_writer(response)

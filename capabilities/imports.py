@@ -47,7 +47,9 @@ from capabilities.services import (
     normalise_tags,
     scale_numbers,
 )
+from plms.audit import actions
 from plms.audit.models import AuditEvent
+from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
 from plms.common.spreadsheets import csv_bytes, spreadsheet_unescape, xlsx_bytes
 from plms.people.models import Employee
@@ -991,7 +993,14 @@ def library_import(
     if kind not in KINDS or fmt not in FORMATS:
         raise ApplicationError("invalid", f"Cannot import {kind} as {fmt}.")
     function = capabilities_import if kind == "capabilities" else job_roles_import
-    return function(actor=actor, data=data, fmt=fmt, progress=progress)
+    result = function(actor=actor, data=data, fmt=fmt, progress=progress)
+    audit_record(
+        actor=actor,
+        action=actions.DATA_IMPORTED,
+        object_label=f"{kind.replace('_', ' ').capitalize()} ({fmt.upper()})",
+        changes={"created": result.created, "updated": result.updated},
+    )
+    return result
 
 
 def library_export(*, kind: str, fmt: str) -> tuple[bytes, str, str]:

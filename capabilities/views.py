@@ -15,7 +15,9 @@ from django.views.decorators.http import require_POST
 from capabilities import forms, selectors, services
 from capabilities.imports import FORMATS, KINDS, ImportFailed, library_export, library_import
 from capabilities.models import Capability, CapabilityLevel
+from plms.audit import actions
 from plms.audit.selectors import audit_events_for
+from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
@@ -389,6 +391,9 @@ def library_export_view(request: HttpRequest) -> HttpResponse:
     if kind not in KINDS or fmt not in FORMATS:
         raise Http404
     body, content_type, filename = library_export(kind=kind, fmt=fmt)
+    audit_record(
+        actor=actor_from_request(request), action=actions.DATA_EXPORTED, object_label=filename
+    )
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -27,7 +27,8 @@ PERSONAL_DATA_EXPORT_REQUESTED = "personal_data.export_requested"
 PERSONAL_DATA_DOWNLOADED = "personal_data.downloaded"
 PERSONAL_DATA_ERASED = "personal_data.erased"
 
-CALIBRATION_CHANGED = "calibration.changed"
+# Calibration changes are the cycle results' own history: `consolidated_level.adjusted`.
+CALIBRATION_CHANGED = "consolidated_level.adjusted"
 RETENTION_CHANGED = "retention.changed"
 
 FAMILIES = {
@@ -36,7 +37,7 @@ FAMILIES = {
     "api_key": _("API keys"),
     "data": _("Exports and imports"),
     "personal_data": _("Personal data"),
-    "calibration": _("Calibration"),
+    "consolidated_level": _("Calibration"),
     "retention": _("Retention"),
     "sso": _("Single sign-on"),
 }

@@ -14,10 +14,12 @@ table (only the retention purge, a function owned by the owner role, removes old
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import decimal
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
@@ -31,6 +33,27 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
 USER_AGENT_LENGTH = 300
+
+# The request being served (AuditOriginMiddleware): where audit entries come from.
+_current_request: contextvars.ContextVar[HttpRequest | None] = contextvars.ContextVar(
+    "plms_audit_request", default=None
+)
+
+
+@contextmanager
+def use_request(request: HttpRequest) -> Iterator[None]:
+    token = _current_request.set(request)
+    try:
+        yield
+    finally:
+        _current_request.reset(token)
+
+
+def current_request_user() -> Any:
+    """The signed-in user of the request being served, or None (tasks, commands, anonymous)."""
+    request = _current_request.get()
+    user = getattr(request, "user", None) if request is not None else None
+    return user if user is not None and user.is_authenticated else None
 
 
 def _jsonable(value: Any) -> Any:
@@ -62,7 +85,9 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, dict[
 
 def request_origin(request: HttpRequest | None) -> tuple[str | None, str]:
     """The client address and user agent of `request` (the address as the web server saw it:
-    behind a proxy, the proxy must set REMOTE_ADDR, e.g. gunicorn's --forwarded-allow-ips)."""
+    behind a proxy, the proxy must set REMOTE_ADDR, e.g. gunicorn's --forwarded-allow-ips);
+    without one, those of the request being served, if any."""
+    request = request if request is not None else _current_request.get()
     if request is None:
         return None, ""
     request = getattr(request, "_request", request)
@@ -90,7 +115,8 @@ def audit_record(
       nobody (a failed sign-in for an unknown address: pass `actor_label`, e.g. the address);
     - `obj`: the object acted on (its type, public id and name are kept), or `object_label`
       for something that is not a model (an export file, an import);
-    - `request`: where from (client address and user agent).
+    - `request`: where from (client address and user agent); by default the request being
+      served, so services need not pass it.
 
     Works with or without an active organization scope (sign-in happens before one).
     """

@@ -24,6 +24,8 @@ from django.db import connections, transaction
 from django.utils import timezone
 
 from plms.accounts.services import member_sign_in_sync
+from plms.audit import actions
+from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
 from plms.integrations.events import emit_many, employee_data, employee_event
 from plms.people.models import Department, Employee, SecondaryManager
@@ -274,6 +276,12 @@ def people_import(
     emit_many(
         actor_or_organization=actor,
         events=[(event, employee_data(employee)) for event, employee in result.changes],
+    )
+    audit_record(
+        actor=actor,
+        action=actions.DATA_IMPORTED,
+        object_label="People (CSV)",
+        changes={"created": result.created, "updated": result.updated},
     )
     return result
 

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from plms.tenancy.models import ApiKey, Membership, Organization
+from plms.tenancy.signals import api_key_changed
 
 API_KEY_PREFIX = "plms"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -48,7 +49,12 @@ def api_key_for_secret(*, secret: str) -> tuple[ApiKey | None, str | None]:
         return None, "This API key has expired."
     if key.last_used_at is None or key.last_used_at < now - LAST_USED_RESOLUTION:
         # At most one write a minute per key; the filter makes concurrent requests race safely.
-        ApiKey.objects.filter(pk=key.pk, last_used_at=key.last_used_at).update(last_used_at=now)
+        first_use = key.last_used_at is None
+        claimed = ApiKey.objects.filter(pk=key.pk, last_used_at=key.last_used_at).update(
+            last_used_at=now
+        )
+        if first_use and claimed:
+            api_key_changed.send(ApiKey, key=key, change="first_used", by=None)
     return key, None
 
 

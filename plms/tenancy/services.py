@@ -15,6 +15,7 @@ from plms.common.errors import ApplicationError
 from plms.tenancy.models import ApiKey, Membership, Organization
 from plms.tenancy.scopes import ALL_SCOPES
 from plms.tenancy.selectors import API_KEY_PREFIX, hash_secret
+from plms.tenancy.signals import api_key_changed, membership_changed
 
 User = get_user_model()
 
@@ -56,9 +57,14 @@ def membership_set(*, organization: Organization, user, role: str) -> Membership
     membership, created = Membership.objects.get_or_create(
         organization=organization, user=user, defaults={"role": role}
     )
-    if not created and membership.role != role:
-        membership.role = role
+    if created:
+        membership_changed.send(Membership, membership=membership, change="created", before=None)
+    elif membership.role != role:
+        before, membership.role = membership.role, role
         membership.save(update_fields=["role"])
+        membership_changed.send(
+            Membership, membership=membership, change="role_changed", before=before
+        )
     return membership
 
 
@@ -96,10 +102,15 @@ def api_key_create(
         created_by=created_by,
         expires_at=expires_at,
     )
+    api_key_changed.send(ApiKey, key=key, change="created", by=created_by)
     return key, secret
 
 
-def api_key_revoke(*, key: ApiKey) -> ApiKey:
-    ApiKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+def api_key_revoke(*, key: ApiKey, by=None) -> ApiKey:
+    revoked = ApiKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
     key.refresh_from_db(fields=["revoked_at"])
+    if revoked:
+        api_key_changed.send(ApiKey, key=key, change="revoked", by=by)
     return key
