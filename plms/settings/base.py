@@ -287,7 +287,8 @@ PLMS_ALLOW_DEMO_SEED = True
 
 # Webhooks (plms.integrations): delivery timeout, retries with exponential backoff and jitter,
 # and how many failed deliveries in a row disable a subscription. Plain-http and local
-# addresses are refused as webhook URLs unless DEBUG or PLMS_WEBHOOK_ALLOW_LOCAL_URLS is on.
+# addresses are refused as webhook URLs unless PLMS_WEBHOOK_ALLOW_LOCAL_URLS is on (DEBUG is not
+# enough: plms.integrations.addresses).
 PLMS_WEBHOOK_TIMEOUT_SECONDS = env_int("PLMS_WEBHOOK_TIMEOUT_SECONDS", 5)
 PLMS_WEBHOOK_MAX_ATTEMPTS = env_int("PLMS_WEBHOOK_MAX_ATTEMPTS", 6)
 PLMS_WEBHOOK_RETRY_BASE_SECONDS = env_int("PLMS_WEBHOOK_RETRY_BASE_SECONDS", 30)

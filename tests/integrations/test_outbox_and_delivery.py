@@ -254,7 +254,7 @@ def test_local_addresses_are_refused_unless_allowed(org_a, receiver, settings):
         WebhookSubscription.objects.filter(pk=subscription.pk).update(url="https://localhost:1/x")
     delivery = _emit(org_a)
     webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk)
-    assert "non-public" in _state(org_a, delivery).last_error
+    assert "public addresses only" in _state(org_a, delivery).last_error
     assert receiver.requests == []
 
 
