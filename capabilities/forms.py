@@ -9,6 +9,7 @@ from capabilities import selectors, services
 from capabilities.imports import FORMATS, KINDS
 from capabilities.models import Capability, KeyResult, ScaleLevel
 from plms.common.errors import ApplicationError
+from plms.common.uploads import UploadField
 
 KEY_RESULT_ROWS = services.MAX_KEY_RESULTS
 
@@ -307,7 +308,7 @@ class ImportForm(forms.Form):
             ("job_roles", _("Job roles with requirements")),
         ],
     )
-    file = forms.FileField(label=_("File"), help_text=_("CSV (UTF-8, header row), JSON or XLSX."))
+    file = UploadField(label=_("File"), help_text=_("CSV (UTF-8, header row), JSON or XLSX."))
 
     def file_format(self) -> str | None:
         name = self.cleaned_data["file"].name.lower()

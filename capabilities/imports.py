@@ -52,6 +52,7 @@ from plms.audit.models import AuditEvent
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
 from plms.common.spreadsheets import csv_bytes, spreadsheet_unescape, xlsx_bytes
+from plms.common.uploads import xlsx_problem
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 
@@ -181,6 +182,9 @@ def _read_table(data: bytes, fmt: str, columns, required) -> tuple[list, list[Ro
         return _table_rows(header, records, columns, required)
     from openpyxl import load_workbook
 
+    problem = xlsx_problem(data)
+    if problem:
+        return [], [RowError(1, "", problem)]
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises several types for a file that is not a workbook

@@ -19,6 +19,7 @@ from learning import impact, selectors, services
 from learning.imports import COLUMNS, learning_items_import
 from learning.models import DevelopmentPlan, LearningItem, PlanItem
 from plms.common.errors import ApplicationError
+from plms.common.uploads import UploadField
 from plms.people.imports import ImportFailed
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
@@ -27,7 +28,7 @@ PAGE_SIZE = 25
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=gettext_lazy("CSV or JSON file"),
         help_text=gettext_lazy("UTF-8; a CSV file with a header row, or a JSON list of items."),
     )

@@ -281,6 +281,11 @@ PLMS_RATE_LIMITS = {
 # How long a POST with an Idempotency-Key is remembered and replayed.
 PLMS_IDEMPOTENCY_HOURS = env_int("PLMS_IDEMPOTENCY_HOURS", 24)
 
+# Uploads (imports): refused before parsing beyond these (plms.common.uploads).
+PLMS_UPLOAD_MAX_BYTES = env_int("PLMS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+PLMS_XLSX_MAX_UNCOMPRESSED_BYTES = env_int("PLMS_XLSX_MAX_UNCOMPRESSED_BYTES", 50 * 1024 * 1024)
+PLMS_IMPORT_MAX_ROWS = env_int("PLMS_IMPORT_MAX_ROWS", 100_000)
+
 # Product settings.
 PLMS_INVITATION_DAYS = env_int("PLMS_INVITATION_DAYS", 14)
 PLMS_ALLOW_DEMO_SEED = True
