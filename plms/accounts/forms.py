@@ -11,6 +11,11 @@ class LoginForm(AuthenticationForm):
         label=_("E-mail"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+    def clean_username(self) -> str:
+        """E-mail addresses are stored in lower case; sign-in ignores case."""
+        return (self.cleaned_data.get("username") or "").strip().lower()
+
     error_messages = {
         **AuthenticationForm.error_messages,
         "no_organization": _(

@@ -214,6 +214,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 
+# Across accounts: failed sign-ins per client address and window (password spraying), and
+# password-reset requests per e-mail address and per client address (plms.accounts.throttles).
+PLMS_SIGN_IN_FAILURES_PER_IP = env_int("PLMS_SIGN_IN_FAILURES_PER_IP", 30)
+PLMS_SIGN_IN_WINDOW_SECONDS = env_int("PLMS_SIGN_IN_WINDOW_SECONDS", 900)
+PLMS_PASSWORD_RESET_PER_ADDRESS = env_int("PLMS_PASSWORD_RESET_PER_ADDRESS", 3)
+PLMS_PASSWORD_RESET_PER_IP = env_int("PLMS_PASSWORD_RESET_PER_IP", 10)
+PLMS_PASSWORD_RESET_WINDOW_SECONDS = env_int("PLMS_PASSWORD_RESET_WINDOW_SECONDS", 3600)
+
 GUARDIAN_ANONYMOUS_USER_NAME = None
 
 # --- REST API ---------------------------------------------------------------------------------
