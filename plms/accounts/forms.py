@@ -28,7 +28,7 @@ class LoginForm(AuthenticationForm):
         """Sign-in is to an organization: with every membership withdrawn (an identity provider
         deactivated the person), the password alone opens nothing."""
         super().confirm_login_allowed(user)
-        if not memberships_for_user(user=user).exists():
+        if not memberships_for_user(user=user):
             raise forms.ValidationError(
                 self.error_messages["no_organization"], code="no_organization"
             )

@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from plms.audit import actions
 from plms.audit.services import audit_record, current_request_user
 from plms.tenancy.models import ApiKey, Membership
+from plms.tenancy.selectors import memberships_for_user
 from plms.tenancy.signals import api_key_changed, membership_changed
 
 User = get_user_model()
@@ -26,8 +27,7 @@ def _user_for(email: str | None) -> Any:
 
 
 def _organizations_of(user) -> list:
-    memberships = Membership.objects.filter(user=user, active=True).select_related("organization")
-    return [membership.organization for membership in memberships]
+    return [membership.organization for membership in memberships_for_user(user=user)]
 
 
 @receiver(user_logged_in, dispatch_uid="plms.audit.sign_in")

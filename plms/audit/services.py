@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.db import models
 
 from plms.audit.models import AuditEvent
@@ -53,7 +54,8 @@ def current_request_user() -> Any:
     """The signed-in user of the request being served, or None (tasks, commands, anonymous)."""
     request = _current_request.get()
     user = getattr(request, "user", None) if request is not None else None
-    return user if user is not None and user.is_authenticated else None
+    # An API request's user is the key's principal (DRF), not a person.
+    return user if isinstance(user, get_user_model()) and user.is_authenticated else None
 
 
 def _jsonable(value: Any) -> Any:

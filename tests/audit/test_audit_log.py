@@ -31,7 +31,8 @@ def events(org, action: str) -> list[AuditEvent]:
 def test_sign_in_is_recorded_once_in_each_of_the_persons_organizations(
     client, org_a, org_b, employee
 ):
-    Membership.objects.create(organization=org_b, user=employee.user)
+    with in_org(org_b):
+        Membership.objects.create(organization=org_b, user=employee.user)
     response = client.post(
         reverse("accounts:login"),
         {"username": employee.user.email, "password": PASSWORD},
@@ -79,9 +80,10 @@ def test_api_key_created_first_used_and_revoked_once_each(org_a, hr_admin, api_c
     api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
     for _ in range(2):
         assert api_client.get("/api/v1/employees").status_code == 200
-    key.refresh_from_db()
-    key.last_used_at -= datetime.timedelta(hours=1)  # a use long after: not the first
-    type(key).objects.filter(pk=key.pk).update(last_used_at=key.last_used_at)
+    with in_org(org_a):
+        key.refresh_from_db()
+        key.last_used_at -= datetime.timedelta(hours=1)  # a use long after: not the first
+        type(key).objects.filter(pk=key.pk).update(last_used_at=key.last_used_at)
     assert api_client.get("/api/v1/employees").status_code == 200
     api_key_revoke(key=key, by=hr_admin.user)
     api_key_revoke(key=key, by=hr_admin.user)
