@@ -73,6 +73,9 @@ _FILTERS = [
 ]
 
 
+_FILTER_NAMES = frozenset(parameter.name for parameter in _FILTERS)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List audit events",
@@ -92,7 +95,9 @@ class AuditEventViewSet(
     def get_queryset(self):
         if self.action != "list":
             return selectors.audit_event_list()
-        query = AuditFilterSerializer(data=self.request.query_params)
+        # A plain dict: present but empty (`?until=`) is an error, not "no filter".
+        params = {k: v for k, v in self.request.query_params.items() if k in _FILTER_NAMES}
+        query = AuditFilterSerializer(data=params)
         if not query.is_valid():
             raise ValidationError(query.errors)
         return selectors.audit_event_list(filters=selectors.AuditFilters(**query.validated_data))

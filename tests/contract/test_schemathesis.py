@@ -52,6 +52,7 @@ CONTRACT_RESOURCES = (
     "goal-templates",
     "check-ins",
     "feedback",
+    "audit-events",
 )
 
 
