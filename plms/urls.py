@@ -22,6 +22,7 @@ urlpatterns = [
     path("people/", include("plms.people.urls")),
     path("integrations/", include("plms.integrations.urls")),
     path("audit/", include("plms.audit.urls")),
+    path("privacy/", include("plms.privacy.urls")),
     path("scim/v2/", include(("plms.integrations.scim", "scim"), namespace="scim")),
     path("capabilities/", include("capabilities.urls")),
     path("assessments/", include("assessments.urls")),

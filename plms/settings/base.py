@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "plms.tenancy",
     "plms.people",
     "plms.audit",
+    "plms.privacy",
     "plms.integrations",
     "plms.web",
     "capabilities",
@@ -348,6 +349,13 @@ PLMS_RETENTION_BATCH_SIZE = env_int("PLMS_RETENTION_BATCH_SIZE", 1000)
 CELERY_BEAT_SCHEDULE["integrations-purge-webhook-history"] = {
     "task": "plms.integrations.tasks.purge_webhook_history",
     "schedule": 3600.0,
+    "options": {"expires": 3600.0},
+}
+
+# The audit log is purged daily by each organisation's retention rules (plms.privacy).
+CELERY_BEAT_SCHEDULE["privacy-purge-audit-log"] = {
+    "task": "plms.privacy.tasks.purge_expired_audit_events",
+    "schedule": 86400.0,
     "options": {"expires": 3600.0},
 }
 

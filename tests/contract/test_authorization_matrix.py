@@ -61,6 +61,7 @@ POLICIES = {
     "learning-content-gaps": "none",
     "learning-impact": "none",
     "audit-events": "admin-read",
+    "personal-data-exports": "admin-read",
 }
 DENIED = {401: 401, 403: 403, 404: 404}
 WRITE_METHODS = ("post", "put", "patch", "delete")

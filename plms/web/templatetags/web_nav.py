@@ -147,6 +147,7 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),
             Link(_("Integrations"), "integrations:webhook_list", "integrations", admin_only=True),
             Link(_("Audit log"), "audit:event_list", "audit", admin_only=True),
+            Link(_("Retention"), "privacy:retention", "privacy", ("retention",), admin_only=True),
             Link(_("API"), "api-docs", "", ("api-docs",), admin_only=True),
         ),
     ),
