@@ -113,7 +113,16 @@ class EmployeePersonalDataExportViewSet(
         return Response(self.get_serializer(export).data, status=status.HTTP_202_ACCEPTED)
 
 
-class PersonalDataExportViewSet(OrganizationScopedViewSet):
+@extend_schema_view(
+    list=extend_schema(
+        summary="List personal-data exports",
+        description="Every person's data exports, newest first. Scope `privacy:read`.",
+    ),
+    retrieve=extend_schema(summary="Get a personal-data export"),
+)
+class PersonalDataExportViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet
+):
     serializer_class = PersonalDataExportSerializer
     scope_area = "privacy"
     extra_permission_classes = (IsAdminOrApiKey,)

@@ -53,6 +53,7 @@ CONTRACT_RESOURCES = (
     "check-ins",
     "feedback",
     "audit-events",
+    "personal-data-exports",
 )
 
 
