@@ -21,6 +21,7 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from assessments import consolidation, hooks
+from assessments.events import AssessmentSubmitted, CycleClosed
 from assessments.models import (
     RATER_KINDS,
     Assessment,
@@ -38,11 +39,13 @@ from assessments.selectors import (
     scale_bounds,
 )
 from capabilities.models import Capability, JobRole
+from capabilities.services import framework_version_current
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound
-from plms.integrations.events import ASSESSMENT_CYCLE_CLOSED, ASSESSMENT_SUBMITTED, emit
+from plms.events.bus import publish
 from plms.people.models import Department, Employee, SecondaryManager
+from plms.people.selectors import is_manager_of
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import with_organization
 
@@ -139,7 +142,7 @@ def _clean_cycle(cycle: AssessmentCycle) -> None:
             f"Rater weights total {total} %, not 100 %.",
             fields={"weights": "The weights of the rater kinds used total 100 %."},
         )
-    model = SCOPE_MODELS.get(cycle.scope)
+    model = SCOPE_MODELS.get(cycle.scope)  # type: ignore[call-overload]  # keys are the scopes
     if model is None:
         cycle.scope_ids = []
         return
@@ -247,8 +250,6 @@ def cycle_launch(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
     cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status == AssessmentCycle.Status.CLOSED:
         raise ApplicationError(CYCLE_NOT_OPEN, "A closed cycle cannot be launched.", status=409)
-    from capabilities.services import framework_version_current
-
     before = cycle.status
     cycle.status = AssessmentCycle.Status.OPEN
     cycle.framework_version = cycle.framework_version or framework_version_current()
@@ -281,10 +282,11 @@ def cycle_launch_run(*, cycle_id: int, organization_id: int, chunk: int = LAUNCH
     """
     created, after_id = 0, 0
     while True:
-        count, after_id = _launch_chunk(cycle_id, after_id, chunk, organization_id=organization_id)
+        count, following = _launch_chunk(cycle_id, after_id, chunk, organization_id=organization_id)
         created += count
-        if after_id is None:
+        if following is None:
             return created
+        after_id = following
 
 
 @with_organization
@@ -395,18 +397,7 @@ def cycle_close(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
         obj=cycle,
         changes={"status": {"before": "open", "after": "closed"}, "consolidated_levels": count},
     )
-    emit(
-        actor_or_organization=actor,
-        event=ASSESSMENT_CYCLE_CLOSED,
-        payload={
-            "id": str(cycle.uuid),
-            "name": cycle.name,
-            "period_start": cycle.period_start,
-            "period_end": cycle.period_end,
-            "closed_at": cycle.closed_at,
-            "consolidated_levels": count,
-        },
-    )
+    publish(actor_or_organization=actor, events=[CycleClosed.of(cycle, consolidated_levels=count)])
     transaction.on_commit(
         partial(
             hooks.cycle_closed.send,
@@ -460,8 +451,6 @@ def peers_nominate(
     """The employee (or their manager, or HR) nominates peers; each nomination awaits the
     manager's approval. A peer who already has `max_peer_requests` requests in the cycle is
     refused (reviewer load balancing: see `selectors.peer_suggestions`)."""
-    from plms.people.selectors import is_manager_of
-
     _check_same_organization(actor, cycle, employee, *peers)
     _require_open(cycle)
     viewer = actor.employee
@@ -528,8 +517,6 @@ def peers_nominate(
 @transaction.atomic
 def peer_nomination_decide(*, actor: Actor, assessment: Assessment, approve: bool) -> Assessment:
     """The employee's manager (or HR) approves or declines a peer nomination."""
-    from plms.people.selectors import is_manager_of
-
     _check_same_organization(actor, assessment)
     viewer = actor.employee
     if not actor.is_admin and not (
@@ -552,8 +539,6 @@ def peer_nomination_decide(*, actor: Actor, assessment: Assessment, approve: boo
 def _require_manager_or_admin(actor: Actor, employee: Employee) -> None:
     """HR admins and the employee's managers (primary or matrix, any level up); anyone else
     is told the employee does not exist."""
-    from plms.people.selectors import is_manager_of
-
     viewer = actor.employee
     if actor.is_admin or (viewer is not None and is_manager_of(manager=viewer, employee=employee)):
         return
@@ -789,16 +774,9 @@ def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
         obj=assessment,
         changes={"ratings": len(ratings), "kind": assessment.kind},
     )
-    emit(
+    publish(
         actor_or_organization=actor,
-        event=ASSESSMENT_SUBMITTED,
-        payload={
-            "id": str(assessment.uuid),
-            "cycle": str(assessment.cycle.uuid),
-            "employee": str(assessment.employee.uuid),
-            "kind": assessment.kind,
-            "submitted_at": now,
-        },
+        events=[AssessmentSubmitted.of(assessment, submitted_at=now)],
     )
     return assessment
 

@@ -17,7 +17,7 @@ api_docs = csp_update(
 )(SpectacularSwaggerSplitView.as_view(url_name="schema"))
 
 urlpatterns = [
-    path("", include("plms.web.urls")),
+    path("", include("dashboards.urls")),
     path("accounts/", include("plms.accounts.urls")),
     path("people/", include("plms.people.urls")),
     path("integrations/", include("plms.integrations.urls")),

@@ -21,10 +21,14 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from goals import selectors as goals_selectors
+from goals import services as goals_services
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Membership
@@ -83,6 +87,17 @@ class MilestoneKind:
 
 
 KINDS: dict[str, MilestoneKind] = {}
+
+
+# Settings a milestone may name that another app resolves (the assessments app: `cycle`): the
+# resolver returns the setting's public id, or None when the organization has no such object.
+ConfigResolver = Callable[[Any], str | None]
+CONFIG_RESOLVERS: dict[str, ConfigResolver] = {}
+
+
+def register_config_resolver(key: str, resolver: ConfigResolver) -> ConfigResolver:
+    CONFIG_RESOLVERS[key] = resolver
+    return resolver
 
 
 def register_kind(kind: MilestoneKind) -> MilestoneKind:
@@ -192,7 +207,9 @@ def _fill(text: str, context: StepContext) -> str:
         "{manager}": manager.full_name if manager is not None else "",
         "{workflow}": context.run.template.name,
         "{milestone}": context.milestone.name,
-        "{deadline}": deadline.date().isoformat() if deadline else "",
+        "{deadline}": formats.date_format(timezone.localtime(deadline).date(), "DATE_FORMAT")
+        if deadline
+        else "",
     }
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
@@ -299,7 +316,7 @@ def remind_notice(context: StepContext) -> notifications.Notice | Outcome:
     elif deadline is not None:
         title = _("Reminder: %(name)s is due on %(date)s") % {
             "name": name,
-            "date": deadline.date().isoformat(),
+            "date": formats.date_format(timezone.localtime(deadline).date(), "DATE_FORMAT"),
         }
     else:
         title = _("Reminder: %(name)s") % {"name": name}
@@ -326,9 +343,6 @@ escalate = notifying(escalate_notice)
 
 def schedule_check_in(context: StepContext) -> Outcome:
     """Use the pair's next open check-in, or start their recurring 1:1 (goals app)."""
-    from goals import selectors as goals_selectors
-    from goals import services as goals_services
-
     employee, manager = context.employee, context.employee.manager
     if manager is None:
         return Outcome(MilestoneRun.State.SKIPPED, "The employee has no manager.")
@@ -358,7 +372,7 @@ def schedule_check_in(context: StepContext) -> Outcome:
             % {
                 "manager": manager.full_name,
                 "report": employee.full_name,
-                "date": check_in.scheduled_for.isoformat(),
+                "date": formats.date_format(check_in.scheduled_for, "DATE_FORMAT"),
             }
         ),
         body=_fill(context.milestone.message, context),
@@ -369,15 +383,13 @@ def schedule_check_in(context: StepContext) -> Outcome:
     )
     return Outcome(
         MilestoneRun.State.DISPATCHED,
-        f"Check-in on {check_in.scheduled_for.isoformat()}.",
+        f"Check-in on {formats.date_format(check_in.scheduled_for, 'DATE_FORMAT')}.",
         object_type="goals.checkin",
         object_id=str(check_in.uuid),
     )
 
 
 def check_ins_completed(steps: Sequence[MilestoneRun], actor: Actor) -> dict[int, datetime]:
-    from goals import selectors as goals_selectors
-
     by_object = {step.object_id: step for step in steps if step.object_id}
     held = goals_selectors.check_in_list(actor=actor, status="completed").filter(
         uuid__in=list(by_object)

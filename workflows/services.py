@@ -19,6 +19,7 @@ from plms.common.errors import ApplicationError, NotFound
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
+from plms.tenancy.models import Organization
 from workflows import engine, shipped, triggers
 from workflows import milestones as registry
 from workflows.models import MilestoneRun, WorkflowMilestone, WorkflowRun, WorkflowTemplate
@@ -89,7 +90,8 @@ def _clean_template(template: WorkflowTemplate) -> None:
     if template.trigger == "recurrence":
         zone = triggers.organization_zone(_organization(template))
         triggers.recurrence_rule(
-            template.recurrence, start=triggers.anchor_on(template.start_date, zone)
+            template.recurrence,
+            start=triggers.anchor_on(template.start_date, zone),  # type: ignore[arg-type]  # checked above
         )
     else:
         template.recurrence = ""
@@ -124,9 +126,7 @@ def _clean_template(template: WorkflowTemplate) -> None:
     template.audience_title_contains = (template.audience_title_contains or "").strip()[:100]
 
 
-def _organization(template: WorkflowTemplate):
-    from plms.tenancy.models import Organization
-
+def _organization(template: WorkflowTemplate) -> Organization:
     return Organization.objects.get(pk=template.organization_id or require_organization_id())
 
 
@@ -183,16 +183,16 @@ CONFIG_KEYS = ("cadence", "assessment", "cycle")
 
 
 def _cycle_id(value: Any, field: str) -> str:
-    """The public id of an assessment cycle of the organization (launch and re-assess)."""
-    from assessments.models import AssessmentCycle
-
+    """The public id of an assessment cycle of the organization (launch and re-assess), as the
+    assessments app resolves it."""
+    resolve = registry.CONFIG_RESOLVERS.get("cycle")
     try:
-        cycle = AssessmentCycle.objects.filter(uuid=str(value)).first()
+        found = resolve(value) if resolve is not None else None
     except Exception as exc:  # malformed ids
         raise _invalid(field, "Unknown assessment cycle.") from exc
-    if cycle is None:
+    if found is None:
         raise _invalid(field, "Unknown assessment cycle.")
-    return str(cycle.uuid)
+    return found
 
 
 def _replace_milestones(template: WorkflowTemplate, items: list[dict[str, Any]]) -> None:

@@ -33,14 +33,9 @@ from django.utils import timezone
 from plms.accounts.services import member_sign_in_sync
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, NotFound
+from plms.events.bus import outbox_write, publish
+from plms.integrations import webhooks
 from plms.integrations.addresses import host_refusal, resolve_public
-from plms.integrations.events import (
-    EVENT_TYPES,
-    TEST_EVENT,
-    emit_many,
-    employee_data,
-    employee_event,
-)
 from plms.integrations.models import (
     OutboxEvent,
     WebhookDelivery,
@@ -48,11 +43,13 @@ from plms.integrations.models import (
     WebhookSubscription,
 )
 from plms.integrations.signing import SIGNATURE_HEADER, secret_generate, sign
+from plms.integrations.webhooks import EVENT_TYPES, TEST_EVENT
 from plms.people import services as people_services
+from plms.people.events import employee_event
 from plms.people.imports import ImportFailed, RowError, parse_records, people_upsert
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
-from plms.tenancy.context import organization_scope
+from plms.tenancy.context import organization_transaction
 from plms.tenancy.models import Membership
 
 logger = logging.getLogger(__name__)
@@ -203,9 +200,8 @@ def webhook_send_test(*, actor: Actor, subscription: WebhookSubscription) -> Web
     actor.require_admin()
     _check_same_organization(actor, subscription)
     data = {"message": "A test event from PLMS.", "subscription": str(subscription.uuid)}
-    (event,) = emit_many(
-        actor_or_organization=actor, events=[(TEST_EVENT, data)], subscriptions=[subscription]
-    )
+    (event,) = outbox_write(actor_or_organization=actor, entries=[(TEST_EVENT, data)])
+    webhooks.deliveries_create(actor.organization, [event], subscriptions=[subscription])
     return WebhookDelivery.objects.select_related("event", "subscription").get(event=event)
 
 
@@ -473,20 +469,20 @@ def _notify_admins_of_disabled(subscription: WebhookSubscription, reason: str) -
     )
 
 
-def webhook_delivery_run(*, organization_id: int, delivery_id: int) -> AttemptOutcome:
+def webhook_delivery_run(*, delivery_id: int) -> AttemptOutcome:
     """One attempt of a delivery: claim (committed), send (no transaction open), record.
 
     A network call never holds a transaction or a row lock; a worker that dies mid-send leaves
     a lease that expires, after which the delivery is attempted again (receivers deduplicate
     by the `PLMS-Event-Id` header).
     """
-    with organization_scope(organization_id):
+    with organization_transaction():
         prepared = webhook_delivery_claim(delivery_id=delivery_id)
     if prepared is None:
         return AttemptOutcome(state="skipped")
     started_at = timezone.now()
     result = webhook_post(prepared)
-    with organization_scope(organization_id):
+    with organization_transaction():
         return webhook_delivery_record(prepared=prepared, result=result, started_at=started_at)
 
 
@@ -500,12 +496,12 @@ class PurgeResult:
     events: int = 0
 
 
-def _purge_in_batches(*, organization_id: int, queryset, batch_size: int) -> dict[str, int]:
+def _purge_in_batches(*, queryset, batch_size: int) -> dict[str, int]:
     """Delete the rows of `queryset()` batch by batch, each batch in its own short
     transaction, so a large backlog never holds locks for long. Returns counts per model."""
     counts: dict[str, int] = {}
     while True:
-        with organization_scope(organization_id):
+        with organization_transaction():
             ids = list(queryset().order_by("pk").values_list("pk", flat=True)[:batch_size])
             if not ids:
                 return counts
@@ -514,9 +510,7 @@ def _purge_in_batches(*, organization_id: int, queryset, batch_size: int) -> dic
             counts[label] = counts.get(label, 0) + count
 
 
-def webhook_history_purge(
-    *, organization_id: int, before: datetime, batch_size: int = 1000
-) -> PurgeResult:
+def webhook_history_purge(*, before: datetime, batch_size: int = 1000) -> PurgeResult:
     """Delete an organization's webhook history created before `before`: finished deliveries
     (delivered, failed or cancelled) with their attempt logs, then the outbox events that no
     pending delivery still needs. A delivery still being retried keeps its event."""
@@ -526,7 +520,6 @@ def webhook_history_purge(
         WebhookDelivery.Status.CANCELLED,
     ]
     deliveries = _purge_in_batches(
-        organization_id=organization_id,
         queryset=lambda: WebhookDelivery.objects.filter(created_at__lt=before, status__in=finished),
         batch_size=batch_size,
     )
@@ -534,7 +527,6 @@ def webhook_history_purge(
         event=OuterRef("pk"), status=WebhookDelivery.Status.PENDING
     )
     events = _purge_in_batches(
-        organization_id=organization_id,
         queryset=lambda: OutboxEvent.objects.filter(created_at__lt=before).exclude(Exists(pending)),
         batch_size=batch_size,
     )
@@ -648,14 +640,21 @@ def employees_bulk_upsert(*, actor: Actor, items: Sequence[Mapping[str, Any]]) -
         result.items.append((employee, status))
         if status != "unchanged":
             was_active = previous["active"] if previous else True
-            event = employee_event(
-                created=previous is None, was_active=was_active, employee=employee
+            moved = previous is not None and any(
+                previous[name] != current[name] for name in ("title", "manager_id")
             )
-            events.append((event, employee_data(employee)))
+            events.append(
+                employee_event(
+                    employee=employee,
+                    created=previous is None,
+                    was_active=was_active,
+                    moved=moved,
+                )
+            )
             member_sign_in_sync(
                 actor=actor, employee=employee, was_active=was_active, by="HRIS sync"
             )
-    emit_many(actor_or_organization=actor, events=events)
+    publish(actor_or_organization=actor, events=events)
     return result
 
 
@@ -695,7 +694,7 @@ def employee_provision(
     if "external_id" in fields:
         fields["external_id"] = str(fields["external_id"] or "").strip()
         taken = Employee.objects.filter(external_id=fields["external_id"])
-        if fields["external_id"] and taken.exclude(pk=getattr(employee, "pk", None)).exists():
+        if fields["external_id"] and taken.exclude(pk=getattr(employee, "pk", None)).exists():  # type: ignore[misc]
             raise ApplicationError(
                 "duplicate_external_id",
                 "Another employee has this external id.",

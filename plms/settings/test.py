@@ -40,3 +40,5 @@ LOGGING = {
 PLMS_SIGN_IN_FAILURES_PER_IP = 100_000
 PLMS_PASSWORD_RESET_PER_IP = 100_000
 PLMS_PASSWORD_RESET_PER_ADDRESS = 100_000
+# The tests' identity providers listen on loopback over plain http.
+PLMS_SSO_ALLOW_HTTP = True

@@ -224,7 +224,11 @@ def test_main_pages_have_no_serious_or_critical_violations(browser, live_server)
         )
         anonymous.page.wait_for_function("window.__cspViolations.length > 0")
         assert "script-src" in str(csp_violations(anonymous.page))
-        for path in (reverse("accounts:login"), reverse("accounts:password_reset")):
+        for path in (
+            reverse("accounts:login"),
+            reverse("accounts:password_reset"),
+            reverse("accounts:sso_begin"),
+        ):
             anonymous.check("anonymous", path, found, focus=True)
             checked += 1
     finally:

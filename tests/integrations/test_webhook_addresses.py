@@ -12,10 +12,9 @@ import socket
 import pytest
 
 from plms.integrations.models import WebhookDeliveryAttempt, WebhookSubscription
-from plms.integrations.services import webhook_delivery_run
 from tests.conftest import in_org
 from tests.integrations.factories import WebhookSubscriptionFactory
-from tests.integrations.test_outbox_and_delivery import _emit, _state
+from tests.integrations.test_outbox_and_delivery import _emit, _run, _state
 
 URL = "/api/v1/webhooks"
 
@@ -122,7 +121,7 @@ def test_a_name_resolving_to_an_internal_address_is_refused_at_send_time(
         organization=org_a, url="https://rebinding.example.com/hooks", events=["employee.created"]
     )
     delivery = _emit(org_a)
-    webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk)
+    _run(org_a, delivery)
     delivery = _state(org_a, delivery)
     assert "public addresses only" in delivery.last_error and delivery.last_status_code is None
     with in_org(org_a):
@@ -136,7 +135,7 @@ def test_a_stored_internal_url_is_refused_at_send_time_even_in_debug(org_a, sett
     settings.PLMS_WEBHOOK_ALLOW_LOCAL_URLS = False
     WebhookSubscriptionFactory(organization=org_a, url=receiver.url, events=["employee.created"])
     delivery = _emit(org_a)
-    webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk)
+    _run(org_a, delivery)
     assert receiver.requests == []
     with in_org(org_a):
         attempt = WebhookDeliveryAttempt.objects.get(delivery=delivery)
