@@ -215,8 +215,8 @@ def employee_erase(*, actor: Actor, employee: Employee, force: bool = False) -> 
     Employee.objects.filter(pk=employee.pk).update(
         **{name: values[name] for name in by_model.get("people.Employee", {}).get(employee.pk, ())}
     )
-    if employee.user_id is not None:
-        user = employee.user
+    user = employee.user
+    if user is not None:
         user.email = values["email"]
         user.full_name = ""
         user.set_unusable_password()
@@ -235,4 +235,5 @@ def employee_erase(*, actor: Actor, employee: Employee, force: bool = False) -> 
 
 
 def _removed(model: type[models.Model], name: str) -> str:
-    return "" if model._meta.get_field(name).blank else REMOVED
+    field = model._meta.get_field(name)
+    return "" if getattr(field, "blank", False) else REMOVED

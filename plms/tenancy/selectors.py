@@ -40,6 +40,12 @@ def memberships_for_user(*, user) -> list[Membership]:
         )
 
 
+def membership_exists(*, user, organization: Organization) -> bool:
+    """Whether `user` has a membership of `organization`, active or not (before a scope)."""
+    with user_scope(user.pk):
+        return Membership.objects.filter(user=user, organization=organization).exists()
+
+
 def membership_for_session(*, user, organization_id: int | None) -> Membership | None:
     """The membership the session acts in: the chosen one if still valid, else the first."""
     memberships = memberships_for_user(user=user)
