@@ -235,3 +235,26 @@ def test_hr_filters_the_log_in_the_browser(logged, client, hr_admin, employee):
     assert "b@b.example" not in page
     client.force_login(employee.user)
     assert client.get(reverse("audit:event_list")).status_code == 403
+
+
+def test_the_log_reads_in_a_constant_number_of_queries(org_a, hr_admin, make_key_client, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = make_key_client(org_a, ["audit:read"])
+    client.force_login(hr_admin.user)
+
+    def queries(count: int) -> tuple[int, int]:
+        for index in range(count):
+            audit_record(
+                action="test.event", organization=org_a, user=hr_admin.user, reason=f"{index}"
+            )
+        api.get("/api/v1/audit-events")
+        client.get(reverse("audit:event_list"))
+        with CaptureQueriesContext(connection) as api_queries:
+            assert api.get("/api/v1/audit-events").status_code == 200
+        with CaptureQueriesContext(connection) as page_queries:
+            assert client.get(reverse("audit:event_list")).status_code == 200
+        return len(api_queries), len(page_queries)
+
+    assert queries(3) == queries(30)

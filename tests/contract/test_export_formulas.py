@@ -35,7 +35,13 @@ NAMES = {
 
 
 # Routes named *export* that are not files: a request button and a progress fragment.
-NOT_FILES = {"privacy:export_request", "privacy:exports", "api:employee-personal-data-exports"}
+NOT_FILES = {
+    "privacy:export_request",
+    "privacy:exports",
+    "api:employee-personal-data-exports",
+    "api:personal-data-export-list",
+    "api:personal-data-export-detail",
+}
 
 
 def _export_route_names() -> set[str]:
