@@ -2,6 +2,7 @@ from csp.decorators import csp_update
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from plms.common.metrics import metrics_view
 from plms.web import views as web_views
 
 # Swagger UI comes from its CDN; its start-up script is served by the view itself (`?script`),
@@ -35,6 +36,7 @@ urlpatterns = [
     path("api/docs/", api_docs, name="api-docs"),
     path("healthz", web_views.healthz, name="healthz"),
     path("readyz", web_views.readyz, name="readyz"),
+    path("metrics", metrics_view, name="metrics"),
 ]
 
 handler403 = "plms.web.views.permission_denied"

@@ -7,7 +7,6 @@ import hmac
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from plms.tenancy.context import organization_scope, user_scope
@@ -91,7 +90,3 @@ def api_key_for_secret(*, secret: str) -> tuple[ApiKey | None, str | None]:
         if first_use and claimed:
             api_key_changed.send(ApiKey, key=key, change="first_used", by=None)
     return key, None
-
-
-def api_keys_for_organization(*, organization: Organization) -> QuerySet[ApiKey]:
-    return ApiKey.objects.filter(organization=organization).select_related("created_by")

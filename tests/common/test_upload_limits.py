@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from capabilities.imports import ImportFailed, library_import
+from capabilities.imports.library import library_import
+from plms.common.imports import ImportFailed
 from plms.people.models import Employee
 from plms.tenancy.actors import system_actor
 from tests.conftest import in_org
