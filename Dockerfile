@@ -13,4 +13,4 @@ RUN pip install --no-cache-dir -c constraints.txt . \
 RUN useradd --create-home plms && chown -R plms /app
 USER plms
 EXPOSE 8000
-CMD ["gunicorn", "plms.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "plms.wsgi:application", "-c", "gunicorn.conf.py"]
