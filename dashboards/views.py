@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from assessments import charts, gaps
 from assessments import selectors as assessment_selectors
 from dashboards import selectors as dashboard_selectors
+from dashboards.charts import adoption_svg
 from goals import selectors as goal_selectors
 from goals.feedback import selectors as feedback_selectors
 from learning import selectors as learning_selectors
@@ -163,7 +164,9 @@ def _team_columns(sort: str) -> list[dict]:
 def _hr_sections(organization: Organization) -> dict:
     closed_cycle = assessment_selectors.latest_closed_cycle()
     cycle = assessment_selectors.current_cycle()
+    trends = dashboard_selectors.organisation_trends(organization=organization, cycle=cycle)
     return {
+        "adoption_chart": adoption_svg(trends["adoption"], described_by="adoption-table"),
         "people_count": people_selectors.employee_list(active=True).count(),
         "departments": list(people_selectors.department_list()),
         "org_cycle": closed_cycle,
@@ -173,7 +176,7 @@ def _hr_sections(organization: Organization) -> dict:
             else {"categories": [], "rows": []}
         ),
         "funnel_cycle": cycle,
-        **dashboard_selectors.organisation_trends(organization=organization, cycle=cycle),
+        **trends,
         "members_count": dashboard_selectors.members_count(),
         "latency": dashboard_selectors.decision_latency_summary(shown=FEEDBACK_SHOWN),
     }
