@@ -15,6 +15,7 @@ from assessments import selectors as assessment_selectors
 from dashboards import selectors as dashboard_selectors
 from dashboards.charts import adoption_svg
 from goals import selectors as goal_selectors
+from goals.feedback import selectors as feedback_selectors
 from learning import selectors as learning_selectors
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import Actor, actor_from_request
@@ -75,7 +76,9 @@ def _employee_sections(actor: Actor, employee: Employee) -> dict:
         "radar": radar,
         "plan": learning_selectors.current_plan_for(employee=employee),
         "my_goals": sorted(goals, key=lambda g: (rag_order.get(g.rag, 3), g.due_date or date.max)),
-        "recent_feedback": list(goal_selectors.feedback_inbox(employee=employee)[:FEEDBACK_SHOWN]),
+        "recent_feedback": list(
+            feedback_selectors.feedback_inbox(employee=employee)[:FEEDBACK_SHOWN]
+        ),
     }
 
 
