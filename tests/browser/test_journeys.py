@@ -176,8 +176,9 @@ def test_a_hr_admin_adopts_capabilities_builds_a_role_imports_people_and_launche
     page.get_by_label("Name").fill("Support review")
     page.get_by_label("Period starts").fill(str(today - datetime.timedelta(days=7)))
     page.get_by_label("Period ends").fill(str(today + datetime.timedelta(days=60)))
-    page.get_by_label("Who is assessed").select_option(label="Job roles")
-    page.get_by_label("Job roles").select_option(label="Support Advisor")
+    page.get_by_role("radio", name="Job roles").check()
+    # The chosen scope's picker (a list of check boxes) shows once the scope is chosen.
+    page.get_by_role("checkbox", name="Support Advisor").check()
     page.get_by_label("Peer weight (%)").fill("0")
     page.get_by_label("Self weight (%)").fill("40")
     page.get_by_label("Manager weight (%)").fill("60")
