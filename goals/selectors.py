@@ -1131,6 +1131,16 @@ def check_in_goal_reviews(*, check_in: CheckIn) -> QuerySet[CheckInGoalReview]:
     )
 
 
+def red_episode_goal(*, uuid: str) -> Goal | None:
+    """The goal of a red episode (a Momentum run started by the goal turning red names the
+    episode), or None."""
+    public_id = parse_public_id(uuid)
+    if public_id is None:
+        return None
+    episode = GoalRedEpisode.objects.select_related("goal").filter(uuid=public_id).first()
+    return episode.goal if episode is not None else None
+
+
 def goals_for_review(*, report: Employee, until: date, today: date | None = None) -> list[Goal]:
     """The report's active goals due by `until` or at risk: what a check-in reviews."""
     goals = _goal_queryset().filter(status=Goal.Status.ACTIVE, owner_employee=report)

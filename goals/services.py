@@ -1155,6 +1155,56 @@ def check_in_schedule_next(*, actor: Actor, series: CheckInSeries) -> CheckIn:
     return check_in
 
 
+@transaction.atomic
+def check_in_goals_add(
+    *, actor: Actor, check_in: CheckIn, goals: Iterable[Goal] = (), refresh: bool = False
+) -> list[CheckInGoalReview]:
+    """Put goals on an open check-in's progress review (once each): `goals` (a red goal a
+    follow-up is about, say) and, with `refresh`, whatever of the report's is due or at risk
+    now — a check-in scheduled weeks ago was filled with the goals of that day. Returns the
+    reviews added."""
+    goals = list(goals)
+    _check_same_organization(actor, check_in, *goals)
+    if check_in.status != CheckIn.Status.SCHEDULED:
+        raise ApplicationError("check_in_closed", "This check-in is not open.")
+    for goal in goals:
+        if goal.owner_employee_id != check_in.report_id:
+            raise ApplicationError(
+                "invalid",
+                f"“{goal.title}” is not {check_in.report}'s goal.",
+                fields={"goals": "Not the report's goal."},
+            )
+    goals = selectors.goal_list_judged(goals)  # their RAG of today
+    if refresh:
+        following = next_occurrence(check_in.scheduled_for, check_in.series.cadence)
+        goals += selectors.goals_for_review(report=check_in.report, until=following)
+    present = set(
+        CheckInGoalReview.objects.filter(check_in=check_in).values_list("goal_id", flat=True)
+    )
+    added = []
+    for goal in goals:
+        if goal.pk in present:
+            continue
+        present.add(goal.pk)
+        added.append(
+            CheckInGoalReview(
+                organization_id=check_in.organization_id,
+                check_in=check_in,
+                goal=goal,
+                rag=goal.rag or "",
+            )
+        )
+    CheckInGoalReview.objects.bulk_create(added)
+    if added:
+        audit_record(
+            actor=actor,
+            action="check_in.goals_added",
+            obj=check_in,
+            changes={"goals": [review.goal.title for review in added]},
+        )
+    return added
+
+
 CHECK_IN_SHARED = ("obstacles", "priorities", "shared_notes")
 
 

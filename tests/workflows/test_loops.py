@@ -1,0 +1,81 @@
+"""The loops that must close: each one from the event to the person who has to act, through
+the services, the engine's tick and the pages.
+
+(a) a red goal's follow-up opens a check-in that lists that goal; (b) an escalation from a
+check-in reaches the person escalated to and is resolved with a note; (c) a submitted
+self-assessment tells the manager, once; (d) notifications link to their object; (e) the
+review dates of a performance improvement plan remind the employee and the manager.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from goals import services as goal_services
+from goals.models import CheckInGoalReview, GoalRedEpisode
+from tests.conftest import in_org
+from tests.goals.factories import GoalFactory
+from tests.workflows.conftest import T0, actor_for, days
+from workflows import services
+from workflows.models import MilestoneRun, Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def _red_goal(org, owner):
+    """A goal of `owner` that is red: 52 of 50 → 90 two thirds of the way through."""
+    today = timezone.localdate()
+    with in_org(org):
+        goal = GoalFactory(
+            organization=org,
+            owner_employee=owner.employee,
+            title="Resolve 90 % of contacts first time",
+            baseline=Decimal(50),
+            target=Decimal(90),
+            start_date=today - datetime.timedelta(days=60),
+            due_date=today + datetime.timedelta(days=30),
+        )
+        goal_services.goal_progress_record(actor=actor_for(owner), goal=goal, value=Decimal(52))
+        assert GoalRedEpisode.objects.filter(goal=goal).exists()
+    return goal
+
+
+# --- (a) A red goal → the follow-up check-in lists it -----------------------------------------
+
+
+def test_a_red_goals_follow_up_check_in_lists_the_goal(org_a, team, tick, client):
+    hr, manager, employee = team["hr"], team["manager"], team["employee"]
+    with in_org(org_a):
+        # The pair's weekly 1:1 was scheduled before anything was red: nothing to review.
+        series = goal_services.check_in_series_create(
+            actor=actor_for(manager),
+            report=employee.employee,
+            first_date=T0.date() + datetime.timedelta(days=2),
+        )
+        check_in = series.check_ins.get()
+        assert not CheckInGoalReview.objects.filter(check_in=check_in).exists()
+        template = services.workflow_template_instantiate(
+            actor=actor_for(hr), key="red_goal_follow_up", today=T0.date()
+        )
+        services.workflow_template_activate(actor=actor_for(hr), template=template, now=T0)
+    goal = _red_goal(org_a, employee)
+
+    tick(T0 + days(0.05))
+
+    with in_org(org_a):
+        step = MilestoneRun.objects.get(run__template=template, kind="schedule_check_in")
+        assert step.object_id == str(check_in.uuid)  # the 1:1 that was there already
+        assert CheckInGoalReview.objects.filter(check_in=check_in, goal=goal).exists()
+        told = Notification.objects.get(recipient=manager.user, title__contains="goal is red")
+    # (d) The "goal is red" message opens the goal, not the notification list.
+    assert told.link == reverse("goals:goal_detail", args=[goal.uuid])
+
+    client.force_login(manager.user)
+    page = client.get(reverse("goals:check_in_detail", args=[check_in.uuid])).content.decode()
+    assert goal.title in page
+    assert "No goal is due or at risk" not in page
