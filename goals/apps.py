@@ -5,6 +5,7 @@ class GoalsConfig(AppConfig):
     name = "goals"
 
     def ready(self) -> None:
-        from goals import signals
+        from goals import notices, signals
 
         signals.connect()
+        notices.register()

@@ -1084,7 +1084,28 @@ def check_in_get(*, actor: Actor, uuid) -> CheckIn | None:
 
 
 def check_in_escalations(*, check_in: CheckIn) -> QuerySet[CheckInEscalation]:
-    return CheckInEscalation.objects.filter(check_in=check_in).select_related("escalated_to")
+    return CheckInEscalation.objects.filter(check_in=check_in).select_related(
+        "escalated_to", "resolved_by"
+    )
+
+
+def escalations_to_resolve(*, employee: Employee) -> QuerySet[CheckInEscalation]:
+    """Escalations waiting for `employee`'s decision, oldest first (their "what is due")."""
+    return (
+        CheckInEscalation.objects.filter(escalated_to=employee, resolved_at__isnull=True)
+        .select_related("check_in__manager", "check_in__report")
+        .order_by("created_at", "id")
+    )
+
+
+def escalation_get_for_viewer(*, actor: Actor, uuid) -> CheckInEscalation | None:
+    """An escalation of a check-in the actor may see; None for missing and forbidden alike."""
+    visible = CheckIn.objects.filter(_check_in_visibility_q(actor=actor))
+    return (
+        CheckInEscalation.objects.select_related("check_in")
+        .filter(uuid=uuid, check_in__in=visible)
+        .first()
+    )
 
 
 def action_item_get(*, actor: Actor, uuid: UUID | str) -> ActionItem | None:

@@ -24,11 +24,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from django.utils import timezone
 
 from capabilities.models import Capability, JobRole, RoleAssignment
 from goals import kpi as kpi_math
-from goals import selectors
+from goals import notices, selectors
 from goals.models import (
     ActionItem,
     Cadence,
@@ -56,6 +57,7 @@ from plms.people.models import Department, Employee
 from plms.people.selectors import all_report_ids_sql, is_manager_of
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
+from workflows import notifications
 
 MSG_CONFLICT = "The goal was changed by someone else (now version {version}). Reload and retry."
 MSG_CYCLE = "“{parent}” supports this goal already: aligning to it would create a cycle."
@@ -1327,7 +1329,9 @@ def check_in_escalate(
     *, actor: Actor, check_in: CheckIn, part: str, text: str = ""
 ) -> CheckInEscalation:
     """Raise an answer (an obstacle, say) to the manager's own manager."""
-    check_in = CheckIn.objects.select_related("manager__manager").get(pk=check_in.pk)
+    check_in = CheckIn.objects.select_related("manager__manager__user", "report").get(
+        pk=check_in.pk
+    )
     _require_participant(actor, check_in)
     if part not in CheckInEscalation.Part.values:
         raise ApplicationError("invalid", "Unknown part.", fields={"part": "Unknown."})
@@ -1349,6 +1353,74 @@ def check_in_escalate(
         action="check_in.escalated",
         obj=check_in,
         changes={"part": part, "to": str(above.uuid)},
+    )
+    notifications.notify(
+        recipients=[above.user] if above.user_id else [],
+        event=notices.CHECK_IN_ESCALATED,
+        title=f"{escalation.get_part_display()} escalated to you from the check-in of "
+        f"{check_in.manager.full_name} and {check_in.report.full_name}",
+        body=text,
+        link=_escalation_link(escalation),
+        obj=escalation,
+        occasion="escalated",
+    )
+    return escalation
+
+
+def _escalation_link(escalation: CheckInEscalation) -> str:
+    return (
+        reverse("goals:check_in_detail", args=[escalation.check_in.uuid])
+        + f"#escalation-{escalation.uuid}"
+    )
+
+
+@transaction.atomic
+def check_in_escalation_resolve(
+    *, actor: Actor, escalation: CheckInEscalation, note: str
+) -> CheckInEscalation:
+    """The person it was escalated to (or an HR admin) resolves an escalation with a note,
+    which the check-in's manager and HR see beside it; the manager and whoever raised it
+    are told."""
+    _check_same_organization(actor, escalation)
+    escalation = (
+        CheckInEscalation.objects.select_for_update(of=("self",))
+        .select_related("check_in__manager__user", "check_in__report", "escalated_to")
+        .get(pk=escalation.pk)
+    )
+    is_addressee = actor.employee is not None and actor.employee.pk == escalation.escalated_to_id
+    if not (is_addressee or actor.is_admin):
+        raise PermissionDenied("Only the person it was escalated to, or HR, resolves it.")
+    if escalation.resolved_at is not None:
+        raise ApplicationError(
+            "already_resolved", "This escalation was resolved already.", status=409
+        )
+    note = (note or "").strip()
+    if not note:
+        raise ApplicationError(
+            "invalid",
+            "Say what was decided, for the manager and HR.",
+            fields={"note": "Say what was decided."},
+        )
+    escalation.resolved_at = timezone.now()
+    escalation.resolved_by = actor.user
+    escalation.resolution_note = note
+    escalation.save(update_fields=["resolved_at", "resolved_by", "resolution_note"])
+    audit_record(
+        actor=actor,
+        action="check_in.escalation_resolved",
+        obj=escalation.check_in,
+        changes={"part": escalation.part, "note": note},
+    )
+    manager = escalation.check_in.manager
+    notifications.notify(
+        recipients=[user for user in (manager.user, escalation.escalated_by) if user is not None],
+        event=notices.CHECK_IN_ESCALATION_RESOLVED,
+        title=f"{escalation.escalated_to.full_name} resolved the escalated "
+        f"{escalation.get_part_display().lower()} of {escalation.check_in.report.full_name}",
+        body=note,
+        link=_escalation_link(escalation),
+        obj=escalation,
+        occasion="resolved",
     )
     return escalation
 

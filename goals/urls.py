@@ -33,6 +33,11 @@ urlpatterns = [
         name="check_in_toggle_action",
     ),
     path("check-ins/<uuid:id>/escalate/", views.check_in_escalate, name="check_in_escalate"),
+    path(
+        "check-ins/escalations/<uuid:id>/resolve/",
+        views.check_in_escalation_resolve,
+        name="check_in_escalation_resolve",
+    ),
     path("feedback/", views.feedback_inbox, name="feedback_inbox"),
     path("feedback/give/", views.feedback_give, name="feedback_give"),
     path("feedback/request/", views.feedback_request, name="feedback_request"),

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,6 +24,7 @@ from goals.forms import (
     GoalForm,
     GoalTemplateForm,
     ProgressForm,
+    ResolveEscalationForm,
     TemplateApplyForm,
 )
 from goals.models import Goal, Level
@@ -670,6 +672,7 @@ def check_in_detail(request: HttpRequest, id) -> HttpResponse:
         "action_form": ActionItemForm(owners=owners),
         "escalate_form": EscalateForm(),
         "escalations": selectors.check_in_escalations(check_in=check_in),
+        "resolve_form": ResolveEscalationForm(),
     }
     return render(request, "goals/check_in_detail.html", context)
 
@@ -750,6 +753,31 @@ def check_in_escalate(request: HttpRequest, id) -> HttpResponse:
         return _("Escalated to %s.") % escalation.escalated_to
 
     return _check_in_action(request, id, run)
+
+
+@member_required
+@require_POST
+def check_in_escalation_resolve(request: HttpRequest, id) -> HttpResponse:
+    """The person it was escalated to resolves it with a note; back to the check-in."""
+    actor = actor_from_request(request)
+    escalation = selectors.escalation_get_for_viewer(actor=actor, uuid=id)
+    if escalation is None:
+        raise Http404
+    form = ResolveEscalationForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ApplicationError("invalid", _("Say what was decided, for the manager and HR."))
+        services.check_in_escalation_resolve(
+            actor=actor, escalation=escalation, note=form.cleaned_data["note"]
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Escalation resolved; the manager is told."))
+    return redirect(
+        reverse("goals:check_in_detail", args=[escalation.check_in.uuid])
+        + f"#escalation-{escalation.uuid}"
+    )
 
 
 # --- Feedback --------------------------------------------------------------------------------

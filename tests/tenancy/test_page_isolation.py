@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from capabilities.models import Capability, JobRole, RoleRequirement
-from goals.models import ActionItem, CheckIn, Goal, GoalTemplate
+from goals.models import ActionItem, CheckIn, CheckInEscalation, Goal, GoalTemplate
 from learning.models import DevelopmentPlan, PlanBuild, PlanItem
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
@@ -42,6 +42,7 @@ PAGE_MODELS = {
         )
     },
     "goals:check_in_toggle_action": ActionItem,
+    "goals:check_in_escalation_resolve": CheckInEscalation,
     "goals:person_scorecard": Employee,
     "goals:template_apply": GoalTemplate,
     **{

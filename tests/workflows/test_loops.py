@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from goals import services as goal_services
 from goals.models import CheckInGoalReview, GoalRedEpisode
+from plms.common.errors import ApplicationError
 from tests.conftest import in_org
 from tests.goals.factories import GoalFactory
 from tests.workflows.conftest import T0, actor_for, days
@@ -79,3 +80,60 @@ def test_a_red_goals_follow_up_check_in_lists_the_goal(org_a, team, tick, client
     page = client.get(reverse("goals:check_in_detail", args=[check_in.uuid])).content.decode()
     assert goal.title in page
     assert "No goal is due or at risk" not in page
+
+
+# --- (b) An escalation → the person escalated to hears, decides, the manager and HR see it ----
+
+
+def test_an_escalation_notifies_the_person_escalated_to_and_is_resolved_with_a_note(
+    org_a, team, client
+):
+    hr, manager, employee = team["hr"], team["manager"], team["employee"]
+    boss = hr  # the manager's manager in the shared fixtures
+    with in_org(org_a):
+        series = goal_services.check_in_series_create(
+            actor=actor_for(manager), report=employee.employee, first_date=T0.date()
+        )
+        check_in = series.check_ins.get()
+        goal_services.check_in_update(
+            actor=actor_for(employee),
+            check_in=check_in,
+            obstacles="The CRM licence expired; no access to customer history.",
+        )
+        escalation = goal_services.check_in_escalate(
+            actor=actor_for(employee), check_in=check_in, part="obstacles"
+        )
+        assert escalation.escalated_to_id == boss.employee.pk
+        told = Notification.objects.get(event="check_in.escalated")
+    assert told.recipient_id == boss.user.pk
+    assert "Obstacles escalated to you" in told.title and "CRM licence" in told.body
+    assert told.link.startswith(reverse("goals:check_in_detail", args=[check_in.uuid]))
+
+    # It is on their "What is due" until they resolve it.
+    client.force_login(boss.user)
+    home = client.get(reverse("web:home")).content.decode()
+    assert "Obstacles escalated by" in home
+    url = reverse("goals:check_in_escalation_resolve", args=[escalation.uuid])
+    assert client.post(url, {"note": " "}).status_code == 302  # refused: a note is needed
+    with in_org(org_a):
+        escalation.refresh_from_db()
+        assert escalation.resolved_at is None
+    client.post(url, {"note": "Licence renewed today; IT confirms by Friday."})
+    with in_org(org_a):
+        escalation.refresh_from_db()
+        assert escalation.resolved_at is not None and escalation.resolved_by_id == boss.user.pk
+        resolved = Notification.objects.filter(event="check_in.escalation_resolved")
+        assert {n.recipient_id for n in resolved} == {manager.user.pk, employee.user.pk}
+    assert "Obstacles escalated by" not in client.get(reverse("web:home")).content.decode()
+
+    # The manager sees the decision beside the escalation.
+    client.force_login(manager.user)
+    page = client.get(reverse("goals:check_in_detail", args=[check_in.uuid])).content.decode()
+    assert "Licence renewed today; IT confirms by Friday." in page
+
+    # Nobody else resolves it, and it is resolved once.
+    with in_org(org_a), pytest.raises(ApplicationError) as caught:
+        goal_services.check_in_escalation_resolve(
+            actor=actor_for(manager), escalation=escalation, note="Me too."
+        )
+    assert caught.value.code == "permission_denied"
