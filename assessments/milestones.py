@@ -84,7 +84,18 @@ def gap_above_one(context) -> bool:
 
 
 def register() -> None:
-    from workflows.milestones import Condition, MilestoneKind, register_condition, register_kind
+    from workflows.milestones import (
+        Condition,
+        MilestoneKind,
+        register_condition,
+        register_kind,
+        register_object_link,
+    )
+
+    register_object_link(
+        "assessments.assessment",
+        lambda uuid: reverse("assessments:assessment_form", args=[uuid]),
+    )
 
     register_kind(
         MilestoneKind(

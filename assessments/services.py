@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
-from assessments import consolidation, hooks
+from assessments import consolidation, hooks, notices
 from assessments.models import (
     RATER_KINDS,
     Assessment,
@@ -825,6 +825,7 @@ def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
         obj=assessment,
         changes={"ratings": len(ratings), "kind": assessment.kind},
     )
+    notices.self_assessment_submitted(assessment=assessment)
     emit(
         actor_or_organization=actor,
         event=ASSESSMENT_SUBMITTED,

@@ -48,7 +48,11 @@ def build_plan_for_employee(context):
 
 
 def register() -> None:
-    from workflows.milestones import MilestoneKind, register_kind
+    from workflows.milestones import MilestoneKind, register_kind, register_object_link
+
+    register_object_link(
+        "learning.developmentplan", lambda uuid: reverse("learning:plan_detail", args=[uuid])
+    )
 
     register_kind(
         MilestoneKind(

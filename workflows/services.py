@@ -165,12 +165,15 @@ def _clean_milestones(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
         config = values.get("config") or {}
         if not isinstance(config, dict) or set(config) - set(CONFIG_KEYS):
             raise _invalid(
-                f"{prefix}.config", "Settings may name a cadence, an assessment or a cycle."
+                f"{prefix}.config",
+                "Settings may name a cadence, an assessment, a cycle or tell_manager_on_submit.",
             )
         if config.get("cadence", "weekly") not in ("weekly", "fortnightly", "monthly"):
             raise _invalid(f"{prefix}.config", "The cadence is weekly, fortnightly or monthly.")
         if config.get("assessment", "self") not in ("self", "manager"):
             raise _invalid(f"{prefix}.config", "The assessment is self or manager.")
+        if not isinstance(config.get("tell_manager_on_submit", True), bool):
+            raise _invalid(f"{prefix}.config", "tell_manager_on_submit is true or false.")
         if "cycle" in config:
             config = {**config, "cycle": _cycle_id(config["cycle"], f"{prefix}.config")}
         values["config"] = config
@@ -179,7 +182,9 @@ def _clean_milestones(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
     return cleaned
 
 
-CONFIG_KEYS = ("cadence", "assessment", "cycle")
+# tell_manager_on_submit: false switches off, for the assessments a launch_assessment step
+# tracks, the default notice to the managers when the self-assessment is submitted.
+CONFIG_KEYS = ("cadence", "assessment", "cycle", "tell_manager_on_submit")
 
 
 def _cycle_id(value: Any, field: str) -> str:
