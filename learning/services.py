@@ -23,6 +23,7 @@ from assessments.models import AssessmentCycle, ConsolidatedLevel
 from assessments.selectors import current_requirements_for
 from assessments.services import attested_rating_record
 from capabilities.models import Capability
+from goals.models import Goal
 from learning import selectors
 from learning.builder import BuildSettings, GapInput, PlanDraft, build_plan
 from learning.models import (
@@ -47,9 +48,11 @@ from plms.integrations.events import (
     emit_many,
 )
 from plms.people.models import Employee
+from plms.people.selectors import is_manager_of
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import with_organization
 from plms.tenancy.models import Organization
+from workflows import services as workflow_services
 
 INVALID = "invalid"
 DUPLICATE_EXTERNAL_ID = "duplicate_external_id"
@@ -648,30 +651,50 @@ def plan_create_improvement(
     period_end: date,
     milestones: Sequence[tuple[str, date]],
     review_dates: Sequence[date] = (),
+    reason: str = "",
+    goals: Sequence[Goal] = (),
+    sign_off: bool = False,
 ) -> DevelopmentPlan:
-    """A performance improvement plan: milestones with due dates, review dates, an outcome
-    decided when it is completed. Written by the employee's managers or HR."""
-    _check_same_organization(actor, employee)
-    if not actor.is_admin:
-        from plms.people.selectors import is_manager_of
-
-        if actor.employee is None or not is_manager_of(manager=actor.employee, employee=employee):
-            raise PermissionDenied("Only the employee's managers and HR admins may do this.")
+    """A performance improvement plan: why, the goals it is about, milestones with due dates,
+    review dates, an outcome decided when it is completed. Written by the employee's managers
+    or HR; it starts when an HR admin signs it off (`sign_off` when HR writes it)."""
+    _check_same_organization(actor, employee, *goals)
+    may = actor.is_admin or (
+        actor.employee is not None and is_manager_of(manager=actor.employee, employee=employee)
+    )
+    if not may:
+        raise PermissionDenied("Only the employee's managers and HR admins may do this.")
     if period_end < period_start:
         raise ApplicationError(
             INVALID, "The plan ends before it starts.", fields={"period_end": "?"}
         )
     if not milestones:
         raise ApplicationError(INVALID, "Name at least one milestone.", fields={"milestones": "?"})
+    outside = [day for day in review_dates if not period_start <= day <= period_end]
+    if outside:
+        raise ApplicationError(
+            INVALID,
+            "Review dates fall inside the plan's period.",
+            fields={"review_dates": "Between the start and the end of the plan."},
+        )
+    not_theirs = [goal.title for goal in goals if goal.owner_employee_id != employee.pk]
+    if not_theirs:
+        raise ApplicationError(
+            INVALID,
+            f"Link {employee.full_name}'s own goals: {', '.join(not_theirs)} are not.",
+            fields={"goals": "Not the employee's goals."},
+        )
     plan = DevelopmentPlan(
         employee=employee,
         kind=DevelopmentPlan.Kind.IMPROVEMENT,
         title=(title or "").strip() or "Performance improvement plan",
         period_start=period_start,
         period_end=period_end,
-        review_dates=[day.isoformat() for day in sorted(review_dates)],
+        review_dates=[day.isoformat() for day in sorted(set(review_dates))],
+        reason=(reason or "").strip(),
+        linked_goal_ids=[str(goal.uuid) for goal in goals],
     )
-    _full_clean(plan, exclude=["employee", "built_from", "approved_by"])
+    _full_clean(plan, exclude=["employee", "built_from", "approved_by", "hr_signed_off_by"])
     plan.save()
     PlanItem.objects.bulk_create(
         PlanItem(
@@ -683,8 +706,48 @@ def plan_create_improvement(
         )
         for order, (name, due) in enumerate(milestones, start=1)
     )
-    audit_record(actor=actor, action="development_plan.created", obj=plan, changes=_plan_data(plan))
+    audit_record(
+        actor=actor,
+        action="development_plan.created",
+        obj=plan,
+        changes=_plan_data(plan),
+        reason=plan.reason,
+    )
     emit(actor_or_organization=actor, event=DEVELOPMENT_PLAN_CREATED, payload=_plan_data(plan))
+    if sign_off:
+        plan = plan_improvement_sign_off(actor=actor, plan=plan)
+    return plan
+
+
+@transaction.atomic
+def plan_improvement_sign_off(*, actor: Actor, plan: DevelopmentPlan) -> DevelopmentPlan:
+    """An HR admin signs off an improvement plan: it becomes active, and Momentum reminds the
+    employee, the manager and HR of its review dates (the shipped "Performance improvement
+    plan reviews" workflow, switched on with the first plan)."""
+    actor.require_admin()
+    _check_same_organization(actor, plan)
+    plan = _locked(plan)
+    if plan.kind != DevelopmentPlan.Kind.IMPROVEMENT:
+        raise ApplicationError(INVALID, "Only an improvement plan is signed off by HR.")
+    _require_status(plan, Status.DRAFT, Status.PROPOSED, Status.APPROVED, action="signed off")
+    now = timezone.now()
+    plan = _transition(
+        actor,
+        plan,
+        Status.ACTIVE,
+        hr_signed_off_by=actor.user,
+        hr_signed_off_at=now,
+        approved_by=plan.approved_by or actor.employee,
+        approved_at=plan.approved_at or now,
+        activated_at=now,
+    )
+    workflow_services.workflow_template_ensure(actor=actor, key="improvement_plan_reviews")
+    workflow_services.workflow_event_record(
+        event="improvement_plan_signed_off",
+        employee=plan.employee,
+        key=f"pip:{plan.uuid}",
+        occurred_at=now,
+    )
     return plan
 
 

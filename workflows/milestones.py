@@ -319,6 +319,31 @@ def _notifications_path(urlconf: str | None, prefix: str) -> str:
     return reverse("notifications:list", urlconf=urlconf)
 
 
+def follow_ups_schedule(context: StepContext, follow_ups: Sequence[tuple[str, str, datetime]]):
+    """Add follow-ups of the step being dispatched that its kind works out itself (the
+    review dates of a plan, say): (kind, occasion, due at) each, chased like reminders —
+    dispatched by the tick when due, cancelled when the step finishes. An occasion the step
+    has already is left alone, so a retried dispatch adds nothing twice."""
+    step = context.step
+    existing = set(MilestoneRun.objects.filter(parent=step).values_list("occasion", flat=True))
+    rows = [
+        MilestoneRun(
+            organization_id=step.organization_id,
+            run_id=step.run_id,
+            template_id=step.template_id,
+            milestone_id=step.milestone_id,
+            parent=step,
+            kind=kind,
+            occasion=occasion,
+            due_at=due_at,
+        )
+        for kind, occasion, due_at in follow_ups
+        if occasion not in existing
+    ]
+    MilestoneRun.objects.bulk_create(rows)
+    return rows
+
+
 # --- Kinds implemented now -------------------------------------------------------------------
 
 

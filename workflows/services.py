@@ -424,6 +424,22 @@ def workflow_template_instantiate(
     )
 
 
+@transaction.atomic
+def workflow_template_ensure(
+    *, actor: Actor, key: str, now: dt.datetime | None = None
+) -> WorkflowTemplate:
+    """The organization's copy of a shipped template that an app relies on out of the box:
+    the first time, copied and activated; after that left as HR set it (paused or cancelled
+    means they switched it off)."""
+    actor.require_admin()
+    copies = list(WorkflowTemplate.objects.select_for_update().filter(source=key).order_by("-id"))
+    if copies:
+        active = [t for t in copies if t.status == WorkflowTemplate.Status.ACTIVE]
+        return (active or copies)[0]
+    template = workflow_template_instantiate(actor=actor, key=key)
+    return workflow_template_activate(actor=actor, template=template, now=now)
+
+
 # --- Runs ------------------------------------------------------------------------------------
 
 

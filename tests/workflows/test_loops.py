@@ -18,12 +18,15 @@ from django.utils import timezone
 
 from goals import services as goal_services
 from goals.models import CheckInGoalReview, GoalRedEpisode
+from learning import services as learning_services
+from learning.models import DevelopmentPlan
 from plms.common.errors import ApplicationError
 from tests.conftest import in_org
 from tests.goals.factories import GoalFactory
 from tests.workflows.conftest import T0, actor_for, days
 from workflows import services
-from workflows.models import MilestoneRun, Notification
+from workflows.models import MilestoneRun, Notification, WorkflowTemplate
+from workflows.triggers import anchor_on, organization_zone
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +140,74 @@ def test_an_escalation_notifies_the_person_escalated_to_and_is_resolved_with_a_n
             actor=actor_for(manager), escalation=escalation, note="Me too."
         )
     assert caught.value.code == "permission_denied"
+
+
+# --- (e) A performance improvement plan's review dates → reminders through Momentum ---------
+
+
+def test_a_pips_review_dates_remind_the_employee_the_manager_and_hr(org_a, team, tick):
+    hr, manager, employee = team["hr"], team["manager"], team["employee"]
+    today = timezone.localdate()
+    first, second = today + datetime.timedelta(days=10), today + datetime.timedelta(days=40)
+    with in_org(org_a):
+        plan = learning_services.plan_create_improvement(
+            actor=actor_for(manager),
+            employee=employee.employee,
+            title="Back to first-time resolution",
+            period_start=today,
+            period_end=today + datetime.timedelta(days=60),
+            milestones=[("Resolve 80 % of contacts first time", today + datetime.timedelta(30))],
+            review_dates=[first, second],
+            reason="First-time resolution fell from 85 % to 52 % over the quarter.",
+        )
+        # Written by the manager, it waits for HR: no reminders yet.
+        assert plan.status == DevelopmentPlan.Status.DRAFT
+        assert not WorkflowTemplate.objects.filter(source="improvement_plan_reviews").exists()
+        plan = learning_services.plan_improvement_sign_off(actor=actor_for(hr), plan=plan)
+        assert plan.status == DevelopmentPlan.Status.ACTIVE and plan.hr_signed_off_at
+        # Signing off switches Momentum's shipped workflow on and starts its run.
+        template = WorkflowTemplate.objects.get(source="improvement_plan_reviews")
+        assert template.status == WorkflowTemplate.Status.ACTIVE
+        zone = organization_zone(org_a)
+
+    tick(timezone.now() + days(0.01))
+    with in_org(org_a):
+        reminders = MilestoneRun.objects.filter(
+            run__template=template, kind="improvement_plan_review"
+        )
+        assert sorted(reminders.values_list("occasion", flat=True)) == sorted(
+            f"{kind}:{day.isoformat()}"
+            for kind in ("review-before", "review-day")
+            for day in (first, second)
+        )
+
+    before_first = anchor_on(first - datetime.timedelta(days=2), zone) + days(0.01)
+    tick(before_first)
+    tick(before_first + days(0.001))  # a second tick sends nothing twice
+    with in_org(org_a):
+        told = list(Notification.objects.filter(occasion=f"review-before:{first.isoformat()}"))
+    assert {n.recipient_id for n in told} == {
+        employee.user.pk,
+        manager.user.pk,
+        hr.user.pk,
+    }
+    assert len(told) == 3
+    assert all(n.link == reverse("learning:plan_detail", args=[plan.uuid]) for n in told)
+    assert all("Back" not in n.title and employee.employee.full_name in n.title for n in told)
+
+    tick(anchor_on(first, zone) + days(0.01))
+    with in_org(org_a):
+        assert Notification.objects.filter(occasion=f"review-day:{first.isoformat()}").count() == 3
+        # Completed, the plan's remaining review reminders are cancelled.
+        learning_services.plan_complete(
+            actor=actor_for(manager), plan=plan, outcome="met", note="Back at 86 %."
+        )
+    tick(anchor_on(first, zone) + days(1))
+    with in_org(org_a):
+        left = MilestoneRun.objects.filter(
+            run__template=template, occasion__endswith=second.isoformat()
+        )
+        assert set(left.values_list("state", flat=True)) == {MilestoneRun.State.CANCELLED}
+    tick(anchor_on(second, zone) + days(0.01))
+    with in_org(org_a):
+        assert not Notification.objects.filter(occasion__endswith=second.isoformat()).exists()
