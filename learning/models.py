@@ -10,6 +10,7 @@ consolidation of a cycle weighting expert ratings counts, and evidence of kind "
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -245,6 +246,10 @@ class DevelopmentPlan(TenantModel):
     @property
     def is_open(self) -> bool:
         return self.status != self.Status.COMPLETED
+
+    @property
+    def review_days(self) -> list[datetime.date]:
+        return [datetime.date.fromisoformat(str(day)) for day in self.review_dates or []]
 
 
 class PlanBuild(TenantModel):

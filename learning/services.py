@@ -896,7 +896,9 @@ def plan_item_progress(
     evidence: str | None = None,
     reflection: str | None = None,
 ) -> PlanItem:
-    """The employee (or a manager or HR) moves an item of an approved or active plan."""
+    """The employee (or a manager or HR) moves an item of an approved or active plan. The
+    first item started or done starts an approved plan: work has begun, so the plan is active
+    (and "Start the plan" is no longer offered)."""
     plan = plan_item.plan
     _check_visible(actor, plan)
     if status not in PlanItem.Status.values:
@@ -905,6 +907,8 @@ def plan_item_progress(
         raise ApplicationError(
             INVALID_TRANSITION, "Progress is recorded on approved or active plans.", status=409
         )
+    if plan.status == Status.APPROVED and status != PlanItem.Status.NOT_STARTED:
+        _transition(actor, _locked(plan), Status.ACTIVE, activated_at=timezone.now())
     plan_item = PlanItem.objects.select_for_update().get(pk=plan_item.pk)
     before = snapshot(plan_item, ("status", "evidence", "reflection"))
     plan_item.status = status

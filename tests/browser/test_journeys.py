@@ -411,10 +411,13 @@ def test_d_closing_the_cycle_builds_a_plan_the_manager_approves_and_the_employee
     first.get_by_role("button", name="Save progress").click()
     expect(page.get_by_text("Progress saved.")).to_be_visible()
     expect(page.locator("#plan-progress-label")).to_contain_text("1 of")
+    expect(page.get_by_role("button", name="Start the plan")).to_have_count(0)
+    expect(page.get_by_role("button", name="Save progress").first).to_be_visible()
 
     with org.scope():
         plan.refresh_from_db()
-        assert plan.status == DevelopmentPlan.Status.APPROVED
+        # The first item done started the plan: "Start the plan" is no longer offered.
+        assert plan.status == DevelopmentPlan.Status.ACTIVE
         # One item per capability below its target, each saying why it is there.
         assert sorted(plan.items.values_list("capability__source_key", flat=True)) == sorted(
             scenario.CAPABILITIES

@@ -86,6 +86,7 @@ PAGE_MODELS = {
     "assessments:rating_preview": AssessmentCycle,
     "assessments:expert_revoke": Assessment,
     "learning:plan_detail": DevelopmentPlan,
+    "learning:improvement_plan_start": Employee,
     "learning:plan_action": DevelopmentPlan,
     "learning:plan_item_update": PlanItem,
     "learning:plan_build_progress": PlanBuild,
