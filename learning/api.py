@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from assessments.models import AssessmentCycle
 from capabilities.models import Capability
+from goals.models import Goal
 from learning import impact, selectors, services
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
 from plms.common.api import (
@@ -188,6 +189,12 @@ class DevelopmentPlanSerializer(serializers.ModelSerializer):
     kind = choice(DevelopmentPlan.Kind.choices, read_only=True)
     status = choice(DevelopmentPlan.Status.choices, read_only=True)
     outcome = choice(DevelopmentPlan.Outcome.choices, read_only=True)
+    linked_goals = serializers.ListField(
+        source="linked_goal_ids",
+        child=serializers.UUIDField(),
+        read_only=True,
+        help_text="An improvement plan: the public ids of the goals it is about.",
+    )
 
     class Meta:
         model = DevelopmentPlan
@@ -213,6 +220,9 @@ class DevelopmentPlanSerializer(serializers.ModelSerializer):
             "done_count",
             "created_at",
             "updated_at",
+            "reason",
+            "linked_goals",
+            "hr_signed_off_at",
         ]
         read_only_fields = fields
 
@@ -235,6 +245,10 @@ class PlanCreateSerializer(serializers.Serializer):
     milestones = MilestoneSerializer(many=True, required=False, default=list)
     review_dates = serializers.ListField(
         child=serializers.DateField(), required=False, default=list
+    )
+    reason = StrictCharField(required=False, allow_blank=True, default="")
+    goals = serializers.ListField(
+        child=PublicId(Goal), required=False, default=list, help_text="The employee's goals."
     )
 
     def validate(self, attrs):
@@ -340,6 +354,8 @@ class DevelopmentPlanViewSet(
                 period_end=values["period_end"],
                 milestones=[(m["title"], m["due_date"]) for m in values["milestones"]],
                 review_dates=values["review_dates"],
+                reason=values["reason"],
+                goals=values["goals"],
             )
         else:
             plan = services.plan_build(
@@ -402,6 +418,17 @@ class DevelopmentPlanViewSet(
     @action(detail=True, methods=["post"])
     def activate(self, request, id=None):
         return self._refreshed(services.plan_activate(actor=self.actor, plan=self.get_object()))
+
+    @extend_schema(
+        summary="Sign off an improvement plan (HR)",
+        description="HR admins: the improvement plan becomes active and Momentum reminds the "
+        "employee, the manager and HR of its review dates.",
+        request=None,
+    )
+    @action(detail=True, methods=["post"], url_path="sign-off")
+    def sign_off(self, request, id=None):
+        plan = self.get_object()
+        return self._refreshed(services.plan_improvement_sign_off(actor=self.actor, plan=plan))
 
     @extend_schema(
         summary="Complete the plan",

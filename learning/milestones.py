@@ -46,7 +46,7 @@ def build_plan_for_employee(context):
         event=notifications.WORKFLOW_MESSAGE,
         title=str(_("Your development plan is ready to review")),
         body=context.milestone.message or "",
-        link=reverse("learning:my_plan"),
+        link=reverse("learning:plan_detail", args=[plan.uuid]),
         obj=plan,
         occasion=context.step.occasion,
         now=context.now,
