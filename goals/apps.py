@@ -5,7 +5,6 @@ class GoalsConfig(AppConfig):
     name = "goals"
 
     def ready(self) -> None:
-        from goals import notices, signals
+        from goals import signals
 
         signals.connect()
-        notices.register()

@@ -24,12 +24,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.expressions import RawSQL
-from django.urls import reverse
 from django.utils import timezone
 
 from capabilities.models import Capability, JobRole, RoleAssignment
+from goals import hooks, selectors
 from goals import kpi as kpi_math
-from goals import notices, selectors
 from goals.models import (
     ActionItem,
     Cadence,
@@ -57,7 +56,6 @@ from plms.people.models import Department, Employee
 from plms.people.selectors import all_report_ids_sql, is_manager_of
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
-from workflows import notifications
 
 MSG_CONFLICT = "The goal was changed by someone else (now version {version}). Reload and retry."
 MSG_CYCLE = "“{parent}” supports this goal already: aligning to it would create a cycle."
@@ -1354,24 +1352,8 @@ def check_in_escalate(
         obj=check_in,
         changes={"part": part, "to": str(above.uuid)},
     )
-    notifications.notify(
-        recipients=[above.user] if above.user_id else [],
-        event=notices.CHECK_IN_ESCALATED,
-        title=f"{escalation.get_part_display()} escalated to you from the check-in of "
-        f"{check_in.manager.full_name} and {check_in.report.full_name}",
-        body=text,
-        link=_escalation_link(escalation),
-        obj=escalation,
-        occasion="escalated",
-    )
+    hooks.check_in_escalated.send(sender=CheckInEscalation, escalation=escalation)
     return escalation
-
-
-def _escalation_link(escalation: CheckInEscalation) -> str:
-    return (
-        reverse("goals:check_in_detail", args=[escalation.check_in.uuid])
-        + f"#escalation-{escalation.uuid}"
-    )
 
 
 @transaction.atomic
@@ -1379,8 +1361,8 @@ def check_in_escalation_resolve(
     *, actor: Actor, escalation: CheckInEscalation, note: str
 ) -> CheckInEscalation:
     """The person it was escalated to (or an HR admin) resolves an escalation with a note,
-    which the check-in's manager and HR see beside it; the manager and whoever raised it
-    are told."""
+    which the check-in's manager and HR see beside it; the manager and whoever raised it are
+    told (`hooks.check_in_escalation_resolved`)."""
     _check_same_organization(actor, escalation)
     escalation = (
         CheckInEscalation.objects.select_for_update(of=("self",))
@@ -1411,17 +1393,7 @@ def check_in_escalation_resolve(
         obj=escalation.check_in,
         changes={"part": escalation.part, "note": note},
     )
-    manager = escalation.check_in.manager
-    notifications.notify(
-        recipients=[user for user in (manager.user, escalation.escalated_by) if user is not None],
-        event=notices.CHECK_IN_ESCALATION_RESOLVED,
-        title=f"{escalation.escalated_to.full_name} resolved the escalated "
-        f"{escalation.get_part_display().lower()} of {escalation.check_in.report.full_name}",
-        body=note,
-        link=_escalation_link(escalation),
-        obj=escalation,
-        occasion="resolved",
-    )
+    hooks.check_in_escalation_resolved.send(sender=CheckInEscalation, escalation=escalation)
     return escalation
 
 

@@ -19,7 +19,7 @@ from rest_framework.response import Response
 
 from assessments.models import AssessmentCycle
 from capabilities.models import Capability
-from goals.models import Goal
+from goals import selectors as goal_selectors
 from learning import impact, selectors, services
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
 from plms.common.api import (
@@ -248,7 +248,10 @@ class PlanCreateSerializer(serializers.Serializer):
     )
     reason = StrictCharField(required=False, allow_blank=True, default="")
     goals = serializers.ListField(
-        child=PublicId(Goal), required=False, default=list, help_text="The employee's goals."
+        child=serializers.UUIDField(),
+        required=False,
+        default=list,
+        help_text="The public ids of the employee's goals the improvement plan is about.",
     )
 
     def validate(self, attrs):
@@ -346,6 +349,15 @@ class DevelopmentPlanViewSet(
                     "An improvement plan needs its period.",
                     fields={"start": "Required.", "period_end": "Required."},
                 )
+            goals = goal_selectors.employee_goals_chosen(
+                employee=values["employee"], uuids=values["goals"]
+            )
+            if goals is None:
+                raise ApplicationError(
+                    "invalid",
+                    "Link the employee's own goals.",
+                    fields={"goals": "Not the employee's goals."},
+                )
             plan = services.plan_create_improvement(
                 actor=self.actor,
                 employee=values["employee"],
@@ -355,7 +367,7 @@ class DevelopmentPlanViewSet(
                 milestones=[(m["title"], m["due_date"]) for m in values["milestones"]],
                 review_dates=values["review_dates"],
                 reason=values["reason"],
-                goals=values["goals"],
+                goals=goals,
             )
         else:
             plan = services.plan_build(

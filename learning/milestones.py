@@ -18,15 +18,24 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from learning import services
 from learning.models import DevelopmentPlan
+from workflows import notifications
+from workflows.milestones import (
+    MilestoneKind,
+    Outcome,
+    follow_ups_schedule,
+    notifying,
+    object_link,
+    register_kind,
+    register_object_link,
+    responsible_users,
+)
+from workflows.models import MilestoneRun
+from workflows.triggers import EventSource, anchor_on, organization_zone, register_event_source
 
 
 def build_plan_for_employee(context):
-    from learning import services
-    from workflows import notifications
-    from workflows.milestones import Outcome, responsible_users
-    from workflows.models import MilestoneRun
-
     open_plan = (
         DevelopmentPlan.objects.filter(employee=context.employee)
         .exclude(status=DevelopmentPlan.Status.COMPLETED)
@@ -60,13 +69,10 @@ def build_plan_for_employee(context):
 
 
 def register() -> None:
-    from workflows.milestones import MilestoneKind, register_kind, register_object_link
-
     register_object_link(
         "learning.developmentplan", lambda uuid: reverse("learning:plan_detail", args=[uuid])
     )
     register_improvement_plans()
-
     register_kind(
         MilestoneKind(
             "build_plan",
@@ -101,10 +107,6 @@ def schedule_reviews(context):
     """Schedule a reminder before each review date still to come (the milestone's "remind days
     before due") and one on the day ("remind on the due day"), at 09:00 in the organisation's
     time zone; the step waits until the plan is completed, which cancels what is left."""
-    from workflows.milestones import Outcome, follow_ups_schedule
-    from workflows.models import MilestoneRun
-    from workflows.triggers import anchor_on, organization_zone
-
     plan = _improvement_plan(context.run)
     if plan is None or not plan.is_open:
         return Outcome(MilestoneRun.State.SKIPPED, "The improvement plan is gone or completed.")
@@ -140,10 +142,6 @@ def improvement_plans_completed(steps, actor) -> dict:
 def review_notice(context):
     """A reminder of one review date: to the employee, their manager and the HR admin who
     signed the plan off; linked to the plan."""
-    from workflows import notifications
-    from workflows.milestones import Outcome, object_link
-    from workflows.models import MilestoneRun
-
     step, parent = context.step, context.step.parent
     if parent is None or not step.occasion.startswith((REVIEW_BEFORE, REVIEW_DAY)):
         return Outcome(MilestoneRun.State.SKIPPED, "Only a reminder of a plan's review date.")
@@ -180,9 +178,6 @@ REVIEW_KIND = "improvement_plan_review"
 
 
 def register_improvement_plans() -> None:
-    from workflows.milestones import MilestoneKind, notifying, register_kind
-    from workflows.triggers import EventSource, register_event_source
-
     register_event_source(
         EventSource(
             IMPROVEMENT_PLAN_SIGNED_OFF,

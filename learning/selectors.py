@@ -102,7 +102,7 @@ def catalogue_entries(*, capability_ids: Iterable[int]) -> list[CatalogueEntry]:
         CatalogueEntry(
             item_id=item_id,
             title=title,
-            mix=str(MIX_OF_KIND[kind]),
+            mix=str(MIX_OF_KIND[LearningItem.Kind(kind)]),
             hours=Decimal(hours),
             capability_id=capability_id,
             level_from=level_from,
@@ -250,7 +250,8 @@ def plans_built_from(*, cycle_ids: Sequence[int]) -> dict[int, list[DevelopmentP
         .order_by("employee__last_name", "employee__first_name", "id")
     )
     for plan in plans:
-        built[plan.built_from_id].append(plan)
+        if plan.built_from_id is not None:
+            built[plan.built_from_id].append(plan)
     return built
 
 

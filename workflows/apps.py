@@ -6,7 +6,9 @@ class WorkflowsConfig(AppConfig):
     verbose_name = "Momentum workflows"
 
     def ready(self) -> None:
-        from workflows import embedded, milestones, triggers  # noqa: F401 (registries)
+        from workflows import embedded, milestones, receivers, triggers  # noqa: F401
+
+        receivers.connect()
 
         if embedded.should_start():
             embedded.start()

@@ -12,19 +12,37 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plms.accounts import sign_in_steps
 from plms.accounts.forms import AcceptInvitationForm, LoginForm
+from plms.accounts.user_sessions import user_sessions_end_all
 from plms.common.errors import ApplicationError
 from plms.people import services as people_services
 from plms.tenancy.context import organization_scope
 from plms.tenancy.middleware import SESSION_KEY
-from plms.tenancy.models import Organization
-from plms.tenancy.selectors import memberships_for_user
+from plms.tenancy.selectors import memberships_for_user, organization_get
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        """The password is right: SSO-only and two-factor sign-in may still say more
+        (plms.accounts.sign_in_steps)."""
+        user = form.get_user()
+        step = sign_in_steps.after_password(
+            request=self.request,
+            user=user,
+            backend=user.backend,
+            redirect_to=self.get_success_url(),
+        )
+        if step is None:
+            return super().form_valid(form)
+        if step.refused:
+            form.add_error(None, step.refused)
+            return self.form_invalid(form)
+        return redirect(step.url_name)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -36,6 +54,12 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        """A new password signs the person out everywhere (whoever knew the old one)."""
+        response = super().form_valid(form)
+        user_sessions_end_all(user=form.user)
+        return response
 
 
 @login_required
@@ -52,7 +76,7 @@ def switch_organization(request: HttpRequest) -> HttpResponse:
 
 
 def accept_invitation(request: HttpRequest, organization_slug: str, token: str) -> HttpResponse:
-    organization = Organization.objects.filter(slug=organization_slug).first()
+    organization = organization_get(slug=organization_slug)
     if organization is None:
         raise Http404
     with organization_scope(organization):

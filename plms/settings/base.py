@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "plms.tenancy",
     "plms.people",
     "plms.audit",
+    "plms.events",
     "plms.integrations",
     "plms.web",
     "capabilities",
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "goals",
     "learning",
     "workflows",
+    "dashboards",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,6 +46,9 @@ INSTALLED_APPS = [
     "guardian",
     "axes",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Keeps each signed-in browser's row (device, address, last seen) for "Your sessions".
+    "plms.accounts.middleware.UserSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -214,6 +221,12 @@ AXES_USERNAME_FORM_FIELD = "username"
 
 GUARDIAN_ANONYMOUS_USER_NAME = None
 
+# Single sign-on (plms.accounts.sso): identity providers must be https:// unless this is on
+# (local development and the tests, whose providers listen on loopback); seconds to wait for
+# the provider's discovery, keys and token endpoints.
+PLMS_SSO_ALLOW_HTTP = env_bool("PLMS_SSO_ALLOW_HTTP", False)
+PLMS_SSO_TIMEOUT = env_int("PLMS_SSO_TIMEOUT", 10)
+
 # --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -301,7 +314,7 @@ PLMS_ENCRYPTION_KEYS = env_list("PLMS_ENCRYPTION_KEYS")
 PLMS_RESULTS_CACHE_SECONDS = env_int("PLMS_RESULTS_CACHE_SECONDS", 86400)
 
 # The HR home's organisation-wide trends (goals by RAG, the cycle funnel, learning impact,
-# adoption) are computed at most this often per organisation (plms.web.selectors); 0: always.
+# adoption) are computed at most this often per organisation (dashboards.selectors); 0: always.
 PLMS_DASHBOARD_CACHE_SECONDS = env_int("PLMS_DASHBOARD_CACHE_SECONDS", 120)
 
 # Retention: delivered outbox events and webhook delivery logs older than this many days are

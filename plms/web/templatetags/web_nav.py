@@ -59,6 +59,12 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 "goals",
                 ("feedback_inbox", "feedback_give", "feedback_request"),
             ),
+            Link(
+                _("Security"),
+                "accounts:security",
+                "accounts",
+                ("security", "two_factor_setup", "password_change"),
+            ),
         ),
     ),
     (
@@ -146,6 +152,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),
             Link(_("Integrations"), "integrations:webhook_list", "integrations", admin_only=True),
+            Link(
+                _("Sign-in"),
+                "accounts:sign_in_settings",
+                "accounts",
+                ("sign_in_settings",),
+                admin_only=True,
+            ),
             Link(_("API"), "api-docs", "", ("api-docs",), admin_only=True),
         ),
     ),
