@@ -4,7 +4,7 @@
 propose to their manager). Done at once: the plan is built.
 
 `improvement_plan_reviews`: when HR signs off a performance improvement plan (the event
-`improvement_plan_signed_off`, started directly by the sign-off), schedule a reminder before
+`improvement_plan_signed_off`, read from the plans by the tick), schedule a reminder before
 and on each of its review dates for the employee, the manager and HR; done, and what is left
 cancelled, when the plan is completed. Its reminders are steps of kind
 `improvement_plan_review`.
@@ -32,7 +32,7 @@ from workflows.milestones import (
     responsible_users,
 )
 from workflows.models import MilestoneRun
-from workflows.triggers import EventSource, anchor_on, organization_zone, register_event_source
+from workflows.triggers import anchor_on, organization_zone
 
 
 def build_plan_for_employee(context):
@@ -85,18 +85,17 @@ def register() -> None:
 
 # --- Performance improvement plans: review dates through Momentum -------------------------------
 
-IMPROVEMENT_PLAN_SIGNED_OFF = "improvement_plan_signed_off"
-IMPROVEMENT_PLAN_KEY = "pip:"  # workflow_event_record's key: "pip:<plan uuid>"
+IMPROVEMENT_PLAN_KEY = "pip:"  # the occurrence of a sign-off: "pip:<plan uuid>"
 REVIEW_BEFORE, REVIEW_DAY = "review-before:", "review-day:"
 
 
 def _improvement_plan(run) -> DevelopmentPlan | None:
-    prefix = f"event:{IMPROVEMENT_PLAN_KEY}"
-    if not run.occurrence.startswith(prefix):
+    if not run.occurrence.startswith(IMPROVEMENT_PLAN_KEY):
         return None
     return (
         DevelopmentPlan.objects.filter(
-            uuid=run.occurrence[len(prefix) :], kind=DevelopmentPlan.Kind.IMPROVEMENT
+            uuid=run.occurrence[len(IMPROVEMENT_PLAN_KEY) :],
+            kind=DevelopmentPlan.Kind.IMPROVEMENT,
         )
         .select_related("employee__user", "employee__manager__user", "hr_signed_off_by")
         .first()
@@ -178,14 +177,6 @@ REVIEW_KIND = "improvement_plan_review"
 
 
 def register_improvement_plans() -> None:
-    register_event_source(
-        EventSource(
-            IMPROVEMENT_PLAN_SIGNED_OFF,
-            _("HR signs off a performance improvement plan"),
-            lambda template, now, limit: ([], template.event_cursor),  # started directly
-            lambda: 0,
-        )
-    )
     register_kind(
         MilestoneKind(
             "improvement_plan_reviews",

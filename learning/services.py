@@ -712,13 +712,16 @@ def plan_create_improvement(
 def plan_improvement_sign_off(*, actor: Actor, plan: DevelopmentPlan) -> DevelopmentPlan:
     """An HR admin signs off an improvement plan: it becomes active, and Momentum reminds the
     employee, the manager and HR of its review dates (the shipped "Performance improvement
-    plan reviews" workflow, switched on with the first plan)."""
+    plan reviews" workflow, switched on with the first plan, reads the sign-off: the event
+    `improvement_plan_signed_off`)."""
     actor.require_admin()
     _check_same_organization(actor, plan)
     plan = _locked(plan)
     if plan.kind != DevelopmentPlan.Kind.IMPROVEMENT:
         raise ApplicationError(INVALID, "Only an improvement plan is signed off by HR.")
     _require_status(plan, Status.DRAFT, Status.PROPOSED, Status.APPROVED, action="signed off")
+    # Switched on first, so the workflow reads this sign-off (its feed starts before it).
+    workflow_services.workflow_template_ensure(actor=actor, key="improvement_plan_reviews")
     now = timezone.now()
     plan = _transition(
         actor,
@@ -729,13 +732,6 @@ def plan_improvement_sign_off(*, actor: Actor, plan: DevelopmentPlan) -> Develop
         approved_by=plan.approved_by or actor.employee,
         approved_at=plan.approved_at or now,
         activated_at=now,
-    )
-    workflow_services.workflow_template_ensure(actor=actor, key="improvement_plan_reviews")
-    workflow_services.workflow_event_record(
-        event="improvement_plan_signed_off",
-        employee=plan.employee,
-        key=f"pip:{plan.uuid}",
-        occurred_at=now,
     )
     return plan
 

@@ -16,7 +16,8 @@ from tests.conftest import in_org
 from tests.factories import EmployeeFactory
 from tests.goals.factories import GoalFactory
 from tests.learning.factories import DevelopmentPlanFactory, PlanItemFactory
-from workflows.models import WorkflowRun, WorkflowTemplate
+from workflows import triggers
+from workflows.models import WorkflowTemplate
 
 
 def _form(today, goal=None, **extra):
@@ -79,7 +80,11 @@ def test_a_manager_starts_a_pip_from_the_persons_page_and_hr_signs_it_off(world,
         plan.refresh_from_db()
         assert plan.status == DevelopmentPlan.Status.ACTIVE and plan.hr_signed_off_by_id
         template = WorkflowTemplate.objects.get(source="improvement_plan_reviews")
-        assert WorkflowRun.objects.filter(template=template, occurrence=f"event:pip:{plan.uuid}")
+        assert template.status == WorkflowTemplate.Status.ACTIVE
+        # The workflow's trigger reads this sign-off at the next tick.
+        source = triggers.EVENT_SOURCES["improvement_plan_signed_off"]
+        hits, _cursor = source.poll(template, timezone.now(), 10)
+        assert [hit.occurrence for hit in hits] == [f"pip:{plan.uuid}"]
     detail = hr.get(reverse("learning:plan_detail", args=[plan.uuid])).content.decode()
     assert "Signed off by" in detail
 
