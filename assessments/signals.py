@@ -7,6 +7,7 @@ from django.db.models import Case, IntegerField, Value, When
 
 from assessments.models import ConsolidatedLevel, Rating
 from assessments.results_cache import results_changed
+from capabilities import signals as capability_signals
 
 
 def ratings_using_scale(sender, **kwargs) -> int:
@@ -50,12 +51,12 @@ def move_merged_capability(sender, *, keep, duplicate, **kwargs) -> None:
 
 
 def connect() -> None:
-    from capabilities import signals
-
-    signals.scale_in_use.connect(ratings_using_scale, dispatch_uid="assessments.ratings_in_use")
-    signals.scale_levels_remapped.connect(
+    capability_signals.scale_in_use.connect(
+        ratings_using_scale, dispatch_uid="assessments.ratings_in_use"
+    )
+    capability_signals.scale_levels_remapped.connect(
         remap_rating_levels, dispatch_uid="assessments.remap_levels"
     )
-    signals.capability_merged.connect(
+    capability_signals.capability_merged.connect(
         move_merged_capability, dispatch_uid="assessments.capability_merged"
     )

@@ -35,12 +35,12 @@ from assessments import gaps
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from assessments.results_cache import cached_report
 from goals import kpi as kpi_math
+from goals.checkins.selectors import escalations_to_resolve
+from goals.feedback.selectors import feedback_requests_for
 from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
 from goals.selectors import (
     DecisionLatency,
     GoalRisk,
-    escalations_to_resolve,
-    feedback_requests_for,
     goal_rag,
     goal_rag_expression,
     goal_settings_get,
@@ -461,19 +461,6 @@ def _band(index: Decimal) -> str:
     if index >= Decimal("0.25"):
         return "medium"
     return "low"
-
-
-def current_cycle() -> AssessmentCycle | None:
-    """The cycle HR follows now: the latest open one, else the latest closed one."""
-    cycles = AssessmentCycle.objects.filter(
-        status__in=[AssessmentCycle.Status.OPEN, AssessmentCycle.Status.CLOSED]
-    ).order_by("-period_end", "-id")
-    chosen = None
-    for cycle in cycles[:10]:
-        if cycle.status == AssessmentCycle.Status.OPEN:
-            return cycle
-        chosen = chosen or cycle
-    return chosen
 
 
 def cycle_funnel_by_department(*, cycle: AssessmentCycle) -> list[dict]:

@@ -11,8 +11,14 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from capabilities.models import Capability, JobRole, KeyResult
+from capabilities import selectors as capability_selectors
 from goals import selectors, services
+from goals.checkins import selectors as checkin_selectors
+from goals.checkins import services as checkin_services
+from goals.feedback import selectors as feedback_selectors
+from goals.feedback import services as feedback_services
+from goals.goal_templates import selectors as template_selectors
+from goals.goal_templates import services as template_services
 from goals.models import (
     ActionItem,
     CheckIn,
@@ -36,7 +42,7 @@ from plms.common.api import (
     StrictModelSerializer,
 )
 from plms.common.errors import NotFound
-from plms.people.models import Department, Employee
+from plms.people import selectors as people_selectors
 from plms.people.selectors import all_reports
 from plms.tenancy.permissions import IsOrganizationAdmin
 
@@ -70,7 +76,7 @@ class Ref(PublicIdField):
 
     def __init__(self, model, **kwargs) -> None:
         super().__init__(model, **kwargs)
-        self.queryset = model.objects.none()
+        self.queryset = self.get_queryset().none()
 
 
 # --- Goals -----------------------------------------------------------------------------------
@@ -98,13 +104,13 @@ EDITABLE_FIELDS = ["title", "description", "level", "start_date", "due_date", *K
 class GoalSerializer(serializers.ModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    owner_employee = Ref(Employee, required=False, allow_null=True)
-    owner_department = Ref(Department, required=False, allow_null=True)
-    data_steward = Ref(Employee, required=False, allow_null=True)
+    owner_employee = Ref(people_selectors.employees, required=False, allow_null=True)
+    owner_department = Ref(people_selectors.departments, required=False, allow_null=True)
+    data_steward = Ref(people_selectors.employees, required=False, allow_null=True)
     parents = Ref(Goal, many=True, required=False)
-    contributors = Ref(Employee, many=True, required=False)
-    key_result = Ref(KeyResult, required=False, allow_null=True)
-    capabilities = Ref(Capability, many=True, required=False)
+    contributors = Ref(people_selectors.employees, many=True, required=False)
+    key_result = Ref(capability_selectors.key_results, required=False, allow_null=True)
+    capabilities = Ref(capability_selectors.capabilities, many=True, required=False)
     progress = serializers.DecimalField(
         max_digits=6, decimal_places=2, read_only=True, allow_null=True
     )
@@ -169,10 +175,10 @@ class GoalPatchSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Goal.Status.choices, required=False)
     override_reason = StrictCharField(required=False, allow_blank=True)
     parents = Ref(Goal, many=True, required=False)
-    contributors = Ref(Employee, many=True, required=False)
-    capabilities = Ref(Capability, many=True, required=False)
-    data_steward = Ref(Employee, required=False, allow_null=True)
-    key_result = Ref(KeyResult, required=False, allow_null=True)
+    contributors = Ref(people_selectors.employees, many=True, required=False)
+    capabilities = Ref(capability_selectors.capabilities, many=True, required=False)
+    data_steward = Ref(people_selectors.employees, required=False, allow_null=True)
+    key_result = Ref(capability_selectors.key_results, required=False, allow_null=True)
 
     def get_fields(self):
         # The editable goal fields, as the goal serializer declares them, all optional.
@@ -292,8 +298,8 @@ class GoalViewSet(
         # The list shows the linked objects' public ids only.
         return selectors.goal_list(actor=self.actor).prefetch_related(
             Prefetch("parents", queryset=Goal.objects.only("uuid")),
-            Prefetch("contributors", queryset=Employee.objects.only("uuid")),
-            Prefetch("capabilities", queryset=Capability.objects.only("uuid")),
+            Prefetch("contributors", queryset=people_selectors.employees().only("uuid")),
+            Prefetch("capabilities", queryset=capability_selectors.capabilities().only("uuid")),
         )
 
     def get_serializer_class(self):
@@ -434,7 +440,7 @@ class GoalViewSet(
 class ActionItemSerializer(serializers.ModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    owner = Ref(Employee, required=False, allow_null=True)
+    owner = Ref(people_selectors.employees, required=False, allow_null=True)
     done = serializers.SerializerMethodField()
 
     class Meta:
@@ -449,8 +455,8 @@ class ActionItemSerializer(serializers.ModelSerializer):
 class CheckInSerializer(serializers.ModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    manager = Ref(Employee, read_only=True)
-    report = Ref(Employee, read_only=True)
+    manager = Ref(people_selectors.employees, read_only=True)
+    report = Ref(people_selectors.employees, read_only=True)
     cadence = serializers.CharField(source="series.cadence", read_only=True)
     private_manager_notes = serializers.SerializerMethodField()
 
@@ -477,8 +483,8 @@ class CheckInSerializer(serializers.ModelSerializer):
 
 
 class CheckInCreateSerializer(serializers.Serializer):
-    report = Ref(Employee)
-    manager = Ref(Employee, required=False, allow_null=True)
+    report = Ref(people_selectors.employees)
+    manager = Ref(people_selectors.employees, required=False, allow_null=True)
     cadence = serializers.ChoiceField(choices=["weekly", "fortnightly", "monthly"])
     first_date = serializers.DateField(required=False)
 
@@ -493,7 +499,7 @@ class CheckInPatchSerializer(serializers.Serializer):
 class EscalationSerializer(serializers.ModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    escalated_to = Ref(Employee, read_only=True)
+    escalated_to = Ref(people_selectors.employees, read_only=True)
 
     class Meta:
         model = CheckInEscalation
@@ -540,7 +546,7 @@ class CheckInViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return CheckIn.objects.none()
-        return selectors.check_in_list(actor=self.actor)
+        return checkin_selectors.check_in_list(actor=self.actor)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -563,7 +569,7 @@ class CheckInViewSet(
         return context
 
     def get_object(self) -> CheckIn:
-        check_in = selectors.check_in_get(actor=self.actor, uuid=self.kwargs["id"])
+        check_in = checkin_selectors.check_in_get(actor=self.actor, uuid=self.kwargs["id"])
         if check_in is None:
             raise NotFound()
         return check_in
@@ -571,7 +577,9 @@ class CheckInViewSet(
     def create(self, request, *args, **kwargs):
         serializer = CheckInCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        series = services.check_in_series_create(actor=self.actor, **serializer.validated_data)
+        series = checkin_services.check_in_series_create(
+            actor=self.actor, **serializer.validated_data
+        )
         check_in = series.check_ins.order_by("scheduled_for").first()
         return Response(self.get_serializer(check_in).data, status=status.HTTP_201_CREATED)
 
@@ -579,7 +587,7 @@ class CheckInViewSet(
         check_in = self.get_object()
         serializer = CheckInPatchSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check_in = services.check_in_update(
+        check_in = checkin_services.check_in_update(
             actor=self.actor, check_in=check_in, **serializer.validated_data
         )
         return Response(self.get_serializer(check_in).data)
@@ -587,7 +595,7 @@ class CheckInViewSet(
     @extend_schema(summary="Mark held; schedules the next check-in", request=None)
     @action(detail=True, methods=["post"])
     def complete(self, request, id=None):
-        check_in = services.check_in_complete(actor=self.actor, check_in=self.get_object())
+        check_in = checkin_services.check_in_complete(actor=self.actor, check_in=self.get_object())
         return Response(self.get_serializer(check_in).data)
 
     @extend_schema(
@@ -609,11 +617,11 @@ class CheckInViewSet(
     def action_items(self, request, id=None):
         check_in = self.get_object()
         if request.method == "GET":
-            items = selectors.check_in_open_actions(check_in=check_in)
+            items = checkin_selectors.check_in_open_actions(check_in=check_in)
             return Response(ActionItemSerializer(items, many=True).data)
         serializer = ActionItemSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.action_item_add(
+        item = checkin_services.action_item_add(
             actor=self.actor, check_in=check_in, **serializer.validated_data
         )
         return Response(ActionItemSerializer(item).data, status=status.HTTP_201_CREATED)
@@ -628,7 +636,7 @@ class CheckInViewSet(
         check_in = self.get_object()
         serializer = EscalationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        escalation = services.check_in_escalate(
+        escalation = checkin_services.check_in_escalate(
             actor=self.actor,
             check_in=check_in,
             part=serializer.validated_data["part"],
@@ -643,8 +651,8 @@ class CheckInViewSet(
 class FeedbackSerializer(serializers.ModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    giver = Ref(Employee, read_only=True)
-    receiver = Ref(Employee)
+    giver = Ref(people_selectors.employees, read_only=True)
+    receiver = Ref(people_selectors.employees)
     goal = Ref(Goal, required=False, allow_null=True)
     request = Ref(FeedbackRequest, required=False, allow_null=True)
 
@@ -671,8 +679,8 @@ class FeedbackSerializer(serializers.ModelSerializer):
 class RequestForFeedbackSerializer(serializers.ModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    requester = Ref(Employee, read_only=True)
-    asked = Ref(Employee)
+    requester = Ref(people_selectors.employees, read_only=True)
+    asked = Ref(people_selectors.employees)
     goal = Ref(Goal, required=False, allow_null=True)
 
     class Meta:
@@ -711,10 +719,10 @@ class FeedbackViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Feedback.objects.none()
-        return selectors.feedback_list(actor=self.actor)
+        return feedback_selectors.feedback_list(actor=self.actor)
 
     def get_object(self) -> Feedback:
-        feedback = selectors.feedback_get(actor=self.actor, uuid=self.kwargs["id"])
+        feedback = feedback_selectors.feedback_get(actor=self.actor, uuid=self.kwargs["id"])
         if feedback is None:
             raise Http404
         return feedback
@@ -722,7 +730,7 @@ class FeedbackViewSet(
     def create(self, request, *args, **kwargs):
         serializer = FeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        feedback = services.feedback_give(actor=self.actor, **serializer.validated_data)
+        feedback = feedback_services.feedback_give(actor=self.actor, **serializer.validated_data)
         return Response(FeedbackSerializer(feedback).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -742,11 +750,13 @@ class FeedbackViewSet(
             employee = self.actor.employee
             if employee is None:
                 return Response([])
-            items = selectors.feedback_requests_for(employee=employee)
+            items = feedback_selectors.feedback_requests_for(employee=employee)
             return Response(RequestForFeedbackSerializer(items, many=True).data)
         serializer = RequestForFeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.feedback_request_create(actor=self.actor, **serializer.validated_data)
+        item = feedback_services.feedback_request_create(
+            actor=self.actor, **serializer.validated_data
+        )
         return Response(RequestForFeedbackSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
@@ -757,8 +767,8 @@ class GoalTemplateSerializer(StrictModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     parent = Ref(Goal, required=False, allow_null=True)
-    key_result = Ref(KeyResult, required=False, allow_null=True)
-    capabilities = Ref(Capability, many=True, required=False)
+    key_result = Ref(capability_selectors.key_results, required=False, allow_null=True)
+    capabilities = Ref(capability_selectors.capabilities, many=True, required=False)
 
     class Meta:
         model = GoalTemplate
@@ -787,8 +797,8 @@ class GoalTemplateSerializer(StrictModelSerializer):
 
 
 class TemplateApplySerializer(serializers.Serializer):
-    department = Ref(Department, required=False, allow_null=True)
-    job_role = Ref(JobRole, required=False, allow_null=True)
+    department = Ref(people_selectors.departments, required=False, allow_null=True)
+    job_role = Ref(capability_selectors.job_roles, required=False, allow_null=True)
     start_date = serializers.DateField()
     due_date = serializers.DateField()
     status = serializers.ChoiceField(
@@ -835,10 +845,10 @@ class GoalTemplateViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return GoalTemplate.objects.none()
-        return selectors.goal_template_list()
+        return template_selectors.goal_template_list()
 
     def get_object(self) -> GoalTemplate:
-        template = selectors.goal_template_get(uuid=self.kwargs["id"])
+        template = template_selectors.goal_template_get(uuid=self.kwargs["id"])
         if template is None:
             raise NotFound()
         return template
@@ -846,8 +856,10 @@ class GoalTemplateViewSet(
     def create(self, request, *args, **kwargs):
         serializer = GoalTemplateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        template = services.goal_template_create(actor=self.actor, **serializer.validated_data)
-        template = selectors.goal_template_get(uuid=template.uuid)
+        template = template_services.goal_template_create(
+            actor=self.actor, **serializer.validated_data
+        )
+        template = template_selectors.goal_template_get(uuid=template.uuid)
         return Response(GoalTemplateSerializer(template).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -867,11 +879,11 @@ class GoalTemplateViewSet(
         data = dict(serializer.validated_data)
         department, role = data.pop("department", None), data.pop("job_role", None)
         if role is not None:
-            result = services.goal_template_apply_to_role(
+            result = template_services.goal_template_apply_to_role(
                 actor=self.actor, template=template, role=role, **data
             )
         else:
-            result = services.goal_template_apply(
+            result = template_services.goal_template_apply(
                 actor=self.actor, template=template, department=department, **data
             )
         body = TemplateApplicationSerializer(

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from capabilities import selectors as capability_selectors
+from goals import scorecards as scorecard_selectors
 from goals import selectors, services
+from goals import tree as tree_selectors
+from goals.checkins import selectors as checkin_selectors
+from goals.checkins import services as checkin_services
+from goals.feedback import selectors as feedback_selectors
+from goals.feedback import services as feedback_services
 from goals.forms import (
     ActionItemForm,
     ActivateForm,
@@ -27,6 +33,8 @@ from goals.forms import (
     ResolveEscalationForm,
     TemplateApplyForm,
 )
+from goals.goal_templates import selectors as template_selectors
+from goals.goal_templates import services as template_services
 from goals.models import Goal, Level
 from goals.smart import GoalDraft, smart_check
 from plms.common.errors import ApplicationError
@@ -73,7 +81,7 @@ def my_goals(request: HttpRequest) -> HttpResponse:
         "search": search,
         "status": status,
         "statuses": Goal.Status.choices,
-        "scorecard": selectors.scorecard(all_mine),
+        "scorecard": scorecard_selectors.scorecard(all_mine),
     }
     return render(request, "goals/my_goals.html", context)
 
@@ -100,9 +108,9 @@ def team_at_risk(request: HttpRequest) -> HttpResponse:
 def my_scorecard(request: HttpRequest) -> HttpResponse:
     employee = request.employee
     scorecard = (
-        selectors.person_scorecard(actor=actor_from_request(request), employee=employee)
+        scorecard_selectors.person_scorecard(actor=actor_from_request(request), employee=employee)
         if employee is not None
-        else selectors.balanced_scorecard([])
+        else scorecard_selectors.balanced_scorecard([])
     )
     context = {"person": employee, "scorecard": scorecard, "mine": True}
     return render(request, "goals/person_scorecard.html", context)
@@ -111,12 +119,12 @@ def my_scorecard(request: HttpRequest) -> HttpResponse:
 @member_required
 def person_scorecard(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    employee = selectors.scorecard_employee_get(actor=actor, uuid=id)
+    employee = scorecard_selectors.scorecard_employee_get(actor=actor, uuid=id)
     if employee is None:
         raise Http404
     context = {
         "person": employee,
-        "scorecard": selectors.person_scorecard(actor=actor, employee=employee),
+        "scorecard": scorecard_selectors.person_scorecard(actor=actor, employee=employee),
         "mine": request.employee is not None and request.employee.pk == employee.pk,
     }
     return render(request, "goals/person_scorecard.html", context)
@@ -127,7 +135,9 @@ def team_scorecard(request: HttpRequest) -> HttpResponse:
     employee = request.employee
     search = request.GET.get("q", "").strip()
     team = (
-        selectors.team_scorecard(manager=employee, search=search) if employee is not None else None
+        scorecard_selectors.team_scorecard(manager=employee, search=search)
+        if employee is not None
+        else None
     )
     page = Paginator(team.members if team else [], PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"team": team, "page": page, "search": search}
@@ -376,6 +386,11 @@ def goal_detail(request: HttpRequest, id) -> HttpResponse:
     goal = selectors.goal_get(actor=actor, uuid=id)
     if goal is None:
         raise Http404
+    return _goal_detail_page(request, actor, goal)
+
+
+def _goal_detail_page(request: HttpRequest, actor, goal, *, progress_form=None, status=200):
+    """The goal's page; after a refused progress update, with the typed values and errors."""
     goal = selectors.goal_list_for_display([goal])[0]
     history = Paginator(selectors.goal_history(goal=goal), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -390,12 +405,12 @@ def goal_detail(request: HttpRequest, id) -> HttpResponse:
         "can_edit": selectors.can_edit_goal(actor=actor, goal=goal),
         "can_record": selectors.can_record_progress(actor=actor, goal=goal),
         "can_approve": selectors.is_goal_approver(actor=actor, goal=goal),
-        "progress_form": ProgressForm(),
+        "progress_form": progress_form or ProgressForm(),
         "activate_form": ActivateForm(),
         "decision_form": DecisionForm(),
         "children": selectors.goal_children(actor=actor, goal=goal),
     }
-    return render(request, "goals/goal_detail.html", context)
+    return render(request, "goals/goal_detail.html", context, status=status)
 
 
 def _goal_action(request: HttpRequest, id, run) -> HttpResponse:
@@ -418,15 +433,22 @@ def _goal_action(request: HttpRequest, id, run) -> HttpResponse:
 @member_required
 @require_POST
 def goal_progress(request: HttpRequest, id) -> HttpResponse:
+    """Records progress; a refusal shows the page again with what was typed and the errors at
+    their fields, not only a banner."""
+    actor = actor_from_request(request)
+    goal = selectors.goal_get(actor=actor, uuid=id)
+    if goal is None:
+        raise Http404
     form = ProgressForm(request.POST)
-
-    def run(actor, goal):
-        if not form.is_valid():
-            raise ApplicationError("invalid", _("Enter a number for the new value."))
-        services.goal_progress_record(actor=actor, goal=goal, **form.cleaned_data)
-        return _("Progress recorded.")
-
-    return _goal_action(request, id, run)
+    if form.is_valid():
+        try:
+            services.goal_progress_record(actor=actor, goal=goal, **form.cleaned_data)
+        except ApplicationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Progress recorded."))
+            return redirect("goals:goal_detail", id=id)
+    return _goal_detail_page(request, actor, goal, progress_form=form, status=400)
 
 
 @member_required
@@ -481,20 +503,20 @@ def goal_tree(request: HttpRequest) -> HttpResponse:
     deeper levels open on demand (`?under=<goal>`: as a fragment for htmx, else as the page of
     that goal's branch)."""
     actor = actor_from_request(request)
-    forest = selectors.goal_forest(actor=actor)
+    forest = tree_selectors.goal_forest(actor=actor)
     under = None
     if "under" in request.GET:
         under = selectors.goal_visible(actor=actor, uuid=parse_public_id(request.GET["under"]))
         if under is None or under.pk not in forest.progress:
             raise Http404
     if under is not None and request.htmx:
-        nodes = selectors.goal_tree(
+        nodes = tree_selectors.goal_tree(
             actor=actor, forest=forest, ids=forest.children.get(under.pk, [])
         )
         return render(request, "goals/_tree_nodes.html", {"nodes": nodes})
     ids = [under.pk] if under is not None else forest.roots
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    nodes = selectors.goal_tree(actor=actor, forest=forest, ids=list(page.object_list))
+    nodes = tree_selectors.goal_tree(actor=actor, forest=forest, ids=list(page.object_list))
     return render(request, "goals/goal_tree.html", {"roots": nodes, "page": page, "under": under})
 
 
@@ -529,13 +551,13 @@ def template_list(request: HttpRequest) -> HttpResponse:
         data["key_result"] = selectors.key_result_get(uuid=parse_public_id(data.pop("key_result")))
         data["capabilities"] = selectors.capabilities_by_ids(uuids=data.pop("capabilities"))
         try:
-            template = services.goal_template_create(actor=actor, **data)
+            template = template_services.goal_template_create(actor=actor, **data)
         except ApplicationError as exc:
             _form_errors(form, exc)
         else:
             messages.success(request, _("Template “%s” saved.") % template.name)
             return redirect("goals:template_list")
-    page = Paginator(selectors.goal_template_list(search=search), PAGE_SIZE).get_page(
+    page = Paginator(template_selectors.goal_template_list(search=search), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     context = {
@@ -551,7 +573,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def template_apply(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    template = selectors.goal_template_get(uuid=id)
+    template = template_selectors.goal_template_get(uuid=id)
     if template is None:
         raise Http404
     form = TemplateApplyForm(request.POST, targets=_template_targets())
@@ -569,10 +591,10 @@ def template_apply(request: HttpRequest, id) -> HttpResponse:
         "status": form.cleaned_data["status"],
     }
     if kind == "role":
-        apply, key = services.goal_template_apply_to_role, "role"
+        apply, key = template_services.goal_template_apply_to_role, "role"
         target = capability_selectors.job_role_get(uuid=parse_public_id(uuid))
     else:
-        apply, key = services.goal_template_apply, "department"
+        apply, key = template_services.goal_template_apply, "department"
         target = selectors.department_get(uuid=parse_public_id(uuid))
     if target is None:
         raise Http404
@@ -599,13 +621,13 @@ def template_apply(request: HttpRequest, id) -> HttpResponse:
 def check_in_list(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     status = request.GET.get("status", "")
-    check_ins = selectors.check_in_list(actor=actor, status=status)
+    check_ins = checkin_selectors.check_in_list(actor=actor, status=status)
     page = Paginator(check_ins, PAGE_SIZE).get_page(request.GET.get("page"))
     employee = request.employee
     reports = (
         list(people_selectors.direct_reports(manager=employee)) if employee is not None else []
     )
-    rates = selectors.check_in_completion_rates(actor=actor)
+    rates = checkin_selectors.check_in_completion_rates(actor=actor)
     context = {"page": page, "status": status, "reports": reports, "rates": rates}
     return render(request, "goals/check_in_list.html", context)
 
@@ -618,7 +640,7 @@ def check_in_start(request: HttpRequest) -> HttpResponse:
     if report is None:
         raise Http404
     try:
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor, report=report, cadence=request.POST.get("cadence", "weekly")
         )
     except ApplicationError as exc:
@@ -632,10 +654,10 @@ def check_in_start(request: HttpRequest) -> HttpResponse:
 @member_required
 def check_in_detail(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    check_in = selectors.check_in_get(actor=actor, uuid=id)
+    check_in = checkin_selectors.check_in_get(actor=actor, uuid=id)
     if check_in is None:
         raise Http404
-    private = selectors.sees_private_notes(actor=actor, check_in=check_in)
+    private = checkin_selectors.sees_private_notes(actor=actor, check_in=check_in)
     initial = {
         "obstacles": check_in.obstacles,
         "priorities": check_in.priorities,
@@ -644,14 +666,14 @@ def check_in_detail(request: HttpRequest, id) -> HttpResponse:
     if private:
         initial["private_manager_notes"] = check_in.private_manager_notes
     form = CheckInForm(request.POST or None, initial=initial, private=private)
-    reviews = list(selectors.check_in_goal_reviews(check_in=check_in))
+    reviews = list(checkin_selectors.check_in_goal_reviews(check_in=check_in))
     if request.method == "POST" and form.is_valid():
         comments = {
             review.goal: request.POST.get(f"review-{review.uuid}", review.comment)
             for review in reviews
         }
         try:
-            services.check_in_update(
+            checkin_services.check_in_update(
                 actor=actor, check_in=check_in, reviews=comments, **form.cleaned_data
             )
         except ApplicationError as exc:
@@ -668,10 +690,10 @@ def check_in_detail(request: HttpRequest, id) -> HttpResponse:
         "form": form,
         "private": private,
         "reviews": reviews,
-        "actions": selectors.check_in_open_actions(check_in=check_in),
+        "actions": checkin_selectors.check_in_open_actions(check_in=check_in),
         "action_form": ActionItemForm(owners=owners),
         "escalate_form": EscalateForm(),
-        "escalations": selectors.check_in_escalations(check_in=check_in),
+        "escalations": checkin_selectors.check_in_escalations(check_in=check_in),
         "resolve_form": ResolveEscalationForm(),
     }
     return render(request, "goals/check_in_detail.html", context)
@@ -679,7 +701,7 @@ def check_in_detail(request: HttpRequest, id) -> HttpResponse:
 
 def _check_in_action(request: HttpRequest, id, run) -> HttpResponse:
     actor = actor_from_request(request)
-    check_in = selectors.check_in_get(actor=actor, uuid=id)
+    check_in = checkin_selectors.check_in_get(actor=actor, uuid=id)
     if check_in is None:
         raise Http404
     try:
@@ -695,7 +717,7 @@ def _check_in_action(request: HttpRequest, id, run) -> HttpResponse:
 @require_POST
 def check_in_complete(request: HttpRequest, id) -> HttpResponse:
     def run(actor, check_in):
-        services.check_in_complete(actor=actor, check_in=check_in)
+        checkin_services.check_in_complete(actor=actor, check_in=check_in)
         return _("Check-in completed; the next one is scheduled.")
 
     return _check_in_action(request, id, run)
@@ -712,7 +734,7 @@ def check_in_add_action(request: HttpRequest, id) -> HttpResponse:
         )
         if not form.is_valid():
             raise ApplicationError("invalid", _("Say what is to be done."))
-        services.action_item_add(
+        checkin_services.action_item_add(
             actor=actor,
             check_in=check_in,
             text=form.cleaned_data["text"],
@@ -729,17 +751,19 @@ def check_in_add_action(request: HttpRequest, id) -> HttpResponse:
 def check_in_toggle_action(request: HttpRequest, id) -> HttpResponse:
     """Tick an action item off (or reopen it); back to the check-in it is shown in."""
     actor = actor_from_request(request)
-    item = selectors.action_item_get(actor=actor, uuid=id)
+    item = checkin_selectors.action_item_get(actor=actor, uuid=id)
     if item is None:
         raise Http404
 
     def run(actor, check_in):
         done = request.POST.get("done") == "1"
-        services.action_item_set_done(actor=actor, item=item, done=done)
+        checkin_services.action_item_set_done(actor=actor, item=item, done=done)
         return _("Action item done.") if done else _("Action item reopened.")
 
     response = _check_in_action(request, item.check_in.uuid, run)
-    back = selectors.check_in_get(actor=actor, uuid=parse_public_id(request.POST.get("check_in")))
+    back = checkin_selectors.check_in_get(
+        actor=actor, uuid=parse_public_id(request.POST.get("check_in"))
+    )
     return redirect("goals:check_in_detail", id=back.uuid) if back is not None else response
 
 
@@ -747,7 +771,7 @@ def check_in_toggle_action(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def check_in_escalate(request: HttpRequest, id) -> HttpResponse:
     def run(actor, check_in):
-        escalation = services.check_in_escalate(
+        escalation = checkin_services.check_in_escalate(
             actor=actor, check_in=check_in, part=request.POST.get("part", "")
         )
         return _("Escalated to %s.") % escalation.escalated_to
@@ -760,14 +784,14 @@ def check_in_escalate(request: HttpRequest, id) -> HttpResponse:
 def check_in_escalation_resolve(request: HttpRequest, id) -> HttpResponse:
     """The person it was escalated to resolves it with a note; back to the check-in."""
     actor = actor_from_request(request)
-    escalation = selectors.escalation_get_for_viewer(actor=actor, uuid=id)
+    escalation = checkin_selectors.escalation_get_for_viewer(actor=actor, uuid=id)
     if escalation is None:
         raise Http404
     form = ResolveEscalationForm(request.POST)
     try:
         if not form.is_valid():
             raise ApplicationError("invalid", _("Say what was decided, for the manager and HR."))
-        services.check_in_escalation_resolve(
+        checkin_services.check_in_escalation_resolve(
             actor=actor, escalation=escalation, note=form.cleaned_data["note"]
         )
     except ApplicationError as exc:
@@ -786,12 +810,12 @@ def check_in_escalation_resolve(request: HttpRequest, id) -> HttpResponse:
 @member_required
 def feedback_inbox(request: HttpRequest) -> HttpResponse:
     employee = request.employee
-    received = selectors.feedback_inbox(employee=employee) if employee else []
+    received = feedback_selectors.feedback_inbox(employee=employee) if employee else []
     page = Paginator(received, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
-        "requests": selectors.feedback_requests_for(employee=employee) if employee else [],
-        "praise": selectors.public_praise()[:10],
+        "requests": feedback_selectors.feedback_requests_for(employee=employee) if employee else [],
+        "praise": feedback_selectors.public_praise()[:10],
         "request_form": FeedbackRequestForm(viewer=employee),
     }
     return render(request, "goals/feedback_inbox.html", context)
@@ -808,9 +832,11 @@ def feedback_give(request: HttpRequest) -> HttpResponse:
     form = FeedbackForm(request.POST or None, initial=initial, viewer=employee)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        data["request"] = selectors.feedback_request_get(uuid=parse_public_id(data.pop("request")))
+        data["request"] = feedback_selectors.feedback_request_get(
+            uuid=parse_public_id(data.pop("request"))
+        )
         try:
-            services.feedback_give(actor=actor, **data)
+            feedback_services.feedback_give(actor=actor, **data)
         except ApplicationError as exc:
             _form_errors(form, exc)
         else:
@@ -827,7 +853,7 @@ def feedback_request(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         asked = form.cleaned_data["asked"]
         try:
-            services.feedback_request_create(
+            feedback_services.feedback_request_create(
                 actor=actor, asked=asked, message=form.cleaned_data["message"]
             )
         except ApplicationError as exc:

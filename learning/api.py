@@ -17,11 +17,15 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments.models import AssessmentCycle
-from capabilities.models import Capability
+from assessments import selectors as assessment_selectors
+from capabilities import selectors as capability_selectors
 from goals import selectors as goal_selectors
-from learning import impact, selectors, services
+from learning import impact, selectors
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
+from learning.services import builds as build_services
+from learning.services import catalogue as catalogue_services
+from learning.services import completions as completion_services
+from learning.services import plans as plan_services
 from plms.common.api import (
     ApiFilterSet,
     OrganizationScopedViewSet,
@@ -31,7 +35,7 @@ from plms.common.api import (
     StrictEmailField,
 )
 from plms.common.errors import ApplicationError, NotFound
-from plms.people.models import Employee
+from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
@@ -55,7 +59,7 @@ def choice(choices, **kwargs) -> serializers.ChoiceField:
 
 
 class LevelLinkSerializer(serializers.Serializer):
-    capability = PublicId(Capability)
+    capability = PublicId(capability_selectors.capabilities)
     level_from = serializers.IntegerField(min_value=1, max_value=10)
     level_to = serializers.IntegerField(min_value=1, max_value=10)
 
@@ -93,10 +97,12 @@ class LearningItemSerializer(serializers.ModelSerializer):
         extra_kwargs = {"external_id": {"validators": []}}
 
 
-def _links(data: list[dict] | None) -> list[services.LevelLink] | None:
+def _links(data: list[dict] | None) -> list[catalogue_services.LevelLink] | None:
     if data is None:
         return None
-    return [services.LevelLink(d["capability"], d["level_from"], d["level_to"]) for d in data]
+    return [
+        catalogue_services.LevelLink(d["capability"], d["level_from"], d["level_to"]) for d in data
+    ]
 
 
 class LearningItemFilter(ApiFilterSet):
@@ -138,14 +144,14 @@ class LearningItemViewSet(
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         links = _links(data.pop("capabilities", []))
-        serializer.instance = services.learning_item_create(
+        serializer.instance = catalogue_services.learning_item_create(
             actor=self.actor, capabilities=links, **data
         )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         links = _links(data.pop("capabilities", None))
-        serializer.instance = services.learning_item_update(
+        serializer.instance = catalogue_services.learning_item_update(
             actor=self.actor, item=serializer.instance, capabilities=links, **data
         )
         serializer.instance = selectors.item_get(uuid=serializer.instance.uuid)
@@ -157,7 +163,7 @@ class LearningItemViewSet(
 class PlanItemSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     item = PublicId(LearningItem, read_only=True, allow_null=True)
-    capability = PublicId(Capability, read_only=True, allow_null=True)
+    capability = PublicId(capability_selectors.capabilities, read_only=True, allow_null=True)
     label = serializers.CharField(read_only=True)
     status = choice(PlanItem.Status.choices, read_only=True)
 
@@ -181,9 +187,9 @@ class PlanItemSerializer(serializers.ModelSerializer):
 
 class DevelopmentPlanSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    employee = PublicId(Employee, read_only=True)
-    built_from = PublicId(AssessmentCycle, read_only=True, allow_null=True)
-    approved_by = PublicId(Employee, read_only=True, allow_null=True)
+    employee = PublicId(people_selectors.employees, read_only=True)
+    built_from = PublicId(assessment_selectors.cycles, read_only=True, allow_null=True)
+    approved_by = PublicId(people_selectors.employees, read_only=True, allow_null=True)
     item_count = serializers.IntegerField(read_only=True)
     done_count = serializers.IntegerField(read_only=True)
     kind = choice(DevelopmentPlan.Kind.choices, read_only=True)
@@ -236,10 +242,10 @@ class MilestoneSerializer(serializers.Serializer):
 
 
 class PlanCreateSerializer(serializers.Serializer):
-    employee = PublicId(Employee)
+    employee = PublicId(people_selectors.employees)
     kind = choice(DevelopmentPlan.Kind.choices, default=DevelopmentPlan.Kind.DEVELOPMENT)
     start = serializers.DateField(required=False)
-    cycle = PublicId(AssessmentCycle, required=False, allow_null=True)
+    cycle = PublicId(assessment_selectors.cycles, required=False, allow_null=True)
     title = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     period_end = serializers.DateField(required=False)
     milestones = MilestoneSerializer(many=True, required=False, default=list)
@@ -266,7 +272,7 @@ class PlanCreateSerializer(serializers.Serializer):
 
 class AdditionSerializer(serializers.Serializer):
     item = PublicId(LearningItem)
-    capability = PublicId(Capability, required=False, allow_null=True)
+    capability = PublicId(capability_selectors.capabilities, required=False, allow_null=True)
     reason = StrictCharField(max_length=300)
     due_date = serializers.DateField(required=False, allow_null=True)
 
@@ -358,7 +364,7 @@ class DevelopmentPlanViewSet(
                     "Link the employee's own goals.",
                     fields={"goals": "Not the employee's goals."},
                 )
-            plan = services.plan_create_improvement(
+            plan = plan_services.plan_create_improvement(
                 actor=self.actor,
                 employee=values["employee"],
                 title=values["title"],
@@ -370,7 +376,7 @@ class DevelopmentPlanViewSet(
                 goals=goals,
             )
         else:
-            plan = services.plan_build(
+            plan = build_services.plan_build(
                 actor=self.actor,
                 employee=values["employee"],
                 start=values.get("start"),
@@ -390,7 +396,7 @@ class DevelopmentPlanViewSet(
     @extend_schema(summary="Propose the plan to the manager", request=None)
     @action(detail=True, methods=["post"])
     def propose(self, request, id=None):
-        return self._refreshed(services.plan_propose(actor=self.actor, plan=self.get_object()))
+        return self._refreshed(plan_services.plan_propose(actor=self.actor, plan=self.get_object()))
 
     @extend_schema(
         summary="Approve a proposed plan",
@@ -411,11 +417,11 @@ class DevelopmentPlanViewSet(
                 raise NotFound("The item is not in this plan.")
             return items[uuid]
 
-        plan = services.plan_approve(
+        plan = plan_services.plan_approve(
             actor=self.actor,
             plan=plan,
             add=[
-                services.PlanAddition(
+                plan_services.PlanAddition(
                     a["item"], a["reason"], a.get("capability"), a.get("due_date")
                 )
                 for a in values["add"]
@@ -429,7 +435,9 @@ class DevelopmentPlanViewSet(
     @extend_schema(summary="Activate an approved plan", request=None)
     @action(detail=True, methods=["post"])
     def activate(self, request, id=None):
-        return self._refreshed(services.plan_activate(actor=self.actor, plan=self.get_object()))
+        return self._refreshed(
+            plan_services.plan_activate(actor=self.actor, plan=self.get_object())
+        )
 
     @extend_schema(
         summary="Sign off an improvement plan (HR)",
@@ -440,7 +448,7 @@ class DevelopmentPlanViewSet(
     @action(detail=True, methods=["post"], url_path="sign-off")
     def sign_off(self, request, id=None):
         plan = self.get_object()
-        return self._refreshed(services.plan_improvement_sign_off(actor=self.actor, plan=plan))
+        return self._refreshed(plan_services.plan_improvement_sign_off(actor=self.actor, plan=plan))
 
     @extend_schema(
         summary="Complete the plan",
@@ -453,7 +461,7 @@ class DevelopmentPlanViewSet(
         plan = self.get_object()
         data = CompleteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        plan = services.plan_complete(actor=self.actor, plan=plan, **data.validated_data)
+        plan = plan_services.plan_complete(actor=self.actor, plan=plan, **data.validated_data)
         return self._refreshed(plan)
 
     @extend_schema(
@@ -473,7 +481,7 @@ class DevelopmentPlanViewSet(
         if plan_item is None:
             raise NotFound("The item is not in this plan.")
         plan_item.plan = plan
-        updated = services.plan_item_progress(
+        updated = plan_services.plan_item_progress(
             actor=self.actor,
             plan_item=plan_item,
             status=values["status"],
@@ -511,7 +519,7 @@ class CompletionInputSerializer(serializers.Serializer):
 
 class CompletionSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    employee = PublicId(Employee, read_only=True)
+    employee = PublicId(people_selectors.employees, read_only=True)
     item = PublicId(LearningItem, read_only=True)
 
     class Meta:
@@ -568,7 +576,7 @@ class LearningCompletionViewSet(
         data = CompletionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        employees = Employee.objects.all()
+        employees = people_selectors.employees()
         if values.get("employee_email"):
             employee = employees.filter(email=values["employee_email"].lower()).first()
         else:
@@ -583,7 +591,7 @@ class LearningCompletionViewSet(
             raise ApplicationError(
                 "unknown_reference", "Unknown employee or item.", fields=problems
             )
-        completion, created = services.completion_record(
+        completion, created = completion_services.completion_record(
             actor=self.actor,
             employee=employee,
             item=item,
@@ -625,9 +633,9 @@ class LearningContentGapViewSet(OrganizationScopedViewSet):
     def list(self, request):
         rows = selectors.content_gap_report()
         uuids = dict(
-            Capability.objects.filter(id__in=[r["capability_id"] for r in rows]).values_list(
-                "id", "uuid"
-            )
+            capability_selectors.capabilities()
+            .filter(id__in=[r["capability_id"] for r in rows])
+            .values_list("id", "uuid")
         )
         return Response(
             [
@@ -664,9 +672,9 @@ class LearningImpactViewSet(OrganizationScopedViewSet):
             )
         )
         capabilities = dict(
-            Capability.objects.filter(
-                id__in=[r["capability_id"] for r in report["capabilities"]]
-            ).values_list("id", "uuid")
+            capability_selectors.capabilities()
+            .filter(id__in=[r["capability_id"] for r in report["capabilities"]])
+            .values_list("id", "uuid")
         )
         plans = dict(
             DevelopmentPlan.objects.filter(

@@ -16,12 +16,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from capabilities.selectors import capability_choices
-from learning import impact, selectors, services
+from learning import impact, selectors
 from learning.forms import ImprovementPlanForm
 from learning.imports import COLUMNS, learning_items_import
 from learning.models import DevelopmentPlan, LearningItem, PlanItem
+from learning.services import builds as build_services
+from learning.services import catalogue as catalogue_services
+from learning.services import plans as plan_services
 from plms.common.errors import ApplicationError
-from plms.people.imports import ImportFailed
+from plms.common.imports import ImportFailed
+from plms.common.uploads import UploadField
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 
@@ -29,7 +33,7 @@ PAGE_SIZE = 25
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=gettext_lazy("CSV or JSON file"),
         help_text=gettext_lazy("UTF-8; a CSV file with a header row, or a JSON list of items."),
     )
@@ -126,7 +130,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
         "plan": plan,
         "items": items,
         "progress": _progress(plan) if plan else 0,
-        "can_progress": plan is not None and plan.status in services.PROGRESS_STATUSES,
+        "can_progress": plan is not None and plan.status in plan_services.PROGRESS_STATUSES,
         "can_start": plan is not None
         and plan.status == DevelopmentPlan.Status.APPROVED
         and all(item.status == PlanItem.Status.NOT_STARTED for item in items),
@@ -141,7 +145,7 @@ def plan_build_mine(request: HttpRequest) -> HttpResponse:
     if request.employee is None:
         raise Http404
     try:
-        services.plan_build(actor=actor_from_request(request), employee=request.employee)
+        build_services.plan_build(actor=actor_from_request(request), employee=request.employee)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -166,7 +170,7 @@ def plan_detail(request: HttpRequest, id) -> HttpResponse:
         "is_owner": is_owner,
         # What the plan's state allows: items move while it is approved or active; it is
         # started only before any item has.
-        "can_progress": plan.status in services.PROGRESS_STATUSES,
+        "can_progress": plan.status in plan_services.PROGRESS_STATUSES,
         "can_start": plan.status == DevelopmentPlan.Status.APPROVED
         and all(item.status == PlanItem.Status.NOT_STARTED for item in items),
         "statuses": PlanItem.Status.choices,
@@ -181,6 +185,15 @@ def plan_detail(request: HttpRequest, id) -> HttpResponse:
     return render(request, "learning/plan_detail.html", context)
 
 
+PLAN_ACTION_DONE = {
+    "propose": gettext_lazy("The plan is sent for approval."),
+    "activate": gettext_lazy("The plan has started."),
+    "approve": gettext_lazy("The plan is approved."),
+    "complete": gettext_lazy("The plan is complete."),
+    "sign_off": gettext_lazy("The plan is signed off and has started."),
+}
+
+
 @member_required
 @require_POST
 def plan_action(request: HttpRequest, id) -> HttpResponse:
@@ -191,15 +204,15 @@ def plan_action(request: HttpRequest, id) -> HttpResponse:
     action = request.POST.get("action", "")
     try:
         if action == "propose":
-            plan = services.plan_propose(actor=actor, plan=plan)
+            plan = plan_services.plan_propose(actor=actor, plan=plan)
         elif action == "activate":
-            plan = services.plan_activate(actor=actor, plan=plan)
+            plan = plan_services.plan_activate(actor=actor, plan=plan)
         elif action == "approve":
             plan = _approve(request, actor, plan)
         elif action == "sign_off":
-            plan = services.plan_improvement_sign_off(actor=actor, plan=plan)
+            plan = plan_services.plan_improvement_sign_off(actor=actor, plan=plan)
         elif action == "complete":
-            plan = services.plan_complete(
+            plan = plan_services.plan_complete(
                 actor=actor,
                 plan=plan,
                 outcome=request.POST.get("outcome", ""),
@@ -210,10 +223,7 @@ def plan_action(request: HttpRequest, id) -> HttpResponse:
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(
-            request,
-            _("The plan is now %(status)s.") % {"status": plan.get_status_display().lower()},
-        )
+        messages.success(request, PLAN_ACTION_DONE[action])
     if request.POST.get("next") == "my_plan" and actor.employee is not None:
         return redirect("learning:my_plan")  # back where the employee acted
     return redirect("learning:plan_detail", id=plan.uuid)
@@ -229,7 +239,7 @@ def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> DevelopmentP
         item = selectors.item_list().filter(uuid=wanted).first() if _is_uuid(wanted) else None
         if item is None:
             raise ApplicationError("invalid", _("Choose an item from the catalogue."))
-        add.append(services.PlanAddition(item=item, reason=reason))
+        add.append(plan_services.PlanAddition(item=item, reason=reason))
     order = None
     positions = {
         u: request.POST.get(f"order_{u}", "") for u in items if request.POST.get(f"order_{u}")
@@ -239,7 +249,7 @@ def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> DevelopmentP
         ranked = sorted(kept, key=lambda u: (int(positions.get(u) or 9999), items[u].order))
         if ranked != sorted(kept, key=lambda u: items[u].order):
             order = [items[u] for u in ranked]
-    return services.plan_approve(
+    return plan_services.plan_approve(
         actor=actor, plan=plan, add=add, remove=remove, order=order, reason=reason
     )
 
@@ -264,7 +274,7 @@ def plan_item_update(request: HttpRequest, id) -> HttpResponse:
         messages.error(request, _("Choose a status for the item."))
     else:
         try:
-            services.plan_item_progress(actor=actor, plan_item=plan_item, **form.cleaned_data)
+            plan_services.plan_item_progress(actor=actor, plan_item=plan_item, **form.cleaned_data)
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
@@ -304,7 +314,7 @@ def improvement_plan_start(request: HttpRequest, id) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         chosen = set(form.cleaned_data["goals"])
         try:
-            plan = services.plan_create_improvement(
+            plan = plan_services.plan_create_improvement(
                 actor=actor,
                 employee=employee,
                 title=form.cleaned_data["title"],
@@ -399,7 +409,7 @@ def plan_build_progress(request: HttpRequest, id) -> HttpResponse:
 def plan_build_again(request: HttpRequest, id) -> HttpResponse:
     build = _plan_build_or_404(id)
     try:
-        services.plan_build_requeue(actor=actor_from_request(request), build=build)
+        build_services.plan_build_requeue(actor=actor_from_request(request), build=build)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -429,11 +439,11 @@ class SettingsForm(forms.Form):
 @member_required(admin=True)
 def learning_settings(request: HttpRequest) -> HttpResponse:
     current = selectors.learning_settings_get()
-    initial = {name: getattr(current, name) for name in services.SETTINGS_FIELDS}
+    initial = {name: getattr(current, name) for name in catalogue_services.SETTINGS_FIELDS}
     form = SettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.learning_settings_update(
+            catalogue_services.learning_settings_update(
                 actor=actor_from_request(request), **form.cleaned_data
             )
         except ApplicationError as exc:

@@ -29,16 +29,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, connections, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from plms.common.db import prepared_row, value_preparer
+from plms.common.db import update_rows
+from plms.common.workers import current_owner, orphaned
 from plms.people.models import Employee
 from plms.tenancy.actors import system_actor
 from plms.tenancy.context import (
     dangerously_all_organizations,
-    organization_scope,
+    organization_transaction,
     require_organization_id,
 )
 from plms.tenancy.models import Organization
@@ -270,9 +271,12 @@ def _lease() -> timedelta:
 
 
 def claimable_q(now: datetime) -> Q:
-    """Steps a tick may claim: due and not taken, or taken so long ago the task was lost."""
-    return Q(state=State.SCHEDULED, due_at__lte=now) | Q(
-        state=State.DUE, claimed_at__lt=now - _lease()
+    """Steps a tick may claim: due and not taken, taken so long ago the task was lost, or
+    taken by a worker process that stopped beating (killed mid-dispatch)."""
+    return (
+        Q(state=State.SCHEDULED, due_at__lte=now)
+        | Q(state=State.DUE, claimed_at__lt=now - _lease())
+        | (Q(state=State.DUE) & orphaned("claimed_by"))
     )
 
 
@@ -297,8 +301,44 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
         .values_list("id", flat=True)[:limit]
     )
     if ids:
-        MilestoneRun.objects.filter(id__in=ids).update(state=State.DUE, claimed_at=now)
+        MilestoneRun.objects.filter(id__in=ids).update(
+            state=State.DUE, claimed_at=now, claimed_by=None
+        )
     return ids
+
+
+def steps_take(*, step_ids: Sequence[int]) -> int:
+    """Stamp claimed steps (of the current organization) with the worker process about to
+    dispatch them, committed before it starts, so that if it dies they are taken over as soon
+    as its heartbeat stops instead of after the lease. Rows another process holds are skipped.
+    Outside a worker: nothing."""
+    owner = current_owner()
+    if owner is None or not step_ids:
+        return 0
+    with organization_transaction():
+        ids = list(
+            MilestoneRun.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=list(step_ids), state=State.DUE)
+            .order_by("id")
+            .values_list("id", flat=True)
+        )
+        return MilestoneRun.objects.filter(pk__in=ids).update(claimed_by=owner)
+
+
+def organizations_with_orphans() -> list[int]:
+    """Organizations with steps or e-mails held by a worker process that stopped beating."""
+    with dangerously_all_organizations():
+        ids = set(
+            MilestoneRun.dangerously_unscoped.filter(Q(state=State.DUE) & orphaned("claimed_by"))
+            .values_list("organization_id", flat=True)
+            .distinct()
+        )
+        ids |= set(
+            Notification.dangerously_unscoped.filter(notifications.orphaned_email_q())
+            .values_list("organization_id", flat=True)
+            .distinct()
+        )
+    return sorted(ids)
 
 
 def retry_delay(attempt: int) -> float:
@@ -375,16 +415,14 @@ def _gate(step: MilestoneRun, now: datetime) -> registry.Outcome | None:
     return None
 
 
-def step_dispatch(
-    *, organization_id: int, step_id: int, now: datetime | None = None
-) -> DispatchResult:
+def step_dispatch(*, step_id: int, now: datetime | None = None) -> DispatchResult:
     """Do one claimed step, once: under its row lock, only while it is `due`.
 
     The kind's writes and the step's new state commit together. A transient failure puts the
     step back with a backoff (bounded by PLMS_WORKFLOW_MAX_ATTEMPTS); any other error fails it.
     """
     now = now or timezone.now()
-    with organization_scope(organization_id):
+    with organization_transaction() as organization_id:
         # Lock the step's row (only its own: of=self), then load what it needs with one short
         # query per object, so plans stay trivial whatever the table statistics.
         step = (
@@ -482,9 +520,7 @@ STEP_FIELDS = (
 )
 
 
-def steps_dispatch(
-    *, organization_id: int, step_ids: Sequence[int], now: datetime | None = None
-) -> dict[str, int]:
+def steps_dispatch(*, step_ids: Sequence[int], now: datetime | None = None) -> dict[str, int]:
     """Dispatch a chunk of claimed steps; return how many ended in each state.
 
     The steps of kinds that only notify are done together, in one transaction: their rows
@@ -497,7 +533,7 @@ def steps_dispatch(
     """
     now = now or timezone.now()
     try:
-        with organization_scope(organization_id):
+        with organization_transaction() as organization_id:
             outcomes, alone = _steps_dispatch_together(organization_id, step_ids, now)
     except (OperationalError, InterfaceError):
         raise  # the connection is gone: the task is retried, the claims stay
@@ -505,7 +541,7 @@ def steps_dispatch(
         logger.exception("Dispatching %d steps together failed; one by one", len(step_ids))
         outcomes, alone = {}, list(step_ids)
     for step_id in alone:
-        result = step_dispatch(organization_id=organization_id, step_id=step_id, now=now)
+        result = step_dispatch(step_id=step_id, now=now)
         outcomes[result.state] = outcomes.get(result.state, 0) + 1
     return outcomes
 
@@ -599,7 +635,7 @@ def _steps_dispatch_together(
         finished.append(step)
     if not finished:
         return outcomes, alone
-    _steps_save(finished)
+    update_rows(MilestoneRun, finished, STEP_FIELDS)
     starts = [
         s for s in finished if s.parent_id is None and s.state in MilestoneRun.FINISHED_STATES
     ]
@@ -613,46 +649,6 @@ def _steps_dispatch_together(
     for step in finished:
         outcomes[step.state] = outcomes.get(step.state, 0) + 1
     return outcomes, alone
-
-
-def _steps_save(steps: list[MilestoneRun]) -> None:
-    """Write the dispatch fields of `steps` as they are in memory, in one statement.
-
-    On PostgreSQL `UPDATE … FROM (VALUES …)`: one plain join instead of the `CASE WHEN id = …`
-    per row and column that `bulk_update` builds (slow to compile and to evaluate).
-    """
-    connection = connections[MilestoneRun.objects.db]
-    if connection.vendor != "postgresql":
-        MilestoneRun.objects.bulk_update(steps, STEP_FIELDS)
-        return
-    from psycopg2.extras import execute_values
-
-    opts = MilestoneRun._meta
-    columns = [opts.get_field(name) for name in STEP_FIELDS]
-    quote = connection.ops.quote_name
-    template = "(%s::bigint, {})".format(
-        ", ".join(f"%s::{column.db_type(connection)}" for column in columns)
-    )
-    sql = (
-        "UPDATE {table} AS t SET {sets} FROM (VALUES %s) AS v (id, {names}) "
-        "WHERE t.{pk} = v.id AND t.{org} = {organization_id} AND t.{pk} IN ({ids})"
-    ).format(
-        table=quote(opts.db_table),
-        sets=", ".join(f"{quote(c.column)} = v.{quote(c.column)}" for c in columns),
-        names=", ".join(quote(c.column) for c in columns),
-        pk=quote(opts.pk.column),
-        org=quote("organization_id"),
-        organization_id=int(require_organization_id()),
-        ids=", ".join(str(int(step.pk)) for step in steps),  # the primary key's index
-    )
-    preparers = [None, *(value_preparer(column, connection) for column in columns)]
-    values = [
-        prepared_row((step.pk, *(getattr(step, c.attname) for c in columns)), preparers)
-        for step in steps
-    ]
-    with connection.cursor() as cursor:
-        # The wrapped cursor keeps Django's query log (tests count these queries).
-        execute_values(cursor, sql, values, template=template, page_size=len(values))
 
 
 def _step_record(step: MilestoneRun, outcome: registry.Outcome, now: datetime) -> None:
@@ -771,29 +767,30 @@ def _enqueue(
     transaction.on_commit(send, robust=True)
 
 
-def organization_tick(*, organization_id: int, now: datetime | None = None) -> OrganizationTick:
-    """One organization's share of a tick; each phase commits on its own.
+def organization_tick(*, now: datetime | None = None) -> OrganizationTick:
+    """The current organization's share of a tick; each phase commits on its own.
 
     With `now` given (catch-up, tests), the tasks it enqueues act at that time too.
     """
+    organization_id = require_organization_id()
     pinned = now
     now = now or timezone.now()
     report = OrganizationTick()
-    with organization_scope(organization_id):
+    with organization_transaction():
         template_ids = list(
             WorkflowTemplate.objects.filter(status=WorkflowTemplate.Status.ACTIVE)
             .filter(Q(trigger=WorkflowTemplate.Trigger.EVENT) | Q(next_occurrence_at__lte=now))
             .values_list("id", flat=True)
         )
     for template_id in template_ids:
-        with organization_scope(organization_id):
+        with organization_transaction():
             report.runs_started += template_materialise(template_id=template_id, now=now)
-    with organization_scope(organization_id):
+    with organization_transaction():
         report.steps_completed = steps_complete(now=now)
     batch_size = settings.PLMS_WORKFLOW_BATCH_SIZE
     budget = settings.PLMS_WORKFLOW_MAX_CLAIMS_PER_TICK
     while report.steps_claimed < budget:
-        with organization_scope(organization_id):
+        with organization_transaction():
             batch = steps_claim(now=now, limit=min(batch_size, budget - report.steps_claimed))
             _enqueue(
                 "dispatch_milestones",
@@ -805,7 +802,7 @@ def organization_tick(*, organization_id: int, now: datetime | None = None) -> O
         report.steps_claimed += len(batch)
         if len(batch) < batch_size:
             break
-    with organization_scope(organization_id):
+    with organization_transaction():
         emails = notifications.notification_emails_due(now=now, limit=budget)
         _enqueue("send_notification_email", emails, organization_id, pinned)
         digests = notifications.digests_open(now=now)

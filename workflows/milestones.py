@@ -24,10 +24,11 @@ from datetime import datetime
 from typing import Any
 
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from goals import selectors as goals_selectors
-from goals import services as goals_services
+from goals.checkins import selectors as checkin_selectors
+from goals.checkins import services as checkin_services
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Membership
@@ -110,14 +111,6 @@ def register_kind(kind: MilestoneKind) -> MilestoneKind:
 
 def kind_get(name: str) -> MilestoneKind | None:
     return KINDS.get(name)
-
-
-def kind_choices(*, available_only: bool = False) -> list[tuple[str, str]]:
-    return [
-        (kind.name, str(kind.label))
-        for kind in KINDS.values()
-        if kind.available or not available_only
-    ]
 
 
 # --- Conditions ------------------------------------------------------------------------------
@@ -206,7 +199,9 @@ def _fill(text: str, context: StepContext) -> str:
         "{manager}": manager.full_name if manager is not None else "",
         "{workflow}": context.run.template.name,
         "{milestone}": context.milestone.name,
-        "{deadline}": deadline.date().isoformat() if deadline else "",
+        "{deadline}": formats.date_format(timezone.localtime(deadline).date(), "DATE_FORMAT")
+        if deadline
+        else "",
     }
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
@@ -295,7 +290,7 @@ def run_red_goal(run: WorkflowRun):
     """The goal whose turning red started the run, or None."""
     if not run.occurrence.startswith(RED_GOAL_OCCURRENCE):
         return None
-    return goals_selectors.red_episode_goal(uuid=run.occurrence[len(RED_GOAL_OCCURRENCE) :])
+    return checkin_selectors.red_episode_goal(uuid=run.occurrence[len(RED_GOAL_OCCURRENCE) :])
 
 
 def run_subject(run: WorkflowRun) -> tuple[str, str] | None:
@@ -382,7 +377,7 @@ def remind_notice(context: StepContext) -> notifications.Notice | Outcome:
     elif deadline is not None:
         title = _("Reminder: %(name)s is due on %(date)s") % {
             "name": name,
-            "date": deadline.date().isoformat(),
+            "date": formats.date_format(timezone.localtime(deadline).date(), "DATE_FORMAT"),
         }
     else:
         title = _("Reminder: %(name)s") % {"name": name}
@@ -414,24 +409,24 @@ def schedule_check_in(context: StepContext) -> Outcome:
         return Outcome(MilestoneRun.State.SKIPPED, "The employee has no manager.")
     start = (context.step.deadline_at or context.step.due_at).date()
     series = (
-        goals_selectors.check_in_series_list(actor=context.actor)
+        checkin_selectors.check_in_series_list(actor=context.actor)
         .filter(manager=manager, report=employee)
         .first()
     )
     if series is None:
         cadence = context.milestone.config.get("cadence", "weekly")
-        series = goals_services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=context.actor, report=employee, manager=manager, cadence=cadence, first_date=start
         )
-    open_check_ins = goals_selectors.check_in_list(actor=context.actor, status="scheduled").filter(
-        series=series, scheduled_for__gte=context.step.due_at.date()
-    )
+    open_check_ins = checkin_selectors.check_in_list(
+        actor=context.actor, status="scheduled"
+    ).filter(series=series, scheduled_for__gte=context.step.due_at.date())
     check_in = open_check_ins.order_by("scheduled_for", "id").first()
     if check_in is None:
-        check_in = goals_services.check_in_schedule_next(actor=context.actor, series=series)
+        check_in = checkin_services.check_in_schedule_next(actor=context.actor, series=series)
     # The check-in reviews what is due or at risk today, and the red goal the run is about.
     red_goal = run_red_goal(context.run)
-    goals_services.check_in_goals_add(
+    checkin_services.check_in_goals_add(
         actor=context.actor,
         check_in=check_in,
         goals=[red_goal] if red_goal is not None else [],
@@ -446,7 +441,7 @@ def schedule_check_in(context: StepContext) -> Outcome:
             % {
                 "manager": manager.full_name,
                 "report": employee.full_name,
-                "date": check_in.scheduled_for.isoformat(),
+                "date": formats.date_format(check_in.scheduled_for, "DATE_FORMAT"),
             }
         ),
         body=_fill(context.milestone.message, context),
@@ -457,7 +452,7 @@ def schedule_check_in(context: StepContext) -> Outcome:
     )
     return Outcome(
         MilestoneRun.State.DISPATCHED,
-        f"Check-in on {check_in.scheduled_for.isoformat()}.",
+        f"Check-in on {formats.date_format(check_in.scheduled_for, 'DATE_FORMAT')}.",
         object_type="goals.checkin",
         object_id=str(check_in.uuid),
     )
@@ -465,7 +460,7 @@ def schedule_check_in(context: StepContext) -> Outcome:
 
 def check_ins_completed(steps: Sequence[MilestoneRun], actor: Actor) -> dict[int, datetime]:
     by_object = {step.object_id: step for step in steps if step.object_id}
-    held = goals_selectors.check_in_list(actor=actor, status="completed").filter(
+    held = checkin_selectors.check_in_list(actor=actor, status="completed").filter(
         uuid__in=list(by_object)
     )
     return {by_object[str(check_in.uuid)].pk: check_in.completed_at for check_in in held}

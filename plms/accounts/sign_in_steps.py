@@ -111,8 +111,8 @@ def complete(*, request: HttpRequest, user: Any, pending: dict, method: str) -> 
     request.session.pop(PENDING_KEY, None)
     request.session[METHOD_KEY] = method
     login(request, user, backend=pending["backend"])
-    changes = {"method": method}
+    changes: dict[str, Any] = {"method": method}
     if pending.get("sso_bypass"):
         changes["sso_only_bypassed"] = True
-    sign_in_event(action="auth.sign_in", user=user, request=request, changes=changes)
+    sign_in_event(action="auth.two_factor_verified", user=user, request=request, changes=changes)
     return pending.get("next") or "/"

@@ -9,11 +9,9 @@ attempt, so a delivered event is never sent again and a failed one is retried wi
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import random
-import socket
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,9 +32,11 @@ from django.utils import timezone
 
 from plms.accounts.services import member_sign_in_sync
 from plms.audit.services import audit_record, diff, snapshot
-from plms.common.errors import ApplicationError, NotFound
+from plms.common.errors import ApplicationError
+from plms.common.imports import ImportFailed, RowError
 from plms.events.bus import outbox_write, publish
 from plms.integrations import webhooks
+from plms.integrations.addresses import host_refusal, resolve_public
 from plms.integrations.models import (
     OutboxEvent,
     WebhookDelivery,
@@ -47,40 +47,26 @@ from plms.integrations.signing import SIGNATURE_HEADER, secret_generate, sign
 from plms.integrations.webhooks import EVENT_TYPES, TEST_EVENT
 from plms.people import services as people_services
 from plms.people.events import employee_event
-from plms.people.imports import ImportFailed, RowError, parse_records, people_upsert
+from plms.people.imports import parse_records, people_upsert
 from plms.people.models import Department, Employee
-from plms.tenancy.actors import Actor
-from plms.tenancy.context import organization_scope
+from plms.tenancy.actors import Actor, same_organization
+from plms.tenancy.context import organization_transaction
 from plms.tenancy.models import Membership
 
 logger = logging.getLogger(__name__)
 
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 SUBSCRIPTION_FIELDS = ("url", "description", "events", "active")
 RESPONSE_SNIPPET_BYTES = 1024
 USER_AGENT = "PLMS-Webhooks/1.0"
 MAX_BULK_ITEMS = 1000
 
 
-def _check_same_organization(actor: Actor, *objects: object) -> None:
-    for obj in objects:
-        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
-            raise NotFound()
-
-
 # --- Webhook subscriptions --------------------------------------------------------------------
 
 
 def _local_urls_allowed() -> bool:
-    return settings.DEBUG or settings.PLMS_WEBHOOK_ALLOW_LOCAL_URLS
-
-
-def _is_public_address(host: str) -> bool:
-    try:
-        address = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return True  # a name: checked again, resolved, when a delivery is sent
-    return address.is_global
+    """Only the explicit setting allows local targets; DEBUG does not (see `addresses`)."""
+    return bool(settings.PLMS_WEBHOOK_ALLOW_LOCAL_URLS)
 
 
 def _clean_url(url: str) -> str:
@@ -92,8 +78,8 @@ def _clean_url(url: str) -> str:
             "invalid_url", f"{url!r} is not a URL.", fields={"url": "Enter a valid URL."}
         ) from exc
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    local = host in LOCAL_HOSTS or not _is_public_address(host)
+    # A name is resolved and checked again on every send: it may point anywhere later.
+    local = host_refusal(parts.hostname or "") is not None
     if local and not _local_urls_allowed():
         raise ApplicationError(
             "invalid_url",
@@ -150,7 +136,7 @@ def webhook_subscription_update(
     *, actor: Actor, subscription: WebhookSubscription, **changes: Any
 ) -> WebhookSubscription:
     actor.require_admin()
-    _check_same_organization(actor, subscription)
+    same_organization(actor, subscription)
     before = snapshot(subscription, SUBSCRIPTION_FIELDS)
     for name, value in changes.items():
         if name not in SUBSCRIPTION_FIELDS:
@@ -193,7 +179,7 @@ def webhook_subscription_set_active(
 @transaction.atomic
 def webhook_subscription_delete(*, actor: Actor, subscription: WebhookSubscription) -> None:
     actor.require_admin()
-    _check_same_organization(actor, subscription)
+    same_organization(actor, subscription)
     audit_record(
         actor=actor,
         action="webhook.deleted",
@@ -207,7 +193,7 @@ def webhook_subscription_delete(*, actor: Actor, subscription: WebhookSubscripti
 def webhook_send_test(*, actor: Actor, subscription: WebhookSubscription) -> WebhookDelivery:
     """Send a `webhook.test` event to this subscription alone (even when it is disabled)."""
     actor.require_admin()
-    _check_same_organization(actor, subscription)
+    same_organization(actor, subscription)
     data = {"message": "A test event from PLMS.", "subscription": str(subscription.uuid)}
     (event,) = outbox_write(actor_or_organization=actor, entries=[(TEST_EVENT, data)])
     webhooks.deliveries_create(actor.organization, [event], subscriptions=[subscription])
@@ -304,15 +290,37 @@ class DestinationRefused(Exception):
     pass
 
 
-def _check_destination(url: str) -> None:
-    """Refuse hosts that resolve to local or private addresses (unless allowed)."""
+@dataclass(frozen=True)
+class Destination:
+    """Where a delivery connects: the URL to open, and the name to present for it."""
+
+    url: str
+    host_header: str | None = None
+    sni_hostname: str | None = None
+
+
+def _destination(url: str) -> Destination:
+    """Resolve the URL's host once, refuse it unless every address is public (unless local
+    targets are allowed) and connect to the checked address, so a name cannot resolve to a
+    public address for the check and a private one for the connection (DNS rebinding)."""
     if _local_urls_allowed():
-        return
+        return Destination(url=url)
     parts = urlsplit(url)
+    host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    for info in socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP):
-        if not ipaddress.ip_address(info[4][0]).is_global:
-            raise DestinationRefused(f"{parts.hostname} resolves to a non-public address.")
+    try:
+        addresses = resolve_public(host, port)
+    except ValueError as exc:
+        raise DestinationRefused(f"Refused: {exc} Webhooks go to public addresses only.") from exc
+    address = addresses[0]
+    netloc = f"[{address}]" if ":" in address else address
+    if parts.port:
+        netloc = f"{netloc}:{parts.port}"
+    return Destination(
+        url=parts._replace(netloc=netloc).geturl(),
+        host_header=parts.netloc.rsplit("@", 1)[-1],
+        sni_hostname=host if parts.scheme == "https" else None,
+    )
 
 
 def webhook_post(prepared: PreparedDelivery) -> HttpResult:
@@ -320,11 +328,20 @@ def webhook_post(prepared: PreparedDelivery) -> HttpResult:
     headers = {**prepared.headers, SIGNATURE_HEADER: sign(prepared.secret, prepared.body)}
     started = time.monotonic()
     try:
-        _check_destination(prepared.url)
+        destination = _destination(prepared.url)
+        if destination.host_header:
+            headers["Host"] = destination.host_header
+        extensions = {"sni_hostname": destination.sni_hostname} if destination.sni_hostname else {}
         timeout = httpx.Timeout(settings.PLMS_WEBHOOK_TIMEOUT_SECONDS)
         with (
             httpx.Client(timeout=timeout, follow_redirects=False) as client,
-            client.stream("POST", prepared.url, content=prepared.body, headers=headers) as response,
+            client.stream(
+                "POST",
+                destination.url,
+                content=prepared.body,
+                headers=headers,
+                extensions=extensions,
+            ) as response,
         ):
             snippet = b""
             for chunk in response.iter_bytes():
@@ -447,20 +464,20 @@ def _notify_admins_of_disabled(subscription: WebhookSubscription, reason: str) -
     )
 
 
-def webhook_delivery_run(*, organization_id: int, delivery_id: int) -> AttemptOutcome:
+def webhook_delivery_run(*, delivery_id: int) -> AttemptOutcome:
     """One attempt of a delivery: claim (committed), send (no transaction open), record.
 
     A network call never holds a transaction or a row lock; a worker that dies mid-send leaves
     a lease that expires, after which the delivery is attempted again (receivers deduplicate
     by the `PLMS-Event-Id` header).
     """
-    with organization_scope(organization_id):
+    with organization_transaction():
         prepared = webhook_delivery_claim(delivery_id=delivery_id)
     if prepared is None:
         return AttemptOutcome(state="skipped")
     started_at = timezone.now()
     result = webhook_post(prepared)
-    with organization_scope(organization_id):
+    with organization_transaction():
         return webhook_delivery_record(prepared=prepared, result=result, started_at=started_at)
 
 
@@ -474,12 +491,12 @@ class PurgeResult:
     events: int = 0
 
 
-def _purge_in_batches(*, organization_id: int, queryset, batch_size: int) -> dict[str, int]:
+def _purge_in_batches(*, queryset, batch_size: int) -> dict[str, int]:
     """Delete the rows of `queryset()` batch by batch, each batch in its own short
     transaction, so a large backlog never holds locks for long. Returns counts per model."""
     counts: dict[str, int] = {}
     while True:
-        with organization_scope(organization_id):
+        with organization_transaction():
             ids = list(queryset().order_by("pk").values_list("pk", flat=True)[:batch_size])
             if not ids:
                 return counts
@@ -488,9 +505,7 @@ def _purge_in_batches(*, organization_id: int, queryset, batch_size: int) -> dic
             counts[label] = counts.get(label, 0) + count
 
 
-def webhook_history_purge(
-    *, organization_id: int, before: datetime, batch_size: int = 1000
-) -> PurgeResult:
+def webhook_history_purge(*, before: datetime, batch_size: int = 1000) -> PurgeResult:
     """Delete an organization's webhook history created before `before`: finished deliveries
     (delivered, failed or cancelled) with their attempt logs, then the outbox events that no
     pending delivery still needs. A delivery still being retried keeps its event."""
@@ -500,7 +515,6 @@ def webhook_history_purge(
         WebhookDelivery.Status.CANCELLED,
     ]
     deliveries = _purge_in_batches(
-        organization_id=organization_id,
         queryset=lambda: WebhookDelivery.objects.filter(created_at__lt=before, status__in=finished),
         batch_size=batch_size,
     )
@@ -508,7 +522,6 @@ def webhook_history_purge(
         event=OuterRef("pk"), status=WebhookDelivery.Status.PENDING
     )
     events = _purge_in_batches(
-        organization_id=organization_id,
         queryset=lambda: OutboxEvent.objects.filter(created_at__lt=before).exclude(Exists(pending)),
         batch_size=batch_size,
     )
@@ -665,7 +678,7 @@ def employee_provision(
     leaves the attribute unchanged. The e-mail of an existing member links their sign-in.
     """
     actor.require_admin()
-    _check_same_organization(actor, employee, attributes.get("manager"))
+    same_organization(actor, employee, attributes.get("manager"))
     fields = {
         name: attributes[name]
         for name in ("external_id", "first_name", "last_name", "title", "active")
@@ -745,7 +758,7 @@ def department_provision(
     actor.require_admin()
     members = list(members) if members is not None else None
     add, remove = list(add), list(remove)
-    _check_same_organization(actor, department, *(members or []), *add, *remove)
+    same_organization(actor, department, *(members or []), *add, *remove)
     if department is None:
         department = people_services.department_create(actor=actor, name=name or "")
     elif name is not None and name.strip() != department.name:

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import dj_database_url
 
-from plms.settings.env import env_bool, env_int, env_list, env_str
+from plms.settings.env import (
+    email_settings,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    logging_config,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("PLMS_VAR_DIR", str(BASE_DIR / "var")))
@@ -26,6 +33,7 @@ INSTALLED_APPS = [
     "plms.tenancy",
     "plms.people",
     "plms.audit",
+    "plms.privacy",
     "plms.events",
     "plms.integrations",
     "plms.web",
@@ -52,6 +60,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the request id, the JSON `request` log line and the request metrics.
+    "plms.common.logs.RequestLogMiddleware",
+    # While PLMS_DRAIN_FILE exists: 503 "draining" at once, for the proxy to retry elsewhere.
+    "plms.common.draining.DrainMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -59,14 +71,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Client address and user agent of the request, for the audit entries it writes.
+    "plms.audit.middleware.AuditOriginMiddleware",
     # Keeps each signed-in browser's row (device, address, last seen) for "Your sessions".
     "plms.accounts.middleware.UserSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Resolves the organization (session membership or API key), opens the request
     # transaction and sets the row-level-security key inside it.
     "plms.tenancy.middleware.OrganizationMiddleware",
+    # Puts the organization and the caller's id on every log line of the request.
+    "plms.common.logs.RequestIdentityMiddleware",
     # Replays the first response to a POST repeated with the same Idempotency-Key.
     "plms.common.idempotency.IdempotencyMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -200,7 +217,9 @@ STORAGES = {
 }
 
 # --- E-mail -----------------------------------------------------------------------------------
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# EMAIL_URL, or EMAIL_HOST / EMAIL_PORT / EMAIL_HOST_USER / EMAIL_HOST_PASSWORD / EMAIL_USE_TLS /
+# EMAIL_USE_SSL / EMAIL_TIMEOUT (plms.settings.env.email_settings). Locally e-mail is printed.
+globals().update(email_settings("django.core.mail.backends.console.EmailBackend"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "PLMS <no-reply@plms.example>")
 PLMS_BASE_URL = env_str("PLMS_BASE_URL", "http://127.0.0.1:8000")
 
@@ -210,6 +229,26 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Content-Security-Policy (django-csp): scripts, styles, images and connections from this site
+# only; no inline script and no eval (pages declare behaviour with data attributes, handled by
+# static/js). Inline style *attributes* are allowed (bars whose width is a percentage); style
+# elements are not. The API docs page adds the CDN of Swagger UI (plms/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-elem": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # Failed-login throttling: django-axes counts failures atomically in the database and locks
 # the username + address pair out for a cool-off period.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -218,6 +257,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+
+# Across accounts: failed sign-ins per client address and window (password spraying), and
+# password-reset requests per e-mail address and per client address (plms.accounts.throttles).
+PLMS_SIGN_IN_FAILURES_PER_IP = env_int("PLMS_SIGN_IN_FAILURES_PER_IP", 30)
+PLMS_SIGN_IN_WINDOW_SECONDS = env_int("PLMS_SIGN_IN_WINDOW_SECONDS", 900)
+PLMS_PASSWORD_RESET_PER_ADDRESS = env_int("PLMS_PASSWORD_RESET_PER_ADDRESS", 3)
+PLMS_PASSWORD_RESET_PER_IP = env_int("PLMS_PASSWORD_RESET_PER_IP", 10)
+PLMS_PASSWORD_RESET_WINDOW_SECONDS = env_int("PLMS_PASSWORD_RESET_WINDOW_SECONDS", 3600)
 
 GUARDIAN_ANONYMOUS_USER_NAME = None
 
@@ -275,14 +322,22 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+# --- Logs, metrics, error tracking -------------------------------------------------------------
+# One line per record on the console with the request, organization, caller and task ids
+# (plms.common.logs); `json` in production, `plain` here. With JSON the Celery worker keeps
+# this config instead of installing its own handlers (so `--logfile` is ignored).
+PLMS_LOG_FORMAT = env_str("PLMS_LOG_FORMAT", "plain")
+LOGGING = logging_config(fmt=PLMS_LOG_FORMAT, level=env_str("LOG_LEVEL", "INFO"))
+CELERY_WORKER_HIJACK_ROOT_LOGGER = PLMS_LOG_FORMAT != "json"
+# While this file exists the instance drains for a restart: /readyz and every other request
+# answer 503 "draining" (plms.common.draining; scripts/rolling-restart.sh).
+PLMS_DRAIN_FILE = env_str("PLMS_DRAIN_FILE")
+# `/metrics` (Prometheus) answers only to `Authorization: Bearer <PLMS_METRICS_TOKEN>`; unset,
+# it is a 404. A due Momentum step still waiting this long counts as overdue.
+PLMS_METRICS_TOKEN = env_str("PLMS_METRICS_TOKEN")
+PLMS_METRICS_OVERDUE_SECONDS = env_int("PLMS_METRICS_OVERDUE_SECONDS", 300)
+# Errors to an error tracker (Sentry or compatible) when SENTRY_DSN is set; no personal data.
+SENTRY_DSN = env_str("SENTRY_DSN")
 
 # Requests per minute, per API key and per signed-in user (429 with Retry-After beyond).
 PLMS_RATE_LIMITS = {
@@ -292,13 +347,19 @@ PLMS_RATE_LIMITS = {
 # How long a POST with an Idempotency-Key is remembered and replayed.
 PLMS_IDEMPOTENCY_HOURS = env_int("PLMS_IDEMPOTENCY_HOURS", 24)
 
+# Uploads (imports): refused before parsing beyond these (plms.common.uploads).
+PLMS_UPLOAD_MAX_BYTES = env_int("PLMS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+PLMS_XLSX_MAX_UNCOMPRESSED_BYTES = env_int("PLMS_XLSX_MAX_UNCOMPRESSED_BYTES", 50 * 1024 * 1024)
+PLMS_IMPORT_MAX_ROWS = env_int("PLMS_IMPORT_MAX_ROWS", 100_000)
+
 # Product settings.
 PLMS_INVITATION_DAYS = env_int("PLMS_INVITATION_DAYS", 14)
 PLMS_ALLOW_DEMO_SEED = True
 
 # Webhooks (plms.integrations): delivery timeout, retries with exponential backoff and jitter,
 # and how many failed deliveries in a row disable a subscription. Plain-http and local
-# addresses are refused as webhook URLs unless DEBUG or PLMS_WEBHOOK_ALLOW_LOCAL_URLS is on.
+# addresses are refused as webhook URLs unless PLMS_WEBHOOK_ALLOW_LOCAL_URLS is on (DEBUG is not
+# enough: plms.integrations.addresses).
 PLMS_WEBHOOK_TIMEOUT_SECONDS = env_int("PLMS_WEBHOOK_TIMEOUT_SECONDS", 5)
 PLMS_WEBHOOK_MAX_ATTEMPTS = env_int("PLMS_WEBHOOK_MAX_ATTEMPTS", 6)
 PLMS_WEBHOOK_RETRY_BASE_SECONDS = env_int("PLMS_WEBHOOK_RETRY_BASE_SECONDS", 30)
@@ -327,6 +388,13 @@ CELERY_BEAT_SCHEDULE["integrations-purge-webhook-history"] = {
     "options": {"expires": 3600.0},
 }
 
+# The audit log is purged daily by each organisation's retention rules (plms.privacy).
+CELERY_BEAT_SCHEDULE["privacy-purge-audit-log"] = {
+    "task": "plms.privacy.tasks.purge_expired_audit_events",
+    "schedule": 86400.0,
+    "options": {"expires": 3600.0},
+}
+
 # Momentum (workflows): the tick claims due milestones in batches; a claim whose task never ran
 # is taken again after the lease. E-mails of notifications are retried with backoff.
 PLMS_WORKFLOW_TICK_SECONDS = env_int("PLMS_WORKFLOW_TICK_SECONDS", 60)
@@ -339,6 +407,18 @@ PLMS_NOTIFICATION_EMAIL_LEASE_SECONDS = env_int("PLMS_NOTIFICATION_EMAIL_LEASE_S
 PLMS_NOTIFICATION_EMAIL_GRACE_SECONDS = env_int("PLMS_NOTIFICATION_EMAIL_GRACE_SECONDS", 60)
 PLMS_NOTIFICATION_EMAIL_TIMEOUT_SECONDS = env_int("PLMS_NOTIFICATION_EMAIL_TIMEOUT_SECONDS", 30)
 PLMS_NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("PLMS_NOTIFICATION_EMAIL_MAX_ATTEMPTS", 6)
+# Worker processes beat every PLMS_WORKER_HEARTBEAT_SECONDS; work held by one silent for
+# PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS (claimed steps, e-mails being sent) is taken over by the
+# recovery task beat sends every PLMS_WORKFLOW_RECOVER_SECONDS (plms.common.workers): a killed
+# worker's work is done by another within about a minute, not after the leases above.
+PLMS_WORKER_HEARTBEAT_SECONDS = env_int("PLMS_WORKER_HEARTBEAT_SECONDS", 5)
+PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS = env_int("PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS", 30)
+PLMS_WORKFLOW_RECOVER_SECONDS = env_int("PLMS_WORKFLOW_RECOVER_SECONDS", 15)
+CELERY_BEAT_SCHEDULE["momentum-recover"] = {
+    "task": "workflows.tasks.workflow_recover",
+    "schedule": float(PLMS_WORKFLOW_RECOVER_SECONDS),
+    "options": {"expires": float(PLMS_WORKFLOW_RECOVER_SECONDS)},
+}
 # Without a broker (the embedded default) the serving process runs the tick on a timer.
 PLMS_INPROCESS_TICK = env_bool("PLMS_INPROCESS_TICK", False)
 CELERY_BEAT_SCHEDULE["momentum-tick"] = {

@@ -6,13 +6,15 @@ is exercised exactly as in production.
 """
 
 from plms.settings.base import *  # noqa: F403
-from plms.settings.base import DATABASES
+from plms.settings.base import DATABASES, INSTALLED_APPS
 from plms.settings.env import env_str
 
 # Separate test database names let several test runs share one PostgreSQL server.
 if env_str("PLMS_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": env_str("PLMS_TEST_DB_NAME")}
 
+# `manage.py generate_org` of the benchmark (bench/, not the product) is tested too.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -34,5 +36,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
 }
+
+# The throttles count per client address across the whole run (every test client is
+# 127.0.0.1): out of the way, except in the tests of the throttles, which set their own.
+PLMS_SIGN_IN_FAILURES_PER_IP = 100_000
+PLMS_PASSWORD_RESET_PER_IP = 100_000
+PLMS_PASSWORD_RESET_PER_ADDRESS = 100_000
 # The tests' identity providers listen on loopback over plain http.
 PLMS_SSO_ALLOW_HTTP = True

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 RLS_SETTING = "app.current_organization"
 RLS_BYPASS_SETTING = "app.all_organizations"
+# The signed-in user whose memberships may be read before an organization is active.
+RLS_USER_SETTING = "app.current_user"
 
 _current_organization_id: contextvars.ContextVar[int | None] = contextvars.ContextVar(
     "plms_current_organization_id", default=None
@@ -76,6 +78,46 @@ def organization_scope(
                 _set_database_setting(RLS_SETTING, "" if previous is None else str(previous), using)
     finally:
         _current_organization_id.reset(token)
+
+
+@contextmanager
+def user_scope(user_id: int, *, using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
+    """Let the block read `user_id`'s own memberships (the directory's policy), inside a
+    transaction (a savepoint when nested); used to find which organizations a person may act
+    in, before one is chosen."""
+    nested = connections[using].in_atomic_block
+    with transaction.atomic(using=using):
+        _set_database_setting(RLS_USER_SETTING, str(int(user_id)), using)
+        yield
+        if nested:
+            _set_database_setting(RLS_USER_SETTING, "", using)
+
+
+@contextmanager
+def organization_context(organization: Organization | int) -> Iterator[int]:
+    """Make `organization` current for the block without opening a transaction.
+
+    The boundary of a task whose work commits in several steps (claim, send, record; one
+    transaction per batch): it enters the organization once, and each step opens its own
+    transaction with `organization_transaction()`. A tenant query outside those transactions
+    finds no rows on PostgreSQL (the row-level-security key is set per transaction).
+    """
+    organization_id = organization if isinstance(organization, int) else organization.pk
+    if organization_id is None:
+        raise NoOrganizationError("Cannot enter an unsaved organization.")
+    token = _current_organization_id.set(organization_id)
+    try:
+        yield organization_id
+    finally:
+        _current_organization_id.reset(token)
+
+
+@contextmanager
+def organization_transaction(*, using: str = DEFAULT_DB_ALIAS) -> Iterator[int]:
+    """A transaction (a savepoint when nested) in the organization entered at the boundary;
+    raises `NoOrganizationError` when none was."""
+    with organization_scope(require_organization_id(), using=using) as organization_id:
+        yield organization_id
 
 
 @contextmanager

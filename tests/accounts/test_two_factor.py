@@ -66,7 +66,7 @@ def test_password_then_code_signs_in(client, employee, org_a):
     right = client.post("/accounts/login/two-factor/", {"token": totp_code(device)})
     assert right.status_code == 302 and right.url == "/"
     assert client.get("/").status_code == 200
-    [event] = _events(org_a, "auth.sign_in")
+    [event] = _events(org_a, "auth.two_factor_verified")
     assert event.changes["method"] == "password+totp"
     assert event.actor_user_id == employee.user.pk
 
@@ -77,7 +77,9 @@ def test_a_recovery_code_signs_in_once(client, employee, org_a):
     signed_in = client.post("/accounts/login/two-factor/", {"token": codes[0].upper()})
     assert signed_in.status_code == 302
     assert two_factor.recovery_codes_left(user=employee.user) == 9
-    assert _events(org_a, "auth.sign_in")[0].changes["method"] == "password+recovery_code"
+    assert (
+        _events(org_a, "auth.two_factor_verified")[0].changes["method"] == "password+recovery_code"
+    )
     client.logout()
     _password(client, "employee@a.example")
     again = client.post("/accounts/login/two-factor/", {"token": codes[0]})

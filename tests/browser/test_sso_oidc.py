@@ -92,7 +92,7 @@ def test_a_new_person_signs_in_with_sso_and_joins_just_in_time(loopback_page, pr
         assert Employee.objects.get(pk=hired.pk).user_id == membership.user_id
     [joined] = _events(org_a, "sso.membership_created")
     assert joined.changes["employee"] == "linked"
-    [signed_in] = _events(org_a, "auth.sign_in")
+    [signed_in] = _events(org_a, "sso.sign_in")
     assert signed_in.changes["method"] == "sso"
     assert signed_in.actor_user_id == membership.user_id
     assert not membership.user.has_usable_password()
@@ -105,7 +105,7 @@ def test_a_member_signs_in_from_the_organizations_address(loopback_page, provide
     page.goto("/accounts/sso/org-a/")
     _provider_sign_in(page, "employee@a.example")
     expect(page.get_by_role("heading", name=re.compile("Welcome"))).to_be_visible()
-    [event] = _events(org_a, "auth.sign_in")
+    [event] = _events(org_a, "sso.sign_in")
     assert event.actor_user_id == person.user.pk
     # Without just-in-time membership, someone new is refused.
     page.context.clear_cookies()
@@ -129,7 +129,7 @@ def test_an_id_token_that_does_not_verify_is_refused(loopback_page, provider, or
     expect(page).to_have_url(re.compile("/accounts/login/"))
     [event] = _events(org_a, "auth.sso_failed")
     assert event.reason.startswith("The identity provider's answer was refused")
-    assert _events(org_a, "auth.sign_in") == []
+    assert _events(org_a, "sso.sign_in") == []
 
 
 def test_an_address_outside_the_allowed_domains_is_refused(loopback_page, provider, org_a):

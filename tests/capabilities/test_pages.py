@@ -3,7 +3,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from capabilities import services
 from capabilities.models import (
     Capability,
     CatalogueCapability,
@@ -11,6 +10,9 @@ from capabilities.models import (
     JobRole,
     RoleRequirement,
 )
+from capabilities.services import library as library_services
+from capabilities.services import roles as role_services
+from capabilities.services import scales as scale_services
 from plms.tenancy.actors import system_actor
 from tests.capabilities.conftest import full_levels
 from tests.conftest import in_org
@@ -20,13 +22,13 @@ from tests.conftest import in_org
 def role(org_a, library):
     actor = system_actor(org_a)
     with in_org(org_a):
-        role = services.job_role_create(
+        role = role_services.job_role_create(
             actor=actor,
             name="Advisor",
             family="Service",
-            key_results=[services.KeyResultInput(f"Outcome {i}", "%", 90) for i in range(3)],
+            key_results=[role_services.KeyResultInput(f"Outcome {i}", "%", 90) for i in range(3)],
         )
-        services.requirement_set(
+        role_services.requirement_set(
             actor=actor, role=role, capability=library["Negotiation"], target_level=3
         )
     return role
@@ -125,7 +127,8 @@ def test_admin_creates_edits_and_retires_a_capability(org_a, hr_admin, login_cli
         assert capability.tags == ["sales", "growth"]
         assert capability.levels.get(level=2).indicators == ["First 2", "Second 2"]
     page = client.get(reverse("capabilities:capability_detail", args=[capability.uuid]))
-    assert "capability.created" in page.content.decode()
+    # The history in words: who did it, to what (not `capability.created`).
+    assert f"{hr_admin.user.get_full_name()} created Upselling." in page.content.decode()
     client.post(reverse("capabilities:capability_retire", args=[capability.uuid]))
     with in_org(org_a):
         assert Capability.objects.get(pk=capability.pk).status == "retired"
@@ -172,7 +175,7 @@ def test_role_editor_level_picker_and_assignment(
     text = page.content.decode()
     assert "Complaint resolution at level 4." in text
     assert employee.employee.full_name in text
-    assert "job_role.requirement_set" in text
+    assert "set a required capability of" in text and "job_role.requirement_set" not in text
 
 
 def test_export_and_import_pages(org_a, hr_admin, login_client, library):
@@ -209,7 +212,7 @@ def test_versions_page_shows_the_diff(org_a, hr_admin, login_client, library):
         assert not FrameworkVersion.objects.exists()
     client.post(reverse("capabilities:version_publish"), {"note": "First", "confirm": "publish"})
     with in_org(org_a):
-        services.capability_update(
+        library_services.capability_update(
             actor=system_actor(org_a),
             capability=library["Negotiation"],
             description="Agrees terms.",
@@ -230,12 +233,12 @@ def test_scale_page_guards_changes(org_a, hr_admin, login_client, library, role)
     data.update({"map_1": 1, "map_2": 1, "map_3": 2, "map_4": 3, "map_5": 3})
     assert client.post(reverse("capabilities:scale"), data).status_code == 302
     with in_org(org_a):
-        assert services.scale_numbers() == [1, 2, 3]
+        assert scale_services.scale_numbers() == [1, 2, 3]
 
 
 def test_duplicates_page_merges(org_a, hr_admin, login_client, library):
     with in_org(org_a):
-        twin = services.capability_create(
+        twin = library_services.capability_create(
             actor=system_actor(org_a),
             name="Negotiations",
             category=library["Negotiation"].category,
@@ -272,18 +275,20 @@ def test_page_queries_do_not_grow_with_rows(org_a, hr_admin, login_client, libra
     def grow(n):
         with in_org(org_a):
             for i in range(n):
-                extra = services.capability_create(
+                extra = library_services.capability_create(
                     actor=actor,
                     name=f"Extra {n} {i}",
                     category=capability.category,
                     levels=full_levels("E"),
                 )
-                other = services.job_role_create(actor=actor, name=f"Other {n} {i}")
-                services.requirement_set(
+                other = role_services.job_role_create(actor=actor, name=f"Other {n} {i}")
+                role_services.requirement_set(
                     actor=actor, role=other, capability=capability, target_level=2
                 )
-                services.requirement_set(actor=actor, role=role, capability=extra, target_level=2)
-                services.capability_update(
+                role_services.requirement_set(
+                    actor=actor, role=role, capability=extra, target_level=2
+                )
+                library_services.capability_update(
                     actor=actor, capability=capability, description=f"v{n}{i}"
                 )
 

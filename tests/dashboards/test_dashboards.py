@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from assessments import selectors as assessment_selectors
 from assessments.models import Assessment, AssessmentCycle
-from dashboards import selectors as dashboard_selectors
 from learning.models import PlanItem
 from plms.web import services
 from plms.web.models import MemberActivity
@@ -158,7 +158,7 @@ def test_a_new_employee_gets_empty_states_with_the_next_action(login_client, emp
     assert "Nothing is due right now" in page
     assert "You have no development plan yet" in page and 'href="/learning/my-plan/"' in page
     assert "You have no active goals" in page and 'href="/goals/new/"' in page
-    assert "No feedback yet" in page and 'href="/goals/feedback/request/"' in page
+    assert "No feedback yet" in page and 'href="/goals/feedback/#ask-feedback"' in page
 
 
 # --- Manager -------------------------------------------------------------------------------------
@@ -392,11 +392,11 @@ def test_the_organisation_trends_are_computed_at_most_every_few_minutes(
     # Closing the followed cycle shows its funnel closed at once.
     with in_org(org_a):
         AssessmentCycle.objects.filter(name="Spring review").delete()
-        assert dashboard_selectors.current_cycle() == winter
+        assert assessment_selectors.current_cycle() == winter
         funnel = _page(client).split('id="funnel-heading"')[1].split("</section>")[0]
         assert '<span class="stage-closed"' not in funnel
         AssessmentCycle.objects.filter(pk=winter.pk).update(status=AssessmentCycle.Status.CLOSED)
-        assert dashboard_selectors.current_cycle() == winter
+        assert assessment_selectors.current_cycle() == winter
     funnel = _page(client).split('id="funnel-heading"')[1].split("</section>")[0]
     assert '<span class="stage-closed"' in funnel
 

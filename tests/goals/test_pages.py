@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from goals import selectors, services
 from goals import views as goal_views
+from goals.checkins import services as checkin_services
 from goals.models import Goal
 from tests.conftest import in_org
 from tests.goals.conftest import GOAL_FORM, actor_for
@@ -60,7 +61,7 @@ def test_goal_lists_take_constant_queries(client, org_a, cast, goal, url):
 
 def test_check_in_page_takes_constant_queries(client, org_a, cast):
     with in_org(org_a):
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.owner.employee
         )
         check_in = series.check_ins.get()
@@ -130,7 +131,11 @@ def test_goal_detail_shows_history_and_the_pending_change(client, org_a, cast, g
         )
     client.force_login(cast.manager.user)
     page = client.get(f"/goals/{goal.uuid}/").content.decode()
-    assert "Pending change" in page and "Merged queue" in page and "goal.change_requested" in page
+    assert "Pending change" in page and "Merged queue" in page
+    # The history in words: who asked, for what, from which value to which.
+    owner = cast.owner.user.get_full_name()
+    assert f"{owner} asked to change {goal.title}: target from" in page
+    assert "goal.change_requested" not in page
     response = client.post(f"/goals/{goal.uuid}/decide/", {"decision": "approve", "note": "ok"})
     assert response.status_code == 302
     with in_org(org_a):
@@ -174,7 +179,7 @@ def test_goal_edit_page_with_a_stale_version_reports_the_conflict(client, org_a,
 
 def test_check_in_page_agenda_and_private_notes(client, org_a, cast, goal):
     with in_org(org_a):
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.owner.employee
         )
         check_in = series.check_ins.get()
@@ -310,11 +315,11 @@ def test_team_goals_at_risk_come_a_page_at_a_time_worst_first(client, org_a, cas
 
 def test_action_items_are_ticked_off_from_the_check_in_page(client, org_a, cast):
     with in_org(org_a):
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.owner.employee
         )
         check_in = series.check_ins.get()
-        item = services.action_item_add(
+        item = checkin_services.action_item_add(
             actor=actor_for(cast.manager), check_in=check_in, text="Call IT"
         )
     client.force_login(cast.peer.user)
@@ -329,3 +334,17 @@ def test_action_items_are_ticked_off_from_the_check_in_page(client, org_a, cast)
     with in_org(org_a):
         item.refresh_from_db()
         assert item.done_at is not None
+
+
+def test_a_refused_progress_update_keeps_what_was_typed_and_says_where(client, org_a, cast, goal):
+    client.force_login(cast.owner.user)
+    response = client.post(
+        f"/goals/{goal.uuid}/progress/",
+        {"value": "about half", "confidence": "high", "comment": "Two prospects went quiet."},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Two prospects went quiet." in page  # the comment is still in its box
+    assert 'value="about half"' in page
+    assert "There is a problem" in page and 'href="#id_value"' in page  # summary → field
+    assert 'id="id_value_error"' in page

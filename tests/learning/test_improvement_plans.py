@@ -171,4 +171,4 @@ def test_starting_from_my_plan_comes_back_to_it_with_the_forms(world, login_clie
     )
     assert started["Location"] == reverse("learning:my_plan")
     page = client.get(started["Location"]).content.decode()
-    assert "The plan is now active." in page and "Save progress" in page
+    assert "The plan has started." in page and "Save progress" in page

@@ -17,9 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goals import services as goal_services
+from goals.checkins import services as checkin_services
 from goals.models import CheckInGoalReview, GoalRedEpisode
-from learning import services as learning_services
 from learning.models import DevelopmentPlan
+from learning.services import plans as plan_services
 from plms.common.errors import ApplicationError
 from tests.conftest import in_org
 from tests.goals.factories import GoalFactory
@@ -56,7 +57,7 @@ def test_a_red_goals_follow_up_check_in_lists_the_goal(org_a, team, tick, client
     hr, manager, employee = team["hr"], team["manager"], team["employee"]
     with in_org(org_a):
         # The pair's weekly 1:1 was scheduled before anything was red: nothing to review.
-        series = goal_services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(manager),
             report=employee.employee,
             first_date=T0.date() + datetime.timedelta(days=2),
@@ -94,16 +95,16 @@ def test_an_escalation_notifies_the_person_escalated_to_and_is_resolved_with_a_n
     hr, manager, employee = team["hr"], team["manager"], team["employee"]
     boss = hr  # the manager's manager in the shared fixtures
     with in_org(org_a):
-        series = goal_services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(manager), report=employee.employee, first_date=T0.date()
         )
         check_in = series.check_ins.get()
-        goal_services.check_in_update(
+        checkin_services.check_in_update(
             actor=actor_for(employee),
             check_in=check_in,
             obstacles="The CRM licence expired; no access to customer history.",
         )
-        escalation = goal_services.check_in_escalate(
+        escalation = checkin_services.check_in_escalate(
             actor=actor_for(employee), check_in=check_in, part="obstacles"
         )
         assert escalation.escalated_to_id == boss.employee.pk
@@ -136,7 +137,7 @@ def test_an_escalation_notifies_the_person_escalated_to_and_is_resolved_with_a_n
 
     # Nobody else resolves it, and it is resolved once.
     with in_org(org_a), pytest.raises(ApplicationError) as caught:
-        goal_services.check_in_escalation_resolve(
+        checkin_services.check_in_escalation_resolve(
             actor=actor_for(manager), escalation=escalation, note="Me too."
         )
     assert caught.value.code == "permission_denied"
@@ -150,7 +151,7 @@ def test_a_pips_review_dates_remind_the_employee_the_manager_and_hr(org_a, team,
     today = timezone.localdate()
     first, second = today + datetime.timedelta(days=10), today + datetime.timedelta(days=40)
     with in_org(org_a):
-        plan = learning_services.plan_create_improvement(
+        plan = plan_services.plan_create_improvement(
             actor=actor_for(manager),
             employee=employee.employee,
             title="Back to first-time resolution",
@@ -163,7 +164,7 @@ def test_a_pips_review_dates_remind_the_employee_the_manager_and_hr(org_a, team,
         # Written by the manager, it waits for HR: no reminders yet.
         assert plan.status == DevelopmentPlan.Status.DRAFT
         assert not WorkflowTemplate.objects.filter(source="improvement_plan_reviews").exists()
-        plan = learning_services.plan_improvement_sign_off(actor=actor_for(hr), plan=plan)
+        plan = plan_services.plan_improvement_sign_off(actor=actor_for(hr), plan=plan)
         assert plan.status == DevelopmentPlan.Status.ACTIVE and plan.hr_signed_off_at
         # Signing off switches Momentum's shipped workflow on and starts its run.
         template = WorkflowTemplate.objects.get(source="improvement_plan_reviews")
@@ -199,7 +200,7 @@ def test_a_pips_review_dates_remind_the_employee_the_manager_and_hr(org_a, team,
     with in_org(org_a):
         assert Notification.objects.filter(occasion=f"review-day:{first.isoformat()}").count() == 3
         # Completed, the plan's remaining review reminders are cancelled.
-        learning_services.plan_complete(
+        plan_services.plan_complete(
             actor=actor_for(manager), plan=plan, outcome="met", note="Back at 86 %."
         )
     tick(anchor_on(first, zone) + days(1))

@@ -152,6 +152,8 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),
             Link(_("Integrations"), "integrations:webhook_list", "integrations", admin_only=True),
+            Link(_("Audit log"), "audit:event_list", "audit", admin_only=True),
+            Link(_("Retention"), "privacy:retention", "privacy", ("retention",), admin_only=True),
             Link(
                 _("Sign-in"),
                 "accounts:sign_in_settings",
@@ -222,3 +224,14 @@ def main_navigation(context) -> list[dict]:
             }
         )
     return groups
+
+
+@register.simple_tag(takes_context=True)
+def viewer_has_team(context) -> bool:
+    """Whether team pages are of use to the viewer: HR admins (every team) and people who manage
+    someone. Pages link to team pages only when this holds, as the navigation does."""
+    request = context.get("request")
+    membership = getattr(request, "membership", None)
+    if request is None or membership is None:
+        return False
+    return membership.is_admin or viewer_manages_people(request)

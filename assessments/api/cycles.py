@@ -1,0 +1,539 @@
+"""Assessments API, cycles and assessments: `assessment-cycles` (launch, close, reopen, the
+department heatmap), `assessments` (with `ratings` and `submit`) and `employees/{id}/gaps`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.http import HttpResponse
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from assessments import gaps, selectors
+from assessments.models import (
+    RATER_KINDS,
+    Assessment,
+    AssessmentCycle,
+    Rating,
+)
+from assessments.results_cache import cached_report
+from assessments.services import cycles as cycle_services
+from assessments.services import ratings as rating_services
+from capabilities import selectors as capability_selectors
+from plms.common.api import (
+    ApiFilterSet,
+    OrganizationScopedViewSet,
+    PublicIdField,
+    PublicIdFilter,
+    StrictChoiceFilter,
+)
+from plms.common.errors import NotFound
+from plms.people.models import Employee
+from plms.tenancy.permissions import IsOrganizationAdmin
+
+
+class WeightsSerializer(serializers.Serializer):
+    """Rater kinds' weights in percent (0 = not used); they total 100."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in RATER_KINDS:
+            self.fields[kind] = serializers.IntegerField(
+                source=f"weight_{kind}", min_value=0, max_value=100, required=False
+            )
+
+
+class DeadlinesSerializer(serializers.Serializer):
+    """The date each rater kind's assessments are due."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in RATER_KINDS:
+            self.fields[kind] = serializers.DateField(
+                source=f"deadline_{kind}", allow_null=True, required=False
+            )
+
+
+class LaunchSerializer(serializers.Serializer):
+    state = serializers.CharField(source="launch_state", read_only=True)
+    total = serializers.IntegerField(source="launch_total", read_only=True)
+    done = serializers.IntegerField(source="launch_done", read_only=True)
+    percent = serializers.IntegerField(source="launch_percent", read_only=True)
+    launched_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+
+class AssessmentCycleSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    scope_ids = serializers.ListField(child=serializers.UUIDField(), required=False)
+    weights = WeightsSerializer(source="*", required=False)
+    deadlines = DeadlinesSerializer(source="*", required=False)
+    framework_version = serializers.IntegerField(
+        source="framework_version.number", read_only=True, allow_null=True
+    )
+    launch = LaunchSerializer(source="*", read_only=True)
+    assessment_count = serializers.IntegerField(read_only=True)
+    submitted_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = AssessmentCycle
+        fields = [
+            "id",
+            "name",
+            "period_start",
+            "period_end",
+            "status",
+            "scope",
+            "scope_ids",
+            "weights",
+            "deadlines",
+            "peer_anonymous",
+            "min_peers",
+            "max_peer_requests",
+            "evidence_at_extremes",
+            "evidence_min_distance",
+            "preview_voting",
+            "framework_version",
+            "launch",
+            "assessment_count",
+            "submitted_count",
+            "closed_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["status", "closed_at", "created_at", "updated_at"]
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class CloseSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    confirmed_unsubmitted = serializers.IntegerField(min_value=0, required=False)
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    cycle = serializers.UUIDField(source="cycle.uuid", read_only=True)
+    employee = serializers.UUIDField(source="employee.uuid", read_only=True)
+    rater = serializers.UUIDField(source="rater.uuid", read_only=True)
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "cycle",
+            "employee",
+            "rater",
+            "kind",
+            "weight",
+            "status",
+            "performance",
+            "potential",
+            "submitted_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    capability = PublicIdField(capability_selectors.capabilities)
+    capability_key = serializers.CharField(source="capability.key", read_only=True)
+    level = serializers.IntegerField(allow_null=True, required=False, min_value=0)
+    not_observed = serializers.BooleanField(required=False, default=False)
+    evidence = serializers.CharField(allow_blank=True, required=False, max_length=5000)
+
+    class Meta:
+        model = Rating
+        fields = ["capability", "capability_key", "level", "not_observed", "evidence", "updated_at"]
+        read_only_fields = ["updated_at"]
+        validators: list = []
+
+    def validate(self, data):
+        if data.get("not_observed"):
+            if data.get("level") is not None:
+                raise serializers.ValidationError({"level": "Leave empty when not observed."})
+        elif data.get("level") is None:
+            raise serializers.ValidationError({"level": "Choose a level, or not observed."})
+        return data
+
+
+class RatingsInputSerializer(serializers.Serializer):
+    ratings = RatingSerializer(many=True, allow_empty=False)
+
+
+class CapabilityGapSerializer(serializers.Serializer):
+    capability = serializers.UUIDField(source="capability.uuid")
+    capability_key = serializers.CharField(source="capability.key")
+    capability_name = serializers.CharField(source="capability.name")
+    target_level = serializers.IntegerField(source="target")
+    weight = serializers.IntegerField()
+    current_level = serializers.DecimalField(
+        source="current", max_digits=4, decimal_places=2, allow_null=True
+    )
+    gap = serializers.DecimalField(max_digits=4, decimal_places=2, allow_null=True)
+    weighted_gap = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
+    previous_level = serializers.DecimalField(
+        source="previous", max_digits=4, decimal_places=2, allow_null=True
+    )
+    trend = serializers.DecimalField(max_digits=4, decimal_places=2, allow_null=True)
+    cycle = serializers.UUIDField(source="cycle.uuid", allow_null=True)
+
+
+class EmployeeGapsSerializer(serializers.ModelSerializer):
+    employee = serializers.UUIDField(source="uuid", read_only=True)
+    weighted_gap_index = serializers.DecimalField(
+        max_digits=6, decimal_places=2, allow_null=True, read_only=True
+    )
+    gaps = CapabilityGapSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Employee
+        fields = ["employee", "weighted_gap_index", "gaps"]
+
+
+class HeatmapDepartmentSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="uuid", allow_null=True, help_text="Null: no department.")
+    name = serializers.CharField(allow_blank=True)
+
+
+class HeatmapCapabilitySerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="uuid")
+    key = serializers.CharField()
+    name = serializers.CharField()
+
+
+class HeatmapCellSerializer(serializers.Serializer):
+    department = serializers.UUIDField(allow_null=True)
+    capability = serializers.UUIDField()
+    people = serializers.IntegerField()
+    below_target = serializers.IntegerField(source="below")
+    share_below = serializers.IntegerField(help_text="Percent of the people below target.")
+    mean_level = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
+    mean_target = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
+    mean_gap = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
+
+
+class DepartmentHeatmapSerializer(serializers.Serializer):
+    cycle = serializers.UUIDField()
+    departments = HeatmapDepartmentSerializer(many=True)
+    capabilities = HeatmapCapabilitySerializer(many=True)
+    cells = HeatmapCellSerializer(many=True)
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    """As `DecimalField(decimal_places=2)` writes it (the values are quantized already)."""
+    return None if value is None else f"{value:f}"
+
+
+def _heatmap_payload(cycle: AssessmentCycle, heatmap: dict) -> dict:
+    """The department heatmap as `DepartmentHeatmapSerializer` describes it. The cells (up to
+    departments x capabilities of them) are written here as plain values: the serializer's
+    per-field machinery cost more than the aggregate query behind them."""
+    departments = {d["id"]: d["uuid"] for d in heatmap["departments"]}
+    capabilities = {c["id"]: str(c["uuid"]) for c in heatmap["capabilities"]}
+    return {
+        "cycle": str(cycle.uuid),
+        "departments": HeatmapDepartmentSerializer(heatmap["departments"], many=True).data,
+        "capabilities": HeatmapCapabilitySerializer(heatmap["capabilities"], many=True).data,
+        "cells": [
+            {
+                "department": (
+                    None
+                    if departments[cell.department_id] is None
+                    else str(departments[cell.department_id])
+                ),
+                "capability": capabilities[cell.capability_id],
+                "people": cell.people,
+                "below_target": cell.below,
+                "share_below": cell.share_below,
+                "mean_level": _decimal(cell.mean_level),
+                "mean_target": _decimal(cell.mean_target),
+                "mean_gap": _decimal(cell.mean_gap),
+            }
+            for cell in heatmap["cells"]
+        ],
+    }
+
+
+# --- Views -----------------------------------------------------------------------------------
+
+
+class AssessmentCycleFilter(ApiFilterSet):
+    status = StrictChoiceFilter(choices=AssessmentCycle.Status.choices)
+    scope = StrictChoiceFilter(choices=AssessmentCycle.Scope.choices)
+
+    class Meta:
+        model = AssessmentCycle
+        fields = ["status", "scope"]
+
+
+def _cycle_kwargs(data: dict) -> dict:
+    data = dict(data)
+    if "scope_ids" in data:
+        data["scope_ids"] = [str(value) for value in data["scope_ids"]]
+    return data
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List assessment cycles", description="Scope `assessments:read`."),
+    retrieve=extend_schema(summary="Get an assessment cycle"),
+    create=extend_schema(
+        summary="Create an assessment cycle", description="HR admins; `assessments:write`."
+    ),
+    partial_update=extend_schema(
+        summary="Update an assessment cycle",
+        description="Scope and weights are fixed once the cycle is launched.",
+    ),
+    destroy=extend_schema(
+        summary="Delete a draft assessment cycle",
+        responses={
+            204: None,
+            409: OpenApiResponse(description="`cycle_not_draft`: launched cycles stay."),
+        },
+    ),
+)
+class AssessmentCycleViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "assessments"
+    serializer_class = AssessmentCycleSerializer
+    filterset_class = AssessmentCycleFilter
+    search_fields = ["name"]
+    ordering_fields = ["period_end", "created_at"]
+    ordering = ["-period_end", "-id"]
+    extra_permission_classes = (IsOrganizationAdmin,)
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        if self.action == "department_heatmap":  # the cycle itself, without its counts
+            return AssessmentCycle.objects.all()
+        return selectors.cycle_list()
+
+    def perform_create(self, serializer):
+        cycle = cycle_services.cycle_create(
+            actor=self.actor, **_cycle_kwargs(serializer.validated_data)
+        )
+        serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
+
+    def perform_update(self, serializer):
+        cycle = cycle_services.cycle_update(
+            actor=self.actor,
+            cycle=serializer.instance,
+            **_cycle_kwargs(serializer.validated_data),
+        )
+        serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
+
+    def perform_destroy(self, instance):
+        cycle_services.cycle_delete(actor=self.actor, cycle=instance)
+
+    def _refreshed(self, cycle) -> Response:
+        return Response(self.get_serializer(selectors.cycle_get(uuid=cycle.uuid)).data)
+
+    @extend_schema(
+        summary="Launch the cycle",
+        description="Opens the cycle and creates its assessments in the background; `launch` "
+        "reports the progress. Launching again adds newcomers to the scope, never duplicates.",
+        request=None,
+        responses={202: AssessmentCycleSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def launch(self, request, id=None):
+        cycle = cycle_services.cycle_launch(actor=self.actor, cycle=self.get_object())
+        response = self._refreshed(cycle)
+        response.status_code = status.HTTP_202_ACCEPTED
+        return response
+
+    @extend_schema(
+        summary="Close the cycle",
+        description="Consolidates the submitted ratings; emits `assessment_cycle.closed`. "
+        "Optional: `reason` (kept in the audit trail with the number of assessments not "
+        "submitted) and `confirmed_unsubmitted`, the number of unsubmitted assessments the "
+        "caller expects: if it is no longer true the close is refused (`409 "
+        "confirmation_stale`), and when it is above 0 a `reason` is required.",
+        request=CloseSerializer,
+        responses={200: AssessmentCycleSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def close(self, request, id=None):
+        cycle = self.get_object()
+        data = CloseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._refreshed(
+            cycle_services.cycle_close(actor=self.actor, cycle=cycle, **data.validated_data)
+        )
+
+    @extend_schema(
+        summary="Departments x capabilities gap heatmap",
+        description="Per department and capability of the cycle's consolidated results: people "
+        "assessed, how many are below target and their share, mean level, target and gap. One "
+        "aggregate query whatever the number of people, cached until the cycle's levels, "
+        "someone's department or a name shown changes. HR admins and keys "
+        "(`assessments:read`).",
+        responses={200: DepartmentHeatmapSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="department-heatmap",
+        pagination_class=None,
+        filterset_class=None,
+    )
+    def department_heatmap(self, request, id=None):
+        cycle = self.get_object()
+        self.actor.require_admin()
+        # Cached as the JSON it is sent as (about 1 MB for 60 departments x 150 capabilities):
+        # one bytes object per request instead of thousands of cells to rebuild and render.
+        body = cached_report(
+            cycle=cycle,
+            name="department-heatmap-json",
+            build=lambda: JSONRenderer().render(
+                _heatmap_payload(
+                    cycle, gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle))
+                )
+            ),
+        )
+        return HttpResponse(body, content_type="application/json")
+
+    @extend_schema(
+        summary="Reopen a closed cycle",
+        description="HR admins, with a reason kept in the audit trail.",
+        request=ReasonSerializer,
+        responses={200: AssessmentCycleSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, id=None):
+        cycle = self.get_object()
+        data = ReasonSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        cycle = cycle_services.cycle_reopen(
+            actor=self.actor, cycle=cycle, reason=data.validated_data["reason"]
+        )
+        return self._refreshed(cycle)
+
+
+class AssessmentFilter(ApiFilterSet):
+    cycle = PublicIdFilter(field_name="cycle__uuid")
+    employee = PublicIdFilter(field_name="employee__uuid")
+    rater = PublicIdFilter(field_name="rater__uuid")
+    kind = StrictChoiceFilter(choices=Assessment.Kind.choices)
+    status = StrictChoiceFilter(choices=Assessment.Status.choices)
+
+    class Meta:
+        model = Assessment
+        fields = ["cycle", "employee", "rater", "kind", "status"]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List assessments",
+        description="Those the caller may see: their own to rate, their self-assessment, their "
+        "reports' submitted assessments (anonymous peers only aggregated); HR admins and keys "
+        "see all. Scope `assessments:read`.",
+    ),
+    retrieve=extend_schema(summary="Get an assessment"),
+)
+class AssessmentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet
+):
+    scope_area = "assessments"
+    serializer_class = AssessmentSerializer
+    filterset_class = AssessmentFilter
+    ordering_fields = ["created_at", "submitted_at"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
+            return Assessment.objects.none()
+        return selectors.assessment_list_for_viewer(actor=self.actor)
+
+    @extend_schema(
+        methods=["get"],
+        summary="The assessment's ratings",
+        responses={200: RatingSerializer(many=True)},
+    )
+    @extend_schema(
+        methods=["put"],
+        summary="Save ratings (draft)",
+        description="The rater saves some or all ratings; nothing is saved if one is invalid "
+        "(`level_out_of_scale`, `capability_not_in_scope`). Refused once submitted "
+        "(`assessment_locked`).",
+        request=RatingsInputSerializer,
+        responses={200: RatingSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get", "put"], pagination_class=None, filterset_class=None)
+    def ratings(self, request, id=None):
+        assessment = self.get_object()
+        if request.method == "PUT":
+            data = RatingsInputSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            rating_services.ratings_save(
+                actor=self.actor,
+                assessment=assessment,
+                items=[
+                    rating_services.RatingInput(
+                        capability=item["capability"],
+                        level=None if item.get("not_observed") else item.get("level"),
+                        evidence=item.get("evidence", ""),
+                    )
+                    for item in data.validated_data["ratings"]
+                ],
+            )
+        ratings = Rating.objects.filter(assessment=assessment).select_related("capability")
+        return Response(
+            RatingSerializer(ratings.order_by("capability__name", "id"), many=True).data
+        )
+
+    @extend_schema(
+        summary="Submit the assessment",
+        description="Locks it. Refused with `already_submitted`, `incomplete` or "
+        "`evidence_required` (per capability in `fields`). Emits `assessment.submitted`.",
+        request=None,
+        responses={200: AssessmentSerializer, 409: OpenApiResponse(description="Submitted.")},
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, id=None):
+        assessment = rating_services.assessment_submit(
+            actor=self.actor, assessment=self.get_object()
+        )
+        return Response(AssessmentSerializer(assessment).data)
+
+
+# --- Employee gaps -----------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary="An employee's capability gaps",
+        description="Per capability of the employee's current role: target, current level "
+        "(latest consolidated, calibrated), gap, weighted gap and trend since the cycle "
+        "before. The employee, their managers, HR admins and keys. Scope `assessments:read`.",
+    )
+)
+class EmployeeGapsViewSet(OrganizationScopedViewSet):
+    scope_area = "assessments"
+    serializer_class = EmployeeGapsSerializer
+
+    def get_queryset(self):
+        return Employee.objects.none()
+
+    def retrieve(self, request, id=None):
+        employee = selectors.results_employee_for_viewer(actor=self.actor, uuid=id)
+        if employee is None:
+            raise NotFound()
+        employee.gaps = gaps.employee_gaps(employee=employee)
+        employee.weighted_gap_index = gaps.weighted_gap_index(employee.gaps)
+        return Response(self.get_serializer(employee).data)
