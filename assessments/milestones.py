@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments import selectors
 from assessments.gaps import employee_gaps
 from assessments.models import Assessment, AssessmentCycle
-from assessments.services import assessments_create_for
+from assessments.services.cycles import assessments_create_for
 from workflows import notifications
 from workflows.milestones import (
     Condition,

@@ -178,7 +178,7 @@ def assessments_jobs(ctx: BenchContext) -> list[Job]:
     cycle and counts its scope). Timed: `cycle_launch_run`, the background job it enqueues.
     """
     from assessments.models import AssessmentCycle
-    from assessments.services import cycle_create, cycle_launch, cycle_launch_run
+    from assessments.services.cycles import cycle_create, cycle_launch, cycle_launch_run
 
     organization = ctx.organization
     state: dict[str, int] = {}
@@ -295,7 +295,7 @@ def consolidation_jobs(ctx: BenchContext) -> list[Job]:
     """
     from assessments import gaps
     from assessments.models import AssessmentCycle
-    from assessments.services import cycle_close
+    from assessments.services.cycles import cycle_close
 
     organization = ctx.organization
     state: dict[str, int] = {}
@@ -521,7 +521,7 @@ def _plan_build_cycle(organization_id: int, token: str) -> int:
 def learning_jobs(ctx: BenchContext) -> list[Job]:
     """Build development plans for every employee of a closed cycle
     (`plans_build_for_cycle`)."""
-    from learning.services import plans_build_for_cycle
+    from learning.services.builds import plans_build_for_cycle
 
     state: dict[str, int] = {}
     organization_id = ctx.organization.pk

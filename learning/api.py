@@ -19,8 +19,12 @@ from rest_framework.response import Response
 
 from assessments import selectors as assessment_selectors
 from capabilities import selectors as capability_selectors
-from learning import impact, selectors, services
+from learning import impact, selectors
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
+from learning.services import builds as build_services
+from learning.services import catalogue as catalogue_services
+from learning.services import completions as completion_services
+from learning.services import plans as plan_services
 from plms.common.api import (
     ApiFilterSet,
     OrganizationScopedViewSet,
@@ -92,10 +96,12 @@ class LearningItemSerializer(serializers.ModelSerializer):
         extra_kwargs = {"external_id": {"validators": []}}
 
 
-def _links(data: list[dict] | None) -> list[services.LevelLink] | None:
+def _links(data: list[dict] | None) -> list[catalogue_services.LevelLink] | None:
     if data is None:
         return None
-    return [services.LevelLink(d["capability"], d["level_from"], d["level_to"]) for d in data]
+    return [
+        catalogue_services.LevelLink(d["capability"], d["level_from"], d["level_to"]) for d in data
+    ]
 
 
 class LearningItemFilter(ApiFilterSet):
@@ -137,14 +143,14 @@ class LearningItemViewSet(
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         links = _links(data.pop("capabilities", []))
-        serializer.instance = services.learning_item_create(
+        serializer.instance = catalogue_services.learning_item_create(
             actor=self.actor, capabilities=links, **data
         )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         links = _links(data.pop("capabilities", None))
-        serializer.instance = services.learning_item_update(
+        serializer.instance = catalogue_services.learning_item_update(
             actor=self.actor, item=serializer.instance, capabilities=links, **data
         )
         serializer.instance = selectors.item_get(uuid=serializer.instance.uuid)
@@ -332,7 +338,7 @@ class DevelopmentPlanViewSet(
                     "An improvement plan needs its period.",
                     fields={"start": "Required.", "period_end": "Required."},
                 )
-            plan = services.plan_create_improvement(
+            plan = plan_services.plan_create_improvement(
                 actor=self.actor,
                 employee=values["employee"],
                 title=values["title"],
@@ -342,7 +348,7 @@ class DevelopmentPlanViewSet(
                 review_dates=values["review_dates"],
             )
         else:
-            plan = services.plan_build(
+            plan = build_services.plan_build(
                 actor=self.actor,
                 employee=values["employee"],
                 start=values.get("start"),
@@ -362,7 +368,7 @@ class DevelopmentPlanViewSet(
     @extend_schema(summary="Propose the plan to the manager", request=None)
     @action(detail=True, methods=["post"])
     def propose(self, request, id=None):
-        return self._refreshed(services.plan_propose(actor=self.actor, plan=self.get_object()))
+        return self._refreshed(plan_services.plan_propose(actor=self.actor, plan=self.get_object()))
 
     @extend_schema(
         summary="Approve a proposed plan",
@@ -383,11 +389,11 @@ class DevelopmentPlanViewSet(
                 raise NotFound("The item is not in this plan.")
             return items[uuid]
 
-        plan = services.plan_approve(
+        plan = plan_services.plan_approve(
             actor=self.actor,
             plan=plan,
             add=[
-                services.PlanAddition(
+                plan_services.PlanAddition(
                     a["item"], a["reason"], a.get("capability"), a.get("due_date")
                 )
                 for a in values["add"]
@@ -401,7 +407,9 @@ class DevelopmentPlanViewSet(
     @extend_schema(summary="Activate an approved plan", request=None)
     @action(detail=True, methods=["post"])
     def activate(self, request, id=None):
-        return self._refreshed(services.plan_activate(actor=self.actor, plan=self.get_object()))
+        return self._refreshed(
+            plan_services.plan_activate(actor=self.actor, plan=self.get_object())
+        )
 
     @extend_schema(
         summary="Complete the plan",
@@ -414,7 +422,7 @@ class DevelopmentPlanViewSet(
         plan = self.get_object()
         data = CompleteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        plan = services.plan_complete(actor=self.actor, plan=plan, **data.validated_data)
+        plan = plan_services.plan_complete(actor=self.actor, plan=plan, **data.validated_data)
         return self._refreshed(plan)
 
     @extend_schema(
@@ -434,7 +442,7 @@ class DevelopmentPlanViewSet(
         if plan_item is None:
             raise NotFound("The item is not in this plan.")
         plan_item.plan = plan
-        updated = services.plan_item_progress(
+        updated = plan_services.plan_item_progress(
             actor=self.actor,
             plan_item=plan_item,
             status=values["status"],
@@ -544,7 +552,7 @@ class LearningCompletionViewSet(
             raise ApplicationError(
                 "unknown_reference", "Unknown employee or item.", fields=problems
             )
-        completion, created = services.completion_record(
+        completion, created = completion_services.completion_record(
             actor=self.actor,
             employee=employee,
             item=item,

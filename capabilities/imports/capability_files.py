@@ -50,8 +50,6 @@ CAPABILITY_COLUMNS = (
     "descriptor",
     "indicators",
 )
-
-
 CAPABILITY_REQUIRED = ("name", "category", "level", "descriptor")
 
 

@@ -49,14 +49,8 @@ ROLE_COLUMNS = (
     "weight",
     "core",
 )
-
-
 ROLE_REQUIRED = ("name",)
-
-
 _TRUE = {"true", "yes", "1", "y", "core"}
-
-
 _FALSE = {"false", "no", "0", "n", "optional"}
 
 

@@ -28,8 +28,6 @@ from plms.people.models import Employee
 from plms.tenancy.actors import Actor, same_organization
 
 CAPABILITY_FIELDS = ("key", "name", "category", "description", "tags", "status", "data_steward")
-
-
 MAX_INDICATORS = 10
 
 
@@ -58,7 +56,7 @@ def unique_key(model: type[models.Model], base: str, *, exclude_pk: int | None =
     """A key made from `base` that no other row of `model` uses (numbered when taken)."""
     base = slugify(base)[:90] or "item"
     taken = set(
-        model.objects.filter(key__startswith=base)
+        model.objects.filter(key__startswith=base)  # type: ignore[attr-defined]
         .exclude(pk=exclude_pk)
         .values_list("key", flat=True)
     )
@@ -109,7 +107,11 @@ def capability_state(
         "description": capability.description,
         "tags": list(capability.tags),
         "status": capability.status,
-        "data_steward": capability.data_steward.email if capability.data_steward_id else None,
+        "data_steward": (
+            capability.data_steward.email  # type: ignore[union-attr]  # the id is set
+            if capability.data_steward_id
+            else None
+        ),
         "levels": {
             str(level.level): {"descriptor": level.descriptor, "indicators": list(level.indicators)}
             for level in sorted(levels, key=lambda level: level.level)
@@ -156,7 +158,7 @@ def _check_capability_name(name: str, *, exclude_pk: int | None = None) -> str:
     name = (name or "").strip()
     if not name:
         raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
-    if Capability.objects.filter(name__iexact=name).exclude(pk=exclude_pk).exists():
+    if Capability.objects.filter(name__iexact=name).exclude(pk=exclude_pk).exists():  # type: ignore[misc]
         raise ApplicationError(
             "duplicate_name",
             f"A capability named {name!r} exists.",
@@ -271,6 +273,7 @@ def capability_update(
     if levels is None:
         current = CapabilityLevel.objects.filter(capability=capability)
         levels = [LevelInput(lv.level, lv.descriptor, lv.indicators) for lv in current]
+        status_for_check: str
         if status == capability.status or status == Capability.Status.RETIRED:
             status_for_check = Capability.Status.DRAFT  # existing levels are not re-judged
         else:

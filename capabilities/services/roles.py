@@ -63,7 +63,7 @@ def _check_role_name(name: str, *, exclude_pk: int | None = None) -> str:
     name = (name or "").strip()
     if not name:
         raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
-    if JobRole.objects.filter(name__iexact=name).exclude(pk=exclude_pk).exists():
+    if JobRole.objects.filter(name__iexact=name).exclude(pk=exclude_pk).exists():  # type: ignore[misc]
         raise ApplicationError(
             "duplicate_name", f"A job role named {name!r} exists.", fields={"name": "Already used."}
         )
@@ -155,7 +155,9 @@ def _requirement_state(requirement: RoleRequirement | None) -> dict | None:
         "weight": requirement.weight,
         "is_core": requirement.is_core,
         "framework_version": (
-            requirement.framework_version.number if requirement.framework_version_id else None
+            requirement.framework_version.number  # type: ignore[union-attr]  # the id is set
+            if requirement.framework_version_id
+            else None
         ),
     }
 
@@ -219,7 +221,7 @@ def requirement_set(
         obj=role,
         changes={
             "capability": capability.name,
-            **diff(before or {}, _requirement_state(requirement)),
+            **diff(before or {}, _requirement_state(requirement)),  # type: ignore[arg-type]
         },
     )
     return requirement

@@ -30,8 +30,6 @@ DEFAULT_SCALE = (
     (4, "Advanced", "Handles complex situations and improves how colleagues work."),
     (5, "Expert", "Sets the standard; shapes practice across the organisation."),
 )
-
-
 MSG_SCALE_IN_USE = (
     "The scale is in use ({usage}). Changing its levels needs a level mapping from every "
     "current level to a new one, so existing ratings and requirements keep their meaning."

@@ -3,6 +3,8 @@ back, and the organization's sign-in settings (HR admins)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.http import Http404, HttpRequest, HttpResponse
@@ -42,7 +44,7 @@ def sso_begin(request: HttpRequest) -> HttpResponse:
         organization = sso.organization_for_email(email=form.cleaned_data["email"])
         if organization is not None:
             url = reverse("accounts:sso_start", kwargs={"organization_slug": organization.slug})
-            query = f"?login_hint={form.cleaned_data['email']}"
+            query = "?" + urlencode({"login_hint": form.cleaned_data["email"]})
             if _safe_next(request):
                 request.session[NEXT_KEY] = _safe_next(request)
             return redirect(url + query)

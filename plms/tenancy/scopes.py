@@ -9,5 +9,7 @@ AREAS = (
     "workflows",
     "notifications",
     "webhooks",
+    "audit",
+    "privacy",
 )
 ALL_SCOPES = tuple(f"{area}:{access}" for area in AREAS for access in ("read", "write"))

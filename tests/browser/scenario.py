@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from assessments import services as assessment_services
 from assessments.models import Assessment, AssessmentCycle
+from assessments.services import cycles as cycle_services
+from assessments.services import ratings as rating_services
 from capabilities import selectors as capability_selectors
 from capabilities.catalogue.loader import catalogue_load
 from capabilities.models import Capability, JobRole
@@ -158,7 +159,7 @@ def launched_cycle(org: Northwind) -> AssessmentCycle:
     """An open cycle of everyone with a role (self 40 %, manager 60 %), launched by the worker."""
     today = timezone.localdate()
     with org.scope():
-        cycle = assessment_services.cycle_create(
+        cycle = cycle_services.cycle_create(
             actor=org.hr.actor,
             name="Spring competency review",
             period_start=today - datetime.timedelta(days=30),
@@ -170,7 +171,7 @@ def launched_cycle(org: Northwind) -> AssessmentCycle:
             deadline_self=today + datetime.timedelta(days=14),
             deadline_manager=today + datetime.timedelta(days=28),
         )
-        cycle = assessment_services.cycle_launch(actor=org.hr.actor, cycle=cycle)
+        cycle = cycle_services.cycle_launch(actor=org.hr.actor, cycle=cycle)
     # The launch runs in the Celery worker once the transaction has committed.
     wait_for(lambda: _launched(org, cycle.pk), timeout=60, message="the worker launched the cycle")
     with org.scope():
@@ -199,8 +200,8 @@ def rate_and_submit(org: Northwind, cycle: AssessmentCycle, kind: str, level: in
     target = assessment(org, cycle, kind)
     with org.scope():
         items = [
-            assessment_services.RatingInput(c, level, "Seen on the queue every week.")
+            rating_services.RatingInput(c, level, "Seen on the queue every week.")
             for c in Capability.objects.filter(source_key__in=CAPABILITIES)
         ]
-        assessment_services.ratings_save(actor=rater.actor, assessment=target, items=items)
-        return assessment_services.assessment_submit(actor=rater.actor, assessment=target)
+        rating_services.ratings_save(actor=rater.actor, assessment=target, items=items)
+        return rating_services.assessment_submit(actor=rater.actor, assessment=target)

@@ -60,6 +60,8 @@ POLICIES = {
     "learning-completions": "admin",
     "learning-content-gaps": "none",
     "learning-impact": "none",
+    "audit-events": "admin-read",
+    "personal-data-exports": "admin-read",
 }
 DENIED = {401: 401, 403: 403, 404: 404}
 WRITE_METHODS = ("post", "put", "patch", "delete")

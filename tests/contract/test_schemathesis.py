@@ -52,6 +52,8 @@ CONTRACT_RESOURCES = (
     "goal-templates",
     "check-ins",
     "feedback",
+    "audit-events",
+    "personal-data-exports",
 )
 
 
