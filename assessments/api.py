@@ -35,6 +35,8 @@ from assessments.results_cache import cached_report
 from capabilities.models import Capability
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
@@ -42,8 +44,10 @@ from plms.common.api import (
     StrictCharField,
     StrictChoiceFilter,
     StrictModelSerializer,
+    without_body,
 )
 from plms.common.errors import ApplicationError, NotFound
+from plms.common.pagination import paginated
 from plms.people.models import Employee
 from plms.tenancy.permissions import IsOrganizationAdmin
 
@@ -53,7 +57,7 @@ class PublicId(PublicIdField):
     """Another object of the organization by its public id (documented as a UUID)."""
 
 
-class WeightsSerializer(serializers.Serializer):
+class WeightsSerializer(ApiSerializer):
     """Rater kinds' weights in percent (0 = not used); they total 100."""
 
     def __init__(self, *args, **kwargs):
@@ -64,7 +68,7 @@ class WeightsSerializer(serializers.Serializer):
             )
 
 
-class DeadlinesSerializer(serializers.Serializer):
+class DeadlinesSerializer(ApiSerializer):
     """The date each rater kind's assessments are due."""
 
     def __init__(self, *args, **kwargs):
@@ -75,7 +79,7 @@ class DeadlinesSerializer(serializers.Serializer):
             )
 
 
-class LaunchSerializer(serializers.Serializer):
+class LaunchSerializer(ApiSerializer):
     state = serializers.CharField(source="launch_state", read_only=True)
     total = serializers.IntegerField(source="launch_total", read_only=True)
     done = serializers.IntegerField(source="launch_done", read_only=True)
@@ -83,7 +87,7 @@ class LaunchSerializer(serializers.Serializer):
     launched_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
 
-class AssessmentCycleSerializer(serializers.ModelSerializer):
+class AssessmentCycleSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     scope_ids = serializers.ListField(child=serializers.UUIDField(), required=False)
     weights = WeightsSerializer(source="*", required=False)
@@ -124,11 +128,11 @@ class AssessmentCycleSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "closed_at", "created_at", "updated_at"]
 
 
-class ReasonSerializer(serializers.Serializer):
+class ReasonSerializer(ApiSerializer):
     reason = serializers.CharField(max_length=2000)
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AssessmentSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     cycle = serializers.UUIDField(source="cycle.uuid", read_only=True)
     employee = serializers.UUIDField(source="employee.uuid", read_only=True)
@@ -153,7 +157,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RatingSerializer(serializers.ModelSerializer):
+class RatingSerializer(ApiModelSerializer):
     capability = PublicIdField(Capability)
     capability_key = serializers.CharField(source="capability.key", read_only=True)
     level = serializers.IntegerField(allow_null=True, required=False, min_value=0)
@@ -175,11 +179,11 @@ class RatingSerializer(serializers.ModelSerializer):
         return data
 
 
-class RatingsInputSerializer(serializers.Serializer):
+class RatingsInputSerializer(ApiSerializer):
     ratings = RatingSerializer(many=True, allow_empty=False)
 
 
-class CapabilityGapSerializer(serializers.Serializer):
+class CapabilityGapSerializer(ApiSerializer):
     capability = serializers.UUIDField(source="capability.uuid")
     capability_key = serializers.CharField(source="capability.key")
     capability_name = serializers.CharField(source="capability.name")
@@ -197,7 +201,7 @@ class CapabilityGapSerializer(serializers.Serializer):
     cycle = serializers.UUIDField(source="cycle.uuid", allow_null=True)
 
 
-class EmployeeGapsSerializer(serializers.ModelSerializer):
+class EmployeeGapsSerializer(ApiModelSerializer):
     employee = serializers.UUIDField(source="uuid", read_only=True)
     weighted_gap_index = serializers.DecimalField(
         max_digits=6, decimal_places=2, allow_null=True, read_only=True
@@ -209,18 +213,18 @@ class EmployeeGapsSerializer(serializers.ModelSerializer):
         fields = ["employee", "weighted_gap_index", "gaps"]
 
 
-class HeatmapDepartmentSerializer(serializers.Serializer):
+class HeatmapDepartmentSerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid", allow_null=True, help_text="Null: no department.")
     name = serializers.CharField(allow_blank=True)
 
 
-class HeatmapCapabilitySerializer(serializers.Serializer):
+class HeatmapCapabilitySerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid")
     key = serializers.CharField()
     name = serializers.CharField()
 
 
-class HeatmapCellSerializer(serializers.Serializer):
+class HeatmapCellSerializer(ApiSerializer):
     department = serializers.UUIDField(allow_null=True)
     capability = serializers.UUIDField()
     people = serializers.IntegerField()
@@ -231,7 +235,7 @@ class HeatmapCellSerializer(serializers.Serializer):
     mean_gap = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
 
 
-class DepartmentHeatmapSerializer(serializers.Serializer):
+class DepartmentHeatmapSerializer(ApiSerializer):
     cycle = serializers.UUIDField()
     departments = HeatmapDepartmentSerializer(many=True)
     capabilities = HeatmapCapabilitySerializer(many=True)
@@ -358,6 +362,7 @@ class AssessmentCycleViewSet(
         responses={202: AssessmentCycleSerializer},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def launch(self, request, id=None):
         cycle = services.cycle_launch(actor=self.actor, cycle=self.get_object())
         response = self._refreshed(cycle)
@@ -371,6 +376,7 @@ class AssessmentCycleViewSet(
         responses={200: AssessmentCycleSerializer},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def close(self, request, id=None):
         return self._refreshed(services.cycle_close(actor=self.actor, cycle=self.get_object()))
 
@@ -471,7 +477,7 @@ class AssessmentViewSet(
         request=RatingsInputSerializer,
         responses={200: RatingSerializer(many=True)},
     )
-    @action(detail=True, methods=["get", "put"], pagination_class=None, filterset_class=None)
+    @action(detail=True, methods=["get", "put"], filterset_class=None, filter_backends=[])
     def ratings(self, request, id=None):
         assessment = self.get_object()
         if request.method == "PUT":
@@ -490,9 +496,10 @@ class AssessmentViewSet(
                 ],
             )
         ratings = Rating.objects.filter(assessment=assessment).select_related("capability")
-        return Response(
-            RatingSerializer(ratings.order_by("capability__name", "id"), many=True).data
-        )
+        ratings = ratings.order_by("capability__name", "id")
+        if request.method == "PUT":
+            return Response(RatingSerializer(ratings, many=True).data)
+        return paginated(self, ratings, RatingSerializer)
 
     @extend_schema(
         summary="Submit the assessment",
@@ -502,6 +509,7 @@ class AssessmentViewSet(
         responses={200: AssessmentSerializer, 409: OpenApiResponse(description="Submitted.")},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def submit(self, request, id=None):
         assessment = services.assessment_submit(actor=self.actor, assessment=self.get_object())
         return Response(AssessmentSerializer(assessment).data)
@@ -526,7 +534,7 @@ class PeerNominationSerializer(StrictModelSerializer):
         read_only_fields = fields
 
 
-class PeerNominateSerializer(serializers.Serializer):
+class PeerNominateSerializer(ApiSerializer):
     cycle = PublicId(AssessmentCycle)
     employee = PublicId(Employee, required=False, help_text="Whose peers; the caller by default.")
     peers = PublicId(Employee, many=True, allow_empty=False)
@@ -537,13 +545,13 @@ class PeerNominateSerializer(serializers.Serializer):
         return peers
 
 
-class PeerSuggestionQuerySerializer(serializers.Serializer):
+class PeerSuggestionQuerySerializer(ApiSerializer):
     cycle = PublicId(AssessmentCycle)
     employee = PublicId(Employee, required=False)
     limit = serializers.IntegerField(min_value=1, max_value=20, default=5)
 
 
-class PeerSuggestionSerializer(serializers.Serializer):
+class PeerSuggestionSerializer(ApiSerializer):
     employee = serializers.UUIDField(source="uuid")
     name = serializers.CharField(source="full_name")
     title = serializers.CharField()
@@ -641,6 +649,7 @@ class PeerNominationViewSet(
         responses={200: PeerNominationSerializer},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def approve(self, request, id=None):
         return self._decide(id, approve=True)
 
@@ -652,6 +661,7 @@ class PeerNominationViewSet(
         responses={200: PeerNominationSerializer},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def decline(self, request, id=None):
         return self._decide(id, approve=False)
 
@@ -663,7 +673,7 @@ class PeerNominationViewSet(
         parameters=[PeerSuggestionQuerySerializer],
         responses={200: PeerSuggestionSerializer(many=True)},
     )
-    @action(detail=False, methods=["get"], pagination_class=None, filterset_class=None)
+    @action(detail=False, methods=["get"], filterset_class=None, filter_backends=[])
     def suggestions(self, request):
         query = PeerSuggestionQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -675,7 +685,7 @@ class PeerNominationViewSet(
             employee=employee,
             limit=query.validated_data["limit"],
         )
-        return Response(PeerSuggestionSerializer(suggestions, many=True).data)
+        return paginated(self, suggestions, PeerSuggestionSerializer)
 
 
 # --- Expert grants ---------------------------------------------------------------------------
@@ -756,13 +766,13 @@ class ExpertGrantViewSet(
 # --- Ratings preview (pre-calibration vote) --------------------------------------------------
 
 
-class PreviewTallySerializer(serializers.Serializer):
+class PreviewTallySerializer(ApiSerializer):
     agree = serializers.IntegerField()
     too_high = serializers.IntegerField()
     too_low = serializers.IntegerField()
 
 
-class RatingPreviewSerializer(serializers.ModelSerializer):
+class RatingPreviewSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     cycle = serializers.UUIDField(source="cycle.uuid", read_only=True)
     employee = serializers.UUIDField(source="employee.uuid", read_only=True)
@@ -796,7 +806,7 @@ class RatingPreviewSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PreviewVoteSerializer(serializers.Serializer):
+class PreviewVoteSerializer(ApiSerializer):
     vote = serializers.ChoiceField(choices=PreviewVote.Choice.choices)
     comment = StrictCharField(
         allow_blank=True,

@@ -24,6 +24,7 @@ from capabilities.models import (
 )
 from plms.common.api import (
     ApiFilterSet,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
@@ -56,13 +57,13 @@ class CapabilityIdField(PublicIdField):
 # --- Catalogue -------------------------------------------------------------------------------
 
 
-class CatalogueLevelSerializer(serializers.Serializer):
+class CatalogueLevelSerializer(ApiSerializer):
     level = serializers.IntegerField()
     descriptor = serializers.CharField()
     indicators = serializers.ListField(child=serializers.CharField())
 
 
-class CatalogueCapabilitySerializer(serializers.Serializer):
+class CatalogueCapabilitySerializer(ApiSerializer):
     """Reference data shared by all organisations (not a tenant object: looked up by key)."""
 
     key = serializers.CharField(read_only=True)
@@ -122,7 +123,7 @@ class CatalogueCapabilityViewSet(
 # --- Capabilities ----------------------------------------------------------------------------
 
 
-class CapabilityLevelSerializer(serializers.Serializer):
+class CapabilityLevelSerializer(ApiSerializer):
     level = serializers.IntegerField(min_value=1)
     descriptor = serializers.CharField(allow_blank=True)
     indicators = serializers.ListField(child=serializers.CharField(), required=False, default=list)
@@ -232,7 +233,7 @@ class CapabilityViewSet(
 # --- Competency scale ------------------------------------------------------------------------
 
 
-class ScaleLevelSerializer(serializers.Serializer):
+class ScaleLevelSerializer(ApiSerializer):
     number = serializers.IntegerField(min_value=1, max_value=7)
     name = StrictCharField(max_length=100)
     description = StrictCharField(allow_blank=True, required=False, default="")
@@ -278,6 +279,7 @@ class CompetencyScaleViewSet(
     extra_permission_classes = (IsOrganizationAdmin,)
     http_method_names = ["get", "patch", "head", "options"]
     ordering = ["id"]
+    search_fields = ["name"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no organization
@@ -306,7 +308,7 @@ class CompetencyScaleViewSet(
 # --- Job roles -------------------------------------------------------------------------------
 
 
-class RequirementSerializer(serializers.Serializer):
+class RequirementSerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     capability = CapabilityIdField()
     capability_name = serializers.CharField(source="capability.name", read_only=True)

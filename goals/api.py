@@ -28,14 +28,18 @@ from goals.models import (
 )
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
     StrictCharField,
     StrictChoiceFilter,
     StrictModelSerializer,
+    without_body,
 )
 from plms.common.errors import NotFound
+from plms.common.pagination import paginated
 from plms.people.models import Department, Employee
 from plms.people.selectors import all_reports
 from plms.tenancy.permissions import IsOrganizationAdmin
@@ -95,7 +99,7 @@ KPI_FIELDS = [
 EDITABLE_FIELDS = ["title", "description", "level", "start_date", "due_date", *KPI_FIELDS]
 
 
-class GoalSerializer(serializers.ModelSerializer):
+class GoalSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     owner_employee = Ref(Employee, required=False, allow_null=True)
@@ -163,7 +167,7 @@ class GoalDetailSerializer(GoalSerializer):
         return None if change is None else ChangeRequestSerializer(change).data
 
 
-class GoalPatchSerializer(serializers.Serializer):
+class GoalPatchSerializer(ApiSerializer):
     version = serializers.IntegerField(min_value=1)
     justification = StrictCharField(required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=Goal.Status.choices, required=False)
@@ -186,7 +190,7 @@ class GoalPatchSerializer(serializers.Serializer):
         return fields
 
 
-class GoalUpdateSerializer(serializers.ModelSerializer):
+class GoalUpdateSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     recorded_by = serializers.CharField(source="recorded_by_label", read_only=True)
@@ -198,7 +202,7 @@ class GoalUpdateSerializer(serializers.ModelSerializer):
         extra_kwargs = {"recorded_at": {"required": False}}
 
 
-class ChangeRequestSerializer(serializers.ModelSerializer):
+class ChangeRequestSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
 
@@ -217,12 +221,12 @@ class ChangeRequestSerializer(serializers.ModelSerializer):
         ]
 
 
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(ApiSerializer):
     approve = serializers.BooleanField()
     note = StrictCharField(required=False, allow_blank=True, default="")
 
 
-class HistorySerializer(serializers.Serializer):
+class HistorySerializer(ApiSerializer):
     action = serializers.CharField()
     actor = serializers.CharField(source="actor_label")
     changes = serializers.JSONField()
@@ -382,17 +386,11 @@ class GoalViewSet(
     @extend_schema(
         summary="Change requests of a goal", responses=ChangeRequestSerializer(many=True)
     )
-    @action(
-        detail=True,
-        methods=["get"],
-        url_path="change-requests",
-        filter_backends=[],
-        pagination_class=None,
-    )
+    @action(detail=True, methods=["get"], url_path="change-requests", filter_backends=[])
     def change_requests(self, request, id=None):
         goal = self._goal()
         changes = selectors.goal_change_requests(goal=goal)
-        return Response(ChangeRequestSerializer(changes, many=True).data)
+        return paginated(self, changes, ChangeRequestSerializer)
 
     @extend_schema(
         summary="Approve or reject the pending change",
@@ -402,11 +400,11 @@ class GoalViewSet(
     @action(detail=True, methods=["post"], url_path="decide-change")
     def decide_change(self, request, id=None):
         goal = self._goal()
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
         change = selectors.goal_pending_change(goal=goal)
         if change is None:
             raise NotFound("No change of this goal is pending.")
-        serializer = DecisionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
         change = services.goal_change_request_decide(
             actor=self.actor,
             change_request=change,
@@ -417,6 +415,7 @@ class GoalViewSet(
 
     @extend_schema(summary="Approve a target beyond the stretch limit", request=None)
     @action(detail=True, methods=["post"], url_path="approve-stretch")
+    @without_body
     def approve_stretch(self, request, id=None):
         services.goal_stretch_approve(actor=self.actor, goal=self._goal())
         return Response(GoalDetailSerializer(self.get_object()).data)
@@ -431,7 +430,7 @@ class GoalViewSet(
 # --- Check-ins -------------------------------------------------------------------------------
 
 
-class ActionItemSerializer(serializers.ModelSerializer):
+class ActionItemSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     owner = Ref(Employee, required=False, allow_null=True)
@@ -446,7 +445,7 @@ class ActionItemSerializer(serializers.ModelSerializer):
         return item.done_at is not None
 
 
-class CheckInSerializer(serializers.ModelSerializer):
+class CheckInSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     manager = Ref(Employee, read_only=True)
@@ -476,21 +475,21 @@ class CheckInSerializer(serializers.ModelSerializer):
         return check_in.private_manager_notes if visible and visible(check_in) else None
 
 
-class CheckInCreateSerializer(serializers.Serializer):
+class CheckInCreateSerializer(ApiSerializer):
     report = Ref(Employee)
     manager = Ref(Employee, required=False, allow_null=True)
     cadence = serializers.ChoiceField(choices=["weekly", "fortnightly", "monthly"])
     first_date = serializers.DateField(required=False)
 
 
-class CheckInPatchSerializer(serializers.Serializer):
+class CheckInPatchSerializer(ApiSerializer):
     obstacles = StrictCharField(required=False, allow_blank=True)
     priorities = StrictCharField(required=False, allow_blank=True)
     shared_notes = StrictCharField(required=False, allow_blank=True)
     private_manager_notes = StrictCharField(required=False, allow_blank=True)
 
 
-class EscalationSerializer(serializers.ModelSerializer):
+class EscalationSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     escalated_to = Ref(Employee, read_only=True)
@@ -586,6 +585,7 @@ class CheckInViewSet(
 
     @extend_schema(summary="Mark held; schedules the next check-in", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def complete(self, request, id=None):
         check_in = services.check_in_complete(actor=self.actor, check_in=self.get_object())
         return Response(self.get_serializer(check_in).data)
@@ -599,18 +599,12 @@ class CheckInViewSet(
         request=ActionItemSerializer,
         responses={201: ActionItemSerializer},
     )
-    @action(
-        detail=True,
-        methods=["get", "post"],
-        url_path="action-items",
-        filter_backends=[],
-        pagination_class=None,
-    )
+    @action(detail=True, methods=["get", "post"], url_path="action-items", filter_backends=[])
     def action_items(self, request, id=None):
         check_in = self.get_object()
         if request.method == "GET":
             items = selectors.check_in_open_actions(check_in=check_in)
-            return Response(ActionItemSerializer(items, many=True).data)
+            return paginated(self, items, ActionItemSerializer)
         serializer = ActionItemSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.action_item_add(
@@ -640,7 +634,7 @@ class CheckInViewSet(
 # --- Feedback --------------------------------------------------------------------------------
 
 
-class FeedbackSerializer(serializers.ModelSerializer):
+class FeedbackSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     giver = Ref(Employee, read_only=True)
@@ -668,7 +662,7 @@ class FeedbackSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at"]
 
 
-class RequestForFeedbackSerializer(serializers.ModelSerializer):
+class RequestForFeedbackSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     requester = Ref(Employee, read_only=True)
@@ -736,14 +730,14 @@ class FeedbackViewSet(
         request=RequestForFeedbackSerializer,
         responses={201: RequestForFeedbackSerializer},
     )
-    @action(detail=False, methods=["get", "post"], filter_backends=[], pagination_class=None)
+    @action(detail=False, methods=["get", "post"], filter_backends=[])
     def requests(self, request):
         if request.method == "GET":
             employee = self.actor.employee
-            if employee is None:
-                return Response([])
-            items = selectors.feedback_requests_for(employee=employee)
-            return Response(RequestForFeedbackSerializer(items, many=True).data)
+            items = (
+                selectors.feedback_requests_for(employee=employee) if employee is not None else []
+            )
+            return paginated(self, items, RequestForFeedbackSerializer)
         serializer = RequestForFeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.feedback_request_create(actor=self.actor, **serializer.validated_data)
@@ -786,7 +780,7 @@ class GoalTemplateSerializer(StrictModelSerializer):
         read_only_fields = ["created_at"]
 
 
-class TemplateApplySerializer(serializers.Serializer):
+class TemplateApplySerializer(ApiSerializer):
     department = Ref(Department, required=False, allow_null=True)
     job_role = Ref(JobRole, required=False, allow_null=True)
     start_date = serializers.DateField()
@@ -805,7 +799,7 @@ class TemplateApplySerializer(serializers.Serializer):
         return data
 
 
-class TemplateApplicationSerializer(serializers.Serializer):
+class TemplateApplicationSerializer(ApiSerializer):
     created = serializers.ListField(
         child=serializers.UUIDField(), help_text="The goals created (one per person)."
     )

@@ -114,10 +114,10 @@ def test_suggestions_are_the_least_loaded_colleagues_below_the_cap(launched):
         "/api/v1/peer-nominations/suggestions", {"cycle": str(world.cycle.uuid), "limit": 20}
     )
     assert response.status_code == 200
-    names = [row["name"] for row in response.json()]
+    names = [row["name"] for row in response.json()["results"]]
     assert full.employee.full_name not in names  # at the cap
     assert names.index(calm.employee.full_name) < names.index(busy.employee.full_name)
-    loads = {row["name"]: row["peer_requests"] for row in response.json()}
+    loads = {row["name"]: row["peer_requests"] for row in response.json()["results"]}
     assert loads[busy.employee.full_name] == 1 and loads[calm.employee.full_name] == 0
     missing = _client(world.employee).get("/api/v1/peer-nominations/suggestions")
     assert missing.status_code == 400 and "cycle" in missing.json()["fields"]
