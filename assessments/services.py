@@ -40,35 +40,40 @@ from assessments.selectors import (
 from capabilities.models import Capability, JobRole
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.db import insert_rows
+
+# Error codes (part of the API contract): defined, with their statuses, in the catalogue.
+from plms.common.error_codes import (
+    ALREADY_CALIBRATED,
+    ALREADY_DECIDED,
+    ALREADY_SUBMITTED,
+    ASSESSMENT_LOCKED,
+    ASSESSMENT_NOT_OPEN,
+    CAPABILITY_NOT_IN_SCOPE,
+    COMMENT_REQUIRED,
+    CYCLE_NOT_CLOSED,
+    CYCLE_NOT_DRAFT,
+    CYCLE_NOT_OPEN,
+    EVIDENCE_REQUIRED,
+    INCOMPLETE,
+    INVALID,
+    INVALID_LEVEL,
+    INVALID_PEER,
+    INVALID_SCOPE,
+    INVALID_WEIGHTS,
+    LEVEL_OUT_OF_SCALE,
+    NOT_MANAGER,
+    NOT_RATER,
+    NOT_VOTER,
+    PREVIEW_CLOSED,
+    RATING_ON_BEHALF,
+    REASON_REQUIRED,
+)
+from plms.common.error_codes import PEER_LIMIT_REACHED as PEER_LIMIT
 from plms.common.errors import ApplicationError, NotFound
 from plms.integrations.events import ASSESSMENT_CYCLE_CLOSED, ASSESSMENT_SUBMITTED, emit
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import with_organization
-
-# Error codes (part of the API contract).
-INVALID = "invalid"
-INVALID_WEIGHTS = "invalid_weights"
-INVALID_SCOPE = "invalid_scope"
-CYCLE_NOT_DRAFT = "cycle_not_draft"
-CYCLE_NOT_OPEN = "cycle_not_open"
-CYCLE_NOT_CLOSED = "cycle_not_closed"
-REASON_REQUIRED = "reason_required"
-NOT_RATER = "not_rater"
-ALREADY_SUBMITTED = "already_submitted"
-ASSESSMENT_LOCKED = "assessment_locked"
-LEVEL_OUT_OF_SCALE = "level_out_of_scale"
-CAPABILITY_NOT_IN_SCOPE = "capability_not_in_scope"
-EVIDENCE_REQUIRED = "evidence_required"
-INCOMPLETE = "incomplete"
-PEER_LIMIT = "peer_limit_reached"
-INVALID_PEER = "invalid_peer"
-NOT_MANAGER = "not_manager"
-INVALID_LEVEL = "invalid_level"
-PREVIEW_CLOSED = "preview_closed"
-ALREADY_CALIBRATED = "already_calibrated"
-NOT_VOTER = "not_voter"
-COMMENT_REQUIRED = "comment_required"
 
 RATE_PERMISSION = "assessments.rate_assessment"
 
@@ -537,7 +542,7 @@ def peer_nomination_decide(*, actor: Actor, assessment: Assessment, approve: boo
     ):
         raise ApplicationError(NOT_MANAGER, "Only the employee's manager decides nominations.")
     if assessment.status != Assessment.Status.NOMINATED:
-        raise ApplicationError(INVALID, "This nomination has been decided.", status=409)
+        raise ApplicationError(ALREADY_DECIDED, "This nomination has been decided.")
     assessment.status = Assessment.Status.PENDING if approve else Assessment.Status.DECLINED
     assessment.updated_at = timezone.now()
     assessment.save(update_fields=["status", "updated_at"])
@@ -640,6 +645,11 @@ def expert_revoke(*, actor: Actor, assessment: Assessment) -> Assessment:
 
 
 def _check_rater(actor: Actor, assessment: Assessment) -> None:
+    if actor.api_key is not None:
+        raise ApplicationError(
+            RATING_ON_BEHALF,
+            "API keys do not rate on a person's behalf; import the level as an external rating.",
+        )
     viewer = actor.employee
     if viewer is None or viewer.pk != assessment.rater_id:
         raise ApplicationError(NOT_RATER, "Only the rater may rate this assessment.")
@@ -655,7 +665,7 @@ def _check_editable(assessment: Assessment) -> None:
             ASSESSMENT_LOCKED, "The assessment is submitted and can no longer change.", status=409
         )
     if assessment.status not in Assessment.OPEN_STATUSES:
-        raise ApplicationError(INVALID, "This assessment is not open for rating.", status=409)
+        raise ApplicationError(ASSESSMENT_NOT_OPEN, "This assessment is not open for rating.")
     _require_open(assessment.cycle)
 
 

@@ -1,14 +1,22 @@
 """OpenAPI post-processing: every operation documents the errors it can answer with.
 
-All errors share one shape, `Error` = `{"code", "detail", "fields"}`.
+All errors share one shape, `Error` = `{"code", "detail", "fields"}`; the codes each operation
+can return, with their statuses and meanings, come from the catalogue in
+`plms.common.error_codes` (listed per status in the response's description and, for tools, in
+the operation's `x-error-codes`).
 """
 
 from __future__ import annotations
 
+from plms.common.error_codes import codes_for
+
 ERROR_SCHEMA = {
     "type": "object",
     "properties": {
-        "code": {"type": "string", "description": "Machine-readable error code."},
+        "code": {
+            "type": "string",
+            "description": "Machine-readable error code (see docs/errors.md).",
+        },
         "detail": {"type": "string", "description": "What went wrong, for people."},
         "fields": {
             "type": "object",
@@ -20,26 +28,23 @@ ERROR_SCHEMA = {
     "additionalProperties": True,
 }
 
-_DESCRIPTIONS = {
-    "400": "Invalid request (`invalid`, or a business rule's code) with per-field messages.",
-    "401": "No or invalid credentials.",
-    "403": "The key lacks the scope, or the caller's role may not do this.",
-    "404": "No such object in the caller's organization.",
-    "405": "Method not allowed.",
-    "409": "Conflict: a stale version, or the same Idempotency-Key still in progress.",
-    "422": "The Idempotency-Key was used for a different request.",
-    "429": "Rate limit reached; retry after the `Retry-After` seconds.",
+_TITLES = {
+    400: "Invalid request",
+    401: "No or invalid credentials",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    409: "Conflict with the current state",
+    415: "Unsupported media type",
+    422: "Idempotency-Key reused",
+    429: "Rate limit reached",
 }
+_PREFIX = "/api/v1/"
 
 
-def _codes(path: str, method: str) -> list[str]:
-    # 400: invalid body or query (filters too); 404: unknown object or page.
-    codes = ["400", "401", "403", "404", "405", "429"]
-    if method in ("post", "put", "patch"):
-        codes.append("409")
-    if method == "post":
-        codes.append("422")
-    return sorted(codes)
+def _resource(path: str) -> str:
+    return path[len(_PREFIX) :].split("/", 1)[0] if path.startswith(_PREFIX) else ""
 
 
 def add_error_responses(result, generator, request, public):
@@ -49,8 +54,24 @@ def add_error_responses(result, generator, request, public):
         for method, operation in operations.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
-            for code in _codes(path, method):
-                operation["responses"].setdefault(
-                    code, {"description": _DESCRIPTIONS[code], "content": reference}
+            codes = [
+                entry
+                for entry in codes_for(_resource(path), method)
+                if entry.status in _TITLES and (method == "post" or entry.status != 422)
+            ]
+            operation["x-error-codes"] = sorted(entry.code for entry in codes)
+            for status in sorted({entry.status for entry in codes}):
+                listed = "; ".join(
+                    f"`{entry.code}`: {entry.meaning}"
+                    for entry in sorted(codes, key=lambda e: e.code)
+                    if entry.status == status
+                )
+                response = operation["responses"].setdefault(
+                    str(status), {"description": "", "content": reference}
+                )
+                response["description"] = " ".join(
+                    part
+                    for part in (response.get("description", ""), f"{_TITLES[status]}. {listed}")
+                    if part
                 )
     return result
