@@ -287,6 +287,21 @@ def role_holders(*, role: JobRole) -> QuerySet[RoleAssignment]:
     )
 
 
+def role_assignment_list() -> QuerySet[RoleAssignment]:
+    """Every job role assignment, current and past (the API's `job-role-assignments`)."""
+    return RoleAssignment.objects.select_related("employee", "role").order_by("-started_at", "-id")
+
+
+def current_role_uuids(*, employee_ids: Iterable[int]) -> dict[int, str]:
+    """{employee id: public id of the role held now} for these employees (one query)."""
+    return {
+        employee_id: str(role_uuid)
+        for employee_id, role_uuid in RoleAssignment.objects.filter(
+            employee_id__in=list(employee_ids), ended_at__isnull=True
+        ).values_list("employee_id", "role__uuid")
+    }
+
+
 def current_role_for(*, employee: Employee) -> JobRole | None:
     assignment = (
         RoleAssignment.objects.filter(employee=employee, ended_at__isnull=True)

@@ -38,6 +38,7 @@ from capabilities.models import (
 )
 from plms.audit.services import audit_record, diff
 from plms.common.errors import ApplicationError, NotFound
+from plms.integrations.events import JOB_ROLE_ASSIGNED, emit, job_role_assigned_data
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 
@@ -1162,15 +1163,26 @@ def role_assign(*, actor: Actor, employee: Employee, role: JobRole | None) -> Ro
     assignment = None
     if role is not None:
         assignment = RoleAssignment.objects.create(employee=employee, role=role, started_at=now)
+    previous = current.role if current is not None else None
     audit_record(
         actor=actor,
         action="job_role.assigned",
         obj=employee,
         changes={
             "job_role": {
-                "before": current.role.name if current else None,
+                "before": previous.name if previous else None,
                 "after": role.name if role else None,
             }
         },
+    )
+    emit(
+        actor_or_organization=actor,
+        event=JOB_ROLE_ASSIGNED,
+        payload=job_role_assigned_data(
+            employee=employee, role=role, previous=previous, assignment=assignment, at=now
+        ),
+    )
+    signals.job_role_assigned.send(
+        sender=JobRole, actor=actor, employee=employee, role=role, previous=previous
     )
     return assignment

@@ -5,10 +5,11 @@ from rest_framework.routers import SimpleRouter
 
 from assessments import api as assessments_api
 from capabilities import api as capabilities_api
+from capabilities import role_api
 from goals import api as goals_api
 from learning import api as learning_api
 from plms.integrations import api as integrations_api
-from plms.people.api import DepartmentViewSet, EmployeeViewSet
+from plms.people.api import DepartmentViewSet
 from plms.tenancy.api import MeView, PingView
 from workflows import api as workflows_api
 
@@ -20,9 +21,11 @@ class Router(SimpleRouter):
 
 
 router = Router()
-router.register("employees", EmployeeViewSet, basename="employee")
+# Employees with their job role (the role lives in capabilities, above people).
+router.register("employees", role_api.EmployeeViewSet, basename="employee")
 router.register("departments", DepartmentViewSet, basename="department")
 capabilities_api.register(router)
+role_api.register(router)
 assessments_api.register(router)
 goals_api.register(router)
 learning_api.register(router)

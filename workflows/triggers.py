@@ -160,6 +160,10 @@ def _role_or_manager_changed(event, data: dict) -> bool:
     return before.get("title") != data.get("title") or before.get("manager") != data.get("manager")
 
 
+def _role_taken_up(event, data: dict) -> bool:
+    return data.get("role") is not None
+
+
 def _outbox_source(
     types: tuple[str, ...],
     employee_key: str | None,
@@ -248,6 +252,14 @@ register_event_source(
         "role_or_manager_changed",
         _("An employee changes role or manager"),
         _outbox_source(("employee.updated",), "id", _role_or_manager_changed),
+        _outbox_cursor,
+    )
+)
+register_event_source(
+    EventSource(
+        "job_role_assigned",
+        _("An employee takes up a job role"),
+        _outbox_source(("job_role.assigned",), "employee", _role_taken_up),
         _outbox_cursor,
     )
 )

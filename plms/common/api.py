@@ -33,7 +33,11 @@ class OrganizationScopedViewSet(viewsets.GenericViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         handler = getattr(self, self.action or "", None)
-        if getattr(handler, "takes_no_body", False) and request.method in WRITE_METHODS:
+        if (
+            getattr(handler, "takes_no_body", False)
+            and request.method in WRITE_METHODS
+            and request.content_type.startswith("application/json")  # the API's only format
+        ):
             refuse_body(request.data)
 
     @property

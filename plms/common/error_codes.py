@@ -185,6 +185,9 @@ INVALID_MERGE = _define("invalid_merge", 400, "Choose two different capabilities
 NO_CHANGES = _define(
     "no_changes", 409, "Nothing changed since the last framework version.", "capabilities"
 )
+ASSIGNMENT_ENDED = _define(
+    "assignment_ended", 409, "The job role assignment has ended already.", "job-role-assignments"
+)
 ROLE_IN_USE = _define(
     "role_in_use", 409, "People hold (or held) this role; it cannot be deleted.", "job-roles"
 )

@@ -38,6 +38,7 @@ DEVELOPMENT_PLAN_COMPLETED = "development_plan.completed"
 GOAL_STATUS_CHANGED = "goal.status_changed"
 LEARNING_COMPLETED = "learning.completed"
 WORKFLOW_MILESTONE_DUE = "workflow.milestone_due"
+JOB_ROLE_ASSIGNED = "job_role.assigned"
 
 EVENT_TYPES: tuple[str, ...] = (
     EMPLOYEE_CREATED,
@@ -50,6 +51,7 @@ EVENT_TYPES: tuple[str, ...] = (
     GOAL_STATUS_CHANGED,
     LEARNING_COMPLETED,
     WORKFLOW_MILESTONE_DUE,
+    JOB_ROLE_ASSIGNED,
 )
 EVENT_DESCRIPTIONS = {
     EMPLOYEE_CREATED: _("An employee was added."),
@@ -62,6 +64,7 @@ EVENT_DESCRIPTIONS = {
     GOAL_STATUS_CHANGED: _("A goal's status changed."),
     LEARNING_COMPLETED: _("A learning item was completed."),
     WORKFLOW_MILESTONE_DUE: _("A Momentum milestone fell due."),
+    JOB_ROLE_ASSIGNED: _("An employee's job role changed (assigned, replaced or taken away)."),
 }
 # Sent to one subscription on request ("send test event"); nobody subscribes to it.
 TEST_EVENT = "webhook.test"
@@ -164,6 +167,19 @@ def employee_data(employee: Employee) -> dict[str, Any]:
         "start_date": employee.start_date,
         "active": employee.active,
         "updated_at": employee.updated_at,
+    }
+
+
+def job_role_assigned_data(*, employee, role, previous, assignment, at) -> dict[str, Any]:
+    """The `data` of `job_role.assigned`: who, the role now held (null: none) and before."""
+    return {
+        "employee": str(employee.uuid),
+        "employee_external_id": employee.external_id,
+        "assignment": str(assignment.uuid) if assignment is not None else None,
+        "role": str(role.uuid) if role is not None else None,
+        "role_key": role.key if role is not None else None,
+        "previous_role": str(previous.uuid) if previous is not None else None,
+        "at": at,
     }
 
 

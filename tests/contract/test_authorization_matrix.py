@@ -42,6 +42,7 @@ POLICIES = {
     "capabilities": "admin",
     "competency-scales": "admin",
     "job-roles": "admin",
+    "job-role-assignments": "admin",
     "catalogue": "none",
     "webhooks": "admin-read",
     "workflows": "admin",
@@ -61,6 +62,9 @@ POLICIES = {
     "learning-content-gaps": "none",
     "learning-impact": "none",
 }
+# Writes only the object's own person may make, whoever else asks (HR admins and keys get
+# 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).
+OWN_PERSON_ONLY = {"^assessments/(?P<id>[^/.]+)/submit$"}
 DENIED = {401: 401, 403: 403, 404: 404}
 WRITE_METHODS = ("post", "put", "patch", "delete")
 
@@ -195,6 +199,8 @@ def expected(view, route: str, method: str, caller: str, has_object: bool):
     if method == "get" and not has_object:
         return ALLOWED
     if caller in ("key with scope", "HR admin"):
+        if route in OWN_PERSON_ONLY and method in WRITE_METHODS:
+            return 403
         return ALLOWED
     return None  # object-level rule: the domain's own tests decide
 

@@ -35,6 +35,7 @@ CONTRACT_RESOURCES = (
     "capabilities",
     "competency-scales",
     "job-roles",
+    "job-role-assignments",
     "webhooks",
     "learning-items",
     "development-plans",
