@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from django.db import connection
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
@@ -285,6 +286,29 @@ def role_holders(*, role: JobRole) -> QuerySet[RoleAssignment]:
         .select_related("employee")
         .order_by("employee__last_name", "employee__first_name", "id")
     )
+
+
+def job_roles_by_reference(references: Iterable[str]) -> dict[str, JobRole]:
+    """{reference: role} for references that are a job role's id or its key (one query);
+    references that name no role are left out."""
+    references = {str(reference).strip() for reference in references if reference}
+    ids = set()
+    for reference in references:
+        try:
+            ids.add(UUID(reference))
+        except ValueError:
+            continue
+    found: dict[str, JobRole] = {}
+    for role in JobRole.objects.filter(Q(uuid__in=ids) | Q(key__in=references)):
+        for reference in (str(role.uuid), role.key):
+            if reference in references:
+                found[reference] = role
+    for reference in references:  # ids written in another case
+        try:
+            found.setdefault(reference, found.get(str(UUID(reference))))
+        except ValueError:
+            continue
+    return {reference: role for reference, role in found.items() if role is not None}
 
 
 def role_assignment_list() -> QuerySet[RoleAssignment]:

@@ -217,6 +217,14 @@ class BulkEmployeeItemSerializer(ApiSerializer):
     matrix_managers = BulkMatrixManagerSerializer(many=True, required=False)
     start_date = serializers.DateField(required=False, allow_null=True)
     active = serializers.BooleanField(required=False)
+    job_role = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_null=True,
+        help_text="The job role to hold: its id or its key (e.g. `advisor`); null takes the "
+        "role away, leaving it out keeps the current one. Assigning works as "
+        "`POST /job-role-assignments` does.",
+    )
 
 
 class BulkUpsertSerializer(ApiSerializer):
