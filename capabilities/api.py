@@ -441,9 +441,7 @@ class JobRoleViewSet(
 
 
 def register(router) -> None:
-    router.register(
-        "catalogue/capabilities", CatalogueCapabilityViewSet, basename="catalogue-capability"
-    )
+    # The catalogue (with adoption) is registered by capabilities.catalogue_api.
     router.register("capabilities", CapabilityViewSet, basename="capability")
     router.register("competency-scales", CompetencyScaleViewSet, basename="competency-scale")
     router.register("job-roles", JobRoleViewSet, basename="job-role")

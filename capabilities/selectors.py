@@ -62,20 +62,25 @@ def adopted_source_keys() -> dict[str, Capability]:
     return {
         c.source_key: c
         for c in Capability.objects.exclude(source_key="").only(
-            "uuid", "name", "source_key", "source_revision"
+            "uuid", "name", "source_key", "source_revision", "source_revision_declined"
         )
     }
 
 
 def catalogue_updates() -> list[tuple[Capability, CatalogueCapability]]:
-    """Adopted capabilities whose catalogue source has a newer revision."""
+    """Adopted capabilities whose catalogue source has a newer revision, unless the
+    organisation declined that revision; by capability name."""
     adopted = adopted_source_keys()
-    sources = CatalogueCapability.objects.filter(key__in=adopted.keys())
-    return [
-        (adopted[source.key], source)
-        for source in sources
-        if adopted[source.key].source_revision != source.revision
-    ]
+    sources = CatalogueCapability.objects.filter(key__in=adopted.keys()).prefetch_related("levels")
+    return sorted(
+        (
+            (adopted[source.key], source)
+            for source in sources
+            if adopted[source.key].source_revision != source.revision
+            and adopted[source.key].source_revision_declined != source.revision
+        ),
+        key=lambda pair: (pair[0].name.lower(), pair[0].pk),
+    )
 
 
 # --- Scale -----------------------------------------------------------------------------------

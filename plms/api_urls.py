@@ -5,7 +5,7 @@ from rest_framework.routers import SimpleRouter
 
 from assessments import api as assessments_api
 from capabilities import api as capabilities_api
-from capabilities import role_api
+from capabilities import catalogue_api, role_api
 from goals import api as goals_api
 from learning import api as learning_api
 from plms.integrations import api as integrations_api
@@ -24,6 +24,7 @@ router = Router()
 # Employees with their job role (the role lives in capabilities, above people).
 router.register("employees", role_api.EmployeeViewSet, basename="employee")
 router.register("departments", DepartmentViewSet, basename="department")
+catalogue_api.register(router)
 capabilities_api.register(router)
 role_api.register(router)
 assessments_api.register(router)

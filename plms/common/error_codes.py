@@ -171,7 +171,7 @@ INVALID_MAPPING = _define(
     "invalid_mapping", 400, "The level mapping is invalid.", "competency-scales"
 )
 DUPLICATE_NAME = _define(
-    "duplicate_name", 400, "The name is used already.", "capabilities", "job-roles"
+    "duplicate_name", 400, "The name is used already.", "capabilities", "job-roles", "catalogue"
 )
 DUPLICATE_KEY = _define("duplicate_key", 400, "The key is used already.", "capabilities")
 NO_UPDATE = _define(
@@ -179,7 +179,7 @@ NO_UPDATE = _define(
     409,
     "The adopted capability has no pending catalogue update.",
     "capabilities",
-    "catalogue",
+    "capability-updates",
 )
 INVALID_MERGE = _define("invalid_merge", 400, "Choose two different capabilities.", "capabilities")
 NO_CHANGES = _define(

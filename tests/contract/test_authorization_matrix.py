@@ -43,6 +43,7 @@ POLICIES = {
     "competency-scales": "admin",
     "job-roles": "admin",
     "job-role-assignments": "admin",
+    "capability-updates": "admin",
     "catalogue": "none",
     "webhooks": "admin-read",
     "workflows": "admin",

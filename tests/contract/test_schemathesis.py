@@ -36,6 +36,7 @@ CONTRACT_RESOURCES = (
     "competency-scales",
     "job-roles",
     "job-role-assignments",
+    "capability-updates",
     "webhooks",
     "learning-items",
     "development-plans",

@@ -32,7 +32,7 @@ def _held(org) -> dict[str, str]:
 
 
 def test_bulk_upsert_assigns_roles_by_key_or_id(org_a, key_client_a):
-    advisor, lead = _roles(org_a)
+    _, lead = _roles(org_a)
     items = [
         {"email": "ada@a.example", "first_name": "Ada", "job_role": "advisor"},
         {"email": "bo@a.example", "first_name": "Bo", "job_role": str(lead.uuid)},
