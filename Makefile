@@ -49,6 +49,8 @@ test: install assets
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	DJANGO_SETTINGS_MODULE=plms.settings.test $(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format .

@@ -17,7 +17,20 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from assessments.gaps import employee_gaps
 from assessments.models import Assessment, AssessmentCycle
+from assessments.services import assessments_create_for
+from workflows import notifications
+from workflows.milestones import (
+    Condition,
+    MilestoneKind,
+    Outcome,
+    register_condition,
+    register_config_resolver,
+    register_kind,
+    responsible_users,
+)
+from workflows.models import MilestoneRun
 
 
 def _cycle_for(config: dict) -> AssessmentCycle | None:
@@ -28,10 +41,6 @@ def _cycle_for(config: dict) -> AssessmentCycle | None:
 
 
 def launch_for_employee(context):
-    from assessments.services import assessments_create_for
-    from workflows import notifications
-    from workflows.milestones import Outcome, responsible_users
-    from workflows.models import MilestoneRun
 
     config = context.milestone.config or {}
     cycle = _cycle_for(config)
@@ -78,14 +87,17 @@ def assessments_completed(steps: Sequence, actor) -> dict[int, datetime]:
 
 
 def gap_above_one(context) -> bool:
-    from assessments.gaps import employee_gaps
-
     return any(g.gap is not None and g.gap > 1 for g in employee_gaps(employee=context.employee))
 
 
-def register() -> None:
-    from workflows.milestones import Condition, MilestoneKind, register_condition, register_kind
+def cycle_public_id(value: object) -> str | None:
+    """The public id of the organization's assessment cycle `value` names, if there is one."""
+    cycle = AssessmentCycle.objects.filter(uuid=str(value)).first()
+    return str(cycle.uuid) if cycle is not None else None
 
+
+def register() -> None:
+    register_config_resolver("cycle", cycle_public_id)
     register_kind(
         MilestoneKind(
             "launch_assessment",

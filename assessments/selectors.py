@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import (
     Avg,
@@ -96,7 +97,7 @@ def current_requirements_for(*, employee_ids: Iterable[int] | QuerySet) -> dict[
         .order_by()
         .values_list("employee_id", "role_id")
     )
-    by_role: dict[int, list[dict]] = defaultdict(list)
+    by_role: dict[int, list[Any]] = defaultdict(list)
     for row in (
         RoleRequirement.objects.filter(role_id__in=set(roles.values()))
         .order_by()

@@ -21,6 +21,7 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from assessments import consolidation, hooks
+from assessments.events import AssessmentSubmitted, CycleClosed
 from assessments.models import (
     RATER_KINDS,
     Assessment,
@@ -70,7 +71,7 @@ from plms.common.error_codes import (
 )
 from plms.common.error_codes import PEER_LIMIT_REACHED as PEER_LIMIT
 from plms.common.errors import ApplicationError, NotFound
-from plms.integrations.events import ASSESSMENT_CYCLE_CLOSED, ASSESSMENT_SUBMITTED, emit
+from plms.events.bus import publish
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import with_organization
@@ -144,7 +145,7 @@ def _clean_cycle(cycle: AssessmentCycle) -> None:
             f"Rater weights total {total} %, not 100 %.",
             fields={"weights": "The weights of the rater kinds used total 100 %."},
         )
-    model = SCOPE_MODELS.get(cycle.scope)
+    model = SCOPE_MODELS.get(cycle.scope)  # type: ignore[call-overload]  # keys are the scopes
     if model is None:
         cycle.scope_ids = []
         return
@@ -286,10 +287,11 @@ def cycle_launch_run(*, cycle_id: int, organization_id: int, chunk: int = LAUNCH
     """
     created, after_id = 0, 0
     while True:
-        count, after_id = _launch_chunk(cycle_id, after_id, chunk, organization_id=organization_id)
+        count, following = _launch_chunk(cycle_id, after_id, chunk, organization_id=organization_id)
         created += count
-        if after_id is None:
+        if following is None:
             return created
+        after_id = following
 
 
 @with_organization
@@ -400,18 +402,7 @@ def cycle_close(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
         obj=cycle,
         changes={"status": {"before": "open", "after": "closed"}, "consolidated_levels": count},
     )
-    emit(
-        actor_or_organization=actor,
-        event=ASSESSMENT_CYCLE_CLOSED,
-        payload={
-            "id": str(cycle.uuid),
-            "name": cycle.name,
-            "period_start": cycle.period_start,
-            "period_end": cycle.period_end,
-            "closed_at": cycle.closed_at,
-            "consolidated_levels": count,
-        },
-    )
+    publish(actor_or_organization=actor, events=[CycleClosed.of(cycle, consolidated_levels=count)])
     transaction.on_commit(
         partial(
             hooks.cycle_closed.send,
@@ -799,16 +790,9 @@ def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
         obj=assessment,
         changes={"ratings": len(ratings), "kind": assessment.kind},
     )
-    emit(
+    publish(
         actor_or_organization=actor,
-        event=ASSESSMENT_SUBMITTED,
-        payload={
-            "id": str(assessment.uuid),
-            "cycle": str(assessment.cycle.uuid),
-            "employee": str(assessment.employee.uuid),
-            "kind": assessment.kind,
-            "submitted_at": now,
-        },
+        events=[AssessmentSubmitted.of(assessment, submitted_at=now)],
     )
     return assessment
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from capabilities.models import (
     Capability,
@@ -314,6 +314,15 @@ def job_roles_by_reference(references: Iterable[str]) -> dict[str, JobRole]:
         except ValueError:
             continue
     return {reference: role for reference, role in found.items() if role is not None}
+
+
+def with_current_role(employees: QuerySet[Employee]) -> QuerySet[Employee]:
+    """`employees` annotated with the key and name of the job role each holds now (or None)."""
+    held = RoleAssignment.objects.filter(employee=OuterRef("pk"), ended_at__isnull=True)
+    return employees.annotate(
+        job_role_key=Subquery(held.values("role__key")[:1]),
+        job_role_name=Subquery(held.values("role__name")[:1]),
+    )
 
 
 def role_assignment_list() -> QuerySet[RoleAssignment]:

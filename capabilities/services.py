@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from capabilities import signals
+from capabilities.events import JobRoleAssigned
 from capabilities.models import (
     MAX_SCALE_LEVELS,
     MIN_SCALE_LEVELS,
@@ -38,7 +39,7 @@ from capabilities.models import (
 )
 from plms.audit.services import audit_record, diff
 from plms.common.errors import ApplicationError, NotFound
-from plms.integrations.events import JOB_ROLE_ASSIGNED, emit, job_role_assigned_data
+from plms.events.bus import publish
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 
@@ -1201,12 +1202,13 @@ def role_assign(*, actor: Actor, employee: Employee, role: JobRole | None) -> Ro
             }
         },
     )
-    emit(
+    publish(
         actor_or_organization=actor,
-        event=JOB_ROLE_ASSIGNED,
-        payload=job_role_assigned_data(
-            employee=employee, role=role, previous=previous, assignment=assignment, at=now
-        ),
+        events=[
+            JobRoleAssigned.of(
+                employee=employee, role=role, previous=previous, assignment=assignment, at=now
+            )
+        ],
     )
     signals.job_role_assigned.send(
         sender=JobRole, actor=actor, employee=employee, role=role, previous=previous

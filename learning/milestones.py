@@ -6,15 +6,14 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from learning import services
 from learning.models import DevelopmentPlan
+from workflows import notifications
+from workflows.milestones import MilestoneKind, Outcome, register_kind, responsible_users
+from workflows.models import MilestoneRun
 
 
 def build_plan_for_employee(context):
-    from learning import services
-    from workflows import notifications
-    from workflows.milestones import Outcome, responsible_users
-    from workflows.models import MilestoneRun
-
     open_plan = (
         DevelopmentPlan.objects.filter(employee=context.employee)
         .exclude(status=DevelopmentPlan.Status.COMPLETED)
@@ -48,8 +47,6 @@ def build_plan_for_employee(context):
 
 
 def register() -> None:
-    from workflows.milestones import MilestoneKind, register_kind
-
     register_kind(
         MilestoneKind(
             "build_plan",

@@ -101,7 +101,7 @@ def catalogue_entries(*, capability_ids: Iterable[int]) -> list[CatalogueEntry]:
         CatalogueEntry(
             item_id=item_id,
             title=title,
-            mix=str(MIX_OF_KIND[kind]),
+            mix=str(MIX_OF_KIND[LearningItem.Kind(kind)]),
             hours=Decimal(hours),
             capability_id=capability_id,
             level_from=level_from,

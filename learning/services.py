@@ -25,6 +25,12 @@ from assessments.services import attested_rating_record
 from capabilities.models import Capability
 from learning import selectors
 from learning.builder import BuildSettings, GapInput, PlanDraft, build_plan
+from learning.events import (
+    DevelopmentPlanCompleted,
+    DevelopmentPlanCreated,
+    LearningCompleted,
+    plan_data,
+)
 from learning.models import (
     CapabilityEvidence,
     DevelopmentPlan,
@@ -39,13 +45,7 @@ from learning.models import (
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
-from plms.integrations.events import (
-    DEVELOPMENT_PLAN_COMPLETED,
-    DEVELOPMENT_PLAN_CREATED,
-    LEARNING_COMPLETED,
-    emit,
-    emit_many,
-)
+from plms.events.bus import publish
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import with_organization
@@ -289,17 +289,6 @@ def _new_plan(
     return plan, items
 
 
-def _plan_data(plan: DevelopmentPlan) -> dict:
-    return {
-        "id": str(plan.uuid),
-        "employee": str(plan.employee.uuid),
-        "kind": plan.kind,
-        "status": plan.status,
-        "period_start": plan.period_start,
-        "period_end": plan.period_end,
-    }
-
-
 @transaction.atomic
 def plan_build(
     *,
@@ -345,7 +334,7 @@ def plan_build(
         obj=plan,
         changes={"items": len(items), "content_gaps": plan.content_gaps},
     )
-    emit(actor_or_organization=actor, event=DEVELOPMENT_PLAN_CREATED, payload=_plan_data(plan))
+    publish(actor_or_organization=actor, events=[DevelopmentPlanCreated.of(plan)])
     return plan
 
 
@@ -515,7 +504,7 @@ def _build_chunk(
             target, weight = requirement["target_level"], requirement["weight"]
         current = adjusted if adjusted is not None else level
         gaps_of.setdefault(employee_id, []).append(
-            GapInput(capability_id, names.get(capability_id, ""), target, current, weight)
+            GapInput(capability_id, names.get(capability_id, ""), target, current, weight)  # type: ignore[arg-type]
         )
         capability_ids.add(capability_id)
     catalogue = selectors.catalogue_entries(capability_ids=capability_ids)
@@ -563,12 +552,12 @@ def _build_chunk(
         page_size=2000,
     )
     organization = Organization.objects.get(pk=organization_id)
-    emit_many(
+    publish(
         actor_or_organization=organization,
         events=[
-            (
-                DEVELOPMENT_PLAN_CREATED,
-                {
+            DevelopmentPlanCreated(
+                subject=str(employee_uuids[employee_id]),
+                data={
                     "id": str(plan_uuid),
                     "employee": str(employee_uuids[employee_id]),
                     "kind": DevelopmentPlan.Kind.DEVELOPMENT.value,
@@ -683,8 +672,8 @@ def plan_create_improvement(
         )
         for order, (name, due) in enumerate(milestones, start=1)
     )
-    audit_record(actor=actor, action="development_plan.created", obj=plan, changes=_plan_data(plan))
-    emit(actor_or_organization=actor, event=DEVELOPMENT_PLAN_CREATED, payload=_plan_data(plan))
+    audit_record(actor=actor, action="development_plan.created", obj=plan, changes=plan_data(plan))
+    publish(actor_or_organization=actor, events=[DevelopmentPlanCreated.of(plan)])
     return plan
 
 
@@ -817,7 +806,7 @@ def plan_complete(
         outcome_note=note.strip(),
         completed_at=timezone.now(),
     )
-    emit(actor_or_organization=actor, event=DEVELOPMENT_PLAN_COMPLETED, payload=_plan_data(plan))
+    publish(actor_or_organization=actor, events=[DevelopmentPlanCompleted.of(plan)])
     return plan
 
 
@@ -973,19 +962,9 @@ def completion_record(
         obj=completion,
         changes={"item": item.title, "employee": str(employee.uuid), "outcome": completion.outcome},
     )
-    emit(
+    publish(
         actor_or_organization=actor,
-        event=LEARNING_COMPLETED,
-        payload={
-            "id": str(completion.uuid),
-            "employee": str(employee.uuid),
-            "item": str(item.uuid),
-            "item_external_id": item.external_id,
-            "completed_at": completed_at,
-            "score": completion.score,
-            "passed": passed,
-            "outcome": completion.outcome,
-        },
+        events=[LearningCompleted.of(completion, passed=passed)],
     )
     return completion, True
 

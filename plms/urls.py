@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from plms.web import views as web_views
 
 urlpatterns = [
-    path("", include("plms.web.urls")),
+    path("", include("dashboards.urls")),
     path("accounts/", include("plms.accounts.urls")),
     path("people/", include("plms.people.urls")),
     path("integrations/", include("plms.integrations.urls")),

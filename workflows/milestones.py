@@ -21,10 +21,13 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
+from goals import selectors as goals_selectors
+from goals import services as goals_services
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Membership
@@ -83,6 +86,17 @@ class MilestoneKind:
 
 
 KINDS: dict[str, MilestoneKind] = {}
+
+
+# Settings a milestone may name that another app resolves (the assessments app: `cycle`): the
+# resolver returns the setting's public id, or None when the organization has no such object.
+ConfigResolver = Callable[[Any], str | None]
+CONFIG_RESOLVERS: dict[str, ConfigResolver] = {}
+
+
+def register_config_resolver(key: str, resolver: ConfigResolver) -> ConfigResolver:
+    CONFIG_RESOLVERS[key] = resolver
+    return resolver
 
 
 def register_kind(kind: MilestoneKind) -> MilestoneKind:
@@ -326,9 +340,6 @@ escalate = notifying(escalate_notice)
 
 def schedule_check_in(context: StepContext) -> Outcome:
     """Use the pair's next open check-in, or start their recurring 1:1 (goals app)."""
-    from goals import selectors as goals_selectors
-    from goals import services as goals_services
-
     employee, manager = context.employee, context.employee.manager
     if manager is None:
         return Outcome(MilestoneRun.State.SKIPPED, "The employee has no manager.")
@@ -376,8 +387,6 @@ def schedule_check_in(context: StepContext) -> Outcome:
 
 
 def check_ins_completed(steps: Sequence[MilestoneRun], actor: Actor) -> dict[int, datetime]:
-    from goals import selectors as goals_selectors
-
     by_object = {step.object_id: step for step in steps if step.object_id}
     held = goals_selectors.check_in_list(actor=actor, status="completed").filter(
         uuid__in=list(by_object)

@@ -224,7 +224,9 @@ def workflow_template_dashboard(
         entry.total += 1
         if state == MilestoneRun.State.DONE:
             entry.done += 1
-            entry.days_total += max((completed_at - due_at) / timedelta(days=1), 0.0)
+            # a done step has its completion time
+            lateness = (completed_at - due_at) / timedelta(days=1)  # type: ignore[operator]
+            entry.days_total += max(lateness, 0.0)
         elif state in (MilestoneRun.State.SKIPPED, MilestoneRun.State.CANCELLED):
             entry.skipped += 1
         elif state == MilestoneRun.State.FAILED:

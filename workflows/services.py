@@ -89,7 +89,8 @@ def _clean_template(template: WorkflowTemplate) -> None:
     if template.trigger == "recurrence":
         zone = triggers.organization_zone(_organization(template))
         triggers.recurrence_rule(
-            template.recurrence, start=triggers.anchor_on(template.start_date, zone)
+            template.recurrence,
+            start=triggers.anchor_on(template.start_date, zone),  # type: ignore[arg-type]  # checked above
         )
     else:
         template.recurrence = ""
@@ -183,16 +184,16 @@ CONFIG_KEYS = ("cadence", "assessment", "cycle")
 
 
 def _cycle_id(value: Any, field: str) -> str:
-    """The public id of an assessment cycle of the organization (launch and re-assess)."""
-    from assessments.models import AssessmentCycle
-
+    """The public id of an assessment cycle of the organization (launch and re-assess), as the
+    assessments app resolves it."""
+    resolve = registry.CONFIG_RESOLVERS.get("cycle")
     try:
-        cycle = AssessmentCycle.objects.filter(uuid=str(value)).first()
+        found = resolve(value) if resolve is not None else None
     except Exception as exc:  # malformed ids
         raise _invalid(field, "Unknown assessment cycle.") from exc
-    if cycle is None:
+    if found is None:
         raise _invalid(field, "Unknown assessment cycle.")
-    return str(cycle.uuid)
+    return found
 
 
 def _replace_milestones(template: WorkflowTemplate, items: list[dict[str, Any]]) -> None:

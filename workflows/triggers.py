@@ -1,11 +1,13 @@
 """Triggers: when a template starts runs, and for whom.
 
 Dates and recurrences (RFC 5545 RRULEs, read with python-dateutil) start a run for everyone in
-the audience at 09:00 in the organization's time zone on each occurrence. Events are read from
-sources the engine polls with a cursor kept on the template, so an event starts its runs once
-however often the tick runs: the integrations outbox (employee joined, changed role or manager,
-cycle closed, plan item completed), red goals (goals app) and probation ends (start date + N
-days). Another app may also start runs directly with `services.workflow_event_record()`.
+the audience at 09:00 in the organization's time zone on each occurrence. An event trigger
+subscribes to domain events (plms.events) by name and reads them through their feed with a
+cursor kept on the template, so an event starts its runs once however often the tick runs:
+an employee joins or changes role or manager (people), a cycle closes (assessments), a plan
+item is completed (learning), a goal turns red (goals). Probation ends (start date + N days)
+is read from the people themselves. Another app may also start runs directly with
+`services.workflow_event_record()`.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrulestr
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from capabilities.models import RoleAssignment
 from plms.common.errors import ApplicationError
+from plms.events import bus
 from plms.people.models import Employee
 from plms.tenancy.models import Organization
 from workflows.models import WorkflowTemplate
@@ -132,85 +135,15 @@ class EventSource:
     help: str = ""
 
 
-def _outbox_cursor() -> int:
-    from plms.integrations.models import OutboxEvent
+def _subscribe(*names: str) -> tuple[Poll, Callable[[], int]]:
+    """A poll and a cursor start over the feed of the domain events `names`."""
 
-    return OutboxEvent.objects.aggregate(last=Max("id"))["last"] or 0
-
-
-def _previous_employee_payload(event) -> dict | None:
-    from plms.integrations.models import OutboxEvent
-
-    previous = (
-        OutboxEvent.objects.filter(
-            type__in=("employee.created", "employee.updated"),
-            id__lt=event.id,
-            payload__data__id=event.payload.get("data", {}).get("id"),
-        )
-        .order_by("-id")
-        .first()
-    )
-    return previous.payload.get("data", {}) if previous is not None else None
-
-
-def _role_or_manager_changed(event, data: dict) -> bool:
-    before = _previous_employee_payload(event)
-    if before is None:
-        return False
-    return before.get("title") != data.get("title") or before.get("manager") != data.get("manager")
-
-
-def _role_taken_up(event, data: dict) -> bool:
-    return data.get("role") is not None
-
-
-def _outbox_source(
-    types: tuple[str, ...],
-    employee_key: str | None,
-    accept: Callable[[object, dict], bool] | None = None,
-) -> Poll:
     def poll(template: WorkflowTemplate, now: datetime, limit: int):
-        from plms.integrations.models import OutboxEvent
+        found, cursor = bus.feed(names).read(after=template.event_cursor, limit=limit)
+        hits = [EventHit(o.employee_id, o.employee_uuid, o.key, o.at) for o in found]
+        return hits, cursor
 
-        events = list(
-            OutboxEvent.objects.filter(id__gt=template.event_cursor, type__in=types).order_by("id")[
-                :limit
-            ]
-        )
-        hits = []
-        for event in events:
-            data = event.payload.get("data", {}) if isinstance(event.payload, dict) else {}
-            if accept is not None and not accept(event, data):
-                continue
-            employee_uuid = str(data.get(employee_key) or "") if employee_key else None
-            if employee_key and not employee_uuid:
-                continue
-            hits.append(EventHit(None, employee_uuid, f"event:{event.uuid}", event.created_at))
-        return hits, (events[-1].id if events else template.event_cursor)
-
-    return poll
-
-
-def _red_goal_cursor() -> int:
-    from goals.models import GoalRedEpisode
-
-    return GoalRedEpisode.objects.aggregate(last=Max("id"))["last"] or 0
-
-
-def _red_goals(template: WorkflowTemplate, now: datetime, limit: int):
-    from goals.models import GoalRedEpisode
-
-    episodes = list(
-        GoalRedEpisode.objects.filter(id__gt=template.event_cursor)
-        .select_related("goal")
-        .order_by("id")[:limit]
-    )
-    hits = [
-        EventHit(e.goal.owner_employee_id, None, f"goal-red:{e.uuid}", e.turned_red_at)
-        for e in episodes
-        if e.goal.owner_employee_id is not None
-    ]
-    return hits, (episodes[-1].id if episodes else template.event_cursor)
+    return poll, lambda: bus.feed(names).start()
 
 
 def _probation_ends(template: WorkflowTemplate, now: datetime, limit: int):
@@ -240,27 +173,20 @@ def register_event_source(source: EventSource) -> EventSource:
 
 
 register_event_source(
-    EventSource(
-        "employee_joined",
-        _("An employee joins"),
-        _outbox_source(("employee.created",), "id"),
-        _outbox_cursor,
-    )
+    EventSource("employee_joined", _("An employee joins"), *_subscribe("employee_joined"))
 )
 register_event_source(
     EventSource(
         "role_or_manager_changed",
         _("An employee changes role or manager"),
-        _outbox_source(("employee.updated",), "id", _role_or_manager_changed),
-        _outbox_cursor,
+        *_subscribe("employee_role_or_manager_changed"),
     )
 )
 register_event_source(
     EventSource(
         "job_role_assigned",
         _("An employee takes up a job role"),
-        _outbox_source(("job_role.assigned",), "employee", _role_taken_up),
-        _outbox_cursor,
+        *_subscribe("job_role_assigned"),
     )
 )
 register_event_source(
@@ -273,23 +199,17 @@ register_event_source(
     )
 )
 register_event_source(
-    EventSource(
-        "cycle_closed",
-        _("An assessment cycle closes"),
-        _outbox_source(("assessment_cycle.closed",), None),
-        _outbox_cursor,
-    )
+    EventSource("cycle_closed", _("An assessment cycle closes"), *_subscribe("cycle_closed"))
 )
 register_event_source(
     EventSource(
         "plan_item_completed",
         _("A development plan item is completed"),
-        _outbox_source(("learning.completed", "development_plan.completed"), "employee"),
-        _outbox_cursor,
+        *_subscribe("learning_completed", "development_plan_completed"),
     )
 )
 register_event_source(
-    EventSource("goal_turned_red", _("A goal turns red"), _red_goals, _red_goal_cursor)
+    EventSource("goal_turned_red", _("A goal turns red"), *_subscribe("goal_turned_red"))
 )
 
 

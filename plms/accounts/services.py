@@ -36,7 +36,7 @@ def member_sign_in_revoke(*, actor: Actor, employee: Employee, reason: str) -> b
     organization = actor.organization
     membership = (
         Membership.objects.select_for_update()
-        .filter(organization=organization, user_id=employee.user_id, active=True)
+        .filter(organization=organization, user_id=employee.user_id, active=True)  # type: ignore[misc]
         .first()
     )
     if membership is not None:
@@ -73,7 +73,7 @@ def member_sign_in_restore(*, actor: Actor, employee: Employee, reason: str) -> 
     organization = actor.organization
     membership = (
         Membership.objects.select_for_update()
-        .filter(organization=organization, user_id=employee.user_id)
+        .filter(organization=organization, user_id=employee.user_id)  # type: ignore[misc]
         .first()
     )
     if membership is not None and membership.active:

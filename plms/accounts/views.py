@@ -17,8 +17,7 @@ from plms.common.errors import ApplicationError
 from plms.people import services as people_services
 from plms.tenancy.context import organization_scope
 from plms.tenancy.middleware import SESSION_KEY
-from plms.tenancy.models import Organization
-from plms.tenancy.selectors import memberships_for_user
+from plms.tenancy.selectors import memberships_for_user, organization_get
 
 
 class LoginView(auth_views.LoginView):
@@ -52,7 +51,7 @@ def switch_organization(request: HttpRequest) -> HttpResponse:
 
 
 def accept_invitation(request: HttpRequest, organization_slug: str, token: str) -> HttpResponse:
-    organization = Organization.objects.filter(slug=organization_slug).first()
+    organization = organization_get(slug=organization_slug)
     if organization is None:
         raise Http404
     with organization_scope(organization):

@@ -16,8 +16,8 @@ from plms.common.api import (
     without_body,
 )
 from plms.integrations import selectors, services
-from plms.integrations.events import EVENT_TYPES
 from plms.integrations.models import WebhookDelivery, WebhookSubscription
+from plms.integrations.webhooks import EVENT_TYPES
 from plms.people.imports import REQUIRED
 from plms.tenancy.permissions import IsOrganizationAdmin
 

@@ -5,3 +5,7 @@ class IntegrationsConfig(AppConfig):
     name = "plms.integrations"
     label = "integrations"
     verbose_name = "Integrations"
+
+    def ready(self) -> None:
+        # Webhooks subscribe to the outbox: every published domain event gets its deliveries.
+        from plms.integrations import webhooks  # noqa: F401

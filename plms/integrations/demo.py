@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from plms.integrations import services
-from plms.integrations.events import EMPLOYEE_CREATED, EMPLOYEE_DEACTIVATED, EMPLOYEE_UPDATED
 from plms.integrations.models import WebhookSubscription
+from plms.integrations.webhooks import EMPLOYEE_CREATED, EMPLOYEE_DEACTIVATED, EMPLOYEE_UPDATED
 from plms.tenancy.actors import Actor
 from plms.web.demo import DEMO_STEPS
 

@@ -1,7 +1,7 @@
-"""Outgoing events: the transactional outbox, webhook subscriptions and their delivery log.
+"""Webhooks: subscriptions and their delivery log, for the events of the outbox.
 
-An `OutboxEvent` is written in the same transaction as the change it describes; one
-`WebhookDelivery` per matching subscription is written with it, so a delivery exists exactly
+An `OutboxEvent` (plms.events) is written in the same transaction as the change it describes;
+one `WebhookDelivery` per matching subscription is written with it, so a delivery exists exactly
 when the change committed. Celery sends them (`plms.integrations.tasks`); the database, not the
 broker, is the source of truth, so a lost message delays a delivery but never loses it.
 """
@@ -14,29 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plms.common.fields import EncryptedTextField
+from plms.events.models import OutboxEvent
 from plms.tenancy.models import TenantModel
 
 
 def _org_uuid(name: str) -> models.UniqueConstraint:
     return models.UniqueConstraint(fields=["organization", "uuid"], name=f"{name}_org_uuid")
-
-
-class OutboxEvent(TenantModel):
-    """One event of the organization; `payload` is the envelope sent to subscribers."""
-
-    type = models.CharField(max_length=64)
-    payload = models.JSONField()
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [_org_uuid("outboxevent")]
-        indexes = [
-            models.Index(fields=["organization", "created_at"], name="outboxevent_org_created"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.type} {self.uuid}"
 
 
 class WebhookSubscription(TenantModel):

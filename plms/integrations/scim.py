@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import path, reverse
 from rest_framework import exceptions, status
 from rest_framework.parsers import JSONParser
@@ -25,7 +25,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView, set_rollback
 
-from capabilities.models import RoleAssignment
+from capabilities.selectors import with_current_role
 from plms.common.errors import ApplicationError
 from plms.integrations import services
 from plms.people.models import Department, Employee
@@ -205,15 +205,8 @@ def _meta(view: ScimView, kind: str, obj, modified) -> dict:
 
 
 def _users() -> QuerySet[Employee]:
-    held = RoleAssignment.objects.filter(employee=OuterRef("pk"), ended_at__isnull=True)
-    return (
-        Employee.objects.select_related("department", "manager")
-        .annotate(
-            job_role_key=Subquery(held.values("role__key")[:1]),
-            job_role_name=Subquery(held.values("role__name")[:1]),
-        )
-        .order_by("created_at", "id")
-    )
+    employees = Employee.objects.select_related("department", "manager")
+    return with_current_role(employees).order_by("created_at", "id")
 
 
 def user_resource(view: ScimView, employee: Employee) -> dict:

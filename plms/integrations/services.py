@@ -39,13 +39,8 @@ from plms.accounts.services import member_sign_in_sync
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.error_codes import UNKNOWN_REFERENCE
 from plms.common.errors import ApplicationError, NotFound
-from plms.integrations.events import (
-    EVENT_TYPES,
-    TEST_EVENT,
-    emit_many,
-    employee_data,
-    employee_event,
-)
+from plms.events.bus import outbox_write, publish
+from plms.integrations import webhooks
 from plms.integrations.models import (
     OutboxEvent,
     WebhookDelivery,
@@ -53,7 +48,9 @@ from plms.integrations.models import (
     WebhookSubscription,
 )
 from plms.integrations.signing import SIGNATURE_HEADER, secret_generate, sign
+from plms.integrations.webhooks import EVENT_TYPES, TEST_EVENT
 from plms.people import services as people_services
+from plms.people.events import employee_event
 from plms.people.imports import ImportFailed, RowError, parse_records, people_upsert
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
@@ -216,9 +213,8 @@ def webhook_send_test(*, actor: Actor, subscription: WebhookSubscription) -> Web
     actor.require_admin()
     _check_same_organization(actor, subscription)
     data = {"message": "A test event from PLMS.", "subscription": str(subscription.uuid)}
-    (event,) = emit_many(
-        actor_or_organization=actor, events=[(TEST_EVENT, data)], subscriptions=[subscription]
-    )
+    (event,) = outbox_write(actor_or_organization=actor, entries=[(TEST_EVENT, data)])
+    webhooks.deliveries_create(actor.organization, [event], subscriptions=[subscription])
     return WebhookDelivery.objects.select_related("event", "subscription").get(event=event)
 
 
@@ -657,14 +653,21 @@ def employees_bulk_upsert(*, actor: Actor, items: Sequence[Mapping[str, Any]]) -
         result.items.append((employee, status))
         if status != "unchanged":
             was_active = previous["active"] if previous else True
-            event = employee_event(
-                created=previous is None, was_active=was_active, employee=employee
+            moved = previous is not None and any(
+                previous[name] != current[name] for name in ("title", "manager_id")
             )
-            events.append((event, employee_data(employee)))
+            events.append(
+                employee_event(
+                    employee=employee,
+                    created=previous is None,
+                    was_active=was_active,
+                    moved=moved,
+                )
+            )
             member_sign_in_sync(
                 actor=actor, employee=employee, was_active=was_active, by="HRIS sync"
             )
-    emit_many(actor_or_organization=actor, events=events)
+    publish(actor_or_organization=actor, events=events)
     for row in rows:
         if row.line in roles:
             role_assign(actor=actor, employee=after[row.email], role=roles[row.line])
@@ -718,7 +721,7 @@ def employee_provision(
     if "external_id" in fields:
         fields["external_id"] = str(fields["external_id"] or "").strip()
         taken = Employee.objects.filter(external_id=fields["external_id"])
-        if fields["external_id"] and taken.exclude(pk=getattr(employee, "pk", None)).exists():
+        if fields["external_id"] and taken.exclude(pk=getattr(employee, "pk", None)).exists():  # type: ignore[misc]
             raise ApplicationError(
                 "duplicate_external_id",
                 "Another employee has this external id.",

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from plms.common.errors import ApplicationError
 from plms.integrations import selectors, services
-from plms.integrations.events import EVENT_DESCRIPTIONS, EVENT_TYPES
 from plms.integrations.models import WebhookSubscription
+from plms.integrations.webhooks import EVENT_DESCRIPTIONS, EVENT_TYPES
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 

@@ -25,7 +25,8 @@ from django.utils import timezone
 
 from plms.accounts.services import member_sign_in_sync
 from plms.common.errors import ApplicationError
-from plms.integrations.events import emit_many, employee_data, employee_event
+from plms.events.bus import publish
+from plms.people.events import EmployeeEvent, employee_event
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.actors import Actor
 
@@ -76,8 +77,8 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     departments_created: int = 0
-    # (event type, employee) of every created or changed employee, for `employee.*` events.
-    changes: list[tuple[str, Employee]] = field(default_factory=list, repr=False)
+    # The event of every created or changed employee, for the caller to publish.
+    changes: list[EmployeeEvent] = field(default_factory=list, repr=False)
     # (employee, was active) of every existing employee whose `active` flag the rows changed.
     active_changed: list[tuple[Employee, bool]] = field(default_factory=list, repr=False)
 
@@ -271,10 +272,7 @@ def people_import(
     result = people_upsert(actor=actor, rows=rows, errors=errors, progress=progress)
     for employee, was_active in result.active_changed:
         member_sign_in_sync(actor=actor, employee=employee, was_active=was_active, by=actor.label)
-    emit_many(
-        actor_or_organization=actor,
-        events=[(event, employee_data(employee)) for event, employee in result.changes],
-    )
+    publish(actor_or_organization=actor, events=result.changes)
     return result
 
 
@@ -410,6 +408,7 @@ def _write(
     to_create: list[Employee] = []
     to_update: list[Employee] = []
     was_active: dict[int, bool] = {}
+    role_before: dict[int, tuple[str, int | None]] = {}
     manager_rows: list[tuple[Employee, _Row]] = []
     matrix_rows: list[tuple[Employee, _Row]] = []
     for row in rows:
@@ -420,6 +419,7 @@ def _write(
             by_email[row.email] = employee
         else:
             before, active_before = state(employee), employee.active
+            role_before[employee.pk] = (employee.title, employee.manager_id)
             employee.email = row.email
         for name in own:
             if name in row.values and name != "department":
@@ -500,9 +500,14 @@ def _write(
         employee.manager = employee_by_id.get(employee.manager_id)
     result.created, result.updated = len(to_create), len(to_update)
     result.changes = [
-        (employee_event(created=True, was_active=True, employee=e), e) for e in to_create
+        employee_event(employee=e, created=True, was_active=True) for e in to_create
     ] + [
-        (employee_event(created=False, was_active=was_active[e.pk], employee=e), e)
+        employee_event(
+            employee=e,
+            created=False,
+            was_active=was_active[e.pk],
+            moved=(e.title, e.manager_id) != role_before[e.pk],
+        )
         for e in to_update
     ]
     result.active_changed = [

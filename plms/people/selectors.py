@@ -52,6 +52,8 @@ class EmployeePaginator(Paginator):
     and manager and have their matrix lines prefetched, instead of every row skipped.
     """
 
+    object_list: QuerySet[Employee]
+
     def page(self, number: int | str) -> Page:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
@@ -61,7 +63,7 @@ class EmployeePaginator(Paginator):
         ids_query = self.object_list.prefetch_related(None).values_list("id", flat=True)
         with index_order():
             ids = list(ids_query[bottom:top])
-        return self._get_page(self.rows(ids) if ids else [], number, self)
+        return self._get_page(self.rows(ids) if ids else [], number, self)  # type: ignore[attr-defined]
 
     def rows(self, ids: list[int]) -> list:
         rows = {

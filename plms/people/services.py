@@ -24,7 +24,8 @@ from django.utils import timezone
 
 from plms.accounts.services import member_sign_in_sync
 from plms.common.errors import ApplicationError, NotFound
-from plms.integrations.events import EMPLOYEE_UPDATED, emit, employee_data, employee_event
+from plms.events.bus import publish
+from plms.people.events import EmployeeChanged, EmployeeRoleOrManagerChanged, employee_event
 from plms.people.models import Department, Employee, Invitation, SecondaryManager
 from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import Actor
@@ -82,8 +83,8 @@ def employee_create(
         setattr(employee, name, value)
     _full_clean(employee)
     employee.save()
-    event = employee_event(created=True, was_active=True, employee=employee)
-    emit(actor_or_organization=actor, event=event, payload=employee_data(employee))
+    event = employee_event(employee=employee, created=True, was_active=True)
+    publish(actor_or_organization=actor, events=[event])
     return employee
 
 
@@ -117,8 +118,9 @@ def employee_update(
         _full_clean(employee)
         employee.updated_at = timezone.now()
         employee.save(update_fields=[*changed, "updated_at"])
-        event = employee_event(created=False, was_active=was_active, employee=employee)
-        emit(actor_or_organization=actor, event=event, payload=employee_data(employee))
+        moved = bool({"title", "manager"} & set(changed))
+        event = employee_event(employee=employee, created=False, was_active=was_active, moved=moved)
+        publish(actor_or_organization=actor, events=[event])
     if "active" in changed:
         member_sign_in_sync(
             actor=actor, employee=employee, was_active=was_active, by=by or actor.label
@@ -173,6 +175,7 @@ def reporting_lines_set(
                     MSG_CYCLE.format(manager=candidate, employee=employee),
                     fields={"manager": "Would create a reporting cycle."},
                 )
+    moved = employee.manager_id != (manager.pk if manager is not None else None)
     employee.manager = manager
     employee.manager_weight = manager_weight if manager is not None else 100
     employee.updated_at = timezone.now()
@@ -187,7 +190,8 @@ def reporting_lines_set(
         )
         for line in matrix
     )
-    emit(actor_or_organization=actor, event=EMPLOYEE_UPDATED, payload=employee_data(employee))
+    event = (EmployeeRoleOrManagerChanged if moved else EmployeeChanged).of(employee)
+    publish(actor_or_organization=actor, events=[event])
     return employee
 
 

@@ -19,6 +19,11 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def organization_get(*, slug: str) -> Organization | None:
+    """The organization with this slug (organizations are not tenant rows: no scope needed)."""
+    return Organization.objects.filter(slug=slug).first()
+
+
 def memberships_for_user(*, user) -> QuerySet[Membership]:
     """The memberships that grant `user` access: inactive ones (deactivated people) do not."""
     return Membership.objects.filter(user=user, active=True).select_related("organization")

@@ -15,8 +15,8 @@ from rest_framework.test import APIClient
 from assessments import services
 from assessments.models import ConsolidatedLevel
 from capabilities.models import Capability
+from dashboards.selectors import gap_heatmap_by_department
 from plms.people.models import Department, Employee
-from plms.web.selectors import gap_heatmap_by_department
 from tests.assessments.conftest import closed_cycle
 from tests.conftest import in_org
 from tests.factories import DepartmentFactory

@@ -9,8 +9,8 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
+from plms.events.bus import publish
 from plms.integrations import services, tasks
-from plms.integrations.events import emit
 from plms.integrations.models import (
     OutboxEvent,
     WebhookDelivery,
@@ -19,6 +19,7 @@ from plms.integrations.models import (
 )
 from plms.integrations.services import AttemptOutcome, webhook_delivery_run
 from plms.integrations.signing import verify_signature
+from plms.people.events import EmployeeJoined
 from plms.people.services import employee_create, employee_update
 from plms.tenancy.actors import system_actor
 from plms.tenancy.models import Membership
@@ -33,9 +34,9 @@ def _subscribe(org, receiver, events=("employee.created", "employee.updated")):
     return WebhookSubscriptionFactory(organization=org, url=receiver.url, events=list(events))
 
 
-def _emit(org, event="employee.created", data=None):
+def _emit(org, data=None):
     with in_org(org):
-        row = emit(actor_or_organization=org, event=event, payload=data or {"n": 1})
+        (row,) = publish(actor_or_organization=org, events=[EmployeeJoined(data=data or {"n": 1})])
         return WebhookDelivery.objects.filter(event=row).first()
 
 

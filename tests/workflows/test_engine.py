@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from goals.models import CheckIn
+from plms.events.models import OutboxEvent
+from plms.people import services as people_services
 from tests.conftest import in_org
 from tests.workflows.conftest import T0, actor_for, days
 from workflows import engine, services
@@ -250,8 +252,6 @@ def test_pause_holds_steps_and_cancel_stops_the_runs(org_a, team, tick):
 
 
 def test_the_employee_joined_event_starts_a_run_once(org_a, team, tick):
-    from plms.people import services as people_services
-
     hr = actor_for(team["hr"])
     with in_org(org_a):
         template = services.workflow_template_instantiate(actor=hr, key="new_joiner_30_60_90")
@@ -264,6 +264,31 @@ def test_the_employee_joined_event_starts_a_run_once(org_a, team, tick):
     with in_org(org_a):
         runs = list(WorkflowRun.objects.values_list("employee_id", flat=True))
     assert runs == [newcomer.pk]
+
+
+def test_a_change_of_role_or_manager_starts_a_run_and_other_changes_do_not(org_a, team, tick):
+    """The trigger subscribes to the people app's typed event, not to the webhook payload: an
+    update of someone's name is an `employee.updated` webhook too, but starts nothing."""
+    hr = actor_for(team["hr"])
+    with in_org(org_a):
+        template = services.workflow_template_create(
+            actor=hr,
+            name="After a move",
+            trigger="event",
+            event="role_or_manager_changed",
+            milestones=[{"name": "Welcome to the new role", "kind": "send_message"}],
+        )
+        services.workflow_template_activate(actor=hr, template=template)
+        renamed, promoted = team["employee"].employee, team["manager"].employee
+        people_services.employee_update(actor=hr, employee=renamed, first_name="Renamed")
+        people_services.employee_update(actor=hr, employee=promoted, title="Head of Service")
+        # Nothing inside the application reads the envelope sent to webhooks.
+        OutboxEvent.objects.update(payload={})
+    tick(T0)
+    tick(T0)
+    with in_org(org_a):
+        runs = list(WorkflowRun.objects.values_list("employee_id", flat=True))
+    assert runs == [promoted.pk]
 
 
 def test_probation_ends_starts_a_run_on_the_day(org_a, team, tick):

@@ -9,11 +9,11 @@ from decimal import Decimal as D
 
 from django.utils import timezone
 
+from dashboards import selectors
 from goals import selectors as goal_selectors
 from goals.models import Goal
 from goals.selectors import goal_rag, goal_settings_get
 from learning.impact import impact_report
-from plms.web import selectors
 from tests.assessments.factories import AssessmentCycleFactory, ConsolidatedLevelFactory
 from tests.capabilities.factories import CapabilityFactory
 from tests.conftest import in_org

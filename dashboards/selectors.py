@@ -39,6 +39,7 @@ from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
 from goals.selectors import (
     DecisionLatency,
     GoalRisk,
+    feedback_requests_for,
     goal_rag,
     goal_rag_expression,
     goal_settings_get,
@@ -84,8 +85,6 @@ def due_items(*, employee: Employee, today: date | None = None, limit: int = 12)
     """Open assessments to give, plan items, check-ins in the coming week, goal updates that
     are due and feedback asked of the person, overdue first, then by date (undated last).
     Five queries."""
-    from goals.selectors import feedback_requests_for
-
     today = today or timezone.localdate()
     items: list[DueItem] = []
 
@@ -286,7 +285,7 @@ def team_rows(
     if closed_cycle is not None:
         levels = (
             gaps.group_levels(cycle=closed_cycle, employee_ids=ids)
-            .filter(level_gap__gt=0)
+            .filter(level_gap__gt=0)  # type: ignore[misc]  # annotated by group_levels()
             .order_by("employee_id", "-level_gap", "capability__name")
             .values_list("employee_id", "capability__name", "level_gap")
         )
@@ -295,10 +294,10 @@ def team_rows(
                 rows[employee_id].gaps.append((name, Decimal(gap).quantize(Decimal("0.1"))))
 
     for goal in goals_at_risk:
-        row = rows.get(goal.owner_employee_id)
-        if row is not None:
-            row.goals_at_risk += 1
-            row.goals_red += goal.rag == kpi_math.RED
+        at_risk = rows.get(goal.owner_employee_id or 0)
+        if at_risk is not None:
+            at_risk.goals_at_risk += 1
+            at_risk.goals_red += goal.rag == kpi_math.RED
 
     check_ins = (
         CheckIn.objects.filter(report_id__in=ids, status=CheckIn.Status.SCHEDULED)
@@ -533,16 +532,16 @@ def goal_rag_by_perspective(*, today: date | None = None) -> list[dict]:
             counts[goal.perspective][goal_rag(goal, settings=settings, today=today)] += 1
     result = []
     for value, label in Perspective.choices:
-        row = counts.get(value, {rag: 0 for rag in RAG_ORDER})
+        tally = counts.get(value, {rag: 0 for rag in RAG_ORDER})
         result.append(
             {
                 "perspective": value,
                 "label": label,
-                "red": row[kpi_math.RED],
-                "amber": row[kpi_math.AMBER],
-                "green": row[kpi_math.GREEN],
-                "none": row[None],
-                "total": sum(row.values()),
+                "red": tally[kpi_math.RED],
+                "amber": tally[kpi_math.AMBER],
+                "green": tally[kpi_math.GREEN],
+                "none": tally[None],
+                "total": sum(tally.values()),
             }
         )
     return result

@@ -1,0 +1,181 @@
+"""The home dashboard per role: the viewer's own work, their team, their organisation."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from assessments import charts, gaps
+from assessments import selectors as assessment_selectors
+from assessments.models import AssessmentCycle
+from dashboards import selectors as dashboard_selectors
+from goals import selectors as goal_selectors
+from learning import selectors as learning_selectors
+from plms.people import selectors as people_selectors
+from plms.tenancy.actors import Actor, actor_from_request
+from plms.web import services
+from plms.web.decorators import member_required
+from workflows import selectors as workflow_selectors
+
+if TYPE_CHECKING:
+    from plms.people.models import Employee
+    from plms.tenancy.models import Organization
+
+FEEDBACK_SHOWN = 5
+TEAM_HEATMAP_COLUMNS = 12  # the home card's capabilities; the team heatmap page has them all
+
+
+@member_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The dashboard: every section that applies to the viewer (their own work, their team
+    when they manage people, the organisation for HR admins)."""
+    actor = actor_from_request(request)
+    employee = request.employee
+    services.member_activity_record(user=request.user)
+    context: dict = {"employee": employee}
+    if employee is not None:
+        context.update(_employee_sections(actor, employee))
+        reports = list(people_selectors.direct_reports(manager=employee))
+        if reports:
+            context.update(_manager_sections(request, employee, reports))
+    if request.membership.is_admin:
+        context.update(_hr_sections(request.organization))
+    return render(request, "web/home.html", context)
+
+
+def _employee_sections(actor: Actor, employee: Employee) -> dict:
+    employee_gaps = gaps.employee_gaps(employee=employee)
+    _low, high = assessment_selectors.scale_bounds()
+    radar = charts.radar_svg(
+        [charts.RadarAxis(g.capability.name, g.target, g.current) for g in employee_gaps],
+        top=high,
+        title=_("My capabilities compared with my role's targets"),
+        chart_id="my-radar",
+    )
+    goals = goal_selectors.goal_list_for_display(
+        goal_selectors.goal_list(actor=actor, owner_employee=employee, status="active")
+    )
+    rag_order = {"red": 0, "amber": 1, "green": 2}
+    due = dashboard_selectors.due_items(employee=employee)
+    listed = {item.url for item in due}
+    return {
+        "due": due,
+        "due_notifications": [  # reminders of what is not listed already
+            notification
+            for notification in workflow_selectors.due_notifications(user=actor.user)
+            if notification.link not in listed
+        ],
+        "my_gaps": employee_gaps,
+        "assessed": any(g.current is not None for g in employee_gaps),
+        "radar": radar,
+        "plan": learning_selectors.current_plan_for(employee=employee),
+        "my_goals": sorted(goals, key=lambda g: (rag_order.get(g.rag, 3), g.due_date or date.max)),
+        "recent_feedback": list(goal_selectors.feedback_inbox(employee=employee)[:FEEDBACK_SHOWN]),
+    }
+
+
+def _manager_sections(request: HttpRequest, manager: Employee, reports: list) -> dict:
+    open_cycle = (
+        AssessmentCycle.objects.filter(status=AssessmentCycle.Status.OPEN)
+        .order_by("-period_end", "-id")
+        .first()
+    )
+    closed_cycle = assessment_selectors.latest_closed_cycle()
+    at_risk = goal_selectors.team_goal_risks(manager=manager)
+    rows = dashboard_selectors.team_rows(
+        manager=manager,
+        reports=reports,
+        open_cycle=open_cycle,
+        closed_cycle=closed_cycle,
+        goals_at_risk=at_risk,
+    )
+    show = request.GET.get("show", "")
+    show = show if show in dashboard_selectors.TEAM_FILTERS else ""
+    search = request.GET.get("q", "").strip()
+    sort = request.GET.get("sort", "name")
+    sort = sort if sort.lstrip("-") in dashboard_selectors.TEAM_SORTS else "name"
+    shown = dashboard_selectors.team_rows_sort(
+        dashboard_selectors.team_rows_filter(rows, show=show, search=search), sort=sort
+    )
+    heatmap = {"capabilities": [], "rows": [], "total": 0}
+    if closed_cycle is not None:
+        levels = gaps.group_levels(cycle=closed_cycle, employee_ids=[r.pk for r in reports])
+        heatmap = gaps.heatmap_focus(gaps.heatmap(levels=levels), columns=TEAM_HEATMAP_COLUMNS)
+    return {
+        "is_manager": True,
+        "reports": reports,
+        "team": shown,
+        "team_size": len(rows),
+        "team_sort": sort,
+        "team_show": show,
+        "team_search": search,
+        "team_columns": _team_columns(sort),
+        "team_filters": TEAM_FILTER_LABELS,
+        "team_open_cycle": open_cycle,
+        "team_closed_cycle": closed_cycle,
+        "team_heatmap": heatmap,
+        "team_at_risk": goal_selectors.goals_for_risks(at_risk[:FEEDBACK_SHOWN]),
+    }
+
+
+TEAM_FILTER_LABELS = [
+    ("", _lazy("Everyone")),
+    ("behind", _lazy("Behind on the assessment")),
+    ("at_risk", _lazy("Goals at risk")),
+    ("no_check_in", _lazy("No check-in scheduled")),
+    ("no_plan", _lazy("No development plan")),
+]
+TEAM_COLUMNS = [
+    ("name", _lazy("Person")),
+    ("assessment", _lazy("Assessment")),
+    ("gap", _lazy("Biggest gaps")),
+    ("goals", _lazy("Goals at risk")),
+    ("check_in", _lazy("Next check-in")),
+    ("plan", _lazy("Plan progress")),
+]
+
+
+def _team_columns(sort: str) -> list[dict]:
+    """Column headers with the link that sorts by them (again: the other way round)."""
+    columns = []
+    for key, label in TEAM_COLUMNS:
+        current = sort.lstrip("-") == key
+        descending = current and sort.startswith("-")
+        if current:
+            following = key if descending else f"-{key}"
+        else:
+            first_descending = key in dashboard_selectors.TEAM_SORTS_DESCENDING_FIRST
+            following = f"-{key}" if first_descending else key
+        columns.append(
+            {
+                "key": key,
+                "label": label,
+                "next": following,
+                "aria_sort": ("descending" if descending else "ascending") if current else "",
+            }
+        )
+    return columns
+
+
+def _hr_sections(organization: Organization) -> dict:
+    closed_cycle = assessment_selectors.latest_closed_cycle()
+    cycle = dashboard_selectors.current_cycle()
+    return {
+        "people_count": people_selectors.employee_list(active=True).count(),
+        "departments": list(people_selectors.department_list()),
+        "org_cycle": closed_cycle,
+        "org_heatmap": (
+            dashboard_selectors.gap_heatmap_by_department(cycle=closed_cycle)
+            if closed_cycle is not None
+            else {"categories": [], "rows": []}
+        ),
+        "funnel_cycle": cycle,
+        **dashboard_selectors.organisation_trends(organization=organization, cycle=cycle),
+        "members_count": dashboard_selectors.members_count(),
+        "latency": dashboard_selectors.decision_latency_summary(shown=FEEDBACK_SHOWN),
+    }

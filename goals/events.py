@@ -1,0 +1,48 @@
+"""The goals app's domain events: a goal's status changes, a goal turns red.
+
+A goal turning red is recorded by the goals app itself (`GoalRedEpisode`, which also measures
+the decision latency), so the event is read from that record rather than the outbox.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from goals.models import GoalRedEpisode
+from plms.events.bus import DomainEvent, Occurrence
+
+
+class GoalStatusChanged(DomainEvent):
+    name = "goal_status_changed"
+    label = _("A goal's status changed.")
+    webhook_type = "goal.status_changed"
+
+
+class RedEpisodeFeed:
+    """Red episodes in the order they began; episodes of goals without an owner concern
+    nobody."""
+
+    def start(self) -> int:
+        return GoalRedEpisode.objects.aggregate(last=Max("id"))["last"] or 0
+
+    def read(self, *, after: int, limit: int) -> tuple[list[Occurrence], int]:
+        episodes = list(
+            GoalRedEpisode.objects.filter(id__gt=after)
+            .select_related("goal")
+            .order_by("id")[:limit]
+        )
+        found = [
+            Occurrence(
+                e.pk, f"goal-red:{e.uuid}", e.turned_red_at, employee_id=e.goal.owner_employee_id
+            )
+            for e in episodes
+            if e.goal.owner_employee_id is not None
+        ]
+        return found, (episodes[-1].id if episodes else after)
+
+
+class GoalTurnedRed(DomainEvent):
+    name = "goal_turned_red"
+    label = _("A goal turned red.")
+    feed = RedEpisodeFeed()

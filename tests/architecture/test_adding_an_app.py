@@ -1,0 +1,123 @@
+"""The "adding an app" checklist of docs/architecture.md, one test per step.
+
+A new app (say `succession/`) that misses a registration point fails here, naming what is
+missing: its place in the layers, its package, its API scope area, its navigation entry, a
+factory for each of its tenant models. (Its API resources' write policies are checked by
+tests/contract/test_authorization_matrix.py::test_every_route_has_a_declared_policy.)
+"""
+
+from __future__ import annotations
+
+import configparser
+import tomllib
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.urls import URLResolver, get_resolver
+from importlinter.cli import lint_imports
+
+from plms import api_urls
+from plms.tenancy.models import TenantModel
+from plms.tenancy.scopes import AREAS
+from plms.web.templatetags.web_nav import GROUPS
+from tests.factories import TENANT_FACTORIES
+
+ROOT = Path(settings.BASE_DIR)
+# URL namespaces that are not pages of the main navigation, and why.
+NOT_IN_NAVIGATION = {
+    "accounts": "signing in and switching organisation: the header's account menu",
+    "notifications": "the header's notification bell",
+    "scim": "SCIM provisioning for identity providers, not pages",
+    "api": "the integrator API (its docs are the API link)",
+}
+
+
+def _is_ours(path: str) -> bool:
+    path_ = Path(path).resolve()
+    return path_.is_relative_to(ROOT) and "site-packages" not in path_.parts
+
+
+def _local_apps():
+    return [config for config in apps.get_app_configs() if _is_ours(config.path)]
+
+
+def _layers() -> list[str]:
+    config = configparser.ConfigParser()
+    config.read(ROOT / ".importlinter")
+    layers = config["importlinter:contract:layers"]["layers"]
+    return [
+        module.strip()
+        for line in layers.splitlines()
+        for module in line.replace("|", ":").split(":")
+        if module.strip()
+    ]
+
+
+def test_the_import_contracts_hold():
+    """Layers point down only, and pages and APIs read other apps through their selectors
+    (`lint-imports`, also run by .ci/run, names the import that breaks a contract)."""
+    assert lint_imports(config_filename=str(ROOT / ".importlinter"), no_cache=True) == 0
+
+
+def test_every_app_has_its_place_in_the_layers():
+    placed = set(_layers())
+    missing = [config.name for config in _local_apps() if config.name not in placed]
+    assert missing == [], f"add {missing} to a layer of the layers contract in .importlinter"
+
+
+def test_every_app_is_a_package_of_the_project():
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        include = tomllib.load(file)["tool"]["setuptools"]["packages"]["find"]["include"]
+    missing = [
+        config.name for config in _local_apps() if f"{config.name.split('.')[0]}*" not in include
+    ]
+    assert missing == [], f"add {missing} to [tool.setuptools.packages.find] in pyproject.toml"
+
+
+def test_every_app_on_disk_is_installed():
+    installed = {config.name for config in _local_apps()}
+    on_disk = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for path in [*ROOT.glob("*/apps.py"), *ROOT.glob("plms/*/apps.py")]
+    }
+    assert sorted(on_disk - installed) == [], "add the app to INSTALLED_APPS"
+
+
+def test_every_api_route_names_a_scope_area_that_keys_can_hold():
+    def views(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from views(pattern.url_patterns)
+            else:
+                callback = pattern.callback
+                yield getattr(callback, "cls", None) or callback.view_class
+
+    unknown = sorted(
+        {
+            f"{view.__module__}.{view.__name__}: {view.scope_area!r}"
+            for view in views(api_urls.urlpatterns)
+            if getattr(view, "scope_area", "") and view.scope_area not in AREAS
+        }
+    )
+    assert unknown == [], f"add the scope area to plms.tenancy.scopes.AREAS: {unknown}"
+
+
+def test_every_app_with_pages_has_a_navigation_entry():
+    namespaces = {
+        pattern.namespace
+        for pattern in get_resolver().url_patterns
+        if isinstance(pattern, URLResolver) and pattern.namespace
+    }
+    linked = {link.app for _key, _label, links in GROUPS for link in links}
+    missing = sorted(namespaces - linked - set(NOT_IN_NAVIGATION))
+    assert missing == [], f"add a Link to plms/web/templatetags/web_nav.py GROUPS for {missing}"
+
+
+def test_every_tenant_model_has_a_factory():
+    missing = sorted(
+        model._meta.label
+        for model in apps.get_models()
+        if issubclass(model, TenantModel) and model not in TENANT_FACTORIES
+    )
+    assert missing == [], f"register a @tenant_factory in tests/<app>/factories.py for {missing}"
