@@ -68,6 +68,7 @@ from plms.common.error_codes import (
     PREVIEW_CLOSED,
     RATING_ON_BEHALF,
     REASON_REQUIRED,
+    ErrorCode,
 )
 from plms.common.error_codes import PEER_LIMIT_REACHED as PEER_LIMIT
 from plms.common.errors import ApplicationError, NotFound
@@ -677,7 +678,7 @@ def ratings_save(
     required = required_capabilities(employee_id=assessment.employee_id)
     low, high = scale_bounds()
     problems: dict[str, str] = {}
-    codes: set[str] = set()
+    codes: set[ErrorCode] = set()
     for item in items:
         _check_same_organization(actor, item.capability)
         key = item.capability.key
@@ -690,7 +691,7 @@ def ratings_save(
             problems[key] = f"Choose a level from {low} to {high}, or not observed."
             codes.add(LEVEL_OUT_OF_SCALE)
     if problems:
-        code = codes.pop() if len(codes) == 1 else INVALID
+        code: ErrorCode = codes.pop() if len(codes) == 1 else INVALID
         message = {
             CAPABILITY_NOT_IN_SCOPE: "A capability is not among the employee's role requirements.",
             LEVEL_OUT_OF_SCALE: "A rating is outside the competency scale.",

@@ -308,12 +308,14 @@ def job_roles_by_reference(references: Iterable[str]) -> dict[str, JobRole]:
         for reference in (str(role.uuid), role.key):
             if reference in references:
                 found[reference] = role
-    for reference in references:  # ids written in another case
+    for reference in references - set(found):  # ids written in another case
         try:
-            found.setdefault(reference, found.get(str(UUID(reference))))
+            same = found.get(str(UUID(reference)))
         except ValueError:
             continue
-    return {reference: role for reference, role in found.items() if role is not None}
+        if same is not None:
+            found[reference] = same
+    return found
 
 
 def with_current_role(employees: QuerySet[Employee]) -> QuerySet[Employee]:

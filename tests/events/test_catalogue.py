@@ -24,6 +24,7 @@ DECLARED_BY = {
     "development_plan_completed": "learning.events",
     "learning_completed": "learning.events",
     "milestone_due": "workflows.events",
+    "job_role_assigned": "capabilities.events",
 }
 
 
