@@ -21,7 +21,7 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from assessments import consolidation, hooks
-from assessments.events import AssessmentSubmitted, CycleClosed
+from assessments.events import AssessmentSubmitted, CycleClosed, CycleLaunched
 from assessments.models import (
     RATER_KINDS,
     Assessment,
@@ -316,6 +316,17 @@ def _launch_chunk(
         else cycle.launch_total,
         launch_state=AssessmentCycle.LaunchState.DONE if done else cycle.launch_state,
     )
+    if done:
+        publish(
+            actor_or_organization=cycle.organization,
+            events=[
+                CycleLaunched.of(
+                    cycle,
+                    people=cycle_scope_employees(cycle).count(),
+                    assessments=Assessment.objects.filter(cycle=cycle).count(),
+                )
+            ],
+        )
     return created, None if done else ids[-1]
 
 

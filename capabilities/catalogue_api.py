@@ -10,7 +10,8 @@ adopted capabilities: the services the capability library pages use.
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -76,6 +77,11 @@ class CapabilityUpdateSerializer(ApiSerializer):
         model = Capability
 
 
+_ID = OpenApiParameter(
+    "id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="The adopted capability's id."
+)
+
+
 class _Offer:
     def __init__(self, capability: Capability, source: CatalogueCapability) -> None:
         self.capability, self.source = capability, source
@@ -88,7 +94,9 @@ class _Offer:
         description="Adopted capabilities whose catalogue entry has a newer revision (not "
         "declined), with the content offered. Scope `capabilities:read`.",
     ),
-    retrieve=extend_schema(summary="Get the update offered for an adopted capability"),
+    retrieve=extend_schema(
+        summary="Get the update offered for an adopted capability", parameters=[_ID]
+    ),
 )
 class CapabilityUpdateViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet
@@ -118,6 +126,7 @@ class CapabilityUpdateViewSet(
         "descriptors (a new version of it, with the reason in its history).",
         request=None,
         responses={200: CapabilitySerializer},
+        parameters=[_ID],
     )
     @action(detail=True, methods=["post"])
     @without_body
@@ -134,6 +143,7 @@ class CapabilityUpdateViewSet(
         "(a later one will be).",
         request=None,
         responses={200: CapabilitySerializer},
+        parameters=[_ID],
     )
     @action(detail=True, methods=["post"])
     @without_body

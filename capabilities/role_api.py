@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -133,6 +134,7 @@ class JobRoleAssignmentViewSet(
 # --- Employees with their job role -----------------------------------------------------------
 
 
+@extend_schema_field(OpenApiTypes.UUID)
 class CurrentJobRoleField(PublicIdField):
     """The role the employee holds now (its id), or null; written, it assigns the role."""
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import DevelopmentPlan, LearningCompletion
+from learning.models import DevelopmentPlan, LearningCompletion, PlanBuild
 from plms.events.bus import DomainEvent
 
 
@@ -60,4 +60,27 @@ class LearningCompleted(DomainEvent):
                 "passed": passed,
                 "outcome": completion.outcome,
             },
+        )
+
+
+class PlanBuildFinished(DomainEvent):
+    """The background build of a closed cycle's draft plans has finished (clients need not
+    poll the build's progress). Concerns everyone considered: no single subject."""
+
+    name = "plan_build_finished"
+    label = _("The development plans of a closed cycle were built.")
+    webhook_type = "plan_build.finished"
+    audience_wide = True
+
+    @classmethod
+    def of(cls, build: PlanBuild, *, considered: int, created: int) -> PlanBuildFinished:
+        return cls(
+            data={
+                "id": str(build.uuid),
+                "cycle": str(build.cycle.uuid),
+                "run": build.runs,
+                "people_considered": considered,
+                "plans_created": created,
+                "finished_at": build.finished_at,
+            }
         )

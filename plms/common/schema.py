@@ -8,6 +8,8 @@ the operation's `x-error-codes`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from plms.common.error_codes import codes_for
 
 ERROR_SCHEMA = {
@@ -42,9 +44,63 @@ _TITLES = {
 }
 _PREFIX = "/api/v1/"
 
+# Filled by plms.integrations (above this module): () -> [(type, description, example data)].
+_WEBHOOK_EVENTS: list[Callable[[], Iterable[tuple[str, str, dict]]]] = []
+
+
+def register_webhook_events(provider: Callable[[], Iterable[tuple[str, str, dict]]]) -> None:
+    if provider not in _WEBHOOK_EVENTS:
+        _WEBHOOK_EVENTS.append(provider)
+
 
 def _resource(path: str) -> str:
     return path[len(_PREFIX) :].split("/", 1)[0] if path.startswith(_PREFIX) else ""
+
+
+def add_webhooks(result, generator, request, public):
+    """The events PLMS sends to webhook subscriptions, documented as `x-webhooks` (one POST
+    each, with the signed envelope and an example payload; docs/webhooks.md explains the
+    signature). Filled by the integrations app through `WEBHOOK_EVENTS`."""
+    if not _WEBHOOK_EVENTS:
+        return result
+    hooks = {}
+    for event_type, description, example in (e for p in _WEBHOOK_EVENTS for e in p()):
+        envelope = {
+            "id": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
+            "type": event_type,
+            "created_at": "2027-01-04T09:30:12.123456+00:00",
+            "organization": "5f1d3c8e-2b0a-4a59-8b53-0f1e9f6c7d21",
+            "data": example,
+        }
+        hooks[event_type] = {
+            "post": {
+                "summary": str(description),
+                "description": "Signed with `PLMS-Signature` (HMAC-SHA256 of `<t>.<body>`); "
+                "see docs/webhooks.md.",
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/WebhookEvent"},
+                            "example": envelope,
+                        }
+                    }
+                },
+                "responses": {"2XX": {"description": "Received; any other answer is retried."}},
+            }
+        }
+    result.setdefault("components", {}).setdefault("schemas", {})["WebhookEvent"] = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "format": "uuid", "description": "Deduplicate by it."},
+            "type": {"type": "string"},
+            "created_at": {"type": "string", "format": "date-time"},
+            "organization": {"type": "string", "format": "uuid"},
+            "data": {"type": "object", "additionalProperties": True},
+        },
+        "required": ["id", "type", "created_at", "organization", "data"],
+    }
+    result["x-webhooks"] = hooks
+    return result
 
 
 def add_error_responses(result, generator, request, public):

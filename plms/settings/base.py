@@ -263,6 +263,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "plms.common.schema.add_error_responses",
+        "plms.common.schema.add_webhooks",
     ],
 }
 
