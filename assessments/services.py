@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
@@ -874,6 +874,62 @@ def attested_rating_record(
     except IntegrityError:  # the same attestation arrived concurrently
         return existing.get(), False
     return rating, True
+
+
+@transaction.atomic
+def external_rating_import(
+    *,
+    actor: Actor,
+    employee: Employee,
+    capability: Capability,
+    level: int,
+    rated_on: date,
+    source: str,
+    external_id: str,
+    evidence_url: str = "",
+) -> tuple[AttestedRating, bool]:
+    """Record a level rated in another system (an assessment platform, an exam, a previous
+    vendor) on behalf of `source`; returns (rating, created). It is consolidated as an
+    expert rating by a cycle that weights experts and whose period covers `rated_on`.
+    Idempotent by `external_id`: importing it again returns the rating recorded first and
+    changes nothing. Audited."""
+    actor.require_admin()
+    _check_same_organization(actor, employee, capability)
+    external_id, source = (external_id or "").strip(), (source or "").strip()
+    problems = {}
+    if not external_id:
+        problems["external_id"] = "Required."
+    if not source:
+        problems["source"] = "Name the system the rating comes from."
+    if problems:
+        raise ApplicationError(INVALID, "The external rating is incomplete.", fields=problems)
+    key = f"{AttestedRating.EXTERNAL_PREFIX}{external_id}"[:100]
+    found = AttestedRating.objects.filter(source_key=key).first()
+    if found is not None:
+        return found, False
+    rating, created = attested_rating_record(
+        employee=employee,
+        capability=capability,
+        level=level,
+        attested_at=datetime.combine(rated_on, time(12), tzinfo=UTC),
+        source=source,
+        source_key=key,
+    )
+    if created:
+        rating.evidence_url = evidence_url
+        rating.save(update_fields=["evidence_url"])
+        audit_record(
+            actor=actor,
+            action="external_rating.imported",
+            obj=employee,
+            changes={
+                "external_rating": {
+                    "before": None,
+                    "after": f"{capability.name}: level {level} from {source} on {rated_on}",
+                }
+            },
+        )
+    return rating, created
 
 
 # --- Calibration -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ adopted capabilities: the services the capability library pages use.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
@@ -63,15 +64,26 @@ class CatalogueViewSet(CatalogueCapabilityViewSet):
         return Response(CapabilitySerializer(capability).data, status=answer)
 
 
+class OfferedContentSerializer(ApiSerializer):
+    revision = serializers.IntegerField()
+    description = serializers.CharField()
+    tags = serializers.ListField(child=serializers.CharField())
+    levels = CatalogueLevelSerializer(source="levels.all", many=True)
+
+
 class CapabilityUpdateSerializer(ApiSerializer):
-    id = serializers.UUIDField(source="capability.uuid", help_text="The adopted capability.")
+    id = serializers.UUIDField(source="capability.uuid", help_text="The capability.")
     capability_name = serializers.CharField(source="capability.name")
-    source_key = serializers.CharField(source="source.key")
-    current_revision = serializers.IntegerField(source="capability.source_revision")
-    offered_revision = serializers.IntegerField(source="source.revision")
-    description = serializers.CharField(source="source.description")
-    tags = serializers.ListField(child=serializers.CharField(), source="source.tags")
-    levels = CatalogueLevelSerializer(source="source.levels.all", many=True)
+    source_key = serializers.CharField(
+        source="capability.source_key", help_text="Its catalogue key (empty: not adopted)."
+    )
+    current_revision = serializers.IntegerField(
+        source="capability.source_revision", allow_null=True
+    )
+    offered = serializers.BooleanField(help_text="Whether a catalogue update is offered.")
+    offer = OfferedContentSerializer(
+        source="source", allow_null=True, help_text="The content offered (null: none)."
+    )
 
     class Meta:
         model = Capability
@@ -83,8 +95,9 @@ _ID = OpenApiParameter(
 
 
 class _Offer:
-    def __init__(self, capability: Capability, source: CatalogueCapability) -> None:
+    def __init__(self, capability: Capability, source: CatalogueCapability | None) -> None:
         self.capability, self.source = capability, source
+        self.offered = source is not None
         self.pk = capability.pk
 
 
@@ -95,7 +108,10 @@ class _Offer:
         "declined), with the content offered. Scope `capabilities:read`.",
     ),
     retrieve=extend_schema(
-        summary="Get the update offered for an adopted capability", parameters=[_ID]
+        summary="Whether a catalogue update is offered for a capability",
+        description="Any capability of the organisation: `offered` says whether its catalogue "
+        "entry has a newer revision (not declined), `offer` holds the content.",
+        parameters=[_ID],
     ),
 )
 class CapabilityUpdateViewSet(
@@ -110,11 +126,14 @@ class CapabilityUpdateViewSet(
         return [_Offer(capability, source) for capability, source in selectors.catalogue_updates()]
 
     def get_object(self):
-        wanted = str(self.kwargs[self.lookup_url_kwarg])
-        for offer in self.get_queryset():
-            if str(offer.capability.uuid) == wanted:
-                return offer
-        raise NotFound("No catalogue update is offered for this capability.")
+        try:
+            capability = selectors.capability_get(uuid=self.kwargs[self.lookup_url_kwarg])
+        except (ValueError, ValidationError):
+            capability = None
+        if capability is None:
+            raise NotFound()
+        offered = dict((found.pk, source) for found, source in selectors.catalogue_updates())
+        return _Offer(capability, offered.get(capability.pk))
 
     def _answer(self, capability: Capability) -> Response:
         capability = selectors.capability_list().get(pk=capability.pk)

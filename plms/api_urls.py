@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from assessments import api as assessments_api
+from assessments import external_api
 from capabilities import api as capabilities_api
 from capabilities import catalogue_api, role_api
 from goals import api as goals_api
@@ -28,6 +29,7 @@ catalogue_api.register(router)
 capabilities_api.register(router)
 role_api.register(router)
 assessments_api.register(router)
+external_api.register(router)
 goals_api.register(router)
 learning_api.register(router)
 integrations_api.register(router)

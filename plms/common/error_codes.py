@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ErrorCode:
     code: str
     status: int
@@ -26,6 +26,15 @@ class ErrorCode:
 
     def __str__(self) -> str:
         return self.code
+
+    # A code equals its string: `error.code == NOT_RATER` holds for the raised error's code.
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ErrorCode):
+            return self.code == other.code
+        return self.code == other
+
+    def __hash__(self) -> int:
+        return hash(self.code)
 
 
 CATALOGUE: dict[str, ErrorCode] = {}
@@ -286,7 +295,12 @@ ASSESSMENT_NOT_OPEN = _define(
     "assessments",
 )
 LEVEL_OUT_OF_SCALE = _define(
-    "level_out_of_scale", 400, "A level is not on the scale.", "assessments", "rating-previews"
+    "level_out_of_scale",
+    400,
+    "A level is not on the scale.",
+    "assessments",
+    "rating-previews",
+    "external-ratings",
 )
 CAPABILITY_NOT_IN_SCOPE = _define(
     "capability_not_in_scope",

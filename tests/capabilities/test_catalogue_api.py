@@ -53,8 +53,9 @@ def test_updates_are_offered_then_accepted_or_declined(org_a, hr_admin, key_clie
     offered = key_client_a.get(UPDATES).json()
     assert offered["count"] == 2
     first = next(row for row in offered["results"] if row["id"] == adopted[0]["id"])
-    assert first["offered_revision"] == sources[0].revision + 1
-    assert first["description"] == "Revised by the catalogue."
+    assert first["offered"] is True
+    assert first["offer"]["revision"] == sources[0].revision + 1
+    assert first["offer"]["description"] == "Revised by the catalogue."
 
     accepted = key_client_a.post(f"{UPDATES}/{adopted[0]['id']}/accept")
     assert accepted.status_code == 200, accepted.json()
@@ -65,7 +66,10 @@ def test_updates_are_offered_then_accepted_or_declined(org_a, hr_admin, key_clie
     assert declined.status_code == 200
     assert declined.json()["description"] != "Revised by the catalogue."
     assert key_client_a.get(UPDATES).json()["count"] == 0
-    assert key_client_a.post(f"{UPDATES}/{adopted[1]['id']}/accept").status_code == 404
+    state = key_client_a.get(f"{UPDATES}/{adopted[1]['id']}").json()
+    assert state["offered"] is False and state["offer"] is None
+    refused = key_client_a.post(f"{UPDATES}/{adopted[1]['id']}/accept")
+    assert refused.status_code == 409 and refused.json()["code"] == "no_update"
     # A later revision is offered again.
     CatalogueCapability.objects.filter(pk=sources[1].pk).update(revision=sources[1].revision + 2)
     assert key_client_a.get(UPDATES).json()["count"] == 1

@@ -21,7 +21,7 @@ from django.urls import URLPattern, URLResolver
 from rest_framework.test import APIClient
 
 from plms import api_urls
-from plms.tenancy.scopes import AREAS
+from plms.tenancy.scopes import AREAS, scopes_of
 from plms.tenancy.services import api_key_create
 from tests import factories
 from tests.factories import TENANT_FACTORIES
@@ -44,6 +44,7 @@ POLICIES = {
     "job-roles": "admin",
     "job-role-assignments": "admin",
     "capability-updates": "admin",
+    "external-ratings": "admin-read",
     "catalogue": "none",
     "webhooks": "admin-read",
     "workflows": "admin",
@@ -161,21 +162,12 @@ def callers(org_a, org_b, hr_admin, manager, employee):
         "manager": lambda area: session(manager),
         "matrix manager": lambda area: session(matrix_manager),
         "HR admin": lambda area: session(hr_admin),
-        "key with scope": lambda area: key(
-            org_a, [f"{area}:read", f"{area}:write"] if area else []
-        ),
+        "key with scope": lambda area: key(org_a, list(scopes_of(area)) if area else []),
         "key without scope": lambda area: key(
             org_a,
-            [
-                f"{other}:{access}"
-                for other in AREAS
-                if other != area
-                for access in ("read", "write")
-            ],
+            [scope for other in AREAS if other != area for scope in scopes_of(other)],
         ),
-        "other organization's key": lambda area: key(
-            org_b, [f"{area}:read", f"{area}:write"] if area else []
-        ),
+        "other organization's key": lambda area: key(org_b, list(scopes_of(area)) if area else []),
     }
 
 

@@ -37,6 +37,7 @@ CONTRACT_RESOURCES = (
     "job-roles",
     "job-role-assignments",
     "capability-updates",
+    "external-ratings",
     "webhooks",
     "learning-items",
     "development-plans",
