@@ -48,6 +48,22 @@ _PREFIX = "/api/v1/"
 _WEBHOOK_EVENTS: list[Callable[[], Iterable[tuple[str, str, dict]]]] = []
 
 
+_PARTS: list[Callable[[dict], None]] = []
+
+
+def register_schema_part(part: Callable[[dict], None]) -> None:
+    """A part of the published contract that is not generated from the API's views (SCIM):
+    `part(document)` adds its paths and components."""
+    if part not in _PARTS:
+        _PARTS.append(part)
+
+
+def add_registered_parts(result, generator, request, public):
+    for part in _PARTS:
+        part(result)
+    return result
+
+
 def register_webhook_events(provider: Callable[[], Iterable[tuple[str, str, dict]]]) -> None:
     if provider not in _WEBHOOK_EVENTS:
         _WEBHOOK_EVENTS.append(provider)

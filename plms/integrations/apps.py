@@ -8,4 +8,4 @@ class IntegrationsConfig(AppConfig):
 
     def ready(self) -> None:
         # Webhooks subscribe to the outbox: every published domain event gets its deliveries.
-        from plms.integrations import webhooks  # noqa: F401
+        from plms.integrations import scim_schema, webhooks  # noqa: F401

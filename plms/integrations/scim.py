@@ -100,7 +100,7 @@ class ScimView(APIView):
     permission_classes = [HasScimAccess]
     renderer_classes = [ScimRenderer, JSONRenderer]
     parser_classes = [ScimParser, JSONParser]
-    schema = None  # SCIM is its own standard, documented in docs/scim.md, not in /api/schema/
+    schema = None  # described by hand in scim_schema.py (SCIM is its own standard)
 
     def get_exception_handler(self) -> Callable:
         return scim_exception_handler

@@ -264,6 +264,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "plms.common.schema.add_error_responses",
         "plms.common.schema.add_webhooks",
+        "plms.common.schema.add_registered_parts",
     ],
 }
 
