@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails point at the address the server serves (`make run PORT=8080`).
+export PLMS_BASE_URL ?= http://$(HOST):$(PORT)
 # Two cores: one test process per core.
 TEST_WORKERS ?= 2
 

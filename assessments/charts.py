@@ -16,9 +16,17 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-SIZE = 420
-CENTRE = SIZE / 2
+# User units; the chart scales to its box (at most 30rem wide, about 330 px on a phone), so
+# text is 25 units to stay at 12 px or more on a phone, and labels wrap onto two lines of
+# about 12 characters around a radius that leaves room for them.
+WIDTH = 680
 RADIUS = 140
+CENTRE_X = WIDTH / 2
+CENTRE_Y = 230
+HEIGHT = 2 * CENTRE_Y + 40
+FONT = 25
+LINE = 28
+LABEL_CHARS = 11
 
 
 @dataclass(frozen=True)
@@ -28,10 +36,24 @@ class RadarAxis:
     current: Decimal | float | None
 
 
-def _point(index: int, count: int, value: float, top: int) -> tuple[float, float]:
+def _point(index: float, count: int, value: float, top: int) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     r = RADIUS * max(0.0, min(float(value), top)) / top
-    return round(CENTRE + r * math.cos(angle), 1), round(CENTRE + r * math.sin(angle), 1)
+    return round(CENTRE_X + r * math.cos(angle), 1), round(CENTRE_Y + r * math.sin(angle), 1)
+
+
+def _label_lines(label: str) -> list[str]:
+    """The label on at most two lines of about LABEL_CHARS characters, cut with "…" beyond
+    (the full name is in the chart's description and in the table beside it)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    return [line if len(line) <= LABEL_CHARS else line[: LABEL_CHARS - 1] + "…" for line in lines]
 
 
 def _polygon(points: Sequence[tuple[float, float]]) -> str:
@@ -47,7 +69,7 @@ def radar_svg(
     if count < 3:
         return mark_safe("")
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE + 40}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="radar">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">'
@@ -70,17 +92,32 @@ def radar_svg(
             f'<polygon points="{_polygon(ring_points)}" fill="none" stroke="#d4d9e0" '
             'stroke-width="1"/>'
         )
-        x, y = _point(0, count, ring, top)
-        parts.append(f'<text x="{x + 4}" y="{y + 4}" font-size="10" fill="#545d68">{ring}</text>')
+        # Between the first two axes, where no label is.
+        x, y = _point(0.5, count, ring, top)
+        parts.append(
+            f'<text x="{x}" y="{y + 8}" font-size="{FONT}" text-anchor="middle" '
+            f'fill="#545d68">{ring}</text>'
+        )
     for index, axis in enumerate(axes):
         x, y = _point(index, count, top, top)
-        parts.append(f'<line x1="{CENTRE}" y1="{CENTRE}" x2="{x}" y2="{y}" stroke="#d4d9e0"/>')
-        lx, ly = _point(index, count, top + 0.9, top)
-        anchor = "middle" if abs(lx - CENTRE) < 20 else ("start" if lx > CENTRE else "end")
-        label = axis.label if len(axis.label) <= 24 else axis.label[:23] + "…"
+        parts.append(f'<line x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x}" y2="{y}" stroke="#d4d9e0"/>')
+        lx, ly = _point(index, count, top * (RADIUS + 14) / RADIUS, top)
+        anchor = "middle" if abs(lx - CENTRE_X) < 20 else ("start" if lx > CENTRE_X else "end")
+        lines = _label_lines(axis.label)
+        # Above the centre the lines grow upwards, below it downwards, level with it centred.
+        if ly < CENTRE_Y - 20:
+            first = ly - LINE * (len(lines) - 1)
+        elif ly > CENTRE_Y + 20:
+            first = ly + FONT * 0.8
+        else:
+            first = ly + FONT * 0.35 - LINE * (len(lines) - 1) / 2
+        spans = "".join(
+            f'<tspan x="{lx}" y="{round(first + LINE * n, 1)}">{escape(line)}</tspan>'
+            for n, line in enumerate(lines)
+        )
         parts.append(
-            f'<text x="{lx}" y="{ly}" font-size="11" text-anchor="{anchor}" '
-            f'fill="#1b1f24">{escape(label)}</text>'
+            f'<text font-size="{FONT}" text-anchor="{anchor}" fill="#1b1f24">'
+            f"<title>{escape(axis.label)}</title>{spans}</text>"
         )
     targets = [_point(i, count, a.target or 0, top) for i, a in enumerate(axes)]
     parts.append(
@@ -97,14 +134,14 @@ def radar_svg(
     for (x, y), axis in zip(currents, axes, strict=True):
         if axis.current is not None:
             parts.append(f'<circle cx="{x}" cy="{y}" r="4" fill="#0b5cad"/>')
-    legend_y = SIZE + 18
+    legend_y = HEIGHT - 14
     parts.append(
-        f'<line x1="20" y1="{legend_y}" x2="50" y2="{legend_y}" stroke="#1b1f24" '
+        f'<line x1="40" y1="{legend_y}" x2="80" y2="{legend_y}" stroke="#1b1f24" '
         'stroke-width="2" stroke-dasharray="6 4"/>'
-        f'<text x="56" y="{legend_y + 4}" font-size="12">{escape(_("Target (dashed)"))}</text>'
-        f'<line x1="200" y1="{legend_y}" x2="230" y2="{legend_y}" stroke="#0b5cad" '
+        f'<text x="88" y="{legend_y + 8}" font-size="{FONT}">{escape(_("Target (dashed)"))}</text>'
+        f'<line x1="340" y1="{legend_y}" x2="380" y2="{legend_y}" stroke="#0b5cad" '
         'stroke-width="3"/>'
-        f'<text x="236" y="{legend_y + 4}" font-size="12">{escape(_("Current (solid)"))}</text>'
+        f'<text x="388" y="{legend_y + 8}" font-size="{FONT}">{escape(_("Current (solid)"))}</text>'
     )
     parts.append("</svg>")
     return mark_safe("".join(parts))
@@ -114,7 +151,9 @@ def radar_svg(
 # percentage is printed in every cell, so the chart does not rely on colour.
 HEAT_BANDS = ((20, "#eef3f9", "#1b1f24"), (40, "#c9daee", "#1b1f24"), (60, "#8fb3dc", "#1b1f24"))
 HEAT_TOP = ("#0b5cad", "#ffffff")
-CELL_W, CELL_H, LABEL_W, HEADER_H = 64, 28, 170, 120
+# Drawn at its natural size (pages scroll it sideways in its box), so 13 units are 13 px.
+CELL_W, CELL_H, LABEL_W, HEADER_H, RIGHT = 64, 28, 190, 160, 140
+HEAT_FONT = 13
 
 
 def _heat_colours(share: int) -> tuple[str, str]:
@@ -135,7 +174,7 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
     departments, capabilities = heatmap["departments"], heatmap["capabilities"]
     if not departments or not capabilities:
         return mark_safe("")
-    width = LABEL_W + CELL_W * len(capabilities) + 10
+    width = max(LABEL_W + CELL_W * len(capabilities) + RIGHT, 560)
     height = HEADER_H + CELL_H * len(departments) + 40
     no_department = _("No department")
     summary = "; ".join(
@@ -150,7 +189,8 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
         if cell is not None
     )
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" class="dept-heatmap">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
@@ -158,15 +198,15 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
     for column, capability in enumerate(capabilities):
         x = LABEL_W + CELL_W * column + CELL_W / 2
         parts.append(
-            f'<text transform="translate({x},{HEADER_H - 6}) rotate(-45)" font-size="11" '
+            f'<text transform="translate({x},{HEADER_H - 6}) rotate(-45)" font-size="{HEAT_FONT}" '
             f'fill="#1b1f24">{escape(_short(capability["name"], 22))}</text>'
         )
     for line, row in enumerate(heatmap["rows"]):
         y = HEADER_H + CELL_H * line
         name = row["department"]["name"] or no_department
         parts.append(
-            f'<text x="{LABEL_W - 8}" y="{y + CELL_H / 2 + 4}" font-size="12" text-anchor="end" '
-            f'fill="#1b1f24">{escape(_short(name, 24))}</text>'
+            f'<text x="{LABEL_W - 8}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" '
+            f'text-anchor="end" fill="#1b1f24">{escape(_short(name, 24))}</text>'
         )
         for column, cell in enumerate(row["cells"]):
             x = LABEL_W + CELL_W * column
@@ -174,7 +214,7 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
                 parts.append(
                     f'<rect x="{x}" y="{y}" width="{CELL_W}" height="{CELL_H}" fill="#ffffff" '
                     'stroke="#d4d9e0"/>'
-                    f'<text x="{x + CELL_W / 2}" y="{y + CELL_H / 2 + 4}" font-size="11" '
+                    f'<text x="{x + CELL_W / 2}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" '
                     'text-anchor="middle" fill="#545d68">—</text>'
                 )
                 continue
@@ -182,12 +222,12 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{CELL_W}" height="{CELL_H}" fill="{fill}" '
                 'stroke="#ffffff" stroke-width="2"/>'
-                f'<text x="{x + CELL_W / 2}" y="{y + CELL_H / 2 + 4}" font-size="11" '
+                f'<text x="{x + CELL_W / 2}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" '
                 f'text-anchor="middle" fill="{ink}">{cell.share_below}%</text>'
             )
     legend_y = HEADER_H + CELL_H * len(departments) + 24
     parts.append(
-        f'<text x="{LABEL_W}" y="{legend_y}" font-size="11" fill="#545d68">'
+        f'<text x="10" y="{legend_y}" font-size="{HEAT_FONT}" fill="#545d68">'
         + escape(_("Share of people below target; darker is more. — : not assessed."))
         + "</text>"
     )

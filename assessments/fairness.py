@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Q
+from django.utils.translation import gettext_lazy as _
 
 from assessments.gaps import EFFECTIVE, _q
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel, Rating
@@ -148,9 +149,25 @@ def level_distribution_by_department(*, cycle: AssessmentCycle) -> dict:
     }
 
 
+# The boxes' usual names, by (performance, potential), 1 low … 3 high.
+NINE_BOX_NAMES = {
+    (1, 3): _("Rough diamond"),
+    (2, 3): _("Emerging talent"),
+    (3, 3): _("Future leader"),
+    (1, 2): _("Inconsistent performer"),
+    (2, 2): _("Core player"),
+    (3, 2): _("High performer"),
+    (1, 1): _("Underperformer"),
+    (2, 1): _("Effective"),
+    (3, 1): _("Trusted professional"),
+}
+NINE_BOX_LEVELS = {1: _("low"), 2: _("medium"), 3: _("high")}
+
+
 def nine_box(*, cycle: AssessmentCycle) -> list[list[dict]]:
-    """3 x 3 boxes, high potential first: each with the people managers placed in it (from the
-    primary manager's assessment when several managers rated). One query."""
+    """3 x 3 boxes, high potential first: each with its name, its performance and potential
+    (1 low … 3 high, and in words) and the people managers placed in it (from the primary
+    manager's assessment when several managers rated). One query."""
     placed = (
         Assessment.objects.filter(
             cycle=cycle,
@@ -170,6 +187,17 @@ def nine_box(*, cycle: AssessmentCycle) -> list[list[dict]]:
         seen.add(assessment.employee_id)
         boxes[(assessment.performance, assessment.potential)].append(assessment.employee)
     return [
-        [{"performance": p, "potential": q, "people": boxes[(p, q)]} for p in (1, 2, 3)]
+        [
+            {
+                "performance": p,
+                "potential": q,
+                "name": NINE_BOX_NAMES[(p, q)],
+                "performance_label": NINE_BOX_LEVELS[p],
+                "potential_label": NINE_BOX_LEVELS[q],
+                "tone": p + q,  # 2 (both low) … 6 (both high): the box's colour
+                "people": boxes[(p, q)],
+            }
+            for p in (1, 2, 3)
+        ]
         for q in (3, 2, 1)
     ]

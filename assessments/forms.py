@@ -25,15 +25,22 @@ class CycleForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     period_start = forms.DateField(label=_("Period starts"), widget=DateInput)
     period_end = forms.DateField(label=_("Period ends"), widget=DateInput)
-    scope = forms.ChoiceField(label=_("Who is assessed"), choices=AssessmentCycle.Scope.choices)
+    scope = forms.ChoiceField(
+        label=_("Who is assessed"),
+        choices=AssessmentCycle.Scope.choices,
+        widget=forms.RadioSelect,
+        initial=AssessmentCycle.Scope.ORGANIZATION,
+    )
+    # Lists of check boxes with a search field (not Ctrl-click multi-selects); the page shows
+    # only the one the chosen scope uses.
     scope_departments = forms.MultipleChoiceField(
-        label=_("Departments"), required=False, help_text=_("When the scope is departments.")
+        label=_("Departments"), required=False, widget=forms.CheckboxSelectMultiple
     )
     scope_roles = forms.MultipleChoiceField(
-        label=_("Job roles"), required=False, help_text=_("When the scope is job roles.")
+        label=_("Job roles"), required=False, widget=forms.CheckboxSelectMultiple
     )
     scope_employees = forms.MultipleChoiceField(
-        label=_("Employees"), required=False, help_text=_("When the scope is chosen employees.")
+        label=_("Employees"), required=False, widget=forms.CheckboxSelectMultiple
     )
     peer_anonymous = forms.BooleanField(
         label=_("Peer ratings are anonymous"), required=False, initial=True

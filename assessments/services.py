@@ -39,6 +39,7 @@ from assessments.selectors import (
     scale_bounds,
 )
 from capabilities.models import Capability, JobRole
+from capabilities.services import framework_version_current
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.db import insert_rows
 
@@ -74,6 +75,7 @@ from plms.common.error_codes import PEER_LIMIT_REACHED as PEER_LIMIT
 from plms.common.errors import ApplicationError, NotFound
 from plms.events.bus import publish
 from plms.people.models import Department, Employee, SecondaryManager
+from plms.people.selectors import is_manager_of
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import with_organization
 
@@ -254,8 +256,6 @@ def cycle_launch(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
     cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status == AssessmentCycle.Status.CLOSED:
         raise ApplicationError(CYCLE_NOT_OPEN, "A closed cycle cannot be launched.", status=409)
-    from capabilities.services import framework_version_current
-
     before = cycle.status
     cycle.status = AssessmentCycle.Status.OPEN
     cycle.framework_version = cycle.framework_version or framework_version_current()
@@ -468,8 +468,6 @@ def peers_nominate(
     """The employee (or their manager, or HR) nominates peers; each nomination awaits the
     manager's approval. A peer who already has `max_peer_requests` requests in the cycle is
     refused (reviewer load balancing: see `selectors.peer_suggestions`)."""
-    from plms.people.selectors import is_manager_of
-
     _check_same_organization(actor, cycle, employee, *peers)
     _require_open(cycle)
     viewer = actor.employee
@@ -536,8 +534,6 @@ def peers_nominate(
 @transaction.atomic
 def peer_nomination_decide(*, actor: Actor, assessment: Assessment, approve: bool) -> Assessment:
     """The employee's manager (or HR) approves or declines a peer nomination."""
-    from plms.people.selectors import is_manager_of
-
     _check_same_organization(actor, assessment)
     viewer = actor.employee
     if not actor.is_admin and not (
@@ -560,8 +556,6 @@ def peer_nomination_decide(*, actor: Actor, assessment: Assessment, approve: boo
 def _require_manager_or_admin(actor: Actor, employee: Employee) -> None:
     """HR admins and the employee's managers (primary or matrix, any level up); anyone else
     is told the employee does not exist."""
-    from plms.people.selectors import is_manager_of
-
     viewer = actor.employee
     if actor.is_admin or (viewer is not None and is_manager_of(manager=viewer, employee=employee)):
         return

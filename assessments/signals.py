@@ -9,6 +9,7 @@ from assessments.models import AssessmentCycle, ConsolidatedLevel, Rating
 from assessments.results_cache import results_changed
 from assessments.selectors import cycle_scope_employees
 from assessments.services import assessments_create_for
+from capabilities import signals as capability_signals
 
 
 def ratings_using_scale(sender, **kwargs) -> int:
@@ -65,15 +66,15 @@ def pick_up_new_role_holder(sender, *, employee, role, **kwargs) -> None:
 
 
 def connect() -> None:
-    from capabilities import signals
-
-    signals.scale_in_use.connect(ratings_using_scale, dispatch_uid="assessments.ratings_in_use")
-    signals.scale_levels_remapped.connect(
+    capability_signals.scale_in_use.connect(
+        ratings_using_scale, dispatch_uid="assessments.ratings_in_use"
+    )
+    capability_signals.scale_levels_remapped.connect(
         remap_rating_levels, dispatch_uid="assessments.remap_levels"
     )
-    signals.capability_merged.connect(
+    capability_signals.capability_merged.connect(
         move_merged_capability, dispatch_uid="assessments.capability_merged"
     )
-    signals.job_role_assigned.connect(
+    capability_signals.job_role_assigned.connect(
         pick_up_new_role_holder, dispatch_uid="assessments.pick_up_new_role_holder"
     )

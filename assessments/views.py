@@ -120,7 +120,14 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
     for item in data["items"]:
         item["error"] = errors.get(item["capability"].key, [""])[0] if errors else ""
         item["goals"] = goal_results.get(item["capability"].pk, [])
+        posted_level = (item.get("posted") or {}).get("level")
+        item["rated"] = bool(posted_level) or item.get("rating") is not None
+        # "Not rated" belongs to the levels, any other problem (evidence) to the evidence box.
+        item["level_error"] = item["error"] if item["error"] and not item["rated"] else ""
+    rated = sum(1 for item in data["items"] if item["rated"])
     context = {
+        "rated": rated,
+        "unrated": [item for item in data["items"] if not item["rated"]] if errors else [],
         "assessment": assessment,
         "can_rate": can_rate and assessment.is_open,
         "error_message": error_message,

@@ -23,7 +23,7 @@ from bench.context import BenchContext
 from bench.generators import Sizes, generate_organization
 from bench.generators.people import FIRST_NAMES, LAST_NAMES, _matrix_lines, _reporting_tree
 from plms.tenancy.actors import system_actor
-from plms.tenancy.context import organization_scope
+from plms.tenancy.context import organization_context, organization_scope
 from plms.tenancy.models import Organization
 
 # Issue 10: "tick >= 2,000 milestones/s". Dispatch is timed over a sample of this many steps
@@ -373,7 +373,8 @@ def workflows_jobs(ctx: BenchContext) -> list[Job]:
             )
 
     def tick() -> int:
-        return organization_tick(organization_id=organization.pk, now=now).steps_claimed
+        with organization_context(organization):  # as the tick task enters it
+            return organization_tick(now=now).steps_claimed
 
     def prepare_claimed() -> None:
         from django.urls import get_resolver

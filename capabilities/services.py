@@ -214,7 +214,10 @@ def scale_update(
             raise ApplicationError(
                 "invalid_scale",
                 f"A scale has {MIN_SCALE_LEVELS} to {MAX_SCALE_LEVELS} levels.",
-                fields={"levels": f"{len(numbers)} given."},
+                fields={
+                    "levels": f"Give {MIN_SCALE_LEVELS} to {MAX_SCALE_LEVELS} levels; "
+                    f"there are {len(numbers)}."
+                },
             )
         if numbers != list(range(1, len(numbers) + 1)):
             raise ApplicationError(
@@ -1120,7 +1123,10 @@ def key_results_set(
         raise ApplicationError(
             "invalid_key_results",
             f"A scorecard has {MIN_KEY_RESULTS} to {MAX_KEY_RESULTS} key results.",
-            fields={"key_results": f"{len(items)} given."},
+            fields={
+                "key_results": f"Give {MIN_KEY_RESULTS} to {MAX_KEY_RESULTS} key results; "
+                f"there are {len(items)}."
+            },
         )
     cleaned = [_clean_key_result(i, item) for i, item in enumerate(items)]
     current = list(

@@ -15,18 +15,11 @@ from goals import services as goal_services
 from goals.models import Goal
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
-from plms.tenancy.models import Membership
-from plms.web.demo import DEMO_STEPS
+from plms.web.demo import DEMO_STEPS, member_actor
 from plms.web.models import MemberActivity
 
 ADOPTION_WEEKS = 8
 LATENCY_GOAL = "Raise qualified sales opportunities to 26 a month"
-
-
-def _member_actor(actor: Actor, email: str) -> Actor:
-    employee = Employee.objects.select_related("user").get(email=email)
-    membership = Membership.objects.get(organization=actor.organization, user=employee.user)
-    return Actor(organization=actor.organization, membership=membership, employee=employee)
 
 
 def seed_adoption(actor: Actor) -> None:
@@ -81,7 +74,7 @@ def seed_decision_latency(actor: Actor) -> None:
         parents=[parent],
     )
     goal = goal_services.goal_transition(actor=actor, goal=goal, status=Goal.Status.ACTIVE)
-    manager = _member_actor(actor, "sales.manager@acme.example")
+    manager = member_actor(actor, "sales.manager@acme.example")
     for days_ago, value, comment in ((30, "21", ""), (3, "21", "Two prospects went quiet.")):
         goal_services.goal_progress_record(
             actor=manager,

@@ -93,7 +93,7 @@ class GoalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owner"].widget.choices = owners
         self.fields["parents"].widget.choices = parents
-        self.fields["key_result"].choices = [("", _("None")), *key_results]
+        self.fields["key_result"].choices = [("", _("No key result")), *key_results]
         self.fields["capabilities"].choices = capabilities
         if editing:
             del self.fields["owner"]
@@ -143,7 +143,7 @@ class GoalTemplateForm(forms.Form):
 
     def __init__(self, *args, key_results=(), capabilities=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["key_result"].choices = [("", _("None")), *key_results]
+        self.fields["key_result"].choices = [("", _("No key result")), *key_results]
         self.fields["capabilities"].choices = capabilities
 
 

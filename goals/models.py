@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from capabilities.models import Capability, KeyResult
@@ -537,7 +537,8 @@ class CheckIn(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"Check-in {self.manager} · {self.report} on {self.scheduled_for}"
+        when = formats.date_format(self.scheduled_for, "DATE_FORMAT")
+        return f"Check-in {self.manager} · {self.report} on {when}"
 
 
 class CheckInGoalReview(TenantModel):

@@ -3,6 +3,7 @@ and goal templates name the capabilities they exercise."""
 
 from __future__ import annotations
 
+from capabilities import signals as capability_signals
 from goals.models import GoalCapability, GoalTemplateCapability
 
 
@@ -18,8 +19,6 @@ def move_merged_capability(sender, *, keep, duplicate, **kwargs) -> None:
 
 
 def connect() -> None:
-    from capabilities import signals
-
-    signals.capability_merged.connect(
+    capability_signals.capability_merged.connect(
         move_merged_capability, dispatch_uid="goals.capability_merged"
     )

@@ -374,6 +374,11 @@ def goal_detail(request: HttpRequest, id) -> HttpResponse:
     goal = selectors.goal_get(actor=actor, uuid=id)
     if goal is None:
         raise Http404
+    return _goal_detail_page(request, actor, goal)
+
+
+def _goal_detail_page(request: HttpRequest, actor, goal, *, progress_form=None, status=200):
+    """The goal's page; after a refused progress update, with the typed values and errors."""
     goal = selectors.goal_list_for_display([goal])[0]
     history = Paginator(selectors.goal_history(goal=goal), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -388,12 +393,12 @@ def goal_detail(request: HttpRequest, id) -> HttpResponse:
         "can_edit": selectors.can_edit_goal(actor=actor, goal=goal),
         "can_record": selectors.can_record_progress(actor=actor, goal=goal),
         "can_approve": selectors.is_goal_approver(actor=actor, goal=goal),
-        "progress_form": ProgressForm(),
+        "progress_form": progress_form or ProgressForm(),
         "activate_form": ActivateForm(),
         "decision_form": DecisionForm(),
         "children": selectors.goal_children(actor=actor, goal=goal),
     }
-    return render(request, "goals/goal_detail.html", context)
+    return render(request, "goals/goal_detail.html", context, status=status)
 
 
 def _goal_action(request: HttpRequest, id, run) -> HttpResponse:
@@ -416,15 +421,22 @@ def _goal_action(request: HttpRequest, id, run) -> HttpResponse:
 @member_required
 @require_POST
 def goal_progress(request: HttpRequest, id) -> HttpResponse:
+    """Records progress; a refusal shows the page again with what was typed and the errors at
+    their fields, not only a banner."""
+    actor = actor_from_request(request)
+    goal = selectors.goal_get(actor=actor, uuid=id)
+    if goal is None:
+        raise Http404
     form = ProgressForm(request.POST)
-
-    def run(actor, goal):
-        if not form.is_valid():
-            raise ApplicationError("invalid", _("Enter a number for the new value."))
-        services.goal_progress_record(actor=actor, goal=goal, **form.cleaned_data)
-        return _("Progress recorded.")
-
-    return _goal_action(request, id, run)
+    if form.is_valid():
+        try:
+            services.goal_progress_record(actor=actor, goal=goal, **form.cleaned_data)
+        except ApplicationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Progress recorded."))
+            return redirect("goals:goal_detail", id=id)
+    return _goal_detail_page(request, actor, goal, progress_form=form, status=400)
 
 
 @member_required

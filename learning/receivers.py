@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from assessments import hooks
 from learning import services
 
 logger = logging.getLogger(__name__)
@@ -19,8 +20,6 @@ def build_plans_when_a_cycle_closes(sender, *, cycle_id: int, organization_id: i
 
 
 def connect() -> None:
-    from assessments import hooks
-
     hooks.cycle_closed.connect(
         build_plans_when_a_cycle_closes, dispatch_uid="learning.build_plans_when_a_cycle_closes"
     )

@@ -48,6 +48,7 @@ from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
 from plms.events.bus import publish
 from plms.people.models import Employee
+from plms.people.selectors import is_manager_of
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import with_organization
 from plms.tenancy.models import Organization
@@ -247,8 +248,6 @@ def _check_may_plan_for(actor: Actor, employee: Employee) -> None:
     _check_same_organization(actor, employee)
     if actor.is_admin or (actor.employee is not None and actor.employee.pk == employee.pk):
         return
-    from plms.people.selectors import is_manager_of
-
     if actor.employee is None or not is_manager_of(manager=actor.employee, employee=employee):
         raise NotFound()
 
@@ -659,11 +658,10 @@ def plan_create_improvement(
     """A performance improvement plan: milestones with due dates, review dates, an outcome
     decided when it is completed. Written by the employee's managers or HR."""
     _check_same_organization(actor, employee)
-    if not actor.is_admin:
-        from plms.people.selectors import is_manager_of
-
-        if actor.employee is None or not is_manager_of(manager=actor.employee, employee=employee):
-            raise PermissionDenied("Only the employee's managers and HR admins may do this.")
+    if not actor.is_admin and (
+        actor.employee is None or not is_manager_of(manager=actor.employee, employee=employee)
+    ):
+        raise PermissionDenied("Only the employee's managers and HR admins may do this.")
     if period_end < period_start:
         raise ApplicationError(
             INVALID, "The plan ends before it starts.", fields={"period_end": "?"}

@@ -163,6 +163,14 @@ def plan_detail(request: HttpRequest, id) -> HttpResponse:
     return render(request, "learning/plan_detail.html", context)
 
 
+PLAN_ACTION_DONE = {
+    "propose": gettext_lazy("The plan is sent for approval."),
+    "activate": gettext_lazy("The plan has started."),
+    "approve": gettext_lazy("The plan is approved."),
+    "complete": gettext_lazy("The plan is complete."),
+}
+
+
 @member_required
 @require_POST
 def plan_action(request: HttpRequest, id) -> HttpResponse:
@@ -190,7 +198,7 @@ def plan_action(request: HttpRequest, id) -> HttpResponse:
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("The plan is now %(status)s.") % {"status": action})
+        messages.success(request, PLAN_ACTION_DONE[action])
     return redirect("learning:plan_detail", id=plan.uuid)
 
 

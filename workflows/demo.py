@@ -35,7 +35,7 @@ def seed_workflows(actor: Actor, now: datetime | None = None) -> None:
     # Run this week's occurrence now, in this transaction, whatever runs the tasks.
     engine.template_materialise(template_id=weekly.pk, now=now)
     for step_id in engine.steps_claim(now=now, limit=1000):
-        engine.step_dispatch(organization_id=actor.organization.pk, step_id=step_id, now=now)
+        engine.step_dispatch(step_id=step_id, now=now)
     services.workflow_template_instantiate(actor=actor, key="quarterly_competency_review")
     red = services.workflow_template_instantiate(actor=actor, key="red_goal_follow_up")
     services.workflow_template_activate(actor=actor, template=red, now=now)

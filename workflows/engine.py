@@ -38,7 +38,7 @@ from plms.people.models import Employee
 from plms.tenancy.actors import system_actor
 from plms.tenancy.context import (
     dangerously_all_organizations,
-    organization_scope,
+    organization_transaction,
     require_organization_id,
 )
 from plms.tenancy.models import Organization
@@ -375,16 +375,14 @@ def _gate(step: MilestoneRun, now: datetime) -> registry.Outcome | None:
     return None
 
 
-def step_dispatch(
-    *, organization_id: int, step_id: int, now: datetime | None = None
-) -> DispatchResult:
+def step_dispatch(*, step_id: int, now: datetime | None = None) -> DispatchResult:
     """Do one claimed step, once: under its row lock, only while it is `due`.
 
     The kind's writes and the step's new state commit together. A transient failure puts the
     step back with a backoff (bounded by PLMS_WORKFLOW_MAX_ATTEMPTS); any other error fails it.
     """
     now = now or timezone.now()
-    with organization_scope(organization_id):
+    with organization_transaction() as organization_id:
         # Lock the step's row (only its own: of=self), then load what it needs with one short
         # query per object, so plans stay trivial whatever the table statistics.
         step = (
@@ -482,9 +480,7 @@ STEP_FIELDS = (
 )
 
 
-def steps_dispatch(
-    *, organization_id: int, step_ids: Sequence[int], now: datetime | None = None
-) -> dict[str, int]:
+def steps_dispatch(*, step_ids: Sequence[int], now: datetime | None = None) -> dict[str, int]:
     """Dispatch a chunk of claimed steps; return how many ended in each state.
 
     The steps of kinds that only notify are done together, in one transaction: their rows
@@ -497,7 +493,7 @@ def steps_dispatch(
     """
     now = now or timezone.now()
     try:
-        with organization_scope(organization_id):
+        with organization_transaction() as organization_id:
             outcomes, alone = _steps_dispatch_together(organization_id, step_ids, now)
     except (OperationalError, InterfaceError):
         raise  # the connection is gone: the task is retried, the claims stay
@@ -505,7 +501,7 @@ def steps_dispatch(
         logger.exception("Dispatching %d steps together failed; one by one", len(step_ids))
         outcomes, alone = {}, list(step_ids)
     for step_id in alone:
-        result = step_dispatch(organization_id=organization_id, step_id=step_id, now=now)
+        result = step_dispatch(step_id=step_id, now=now)
         outcomes[result.state] = outcomes.get(result.state, 0) + 1
     return outcomes
 
@@ -771,29 +767,30 @@ def _enqueue(
     transaction.on_commit(send, robust=True)
 
 
-def organization_tick(*, organization_id: int, now: datetime | None = None) -> OrganizationTick:
-    """One organization's share of a tick; each phase commits on its own.
+def organization_tick(*, now: datetime | None = None) -> OrganizationTick:
+    """The current organization's share of a tick; each phase commits on its own.
 
     With `now` given (catch-up, tests), the tasks it enqueues act at that time too.
     """
+    organization_id = require_organization_id()
     pinned = now
     now = now or timezone.now()
     report = OrganizationTick()
-    with organization_scope(organization_id):
+    with organization_transaction():
         template_ids = list(
             WorkflowTemplate.objects.filter(status=WorkflowTemplate.Status.ACTIVE)
             .filter(Q(trigger=WorkflowTemplate.Trigger.EVENT) | Q(next_occurrence_at__lte=now))
             .values_list("id", flat=True)
         )
     for template_id in template_ids:
-        with organization_scope(organization_id):
+        with organization_transaction():
             report.runs_started += template_materialise(template_id=template_id, now=now)
-    with organization_scope(organization_id):
+    with organization_transaction():
         report.steps_completed = steps_complete(now=now)
     batch_size = settings.PLMS_WORKFLOW_BATCH_SIZE
     budget = settings.PLMS_WORKFLOW_MAX_CLAIMS_PER_TICK
     while report.steps_claimed < budget:
-        with organization_scope(organization_id):
+        with organization_transaction():
             batch = steps_claim(now=now, limit=min(batch_size, budget - report.steps_claimed))
             _enqueue(
                 "dispatch_milestones",
@@ -805,7 +802,7 @@ def organization_tick(*, organization_id: int, now: datetime | None = None) -> O
         report.steps_claimed += len(batch)
         if len(batch) < batch_size:
             break
-    with organization_scope(organization_id):
+    with organization_transaction():
         emails = notifications.notification_emails_due(now=now, limit=budget)
         _enqueue("send_notification_email", emails, organization_id, pinned)
         digests = notifications.digests_open(now=now)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from capabilities.models import JobRole
@@ -11,6 +13,8 @@ from workflows import milestones as registry
 from workflows import triggers
 from workflows.models import WorkflowMilestone, WorkflowTemplate
 from workflows.notifications import EVENTS
+
+mark_safe_lazy = lazy(mark_safe, str)
 
 
 class DateInput(forms.DateInput):
@@ -129,7 +133,12 @@ class MilestoneForm(forms.Form):
         label=_("Message"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("May use {employee}, {manager}, {workflow}, {deadline}."),
+        help_text=mark_safe_lazy(
+            _(
+                "May use <code>{employee}</code>, <code>{manager}</code>, <code>{workflow}</code> "
+                "and <code>{deadline}</code>: each is filled in for the person it is sent about."
+            )
+        ),
     )
     remind_before_days = forms.IntegerField(
         label=_("Remind days before due"), min_value=0, initial=0

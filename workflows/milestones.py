@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Any
 
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from goals import selectors as goals_selectors
@@ -206,7 +207,9 @@ def _fill(text: str, context: StepContext) -> str:
         "{manager}": manager.full_name if manager is not None else "",
         "{workflow}": context.run.template.name,
         "{milestone}": context.milestone.name,
-        "{deadline}": deadline.date().isoformat() if deadline else "",
+        "{deadline}": formats.date_format(timezone.localtime(deadline).date(), "DATE_FORMAT")
+        if deadline
+        else "",
     }
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
@@ -313,7 +316,7 @@ def remind_notice(context: StepContext) -> notifications.Notice | Outcome:
     elif deadline is not None:
         title = _("Reminder: %(name)s is due on %(date)s") % {
             "name": name,
-            "date": deadline.date().isoformat(),
+            "date": formats.date_format(timezone.localtime(deadline).date(), "DATE_FORMAT"),
         }
     else:
         title = _("Reminder: %(name)s") % {"name": name}
@@ -369,7 +372,7 @@ def schedule_check_in(context: StepContext) -> Outcome:
             % {
                 "manager": manager.full_name,
                 "report": employee.full_name,
-                "date": check_in.scheduled_for.isoformat(),
+                "date": formats.date_format(check_in.scheduled_for, "DATE_FORMAT"),
             }
         ),
         body=_fill(context.milestone.message, context),
@@ -380,7 +383,7 @@ def schedule_check_in(context: StepContext) -> Outcome:
     )
     return Outcome(
         MilestoneRun.State.DISPATCHED,
-        f"Check-in on {check_in.scheduled_for.isoformat()}.",
+        f"Check-in on {formats.date_format(check_in.scheduled_for, 'DATE_FORMAT')}.",
         object_type="goals.checkin",
         object_id=str(check_in.uuid),
     )

@@ -33,7 +33,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plms.common.db import prepared_row, value_preparer
-from plms.tenancy.context import organization_scope, require_organization_id
+from plms.common.errors import ApplicationError, NotFound
+from plms.tenancy.context import organization_transaction, require_organization_id
 from workflows.models import Notification, NotificationDigest, NotificationSettings
 
 logger = logging.getLogger(__name__)
@@ -279,8 +280,6 @@ def _enqueue_emails(
 
 def notification_mark_read(*, user, notification: Notification) -> Notification:
     if notification.recipient_id != user.pk:
-        from plms.common.errors import NotFound
-
         raise NotFound()
     if notification.read_at is None:
         notification.read_at = timezone.now()
@@ -307,8 +306,6 @@ def notification_settings_update(
     quiet_hours_end: time | None = None,
 ) -> NotificationSettings:
     """Save a person's notification settings (each person edits only their own)."""
-    from plms.common.errors import ApplicationError
-
     prefs, _ = NotificationSettings.objects.get_or_create(user=user)
     if events is not None:
         unknown = sorted(set(events) - set(EVENTS))
@@ -403,9 +400,7 @@ def _render_notification_email(notification: Notification) -> EmailMultiAlternat
     return message
 
 
-def _send_and_record(
-    organization_id: int, message: EmailMultiAlternatives, record: Callable[[], bool]
-) -> bool:
+def _send_and_record(message: EmailMultiAlternatives, record: Callable[[], bool]) -> bool:
     """Send `message` inside the transaction that records it as sent.
 
     `record()` runs first (its UPDATE uncommitted; False when our claim was taken over), then
@@ -416,7 +411,7 @@ def _send_and_record(
     connection = get_connection(timeout=settings.PLMS_NOTIFICATION_EMAIL_TIMEOUT_SECONDS)
     try:
         connection.open()
-        with organization_scope(organization_id):
+        with organization_transaction():
             if not record():
                 return False
             connection.send_messages([message])
@@ -430,12 +425,10 @@ def _send_and_record(
     return True
 
 
-def notification_email_send(
-    *, organization_id: int, notification_id: int, now: datetime | None = None
-) -> EmailOutcome:
+def notification_email_send(*, notification_id: int, now: datetime | None = None) -> EmailOutcome:
     """Send one notification's e-mail if it is due and nobody else is sending it."""
     now = now or timezone.now()
-    with organization_scope(organization_id):
+    with organization_transaction():
         claimed = (
             Notification.objects.filter(pk=notification_id)
             .filter(email_claimable_q(now))
@@ -461,17 +454,15 @@ def notification_email_send(
         )
 
     try:
-        sent = _send_and_record(organization_id, _render_notification_email(notification), record)
+        sent = _send_and_record(_render_notification_email(notification), record)
     except TransientEmailError as exc:
-        return _record_email_failure(organization_id, notification, str(exc), now)
+        return _record_email_failure(notification, str(exc), now)
     return EmailOutcome("sent" if sent else "skipped")
 
 
-def _record_email_failure(
-    organization_id: int, notification: Notification, error: str, now: datetime
-) -> EmailOutcome:
+def _record_email_failure(notification: Notification, error: str, now: datetime) -> EmailOutcome:
     attempts = notification.email_attempts
-    with organization_scope(organization_id):
+    with organization_transaction():
         rows = Notification.objects.filter(
             pk=notification.pk, email_state=Notification.EmailState.SENDING
         )
@@ -529,12 +520,10 @@ def digests_open(*, now: datetime) -> list[int]:
     )
 
 
-def notification_digest_send(
-    *, organization_id: int, digest_id: int, now: datetime | None = None
-) -> EmailOutcome:
+def notification_digest_send(*, digest_id: int, now: datetime | None = None) -> EmailOutcome:
     """Send one digest: everything waiting for its recipient, in one e-mail, once."""
     now = now or timezone.now()
-    with organization_scope(organization_id):
+    with organization_transaction():
         claimed = (
             NotificationDigest.objects.filter(pk=digest_id)
             .filter(
@@ -556,7 +545,7 @@ def notification_digest_send(
         ).update(digest=digest)
         items = list(Notification.objects.filter(digest=digest).order_by("created_at", "id"))
     if not items:
-        with organization_scope(organization_id):
+        with organization_transaction():
             NotificationDigest.objects.filter(pk=digest_id).update(
                 state=NotificationDigest.State.SENT, sent_at=now, item_count=0
             )
@@ -589,9 +578,9 @@ def notification_digest_send(
         return updated == 1
 
     try:
-        sent = _send_and_record(organization_id, message, record)
+        sent = _send_and_record(message, record)
     except TransientEmailError as exc:
-        with organization_scope(organization_id):
+        with organization_transaction():
             state = (
                 NotificationDigest.State.FAILED
                 if digest.attempts >= settings.PLMS_NOTIFICATION_EMAIL_MAX_ATTEMPTS

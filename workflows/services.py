@@ -19,6 +19,7 @@ from plms.common.errors import ApplicationError, NotFound
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
+from plms.tenancy.models import Organization
 from workflows import engine, shipped, triggers
 from workflows import milestones as registry
 from workflows.models import MilestoneRun, WorkflowMilestone, WorkflowRun, WorkflowTemplate
@@ -125,9 +126,7 @@ def _clean_template(template: WorkflowTemplate) -> None:
     template.audience_title_contains = (template.audience_title_contains or "").strip()[:100]
 
 
-def _organization(template: WorkflowTemplate):
-    from plms.tenancy.models import Organization
-
+def _organization(template: WorkflowTemplate) -> Organization:
     return Organization.objects.get(pk=template.organization_id or require_organization_id())
 
 

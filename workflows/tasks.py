@@ -1,10 +1,11 @@
 """Celery tasks of Momentum: the tick, dispatching claimed steps, sending e-mails.
 
 Thin wrappers around `workflows.engine` and `workflows.notifications`: ids in, never model
-instances; `acks_late` so a killed worker's message is delivered again; database connection
-errors retried with exponential backoff and jitter, a bounded number of times, with countdowns
-far below the broker's visibility timeout. None of them is the only record of its work: the
-tick finds anything a lost message left behind.
+instances; each enters its organization here, at the boundary (the engine commits its work in
+several transactions inside it); `acks_late` so a killed worker's message is delivered again;
+database connection errors retried with exponential backoff and jitter, a bounded number of
+times, with countdowns far below the broker's visibility timeout. None of them is the only
+record of its work: the tick finds anything a lost message left behind.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
+from plms.tenancy.context import organization_context
 from workflows import engine, notifications
 
 logger = logging.getLogger(__name__)
@@ -49,7 +51,8 @@ def workflow_tick(now: str | None = None) -> int:
 
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
 def workflow_tick_organization(*, organization_id: int, now: str | None = None) -> dict:
-    report = engine.organization_tick(organization_id=organization_id, now=_when(now))
+    with organization_context(organization_id):
+        report = engine.organization_tick(now=_when(now))
     if report.steps_claimed or report.runs_started or report.emails:
         logger.info("Momentum tick for organization %s: %s", organization_id, report)
     return report.__dict__
@@ -57,7 +60,8 @@ def workflow_tick_organization(*, organization_id: int, now: str | None = None) 
 
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
 def dispatch_milestone(step_id: int, *, organization_id: int, now: str | None = None) -> str:
-    result = engine.step_dispatch(organization_id=organization_id, step_id=step_id, now=_when(now))
+    with organization_context(organization_id):
+        result = engine.step_dispatch(step_id=step_id, now=_when(now))
     return result.state
 
 
@@ -67,7 +71,8 @@ def dispatch_milestones(
 ) -> dict[str, int]:
     """A chunk of claimed steps (see `engine.steps_dispatch`); a retry redoes none that is
     done, since a step is only dispatched while it is `due`."""
-    return engine.steps_dispatch(organization_id=organization_id, step_ids=step_ids, now=_when(now))
+    with organization_context(organization_id):
+        return engine.steps_dispatch(step_ids=step_ids, now=_when(now))
 
 
 def _in_worker(task) -> bool:
@@ -78,9 +83,10 @@ def _in_worker(task) -> bool:
 def send_notification_email(
     self, notification_id: int, *, organization_id: int, now: str | None = None
 ) -> str:
-    outcome = notifications.notification_email_send(
-        organization_id=organization_id, notification_id=notification_id, now=_when(now)
-    )
+    with organization_context(organization_id):
+        outcome = notifications.notification_email_send(
+            notification_id=notification_id, now=_when(now)
+        )
     if outcome.state == "retry" and outcome.retry_in is not None and _in_worker(self):
         # Also found by the tick once due; this only makes the retry prompt.
         raise self.retry(
@@ -99,9 +105,10 @@ def send_notification_emails(
     delivered again sends only those not sent yet; one to retry gets its own prompt task."""
     outcomes: dict[str, int] = {}
     for notification_id in notification_ids:
-        outcome = notifications.notification_email_send(
-            organization_id=organization_id, notification_id=notification_id, now=_when(now)
-        )
+        with organization_context(organization_id):
+            outcome = notifications.notification_email_send(
+                notification_id=notification_id, now=_when(now)
+            )
         if outcome.state == "retry" and outcome.retry_in is not None and _in_worker(self):
             send_notification_email.apply_async(
                 (notification_id,),
@@ -116,7 +123,6 @@ def send_notification_emails(
 def send_notification_digest(
     self, digest_id: int, *, organization_id: int, now: str | None = None
 ) -> str:
-    outcome = notifications.notification_digest_send(
-        organization_id=organization_id, digest_id=digest_id, now=_when(now)
-    )
+    with organization_context(organization_id):
+        outcome = notifications.notification_digest_send(digest_id=digest_id, now=_when(now))
     return outcome.state

@@ -2,9 +2,10 @@
 
 A deactivated employee (by an HR admin, an identity provider or an HRIS sync) means the person
 has left: their membership of the organization becomes inactive (so no session of theirs acts
-in it any more and, with no other active membership, sign-in is refused) and every API key they
-created for it is revoked. The membership keeps its role: a reactivation gives the sign-in back
-with the same role. Revoked keys stay revoked; a new key is needed.
+in it any more and, with no other active membership, sign-in is refused), every API key they
+created for it is revoked and every session of theirs is ended (in any organization: they sign
+in again). The membership keeps its role: a reactivation gives the sign-in back with the same
+role. Revoked keys stay revoked; a new key is needed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from plms.accounts.user_sessions import user_sessions_end_all
 from plms.audit.services import audit_record
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
@@ -47,6 +49,7 @@ def member_sign_in_revoke(*, actor: Actor, employee: Employee, reason: str) -> b
     ).update(revoked_at=timezone.now())
     if membership is None and not revoked_keys:
         return False
+    sessions_ended = user_sessions_end_all(user=employee.user)
     audit_record(
         actor=actor,
         action="member.sign_in_revoked",
@@ -54,6 +57,7 @@ def member_sign_in_revoke(*, actor: Actor, employee: Employee, reason: str) -> b
         changes={
             "role": membership.role if membership is not None else None,
             "api_keys_revoked": revoked_keys,
+            "sessions_ended": sessions_ended,
         },
         reason=reason,
     )

@@ -12,7 +12,9 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plms.accounts import sign_in_steps
 from plms.accounts.forms import AcceptInvitationForm, LoginForm
+from plms.accounts.user_sessions import user_sessions_end_all
 from plms.common.errors import ApplicationError
 from plms.people import services as people_services
 from plms.tenancy.context import organization_scope
@@ -25,6 +27,23 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        """The password is right: SSO-only and two-factor sign-in may still say more
+        (plms.accounts.sign_in_steps)."""
+        user = form.get_user()
+        step = sign_in_steps.after_password(
+            request=self.request,
+            user=user,
+            backend=user.backend,
+            redirect_to=self.get_success_url(),
+        )
+        if step is None:
+            return super().form_valid(form)
+        if step.refused:
+            form.add_error(None, step.refused)
+            return self.form_invalid(form)
+        return redirect(step.url_name)
+
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
@@ -35,6 +54,12 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        """A new password signs the person out everywhere (whoever knew the old one)."""
+        response = super().form_valid(form)
+        user_sessions_end_all(user=form.user)
+        return response
 
 
 @login_required

@@ -54,7 +54,7 @@ from plms.people.events import employee_event
 from plms.people.imports import ImportFailed, RowError, parse_records, people_upsert
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
-from plms.tenancy.context import organization_scope
+from plms.tenancy.context import organization_transaction
 from plms.tenancy.models import Membership
 
 logger = logging.getLogger(__name__)
@@ -451,20 +451,20 @@ def _notify_admins_of_disabled(subscription: WebhookSubscription, reason: str) -
     )
 
 
-def webhook_delivery_run(*, organization_id: int, delivery_id: int) -> AttemptOutcome:
+def webhook_delivery_run(*, delivery_id: int) -> AttemptOutcome:
     """One attempt of a delivery: claim (committed), send (no transaction open), record.
 
     A network call never holds a transaction or a row lock; a worker that dies mid-send leaves
     a lease that expires, after which the delivery is attempted again (receivers deduplicate
     by the `PLMS-Event-Id` header).
     """
-    with organization_scope(organization_id):
+    with organization_transaction():
         prepared = webhook_delivery_claim(delivery_id=delivery_id)
     if prepared is None:
         return AttemptOutcome(state="skipped")
     started_at = timezone.now()
     result = webhook_post(prepared)
-    with organization_scope(organization_id):
+    with organization_transaction():
         return webhook_delivery_record(prepared=prepared, result=result, started_at=started_at)
 
 
@@ -478,12 +478,12 @@ class PurgeResult:
     events: int = 0
 
 
-def _purge_in_batches(*, organization_id: int, queryset, batch_size: int) -> dict[str, int]:
+def _purge_in_batches(*, queryset, batch_size: int) -> dict[str, int]:
     """Delete the rows of `queryset()` batch by batch, each batch in its own short
     transaction, so a large backlog never holds locks for long. Returns counts per model."""
     counts: dict[str, int] = {}
     while True:
-        with organization_scope(organization_id):
+        with organization_transaction():
             ids = list(queryset().order_by("pk").values_list("pk", flat=True)[:batch_size])
             if not ids:
                 return counts
@@ -492,9 +492,7 @@ def _purge_in_batches(*, organization_id: int, queryset, batch_size: int) -> dic
             counts[label] = counts.get(label, 0) + count
 
 
-def webhook_history_purge(
-    *, organization_id: int, before: datetime, batch_size: int = 1000
-) -> PurgeResult:
+def webhook_history_purge(*, before: datetime, batch_size: int = 1000) -> PurgeResult:
     """Delete an organization's webhook history created before `before`: finished deliveries
     (delivered, failed or cancelled) with their attempt logs, then the outbox events that no
     pending delivery still needs. A delivery still being retried keeps its event."""
@@ -504,7 +502,6 @@ def webhook_history_purge(
         WebhookDelivery.Status.CANCELLED,
     ]
     deliveries = _purge_in_batches(
-        organization_id=organization_id,
         queryset=lambda: WebhookDelivery.objects.filter(created_at__lt=before, status__in=finished),
         batch_size=batch_size,
     )
@@ -512,7 +509,6 @@ def webhook_history_purge(
         event=OuterRef("pk"), status=WebhookDelivery.Status.PENDING
     )
     events = _purge_in_batches(
-        organization_id=organization_id,
         queryset=lambda: OutboxEvent.objects.filter(created_at__lt=before).exclude(Exists(pending)),
         batch_size=batch_size,
     )

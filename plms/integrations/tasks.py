@@ -23,7 +23,11 @@ from plms.common.idempotency import (
 )
 from plms.integrations import services
 from plms.integrations.models import OutboxEvent, WebhookDelivery
-from plms.tenancy.context import dangerously_all_organizations, with_organization
+from plms.tenancy.context import (
+    dangerously_all_organizations,
+    organization_context,
+    with_organization,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +43,8 @@ def deliver_webhook(self, delivery_id: int, *, organization_id: int) -> str:
     Attempts are bounded by PLMS_WEBHOOK_MAX_ATTEMPTS in the database. Run in-process (no
     broker) the retry is left to the sweep, which finds the delivery once it is due.
     """
-    outcome = services.webhook_delivery_run(
-        organization_id=organization_id, delivery_id=delivery_id
-    )
+    with organization_context(organization_id):
+        outcome = services.webhook_delivery_run(delivery_id=delivery_id)
     logger.info("Webhook delivery %s: %s", delivery_id, outcome.state)
     in_worker = not (self.request.is_eager or self.request.called_directly)
     if outcome.retry_in is not None and in_worker:
@@ -113,11 +116,11 @@ def purge_webhook_history() -> int:
 @shared_task(acks_late=True, ignore_result=True)
 def purge_webhook_history_of(*, organization_id: int) -> int:
     """Idempotent: a repeat finds nothing left to delete."""
-    result = services.webhook_history_purge(
-        organization_id=organization_id,
-        before=timezone.now() - timedelta(days=settings.PLMS_RETENTION_DAYS),
-        batch_size=settings.PLMS_RETENTION_BATCH_SIZE,
-    )
+    with organization_context(organization_id):
+        result = services.webhook_history_purge(
+            before=timezone.now() - timedelta(days=settings.PLMS_RETENTION_DAYS),
+            batch_size=settings.PLMS_RETENTION_BATCH_SIZE,
+        )
     logger.info(
         "Purged webhook history of organization %s: %s events, %s deliveries, %s attempts",
         organization_id,

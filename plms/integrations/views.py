@@ -36,7 +36,7 @@ class WebhookForm(forms.Form):
     )
     events = forms.MultipleChoiceField(
         label=gettext_lazy("Events"),
-        choices=[(name, f"{name} — {EVENT_DESCRIPTIONS[name]}") for name in EVENT_TYPES],
+        choices=[(name, EVENT_DESCRIPTIONS[name]) for name in EVENT_TYPES],
         widget=forms.CheckboxSelectMultiple,
     )
 

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "guardian",
     "axes",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Keeps each signed-in browser's row (device, address, last seen) for "Your sessions".
+    "plms.accounts.middleware.UserSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -217,6 +222,12 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 
 GUARDIAN_ANONYMOUS_USER_NAME = None
+
+# Single sign-on (plms.accounts.sso): identity providers must be https:// unless this is on
+# (local development and the tests, whose providers listen on loopback); seconds to wait for
+# the provider's discovery, keys and token endpoints.
+PLMS_SSO_ALLOW_HTTP = env_bool("PLMS_SSO_ALLOW_HTTP", False)
+PLMS_SSO_TIMEOUT = env_int("PLMS_SSO_TIMEOUT", 10)
 
 # --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -34,3 +34,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
 }
+# The tests' identity providers listen on loopback over plain http.
+PLMS_SSO_ALLOW_HTTP = True

@@ -79,6 +79,33 @@ def organization_scope(
 
 
 @contextmanager
+def organization_context(organization: Organization | int) -> Iterator[int]:
+    """Make `organization` current for the block without opening a transaction.
+
+    The boundary of a task whose work commits in several steps (claim, send, record; one
+    transaction per batch): it enters the organization once, and each step opens its own
+    transaction with `organization_transaction()`. A tenant query outside those transactions
+    finds no rows on PostgreSQL (the row-level-security key is set per transaction).
+    """
+    organization_id = organization if isinstance(organization, int) else organization.pk
+    if organization_id is None:
+        raise NoOrganizationError("Cannot enter an unsaved organization.")
+    token = _current_organization_id.set(organization_id)
+    try:
+        yield organization_id
+    finally:
+        _current_organization_id.reset(token)
+
+
+@contextmanager
+def organization_transaction(*, using: str = DEFAULT_DB_ALIAS) -> Iterator[int]:
+    """A transaction (a savepoint when nested) in the organization entered at the boundary;
+    raises `NoOrganizationError` when none was."""
+    with organization_scope(require_organization_id(), using=using) as organization_id:
+        yield organization_id
+
+
+@contextmanager
 def dangerously_all_organizations(*, using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
     """Lift row-level security for deliberate cross-organization work (platform jobs).
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
+from plms.people.selectors import employee_for_user
 from plms.tenancy import selectors
 from plms.tenancy.context import organization_scope
 
@@ -50,8 +51,6 @@ class OrganizationMiddleware:
 
         with organization_scope(request.organization):
             if request.membership is not None:
-                from plms.people.selectors import employee_for_user
-
                 request.employee = employee_for_user(user=request.user)
             response = self.get_response(request)
             if response.status_code >= 500:

@@ -73,7 +73,7 @@ def test_a_year_of_momentum_history_that_the_tick_leaves_alone(client):
 
         # The history is finished work: the tick has nothing to start, claim or complete.
         assert organization.pk not in organizations_with_work(now=now)
-        report = organization_tick(organization_id=organization.pk, now=now)
+        report = organization_tick(now=now)
         assert (report.runs_started, report.steps_claimed, report.steps_completed) == (0, 0, 0)
 
         manager = Employee.objects.filter(direct_reports__isnull=False, user__isnull=False).first()

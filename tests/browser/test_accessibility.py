@@ -205,7 +205,11 @@ def test_main_pages_have_no_serious_or_critical_violations(browser, live_server)
             "document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=probe>')"
         )
         assert "label" in {v["id"] for v in axe_violations(anonymous.page)}
-        for path in (reverse("accounts:login"), reverse("accounts:password_reset")):
+        for path in (
+            reverse("accounts:login"),
+            reverse("accounts:password_reset"),
+            reverse("accounts:sso_begin"),
+        ):
             anonymous.check("anonymous", path, found, focus=True)
             checked += 1
     finally:

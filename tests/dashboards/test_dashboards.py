@@ -158,7 +158,7 @@ def test_a_new_employee_gets_empty_states_with_the_next_action(login_client, emp
     assert "Nothing is due right now" in page
     assert "You have no development plan yet" in page and 'href="/learning/my-plan/"' in page
     assert "You have no active goals" in page and 'href="/goals/new/"' in page
-    assert "No feedback yet" in page and 'href="/goals/feedback/request/"' in page
+    assert "No feedback yet" in page and 'href="/goals/feedback/#ask-feedback"' in page
 
 
 # --- Manager -------------------------------------------------------------------------------------

@@ -130,7 +130,11 @@ def test_goal_detail_shows_history_and_the_pending_change(client, org_a, cast, g
         )
     client.force_login(cast.manager.user)
     page = client.get(f"/goals/{goal.uuid}/").content.decode()
-    assert "Pending change" in page and "Merged queue" in page and "goal.change_requested" in page
+    assert "Pending change" in page and "Merged queue" in page
+    # The history in words: who asked, for what, from which value to which.
+    owner = cast.owner.user.get_full_name()
+    assert f"{owner} asked to change {goal.title}: target from" in page
+    assert "goal.change_requested" not in page
     response = client.post(f"/goals/{goal.uuid}/decide/", {"decision": "approve", "note": "ok"})
     assert response.status_code == 302
     with in_org(org_a):
@@ -329,3 +333,17 @@ def test_action_items_are_ticked_off_from_the_check_in_page(client, org_a, cast)
     with in_org(org_a):
         item.refresh_from_db()
         assert item.done_at is not None
+
+
+def test_a_refused_progress_update_keeps_what_was_typed_and_says_where(client, org_a, cast, goal):
+    client.force_login(cast.owner.user)
+    response = client.post(
+        f"/goals/{goal.uuid}/progress/",
+        {"value": "about half", "confidence": "high", "comment": "Two prospects went quiet."},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Two prospects went quiet." in page  # the comment is still in its box
+    assert 'value="about half"' in page
+    assert "There is a problem" in page and 'href="#id_value"' in page  # summary → field
+    assert 'id="id_value_error"' in page

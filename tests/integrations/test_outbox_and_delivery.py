@@ -22,6 +22,7 @@ from plms.integrations.signing import verify_signature
 from plms.people.events import EmployeeJoined
 from plms.people.services import employee_create, employee_update
 from plms.tenancy.actors import system_actor
+from plms.tenancy.context import organization_context
 from plms.tenancy.models import Membership
 from tests import factories
 from tests.conftest import in_org
@@ -38,6 +39,12 @@ def _emit(org, data=None):
     with in_org(org):
         (row,) = publish(actor_or_organization=org, events=[EmployeeJoined(data=data or {"n": 1})])
         return WebhookDelivery.objects.filter(event=row).first()
+
+
+def _run(org, delivery):
+    """As the delivery task does: enter the organization, then run one attempt."""
+    with organization_context(org):
+        return webhook_delivery_run(delivery_id=delivery.pk)
 
 
 def _state(org, delivery):
@@ -119,7 +126,7 @@ def test_a_failed_attempt_is_retried_with_backoff_then_delivered(org_a, receiver
     receiver.statuses.extend([500])
     delivery = _emit(org_a)
 
-    first = webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk)
+    first = _run(org_a, delivery)
     assert first.state == "retry" and 15 <= first.retry_in <= 30
     delivery = _state(org_a, delivery)
     assert (delivery.status, delivery.attempts, delivery.last_status_code) == ("pending", 1, 500)
@@ -127,16 +134,12 @@ def test_a_failed_attempt_is_retried_with_backoff_then_delivered(org_a, receiver
     assert delivery.locked_until is None
 
     # Not due yet: nothing is sent.
-    assert (
-        webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk).state == "skipped"
-    )
+    assert _run(org_a, delivery).state == "skipped"
     assert len(receiver.requests) == 1
 
     with in_org(org_a):
         WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
-    assert (
-        webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk).state == "delivered"
-    )
+    assert _run(org_a, delivery).state == "delivered"
     delivery = _state(org_a, delivery)
     assert (delivery.status, delivery.attempts, delivery.next_attempt_at) == ("delivered", 2, None)
     first_request, second_request = receiver.requests
@@ -155,14 +158,10 @@ def test_a_failed_attempt_is_retried_with_backoff_then_delivered(org_a, receiver
 def test_a_delivered_event_is_never_sent_twice(org_a, receiver):
     _subscribe(org_a, receiver)
     delivery = _emit(org_a)
-    assert (
-        webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk).state == "delivered"
-    )
+    assert _run(org_a, delivery).state == "delivered"
     with in_org(org_a):  # even if it were somehow due again
         WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
-    assert (
-        webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk).state == "skipped"
-    )
+    assert _run(org_a, delivery).state == "skipped"
     assert len(receiver.requests) == 1
 
 
@@ -193,9 +192,7 @@ def test_attempts_are_bounded_and_failures_in_a_row_disable_the_subscription(
                 WebhookDelivery.objects.filter(pk=delivery.pk).update(
                     next_attempt_at=timezone.now()
                 )
-            outcomes.append(
-                webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk).state
-            )
+            outcomes.append(_run(org_a, delivery).state)
         return outcomes
 
     assert fail_for_good(first) == ["retry", "failed"]
@@ -219,7 +216,7 @@ def test_a_success_resets_the_failure_count(org_a, receiver):
     with in_org(org_a):
         WebhookSubscription.objects.filter(pk=subscription.pk).update(consecutive_failures=3)
     delivery = _emit(org_a)
-    webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk)
+    _run(org_a, delivery)
     with in_org(org_a):
         subscription.refresh_from_db()
     assert subscription.consecutive_failures == 0
@@ -230,9 +227,7 @@ def test_a_disabled_subscription_cancels_its_pending_delivery(org_a, receiver):
     delivery = _emit(org_a)
     with in_org(org_a):
         WebhookSubscription.objects.filter(pk=subscription.pk).update(active=False)
-    assert (
-        webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk).state == "skipped"
-    )
+    assert _run(org_a, delivery).state == "skipped"
     assert _state(org_a, delivery).status == "cancelled"
     assert receiver.requests == []
 
@@ -242,7 +237,7 @@ def test_an_unreachable_endpoint_is_logged_as_an_error(org_a, receiver):
     with in_org(org_a):
         WebhookSubscription.objects.filter(pk=subscription.pk).update(url="http://127.0.0.1:9/x")
     delivery = _emit(org_a)
-    outcome = webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk)
+    outcome = _run(org_a, delivery)
     assert outcome.state == "retry"
     delivery = _state(org_a, delivery)
     assert delivery.last_status_code is None and delivery.last_error
@@ -254,7 +249,7 @@ def test_local_addresses_are_refused_unless_allowed(org_a, receiver, settings):
     with in_org(org_a):
         WebhookSubscription.objects.filter(pk=subscription.pk).update(url="https://localhost:1/x")
     delivery = _emit(org_a)
-    webhook_delivery_run(organization_id=org_a.pk, delivery_id=delivery.pk)
+    _run(org_a, delivery)
     assert "non-public" in _state(org_a, delivery).last_error
     assert receiver.requests == []
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from plms.integrations import tasks
 from plms.integrations.models import OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt
 from plms.integrations.services import webhook_history_purge
+from plms.tenancy.context import organization_context
 from tests.conftest import in_org
 from tests.integrations.factories import (
     OutboxEventFactory,
@@ -77,11 +78,8 @@ def test_the_purge_counts_what_it_deleted(org_a):
     event = OutboxEventFactory(
         organization=org_a, created_at=timezone.now() - timedelta(days=100)
     )  # no subscriber: an event without deliveries
-    result = webhook_history_purge(
-        organization_id=org_a.pk,
-        before=timezone.now() - timedelta(days=90),
-        batch_size=1,
-    )
+    with organization_context(org_a):
+        result = webhook_history_purge(before=timezone.now() - timedelta(days=90), batch_size=1)
     assert (result.events, result.deliveries, result.attempts) == (3, 2, 3)
     assert event.pk not in _left(org_a)[0]
 

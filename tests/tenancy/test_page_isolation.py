@@ -13,6 +13,7 @@ from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from capabilities.models import Capability, JobRole, RoleRequirement
 from goals.models import ActionItem, CheckIn, Goal, GoalTemplate
 from learning.models import DevelopmentPlan, PlanBuild, PlanItem
+from plms.accounts.models import UserSession
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from tests.factories import TENANT_FACTORIES
@@ -106,6 +107,15 @@ PAGE_MODELS = {
 }
 
 
+# Pages about an object that belongs to a person rather than an organization (their sessions):
+# another person's object is a 404 for them, whatever the organization. name -> factory(user).
+USER_PAGES = {
+    "accounts:session_end": lambda user: UserSession.objects.create(
+        user=user, session_key=f"isolation-{user.pk}", user_agent="Firefox"
+    ),
+}
+
+
 def _object_pages(patterns=None, namespace=""):
     for pattern in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(pattern, URLResolver):
@@ -123,11 +133,23 @@ PAGES = sorted(_object_pages())
 
 
 def test_every_object_page_names_its_model():
-    missing = [name for name, _ in PAGES if name not in PAGE_MODELS]
+    missing = [name for name, _ in PAGES if name not in PAGE_MODELS and name not in USER_PAGES]
     assert missing == [], f"add these pages to PAGE_MODELS: {missing}"
 
 
-@pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[name for name, _ in PAGES])
+ORG_PAGES = [(name, kwargs) for name, kwargs in PAGES if name not in USER_PAGES]
+
+
+@pytest.mark.parametrize("name", sorted(USER_PAGES))
+def test_another_persons_object_page_is_404(name, org_a, employee, outsider, client):
+    obj = USER_PAGES[name](employee.user)
+    client.force_login(outsider.user)
+    url = reverse(name, kwargs={"id": obj.uuid})
+    assert client.get(url).status_code in (404, 405)
+    assert client.post(url, {}).status_code in (404, 405)
+
+
+@pytest.mark.parametrize(("name", "kwargs"), ORG_PAGES, ids=[name for name, _ in ORG_PAGES])
 def test_another_organizations_object_page_is_404(name, kwargs, org_a, outsider, client):
     if kwargs != {"id"}:
         pytest.fail(f"{name} takes {sorted(kwargs)}: extend this test for it")

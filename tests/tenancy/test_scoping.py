@@ -75,3 +75,20 @@ def test_nested_scopes_restore_the_outer_organization(org_a, org_b):
         assert current_organization_id() == org_a.pk
         assert list(Employee.objects.all()) == [a]
     assert current_organization_id() is None
+
+
+def test_a_task_enters_its_organization_once_and_each_step_opens_a_transaction(org_a, org_b):
+    """`organization_context()` at the task's boundary, `organization_transaction()` per step
+    (Momentum's tick, e-mail and webhook sends commit in several steps)."""
+    from plms.tenancy.context import organization_context, organization_transaction
+
+    a = EmployeeFactory(organization=org_a)
+    EmployeeFactory(organization=org_b)
+    with pytest.raises(NoOrganizationError), organization_transaction():
+        pass  # no task entered an organization
+    with organization_context(org_a):
+        assert current_organization_id() == org_a.pk
+        with organization_transaction() as organization_id:
+            assert organization_id == org_a.pk
+            assert list(Employee.objects.all()) == [a]
+    assert current_organization_id() is None

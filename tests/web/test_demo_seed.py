@@ -1,3 +1,4 @@
+import pytest
 from django.core.management import call_command
 from django.test import Client
 
@@ -105,3 +106,22 @@ def test_the_apps_parts_run_in_app_order_whichever_was_imported_first(db, monkey
     call_command("seed_demo")
     with in_org(Organization.objects.get(slug="acme")):
         assert CheckInSeries.objects.filter(manager__email="manager@acme.example").exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the e-mails leave when the seed commits
+def test_the_seed_says_whom_to_sign_in_as_and_keeps_its_e_mails_out_of_the_console(
+    capsys, settings, tmp_path
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.VAR_DIR = tmp_path
+    settings.PLMS_BASE_URL = "http://127.0.0.1:8123"
+    call_command("seed_demo")
+    printed = capsys.readouterr().out
+    assert "ready: sign in at http://127.0.0.1:8123/ as" in printed
+    for email in ("hr@acme.example", "manager@acme.example", "employee@acme.example"):
+        assert email in printed
+    assert "Subject:" not in printed
+    assert len(printed.splitlines()) < 12
+    sent = list((tmp_path / "outbox").iterdir())
+    assert sent, "the demo's e-mails are kept in the outbox"
+    assert "http://127.0.0.1:8123/" in "".join(path.read_text() for path in sent)

@@ -41,3 +41,48 @@ def test_the_navigation_costs_no_query_beyond_knowing_whether_the_viewer_manages
 
     # Same page, same layout: HR admins see every group without asking whether they manage.
     assert count(employee) == count(hr_admin) + 1
+
+
+TEAM_PAGES = (
+    "assessments:team",
+    "assessments:expert_grants",
+    "goals:team_at_risk",
+    "goals:team_scorecard",
+    "learning:team",
+)
+
+
+def _links(html: str) -> list[str]:
+    import re
+
+    return [
+        href.split("#")[0]
+        for href in re.findall(r'<a [^>]*href="(/[^"]*)"', html)
+        if not href.startswith(("/api/", "/static/"))
+    ]
+
+
+def test_nobody_is_shown_a_link_to_a_page_they_cannot_use(login_client, hr_admin, employee):
+    """Every link on the pages of an employee's menu (and the pages they lead to) answers,
+    and none leads to a team page: the employee manages nobody."""
+    from django.urls import reverse
+
+    team_pages = {reverse(name) for name in TEAM_PAGES}
+    client = login_client(employee)
+    menu = _links(_page(client, "/"))
+    seen: dict[str, int] = {}
+    for depth, paths in enumerate([menu]):
+        for path in paths:
+            if path in seen:
+                continue
+            response = client.get(path)
+            seen[path] = response.status_code
+            if depth == 0 and response.status_code == 200:
+                for link in _links(response.content.decode()):
+                    if link not in seen and not link.startswith("/accounts/logout"):
+                        seen[link] = client.get(link).status_code
+    shown_team_pages = sorted(p for p in seen if p.split("?")[0] in team_pages)
+    assert not shown_team_pages, f"an employee is shown team pages: {shown_team_pages}"
+    broken = {path: status for path, status in seen.items() if status >= 400}
+    assert not broken, f"links that answer an error: {broken}"
+    assert len(seen) > 12

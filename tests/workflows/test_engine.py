@@ -7,12 +7,19 @@ import pytest
 from goals.models import CheckIn
 from plms.events.models import OutboxEvent
 from plms.people import services as people_services
+from plms.tenancy.context import organization_context
 from tests.conftest import in_org
 from tests.workflows.conftest import T0, actor_for, days
 from workflows import engine, services
 from workflows.models import MilestoneRun, Notification, WorkflowRun
 
 pytestmark = pytest.mark.django_db
+
+
+def _dispatch(org, **kwargs):
+    """As the dispatch task does: enter the organization, then dispatch."""
+    with organization_context(org):
+        return engine.step_dispatch(**kwargs)
 
 
 def _review(actor, **overrides):
@@ -167,10 +174,7 @@ def test_a_claimed_step_is_dispatched_once_however_often_its_message_arrives(org
         engine.template_materialise(template_id=template.pk, now=T0)
         claimed = engine.steps_claim(now=T0, limit=100)
         assert engine.steps_claim(now=T0, limit=100) == [], "claimed rows are not claimed again"
-    outcomes = [
-        engine.step_dispatch(organization_id=org_a.pk, step_id=step_id, now=T0).state
-        for step_id in claimed + claimed
-    ]
+    outcomes = [_dispatch(org_a, step_id=step_id, now=T0).state for step_id in claimed + claimed]
     assert outcomes.count("done") == len(claimed) == 4  # four people, each once
     with in_org(org_a):
         assert Notification.objects.count() == 4
@@ -217,14 +221,14 @@ def test_a_transient_failure_is_retried_with_backoff_then_fails(org_a, team, set
         )
         engine.template_materialise(template_id=template.pk, now=T0)
         (step_id,) = engine.steps_claim(now=T0, limit=10)
-    assert engine.step_dispatch(organization_id=org_a.pk, step_id=step_id, now=T0).state == "retry"
+    assert _dispatch(org_a, step_id=step_id, now=T0).state == "retry"
     with in_org(org_a):
         step = MilestoneRun.objects.get(pk=step_id)
         assert step.state == "scheduled" and step.attempts == 1
         assert 30 <= (step.due_at - T0).total_seconds() <= 60, "backoff with jitter"
         assert engine.steps_claim(now=T0, limit=10) == []
         assert engine.steps_claim(now=T0 + days(1), limit=10) == [step_id]
-    later = engine.step_dispatch(organization_id=org_a.pk, step_id=step_id, now=T0 + days(1))
+    later = _dispatch(org_a, step_id=step_id, now=T0 + days(1))
     assert later.state == "failed"
 
 

@@ -7,12 +7,19 @@ import datetime
 import pytest
 from django.core import mail
 
+from plms.tenancy.context import organization_context
 from tests.conftest import in_org
 from tests.workflows.conftest import T0, days
 from workflows import notifications
 from workflows.models import Notification, NotificationDigest
 
 pytestmark = pytest.mark.django_db
+
+
+def _as_task(org, send, **kwargs):
+    """As the e-mail tasks do: enter the organization, then send."""
+    with organization_context(org):
+        return send(**kwargs)
 
 
 def _notify(user, *, occasion="start", now=T0, **extra):
@@ -99,8 +106,8 @@ def test_quiet_hours_hold_the_e_mail_until_they_end_in_the_users_time_zone(
         assert notifications.notification_emails_due(now=late_evening, limit=10) == []
         seven = item.email_send_after
         assert notifications.notification_emails_due(now=seven, limit=10) == [item.pk]
-        outcome = notifications.notification_email_send(
-            organization_id=org_a.pk, notification_id=item.pk, now=seven
+        outcome = _as_task(
+            org_a, notifications.notification_email_send, notification_id=item.pk, now=seven
         )
     assert outcome.state == "sent" and len(mail.outbox) == 1
 
@@ -116,12 +123,8 @@ def test_the_daily_digest_gathers_e_mails_and_is_sent_once_a_day(org_a, employee
         assert notifications.digests_open(now=T0 - datetime.timedelta(hours=2)) == []  # 07:00
         (digest_id,) = notifications.digests_open(now=T0)
         assert notifications.digests_open(now=T0) == [digest_id]
-    first = notifications.notification_digest_send(
-        organization_id=org_a.pk, digest_id=digest_id, now=T0
-    )
-    again = notifications.notification_digest_send(
-        organization_id=org_a.pk, digest_id=digest_id, now=T0
-    )
+    first = _as_task(org_a, notifications.notification_digest_send, digest_id=digest_id, now=T0)
+    again = _as_task(org_a, notifications.notification_digest_send, digest_id=digest_id, now=T0)
     assert (first.state, again.state) == ("sent", "skipped")
     assert len(mail.outbox) == 1
     assert "Your self-assessment is due" in mail.outbox[0].body
@@ -144,15 +147,13 @@ def test_a_failed_send_is_retried_with_backoff_then_given_up(
     )
     with in_org(org_a):
         (item,) = _notify(employee.user)
-    first = notifications.notification_email_send(
-        organization_id=org_a.pk, notification_id=item.pk, now=T0
-    )
+    first = _as_task(org_a, notifications.notification_email_send, notification_id=item.pk, now=T0)
     assert first.state == "retry" and 15 <= first.retry_in <= 30
     with in_org(org_a):
         item.refresh_from_db()
         assert (item.email_state, item.email_attempts) == ("pending", 1)
-    second = notifications.notification_email_send(
-        organization_id=org_a.pk, notification_id=item.pk, now=T0 + days(1)
+    second = _as_task(
+        org_a, notifications.notification_email_send, notification_id=item.pk, now=T0 + days(1)
     )
     assert second.state == "failed"
 
@@ -166,8 +167,8 @@ def test_an_abandoned_send_is_taken_again_after_the_lease(org_a, employee, setti
         )
         assert notifications.notification_emails_due(now=T0 + days(0.0005), limit=5) == []
         assert notifications.notification_emails_due(now=T0 + days(0.001), limit=5) == [item.pk]
-    outcome = notifications.notification_email_send(
-        organization_id=org_a.pk, notification_id=item.pk, now=T0 + days(0.001)
+    outcome = _as_task(
+        org_a, notifications.notification_email_send, notification_id=item.pk, now=T0 + days(0.001)
     )
     assert outcome.state == "sent"
     with in_org(org_a):

@@ -1,4 +1,5 @@
-"""Template tags of Momentum: the unread count of the notification bell."""
+"""Template tags of Momentum: the unread count of the notification bell; milestone names with
+their placeholders in words where no one person is meant."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import logging
 
 from django import template
 from django.db import DatabaseError
+from django.utils.translation import gettext_lazy as _
 
 from plms.tenancy.context import current_organization_id
 from workflows import selectors
@@ -27,3 +29,33 @@ def unread_notification_count(context) -> int:
     except DatabaseError:
         logger.debug("unread notification count unavailable", exc_info=True)
         return 0
+
+
+# A milestone's name may name the person it runs for ("{employee}'s goal is red"); a template's
+# pages describe every run at once, so they say whom in words.
+PLACEHOLDERS_IN_WORDS = {
+    "{employee}": _("the employee"),
+    "{manager}": _("their manager"),
+    "{workflow}": _("this workflow"),
+    "{deadline}": _("the deadline"),
+    "{milestone}": _("this step"),
+}
+
+
+@register.filter
+def in_general(text: str) -> str:
+    """`text` with each placeholder said in words; the first letter capitalised."""
+    text = str(text)
+    for placeholder, words in PLACEHOLDERS_IN_WORDS.items():
+        text = text.replace(placeholder, str(words))
+    return text[:1].upper() + text[1:]
+
+
+@register.filter
+def about(text: str, employee) -> str:
+    """`text` filled in for `employee` (their name and their manager's), the rest in words."""
+    text = str(text).replace("{employee}", employee.full_name)
+    manager = getattr(employee, "manager", None)
+    if manager is not None:
+        text = text.replace("{manager}", manager.full_name)
+    return in_general(text)

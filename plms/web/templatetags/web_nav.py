@@ -59,6 +59,12 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 "goals",
                 ("feedback_inbox", "feedback_give", "feedback_request"),
             ),
+            Link(
+                _("Security"),
+                "accounts:security",
+                "accounts",
+                ("security", "two_factor_setup", "password_change"),
+            ),
         ),
     ),
     (
@@ -146,6 +152,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),
             Link(_("Integrations"), "integrations:webhook_list", "integrations", admin_only=True),
+            Link(
+                _("Sign-in"),
+                "accounts:sign_in_settings",
+                "accounts",
+                ("sign_in_settings",),
+                admin_only=True,
+            ),
             Link(_("API"), "api-docs", "", ("api-docs",), admin_only=True),
         ),
     ),
@@ -209,3 +222,14 @@ def main_navigation(context) -> list[dict]:
             }
         )
     return groups
+
+
+@register.simple_tag(takes_context=True)
+def viewer_has_team(context) -> bool:
+    """Whether team pages are of use to the viewer: HR admins (every team) and people who manage
+    someone. Pages link to team pages only when this holds, as the navigation does."""
+    request = context.get("request")
+    membership = getattr(request, "membership", None)
+    if request is None or membership is None:
+        return False
+    return membership.is_admin or viewer_manages_people(request)
