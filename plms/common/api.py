@@ -64,11 +64,11 @@ def without_body(handler):
     return handler
 
 
+# Unknown keys are errors, on every write: a misspelt field must never be dropped silently.
+# Read-only fields are tolerated (a client may send back what it read); the unknown ones are
+# reported with the other field errors of the same body. (Comments, not docstrings, on these
+# bases: the schema would show a base's docstring as every serializer's description.)
 class StrictFieldsMixin:
-    """Unknown keys are errors, on every write: a misspelt field must never be dropped
-    silently. Read-only fields are tolerated (a client may send back what it read); the
-    unknown ones are reported with the other field errors of the same body."""
-
     def to_internal_value(self, data):
         unknown = []
         if isinstance(data, Mapping):
@@ -97,12 +97,14 @@ class StrictFieldsSchema(OpenApiSerializerExtension):
         return schema
 
 
+# Base of the API's plain serializers (inputs and outputs).
 class ApiSerializer(StrictFieldsMixin, serializers.Serializer):
-    """Base of the API's plain serializers (inputs and outputs)."""
+    pass
 
 
+# Base of the API's model serializers.
 class ApiModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
-    """Base of the API's model serializers."""
+    pass
 
 
 class PublicIdField(serializers.SlugRelatedField):
@@ -200,9 +202,8 @@ class StrictEmailField(serializers.EmailField):
         return super().to_internal_value(data)
 
 
+# Base of the API's model serializers: text fields accept text only.
 class StrictModelSerializer(ApiModelSerializer):
-    """Base of the API's model serializers: text fields accept text only."""
-
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.CharField: StrictCharField,
