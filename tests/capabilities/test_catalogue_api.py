@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
+from capabilities.catalogue.loader import catalogue_load
 from capabilities.models import Capability, CatalogueCapability
 from tests.conftest import in_org
 
 UPDATES = "/api/v1/capability-updates"
+
+
+@pytest.fixture(autouse=True)
+def catalogue(db):
+    catalogue_load()  # a transactional test run before may have emptied the shared tables
 
 
 def _source() -> CatalogueCapability:
