@@ -165,6 +165,34 @@ INVALID_URL = _define("invalid_url", 400, "Not a public URL.", "webhooks")
 HTTPS_REQUIRED = _define("https_required", 400, "Webhook URLs must use https.", "webhooks")
 INVALID_EVENTS = _define("invalid_events", 400, "Unknown webhook event type.", "webhooks")
 
+# --- Signing in (pages) ----------------------------------------------------------------------
+
+INVALID_DOMAIN = _define("invalid_domain", 400, "Not an e-mail domain.", PAGES)
+INSECURE_URL = _define("insecure_url", 400, "Use an https:// address.", PAGES)
+DOMAIN_TAKEN = _define(
+    "domain_taken", 400, "Another organisation signs in this domain with its own SSO.", PAGES
+)
+SSO_ONLY_NEEDS_SSO = _define(
+    "sso_only_needs_sso",
+    400,
+    "Password sign-in can only be switched off while single sign-on is enabled.",
+    PAGES,
+)
+REQUIRED = _define("required", 400, "A required value is missing.", PAGES)
+TWO_FACTOR_ENABLED = _define(
+    "two_factor_enabled", 400, "Two-factor sign-in is already set up.", PAGES
+)
+TWO_FACTOR_DISABLED = _define(
+    "two_factor_disabled", 400, "Two-factor sign-in is not set up.", PAGES
+)
+NO_PENDING_SETUP = _define(
+    "no_pending_setup", 400, "Start setting up two-factor sign-in first.", PAGES
+)
+INVALID_CODE = _define("invalid_code", 400, "The one-time or recovery code is not right.", PAGES)
+TWO_FACTOR_REQUIRED = _define(
+    "two_factor_required", 400, "The organisation requires two-factor sign-in.", PAGES
+)
+
 # --- Capabilities, scales, job roles ---------------------------------------------------------
 
 INVALID_SCALE = _define(

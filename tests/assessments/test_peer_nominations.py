@@ -49,7 +49,7 @@ def test_the_employee_nominates_and_the_manager_approves_or_declines(launched):
     declined = _client(world.matrix).post(f"/api/v1/peer-nominations/{second['id']}/decline")
     assert declined.json()["status"] == "declined"
     again = _client(world.manager).post(f"/api/v1/peer-nominations/{first['id']}/decline")
-    assert again.status_code == 409 and again.json()["code"] == "invalid"
+    assert again.status_code == 409 and again.json()["code"] == "already_decided"
     listed = _client(world.manager).get("/api/v1/peer-nominations", {"status": "pending"})
     assert [row["id"] for row in listed.json()["results"]] == [first["id"]]
     # The approved peer now has an assessment to complete.
