@@ -1,6 +1,6 @@
 FROM python:3.11-slim AS app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=plms.settings.production
-RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm xmlsec1 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error
@@ -13,4 +13,4 @@ RUN pip install --no-cache-dir -c constraints.txt . \
 RUN useradd --create-home plms && chown -R plms /app
 USER plms
 EXPOSE 8000
-CMD ["gunicorn", "plms.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "plms.wsgi:application", "-c", "gunicorn.conf.py"]

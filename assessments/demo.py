@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime
 
-from assessments import services
 from assessments.models import Assessment, AssessmentCycle
 from assessments.selectors import required_capabilities, scale_bounds
+from assessments.services import cycles as cycle_services
+from assessments.services import raters as rater_services
+from assessments.services import ratings as rating_services
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Membership
@@ -43,7 +45,7 @@ def _rate_and_submit(actor: Actor, assessment: Assessment) -> None:
         return
     requirements = required_capabilities(employee_id=assessment.employee_id)
     items = [
-        services.RatingInput(
+        rating_services.RatingInput(
             requirement.capability,
             _level(
                 assessment.employee,
@@ -56,22 +58,22 @@ def _rate_and_submit(actor: Actor, assessment: Assessment) -> None:
         for requirement in requirements.values()
     ]
     rater_actor = _rater_actor(actor, assessment.rater)
-    services.ratings_save(actor=rater_actor, assessment=assessment, items=items)
+    rating_services.ratings_save(actor=rater_actor, assessment=assessment, items=items)
     if assessment.kind == Assessment.Kind.MANAGER:
         spread = sum(map(ord, assessment.employee.email)) % 3
-        services.calibration_inputs_set(
+        rating_services.calibration_inputs_set(
             actor=rater_actor,
             assessment=assessment,
             performance=1 + spread,
             potential=1 + (spread + 1) % 3,
         )
-    services.assessment_submit(actor=rater_actor, assessment=assessment)
+    rating_services.assessment_submit(actor=rater_actor, assessment=assessment)
 
 
 def _launched(actor: Actor, name: str, start: datetime.date, end: datetime.date, **fields):
     cycle = AssessmentCycle.objects.filter(name=name).first()
     if cycle is None:
-        cycle = services.cycle_create(
+        cycle = cycle_services.cycle_create(
             actor=actor,
             name=name,
             period_start=start,
@@ -86,8 +88,8 @@ def _launched(actor: Actor, name: str, start: datetime.date, end: datetime.date,
             **fields,
         )
     if cycle.status == AssessmentCycle.Status.DRAFT:
-        cycle = services.cycle_launch(actor=actor, cycle=cycle)
-        services.cycle_launch_run(cycle_id=cycle.pk, organization_id=cycle.organization_id)
+        cycle = cycle_services.cycle_launch(actor=actor, cycle=cycle)
+        cycle_services.cycle_launch_run(cycle_id=cycle.pk, organization_id=cycle.organization_id)
         cycle.refresh_from_db()
     return cycle
 
@@ -105,18 +107,18 @@ def seed_assessments(actor: Actor) -> None:
         for email, peer_emails in PEERS.items():
             peers = [people[p] for p in peer_emails if p in people]
             if email in people and peers:
-                nominations = services.peers_nominate(
+                nominations = rater_services.peers_nominate(
                     actor=actor, cycle=closed, employee=people[email], peers=peers
                 )
                 for nomination in nominations:
-                    services.peer_nomination_decide(
+                    rater_services.peer_nomination_decide(
                         actor=actor, assessment=nomination, approve=True
                     )
         for assessment in Assessment.objects.filter(
             cycle=closed, status__in=Assessment.OPEN_STATUSES
         ).select_related("employee", "rater", "cycle"):
             _rate_and_submit(actor, assessment)
-        services.cycle_close(actor=actor, cycle=closed)
+        cycle_services.cycle_close(actor=actor, cycle=closed)
 
     current = _launched(actor, OPEN, datetime.date(2027, 1, 1), datetime.date(2027, 3, 31))
     for assessment in Assessment.objects.filter(

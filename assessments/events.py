@@ -3,6 +3,7 @@ a cycle closes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,7 @@ class AssessmentSubmitted(DomainEvent):
         )
 
 
+@dataclass(frozen=True, kw_only=True)
 class CycleClosed(DomainEvent):
     """Concerns everyone: subscribers decide whom (a Momentum template its audience)."""
 
@@ -38,9 +40,15 @@ class CycleClosed(DomainEvent):
     webhook_type = "assessment_cycle.closed"
     audience_wide = True
 
+    # For subscribers inside the application (not part of the webhook's data).
+    cycle_id: int = 0
+    organization_id: int = 0
+
     @classmethod
     def of(cls, cycle: AssessmentCycle, *, consolidated_levels: int) -> CycleClosed:
         return cls(
+            cycle_id=cycle.pk,
+            organization_id=cycle.organization_id,
             data={
                 "id": str(cycle.uuid),
                 "name": cycle.name,
@@ -48,7 +56,7 @@ class CycleClosed(DomainEvent):
                 "period_end": cycle.period_end,
                 "closed_at": cycle.closed_at,
                 "consolidated_levels": consolidated_levels,
-            }
+            },
         )
 
 

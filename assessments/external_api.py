@@ -16,8 +16,9 @@ from rest_framework import mixins, serializers, status
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from assessments import selectors, services
+from assessments import selectors
 from assessments.models import AttestedRating
+from assessments.services import ratings as rating_services
 from capabilities.models import Capability
 from plms.common.api import ApiFilterSet, ApiSerializer, OrganizationScopedViewSet, PublicIdField
 from plms.people.models import Employee
@@ -104,7 +105,7 @@ class ExternalRatingViewSet(
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        rating, created = services.external_rating_import(
+        rating, created = rating_services.external_rating_import(
             actor=self.actor,
             employee=data["employee"],
             capability=data["capability"],

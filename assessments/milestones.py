@@ -17,9 +17,10 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from assessments import selectors
 from assessments.gaps import employee_gaps
 from assessments.models import Assessment, AssessmentCycle
-from assessments.services import assessments_create_for
+from assessments.services.cycles import assessments_create_for
 from workflows import notifications
 from workflows.milestones import (
     Condition,
@@ -34,10 +35,9 @@ from workflows.models import MilestoneRun
 
 
 def _cycle_for(config: dict) -> AssessmentCycle | None:
-    cycles = AssessmentCycle.objects.filter(status=AssessmentCycle.Status.OPEN)
     if config.get("cycle"):
-        return cycles.filter(uuid=config["cycle"]).first()
-    return cycles.order_by("-period_end", "-id").first()
+        return selectors.open_cycles().filter(uuid=config["cycle"]).first()
+    return selectors.latest_open_cycle()
 
 
 def launch_for_employee(context):

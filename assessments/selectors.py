@@ -155,6 +155,12 @@ def _assessment_count(**conditions) -> Coalesce:
     return count_per_row(assessments, of="cycle")
 
 
+def cycles() -> QuerySet[AssessmentCycle]:
+    """Every assessment cycle of the organization, unshaped: other apps look cycles up by
+    public id here."""
+    return AssessmentCycle.objects.all()
+
+
 def cycle_list(*, status: str = "", search: str = "") -> QuerySet[AssessmentCycle]:
     queryset = (
         AssessmentCycle.objects.select_related("framework_version")
@@ -231,6 +237,33 @@ def closed_cycle_chosen(*, raw_id: object) -> AssessmentCycle | None:
         return latest_closed_cycle()
     uuid = parse_public_id(raw_id)
     return closed_cycles().filter(uuid=uuid).first() if uuid else None
+
+
+def open_cycles() -> QuerySet[AssessmentCycle]:
+    """Open cycles, the one ending last first."""
+    return AssessmentCycle.objects.filter(status=AssessmentCycle.Status.OPEN).order_by(
+        "-period_end", "-id"
+    )
+
+
+def latest_open_cycle() -> AssessmentCycle | None:
+    """The open cycle ending last: the one people are being assessed in now."""
+    return open_cycles().first()
+
+
+def current_cycle() -> AssessmentCycle | None:
+    """The cycle HR follows now: the latest open one, else the latest closed one (one query)."""
+    return (
+        AssessmentCycle.objects.filter(
+            status__in=[AssessmentCycle.Status.OPEN, AssessmentCycle.Status.CLOSED]
+        )
+        .order_by(
+            Case(When(status=AssessmentCycle.Status.OPEN, then=Value(0)), default=Value(1)),
+            "-period_end",
+            "-id",
+        )
+        .first()
+    )
 
 
 def open_peer_cycles() -> QuerySet[AssessmentCycle]:
@@ -342,13 +375,6 @@ def expert_grant_list_for_viewer(
 
 def expert_grant_get_for_viewer(*, actor: Actor, uuid) -> Assessment | None:
     return expert_grant_list_for_viewer(actor=actor).filter(uuid=uuid).first()
-
-
-def expert_candidates() -> QuerySet[Employee]:
-    """People who can be granted as experts: active and signed in (a grant is to a user)."""
-    return Employee.objects.filter(active=True, user__isnull=False).order_by(
-        "last_name", "first_name", "id"
-    )
 
 
 def assessment_get_for_viewer(*, actor: Actor, uuid) -> Assessment | None:

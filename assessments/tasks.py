@@ -6,8 +6,8 @@ import logging
 
 from celery import shared_task
 
-from assessments import services
 from assessments.models import AssessmentCycle
+from assessments.services import cycles as cycle_services
 from plms.tenancy.context import with_organization
 
 logger = logging.getLogger(__name__)
@@ -20,7 +20,9 @@ def launch_cycle(cycle_id: int, *, organization_id: int) -> int:
     Idempotent: a retry or a second delivery of the message creates nothing twice.
     """
     try:
-        created = services.cycle_launch_run(cycle_id=cycle_id, organization_id=organization_id)
+        created = cycle_services.cycle_launch_run(
+            cycle_id=cycle_id, organization_id=organization_id
+        )
     except Exception:
         _mark_failed(cycle_id, organization_id=organization_id)
         raise

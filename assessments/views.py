@@ -14,10 +14,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assessments import charts, fairness, gaps, selectors, services
+from assessments import charts, fairness, gaps, selectors
 from assessments.forms import AdjustForm, CycleForm, ExpertGrantForm, PreviewVoteForm, ReasonForm
 from assessments.models import Assessment, AssessmentCycle, PreviewVote
 from assessments.results_cache import cached_report
+from assessments.services import calibration as calibration_services
+from assessments.services import cycles as cycle_services
+from assessments.services import raters as rater_services
+from assessments.services import ratings as rating_services
 from plms.common.errors import ApplicationError
 from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import actor_from_request
@@ -70,7 +74,7 @@ def _form_items(request: HttpRequest, data: dict) -> tuple[list, dict]:
                 level = int(raw)
             except ValueError:
                 level = -1  # refused by the service as outside the scale
-        items.append(services.RatingInput(capability, level, evidence))
+        items.append(rating_services.RatingInput(capability, level, evidence))
         posted[capability.pk] = {"level": raw, "evidence": evidence}
     return items, posted
 
@@ -91,16 +95,16 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
         items, posted = _form_items(request, data)
         try:
             if items:
-                services.ratings_save(actor=actor, assessment=assessment, items=items)
+                rating_services.ratings_save(actor=actor, assessment=assessment, items=items)
             if assessment.kind == Assessment.Kind.MANAGER and "performance" in request.POST:
-                services.calibration_inputs_set(
+                rating_services.calibration_inputs_set(
                     actor=actor,
                     assessment=assessment,
                     performance=_int_or_none(request.POST.get("performance")),
                     potential=_int_or_none(request.POST.get("potential")),
                 )
             if request.POST.get("action") == "submit":
-                services.assessment_submit(actor=actor, assessment=assessment)
+                rating_services.assessment_submit(actor=actor, assessment=assessment)
                 messages.success(request, _("Submitted. Thank you."))
                 return redirect("assessments:my_assessments")
         except ApplicationError as exc:
@@ -156,7 +160,7 @@ def rating_autosave(request: HttpRequest, id) -> HttpResponse:
     data = selectors.rating_form_data(assessment=assessment)
     items, _posted = _form_items(request, data)
     try:
-        services.ratings_save(actor=actor, assessment=assessment, items=items)
+        rating_services.ratings_save(actor=actor, assessment=assessment, items=items)
     except ApplicationError as exc:
         text = "; ".join(m for msgs in exc.fields.values() for m in msgs) or exc.message
         return HttpResponse(f'<span class="error">{_escape(text)}</span>', status=200)
@@ -180,7 +184,7 @@ def peer_nominate(request: HttpRequest, id) -> HttpResponse:
     if request.method == "POST":
         chosen = selectors.employees_by_public_ids(raw_ids=request.POST.getlist("peers"))
         try:
-            services.peers_nominate(actor=actor, cycle=cycle, employee=employee, peers=chosen)
+            rater_services.peers_nominate(actor=actor, cycle=cycle, employee=employee, peers=chosen)
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
@@ -202,7 +206,7 @@ def nomination_decide(request: HttpRequest, id) -> HttpResponse:
     if assessment is None:
         raise Http404
     try:
-        services.peer_nomination_decide(
+        rater_services.peer_nomination_decide(
             actor=actor, assessment=assessment, approve=request.POST.get("decision") == "approve"
         )
     except ApplicationError as exc:
@@ -228,7 +232,9 @@ def expert_grants(request: HttpRequest) -> HttpResponse:
             form.add_error("expert", _("Nobody in the organisation has this e-mail."))
         if employee is not None and expert is not None:
             try:
-                services.expert_grant(actor=actor, cycle=cycle, employee=employee, expert=expert)
+                rater_services.expert_grant(
+                    actor=actor, cycle=cycle, employee=employee, expert=expert
+                )
             except ApplicationError as exc:
                 _form_errors(form, exc)
             else:
@@ -265,7 +271,7 @@ def expert_revoke(request: HttpRequest, id) -> HttpResponse:
     if assessment is None:
         raise Http404
     try:
-        services.expert_revoke(actor=actor, assessment=assessment)
+        rater_services.expert_revoke(actor=actor, assessment=assessment)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -384,7 +390,7 @@ def cycle_create(request: HttpRequest) -> HttpResponse:
     form = CycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            cycle = services.cycle_create(
+            cycle = cycle_services.cycle_create(
                 actor=actor_from_request(request), **form.service_kwargs()
             )
         except ApplicationError as exc:
@@ -448,7 +454,7 @@ def cycle_launch(request: HttpRequest, id) -> HttpResponse:
     return _cycle_action(
         request,
         id,
-        lambda actor, cycle: services.cycle_launch(actor=actor, cycle=cycle),
+        lambda actor, cycle: cycle_services.cycle_launch(actor=actor, cycle=cycle),
         _("Launch started: the assessments are being created."),
     )
 
@@ -459,7 +465,7 @@ def cycle_close(request: HttpRequest, id) -> HttpResponse:
     return _cycle_action(
         request,
         id,
-        lambda actor, cycle: services.cycle_close(actor=actor, cycle=cycle),
+        lambda actor, cycle: cycle_services.cycle_close(actor=actor, cycle=cycle),
         _("Cycle closed; results are consolidated."),
     )
 
@@ -471,7 +477,7 @@ def cycle_reopen(request: HttpRequest, id) -> HttpResponse:
     return _cycle_action(
         request,
         id,
-        lambda actor, cycle: services.cycle_reopen(actor=actor, cycle=cycle, reason=reason),
+        lambda actor, cycle: cycle_services.cycle_reopen(actor=actor, cycle=cycle, reason=reason),
         _("Cycle reopened."),
     )
 
@@ -641,7 +647,7 @@ def preview_vote(request: HttpRequest, id) -> HttpResponse:
         messages.error(request, _("Choose whether the level looks right, too high or too low."))
     else:
         try:
-            services.preview_vote_cast(
+            calibration_services.preview_vote_cast(
                 actor=actor,
                 consolidated=consolidated,
                 vote=form.cleaned_data["vote"],
@@ -670,7 +676,7 @@ def consolidated_adjust(request: HttpRequest, id) -> HttpResponse:
     form = AdjustForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.consolidated_level_adjust(
+            calibration_services.consolidated_level_adjust(
                 actor=actor_from_request(request),
                 consolidated=consolidated,
                 level=form.cleaned_data["level"],

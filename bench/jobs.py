@@ -14,7 +14,8 @@ import io
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone
@@ -177,7 +178,7 @@ def assessments_jobs(ctx: BenchContext) -> list[Job]:
     cycle and counts its scope). Timed: `cycle_launch_run`, the background job it enqueues.
     """
     from assessments.models import AssessmentCycle
-    from assessments.services import cycle_create, cycle_launch, cycle_launch_run
+    from assessments.services.cycles import cycle_create, cycle_launch, cycle_launch_run
 
     organization = ctx.organization
     state: dict[str, int] = {}
@@ -222,7 +223,7 @@ def _submitted_cycle(organization_id: int, token: str) -> int:
     rating of each of the ten capabilities their (new, common) role requires. Returns its id."""
     from assessments.models import Assessment, AssessmentCycle, Rating
     from capabilities.models import Capability, CapabilityCategory, RoleRequirement
-    from capabilities.services import scale_ensure
+    from capabilities.services.scales import scale_ensure
     from plms.common.db import insert_rows
     from plms.people.models import Employee
 
@@ -294,7 +295,7 @@ def consolidation_jobs(ctx: BenchContext) -> list[Job]:
     """
     from assessments import gaps
     from assessments.models import AssessmentCycle
-    from assessments.services import cycle_close
+    from assessments.services.cycles import cycle_close
 
     organization = ctx.organization
     state: dict[str, int] = {}
@@ -424,10 +425,123 @@ def workflows_jobs(ctx: BenchContext) -> list[Job]:
     ]
 
 
-def learning_jobs(ctx: BenchContext) -> list[Job]:
-    from learning.bench import learning_jobs as jobs
+# --- Learning: development plans for a closed cycle ------------------------------------------
 
-    return jobs(ctx)
+PLAN_CAPABILITIES = 8
+PLAN_WITH_CONTENT = 6
+# kind, level from, level to
+PLAN_ITEMS = (("on_the_job", 1, 3), ("mentoring", 2, 4), ("course", 3, 4), ("e_learning", 1, 2))
+
+
+def _plan_build_cycle(organization_id: int, token: str) -> int:
+    """A role of eight capabilities for everyone, a catalogue (four items for six of them,
+    none for two: content gaps), and a closed cycle with a consolidated level per employee and
+    capability."""
+    from assessments.models import AssessmentCycle, ConsolidatedLevel
+    from capabilities.models import (
+        Capability,
+        CapabilityCategory,
+        JobRole,
+        RoleAssignment,
+        RoleRequirement,
+    )
+    from capabilities.services.scales import scale_ensure
+    from learning.models import ItemCapability, LearningItem
+    from plms.people.models import Employee
+
+    scale_ensure()
+    category = CapabilityCategory.objects.create(name=f"Bench learning {token}")
+    capabilities = Capability.objects.bulk_create(
+        Capability(
+            organization_id=organization_id,
+            key=f"bench-learning-{token}-{n}",
+            name=f"Bench learning {token} {n}",
+            category=category,
+        )
+        for n in range(PLAN_CAPABILITIES)
+    )
+    role = JobRole.objects.create(name=f"Bench learning {token}", key=f"bench-learning-{token}")
+    RoleRequirement.objects.bulk_create(
+        RoleRequirement(
+            organization_id=organization_id,
+            role=role,
+            capability=capability,
+            target_level=4,
+            weight=n % 3 + 1,
+        )
+        for n, capability in enumerate(capabilities)
+    )
+    for n, capability in enumerate(capabilities[:PLAN_WITH_CONTENT]):
+        for k, (kind, low, high) in enumerate(PLAN_ITEMS):
+            item = LearningItem.objects.create(
+                title=f"{capability.name} {kind}",
+                kind=kind,
+                duration_hours=Decimal(3 + k),
+                external_id=f"bench-{token}-{n}-{k}",
+            )
+            ItemCapability.objects.create(
+                item=item, capability=capability, level_from=low, level_to=high
+            )
+    cycle = AssessmentCycle.objects.create(
+        name=f"Bench learning {token}",
+        period_start=date(2026, 10, 1),
+        period_end=date(2026, 12, 31),
+        status=AssessmentCycle.Status.CLOSED,
+    )
+    employee_ids = list(Employee.objects.values_list("id", flat=True))
+    RoleAssignment.objects.filter(employee_id__in=employee_ids, ended_at__isnull=True).update(
+        ended_at=datetime(2026, 9, 30, tzinfo=UTC)
+    )
+    RoleAssignment.objects.bulk_create(
+        (
+            RoleAssignment(organization_id=organization_id, employee_id=e, role=role)
+            for e in employee_ids
+        ),
+        batch_size=5000,
+    )
+    ConsolidatedLevel.objects.bulk_create(
+        (
+            ConsolidatedLevel(
+                organization_id=organization_id,
+                cycle=cycle,
+                employee_id=employee_id,
+                capability=capability,
+                level=Decimal((i + n) % 4 + 1),
+                target_level=4,
+                requirement_weight=n % 3 + 1,
+            )
+            for i, employee_id in enumerate(employee_ids)
+            for n, capability in enumerate(capabilities)
+        ),
+        batch_size=5000,
+    )
+    return cycle.pk
+
+
+def learning_jobs(ctx: BenchContext) -> list[Job]:
+    """Build development plans for every employee of a closed cycle
+    (`plans_build_for_cycle`)."""
+    from learning.services.builds import plans_build_for_cycle
+
+    state: dict[str, int] = {}
+    organization_id = ctx.organization.pk
+
+    def prepare() -> None:
+        with ctx.in_scope():
+            state["cycle"] = _plan_build_cycle(organization_id, ctx.run_token)
+
+    def build() -> int:
+        return plans_build_for_cycle(cycle_id=state["cycle"], organization_id=organization_id)
+
+    return [
+        Job(
+            f"build development plans, {ctx.sizes.employees:,} employees",
+            "employees",
+            build,
+            prepare,
+            max_seconds=20.0,
+        )
+    ]
 
 
 def job_providers() -> list[Callable[[BenchContext], list[Job]]]:

@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import mixins, serializers, status
 from rest_framework.response import Response
 
-from capabilities import selectors, services
+from capabilities import selectors
 from capabilities.models import (
     Capability,
     CapabilityCategory,
@@ -22,6 +22,9 @@ from capabilities.models import (
     JobRole,
     KeyResult,
 )
+from capabilities.services import library as library_services
+from capabilities.services import roles as role_services
+from capabilities.services import scales as scale_services
 from plms.common.api import (
     ApiFilterSet,
     ApiSerializer,
@@ -32,7 +35,7 @@ from plms.common.api import (
     StrictModelSerializer,
     StrictSlugField,
 )
-from plms.people.models import Employee
+from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
@@ -135,7 +138,7 @@ class CapabilitySerializer(StrictModelSerializer):
     category = PublicIdField(CapabilityCategory)
     category_name = serializers.CharField(source="category.name", read_only=True)
     tags = serializers.ListField(child=StrictCharField(), required=False)
-    data_steward = PublicIdField(Employee, required=False, allow_null=True)
+    data_steward = PublicIdField(people_selectors.employees, required=False, allow_null=True)
     levels = CapabilityLevelSerializer(many=True, required=False)
 
     class Meta:
@@ -169,10 +172,10 @@ class CapabilityFilter(TagFilterMixin):
         fields = ["category", "status", "tag"]
 
 
-def _level_inputs(items) -> list[services.LevelInput]:
+def _level_inputs(items) -> list[library_services.LevelInput]:
     _require(items, "levels", ("level", "descriptor"))
     return [
-        services.LevelInput(item["level"], item["descriptor"], item.get("indicators", []))
+        library_services.LevelInput(item["level"], item["descriptor"], item.get("indicators", []))
         for item in items
     ]
 
@@ -215,13 +218,13 @@ class CapabilityViewSet(
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         levels = _level_inputs(data.pop("levels", []))
-        capability = services.capability_create(actor=self.actor, levels=levels, **data)
+        capability = library_services.capability_create(actor=self.actor, levels=levels, **data)
         serializer.instance = selectors.capability_get(uuid=capability.uuid)
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         levels = data.pop("levels", None)
-        services.capability_update(
+        library_services.capability_update(
             actor=self.actor,
             capability=serializer.instance,
             levels=_level_inputs(levels) if levels is not None else None,
@@ -284,7 +287,7 @@ class CompetencyScaleViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no organization
             return CompetencyScale.objects.none()
-        services.scale_ensure()
+        scale_services.scale_ensure()
         return CompetencyScale.objects.prefetch_related("levels").order_by("id")
 
     def perform_update(self, serializer):
@@ -292,10 +295,10 @@ class CompetencyScaleViewSet(
         levels = data.pop("levels", None)
         if levels is not None:
             _require(levels, "levels", ("number", "name"))
-        services.scale_update(
+        scale_services.scale_update(
             actor=self.actor,
             scale=serializer.instance,
-            levels=[services.ScaleLevelInput(**item) for item in levels]
+            levels=[scale_services.ScaleLevelInput(**item) for item in levels]
             if levels is not None
             else None,
             proficient_level=data.get("proficient_level"),
@@ -370,7 +373,7 @@ def _role_inputs(data: dict) -> dict:
     if requirements is not None:
         _require(requirements, "requirements", ("capability", "target_level"))
         data["requirements"] = [
-            services.RequirementInput(
+            role_services.RequirementInput(
                 item["capability"],
                 item["target_level"],
                 item.get("weight", 1),
@@ -381,7 +384,7 @@ def _role_inputs(data: dict) -> dict:
     if key_results is not None:
         _require(key_results, "key_results", ("outcome", "kpi_unit", "kpi_target"))
         data["key_results"] = [
-            services.KeyResultInput(id=item.pop("uuid", None), **item) for item in key_results
+            role_services.KeyResultInput(id=item.pop("uuid", None), **item) for item in key_results
         ]
     return data
 
@@ -422,14 +425,14 @@ class JobRoleViewSet(
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        role = services.job_role_create(
+        role = role_services.job_role_create(
             actor=self.actor, **_role_inputs(dict(serializer.validated_data))
         )
         data = self.get_serializer(selectors.job_role_get(uuid=role.uuid)).data
         return Response(data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):
-        services.job_role_update(
+        role_services.job_role_update(
             actor=self.actor,
             role=serializer.instance,
             **_role_inputs(dict(serializer.validated_data)),
@@ -437,7 +440,7 @@ class JobRoleViewSet(
         serializer.instance = selectors.job_role_get(uuid=serializer.instance.uuid)
 
     def perform_destroy(self, instance):
-        services.job_role_delete(actor=self.actor, role=instance)
+        role_services.job_role_delete(actor=self.actor, role=instance)
 
 
 def register(router) -> None:

@@ -17,13 +17,14 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from capabilities import selectors, services
+from capabilities import selectors
 from capabilities.api import (
     CapabilitySerializer,
     CatalogueCapabilityViewSet,
     CatalogueLevelSerializer,
 )
 from capabilities.models import Capability, CatalogueCapability
+from capabilities.services import library as library_services
 from plms.common.api import ApiSerializer, OrganizationScopedViewSet, without_body
 from plms.common.error_codes import DUPLICATE_NAME
 from plms.common.errors import ApplicationError, NotFound
@@ -47,7 +48,7 @@ class CatalogueViewSet(CatalogueCapabilityViewSet):
     @without_body
     def adopt(self, request, key=None):
         source = self.get_object()
-        result = services.capability_adopt(actor=self.actor, sources=[source])
+        result = library_services.capability_adopt(actor=self.actor, sources=[source])
         if result.adopted:
             capability, answer = result.adopted[0], status.HTTP_201_CREATED
         else:
@@ -151,7 +152,7 @@ class CapabilityUpdateViewSet(
     @without_body
     def accept(self, request, id=None):
         offer = self.get_object()
-        capability = services.capability_apply_catalogue_update(
+        capability = library_services.capability_apply_catalogue_update(
             actor=self.actor, capability=offer.capability
         )
         return self._answer(capability)
@@ -168,7 +169,7 @@ class CapabilityUpdateViewSet(
     @without_body
     def decline(self, request, id=None):
         offer = self.get_object()
-        capability = services.capability_decline_catalogue_update(
+        capability = library_services.capability_decline_catalogue_update(
             actor=self.actor, capability=offer.capability
         )
         return self._answer(capability)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from capabilities import selectors, services
+from capabilities import selectors
 from capabilities.catalogue.loader import catalogue_load
 from capabilities.models import Capability, JobRole
+from capabilities.services import frameworks as framework_services
+from capabilities.services import library as library_services
+from capabilities.services import roles as role_services
+from capabilities.services import scales as scale_services
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.web.demo import DEMO_STEPS
@@ -39,7 +43,7 @@ ADOPT = (
     "employee-wellbeing",
 )
 
-KR = services.KeyResultInput
+KR = role_services.KeyResultInput
 # name, family, grade, description, [(catalogue key, target, weight, core)], key results
 ROLES = (
     (
@@ -194,24 +198,26 @@ ASSIGNMENTS = {
 
 def seed_capabilities(actor: Actor) -> None:
     catalogue_load()  # idempotent: the demo works even on a database emptied since migrating
-    services.scale_ensure()
+    scale_services.scale_ensure()
     sources = selectors.catalogue_capability_list().filter(key__in=ADOPT)
-    services.capability_adopt(actor=actor, sources=sources)
-    if not services.framework_version_current():
-        services.framework_publish(actor=actor, note="First library, adopted from the catalogue")
+    library_services.capability_adopt(actor=actor, sources=sources)
+    if not framework_services.framework_version_current():
+        framework_services.framework_publish(
+            actor=actor, note="First library, adopted from the catalogue"
+        )
     by_source = {c.source_key: c for c in Capability.objects.exclude(source_key="")}
     roles = {role.name: role for role in JobRole.objects.all()}
     for name, family, grade, description, requirements, key_results in ROLES:
         if name in roles:
             continue
-        roles[name] = services.job_role_create(
+        roles[name] = role_services.job_role_create(
             actor=actor,
             name=name,
             family=family,
             grade=grade,
             description=description,
             requirements=[
-                services.RequirementInput(by_source[key], level, weight, core)
+                role_services.RequirementInput(by_source[key], level, weight, core)
                 for key, level, weight, core in requirements
                 if key in by_source
             ],
@@ -219,7 +225,7 @@ def seed_capabilities(actor: Actor) -> None:
         )
     for employee in Employee.objects.filter(email__in=ASSIGNMENTS):
         if selectors.current_role_for(employee=employee) is None:
-            services.role_assign(
+            role_services.role_assign(
                 actor=actor, employee=employee, role=roles[ASSIGNMENTS[employee.email]]
             )
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from capabilities import selectors, services
-from capabilities.imports import FORMATS, KINDS
+from capabilities import selectors
+from capabilities.imports.library import FORMATS, KINDS
 from capabilities.models import Capability, KeyResult, ScaleLevel
+from capabilities.services import library as library_services
+from capabilities.services import roles as role_services
+from capabilities.services import scales as scale_services
 from plms.common.errors import ApplicationError
 
-KEY_RESULT_ROWS = services.MAX_KEY_RESULTS
+KEY_RESULT_ROWS = role_services.MAX_KEY_RESULTS
 
 
 def apply_errors(form: forms.Form, error: ApplicationError) -> None:
@@ -92,10 +95,10 @@ class CapabilityForm(forms.Form):
             self.add_error("category", _("Choose a category or name a new one."))
         return data
 
-    def level_inputs(self) -> list[services.LevelInput]:
+    def level_inputs(self) -> list[library_services.LevelInput]:
         data = self.cleaned_data
         return [
-            services.LevelInput(
+            library_services.LevelInput(
                 level.number,
                 data.get(f"level_{level.number}_descriptor", ""),
                 _lines(data.get(f"level_{level.number}_indicators", "")),
@@ -181,7 +184,7 @@ class JobRoleForm(forms.Form):
             name: self.cleaned_data[name] for name in ("name", "family", "grade", "description")
         }
 
-    def key_results(self) -> list[services.KeyResultInput]:
+    def key_results(self) -> list[role_services.KeyResultInput]:
         data = self.cleaned_data
         items = []
         for i in range(KEY_RESULT_ROWS):
@@ -191,7 +194,7 @@ class JobRoleForm(forms.Form):
             if not (outcome or unit or target is not None):
                 continue
             items.append(
-                services.KeyResultInput(
+                role_services.KeyResultInput(
                     outcome,
                     unit,
                     target if target is not None else "",
@@ -281,10 +284,10 @@ class ScaleForm(forms.Form):
     def mapping_fields(self):
         return [self[f"map_{n}"] for n in self.old_numbers]
 
-    def levels(self) -> list[services.ScaleLevelInput]:
+    def levels(self) -> list[scale_services.ScaleLevelInput]:
         count = self.cleaned_data["level_count"]
         return [
-            services.ScaleLevelInput(
+            scale_services.ScaleLevelInput(
                 n,
                 self.cleaned_data.get(f"level_{n}_name", ""),
                 self.cleaned_data.get(f"level_{n}_description", ""),

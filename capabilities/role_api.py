@@ -1,9 +1,9 @@
 """People's job roles through the API: the `job-role-assignments` resource (who holds which
 role since when, with the history) and the `job_role` field of `employees`.
 
-Assigning goes through `services.role_assign`, as the role page does: the previous role ends,
-the requirements of the new one apply at once, launched open cycles whose scope now includes
-the person pick them up, Momentum's "takes up a job role" trigger fires and the
+Assigning goes through `role_assign` (capabilities.services.roles), as the role page does: the
+previous role ends, the requirements of the new one apply at once, launched open cycles whose
+scope now includes the person pick them up, Momentum's "takes up a job role" trigger fires and the
 `job_role.assigned` webhook event is sent. Scope `people:*`; writes are for HR admins and keys.
 """
 
@@ -17,8 +17,9 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from capabilities import selectors, services
+from capabilities import selectors
 from capabilities.models import JobRole, RoleAssignment
+from capabilities.services import roles as role_services
 from plms.common.api import (
     ApiFilterSet,
     ApiSerializer,
@@ -109,7 +110,7 @@ class JobRoleAssignmentViewSet(
         employee = serializer.validated_data["employee"]
         role = serializer.validated_data["role"]
         held = selectors.current_role_for(employee=employee)
-        assignment = services.role_assign(actor=self.actor, employee=employee, role=role)
+        assignment = role_services.role_assign(actor=self.actor, employee=employee, role=role)
         answer = status.HTTP_200_OK if held == role else status.HTTP_201_CREATED
         return Response(self.get_serializer(assignment).data, status=answer)
 
@@ -126,7 +127,7 @@ class JobRoleAssignmentViewSet(
         assignment = self.get_object()
         if assignment.ended_at is not None:
             raise ApplicationError(ASSIGNMENT_ENDED, "This assignment has ended already.")
-        services.role_assign(actor=self.actor, employee=assignment.employee, role=None)
+        role_services.role_assign(actor=self.actor, employee=assignment.employee, role=None)
         assignment.refresh_from_db()
         return Response(self.get_serializer(assignment).data)
 
@@ -204,7 +205,7 @@ class EmployeeViewSet(people_api.EmployeeViewSet):
 
     def _assign(self, employee: Employee, role: JobRole | None, *, given: bool) -> None:
         if given:
-            services.role_assign(actor=self.actor, employee=employee, role=role)
+            role_services.role_assign(actor=self.actor, employee=employee, role=role)
         current = selectors.current_role_for(employee=employee)
         employee.current_job_role_uuid = current.uuid if current is not None else None
 

@@ -32,6 +32,22 @@ from plms.tenancy.context import require_organization_id
 # --- Catalogue -------------------------------------------------------------------------------
 
 
+def capabilities() -> QuerySet[Capability]:
+    """Every capability of the organization, unshaped: other apps look capabilities up by
+    public id here."""
+    return Capability.objects.all()
+
+
+def job_roles() -> QuerySet[JobRole]:
+    """Every job role of the organization, unshaped, for lookups by public id."""
+    return JobRole.objects.all()
+
+
+def key_results() -> QuerySet[KeyResult]:
+    """Every key result of the organization's job roles, unshaped, for lookups by public id."""
+    return KeyResult.objects.all()
+
+
 def catalogue_category_list() -> QuerySet[CatalogueCategory]:
     return CatalogueCategory.objects.annotate(capability_count=Count("capabilities")).order_by(
         "position", "name"
@@ -51,10 +67,6 @@ def catalogue_capability_list(
     if tag:
         queryset = _tag_filter(queryset, tag)
     return queryset.order_by("category__position", "position", "name")
-
-
-def catalogue_capability_get(*, key: str) -> CatalogueCapability | None:
-    return catalogue_capability_list().filter(key=key).first()
 
 
 def adopted_source_keys() -> dict[str, Capability]:

@@ -12,11 +12,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from capabilities import forms, selectors, services
-from capabilities.imports import FORMATS, KINDS, ImportFailed, library_export, library_import
+from capabilities import forms, selectors
+from capabilities.imports.library import FORMATS, KINDS, library_export, library_import
 from capabilities.models import Capability, CapabilityLevel
+from capabilities.services import frameworks as framework_services
+from capabilities.services import library as library_services
+from capabilities.services import roles as role_services
+from capabilities.services import scales as scale_services
 from plms.audit.selectors import audit_events_for
 from plms.common.errors import ApplicationError
+from plms.common.imports import ImportFailed
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 
@@ -25,7 +30,7 @@ HISTORY_SIZE = 50
 
 
 def _scale_levels() -> list:
-    services.scale_ensure()
+    scale_services.scale_ensure()
     return list(selectors.scale_get().levels.all())
 
 
@@ -113,12 +118,12 @@ def _save_capability(request, form, capability=None):
         name = form.cleaned_data["new_category"].strip()
         category = selectors.category_list().filter(name__iexact=name).first()
         if category is None:
-            category = services.category_create(actor=actor, name=name)
+            category = library_services.category_create(actor=actor, name=name)
     if capability is None:
-        return services.capability_create(
+        return library_services.capability_create(
             actor=actor, category=category, levels=form.level_inputs(), **data
         )
-    return services.capability_update(
+    return library_services.capability_update(
         actor=actor, capability=capability, category=category, levels=form.level_inputs(), **data
     )
 
@@ -164,7 +169,7 @@ def _capability_form(request: HttpRequest, capability: Capability | None) -> Htt
 @require_POST
 def capability_retire(request: HttpRequest, id) -> HttpResponse:
     capability = _capability_or_404(id)
-    services.capability_retire(actor=actor_from_request(request), capability=capability)
+    library_services.capability_retire(actor=actor_from_request(request), capability=capability)
     messages.success(request, _("%s is retired; its history and ratings are kept.") % capability)
     return redirect("capabilities:capability_detail", id=capability.uuid)
 
@@ -174,7 +179,7 @@ def capability_retire(request: HttpRequest, id) -> HttpResponse:
 def capability_catalogue_update(request: HttpRequest, id) -> HttpResponse:
     capability = _capability_or_404(id)
     try:
-        services.capability_apply_catalogue_update(
+        library_services.capability_apply_catalogue_update(
             actor=actor_from_request(request), capability=capability
         )
     except ApplicationError as error:
@@ -213,7 +218,7 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
 def catalogue_adopt(request: HttpRequest) -> HttpResponse:
     keys = request.POST.getlist("key")
     sources = selectors.catalogue_capability_list().filter(key__in=keys)
-    result = services.capability_adopt(actor=actor_from_request(request), sources=sources)
+    result = library_services.capability_adopt(actor=actor_from_request(request), sources=sources)
     if result.adopted:
         messages.success(
             request,
@@ -234,11 +239,11 @@ def catalogue_adopt(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def scale_detail(request: HttpRequest) -> HttpResponse:
-    services.scale_ensure()
+    scale_services.scale_ensure()
     scale = selectors.scale_get()
     levels = list(scale.levels.all())
     old_numbers = [level.number for level in levels]
-    usage = services.scale_usage() if request.membership.is_admin else {}
+    usage = scale_services.scale_usage() if request.membership.is_admin else {}
     initial = {
         "name": scale.name,
         "level_count": len(levels),
@@ -254,7 +259,7 @@ def scale_detail(request: HttpRequest) -> HttpResponse:
         )
         if request.method == "POST" and form.is_valid():
             try:
-                services.scale_update(
+                scale_services.scale_update(
                     actor=actor_from_request(request),
                     scale=scale,
                     name=form.cleaned_data["name"],
@@ -307,7 +312,7 @@ def version_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def version_publish(request: HttpRequest) -> HttpResponse:
     try:
-        version = services.framework_publish(
+        version = framework_services.framework_publish(
             actor=actor_from_request(request), note=request.POST.get("note", "")
         )
     except ApplicationError as error:
@@ -332,7 +337,9 @@ def duplicate_merge(request: HttpRequest) -> HttpResponse:
     keep = _capability_or_404(request.POST.get("keep"))
     duplicate = _capability_or_404(request.POST.get("duplicate"))
     try:
-        services.capability_merge(actor=actor_from_request(request), keep=keep, duplicate=duplicate)
+        library_services.capability_merge(
+            actor=actor_from_request(request), keep=keep, duplicate=duplicate
+        )
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
@@ -499,7 +506,7 @@ def role_requirement_set(request: HttpRequest, id) -> HttpResponse:
     form = forms.RequirementForm(request.POST, scale_levels=_scale_levels())
     if form.is_valid():
         try:
-            services.requirement_set(
+            role_services.requirement_set(
                 actor=actor_from_request(request), role=role, **form.cleaned_data
             )
         except ApplicationError as error:
@@ -521,7 +528,7 @@ def role_requirement_remove(request: HttpRequest, id) -> HttpResponse:
     requirement = selectors.requirement_get(uuid=id)
     if requirement is None:
         raise Http404
-    services.requirement_remove(actor=actor_from_request(request), requirement=requirement)
+    role_services.requirement_remove(actor=actor_from_request(request), requirement=requirement)
     messages.success(request, _("Requirement removed."))
     return redirect("capabilities:role_detail", id=requirement.role.uuid)
 
@@ -533,7 +540,7 @@ def role_assign(request: HttpRequest, id) -> HttpResponse:
     form = forms.AssignForm(request.POST)
     if form.is_valid():
         employee = form.cleaned_data["employee"]
-        services.role_assign(actor=actor_from_request(request), employee=employee, role=role)
+        role_services.role_assign(actor=actor_from_request(request), employee=employee, role=role)
         messages.success(
             request, _("%(person)s now holds %(role)s.") % {"person": employee, "role": role}
         )
@@ -564,11 +571,11 @@ def _role_form(request: HttpRequest, role) -> HttpResponse:
         actor = actor_from_request(request)
         try:
             if role is None:
-                saved = services.job_role_create(
+                saved = role_services.job_role_create(
                     actor=actor, key_results=form.key_results(), **form.role_fields()
                 )
             else:
-                saved = services.job_role_update(
+                saved = role_services.job_role_update(
                     actor=actor, role=role, key_results=form.key_results(), **form.role_fields()
                 )
         except ApplicationError as error:
@@ -587,7 +594,9 @@ def bulk_requirement(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         roles = list(data.pop("roles"))
         try:
-            services.requirements_bulk_apply(actor=actor_from_request(request), roles=roles, **data)
+            role_services.requirements_bulk_apply(
+                actor=actor_from_request(request), roles=roles, **data
+            )
         except ApplicationError as error:
             forms.apply_errors(form, error)
         else:

@@ -443,19 +443,6 @@ def _band(index: Decimal) -> str:
     return "low"
 
 
-def current_cycle() -> AssessmentCycle | None:
-    """The cycle HR follows now: the latest open one, else the latest closed one."""
-    cycles = AssessmentCycle.objects.filter(
-        status__in=[AssessmentCycle.Status.OPEN, AssessmentCycle.Status.CLOSED]
-    ).order_by("-period_end", "-id")
-    chosen = None
-    for cycle in cycles[:10]:
-        if cycle.status == AssessmentCycle.Status.OPEN:
-            return cycle
-        chosen = chosen or cycle
-    return chosen
-
-
 def cycle_funnel_by_department(*, cycle: AssessmentCycle) -> list[dict]:
     """People in the cycle per department and how far they got: not started, self-assessment
     done, manager rating done, closed (one query)."""

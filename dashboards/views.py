@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from assessments import charts, gaps
 from assessments import selectors as assessment_selectors
-from assessments.models import AssessmentCycle
 from dashboards import selectors as dashboard_selectors
 from goals import selectors as goal_selectors
 from learning import selectors as learning_selectors
@@ -80,11 +79,7 @@ def _employee_sections(actor: Actor, employee: Employee) -> dict:
 
 
 def _manager_sections(request: HttpRequest, manager: Employee, reports: list) -> dict:
-    open_cycle = (
-        AssessmentCycle.objects.filter(status=AssessmentCycle.Status.OPEN)
-        .order_by("-period_end", "-id")
-        .first()
-    )
+    open_cycle = assessment_selectors.latest_open_cycle()
     closed_cycle = assessment_selectors.latest_closed_cycle()
     at_risk = goal_selectors.team_goal_risks(manager=manager)
     rows = dashboard_selectors.team_rows(
@@ -164,7 +159,7 @@ def _team_columns(sort: str) -> list[dict]:
 
 def _hr_sections(organization: Organization) -> dict:
     closed_cycle = assessment_selectors.latest_closed_cycle()
-    cycle = dashboard_selectors.current_cycle()
+    cycle = assessment_selectors.current_cycle()
     return {
         "people_count": people_selectors.employee_list(active=True).count(),
         "departments": list(people_selectors.department_list()),

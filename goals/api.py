@@ -11,7 +11,7 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from capabilities.models import Capability, JobRole, KeyResult
+from capabilities import selectors as capability_selectors
 from goals import selectors, services
 from goals.models import (
     ActionItem,
@@ -40,7 +40,7 @@ from plms.common.api import (
 )
 from plms.common.errors import NotFound
 from plms.common.pagination import paginated
-from plms.people.models import Department, Employee
+from plms.people import selectors as people_selectors
 from plms.people.selectors import all_reports
 from plms.tenancy.permissions import IsOrganizationAdmin
 
@@ -74,7 +74,7 @@ class Ref(PublicIdField):
 
     def __init__(self, model, **kwargs) -> None:
         super().__init__(model, **kwargs)
-        self.queryset = model.objects.none()
+        self.queryset = self.get_queryset().none()
 
 
 # --- Goals -----------------------------------------------------------------------------------
@@ -102,13 +102,13 @@ EDITABLE_FIELDS = ["title", "description", "level", "start_date", "due_date", *K
 class GoalSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    owner_employee = Ref(Employee, required=False, allow_null=True)
-    owner_department = Ref(Department, required=False, allow_null=True)
-    data_steward = Ref(Employee, required=False, allow_null=True)
+    owner_employee = Ref(people_selectors.employees, required=False, allow_null=True)
+    owner_department = Ref(people_selectors.departments, required=False, allow_null=True)
+    data_steward = Ref(people_selectors.employees, required=False, allow_null=True)
     parents = Ref(Goal, many=True, required=False)
-    contributors = Ref(Employee, many=True, required=False)
-    key_result = Ref(KeyResult, required=False, allow_null=True)
-    capabilities = Ref(Capability, many=True, required=False)
+    contributors = Ref(people_selectors.employees, many=True, required=False)
+    key_result = Ref(capability_selectors.key_results, required=False, allow_null=True)
+    capabilities = Ref(capability_selectors.capabilities, many=True, required=False)
     progress = serializers.DecimalField(
         max_digits=6, decimal_places=2, read_only=True, allow_null=True
     )
@@ -173,10 +173,10 @@ class GoalPatchSerializer(ApiSerializer):
     status = serializers.ChoiceField(choices=Goal.Status.choices, required=False)
     override_reason = StrictCharField(required=False, allow_blank=True)
     parents = Ref(Goal, many=True, required=False)
-    contributors = Ref(Employee, many=True, required=False)
-    capabilities = Ref(Capability, many=True, required=False)
-    data_steward = Ref(Employee, required=False, allow_null=True)
-    key_result = Ref(KeyResult, required=False, allow_null=True)
+    contributors = Ref(people_selectors.employees, many=True, required=False)
+    capabilities = Ref(capability_selectors.capabilities, many=True, required=False)
+    data_steward = Ref(people_selectors.employees, required=False, allow_null=True)
+    key_result = Ref(capability_selectors.key_results, required=False, allow_null=True)
 
     def get_fields(self):
         # The editable goal fields, as the goal serializer declares them, all optional.
@@ -296,8 +296,8 @@ class GoalViewSet(
         # The list shows the linked objects' public ids only.
         return selectors.goal_list(actor=self.actor).prefetch_related(
             Prefetch("parents", queryset=Goal.objects.only("uuid")),
-            Prefetch("contributors", queryset=Employee.objects.only("uuid")),
-            Prefetch("capabilities", queryset=Capability.objects.only("uuid")),
+            Prefetch("contributors", queryset=people_selectors.employees().only("uuid")),
+            Prefetch("capabilities", queryset=capability_selectors.capabilities().only("uuid")),
         )
 
     def get_serializer_class(self):
@@ -433,7 +433,7 @@ class GoalViewSet(
 class ActionItemSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    owner = Ref(Employee, required=False, allow_null=True)
+    owner = Ref(people_selectors.employees, required=False, allow_null=True)
     done = serializers.SerializerMethodField()
 
     class Meta:
@@ -448,8 +448,8 @@ class ActionItemSerializer(ApiModelSerializer):
 class CheckInSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    manager = Ref(Employee, read_only=True)
-    report = Ref(Employee, read_only=True)
+    manager = Ref(people_selectors.employees, read_only=True)
+    report = Ref(people_selectors.employees, read_only=True)
     cadence = serializers.CharField(source="series.cadence", read_only=True)
     private_manager_notes = serializers.SerializerMethodField()
 
@@ -476,8 +476,8 @@ class CheckInSerializer(ApiModelSerializer):
 
 
 class CheckInCreateSerializer(ApiSerializer):
-    report = Ref(Employee)
-    manager = Ref(Employee, required=False, allow_null=True)
+    report = Ref(people_selectors.employees)
+    manager = Ref(people_selectors.employees, required=False, allow_null=True)
     cadence = serializers.ChoiceField(choices=["weekly", "fortnightly", "monthly"])
     first_date = serializers.DateField(required=False)
 
@@ -492,7 +492,7 @@ class CheckInPatchSerializer(ApiSerializer):
 class EscalationSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    escalated_to = Ref(Employee, read_only=True)
+    escalated_to = Ref(people_selectors.employees, read_only=True)
 
     class Meta:
         model = CheckInEscalation
@@ -637,8 +637,8 @@ class CheckInViewSet(
 class FeedbackSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    giver = Ref(Employee, read_only=True)
-    receiver = Ref(Employee)
+    giver = Ref(people_selectors.employees, read_only=True)
+    receiver = Ref(people_selectors.employees)
     goal = Ref(Goal, required=False, allow_null=True)
     request = Ref(FeedbackRequest, required=False, allow_null=True)
 
@@ -665,8 +665,8 @@ class FeedbackSerializer(ApiModelSerializer):
 class RequestForFeedbackSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
-    requester = Ref(Employee, read_only=True)
-    asked = Ref(Employee)
+    requester = Ref(people_selectors.employees, read_only=True)
+    asked = Ref(people_selectors.employees)
     goal = Ref(Goal, required=False, allow_null=True)
 
     class Meta:
@@ -751,8 +751,8 @@ class GoalTemplateSerializer(StrictModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     parent = Ref(Goal, required=False, allow_null=True)
-    key_result = Ref(KeyResult, required=False, allow_null=True)
-    capabilities = Ref(Capability, many=True, required=False)
+    key_result = Ref(capability_selectors.key_results, required=False, allow_null=True)
+    capabilities = Ref(capability_selectors.capabilities, many=True, required=False)
 
     class Meta:
         model = GoalTemplate
@@ -781,8 +781,8 @@ class GoalTemplateSerializer(StrictModelSerializer):
 
 
 class TemplateApplySerializer(ApiSerializer):
-    department = Ref(Department, required=False, allow_null=True)
-    job_role = Ref(JobRole, required=False, allow_null=True)
+    department = Ref(people_selectors.departments, required=False, allow_null=True)
+    job_role = Ref(capability_selectors.job_roles, required=False, allow_null=True)
     start_date = serializers.DateField()
     due_date = serializers.DateField()
     status = serializers.ChoiceField(

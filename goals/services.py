@@ -21,7 +21,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -52,9 +51,10 @@ from goals.models import (
 from plms.audit.models import AuditEvent
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
+from plms.common.validation import full_clean
 from plms.people.models import Department, Employee
 from plms.people.selectors import all_report_ids_sql, is_manager_of
-from plms.tenancy.actors import Actor
+from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import require_organization_id
 
 MSG_CONFLICT = "The goal was changed by someone else (now version {version}). Reload and retry."
@@ -108,21 +108,6 @@ TRANSITIONS = {
     Goal.Status.COMPLETED: set(),
     Goal.Status.CANCELLED: set(),
 }
-
-
-def _check_same_organization(actor: Actor, *objects: object) -> None:
-    for obj in objects:
-        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
-            raise NotFound()
-
-
-def _full_clean(obj, *, exclude: Sequence[str] = ()) -> None:
-    try:
-        obj.full_clean(exclude=["organization", *exclude], validate_constraints=False)
-    except ValidationError as exc:
-        raise ApplicationError(
-            "invalid", "Please correct the errors.", fields=exc.message_dict
-        ) from exc
 
 
 def goal_state(goal: Goal) -> dict[str, Any]:
@@ -332,7 +317,7 @@ def goal_create(
     """Create a draft goal. Drafts may fail the SMART-R check; activating may not."""
     if owner_type == Goal.OwnerType.EMPLOYEE and owner_employee is None:
         owner_employee = actor.employee
-    _check_same_organization(
+    same_organization(
         actor,
         owner_employee,
         owner_department,
@@ -356,7 +341,7 @@ def goal_create(
     _check_owner(goal)
     if not selectors.can_edit_goal(actor=actor, goal=goal):
         raise PermissionDenied("You may not set goals for this owner.")
-    _full_clean(goal, exclude=CHECKED_RELATIONS)
+    full_clean(goal, exclude=CHECKED_RELATIONS)
     _check_kpi(goal)
     _check_key_result(goal)
     goal.save()
@@ -429,7 +414,7 @@ def goal_update(
         raise PermissionDenied("You may not edit this goal.")
     if goal.status in (Goal.Status.COMPLETED, Goal.Status.CANCELLED):
         raise ApplicationError("goal_closed", "A completed or cancelled goal cannot change.")
-    _check_same_organization(
+    same_organization(
         actor,
         changes.get("data_steward"),
         changes.get("key_result"),
@@ -449,7 +434,7 @@ def goal_update(
             controlled[name] = value
         else:
             setattr(goal, name, value)
-    _full_clean(goal, exclude=CHECKED_RELATIONS)
+    full_clean(goal, exclude=CHECKED_RELATIONS)
     _check_kpi(goal)
     if goal.key_result_id != key_result_before:
         _check_key_result(goal)
@@ -701,7 +686,7 @@ def goal_progress_record(
         recorded_by_label=actor.label,
         recorded_at=recorded_at,
     )
-    _full_clean(update, exclude=["goal", "recorded_by"])
+    full_clean(update, exclude=["goal", "recorded_by"])
     update.save()
     recorded = _recorded_values(goal)
     previous = goal.current
@@ -745,7 +730,7 @@ def goal_settings_update(*, actor: Actor, **values: Decimal) -> GoalSettings:
         raise ApplicationError(
             "invalid", "Amber must not be above green.", fields={"rag_amber_at": "Above green."}
         )
-    _full_clean(settings)
+    full_clean(settings)
     settings.save()
     audit_record(
         actor=actor,
@@ -782,14 +767,14 @@ def goal_template_create(
     **fields: Any,
 ) -> GoalTemplate:
     actor.require_admin()
-    _check_same_organization(actor, fields.get("parent"), fields.get("key_result"), *capabilities)
+    same_organization(actor, fields.get("parent"), fields.get("key_result"), *capabilities)
     _check_capabilities(capabilities)
     if GoalTemplate.objects.filter(name__iexact=name.strip()).exists():
         raise ApplicationError(
             "duplicate", f"A template named {name!r} exists.", fields={"name": "Already used."}
         )
     template = GoalTemplate(name=name.strip(), title=title.strip(), **fields)
-    _full_clean(template, exclude=["parent", "key_result"])
+    full_clean(template, exclude=["parent", "key_result"])
     template.save()
     GoalTemplateCapability.objects.bulk_create(
         GoalTemplateCapability(
@@ -830,7 +815,7 @@ def goal_template_apply(
     status: str = Goal.Status.DRAFT,
 ) -> TemplateApplication:
     """One goal per active employee of the department (see `_template_apply`)."""
-    _check_same_organization(actor, template, department)
+    same_organization(actor, template, department)
     employees = list(Employee.objects.filter(department=department, active=True).order_by("id"))
     if not employees:
         raise ApplicationError("empty_department", f"{department} has no active employees.")
@@ -857,7 +842,7 @@ def goal_template_apply_to_role(
 ) -> TemplateApplication:
     """One goal per active holder of the job role (see `_template_apply`). A template aligned
     to a key result is applied to that key result's role only."""
-    _check_same_organization(actor, template, role)
+    same_organization(actor, template, role)
     if template.key_result_id is not None and template.key_result.role_id != role.pk:
         raise ApplicationError(
             "key_result_not_in_role",
@@ -963,7 +948,7 @@ def _template_apply(
         for employee in employees
     ]
     # The goals differ only in their owner: one check stands for all of them.
-    _full_clean(goals[0], exclude=CHECKED_RELATIONS)
+    full_clean(goals[0], exclude=CHECKED_RELATIONS)
     _check_kpi(goals[0])
     if status == Goal.Status.ACTIVE:
         check = selectors.smart_check_for(goals[0], parent_count=1 if template.parent_id else 0)
@@ -1108,7 +1093,7 @@ def check_in_series_create(
     manager = manager or actor.employee
     if manager is None:
         raise ApplicationError("invalid", "A manager is required.", fields={"manager": "Required."})
-    _check_same_organization(actor, manager, report)
+    same_organization(actor, manager, report)
     _require_manager_of(actor, report, manager)
     if cadence not in Cadence.values:
         raise ApplicationError("invalid", "Unknown cadence.", fields={"cadence": "Unknown."})
@@ -1233,7 +1218,7 @@ def action_item_add(
     owner: Employee | None = None,
     due_date: date | None = None,
 ) -> ActionItem:
-    _check_same_organization(actor, check_in, owner)
+    same_organization(actor, check_in, owner)
     _require_participant(actor, check_in)
     owner = owner or check_in.report
     if owner.pk not in (check_in.manager_id, check_in.report_id):
@@ -1326,7 +1311,7 @@ def feedback_give(
     giver = actor.employee
     if giver is None:
         raise PermissionDenied("Feedback is given by a person of the organisation.")
-    _check_same_organization(actor, receiver, goal, request)
+    same_organization(actor, receiver, goal, request)
     errors: dict[str, str] = {}
     if receiver.pk == giver.pk:
         errors["receiver"] = "Feedback is for someone else."
@@ -1358,7 +1343,7 @@ def feedback_give(
         visibility=visibility,
         request=request,
     )
-    _full_clean(feedback, exclude=["giver", "receiver", "goal", "request"])
+    full_clean(feedback, exclude=["giver", "receiver", "goal", "request"])
     feedback.save()
     if request is not None:
         FeedbackRequest.objects.filter(pk=request.pk).update(status="answered")
@@ -1378,21 +1363,11 @@ def feedback_request_create(
     requester = actor.employee
     if requester is None:
         raise PermissionDenied("Feedback is requested by a person of the organisation.")
-    _check_same_organization(actor, asked, goal)
+    same_organization(actor, asked, goal)
     if asked.pk == requester.pk:
         raise ApplicationError("invalid", "Ask someone else.", fields={"asked": "Yourself."})
     request = FeedbackRequest.objects.create(
         requester=requester, asked=asked, message=message.strip(), goal=goal
     )
     audit_record(actor=actor, action="feedback_request.created", obj=request)
-    return request
-
-
-@transaction.atomic
-def feedback_request_decline(*, actor: Actor, request: FeedbackRequest) -> FeedbackRequest:
-    if actor.employee is None or actor.employee.pk != request.asked_id:
-        raise PermissionDenied("Only the person asked declines a request.")
-    request.status = FeedbackRequest.Status.DECLINED
-    request.save(update_fields=["status"])
-    audit_record(actor=actor, action="feedback_request.declined", obj=request)
     return request

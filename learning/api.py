@@ -17,10 +17,14 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments.models import AssessmentCycle
-from capabilities.models import Capability
-from learning import impact, selectors, services
+from assessments import selectors as assessment_selectors
+from capabilities import selectors as capability_selectors
+from learning import impact, selectors
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
+from learning.services import builds as build_services
+from learning.services import catalogue as catalogue_services
+from learning.services import completions as completion_services
+from learning.services import plans as plan_services
 from plms.common.api import (
     ApiFilterSet,
     ApiModelSerializer,
@@ -34,7 +38,7 @@ from plms.common.api import (
 )
 from plms.common.errors import ApplicationError, NotFound
 from plms.common.pagination import paginated
-from plms.people.models import Employee
+from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
@@ -58,7 +62,7 @@ def choice(choices, **kwargs) -> serializers.ChoiceField:
 
 
 class LevelLinkSerializer(ApiSerializer):
-    capability = PublicId(Capability)
+    capability = PublicId(capability_selectors.capabilities)
     level_from = serializers.IntegerField(min_value=1, max_value=10)
     level_to = serializers.IntegerField(min_value=1, max_value=10)
 
@@ -96,10 +100,12 @@ class LearningItemSerializer(ApiModelSerializer):
         extra_kwargs = {"external_id": {"validators": []}}
 
 
-def _links(data: list[dict] | None) -> list[services.LevelLink] | None:
+def _links(data: list[dict] | None) -> list[catalogue_services.LevelLink] | None:
     if data is None:
         return None
-    return [services.LevelLink(d["capability"], d["level_from"], d["level_to"]) for d in data]
+    return [
+        catalogue_services.LevelLink(d["capability"], d["level_from"], d["level_to"]) for d in data
+    ]
 
 
 class LearningItemFilter(ApiFilterSet):
@@ -141,14 +147,14 @@ class LearningItemViewSet(
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         links = _links(data.pop("capabilities", []))
-        serializer.instance = services.learning_item_create(
+        serializer.instance = catalogue_services.learning_item_create(
             actor=self.actor, capabilities=links, **data
         )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         links = _links(data.pop("capabilities", None))
-        serializer.instance = services.learning_item_update(
+        serializer.instance = catalogue_services.learning_item_update(
             actor=self.actor, item=serializer.instance, capabilities=links, **data
         )
         serializer.instance = selectors.item_get(uuid=serializer.instance.uuid)
@@ -160,7 +166,7 @@ class LearningItemViewSet(
 class PlanItemSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     item = PublicId(LearningItem, read_only=True, allow_null=True)
-    capability = PublicId(Capability, read_only=True, allow_null=True)
+    capability = PublicId(capability_selectors.capabilities, read_only=True, allow_null=True)
     label = serializers.CharField(read_only=True)
     status = choice(PlanItem.Status.choices, read_only=True)
 
@@ -184,9 +190,9 @@ class PlanItemSerializer(ApiModelSerializer):
 
 class DevelopmentPlanSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    employee = PublicId(Employee, read_only=True)
-    built_from = PublicId(AssessmentCycle, read_only=True, allow_null=True)
-    approved_by = PublicId(Employee, read_only=True, allow_null=True)
+    employee = PublicId(people_selectors.employees, read_only=True)
+    built_from = PublicId(assessment_selectors.cycles, read_only=True, allow_null=True)
+    approved_by = PublicId(people_selectors.employees, read_only=True, allow_null=True)
     item_count = serializers.IntegerField(read_only=True)
     done_count = serializers.IntegerField(read_only=True)
     kind = choice(DevelopmentPlan.Kind.choices, read_only=True)
@@ -230,10 +236,10 @@ class MilestoneSerializer(ApiSerializer):
 
 
 class PlanCreateSerializer(ApiSerializer):
-    employee = PublicId(Employee)
+    employee = PublicId(people_selectors.employees)
     kind = choice(DevelopmentPlan.Kind.choices, default=DevelopmentPlan.Kind.DEVELOPMENT)
     start = serializers.DateField(required=False)
-    cycle = PublicId(AssessmentCycle, required=False, allow_null=True)
+    cycle = PublicId(assessment_selectors.cycles, required=False, allow_null=True)
     title = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     period_end = serializers.DateField(required=False)
     milestones = MilestoneSerializer(many=True, required=False, default=list)
@@ -253,7 +259,7 @@ class PlanCreateSerializer(ApiSerializer):
 
 class AdditionSerializer(ApiSerializer):
     item = PublicId(LearningItem)
-    capability = PublicId(Capability, required=False, allow_null=True)
+    capability = PublicId(capability_selectors.capabilities, required=False, allow_null=True)
     reason = StrictCharField(max_length=300)
     due_date = serializers.DateField(required=False, allow_null=True)
 
@@ -336,7 +342,7 @@ class DevelopmentPlanViewSet(
                     "An improvement plan needs its period.",
                     fields={"start": "Required.", "period_end": "Required."},
                 )
-            plan = services.plan_create_improvement(
+            plan = plan_services.plan_create_improvement(
                 actor=self.actor,
                 employee=values["employee"],
                 title=values["title"],
@@ -346,7 +352,7 @@ class DevelopmentPlanViewSet(
                 review_dates=values["review_dates"],
             )
         else:
-            plan = services.plan_build(
+            plan = build_services.plan_build(
                 actor=self.actor,
                 employee=values["employee"],
                 start=values.get("start"),
@@ -367,7 +373,7 @@ class DevelopmentPlanViewSet(
     @action(detail=True, methods=["post"])
     @without_body
     def propose(self, request, id=None):
-        return self._refreshed(services.plan_propose(actor=self.actor, plan=self.get_object()))
+        return self._refreshed(plan_services.plan_propose(actor=self.actor, plan=self.get_object()))
 
     @extend_schema(
         summary="Approve a proposed plan",
@@ -388,11 +394,11 @@ class DevelopmentPlanViewSet(
                 raise NotFound("The item is not in this plan.")
             return items[uuid]
 
-        plan = services.plan_approve(
+        plan = plan_services.plan_approve(
             actor=self.actor,
             plan=plan,
             add=[
-                services.PlanAddition(
+                plan_services.PlanAddition(
                     a["item"], a["reason"], a.get("capability"), a.get("due_date")
                 )
                 for a in values["add"]
@@ -407,7 +413,9 @@ class DevelopmentPlanViewSet(
     @action(detail=True, methods=["post"])
     @without_body
     def activate(self, request, id=None):
-        return self._refreshed(services.plan_activate(actor=self.actor, plan=self.get_object()))
+        return self._refreshed(
+            plan_services.plan_activate(actor=self.actor, plan=self.get_object())
+        )
 
     @extend_schema(
         summary="Complete the plan",
@@ -420,7 +428,7 @@ class DevelopmentPlanViewSet(
         plan = self.get_object()
         data = CompleteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        plan = services.plan_complete(actor=self.actor, plan=plan, **data.validated_data)
+        plan = plan_services.plan_complete(actor=self.actor, plan=plan, **data.validated_data)
         return self._refreshed(plan)
 
     @extend_schema(
@@ -440,7 +448,7 @@ class DevelopmentPlanViewSet(
         if plan_item is None:
             raise NotFound("The item is not in this plan.")
         plan_item.plan = plan
-        updated = services.plan_item_progress(
+        updated = plan_services.plan_item_progress(
             actor=self.actor,
             plan_item=plan_item,
             status=values["status"],
@@ -478,7 +486,7 @@ class CompletionInputSerializer(ApiSerializer):
 
 class CompletionSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    employee = PublicId(Employee, read_only=True)
+    employee = PublicId(people_selectors.employees, read_only=True)
     item = PublicId(LearningItem, read_only=True)
 
     class Meta:
@@ -535,7 +543,7 @@ class LearningCompletionViewSet(
         data = CompletionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        employees = Employee.objects.all()
+        employees = people_selectors.employees()
         if values.get("employee_email"):
             employee = employees.filter(email=values["employee_email"].lower()).first()
         else:
@@ -550,7 +558,7 @@ class LearningCompletionViewSet(
             raise ApplicationError(
                 "unknown_reference", "Unknown employee or item.", fields=problems
             )
-        completion, created = services.completion_record(
+        completion, created = completion_services.completion_record(
             actor=self.actor,
             employee=employee,
             item=item,
@@ -591,9 +599,9 @@ class LearningContentGapViewSet(OrganizationScopedViewSet):
     def list(self, request):
         rows = self.paginate_queryset(selectors.content_gap_report())
         uuids = dict(
-            Capability.objects.filter(id__in=[r["capability_id"] for r in rows]).values_list(
-                "id", "uuid"
-            )
+            capability_selectors.capabilities()
+            .filter(id__in=[r["capability_id"] for r in rows])
+            .values_list("id", "uuid")
         )
         return self.get_paginated_response(
             [
@@ -630,9 +638,9 @@ class LearningImpactViewSet(OrganizationScopedViewSet):
             )
         )
         capabilities = dict(
-            Capability.objects.filter(
-                id__in=[r["capability_id"] for r in report["capabilities"]]
-            ).values_list("id", "uuid")
+            capability_selectors.capabilities()
+            .filter(id__in=[r["capability_id"] for r in report["capabilities"]])
+            .values_list("id", "uuid")
         )
         plans = dict(
             DevelopmentPlan.objects.filter(

@@ -5,7 +5,6 @@ class LearningConfig(AppConfig):
     name = "learning"
 
     def ready(self) -> None:
-        from learning import milestones, receivers
+        from learning import milestones, receivers  # noqa: F401 (receivers subscribe on import)
 
         milestones.register()
-        receivers.connect()

@@ -9,9 +9,10 @@ import datetime
 import json
 
 from capabilities.models import RoleRequirement
-from learning import services
 from learning.imports import learning_items_import
 from learning.models import DevelopmentPlan, LearningItem, PlanItem
+from learning.services import builds as build_services
+from learning.services import plans as plan_services
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Membership
@@ -71,8 +72,8 @@ def seed_learning(actor: Actor) -> None:
     employee = Employee.objects.filter(email=DEMO_EMPLOYEE).select_related("manager").first()
     if employee is None or DevelopmentPlan.objects.filter(employee=employee).exists():
         return
-    plan = services.plan_build(actor=actor, employee=employee, start=PLAN_START)
-    services.plan_propose(actor=actor, plan=plan)
+    plan = build_services.plan_build(actor=actor, employee=employee, start=PLAN_START)
+    plan_services.plan_propose(actor=actor, plan=plan)
     approver = actor
     if employee.manager is not None and employee.manager.user_id is not None:
         membership = Membership.objects.filter(
@@ -85,7 +86,7 @@ def seed_learning(actor: Actor) -> None:
     planned = list(PlanItem.objects.filter(plan=plan).select_related("capability"))
     in_plan = {p.item_id for p in planned}
     additions = [
-        services.PlanAddition(
+        plan_services.PlanAddition(
             item=stretch,
             capability=p.capability,
             reason=f"{p.reason}; ready for a stretch assignment.",
@@ -96,12 +97,14 @@ def seed_learning(actor: Actor) -> None:
             external_id=f"acme-{p.capability.key}-stretch"
         ).exclude(id__in=in_plan)
     ]
-    services.plan_approve(actor=approver, plan=plan, add=additions, reason="Agreed in our 1:1.")
+    plan_services.plan_approve(
+        actor=approver, plan=plan, add=additions, reason="Agreed in our 1:1."
+    )
     first = PlanItem.objects.filter(plan=plan).order_by("order", "id").first()
     if first is not None:
         plan.refresh_from_db()
         first.plan = plan
-        services.plan_item_progress(
+        plan_services.plan_item_progress(
             actor=actor,
             plan_item=first,
             status=PlanItem.Status.DONE,

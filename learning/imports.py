@@ -25,7 +25,7 @@ from django.utils import timezone
 from capabilities.models import Capability
 from learning.models import ItemCapability, LearningItem
 from plms.audit.services import audit_record
-from plms.people.imports import ImportFailed, RowError
+from plms.common.imports import ImportFailed, RowError
 from plms.tenancy.actors import Actor
 
 COLUMNS = (

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from learning import services
 from learning.models import DevelopmentPlan
+from learning.services import builds as build_services
 from workflows import notifications
 from workflows.milestones import MilestoneKind, Outcome, register_kind, responsible_users
 from workflows.models import MilestoneRun
@@ -27,7 +27,7 @@ def build_plan_for_employee(context):
             object_type="learning.developmentplan",
             object_id=str(open_plan.uuid),
         )
-    plan = services.plan_build(actor=context.actor, employee=context.employee)
+    plan = build_services.plan_build(actor=context.actor, employee=context.employee)
     notifications.notify(
         recipients=responsible_users(context),
         event=notifications.WORKFLOW_MESSAGE,

@@ -7,7 +7,7 @@ import logging
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from learning import services
+from learning.services import builds as build_services
 
 logger = logging.getLogger(__name__)
 
@@ -27,11 +27,13 @@ def build_plans_for_cycle(cycle_id: int, *, organization_id: int) -> int:
     the cycle's plan build. Idempotent: a retry or a second delivery builds nothing twice (one
     plan per employee and cycle)."""
     try:
-        created = services.plans_build_for_cycle(cycle_id=cycle_id, organization_id=organization_id)
+        created = build_services.plans_build_for_cycle(
+            cycle_id=cycle_id, organization_id=organization_id
+        )
     except RETRYABLE:
         raise
     except Exception:
-        services.plan_build_failed(cycle_id=cycle_id, organization_id=organization_id)
+        build_services.plan_build_failed(cycle_id=cycle_id, organization_id=organization_id)
         raise
     logger.info("Development plans built from cycle %s: %s", cycle_id, created)
     return created

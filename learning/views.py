@@ -15,11 +15,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from capabilities.selectors import capability_choices
-from learning import impact, selectors, services
+from learning import impact, selectors
 from learning.imports import COLUMNS, learning_items_import
 from learning.models import DevelopmentPlan, LearningItem, PlanItem
+from learning.services import builds as build_services
+from learning.services import catalogue as catalogue_services
+from learning.services import plans as plan_services
 from plms.common.errors import ApplicationError
-from plms.people.imports import ImportFailed
+from plms.common.imports import ImportFailed
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 
@@ -124,7 +127,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
         "plan": plan,
         "items": items,
         "progress": _progress(plan) if plan else 0,
-        "can_progress": plan is not None and plan.status in services.PROGRESS_STATUSES,
+        "can_progress": plan is not None and plan.status in plan_services.PROGRESS_STATUSES,
         "statuses": PlanItem.Status.choices,
     }
     return render(request, "learning/my_plan.html", context)
@@ -136,7 +139,7 @@ def plan_build_mine(request: HttpRequest) -> HttpResponse:
     if request.employee is None:
         raise Http404
     try:
-        services.plan_build(actor=actor_from_request(request), employee=request.employee)
+        build_services.plan_build(actor=actor_from_request(request), employee=request.employee)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -181,13 +184,13 @@ def plan_action(request: HttpRequest, id) -> HttpResponse:
     action = request.POST.get("action", "")
     try:
         if action == "propose":
-            services.plan_propose(actor=actor, plan=plan)
+            plan_services.plan_propose(actor=actor, plan=plan)
         elif action == "activate":
-            services.plan_activate(actor=actor, plan=plan)
+            plan_services.plan_activate(actor=actor, plan=plan)
         elif action == "approve":
             _approve(request, actor, plan)
         elif action == "complete":
-            services.plan_complete(
+            plan_services.plan_complete(
                 actor=actor,
                 plan=plan,
                 outcome=request.POST.get("outcome", ""),
@@ -212,7 +215,7 @@ def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> None:
         item = selectors.item_list().filter(uuid=wanted).first() if _is_uuid(wanted) else None
         if item is None:
             raise ApplicationError("invalid", _("Choose an item from the catalogue."))
-        add.append(services.PlanAddition(item=item, reason=reason))
+        add.append(plan_services.PlanAddition(item=item, reason=reason))
     order = None
     positions = {
         u: request.POST.get(f"order_{u}", "") for u in items if request.POST.get(f"order_{u}")
@@ -222,7 +225,7 @@ def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> None:
         ranked = sorted(kept, key=lambda u: (int(positions.get(u) or 9999), items[u].order))
         if ranked != sorted(kept, key=lambda u: items[u].order):
             order = [items[u] for u in ranked]
-    services.plan_approve(
+    plan_services.plan_approve(
         actor=actor, plan=plan, add=add, remove=remove, order=order, reason=reason
     )
 
@@ -247,7 +250,7 @@ def plan_item_update(request: HttpRequest, id) -> HttpResponse:
         messages.error(request, _("Choose a status for the item."))
     else:
         try:
-            services.plan_item_progress(actor=actor, plan_item=plan_item, **form.cleaned_data)
+            plan_services.plan_item_progress(actor=actor, plan_item=plan_item, **form.cleaned_data)
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
@@ -308,7 +311,7 @@ def plan_build_progress(request: HttpRequest, id) -> HttpResponse:
 def plan_build_again(request: HttpRequest, id) -> HttpResponse:
     build = _plan_build_or_404(id)
     try:
-        services.plan_build_requeue(actor=actor_from_request(request), build=build)
+        build_services.plan_build_requeue(actor=actor_from_request(request), build=build)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -338,11 +341,11 @@ class SettingsForm(forms.Form):
 @member_required(admin=True)
 def learning_settings(request: HttpRequest) -> HttpResponse:
     current = selectors.learning_settings_get()
-    initial = {name: getattr(current, name) for name in services.SETTINGS_FIELDS}
+    initial = {name: getattr(current, name) for name in catalogue_services.SETTINGS_FIELDS}
     form = SettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.learning_settings_update(
+            catalogue_services.learning_settings_update(
                 actor=actor_from_request(request), **form.cleaned_data
             )
         except ApplicationError as exc:

@@ -4,13 +4,26 @@ import gc
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import (
+    before_task_publish,
+    task_postrun,
+    task_prerun,
+    worker_process_init,
+    worker_process_shutdown,
+)
+
+from plms.common import logs
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plms.settings.local")
 
 app = Celery("plms")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Task log lines carry the task's id and organization and the id of the request that sent it.
+before_task_publish.connect(logs.task_publish_headers, weak=False)
+task_prerun.connect(logs.task_started, weak=False)
+task_postrun.connect(logs.task_finished, weak=False)
 
 
 @worker_process_init.connect
@@ -22,3 +35,19 @@ def freeze_start_up_objects(**_kwargs) -> None:
     heap."""
     gc.collect()
     gc.freeze()
+
+
+@worker_process_init.connect
+def start_heartbeats(**_kwargs) -> None:
+    """Each pool process beats while it lives, so its work is taken over soon after it dies
+    (plms.common.workers)."""
+    from plms.common import workers  # models: only once Django is set up in the worker
+
+    workers.start()
+
+
+@worker_process_shutdown.connect
+def stop_heartbeats(**_kwargs) -> None:
+    from plms.common import workers
+
+    workers.stop()

@@ -35,6 +35,8 @@ for _path in sorted(Path(__file__).parent.glob("*/factories.py")):
 LONGEST_FIRST = (
     "tests/contract/test_schemathesis.py",
     "tests/workflows/test_reliability.py",
+    "tests/workflows/test_recovery.py",
+    "tests/web/test_rolling_restart.py",
     "tests/browser/test_journeys.py",
     "tests/browser/test_accessibility.py",
 )

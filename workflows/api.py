@@ -25,7 +25,6 @@ from workflows import milestones as registry
 from workflows import notifications as notification_services
 from workflows import selectors, services, triggers
 from workflows.models import (
-    MilestoneRun,
     Notification,
     WorkflowMilestone,
     WorkflowRun,
@@ -228,30 +227,6 @@ class WorkflowPreviewSerializer(ApiSerializer):
 
     def get_sample(self, preview) -> list[str]:
         return [str(employee.uuid) for employee in preview.sample]
-
-
-class WorkflowStepSerializer(ApiModelSerializer):
-    id = serializers.UUIDField(source="uuid", read_only=True)
-    milestone = serializers.UUIDField(source="milestone.uuid", read_only=True)
-
-    class Meta:
-        model = MilestoneRun
-        fields = [
-            "id",
-            "milestone",
-            "kind",
-            "occasion",
-            "state",
-            "due_at",
-            "deadline_at",
-            "attempts",
-            "dispatched_at",
-            "completed_at",
-            "outcome",
-            "object_type",
-            "object_id",
-        ]
-        read_only_fields = fields
 
 
 class WorkflowRunSerializer(ApiModelSerializer):

@@ -6,7 +6,11 @@ class WorkflowsConfig(AppConfig):
     verbose_name = "Momentum workflows"
 
     def ready(self) -> None:
+        from plms.common.metrics import register_source
         from workflows import embedded, milestones, triggers  # noqa: F401 (registries)
+        from workflows.metrics import momentum_metrics
+
+        register_source(momentum_metrics)
 
         if embedded.should_start():
             embedded.start()

@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, connections, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from plms.common.db import prepared_row, value_preparer
+from plms.common.db import update_rows
+from plms.common.workers import current_owner, orphaned
 from plms.people.models import Employee
 from plms.tenancy.actors import system_actor
 from plms.tenancy.context import (
@@ -270,9 +271,12 @@ def _lease() -> timedelta:
 
 
 def claimable_q(now: datetime) -> Q:
-    """Steps a tick may claim: due and not taken, or taken so long ago the task was lost."""
-    return Q(state=State.SCHEDULED, due_at__lte=now) | Q(
-        state=State.DUE, claimed_at__lt=now - _lease()
+    """Steps a tick may claim: due and not taken, taken so long ago the task was lost, or
+    taken by a worker process that stopped beating (killed mid-dispatch)."""
+    return (
+        Q(state=State.SCHEDULED, due_at__lte=now)
+        | Q(state=State.DUE, claimed_at__lt=now - _lease())
+        | (Q(state=State.DUE) & orphaned("claimed_by"))
     )
 
 
@@ -297,8 +301,44 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
         .values_list("id", flat=True)[:limit]
     )
     if ids:
-        MilestoneRun.objects.filter(id__in=ids).update(state=State.DUE, claimed_at=now)
+        MilestoneRun.objects.filter(id__in=ids).update(
+            state=State.DUE, claimed_at=now, claimed_by=None
+        )
     return ids
+
+
+def steps_take(*, step_ids: Sequence[int]) -> int:
+    """Stamp claimed steps (of the current organization) with the worker process about to
+    dispatch them, committed before it starts, so that if it dies they are taken over as soon
+    as its heartbeat stops instead of after the lease. Rows another process holds are skipped.
+    Outside a worker: nothing."""
+    owner = current_owner()
+    if owner is None or not step_ids:
+        return 0
+    with organization_transaction():
+        ids = list(
+            MilestoneRun.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=list(step_ids), state=State.DUE)
+            .order_by("id")
+            .values_list("id", flat=True)
+        )
+        return MilestoneRun.objects.filter(pk__in=ids).update(claimed_by=owner)
+
+
+def organizations_with_orphans() -> list[int]:
+    """Organizations with steps or e-mails held by a worker process that stopped beating."""
+    with dangerously_all_organizations():
+        ids = set(
+            MilestoneRun.dangerously_unscoped.filter(Q(state=State.DUE) & orphaned("claimed_by"))
+            .values_list("organization_id", flat=True)
+            .distinct()
+        )
+        ids |= set(
+            Notification.dangerously_unscoped.filter(notifications.orphaned_email_q())
+            .values_list("organization_id", flat=True)
+            .distinct()
+        )
+    return sorted(ids)
 
 
 def retry_delay(attempt: int) -> float:
@@ -595,7 +635,7 @@ def _steps_dispatch_together(
         finished.append(step)
     if not finished:
         return outcomes, alone
-    _steps_save(finished)
+    update_rows(MilestoneRun, finished, STEP_FIELDS)
     starts = [
         s for s in finished if s.parent_id is None and s.state in MilestoneRun.FINISHED_STATES
     ]
@@ -609,46 +649,6 @@ def _steps_dispatch_together(
     for step in finished:
         outcomes[step.state] = outcomes.get(step.state, 0) + 1
     return outcomes, alone
-
-
-def _steps_save(steps: list[MilestoneRun]) -> None:
-    """Write the dispatch fields of `steps` as they are in memory, in one statement.
-
-    On PostgreSQL `UPDATE … FROM (VALUES …)`: one plain join instead of the `CASE WHEN id = …`
-    per row and column that `bulk_update` builds (slow to compile and to evaluate).
-    """
-    connection = connections[MilestoneRun.objects.db]
-    if connection.vendor != "postgresql":
-        MilestoneRun.objects.bulk_update(steps, STEP_FIELDS)
-        return
-    from psycopg2.extras import execute_values
-
-    opts = MilestoneRun._meta
-    columns = [opts.get_field(name) for name in STEP_FIELDS]
-    quote = connection.ops.quote_name
-    template = "(%s::bigint, {})".format(
-        ", ".join(f"%s::{column.db_type(connection)}" for column in columns)
-    )
-    sql = (
-        "UPDATE {table} AS t SET {sets} FROM (VALUES %s) AS v (id, {names}) "
-        "WHERE t.{pk} = v.id AND t.{org} = {organization_id} AND t.{pk} IN ({ids})"
-    ).format(
-        table=quote(opts.db_table),
-        sets=", ".join(f"{quote(c.column)} = v.{quote(c.column)}" for c in columns),
-        names=", ".join(quote(c.column) for c in columns),
-        pk=quote(opts.pk.column),
-        org=quote("organization_id"),
-        organization_id=int(require_organization_id()),
-        ids=", ".join(str(int(step.pk)) for step in steps),  # the primary key's index
-    )
-    preparers = [None, *(value_preparer(column, connection) for column in columns)]
-    values = [
-        prepared_row((step.pk, *(getattr(step, c.attname) for c in columns)), preparers)
-        for step in steps
-    ]
-    with connection.cursor() as cursor:
-        # The wrapped cursor keeps Django's query log (tests count these queries).
-        execute_values(cursor, sql, values, template=template, page_size=len(values))
 
 
 def _step_record(step: MilestoneRun, outcome: registry.Outcome, now: datetime) -> None:

@@ -113,14 +113,6 @@ def kind_get(name: str) -> MilestoneKind | None:
     return KINDS.get(name)
 
 
-def kind_choices(*, available_only: bool = False) -> list[tuple[str, str]]:
-    return [
-        (kind.name, str(kind.label))
-        for kind in KINDS.values()
-        if kind.available or not available_only
-    ]
-
-
 # --- Conditions ------------------------------------------------------------------------------
 
 

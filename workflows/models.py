@@ -215,6 +215,8 @@ class MilestoneRun(TenantModel):
     deadline_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # The worker process dispatching the step (plms.common.workers); taken over if it dies.
+    claimed_by = models.CharField(max_length=120, blank=True, null=True)
     dispatched_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=300, blank=True)
@@ -279,6 +281,8 @@ class Notification(TenantModel):
     email_send_after = models.DateTimeField(null=True, blank=True)  # quiet hours move it
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_claimed_at = models.DateTimeField(null=True, blank=True)
+    # The worker process that holds the e-mail (plms.common.workers); taken over if it dies.
+    email_claimed_by = models.CharField(max_length=120, blank=True, null=True)
     email_sent_at = models.DateTimeField(null=True, blank=True)
     email_error = models.TextField(blank=True)
     digest = models.ForeignKey(

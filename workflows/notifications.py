@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plms.common.db import prepared_row, value_preparer
 from plms.common.errors import ApplicationError, NotFound
+from plms.common.workers import current_owner, orphaned
 from plms.tenancy.context import organization_transaction, require_organization_id
 from workflows.models import Notification, NotificationDigest, NotificationSettings
 
@@ -52,11 +53,6 @@ EVENTS: dict[str, str] = {
     WORKFLOW_ESCALATION: _("Escalations of overdue steps in your team"),
     WORKFLOW_CHECK_IN: _("Check-ins scheduled for you"),
 }
-
-
-def register_event(name: str, label: str) -> None:
-    """Let another app notify about its own events (call it from its AppConfig.ready())."""
-    EVENTS.setdefault(name, label)
 
 
 # --- Preferences and quiet hours ---------------------------------------------------------------
@@ -374,10 +370,36 @@ def _email_lease() -> timedelta:
 
 
 def email_claimable_q(now: datetime) -> Q:
-    """Rows an e-mail attempt may take: pending and due, or abandoned mid-send."""
-    return Q(email_state=Notification.EmailState.PENDING, email_send_after__lte=now) | Q(
-        email_state=Notification.EmailState.SENDING, email_claimed_at__lt=now - _email_lease()
+    """Rows an e-mail attempt may take: pending and due, or abandoned mid-send (the lease
+    ran out, or the worker process sending it stopped beating)."""
+    return (
+        Q(email_state=Notification.EmailState.PENDING, email_send_after__lte=now)
+        | Q(email_state=Notification.EmailState.SENDING, email_claimed_at__lt=now - _email_lease())
+        | (Q(email_state=Notification.EmailState.SENDING) & orphaned("email_claimed_by"))
     )
+
+
+def orphaned_email_q() -> Q:
+    """E-mails held (taken for a batch, or being sent) by a worker process that died."""
+    held = (Notification.EmailState.PENDING, Notification.EmailState.SENDING)
+    return Q(email_state__in=held) & orphaned("email_claimed_by")
+
+
+def notification_emails_take(*, notification_ids: Sequence[int]) -> int:
+    """Stamp a batch's pending e-mails (of the current organization) with the worker process
+    that is about to send them, so that the ones it never reaches are sent by another soon
+    after it dies."""
+    owner = current_owner()
+    if owner is None or not notification_ids:
+        return 0
+    with organization_transaction():
+        ids = list(
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=list(notification_ids), email_state=Notification.EmailState.PENDING)
+            .order_by("id")
+            .values_list("id", flat=True)
+        )
+        return Notification.objects.filter(pk__in=ids).update(email_claimed_by=owner)
 
 
 def _render_notification_email(notification: Notification) -> EmailMultiAlternatives:
@@ -435,6 +457,7 @@ def notification_email_send(*, notification_id: int, now: datetime | None = None
             .update(
                 email_state=Notification.EmailState.SENDING,
                 email_claimed_at=now,
+                email_claimed_by=current_owner(),
                 email_attempts=F("email_attempts") + 1,
             )
         )
@@ -603,7 +626,12 @@ def notification_emails_due(*, now: datetime, limit: int) -> list[int]:
         email_state=Notification.EmailState.SENDING, email_claimed_at__lt=now - _email_lease()
     )
     return list(
-        Notification.objects.filter((pending_due & lost_or_held) | abandoned)
+        Notification.objects.filter(
+            (pending_due & lost_or_held)
+            | abandoned
+            | (pending_due & orphaned_email_q())
+            | (Q(email_state=Notification.EmailState.SENDING) & orphaned("email_claimed_by"))
+        )
         .order_by("email_send_after", "id")
         .values_list("id", flat=True)[:limit]
     )

@@ -95,10 +95,6 @@ def workflow_run_get(*, uuid) -> WorkflowRun | None:
     )
 
 
-def workflow_runs_of_employee(*, employee: Employee) -> QuerySet[WorkflowRun]:
-    return workflow_run_list().filter(employee=employee)
-
-
 # --- Preview ---------------------------------------------------------------------------------
 
 

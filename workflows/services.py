@@ -17,7 +17,7 @@ from capabilities.models import JobRole
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, NotFound
 from plms.people.models import Department, Employee
-from plms.tenancy.actors import Actor
+from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import Organization
 from workflows import engine, shipped, triggers
@@ -62,12 +62,6 @@ DAY_LIMITS = {
 }
 MAX_MILESTONES = 30
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
-
-
-def _check_same_organization(actor: Actor, *objects: object) -> None:
-    for obj in objects:
-        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
-            raise NotFound()
 
 
 def _invalid(field: str, message: str, code: str = "invalid") -> ApplicationError:
@@ -254,7 +248,7 @@ def workflow_template_update(
     """Edit a template. Its trigger and milestones change only while it is a draft: runs in
     progress keep the plan they started with."""
     actor.require_admin()
-    _check_same_organization(actor, template)
+    same_organization(actor, template)
     template = WorkflowTemplate.objects.select_for_update().get(pk=template.pk)
     if template.status == WorkflowTemplate.Status.CANCELLED:
         raise ApplicationError("workflow_cancelled", "A cancelled workflow cannot be changed.")
@@ -308,7 +302,7 @@ def _set_status(actor: Actor, template: WorkflowTemplate, status: str, action: s
 
 def _locked(actor: Actor, template: WorkflowTemplate) -> WorkflowTemplate:
     actor.require_admin()
-    _check_same_organization(actor, template)
+    same_organization(actor, template)
     return WorkflowTemplate.objects.select_for_update().get(pk=template.pk)
 
 
@@ -426,7 +420,7 @@ def workflow_template_instantiate(
 def workflow_run_cancel(*, actor: Actor, run: WorkflowRun, reason: str = "") -> WorkflowRun:
     """Stop one employee's run (e.g. they left the team); its open steps are cancelled."""
     actor.require_admin()
-    _check_same_organization(actor, run)
+    same_organization(actor, run)
     run = WorkflowRun.objects.select_for_update().get(pk=run.pk)
     if run.state != WorkflowRun.State.ACTIVE:
         raise ApplicationError("invalid_transition", "Only a run in progress can be cancelled.")

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
+from plms.common import workers
 from plms.tenancy.context import organization_context
 from workflows import engine, notifications
 
@@ -49,6 +50,18 @@ def workflow_tick(now: str | None = None) -> int:
     return len(organization_ids)
 
 
+@shared_task(acks_late=True, ignore_result=True)
+def workflow_recover() -> int:
+    """Beat, every PLMS_WORKFLOW_RECOVER_SECONDS: organizations with steps or e-mails held by
+    a worker process that stopped beating are ticked now, which takes that work over."""
+    organization_ids = engine.organizations_with_orphans()
+    for organization_id in organization_ids:
+        logger.warning("Taking over work of a dead worker in organization %s", organization_id)
+        workflow_tick_organization.delay(organization_id=organization_id)
+    workers.purge_stale()
+    return len(organization_ids)
+
+
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
 def workflow_tick_organization(*, organization_id: int, now: str | None = None) -> dict:
     with organization_context(organization_id):
@@ -59,19 +72,13 @@ def workflow_tick_organization(*, organization_id: int, now: str | None = None) 
 
 
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
-def dispatch_milestone(step_id: int, *, organization_id: int, now: str | None = None) -> str:
-    with organization_context(organization_id):
-        result = engine.step_dispatch(step_id=step_id, now=_when(now))
-    return result.state
-
-
-@shared_task(acks_late=True, ignore_result=True, **RETRY)
 def dispatch_milestones(
     step_ids: list[int], *, organization_id: int, now: str | None = None
 ) -> dict[str, int]:
     """A chunk of claimed steps (see `engine.steps_dispatch`); a retry redoes none that is
     done, since a step is only dispatched while it is `due`."""
     with organization_context(organization_id):
+        engine.steps_take(step_ids=step_ids)
         return engine.steps_dispatch(step_ids=step_ids, now=_when(now))
 
 
@@ -103,6 +110,8 @@ def send_notification_emails(
 ) -> dict[str, int]:
     """The e-mails of one commit, one after another. Each is claimed on its own, so a message
     delivered again sends only those not sent yet; one to retry gets its own prompt task."""
+    with organization_context(organization_id):
+        notifications.notification_emails_take(notification_ids=notification_ids)
     outcomes: dict[str, int] = {}
     for notification_id in notification_ids:
         with organization_context(organization_id):

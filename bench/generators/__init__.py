@@ -6,10 +6,11 @@ organisation) and inside one transaction (a failure leaves nothing behind). A st
 
     def step(actor: Actor, rng: random.Random, sizes: Sizes) -> dict[str, int]
 
-It writes its rows in bulk (`insert_rows` or `bulk_create` with large batches, never one ORM
-save per row), reads what earlier steps made from the database, and returns the counts it
-created for the report. Each step gets its own random generator seeded from the run's seed and
-the step's name, so adding a step never changes the data of the others.
+It writes its rows in bulk (`plms.common.db.insert_rows`, the product's own bulk insert, or
+`bulk_create` with large batches, never one ORM save per row), reads what earlier steps made
+from the database, and returns the counts it created for the report. Each step gets its own
+random generator seeded from the run's seed and the step's name, so adding a step never changes
+the data of the others.
 
 To add a domain: write `bench/generators/<domain>.py` with its step and append it to
 `GENERATOR_STEPS` below, after the steps whose rows it needs (see docs/performance.md).
@@ -19,15 +20,14 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import connections, models, transaction
-from django.db.models import ForeignKey
+from django.db import transaction
 
 from plms.tenancy.actors import Actor, system_actor
-from plms.tenancy.context import organization_scope, require_organization_id
-from plms.tenancy.models import Organization, TenantModel
+from plms.tenancy.context import organization_scope
+from plms.tenancy.models import Organization
 from plms.tenancy.scopes import ALL_SCOPES
 from plms.tenancy.services import api_key_create
 
@@ -148,117 +148,3 @@ def generate_organization(
                 reports.append(StepReport(label, time.perf_counter() - step_started, counts))
         _, secret = api_key_create(organization=organization, name="bench", scopes=ALL_SCOPES)
     return Generated(organization, secret, time.perf_counter() - started, reports)
-
-
-# --- Bulk writing ----------------------------------------------------------------------------
-
-_PLAIN_TYPES = {
-    "AutoField",
-    "BigAutoField",
-    "BigIntegerField",
-    "BooleanField",
-    "CharField",
-    "DateField",
-    "DateTimeField",
-    "DecimalField",
-    "EmailField",
-    "FloatField",
-    "ForeignKey",
-    "IntegerField",
-    "PositiveIntegerField",
-    "PositiveSmallIntegerField",
-    "SlugField",
-    "SmallIntegerField",
-    "TextField",
-    "URLField",
-}
-
-
-def insert_rows(
-    model: type[models.Model],
-    fields: Sequence[str],
-    rows: Iterable[Sequence[object]],
-    *,
-    returning_ids: bool = False,
-    page_size: int = 5000,
-) -> list[int]:
-    """Insert plain tuples into `model`'s table, fast: no model instances, no per-row save().
-
-    `fields` are attribute names (`manager_id`, not `manager`). Columns left out get the
-    field's default (a fresh uuid, `timezone.now`, ...); a tenant model's `organization_id`
-    is the active organisation. On PostgreSQL this is multi-row `INSERT ... VALUES` pages
-    (COPY is refused on tables with row-level security); elsewhere it falls back to
-    `bulk_create`. Returns the new ids in row order when `returning_ids` is set.
-    """
-    opts = model._meta
-    connection = connections["default"]
-    by_attname = {f.attname: f for f in opts.concrete_fields}
-    unknown = [name for name in fields if name not in by_attname]
-    if unknown:
-        raise ValueError(f"{opts.label} has no column(s) {', '.join(unknown)}.")
-    defaults: list[tuple[str, Callable[[], object]]] = []
-    if issubclass(model, TenantModel) and "organization_id" not in fields:
-        organization_id = require_organization_id()
-        defaults.append(("organization_id", lambda: organization_id))
-    for column in opts.concrete_fields:
-        if column.primary_key or column.attname in fields:
-            continue
-        if column.attname == "organization_id" and issubclass(model, TenantModel):
-            continue
-        if column.has_default():
-            defaults.append((column.attname, column.get_default))
-        elif column.null:
-            defaults.append((column.attname, lambda: None))
-    columns = [*fields, *(name for name, _ in defaults)]
-    factories = [make for _, make in defaults]
-
-    if connection.vendor != "postgresql":
-        objects = [
-            model(**dict(zip(columns, [*row, *(make() for make in factories)], strict=True)))
-            for row in rows
-        ]
-        model._base_manager.bulk_create(objects, batch_size=min(page_size, 500))
-        return [obj.pk for obj in objects] if returning_ids else []
-
-    from psycopg2.extras import execute_values
-
-    preparers = []
-    for name in columns:
-        column = by_attname[name]
-        if column.get_internal_type() in _PLAIN_TYPES or isinstance(column, ForeignKey):
-            preparers.append(None)
-        elif column.get_internal_type() == "UUIDField":
-            preparers.append(None)  # psycopg2 adapts uuid.UUID (registered by Django)
-        else:
-            preparers.append(
-                lambda value, column=column: column.get_db_prep_save(value, connection)
-            )
-    quoted = ", ".join(connection.ops.quote_name(by_attname[name].column) for name in columns)
-    sql = f"INSERT INTO {connection.ops.quote_name(opts.db_table)} ({quoted}) VALUES %s"
-    if returning_ids:
-        sql += f" RETURNING {connection.ops.quote_name(opts.pk.column)}"
-
-    def prepared() -> Iterable[tuple]:
-        for row in rows:
-            values = [*row, *(make() for make in factories)]
-            yield tuple(
-                value if prepare is None else prepare(value)
-                for value, prepare in zip(values, preparers, strict=True)
-            )
-
-    ids: list[int] = []
-    with connection.cursor() as cursor:
-        batch: list[tuple] = []
-        for values in prepared():
-            batch.append(values)
-            if len(batch) >= page_size:
-                ids.extend(_execute_page(cursor, execute_values, sql, batch, returning_ids))
-                batch = []
-        if batch:
-            ids.extend(_execute_page(cursor, execute_values, sql, batch, returning_ids))
-    return ids
-
-
-def _execute_page(cursor, execute_values, sql, batch, returning_ids) -> list[int]:
-    result = execute_values(cursor.cursor, sql, batch, page_size=len(batch), fetch=returning_ids)
-    return [row[0] for row in result] if returning_ids else []

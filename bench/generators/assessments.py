@@ -31,10 +31,11 @@ from django.utils import timezone
 from assessments.consolidation import TWO_PLACES
 from assessments.models import RATER_KINDS, Assessment, AssessmentCycle, ConsolidatedLevel, Rating
 from assessments.selectors import cycle_scope_employees
-from assessments.services import LAUNCH_CHUNK, assessments_create_for
-from bench.generators import Sizes, insert_rows
+from assessments.services.cycles import LAUNCH_CHUNK, assessments_create_for
+from bench.generators import Sizes
 from capabilities.models import RoleAssignment, RoleRequirement, ScaleLevel
-from capabilities.services import framework_version_current
+from capabilities.services.frameworks import framework_version_current
+from plms.common.db import insert_rows
 from plms.people.models import Employee, SecondaryManager
 from plms.tenancy.actors import Actor
 

@@ -19,7 +19,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from bench.generators import Sizes, insert_rows
+from bench.generators import Sizes
 from bench.generators.people import DIVISIONS, TEAMS
 from capabilities.catalogue.loader import catalogue_load
 from capabilities.models import (
@@ -34,7 +34,9 @@ from capabilities.models import (
     RoleRequirement,
     ScaleLevel,
 )
-from capabilities.services import DEFAULT_SCALE, framework_publish, scale_ensure
+from capabilities.services.frameworks import framework_publish
+from capabilities.services.scales import DEFAULT_SCALE, scale_ensure
+from plms.common.db import insert_rows
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
 

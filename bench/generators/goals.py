@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from bench.generators import Sizes, insert_rows
+from bench.generators import Sizes
 from capabilities.models import Capability, RoleAssignment, RoleRequirement
 from goals import kpi as kpi_math
 from goals.models import (
@@ -42,6 +42,7 @@ from goals.models import (
     GoalUpdate,
 )
 from goals.services import goal_forecasts_refresh
+from plms.common.db import insert_rows
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
 

@@ -34,7 +34,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from assessments.models import AssessmentCycle, ConsolidatedLevel
-from bench.generators import Sizes, insert_rows
+from bench.generators import Sizes
 from capabilities.models import Capability, RoleAssignment, RoleRequirement, ScaleLevel
 from learning.builder import MIX_RANK, BuildSettings, ContentGap, GapInput, explain
 from learning.models import (
@@ -47,6 +47,7 @@ from learning.models import (
     PlanItem,
 )
 from learning.selectors import learning_settings_get
+from plms.common.db import insert_rows
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 

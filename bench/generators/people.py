@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-from bench.generators import Sizes, insert_rows
+from bench.generators import Sizes
+from plms.common.db import insert_rows
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Membership

@@ -23,7 +23,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from bench.generators import Sizes, insert_rows
+from bench.generators import Sizes
+from plms.common.db import insert_rows
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from workflows import notifications

@@ -115,18 +115,21 @@ class SsoConnection(TenantModel):
 
     OpenID Connect: `issuer` (the discovery document is `<issuer>/.well-known/openid-configuration`
     unless `metadata_url` names another), `client_id` and the encrypted `client_secret`.
+    SAML 2.0: the identity provider's metadata, from `metadata_url` or pasted into
+    `saml_idp_metadata`; `issuer` is then the provider's entity id.
     Sign-in is offered to e-mail addresses in `email_domains`; `attribute_mapping` names the
     claims that carry the e-mail address and the name.
     """
 
     class Protocol(models.TextChoices):
         OIDC = "oidc", _("OpenID Connect")
+        SAML = "saml", _("SAML 2.0")
 
     protocol = models.CharField(max_length=8, choices=Protocol.choices, default=Protocol.OIDC)
     display_name = models.CharField(max_length=100, default="single sign-on")
-    issuer = models.URLField(max_length=500)
+    issuer = models.CharField(max_length=500, blank=True)
     metadata_url = models.URLField(max_length=500, blank=True)
-    client_id = models.CharField(max_length=255)
+    client_id = models.CharField(max_length=255, blank=True)
     client_secret_encrypted = models.TextField(blank=True)
     email_domains = models.JSONField(default=list, blank=True)
     attribute_mapping = models.JSONField(default=dict, blank=True)
@@ -137,6 +140,10 @@ class SsoConnection(TenantModel):
     # Password sign-in is refused for the organization's members (HR admins keep it, with
     # two-factor, as the way back in when the identity provider is down or misconfigured).
     sso_only = models.BooleanField(default=False)
+    saml_idp_metadata = models.TextField(blank=True)
+    # Accept a response nobody asked for (a tile at the identity provider). Off, every response
+    # must answer a request this organization sent.
+    saml_allow_idp_initiated = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now)
 

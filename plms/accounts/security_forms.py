@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plms.accounts.models import SignInPolicy
+from plms.accounts.models import SignInPolicy, SsoConnection
 
 
 class CodeForm(forms.Form):
@@ -43,6 +43,9 @@ class SignInPolicyForm(forms.Form):
 
 
 class SsoConnectionForm(forms.Form):
+    protocol = forms.ChoiceField(
+        label=_("Protocol"), choices=SsoConnection.Protocol.choices, initial="oidc"
+    )
     display_name = forms.CharField(
         label=_("Name shown to people"),
         max_length=100,
@@ -51,8 +54,9 @@ class SsoConnectionForm(forms.Form):
     )
     issuer = forms.URLField(
         assume_scheme="https",
-        label=_("Issuer URL"),
+        label=_("Issuer URL (OpenID Connect)"),
         max_length=500,
+        required=False,
         help_text=_("The provider's issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0"),
     )
     metadata_url = forms.URLField(
@@ -64,12 +68,25 @@ class SsoConnectionForm(forms.Form):
             "Only if the discovery document is not at <issuer>/.well-known/openid-configuration."
         ),
     )
-    client_id = forms.CharField(label=_("Client ID"), max_length=255)
+    client_id = forms.CharField(
+        label=_("Client ID (OpenID Connect)"), max_length=255, required=False
+    )
     client_secret = forms.CharField(
         label=_("Client secret"),
         required=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
         help_text=_("Leave empty to keep the stored secret."),
+    )
+    saml_idp_metadata = forms.CharField(
+        label=_("Identity provider metadata (SAML)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Paste the provider's metadata XML, or give its address as the metadata URL."),
+    )
+    saml_allow_idp_initiated = forms.BooleanField(
+        label=_("Accept sign-in started at the identity provider (SAML)"),
+        required=False,
+        help_text=_("A tile in the provider's portal; off, every answer must follow a request."),
     )
     email_domains = forms.CharField(
         label=_("Allowed e-mail domains"),

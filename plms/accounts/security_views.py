@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from plms.accounts import sign_in_steps, two_factor
@@ -25,6 +26,13 @@ from plms.accounts.user_sessions import (
     user_sessions_for,
 )
 from plms.common.errors import ApplicationError
+
+SIGN_IN_METHODS = {
+    "password": gettext_lazy("With a password"),
+    "password+totp": gettext_lazy("With a password and a code"),
+    "password+recovery_code": gettext_lazy("With a password and a recovery code"),
+    "sso": gettext_lazy("With single sign-on"),
+}
 
 
 def _qr_svg(device) -> str:
@@ -110,6 +118,7 @@ def security(request: HttpRequest) -> HttpResponse:
     current = current_session_id(request)
     for row in sessions:
         row.device = describe_device(row.user_agent)
+        row.method_label = SIGN_IN_METHODS.get(row.method, "")
         row.is_current = str(row.uuid) == current
     return render(
         request,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
 from authlib.integrations.base_client import OAuthError
 from authlib.integrations.django_client import OAuth
 from django.conf import settings
@@ -32,6 +33,7 @@ from django.http import HttpRequest, HttpResponse
 from joserfc.errors import JoseError
 
 from plms.accounts.models import SsoConnection
+from plms.accounts.saml_metadata import idp_entity_id
 from plms.accounts.sign_in_audit import sign_in_event
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common import crypto
@@ -45,6 +47,8 @@ from plms.tenancy.services import membership_set
 
 CLIENT_NAME = "sso"
 SSO_AUDIT_FIELDS = (
+    "protocol",
+    "saml_allow_idp_initiated",
     "display_name",
     "issuer",
     "metadata_url",
@@ -123,6 +127,19 @@ def is_admin_of_all(*, user: Any, organizations: Iterable[Organization]) -> bool
 # --- Configuration ----------------------------------------------------------------------------
 
 
+def _fetch(url: str) -> str:
+    try:
+        response = httpx.get(url, timeout=settings.PLMS_SSO_TIMEOUT)
+        response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise ApplicationError(
+            "metadata_unreachable",
+            f"The metadata could not be read: {exc}",
+            fields={"metadata_url": "Could not be read."},
+        ) from exc
+    return response.text
+
+
 def _clean_domains(domains: Iterable[str]) -> list[str]:
     cleaned = []
     for domain in domains:
@@ -154,9 +171,12 @@ def _check_url(name: str, url: str) -> None:
 def sso_connection_save(
     *,
     actor: Actor,
-    issuer: str,
-    client_id: str,
+    protocol: str = SsoConnection.Protocol.OIDC,
+    issuer: str = "",
+    client_id: str = "",
     client_secret: str = "",
+    saml_idp_metadata: str = "",
+    saml_allow_idp_initiated: bool = False,
     metadata_url: str = "",
     display_name: str = "",
     email_domains: Iterable[str] = (),
@@ -165,14 +185,33 @@ def sso_connection_save(
     jit_membership: bool = False,
     sso_only: bool = False,
 ) -> SsoConnection:
-    """Create or change the organization's OpenID Connect connection (HR admins).
+    """Create or change the organization's single sign-on connection (HR admins).
 
-    An empty `client_secret` keeps the stored one. Each allowed domain belongs to one
-    organization only, and "SSO only" needs an enabled connection.
+    OpenID Connect needs the issuer and client id (an empty `client_secret` keeps the stored
+    one); SAML needs the identity provider's metadata, pasted or at `metadata_url`, whose
+    entity id becomes `issuer`. Each allowed domain belongs to one organization only, and
+    "SSO only" needs an enabled connection.
     """
     actor.require_admin()
-    _check_url("issuer", issuer)
+    if protocol not in SsoConnection.Protocol.values:
+        raise ApplicationError("invalid", "Unknown protocol.", fields={"protocol": "Unknown."})
     _check_url("metadata_url", metadata_url)
+    if protocol == SsoConnection.Protocol.SAML:
+        if not (saml_idp_metadata.strip() or metadata_url.strip()):
+            raise ApplicationError(
+                "required",
+                "The identity provider's metadata is required.",
+                fields={"saml_idp_metadata": "Paste the metadata or give its URL."},
+            )
+        issuer = idp_entity_id(xml=saml_idp_metadata.strip() or _fetch(metadata_url.strip()))
+    else:
+        if not issuer.strip() or not client_id.strip():
+            raise ApplicationError(
+                "required",
+                "The issuer and the client id are required.",
+                fields={"issuer": "Required.", "client_id": "Required."},
+            )
+        _check_url("issuer", issuer)
     domains = _clean_domains(email_domains)
     taken = sorted(
         domain
@@ -196,11 +235,14 @@ def sso_connection_save(
     existing = SsoConnection.objects.select_for_update().first()
     created = existing is None
     connection = existing if existing is not None else SsoConnection()
-    if created and not client_secret:
+    if created and protocol == SsoConnection.Protocol.OIDC and not client_secret:
         raise ApplicationError(
             "required", "The client secret is required.", fields={"client_secret": "Required."}
         )
     before = snapshot(connection, SSO_AUDIT_FIELDS) if not created else {}
+    connection.protocol = protocol
+    connection.saml_idp_metadata = saml_idp_metadata.strip()
+    connection.saml_allow_idp_initiated = saml_allow_idp_initiated
     connection.display_name = display_name.strip() or "single sign-on"
     connection.issuer = issuer.strip()
     connection.metadata_url = metadata_url.strip()
@@ -281,7 +323,7 @@ def sso_identity_from_callback(*, request: HttpRequest, connection: SsoConnectio
     try:
         return _identity(request=request, connection=connection)
     except SsoRefused as refused:
-        _audit_refusal(request, connection.organization, refused)
+        audit_refusal(request, connection.organization, refused)
         raise
 
 
@@ -300,30 +342,36 @@ def _identity(*, request: HttpRequest, connection: SsoConnection) -> SsoIdentity
         raise _refuse(
             request, organization, "The identity provider sent no ID token.", "no_id_token"
         )
-    email = str(claims.get(connection.claim("email")) or "").strip().lower()
-    full_name = str(claims.get(connection.claim("full_name")) or "").strip()
-    subject = str(claims.get(connection.claim("subject")) or "")
+    return identity_check(
+        connection=connection,
+        email=str(claims.get(connection.claim("email")) or ""),
+        full_name=str(claims.get(connection.claim("full_name")) or ""),
+        subject=str(claims.get(connection.claim("subject")) or ""),
+        email_verified=claims.get("email_verified") is not False,
+    )
+
+
+def identity_check(
+    *, connection: SsoConnection, email: str, full_name: str, subject: str, email_verified: bool
+) -> SsoIdentity:
+    """The identity a verified answer (ID token or SAML assertion) names, if the organization
+    accepts its e-mail address; SsoRefused otherwise (the caller audits)."""
+    email = email.strip().lower()
     if not email or "@" not in email:
-        raise _refuse(
-            request, organization, "The identity provider sent no e-mail address.", "no_email"
-        )
-    if claims.get("email_verified") is False:
-        raise _refuse(
-            request,
-            organization,
+        raise SsoRefused("The identity provider sent no e-mail address.", code="no_email")
+    if not email_verified:
+        raise SsoRefused(
             f"{email} is not verified by the identity provider.",
-            "unverified_email",
+            code="unverified_email",
             label=email,
         )
     if email.rpartition("@")[2] not in connection.email_domains:
-        raise _refuse(
-            request,
-            organization,
+        raise SsoRefused(
             f"{email} is not in a domain this organization signs in with single sign-on.",
-            "domain_not_allowed",
+            code="domain_not_allowed",
             label=email,
         )
-    return SsoIdentity(email=email, full_name=full_name[:200], subject=subject)
+    return SsoIdentity(email=email, full_name=full_name.strip()[:200], subject=subject)
 
 
 def _refuse(
@@ -333,7 +381,7 @@ def _refuse(
     return SsoRefused(reason, code=code, label=label)
 
 
-def _audit_refusal(request: HttpRequest, organization: Organization, refused: SsoRefused) -> None:
+def audit_refusal(request: HttpRequest, organization: Organization, refused: SsoRefused) -> None:
     sign_in_event(
         action="auth.sso_failed",
         organizations=[organization],
@@ -353,7 +401,7 @@ def sso_sign_in_user(
     try:
         return _sso_user(request=request, connection=connection, identity=identity)
     except SsoRefused as refused:
-        _audit_refusal(request, connection.organization, refused)
+        audit_refusal(request, connection.organization, refused)
         raise
 
 

@@ -3,6 +3,8 @@ back, and the organization's sign-in settings (HR admins)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,9 +12,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from plms.accounts import sso
+from plms.accounts import saml, sso
 from plms.accounts.models import SignInPolicy, SsoConnection
 from plms.accounts.policy import sign_in_policy_set
 from plms.accounts.security_forms import SignInPolicyForm, SsoConnectionForm, SsoEmailForm
@@ -41,7 +44,7 @@ def sso_begin(request: HttpRequest) -> HttpResponse:
         organization = sso.organization_for_email(email=form.cleaned_data["email"])
         if organization is not None:
             url = reverse("accounts:sso_start", kwargs={"organization_slug": organization.slug})
-            query = f"?login_hint={form.cleaned_data['email']}"
+            query = "?" + urlencode({"login_hint": form.cleaned_data["email"]})
             if _safe_next(request):
                 request.session[NEXT_KEY] = _safe_next(request)
             return redirect(url + query)
@@ -55,12 +58,12 @@ def sso_begin(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/sso_begin.html", {"form": form, "next": _safe_next(request)})
 
 
-def _connection_or_404(organization_slug: str) -> SsoConnection:
+def _connection_or_404(organization_slug: str, *, protocol: str = "") -> SsoConnection:
     organization = Organization.objects.filter(slug=organization_slug).first()
     if organization is None:
         raise Http404
     connection = sso.connection_for_organization(organization=organization)
-    if connection is None:
+    if connection is None or (protocol and connection.protocol != protocol):
         raise Http404
     return connection
 
@@ -72,6 +75,23 @@ def sso_start(request: HttpRequest, organization_slug: str) -> HttpResponse:
     here with `iss`, and the usual authorization code flow starts.
     """
     connection = _connection_or_404(organization_slug)
+    if connection.protocol == SsoConnection.Protocol.SAML:
+        try:
+            return redirect(
+                saml.saml_start_url(
+                    request=request, connection=connection, relay_state=_safe_next(request)
+                )
+            )
+        except Exception as exc:  # metadata unreachable or unusable
+            refused = sso.SsoRefused(
+                "Your organization's identity provider cannot be reached. Try again later.",
+                code="provider_unreachable",
+                detail=f"SAML sign-in could not start ({type(exc).__name__}): {exc}",
+            )
+            sso.audit_refusal(request, connection.organization, refused)
+            return render(
+                request, "accounts/sso_refused.html", {"reason": refused.reason}, status=502
+            )
     if _safe_next(request):
         request.session[NEXT_KEY] = _safe_next(request)
     redirect_uri = request.build_absolute_uri(
@@ -89,13 +109,42 @@ def sso_start(request: HttpRequest, organization_slug: str) -> HttpResponse:
 
 
 def sso_callback(request: HttpRequest, organization_slug: str) -> HttpResponse:
-    connection = _connection_or_404(organization_slug)
+    connection = _connection_or_404(organization_slug, protocol=SsoConnection.Protocol.OIDC)
     try:
         identity = sso.sso_identity_from_callback(request=request, connection=connection)
+    except sso.SsoRefused as exc:
+        return render(request, "accounts/sso_refused.html", {"reason": exc.reason}, status=403)
+    return _sign_in(request, connection, identity, request.session.pop(NEXT_KEY, ""))
+
+
+@csrf_exempt  # the identity provider posts the response from its own site
+@require_POST
+def saml_acs(request: HttpRequest, organization_slug: str) -> HttpResponse:
+    """SAML assertion consumer service: the identity provider's signed answer."""
+    connection = _connection_or_404(organization_slug, protocol=SsoConnection.Protocol.SAML)
+    try:
+        identity = saml.saml_identity_from_response(request=request, connection=connection)
+    except sso.SsoRefused as exc:
+        return render(request, "accounts/sso_refused.html", {"reason": exc.reason}, status=403)
+    relay = request.POST.get("RelayState", "")
+    safe = url_has_allowed_host_and_scheme(relay, {request.get_host()}, request.is_secure())
+    return _sign_in(request, connection, identity, relay if safe else "")
+
+
+def saml_metadata(request: HttpRequest, organization_slug: str) -> HttpResponse:
+    """Our SAML service provider metadata, for the identity provider's configuration."""
+    connection = _connection_or_404(organization_slug, protocol=SsoConnection.Protocol.SAML)
+    return HttpResponse(
+        saml.sp_metadata(request=request, connection=connection),
+        content_type="application/samlmetadata+xml",
+    )
+
+
+def _sign_in(request, connection, identity, next_url: str) -> HttpResponse:
+    try:
         user = sso.sso_sign_in_user(request=request, connection=connection, identity=identity)
     except sso.SsoRefused as exc:
         return render(request, "accounts/sso_refused.html", {"reason": exc.reason}, status=403)
-    next_url = request.session.pop(NEXT_KEY, "")
     request.session[METHOD_KEY] = "sso"
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session[SESSION_KEY] = connection.organization_id
@@ -127,6 +176,9 @@ def _connection_initial(connection: SsoConnection | None) -> dict:
     if connection is None:
         return {"enabled": True}
     return {
+        "protocol": connection.protocol,
+        "saml_idp_metadata": connection.saml_idp_metadata,
+        "saml_allow_idp_initiated": connection.saml_allow_idp_initiated,
         "display_name": connection.display_name,
         "issuer": connection.issuer,
         "metadata_url": connection.metadata_url,
@@ -154,6 +206,12 @@ def _render_settings(request, policy_form, sso_form, connection, status=200) -> 
             ),
             "redirect_uri": request.build_absolute_uri(
                 reverse("accounts:sso_callback", kwargs={"organization_slug": organization.slug})
+            ),
+            "saml_entity_id": request.build_absolute_uri(
+                reverse("accounts:saml_metadata", kwargs={"organization_slug": organization.slug})
+            ),
+            "saml_acs": request.build_absolute_uri(
+                reverse("accounts:saml_acs", kwargs={"organization_slug": organization.slug})
             ),
         },
         status=status,
@@ -186,6 +244,9 @@ def sso_connection_update(request: HttpRequest) -> HttpResponse:
         try:
             sso.sso_connection_save(
                 actor=actor_from_request(request),
+                protocol=data["protocol"],
+                saml_idp_metadata=data["saml_idp_metadata"],
+                saml_allow_idp_initiated=data["saml_allow_idp_initiated"],
                 issuer=data["issuer"],
                 metadata_url=data["metadata_url"],
                 client_id=data["client_id"],

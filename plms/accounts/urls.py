@@ -49,6 +49,12 @@ urlpatterns = [
     path("sso/", sso_views.sso_begin, name="sso_begin"),
     path("sso/<slug:organization_slug>/", sso_views.sso_start, name="sso_start"),
     path("sso/<slug:organization_slug>/callback/", sso_views.sso_callback, name="sso_callback"),
+    path("sso/<slug:organization_slug>/saml/acs/", sso_views.saml_acs, name="saml_acs"),
+    path(
+        "sso/<slug:organization_slug>/saml/metadata/",
+        sso_views.saml_metadata,
+        name="saml_metadata",
+    ),
     path("organization/sign-in/", sso_views.sign_in_settings, name="sign_in_settings"),
     path(
         "organization/sign-in/two-factor/",

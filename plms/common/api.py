@@ -11,15 +11,19 @@ from drf_spectacular.extensions import OpenApiSerializerExtension
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from plms.common.conditional import ConditionalAutoSchema, ConditionalRequestsMixin
 from plms.tenancy.actors import Actor, actor_from_request
 from plms.tenancy.permissions import HasScope, IsOrganizationMember
 
 
-class OrganizationScopedViewSet(viewsets.GenericViewSet):
+class OrganizationScopedViewSet(ConditionalRequestsMixin, viewsets.GenericViewSet):
     """Organization endpoints: the caller is a member or key of the active organization, the
     key's scope for `scope_area` is checked, objects are looked up by public id (`uuid`) in
     querysets from the app's selectors (tenant-scoped, so another organization's object is a
-    404). Subclasses set `scope_area` and implement `get_queryset()` by naming a selector."""
+    404). Subclasses set `scope_area` and implement `get_queryset()` by naming a selector.
+    Object reads carry an `ETag` and writes honour `If-Match` (plms.common.conditional)."""
+
+    schema = ConditionalAutoSchema()
 
     scope_area: str = ""
     lookup_field = "uuid"
@@ -108,14 +112,19 @@ class ApiModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
 
 class PublicIdField(serializers.SlugRelatedField):
-    """Another object of the active organization, referred to by its public id."""
+    """Another object of the active organization, referred to by its public id.
+
+    `model` is the app's own model, or for another app's objects the selector that app
+    offers for looking them up (a function returning their queryset)."""
 
     def __init__(self, model, **kwargs) -> None:
         self.model = model
         super().__init__(slug_field="uuid", **kwargs)
 
     def get_queryset(self):
-        return self.model.objects.all()
+        if isinstance(self.model, type):
+            return self.model.objects.all()
+        return self.model()
 
     def run_validation(self, data=serializers.empty):
         # DRF reads "" as null for related fields (an HTML-form habit); in JSON it is invalid.

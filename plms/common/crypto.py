@@ -66,14 +66,6 @@ def decrypt(token: str) -> str:
         ) from exc
 
 
-def reencrypt(token: str) -> str:
-    """The same value encrypted with the first (newest) key."""
-    try:
-        return fernet().rotate(token.encode()).decode()
-    except InvalidToken as exc:
-        raise DecryptionError("A stored secret cannot be decrypted for rotation.") from exc
-
-
 def is_encrypted(value: str) -> bool:
     return value.startswith(TOKEN_PREFIX)
 

@@ -36,3 +36,21 @@ class IdempotencyRecord(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.method} {self.path} ({self.key})"
+
+
+class WorkerHeartbeat(models.Model):
+    """A Celery worker process that is alive, as of `beat_at` (plms.common.workers).
+
+    Not a tenant table: the platform's own bookkeeping. Work a process holds (a Momentum
+    step it dispatches, an e-mail it sends) names it as the owner; once the owner's heartbeat
+    is older than PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS the work is taken over."""
+
+    owner = models.CharField(max_length=120, primary_key=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    beat_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["owner"]
+
+    def __str__(self) -> str:
+        return f"{self.owner} at {self.beat_at:%H:%M:%S}"

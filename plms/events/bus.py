@@ -7,6 +7,8 @@ Each app declares its events in its own `events.py`, one `DomainEvent` subclass 
 plms.integrations); a rolled-back change leaves no event.
 
 Subscribers name events, never read another app's payloads:
+- an app reacts in-process with `@subscribe(EventClass)`: its handler runs once the change
+  commits (learning builds the development plans of a closed cycle);
 - webhooks listen to the outbox and send each event's public envelope (`webhook_type`, `data`);
 - Momentum reads the events its triggers name through their `feed()`: the outbox rows of those
   events after a cursor, so an event starts its runs once however often the tick runs. An event
@@ -20,9 +22,11 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -101,6 +105,28 @@ def event_class(name: str) -> type[DomainEvent]:
         raise ValueError(f"Unknown domain event {name!r}.") from None
 
 
+# --- Subscribing in-process ---------------------------------------------------------------------
+
+E = TypeVar("E", bound=DomainEvent)
+Handler = Callable[[Any], object]
+_HANDLERS: dict[type[DomainEvent], list[Handler]] = {}
+
+
+def subscribe(*event_types: type[DomainEvent]) -> Callable[[Handler], Handler]:
+    """Call the decorated `handler(event)` once the transaction that published one of
+    `event_types` commits (never for a rolled-back change). A handler's failure is logged and
+    does not reach the publisher, whose change has committed already."""
+
+    def register(handler: Handler) -> Handler:
+        for event_type in event_types:
+            handlers = _HANDLERS.setdefault(event_type, [])
+            if handler not in handlers:
+                handlers.append(handler)
+        return handler
+
+    return register
+
+
 # --- Publishing --------------------------------------------------------------------------------
 
 OutboxListener = Callable[[Organization, list[OutboxEvent]], object]
@@ -141,6 +167,7 @@ def publish(
 
     One query for the rows (plus what the listeners write); nothing is sent before commit.
     """
+    events = list(events)
     rows = []
     for event in events:
         if type(event).feed is not None:
@@ -151,6 +178,9 @@ def publish(
     if written:
         for listener in _LISTENERS:
             listener(organization, written)
+    for event in events:
+        for handler in _HANDLERS.get(type(event), ()):
+            transaction.on_commit(partial(handler, event), robust=True)
     return written
 
 

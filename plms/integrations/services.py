@@ -34,11 +34,12 @@ from django.utils import timezone
 
 from capabilities.models import JobRole
 from capabilities.selectors import job_roles_by_reference
-from capabilities.services import role_assign
+from capabilities.services.roles import role_assign
 from plms.accounts.services import member_sign_in_sync
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.error_codes import UNKNOWN_REFERENCE
-from plms.common.errors import ApplicationError, NotFound
+from plms.common.errors import ApplicationError
+from plms.common.imports import ImportFailed, RowError
 from plms.events.bus import outbox_write, publish
 from plms.integrations import webhooks
 from plms.integrations.models import (
@@ -51,9 +52,9 @@ from plms.integrations.signing import SIGNATURE_HEADER, secret_generate, sign
 from plms.integrations.webhooks import EVENT_TYPES, TEST_EVENT
 from plms.people import services as people_services
 from plms.people.events import employee_event
-from plms.people.imports import ImportFailed, RowError, parse_records, people_upsert
+from plms.people.imports import parse_records, people_upsert
 from plms.people.models import Department, Employee
-from plms.tenancy.actors import Actor
+from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import organization_transaction
 from plms.tenancy.models import Membership
 
@@ -64,12 +65,6 @@ SUBSCRIPTION_FIELDS = ("url", "description", "events", "active")
 RESPONSE_SNIPPET_BYTES = 1024
 USER_AGENT = "PLMS-Webhooks/1.0"
 MAX_BULK_ITEMS = 1000
-
-
-def _check_same_organization(actor: Actor, *objects: object) -> None:
-    for obj in objects:
-        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
-            raise NotFound()
 
 
 # --- Webhook subscriptions --------------------------------------------------------------------
@@ -154,7 +149,7 @@ def webhook_subscription_update(
     *, actor: Actor, subscription: WebhookSubscription, **changes: Any
 ) -> WebhookSubscription:
     actor.require_admin()
-    _check_same_organization(actor, subscription)
+    same_organization(actor, subscription)
     before = snapshot(subscription, SUBSCRIPTION_FIELDS)
     for name, value in changes.items():
         if name not in SUBSCRIPTION_FIELDS:
@@ -197,7 +192,7 @@ def webhook_subscription_set_active(
 @transaction.atomic
 def webhook_subscription_delete(*, actor: Actor, subscription: WebhookSubscription) -> None:
     actor.require_admin()
-    _check_same_organization(actor, subscription)
+    same_organization(actor, subscription)
     audit_record(
         actor=actor,
         action="webhook.deleted",
@@ -211,7 +206,7 @@ def webhook_subscription_delete(*, actor: Actor, subscription: WebhookSubscripti
 def webhook_send_test(*, actor: Actor, subscription: WebhookSubscription) -> WebhookDelivery:
     """Send a `webhook.test` event to this subscription alone (even when it is disabled)."""
     actor.require_admin()
-    _check_same_organization(actor, subscription)
+    same_organization(actor, subscription)
     data = {"message": "A test event from PLMS.", "subscription": str(subscription.uuid)}
     (event,) = outbox_write(actor_or_organization=actor, entries=[(TEST_EVENT, data)])
     webhooks.deliveries_create(actor.organization, [event], subscriptions=[subscription])
@@ -696,7 +691,7 @@ def employee_provision(
     e-mail of an existing member links their sign-in.
     """
     actor.require_admin()
-    _check_same_organization(actor, employee, attributes.get("manager"))
+    same_organization(actor, employee, attributes.get("manager"))
     role = None
     if attributes.get("job_role"):
         reference = str(attributes["job_role"]).strip()
@@ -788,7 +783,7 @@ def department_provision(
     actor.require_admin()
     members = list(members) if members is not None else None
     add, remove = list(add), list(remove)
-    _check_same_organization(actor, department, *(members or []), *add, *remove)
+    same_organization(actor, department, *(members or []), *add, *remove)
     if department is None:
         department = people_services.department_create(actor=actor, name=name or "")
     elif name is not None and name.strip() != department.name:

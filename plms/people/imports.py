@@ -20,11 +20,12 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connections, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from plms.accounts.services import member_sign_in_sync
-from plms.common.errors import ApplicationError
+from plms.common.db import update_rows
+from plms.common.imports import ImportFailed, RowError
 from plms.events.bus import publish
 from plms.people.events import EmployeeEvent, employee_event
 from plms.people.models import Department, Employee, SecondaryManager
@@ -61,16 +62,6 @@ _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n"}
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def as_dict(self) -> dict:
-        return {"line": self.line, "column": self.column, "message": self.message}
-
-
 @dataclass
 class ImportResult:
     created: int = 0
@@ -81,20 +72,6 @@ class ImportResult:
     changes: list[EmployeeEvent] = field(default_factory=list, repr=False)
     # (employee, was active) of every existing employee whose `active` flag the rows changed.
     active_changed: list[tuple[Employee, bool]] = field(default_factory=list, repr=False)
-
-
-class ImportFailed(ApplicationError):
-    def __init__(self, errors: list[RowError]) -> None:
-        self.errors = sorted(errors, key=lambda e: (e.line, e.column))
-        fields: dict[str, list[str]] = {}
-        for error in self.errors:
-            fields.setdefault(f"line {error.line}", []).append(f"{error.column}: {error.message}")
-        super().__init__(
-            "import_failed",
-            f"Nothing was imported: {len(self.errors)} problem(s) in the file.",
-            fields=fields,
-            extra={"errors": [error.as_dict() for error in self.errors]},
-        )
 
 
 @dataclass
@@ -465,14 +442,14 @@ def _write(
     update_fields = ["email", "updated_at", *(_ATTNAMES.get(n, n) for n in own)]
     if manager_rows:
         update_fields += ["manager_id", "manager_weight"]
-    _update_rows(to_update, update_fields)
+    update_rows(Employee, to_update, update_fields, page_size=BATCH)
     for start in range(0, len(to_create), BATCH):
         Employee.objects.bulk_create(to_create[start : start + BATCH])
         if progress:
             progress(min(start + BATCH, len(to_create)), len(rows))
     for employee, manager in later:
         employee.manager = manager
-    _update_rows([employee for employee, _ in later], ["manager_id"])
+    update_rows(Employee, [employee for employee, _ in later], ["manager_id"], page_size=BATCH)
 
     if matrix_rows:
         SecondaryManager.objects.filter(
@@ -516,46 +493,3 @@ def _write(
     if progress:
         progress(len(rows), len(rows))
     return result
-
-
-def _update_rows(employees: list[Employee], attnames: list[str]) -> None:
-    """Write `attnames` of `employees` as they are in memory, a page of rows per statement.
-
-    On PostgreSQL `UPDATE … FROM (VALUES …)`: one plain join instead of the `CASE WHEN id = …`
-    per row and column that `bulk_update` builds (slow to compile and to evaluate).
-    """
-    if not employees:
-        return
-    connection = connections[Employee.objects.db]
-    if connection.vendor != "postgresql":
-        fields = [Employee._meta.get_field(name).name for name in attnames]
-        Employee.objects.bulk_update(employees, fields, batch_size=500)
-        return
-    from psycopg2.extras import execute_values
-
-    opts = Employee._meta
-    columns = [opts.get_field(name) for name in attnames]
-    quote = connection.ops.quote_name
-    template = "(%s::bigint, {})".format(
-        ", ".join(f"%s::{column.db_type(connection)}" for column in columns)
-    )
-    sql = (
-        "UPDATE {table} AS t SET {sets} FROM (VALUES %s) AS v (id, {names}) "
-        "WHERE t.{pk} = v.id AND t.{org} = {organization_id}"
-    ).format(
-        table=quote(opts.db_table),
-        sets=", ".join(f"{quote(c.column)} = v.{quote(c.column)}" for c in columns),
-        names=", ".join(quote(c.column) for c in columns),
-        pk=quote(opts.pk.column),
-        org=quote("organization_id"),
-        organization_id=int(employees[0].organization_id),
-    )
-    values = [
-        (
-            employee.pk,
-            *(c.get_db_prep_save(getattr(employee, c.attname), connection) for c in columns),
-        )
-        for employee in employees
-    ]
-    with connection.cursor() as cursor:
-        execute_values(cursor.cursor, sql, values, template=template, page_size=BATCH)

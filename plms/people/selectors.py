@@ -15,6 +15,17 @@ from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.context import require_organization_id
 
 
+def employees() -> QuerySet[Employee]:
+    """Every employee of the organization, unshaped: other apps look people up by public id
+    here (serializer fields, filters)."""
+    return Employee.objects.all()
+
+
+def departments() -> QuerySet[Department]:
+    """Every department of the organization, unshaped, for lookups by public id."""
+    return Department.objects.all()
+
+
 def employee_for_user(*, user) -> Employee | None:
     return Employee.objects.filter(user=user).select_related("department").first()
 

@@ -23,12 +23,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plms.accounts.services import member_sign_in_sync
-from plms.common.errors import ApplicationError, NotFound
+from plms.common.errors import ApplicationError
+from plms.common.validation import full_clean
 from plms.events.bus import publish
 from plms.people.events import EmployeeChanged, EmployeeRoleOrManagerChanged, employee_event
 from plms.people.models import Department, Employee, Invitation, SecondaryManager
 from plms.people.selectors import all_report_ids_sql
-from plms.tenancy.actors import Actor
+from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.models import Membership
 from plms.tenancy.services import membership_set
 
@@ -43,15 +44,9 @@ class MatrixLine:
     weight: int
 
 
-def _check_same_organization(actor: Actor, *objects: object) -> None:
-    for obj in objects:
-        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
-            raise NotFound()
-
-
 def department_create(*, actor: Actor, name: str, parent: Department | None = None) -> Department:
     actor.require_admin()
-    _check_same_organization(actor, parent)
+    same_organization(actor, parent)
     name = name.strip()
     if not name:
         raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
@@ -74,14 +69,14 @@ def employee_create(
             f"An employee with e-mail {email} exists.",
             fields={"email": "Already used by another employee."},
         )
-    _check_same_organization(actor, fields.get("department"))
+    same_organization(actor, fields.get("department"))
     _check_external_id_free(str(fields.get("external_id") or ""), exclude=None)
     employee = Employee(email=email, first_name=first_name.strip(), last_name=last_name.strip())
     for name, value in fields.items():
         if name not in (*EMPLOYEE_FIELDS, "external_id"):
             raise TypeError(f"Unknown employee field {name!r}.")
         setattr(employee, name, value)
-    _full_clean(employee)
+    full_clean(employee, exclude=["user", "manager", "department"], validate_constraints=True)
     employee.save()
     event = employee_event(employee=employee, created=True, was_active=True)
     publish(actor_or_organization=actor, events=[event])
@@ -96,7 +91,7 @@ def employee_update(
     reactivating gives it back (`member_sign_in_sync`; `by` names who did it in the audit
     trail, the actor by default)."""
     actor.require_admin()
-    _check_same_organization(actor, employee, changes.get("department"))
+    same_organization(actor, employee, changes.get("department"))
     changed, was_active = [], employee.active
     for name, value in changes.items():
         if name not in (*EMPLOYEE_FIELDS, "external_id", "email"):
@@ -115,7 +110,7 @@ def employee_update(
             setattr(employee, name, value)
             changed.append(name)
     if changed:
-        _full_clean(employee)
+        full_clean(employee, exclude=["user", "manager", "department"], validate_constraints=True)
         employee.updated_at = timezone.now()
         employee.save(update_fields=[*changed, "updated_at"])
         moved = bool({"title", "manager"} & set(changed))
@@ -145,7 +140,7 @@ def reporting_lines_set(
     """
     actor.require_admin()
     managers = [manager, *(line.manager for line in matrix)] if manager else []
-    _check_same_organization(actor, employee, *managers)
+    same_organization(actor, employee, *managers)
     if manager is None and matrix:
         raise ApplicationError(
             "invalid_reporting_lines",
@@ -222,15 +217,6 @@ def _clean_email(email: str) -> str:
     return email
 
 
-def _full_clean(employee: Employee) -> None:
-    try:
-        employee.full_clean(exclude=["organization", "user", "manager", "department"])
-    except ValidationError as exc:
-        raise ApplicationError(
-            "invalid", "The employee is invalid.", fields=exc.message_dict
-        ) from exc
-
-
 # --- Invitations ------------------------------------------------------------------------------
 
 
@@ -242,7 +228,7 @@ def _token_hash(token: str) -> str:
 def invitation_send(*, actor: Actor, employee: Employee, role: str = "member") -> Invitation:
     """E-mail the employee a link to create their sign-in; an earlier open link stops working."""
     actor.require_admin()
-    _check_same_organization(actor, employee)
+    same_organization(actor, employee)
     if employee.user_id is not None:
         raise ApplicationError("already_joined", f"{employee} has already joined.")
     if role not in Membership.Role.values:

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_POST
 
 from plms.common.errors import ApplicationError
 from plms.common.ids import parse_public_id
+from plms.common.imports import ImportFailed
 from plms.people import selectors, services
 from plms.people.forms import person_label
-from plms.people.imports import COLUMNS, ImportFailed, people_import
+from plms.people.imports import COLUMNS, people_import
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 

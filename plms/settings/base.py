@@ -10,7 +10,14 @@ from pathlib import Path
 
 import dj_database_url
 
-from plms.settings.env import env_bool, env_int, env_list, env_str
+from plms.settings.env import (
+    email_settings,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    logging_config,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("PLMS_VAR_DIR", str(BASE_DIR / "var")))
@@ -52,6 +59,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the request id, the JSON `request` log line and the request metrics.
+    "plms.common.logs.RequestLogMiddleware",
+    # While PLMS_DRAIN_FILE exists: 503 "draining" at once, for the proxy to retry elsewhere.
+    "plms.common.draining.DrainMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # /api/v1/<route>/ answers as /api/v1/<route>.
     "plms.common.middleware.ApiTrailingSlashMiddleware",
@@ -69,6 +80,8 @@ MIDDLEWARE = [
     # Resolves the organization (session membership or API key), opens the request
     # transaction and sets the row-level-security key inside it.
     "plms.tenancy.middleware.OrganizationMiddleware",
+    # Puts the organization and the caller's id on every log line of the request.
+    "plms.common.logs.RequestIdentityMiddleware",
     # Replays the first response to a POST repeated with the same Idempotency-Key.
     "plms.common.idempotency.IdempotencyMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -202,7 +215,9 @@ STORAGES = {
 }
 
 # --- E-mail -----------------------------------------------------------------------------------
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# EMAIL_URL, or EMAIL_HOST / EMAIL_PORT / EMAIL_HOST_USER / EMAIL_HOST_PASSWORD / EMAIL_USE_TLS /
+# EMAIL_USE_SSL / EMAIL_TIMEOUT (plms.settings.env.email_settings). Locally e-mail is printed.
+globals().update(email_settings("django.core.mail.backends.console.EmailBackend"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "PLMS <no-reply@plms.example>")
 PLMS_BASE_URL = env_str("PLMS_BASE_URL", "http://127.0.0.1:8000")
 
@@ -279,14 +294,22 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+# --- Logs, metrics, error tracking -------------------------------------------------------------
+# One line per record on the console with the request, organization, caller and task ids
+# (plms.common.logs); `json` in production, `plain` here. With JSON the Celery worker keeps
+# this config instead of installing its own handlers (so `--logfile` is ignored).
+PLMS_LOG_FORMAT = env_str("PLMS_LOG_FORMAT", "plain")
+LOGGING = logging_config(fmt=PLMS_LOG_FORMAT, level=env_str("LOG_LEVEL", "INFO"))
+CELERY_WORKER_HIJACK_ROOT_LOGGER = PLMS_LOG_FORMAT != "json"
+# While this file exists the instance drains for a restart: /readyz and every other request
+# answer 503 "draining" (plms.common.draining; scripts/rolling-restart.sh).
+PLMS_DRAIN_FILE = env_str("PLMS_DRAIN_FILE")
+# `/metrics` (Prometheus) answers only to `Authorization: Bearer <PLMS_METRICS_TOKEN>`; unset,
+# it is a 404. A due Momentum step still waiting this long counts as overdue.
+PLMS_METRICS_TOKEN = env_str("PLMS_METRICS_TOKEN")
+PLMS_METRICS_OVERDUE_SECONDS = env_int("PLMS_METRICS_OVERDUE_SECONDS", 300)
+# Errors to an error tracker (Sentry or compatible) when SENTRY_DSN is set; no personal data.
+SENTRY_DSN = env_str("SENTRY_DSN")
 
 # Requests per minute, per API key and per signed-in user (429 with Retry-After beyond).
 PLMS_RATE_LIMITS = {
@@ -343,6 +366,18 @@ PLMS_NOTIFICATION_EMAIL_LEASE_SECONDS = env_int("PLMS_NOTIFICATION_EMAIL_LEASE_S
 PLMS_NOTIFICATION_EMAIL_GRACE_SECONDS = env_int("PLMS_NOTIFICATION_EMAIL_GRACE_SECONDS", 60)
 PLMS_NOTIFICATION_EMAIL_TIMEOUT_SECONDS = env_int("PLMS_NOTIFICATION_EMAIL_TIMEOUT_SECONDS", 30)
 PLMS_NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("PLMS_NOTIFICATION_EMAIL_MAX_ATTEMPTS", 6)
+# Worker processes beat every PLMS_WORKER_HEARTBEAT_SECONDS; work held by one silent for
+# PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS (claimed steps, e-mails being sent) is taken over by the
+# recovery task beat sends every PLMS_WORKFLOW_RECOVER_SECONDS (plms.common.workers): a killed
+# worker's work is done by another within about a minute, not after the leases above.
+PLMS_WORKER_HEARTBEAT_SECONDS = env_int("PLMS_WORKER_HEARTBEAT_SECONDS", 5)
+PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS = env_int("PLMS_WORKER_HEARTBEAT_TIMEOUT_SECONDS", 30)
+PLMS_WORKFLOW_RECOVER_SECONDS = env_int("PLMS_WORKFLOW_RECOVER_SECONDS", 15)
+CELERY_BEAT_SCHEDULE["momentum-recover"] = {
+    "task": "workflows.tasks.workflow_recover",
+    "schedule": float(PLMS_WORKFLOW_RECOVER_SECONDS),
+    "options": {"expires": float(PLMS_WORKFLOW_RECOVER_SECONDS)},
+}
 # Without a broker (the embedded default) the serving process runs the tick on a timer.
 PLMS_INPROCESS_TICK = env_bool("PLMS_INPROCESS_TICK", False)
 CELERY_BEAT_SCHEDULE["momentum-tick"] = {

@@ -6,13 +6,15 @@ is exercised exactly as in production.
 """
 
 from plms.settings.base import *  # noqa: F403
-from plms.settings.base import DATABASES
+from plms.settings.base import DATABASES, INSTALLED_APPS
 from plms.settings.env import env_str
 
 # Separate test database names let several test runs share one PostgreSQL server.
 if env_str("PLMS_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": env_str("PLMS_TEST_DB_NAME")}
 
+# `manage.py generate_org` of the benchmark (bench/, not the product) is tested too.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

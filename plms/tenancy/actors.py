@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plms.common.errors import PermissionDenied
+from plms.common.errors import NotFound, PermissionDenied
 from plms.tenancy.models import ApiKey, Membership, Organization
 
 if TYPE_CHECKING:
@@ -60,3 +60,12 @@ def actor_from_request(request) -> Actor:
 def system_actor(organization: Organization) -> Actor:
     """For management commands and Momentum tasks acting on the organization's behalf."""
     return Actor(organization=organization, system=True)
+
+
+def same_organization(actor: Actor, *objects: object) -> None:
+    """The tenancy guard of every service: each of `objects` (None is skipped) belongs to the
+    actor's organization, else `NotFound`, so another organization's object looks missing
+    rather than forbidden."""
+    for obj in objects:
+        if obj is not None and getattr(obj, "organization_id", None) != actor.organization.pk:
+            raise NotFound()

@@ -55,7 +55,3 @@ def api_key_for_secret(*, secret: str) -> tuple[ApiKey | None, str | None]:
         # At most one write a minute per key; the filter makes concurrent requests race safely.
         ApiKey.objects.filter(pk=key.pk, last_used_at=key.last_used_at).update(last_used_at=now)
     return key, None
-
-
-def api_keys_for_organization(*, organization: Organization) -> QuerySet[ApiKey]:
-    return ApiKey.objects.filter(organization=organization).select_related("created_by")

@@ -9,6 +9,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from plms.common.draining import draining
 from plms.common.exceptions import error_body
 
 logger = logging.getLogger(__name__)
@@ -20,7 +21,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def readyz(request: HttpRequest) -> HttpResponse:
-    """The database and, when configured, Redis answer; 503 otherwise."""
+    """The database and, when configured, Redis answer; 503 otherwise. 503 as well while the
+    instance drains for a restart (the file PLMS_DRAIN_FILE exists), so that load balancers
+    stop sending it new requests while it finishes the ones it has."""
+    if draining():
+        return JsonResponse({"status": "draining", "checks": {}}, status=503)
     checks: dict[str, str] = {}
     try:
         with connection.cursor() as cursor:

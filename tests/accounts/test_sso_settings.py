@@ -3,6 +3,7 @@ owners' way back in when password sign-in is switched off."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from plms.accounts import sso
@@ -13,8 +14,10 @@ from plms.common.errors import ApplicationError, PermissionDenied
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import organization_scope
 from tests.accounts.factories import SsoConnectionFactory
+from tests.idp.saml import saml_idp
 
 FORM = {
+    "protocol": "oidc",
     "display_name": "Okta",
     "issuer": "https://acme.okta.com",
     "metadata_url": "",
@@ -138,3 +141,29 @@ def test_sso_only_keeps_password_sign_in_for_hr_admins_with_two_factor(
     with organization_scope(org_a):
         [failed] = AuditEvent.objects.filter(action="auth.sign_in_failed")
         assert failed.actor_user_id == employee.user.pk
+
+
+def test_hr_admins_configure_saml_with_the_providers_metadata(client, org_a, hr_admin):
+    with saml_idp() as idp:
+        metadata = httpx.get(idp.metadata_url).text
+    client.force_login(hr_admin.user)
+    form = {**FORM, "protocol": "saml", "issuer": "", "client_id": "", "client_secret": ""}
+    bad = client.post(
+        "/accounts/organization/sign-in/sso/", {**form, "saml_idp_metadata": "<not-saml/>"}
+    )
+    assert bad.status_code == 400
+    saved = client.post(
+        "/accounts/organization/sign-in/sso/", {**form, "saml_idp_metadata": metadata}
+    )
+    assert saved.status_code == 302
+    with organization_scope(org_a):
+        connection = SsoConnection.objects.get()
+    assert connection.protocol == "saml" and connection.issuer == idp.entity_id
+    ours = client.get("/accounts/sso/org-a/saml/metadata/")
+    assert ours.status_code == 200
+    assert "http://testserver/accounts/sso/org-a/saml/acs/" in ours.content.decode()
+    assert 'entityID="http://testserver/accounts/sso/org-a/saml/metadata/"' in (
+        ours.content.decode()
+    )
+    # The OpenID Connect addresses are not SAML's, and the reverse.
+    assert client.get("/accounts/sso/org-a/callback/").status_code == 404

@@ -18,6 +18,7 @@ from django.urls import URLResolver, get_resolver
 from importlinter.cli import lint_imports
 
 from plms import api_urls
+from plms.settings import base as base_settings
 from plms.tenancy.models import TenantModel
 from plms.tenancy.scopes import AREAS
 from plms.web.templatetags.web_nav import GROUPS
@@ -67,10 +68,15 @@ def test_every_app_has_its_place_in_the_layers():
 
 
 def test_every_app_is_a_package_of_the_project():
+    """The product's apps (the benchmark's `bench`, installed by the development and test
+    settings only, is not shipped)."""
     with open(ROOT / "pyproject.toml", "rb") as file:
         include = tomllib.load(file)["tool"]["setuptools"]["packages"]["find"]["include"]
     missing = [
-        config.name for config in _local_apps() if f"{config.name.split('.')[0]}*" not in include
+        config.name
+        for config in _local_apps()
+        if config.name in base_settings.INSTALLED_APPS
+        and f"{config.name.split('.')[0]}*" not in include
     ]
     assert missing == [], f"add {missing} to [tool.setuptools.packages.find] in pyproject.toml"
 

@@ -12,10 +12,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from assessments import services
 from assessments.models import Assessment, AssessmentCycle
 from assessments.selectors import required_capabilities
-from capabilities.services import scale_ensure
+from assessments.services import cycles as cycle_services
+from assessments.services import ratings as rating_services
+from capabilities.services.scales import scale_ensure
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, system_actor
 from tests import factories
@@ -55,8 +56,8 @@ class World:
     def launch(self, cycle=None) -> AssessmentCycle:
         cycle = cycle or self.cycle
         with in_org(self.org):
-            cycle = services.cycle_launch(actor=self.system, cycle=cycle)
-        services.cycle_launch_run(cycle_id=cycle.pk, organization_id=self.org.pk)
+            cycle = cycle_services.cycle_launch(actor=self.system, cycle=cycle)
+        cycle_services.cycle_launch_run(cycle_id=cycle.pk, organization_id=self.org.pk)
         with in_org(self.org):
             cycle.refresh_from_db()
         if cycle.pk == self.cycle.pk:
@@ -76,12 +77,12 @@ class World:
         """`levels`: {capability index: level or None}."""
         with in_org(self.org):
             items = [
-                services.RatingInput(self.capabilities[i], level, evidence)
+                rating_services.RatingInput(self.capabilities[i], level, evidence)
                 for i, level in levels.items()
             ]
-            services.ratings_save(actor=actor_of(member), assessment=assessment, items=items)
+            rating_services.ratings_save(actor=actor_of(member), assessment=assessment, items=items)
             if submit:
-                services.assessment_submit(actor=actor_of(member), assessment=assessment)
+                rating_services.assessment_submit(actor=actor_of(member), assessment=assessment)
 
 
 def build_levels(capability, organization):
@@ -131,7 +132,7 @@ def world(org_a, hr_admin, manager, employee, outsider) -> World:
         for person in (employee, peer):
             RoleAssignmentFactory(organization=org_a, employee=person.employee, role=role)
         system = system_actor(org_a)
-        cycle = services.cycle_create(
+        cycle = cycle_services.cycle_create(
             actor=system,
             name="Q1 2027 competency review",
             period_start=datetime.date(2027, 1, 1),
@@ -176,7 +177,7 @@ def grow_team(world, people, capabilities=0):
 def closed_cycle(world, name, **fields):
     """A cycle rated by the manager alone (levels 2, 3, 4, 2, … per capability), closed."""
     with in_org(world.org):
-        cycle = services.cycle_create(
+        cycle = cycle_services.cycle_create(
             actor=world.system,
             name=name,
             period_start=datetime.date(2027, 1, 1),
@@ -190,14 +191,16 @@ def closed_cycle(world, name, **fields):
     with in_org(world.org):
         for assessment in Assessment.objects.filter(cycle=cycle, rater=world.manager.employee):
             items = [
-                services.RatingInput(r.capability, 2 + (i % 3), "Seen.")
+                rating_services.RatingInput(r.capability, 2 + (i % 3), "Seen.")
                 for i, r in enumerate(
                     required_capabilities(employee_id=assessment.employee_id).values()
                 )
             ]
-            services.ratings_save(actor=actor_of(world.manager), assessment=assessment, items=items)
-            services.assessment_submit(actor=actor_of(world.manager), assessment=assessment)
-        services.cycle_close(actor=world.system, cycle=cycle)
+            rating_services.ratings_save(
+                actor=actor_of(world.manager), assessment=assessment, items=items
+            )
+            rating_services.assessment_submit(actor=actor_of(world.manager), assessment=assessment)
+        cycle_services.cycle_close(actor=world.system, cycle=cycle)
     return cycle
 
 

@@ -12,6 +12,9 @@ from assessments import gaps, services
 from assessments.consolidation import weighted_level
 from assessments.models import AttestedRating, ConsolidatedLevel
 from assessments.selectors import peer_summary
+from assessments.services import calibration as calibration_services
+from assessments.services import cycles as cycle_services
+from assessments.services import ratings as rating_services
 from plms.common.errors import ApplicationError
 from tests.assessments.conftest import actor_of
 from tests.conftest import in_org
@@ -67,7 +70,7 @@ def closed(world):
         submit=True,
     )
     with in_org(world.org):
-        services.cycle_close(actor=world.system, cycle=world.cycle)
+        cycle_services.cycle_close(actor=world.system, cycle=world.cycle)
     return world
 
 
@@ -104,7 +107,7 @@ IN_PERIOD = datetime.datetime(2027, 2, 15, 10, 0, tzinfo=datetime.UTC)
 
 def _attest(world, capability, level, *, when=IN_PERIOD, key="exam-1"):
     with in_org(world.org):
-        return services.attested_rating_record(
+        return rating_services.attested_rating_record(
             employee=world.employee.employee,
             capability=capability,
             level=level,
@@ -123,7 +126,7 @@ def _close_with_self_ratings(world, levels):
         submit=True,
     )
     with in_org(world.org):
-        services.cycle_close(actor=world.system, cycle=world.cycle)
+        cycle_services.cycle_close(actor=world.system, cycle=world.cycle)
     return _levels(world)
 
 
@@ -215,18 +218,18 @@ def test_calibration_adjustment_needs_a_reason_and_changes_the_gap(closed):
     level = _levels(closed)["complaint-resolution"]
     with in_org(closed.org):
         with pytest.raises(ApplicationError) as error:
-            services.consolidated_level_adjust(
+            calibration_services.consolidated_level_adjust(
                 actor=closed.system, consolidated=level, level=Decimal("4"), reason=""
             )
         assert error.value.code == "reason_required"
         with pytest.raises(ApplicationError):
-            services.consolidated_level_adjust(
+            calibration_services.consolidated_level_adjust(
                 actor=actor_of(closed.manager),
                 consolidated=level,
                 level=Decimal("4"),
                 reason="Calibrated",
             )
-        services.consolidated_level_adjust(
+        calibration_services.consolidated_level_adjust(
             actor=closed.system,
             consolidated=level,
             level=Decimal("4"),
@@ -258,11 +261,11 @@ def test_group_report_coverage_and_training_needs(closed):
 def test_reconsolidation_after_reopen_keeps_calibration(closed):
     level = _levels(closed)["complaint-resolution"]
     with in_org(closed.org):
-        services.consolidated_level_adjust(
+        calibration_services.consolidated_level_adjust(
             actor=closed.system, consolidated=level, level=Decimal("3.5"), reason="Panel."
         )
-        services.cycle_reopen(actor=closed.system, cycle=closed.cycle, reason="Late rating.")
-        services.cycle_close(actor=closed.system, cycle=closed.cycle)
+        cycle_services.cycle_reopen(actor=closed.system, cycle=closed.cycle, reason="Late rating.")
+        cycle_services.cycle_close(actor=closed.system, cycle=closed.cycle)
     again = _levels(closed)["complaint-resolution"]
     assert again.pk == level.pk
     assert again.adjusted_level == Decimal("3.50")

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from assessments import services
 from assessments.models import Assessment, AssessmentUserObjectPermission
+from assessments.services import raters as rater_services
+from assessments.services import ratings as rating_services
 from plms.common.errors import ApplicationError
 from tests.assessments.conftest import actor_of, count_queries
 from tests.conftest import in_org
@@ -23,7 +24,7 @@ def _client(member_) -> APIClient:
 
 def _grant(world, by=None, employee=None):
     with in_org(world.org):
-        return services.expert_grant(
+        return rater_services.expert_grant(
             actor=actor_of(by) if by else world.system,
             cycle=world.cycle,
             employee=(employee or world.employee).employee,
@@ -56,7 +57,7 @@ def test_only_hr_and_the_employees_managers_grant(launched):
     world = launched
     for who in (world.peer, world.employee):
         with in_org(world.org), pytest.raises(ApplicationError) as refused:
-            services.expert_grant(
+            rater_services.expert_grant(
                 actor=actor_of(who),
                 cycle=world.cycle,
                 employee=world.employee.employee,
@@ -78,7 +79,7 @@ def test_grant_rules_refuse_clearly(launched):
         ]
         for employee, expert, field in cases:
             with pytest.raises(ApplicationError) as refused:
-                services.expert_grant(
+                rater_services.expert_grant(
                     actor=world.system, cycle=world.cycle, employee=employee, expert=expert
                 )
             assert refused.value.code == "invalid" and field in refused.value.fields
@@ -90,16 +91,16 @@ def test_revoking_hides_the_assessment_and_granting_again_restores_it(launched):
     granted = _grant(world)
     world.rate(world.expert, granted, {0: 4})
     with in_org(world.org):
-        services.expert_revoke(actor=actor_of(world.manager), assessment=granted)
+        rater_services.expert_revoke(actor=actor_of(world.manager), assessment=granted)
         assert not AssessmentUserObjectPermission.objects.filter(content_object=granted).exists()
     client = _client(world.expert)
     assert client.get(f"/api/v1/assessments/{granted.uuid}").status_code == 404
     assert client.get("/api/v1/assessments").json()["count"] == 0
     with in_org(world.org), pytest.raises(ApplicationError) as refused:
-        services.ratings_save(
+        rating_services.ratings_save(
             actor=actor_of(world.expert),
             assessment=granted,
-            items=[services.RatingInput(world.capabilities[1], 3)],
+            items=[rating_services.RatingInput(world.capabilities[1], 3)],
         )
     assert refused.value.code == "not_rater"
     again = _grant(world)
@@ -112,7 +113,7 @@ def test_a_submitted_expert_assessment_cannot_be_revoked(launched):
     granted = _grant(world)
     world.rate(world.expert, granted, {0: 3, 1: 3, 2: 3}, submit=True)
     with in_org(world.org), pytest.raises(ApplicationError) as refused:
-        services.expert_revoke(actor=world.system, assessment=granted)
+        rater_services.expert_revoke(actor=world.system, assessment=granted)
     assert refused.value.code == "already_submitted" and refused.value.status == 409
     with in_org(world.org):
         assert Assessment.objects.get(pk=granted.pk).status == "submitted"
@@ -151,7 +152,7 @@ def test_expert_grant_list_queries_do_not_grow(launched):
     with in_org(world.org):
         for index in range(8):
             expert = member(world.org, email=f"expert{index}@a.example").employee
-            services.expert_grant(
+            rater_services.expert_grant(
                 actor=world.system,
                 cycle=world.cycle,
                 employee=world.employee.employee,

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from assessments import services
 from assessments.models import ConsolidatedLevel
+from assessments.services import cycles as cycle_services
 from plms.audit.models import AuditEvent
 from tests.conftest import in_org
 
@@ -76,7 +76,7 @@ def test_an_external_rating_is_consolidated_as_an_expert_rating_and_shown_with_i
         submit=True,
     )
     with in_org(world.org):
-        services.cycle_close(actor=world.system, cycle=world.cycle)
+        cycle_services.cycle_close(actor=world.system, cycle=world.cycle)
         level = ConsolidatedLevel.objects.get(
             employee=world.employee.employee, capability=world.capabilities[2]
         )

@@ -3,7 +3,7 @@ so clients need not poll its progress."""
 
 from __future__ import annotations
 
-from assessments import services
+from assessments.services import cycles as cycle_services
 from plms.integrations.models import OutboxEvent
 from tests.assessments.conftest import actor_of
 from tests.conftest import in_org
@@ -11,7 +11,7 @@ from tests.conftest import in_org
 
 def test_a_finished_launch_is_announced_with_its_counts(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True), in_org(world.org):
-        services.cycle_launch(actor=actor_of(world.hr), cycle=world.cycle)
+        cycle_services.cycle_launch(actor=actor_of(world.hr), cycle=world.cycle)
     with in_org(world.org):
         events = list(OutboxEvent.objects.filter(type="assessment_cycle.launched"))
     assert len(events) == 1

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from assessments import services
 from assessments.models import Assessment
+from assessments.services import raters as rater_services
+from assessments.services import ratings as rating_services
 from plms.common.errors import ApplicationError
 from tests.assessments.conftest import actor_of
 from tests.conftest import in_org
@@ -28,7 +29,7 @@ def scene(world):
             rater=world.peer.employee,
             kind="peer",
         )
-        services.expert_grant(
+        rater_services.expert_grant(
             actor=world.system,
             cycle=world.cycle,
             employee=world.employee.employee,
@@ -136,10 +137,10 @@ def test_expert_without_the_grant_neither_sees_nor_rates(scene):
     assert response.status_code == 404
     assert client.get(f"/api/v1/assessments/{expert.uuid}").status_code == 404
     with in_org(scene.org), pytest.raises(ApplicationError) as refused:
-        services.ratings_save(
+        rating_services.ratings_save(
             actor=actor_of(scene.expert),
             assessment=expert,
-            items=[services.RatingInput(scene.capabilities[0], 3)],
+            items=[rating_services.RatingInput(scene.capabilities[0], 3)],
         )
     assert refused.value.code == "not_rater"
 

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from assessments import services
 from assessments.models import ConsolidatedLevel, PreviewVote
+from assessments.services import calibration as calibration_services
 from plms.common.errors import ApplicationError
 from tests.assessments.conftest import actor_of, closed_cycle, count_queries, grow_team
 from tests.conftest import in_org
@@ -41,7 +41,7 @@ def _level(world, member_=None, index=0) -> ConsolidatedLevel:
 
 def _vote(world, who, level, vote, comment=""):
     with in_org(world.org):
-        return services.preview_vote_cast(
+        return calibration_services.preview_vote_cast(
             actor=actor_of(who) if who is not None else world.system,
             consolidated=level,
             vote=vote,
@@ -90,7 +90,7 @@ def test_the_preview_is_open_only_between_closing_and_calibrating(world):
     world.cycle = closed_cycle(world, "With preview", preview_voting=True)
     level = _level(world)
     with in_org(world.org):
-        services.consolidated_level_adjust(
+        calibration_services.consolidated_level_adjust(
             actor=actor_of(world.hr), consolidated=level, level=Decimal("3"), reason="Panel."
         )
     with pytest.raises(ApplicationError) as refused:

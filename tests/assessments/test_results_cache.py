@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from assessments import services
 from assessments.models import ConsolidatedLevel
+from assessments.services import calibration as calibration_services
 from capabilities.models import Capability
 from dashboards.selectors import gap_heatmap_by_department
 from plms.people.models import Department, Employee
@@ -73,7 +73,7 @@ def test_a_calibration_shows_at_once(world, placed):
         level = ConsolidatedLevel.objects.get(
             cycle=cycle, employee=world.employee.employee, capability=complaint
         )
-        services.consolidated_level_adjust(
+        calibration_services.consolidated_level_adjust(
             actor=world.system, consolidated=level, level=Decimal("4"), reason="Calibrated"
         )
     after, aggregated = _heatmap(world, cycle)
@@ -140,7 +140,7 @@ def test_turned_off_every_read_aggregates(world, placed, settings):
 
 
 def test_a_capability_merge_shows_at_once(world, placed):
-    from capabilities.services import capability_merge
+    from capabilities.services.library import capability_merge
 
     cycle, *_ = placed
     complaint, negotiation = world.capabilities[1], world.capabilities[2]

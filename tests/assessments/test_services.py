@@ -8,8 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from assessments import services
 from assessments.models import Assessment, AssessmentCycle, Rating
+from assessments.services import cycles as cycle_services
+from assessments.services import raters as rater_services
+from assessments.services import ratings as rating_services
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
 from plms.people.models import Employee
@@ -32,13 +34,13 @@ def _kinds(world):
 
 def test_weights_must_total_100(world):
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.cycle_update(actor=world.system, cycle=world.cycle, weight_peer=30)
+        cycle_services.cycle_update(actor=world.system, cycle=world.cycle, weight_peer=30)
     assert error.value.code == "invalid_weights"
 
 
 def test_scope_ids_must_exist(world):
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.cycle_create(
+        cycle_services.cycle_create(
             actor=world.system,
             name="Sales only",
             period_start=datetime.date(2027, 1, 1),
@@ -51,7 +53,7 @@ def test_scope_ids_must_exist(world):
 
 def test_members_cannot_create_cycles(world):
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.cycle_create(
+        cycle_services.cycle_create(
             actor=actor_of(world.employee),
             name="Mine",
             period_start=datetime.date(2027, 1, 1),
@@ -82,7 +84,9 @@ def test_launch_creates_self_primary_and_matrix_manager_assessments(world):
 def test_launch_is_idempotent(world):
     world.launch()
     before = _kinds(world)
-    assert services.cycle_launch_run(cycle_id=world.cycle.pk, organization_id=world.org.pk) == 0
+    assert (
+        cycle_services.cycle_launch_run(cycle_id=world.cycle.pk, organization_id=world.org.pk) == 0
+    )
     world.launch()  # launching again only adds newcomers: there are none
     assert _kinds(world) == before
 
@@ -99,8 +103,8 @@ def test_relaunch_adds_newcomers_only(world):
             organization=world.org, employee=newcomer, manager=world.matrix.employee, weight=30
         )
         RoleAssignmentFactory(organization=world.org, employee=newcomer, role=world.role)
-        cycle = services.cycle_launch(actor=world.system, cycle=world.cycle)
-    created = services.cycle_launch_run(cycle_id=cycle.pk, organization_id=world.org.pk)
+        cycle = cycle_services.cycle_launch(actor=world.system, cycle=world.cycle)
+    created = cycle_services.cycle_launch_run(cycle_id=cycle.pk, organization_id=world.org.pk)
     assert created == 3
     with in_org(world.org):
         cycle.refresh_from_db()
@@ -148,9 +152,9 @@ def test_a_primary_manager_also_listed_as_matrix_manager_rates_once(world):
 def test_launch_of_a_closed_cycle_is_refused(world):
     world.launch()
     with in_org(world.org):
-        services.cycle_close(actor=world.system, cycle=world.cycle)
+        cycle_services.cycle_close(actor=world.system, cycle=world.cycle)
         with pytest.raises(ApplicationError) as error:
-            services.cycle_launch(actor=world.system, cycle=world.cycle)
+            cycle_services.cycle_launch(actor=world.system, cycle=world.cycle)
     assert error.value.code == "cycle_not_open"
 
 
@@ -163,15 +167,15 @@ def _staff(world, count):
 
 def _launch_queries(world, cycle_name):
     with in_org(world.org):
-        cycle = services.cycle_create(
+        cycle = cycle_services.cycle_create(
             actor=world.system,
             name=cycle_name,
             period_start=datetime.date(2027, 4, 1),
             period_end=datetime.date(2027, 6, 30),
         )
-        services.cycle_launch(actor=world.system, cycle=cycle)
+        cycle_services.cycle_launch(actor=world.system, cycle=cycle)
     with CaptureQueriesContext(connection) as queries:
-        services.cycle_launch_run(cycle_id=cycle.pk, organization_id=world.org.pk)
+        cycle_services.cycle_launch_run(cycle_id=cycle.pk, organization_id=world.org.pk)
     with in_org(world.org):
         created = Assessment.objects.filter(cycle=cycle).count()
     return len(queries), created
@@ -226,12 +230,12 @@ def test_capability_outside_the_role_is_refused(open_world):
     world = open_world
     own = world.assessment(rater=world.employee, kind="self")
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.ratings_save(
+        rating_services.ratings_save(
             actor=actor_of(world.employee),
             assessment=own,
             items=[
-                services.RatingInput(world.capabilities[0], 3),
-                services.RatingInput(world.other_capability, 3),
+                rating_services.RatingInput(world.capabilities[0], 3),
+                rating_services.RatingInput(world.other_capability, 3),
             ],
         )
     assert error.value.code == "capability_not_in_scope"
@@ -261,7 +265,7 @@ def test_draft_autosaves_then_submit_locks(open_world):
     assert _ratings(world, own)[2] == ("negotiation", None, "Seen in the March review.")
     _refused(world, world.employee, own, {0: 4}, "assessment_locked")
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.assessment_submit(actor=actor_of(world.employee), assessment=own)
+        rating_services.assessment_submit(actor=actor_of(world.employee), assessment=own)
     assert error.value.code == "already_submitted"
 
 
@@ -270,7 +274,7 @@ def test_submit_needs_every_capability(open_world):
     own = world.assessment(rater=world.employee, kind="self")
     world.rate(world.employee, own, {0: 3})
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.assessment_submit(actor=actor_of(world.employee), assessment=own)
+        rating_services.assessment_submit(actor=actor_of(world.employee), assessment=own)
     assert error.value.code == "incomplete"
     assert set(error.value.fields) == {"complaint-resolution", "negotiation"}
     with in_org(world.org):
@@ -297,7 +301,7 @@ def test_evidence_required_at_the_extremes(open_world):
     own = world.assessment(rater=world.employee, kind="self")
     world.rate(world.employee, own, {0: 5, 1: 1, 2: 3}, evidence="")
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.assessment_submit(actor=actor_of(world.employee), assessment=own)
+        rating_services.assessment_submit(actor=actor_of(world.employee), assessment=own)
     assert error.value.code == "evidence_required"
     assert set(error.value.fields) == {"customer-communication", "complaint-resolution"}
     world.rate(world.employee, own, {0: 5, 1: 1}, evidence="Led the complaints audit.")
@@ -311,7 +315,7 @@ def test_evidence_required_two_levels_from_the_self_rating(open_world):
     theirs = world.assessment(rater=world.manager, kind="manager")
     world.rate(world.manager, theirs, {0: 4, 1: 3, 2: 3}, evidence="")
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.assessment_submit(actor=actor_of(world.manager), assessment=theirs)
+        rating_services.assessment_submit(actor=actor_of(world.manager), assessment=theirs)
     assert error.value.code == "evidence_required"
     assert set(error.value.fields) == {"customer-communication"}
 
@@ -319,7 +323,7 @@ def test_evidence_required_two_levels_from_the_self_rating(open_world):
 def test_evidence_rules_are_configurable(open_world):
     world = open_world
     with in_org(world.org):
-        services.cycle_update(
+        cycle_services.cycle_update(
             actor=world.system,
             cycle=world.cycle,
             evidence_at_extremes=False,
@@ -332,7 +336,9 @@ def test_evidence_rules_are_configurable(open_world):
 def test_scope_and_weights_are_fixed_after_launch(open_world):
     world = open_world
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.cycle_update(actor=world.system, cycle=world.cycle, weight_self=30, weight_peer=10)
+        cycle_services.cycle_update(
+            actor=world.system, cycle=world.cycle, weight_self=30, weight_peer=10
+        )
     assert error.value.code == "cycle_not_draft"
 
 
@@ -342,11 +348,11 @@ def test_scope_and_weights_are_fixed_after_launch(open_world):
 def test_reopen_needs_a_reason_and_is_audited(open_world):
     world = open_world
     with in_org(world.org):
-        services.cycle_close(actor=world.system, cycle=world.cycle)
+        cycle_services.cycle_close(actor=world.system, cycle=world.cycle)
         with pytest.raises(ApplicationError) as error:
-            services.cycle_reopen(actor=world.system, cycle=world.cycle, reason=" ")
+            cycle_services.cycle_reopen(actor=world.system, cycle=world.cycle, reason=" ")
         assert error.value.code == "reason_required"
-        services.cycle_reopen(
+        cycle_services.cycle_reopen(
             actor=world.system, cycle=world.cycle, reason="Two managers were on leave."
         )
         event = AuditEvent.objects.get(action="assessment_cycle.reopened")
@@ -357,9 +363,9 @@ def test_reopen_needs_a_reason_and_is_audited(open_world):
 def test_peer_nomination_respects_the_per_person_cap(open_world):
     world = open_world
     with in_org(world.org):
-        services.cycle_update(actor=world.system, cycle=world.cycle, max_peer_requests=1)
+        cycle_services.cycle_update(actor=world.system, cycle=world.cycle, max_peer_requests=1)
         world.cycle.refresh_from_db()
-        created = services.peers_nominate(
+        created = rater_services.peers_nominate(
             actor=actor_of(world.employee),
             cycle=world.cycle,
             employee=world.employee.employee,
@@ -367,7 +373,7 @@ def test_peer_nomination_respects_the_per_person_cap(open_world):
         )
         assert created[0].status == "nominated"
         with pytest.raises(ApplicationError) as error:
-            services.peers_nominate(
+            rater_services.peers_nominate(
                 actor=actor_of(world.manager),
                 cycle=world.cycle,
                 employee=world.manager.employee,
@@ -378,7 +384,7 @@ def test_peer_nomination_respects_the_per_person_cap(open_world):
 
         suggested = list(peer_suggestions(cycle=world.cycle, employee=world.manager.employee))
         assert world.peer.employee not in suggested
-        services.peer_nomination_decide(
+        rater_services.peer_nomination_decide(
             actor=actor_of(world.manager), assessment=created[0], approve=True
         )
         created[0].refresh_from_db()
@@ -388,7 +394,7 @@ def test_peer_nomination_respects_the_per_person_cap(open_world):
 def test_expert_grant_uses_an_object_permission(open_world):
     world = open_world
     with in_org(world.org):
-        assessment = services.expert_grant(
+        assessment = rater_services.expert_grant(
             actor=world.system,
             cycle=world.cycle,
             employee=world.employee.employee,

@@ -15,12 +15,16 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from assessments import services as assessment_services
 from assessments.models import Assessment, AssessmentCycle
+from assessments.services import cycles as cycle_services
+from assessments.services import ratings as rating_services
 from capabilities import selectors as capability_selectors
-from capabilities import services as capability_services
 from capabilities.catalogue.loader import catalogue_load
 from capabilities.models import Capability, JobRole
+from capabilities.services import frameworks as framework_services
+from capabilities.services import library as library_services
+from capabilities.services import roles as role_services
+from capabilities.services import scales as scale_services
 from learning.imports import learning_items_import
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
@@ -109,29 +113,25 @@ def library(org: Northwind) -> JobRole:
     each), held by the employee; plus learning content for every level of each capability."""
     catalogue_load()
     with org.scope():
-        capability_services.scale_ensure()
+        scale_services.scale_ensure()
         sources = capability_selectors.catalogue_capability_list().filter(key__in=CAPABILITIES)
-        capability_services.capability_adopt(actor=org.hr.actor, sources=sources)
-        capability_services.framework_publish(actor=org.hr.actor, note="Northwind library")
+        library_services.capability_adopt(actor=org.hr.actor, sources=sources)
+        framework_services.framework_publish(actor=org.hr.actor, note="Northwind library")
         capabilities = list(Capability.objects.filter(source_key__in=CAPABILITIES))
-        role = capability_services.job_role_create(
+        role = role_services.job_role_create(
             actor=org.hr.actor,
             name="Support Advisor",
             family="Support",
             grade="S1",
             description="Answers customers first time.",
-            requirements=[
-                capability_services.RequirementInput(c, TARGET, 2, True) for c in capabilities
-            ],
+            requirements=[role_services.RequirementInput(c, TARGET, 2, True) for c in capabilities],
             key_results=[
-                capability_services.KeyResultInput("Issues resolved first time", "%", 80),
-                capability_services.KeyResultInput("Customers satisfied", "CSAT %", 90),
-                capability_services.KeyResultInput("Quality reviews passed", "%", 95),
+                role_services.KeyResultInput("Issues resolved first time", "%", 80),
+                role_services.KeyResultInput("Customers satisfied", "CSAT %", 90),
+                role_services.KeyResultInput("Quality reviews passed", "%", 95),
             ],
         )
-        capability_services.role_assign(
-            actor=org.hr.actor, employee=org.employee.employee, role=role
-        )
+        role_services.role_assign(actor=org.hr.actor, employee=org.employee.employee, role=role)
         items = [
             {
                 "external_id": f"nw-{c.key}-{suffix}",
@@ -159,7 +159,7 @@ def launched_cycle(org: Northwind) -> AssessmentCycle:
     """An open cycle of everyone with a role (self 40 %, manager 60 %), launched by the worker."""
     today = timezone.localdate()
     with org.scope():
-        cycle = assessment_services.cycle_create(
+        cycle = cycle_services.cycle_create(
             actor=org.hr.actor,
             name="Spring competency review",
             period_start=today - datetime.timedelta(days=30),
@@ -171,7 +171,7 @@ def launched_cycle(org: Northwind) -> AssessmentCycle:
             deadline_self=today + datetime.timedelta(days=14),
             deadline_manager=today + datetime.timedelta(days=28),
         )
-        cycle = assessment_services.cycle_launch(actor=org.hr.actor, cycle=cycle)
+        cycle = cycle_services.cycle_launch(actor=org.hr.actor, cycle=cycle)
     # The launch runs in the Celery worker once the transaction has committed.
     wait_for(lambda: _launched(org, cycle.pk), timeout=60, message="the worker launched the cycle")
     with org.scope():
@@ -200,8 +200,8 @@ def rate_and_submit(org: Northwind, cycle: AssessmentCycle, kind: str, level: in
     target = assessment(org, cycle, kind)
     with org.scope():
         items = [
-            assessment_services.RatingInput(c, level, "Seen on the queue every week.")
+            rating_services.RatingInput(c, level, "Seen on the queue every week.")
             for c in Capability.objects.filter(source_key__in=CAPABILITIES)
         ]
-        assessment_services.ratings_save(actor=rater.actor, assessment=target, items=items)
-        return assessment_services.assessment_submit(actor=rater.actor, assessment=target)
+        rating_services.ratings_save(actor=rater.actor, assessment=target, items=items)
+        return rating_services.assessment_submit(actor=rater.actor, assessment=target)

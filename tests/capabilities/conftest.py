@@ -1,7 +1,7 @@
 import pytest
 
-from capabilities import services
 from capabilities.catalogue.loader import catalogue_load
+from capabilities.services import library as library_services
 from plms.tenancy.actors import Actor, system_actor
 from tests.conftest import in_org
 
@@ -21,15 +21,15 @@ def actor_a(org_a) -> Actor:
 def library(org_a, actor_a):
     """A small library in organization A: two categories, three complete capabilities."""
     with in_org(org_a):
-        service = services.category_create(actor=actor_a, name="Customer")
-        sales = services.category_create(actor=actor_a, name="Sales")
+        service = library_services.category_create(actor=actor_a, name="Customer")
+        sales = library_services.category_create(actor=actor_a, name="Sales")
         created = {}
         for name, category in (
             ("Customer communication", service),
             ("Complaint resolution", service),
             ("Negotiation", sales),
         ):
-            created[name] = services.capability_create(
+            created[name] = library_services.capability_create(
                 actor=actor_a,
                 name=name,
                 category=category,
@@ -39,8 +39,10 @@ def library(org_a, actor_a):
     return created
 
 
-def full_levels(name: str, count: int = 5) -> list[services.LevelInput]:
+def full_levels(name: str, count: int = 5) -> list[library_services.LevelInput]:
     return [
-        services.LevelInput(n, f"{name} at level {n}.", [f"{name} {n} a.", f"{name} {n} b."])
+        library_services.LevelInput(
+            n, f"{name} at level {n}.", [f"{name} {n} a.", f"{name} {n} b."]
+        )
         for n in range(1, count + 1)
     ]

@@ -1,8 +1,9 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from capabilities import services
 from capabilities.models import Capability, RoleRequirement
+from capabilities.services import library as library_services
+from capabilities.services import roles as role_services
 from plms.tenancy.actors import system_actor
 from tests.capabilities.conftest import full_levels
 from tests.capabilities.factories import CapabilityCategoryFactory
@@ -107,8 +108,8 @@ def test_another_organization_gets_404(org_a, library, key_client_b):
 
 def test_scale_change_is_guarded_through_the_api(org_a, key_client_a, library):
     with in_org(org_a):
-        role = services.job_role_create(actor=system_actor(org_a), name="Advisor")
-        services.requirement_set(
+        role = role_services.job_role_create(actor=system_actor(org_a), name="Advisor")
+        role_services.requirement_set(
             actor=system_actor(org_a), role=role, capability=library["Negotiation"], target_level=5
         )
     scale = key_client_a.get("/api/v1/competency-scales").json()["results"][0]
@@ -182,11 +183,11 @@ def test_list_queries_do_not_grow_with_rows(org_a, key_client_a, library):
         with in_org(org_a):
             category = Capability.objects.first().category
             for i in range(n):
-                capability = services.capability_create(
+                capability = library_services.capability_create(
                     actor=actor, name=f"Extra {n}-{i}", category=category, levels=full_levels("E")
                 )
-                role = services.job_role_create(actor=actor, name=f"Role {n}-{i}")
-                services.requirement_set(
+                role = role_services.job_role_create(actor=actor, name=f"Role {n}-{i}")
+                role_services.requirement_set(
                     actor=actor, role=role, capability=capability, target_level=2
                 )
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.selectors import consolidated_for_employee
-from capabilities.services import framework_version_current
+from capabilities.services.frameworks import framework_version_current
 from tests.assessments.factories import AssessmentCycleFactory, ConsolidatedLevelFactory
 from tests.capabilities.factories import FrameworkVersionFactory, RoleRequirementFactory
 from tests.conftest import in_org

@@ -3,8 +3,7 @@ import time
 
 import pytest
 
-from capabilities import services
-from capabilities.imports import ImportFailed, library_export, library_import
+from capabilities.imports.library import library_export, library_import
 from capabilities.models import (
     Capability,
     CapabilityCategory,
@@ -13,7 +12,9 @@ from capabilities.models import (
     KeyResult,
     RoleRequirement,
 )
+from capabilities.services import roles as role_services
 from plms.audit.models import AuditEvent
+from plms.common.imports import ImportFailed
 from plms.tenancy.actors import Actor, system_actor
 from tests.capabilities.factories import CapabilityCategoryFactory
 from tests.conftest import in_org
@@ -197,15 +198,17 @@ def test_export_import_round_trips_exactly_in_every_format(org_a, org_b, custome
     CapabilityCategoryFactory(organization=org_b, name="Customer")
     run(org_a, GOOD.replace(",active,,", f",active,{steward_a.email},", 5))
     with in_org(org_a):
-        role = services.job_role_create(
+        role = role_services.job_role_create(
             actor=system_actor(org_a),
             name="Advisor, senior",
             family="Service",
             grade="B2",
             description='Handles "tricky" cases;\nmentors.',
-            key_results=[services.KeyResultInput(f"Outcome {i}", "%", "92.5") for i in range(3)],
+            key_results=[
+                role_services.KeyResultInput(f"Outcome {i}", "%", "92.5") for i in range(3)
+            ],
         )
-        services.requirement_set(
+        role_services.requirement_set(
             actor=system_actor(org_a),
             role=role,
             capability=Capability.objects.get(key="listening"),
@@ -213,7 +216,7 @@ def test_export_import_round_trips_exactly_in_every_format(org_a, org_b, custome
             weight=3,
             is_core=False,
         )
-        services.job_role_create(actor=system_actor(org_a), name="Trainee")
+        role_services.job_role_create(actor=system_actor(org_a), name="Trainee")
     for fmt in ("csv", "json", "xlsx"):
         for kind in ("capabilities", "job_roles"):
             exported = export(org_a, kind, fmt)

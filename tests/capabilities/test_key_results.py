@@ -8,8 +8,8 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from capabilities import services
 from capabilities.models import KeyResult
+from capabilities.services import roles as role_services
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
 from plms.tenancy.actors import system_actor
@@ -19,8 +19,8 @@ from tests.goals.factories import GoalFactory, GoalTemplateFactory
 OUTCOMES = ("Customers are satisfied", "Issues solved at first contact", "Answers are fast")
 
 
-def _inputs(outcomes=OUTCOMES) -> list[services.KeyResultInput]:
-    return [services.KeyResultInput(text, "%", 90) for text in outcomes]
+def _inputs(outcomes=OUTCOMES) -> list[role_services.KeyResultInput]:
+    return [role_services.KeyResultInput(text, "%", 90) for text in outcomes]
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def scorecard(org_a):
     """A role with three key results; a goal and a goal template serve the second one."""
     actor = system_actor(org_a)
     with in_org(org_a):
-        role = services.job_role_create(actor=actor, name="Advisor", key_results=_inputs())
+        role = role_services.job_role_create(actor=actor, name="Advisor", key_results=_inputs())
         served = role.key_results.get(outcome=OUTCOMES[1])
         goal = GoalFactory(organization=org_a, key_result=served)
         template = GoalTemplateFactory(organization=org_a, key_result=served)
@@ -49,7 +49,7 @@ def test_a_reworded_key_result_keeps_its_goals_and_a_removed_one_loses_them(org_
         reworded = [OUTCOMES[0], "Issues solved on the first call", OUTCOMES[2]]
         items = _inputs(reworded)
         items[1] = replace(items[1], kpi_target=D("92.5"))
-        services.key_results_set(actor=actor, role=role, items=items)
+        role_services.key_results_set(actor=actor, role=role, items=items)
         assert _linked(goal, template) == (served.pk, served.pk)
         served.refresh_from_db()
         assert (served.outcome, served.kpi_target, served.position) == (reworded[1], D("92.5"), 1)
@@ -57,12 +57,12 @@ def test_a_reworded_key_result_keeps_its_goals_and_a_removed_one_loses_them(org_
 
         # A new one at the end and the same wording in another order: still the same rows.
         moved = [reworded[1], OUTCOMES[0], OUTCOMES[2], "Costs stay within budget"]
-        after = services.key_results_set(actor=actor, role=role, items=_inputs(moved))
+        after = role_services.key_results_set(actor=actor, role=role, items=_inputs(moved))
         assert after[0].pk == served.pk and [kr.position for kr in after] == [0, 1, 2, 3]
         assert _linked(goal, template) == (served.pk, served.pk)
         assert KeyResult.objects.filter(role=role).count() == 4
 
-        services.key_results_set(actor=actor, role=role, items=_inputs(moved[1:]))
+        role_services.key_results_set(actor=actor, role=role, items=_inputs(moved[1:]))
         assert _linked(goal, template) == (None, None)
         assert not KeyResult.objects.filter(pk=served.pk).exists()
         assert list(role.key_results.values_list("outcome", flat=True)) == moved[1:]
@@ -76,21 +76,23 @@ def test_public_ids_decide_which_key_result_an_item_edits(org_a, scorecard):
         # Without ids, dropping the first and rewording the second is ambiguous; with ids it
         # is not: the served key result is reworded, the first one removed.
         items = [
-            services.KeyResultInput("Issues solved in one go", "%", 95, id=str(served.uuid)),
-            services.KeyResultInput(OUTCOMES[2], "%", 90),
-            services.KeyResultInput("Costs stay within budget", "£", 1000),
+            role_services.KeyResultInput("Issues solved in one go", "%", 95, id=str(served.uuid)),
+            role_services.KeyResultInput(OUTCOMES[2], "%", 90),
+            role_services.KeyResultInput("Costs stay within budget", "£", 1000),
         ]
-        services.key_results_set(actor=actor, role=role, items=items)
+        role_services.key_results_set(actor=actor, role=role, items=items)
         assert _linked(goal, template) == (served.pk, served.pk)
         assert not KeyResult.objects.filter(pk=first.pk).exists()
         served.refresh_from_db()
         assert (served.outcome, served.position) == ("Issues solved in one go", 0)
 
-        other_role = services.job_role_create(actor=actor, name="Team lead", key_results=_inputs())
+        other_role = role_services.job_role_create(
+            actor=actor, name="Team lead", key_results=_inputs()
+        )
         stranger = other_role.key_results.first()
         items[0] = replace(items[0], id=str(stranger.uuid))
         with pytest.raises(ApplicationError) as caught:
-            services.key_results_set(actor=actor, role=role, items=items)
+            role_services.key_results_set(actor=actor, role=role, items=items)
         assert caught.value.code == "invalid" and "key_results.0.id" in caught.value.fields
         assert _linked(goal, template) == (served.pk, served.pk)
 
@@ -100,10 +102,10 @@ def test_saving_the_same_key_results_changes_nothing(org_a, scorecard):
     actor = system_actor(org_a)
     with in_org(org_a):
         before = AuditEvent.objects.filter(action="job_role.key_results_set").count()
-        result = services.key_results_set(actor=actor, role=role, items=_inputs())
+        result = role_services.key_results_set(actor=actor, role=role, items=_inputs())
         assert [kr.pk for kr in result] == list(role.key_results.values_list("pk", flat=True))
         assert AuditEvent.objects.filter(action="job_role.key_results_set").count() == before
-        services.key_results_set(
+        role_services.key_results_set(
             actor=actor, role=role, items=_inputs([OUTCOMES[0], "Reworded", OUTCOMES[2]])
         )
         event = AuditEvent.objects.filter(action="job_role.key_results_set").latest("id")

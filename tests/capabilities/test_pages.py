@@ -3,8 +3,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from capabilities import services
 from capabilities.models import Capability, CatalogueCapability, JobRole, RoleRequirement
+from capabilities.services import library as library_services
+from capabilities.services import roles as role_services
+from capabilities.services import scales as scale_services
 from plms.tenancy.actors import system_actor
 from tests.capabilities.conftest import full_levels
 from tests.conftest import in_org
@@ -14,13 +16,13 @@ from tests.conftest import in_org
 def role(org_a, library):
     actor = system_actor(org_a)
     with in_org(org_a):
-        role = services.job_role_create(
+        role = role_services.job_role_create(
             actor=actor,
             name="Advisor",
             family="Service",
-            key_results=[services.KeyResultInput(f"Outcome {i}", "%", 90) for i in range(3)],
+            key_results=[role_services.KeyResultInput(f"Outcome {i}", "%", 90) for i in range(3)],
         )
-        services.requirement_set(
+        role_services.requirement_set(
             actor=actor, role=role, capability=library["Negotiation"], target_level=3
         )
     return role
@@ -196,7 +198,7 @@ def test_versions_page_shows_the_diff(org_a, hr_admin, login_client, library):
     client = login_client(hr_admin)
     client.post(reverse("capabilities:version_publish"), {"note": "First"})
     with in_org(org_a):
-        services.capability_update(
+        library_services.capability_update(
             actor=system_actor(org_a),
             capability=library["Negotiation"],
             description="Agrees terms.",
@@ -217,12 +219,12 @@ def test_scale_page_guards_changes(org_a, hr_admin, login_client, library, role)
     data.update({"map_1": 1, "map_2": 1, "map_3": 2, "map_4": 3, "map_5": 3})
     assert client.post(reverse("capabilities:scale"), data).status_code == 302
     with in_org(org_a):
-        assert services.scale_numbers() == [1, 2, 3]
+        assert scale_services.scale_numbers() == [1, 2, 3]
 
 
 def test_duplicates_page_merges(org_a, hr_admin, login_client, library):
     with in_org(org_a):
-        twin = services.capability_create(
+        twin = library_services.capability_create(
             actor=system_actor(org_a),
             name="Negotiations",
             category=library["Negotiation"].category,
@@ -259,18 +261,20 @@ def test_page_queries_do_not_grow_with_rows(org_a, hr_admin, login_client, libra
     def grow(n):
         with in_org(org_a):
             for i in range(n):
-                extra = services.capability_create(
+                extra = library_services.capability_create(
                     actor=actor,
                     name=f"Extra {n} {i}",
                     category=capability.category,
                     levels=full_levels("E"),
                 )
-                other = services.job_role_create(actor=actor, name=f"Other {n} {i}")
-                services.requirement_set(
+                other = role_services.job_role_create(actor=actor, name=f"Other {n} {i}")
+                role_services.requirement_set(
                     actor=actor, role=other, capability=capability, target_level=2
                 )
-                services.requirement_set(actor=actor, role=role, capability=extra, target_level=2)
-                services.capability_update(
+                role_services.requirement_set(
+                    actor=actor, role=role, capability=extra, target_level=2
+                )
+                library_services.capability_update(
                     actor=actor, capability=capability, description=f"v{n}{i}"
                 )
 

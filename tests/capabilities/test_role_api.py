@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from assessments.models import Assessment
-from capabilities.services import scale_ensure
+from capabilities.services.scales import scale_ensure
 from plms.integrations.models import OutboxEvent
 from tests import factories
 from tests.assessments.factories import AssessmentCycleFactory

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from capabilities import services as capability_services
+from capabilities.services import library as library_services
 from goals import selectors, services
 from goals.models import Goal, GoalCapability
 from plms.common.errors import ApplicationError, NotFound
@@ -118,7 +118,7 @@ def test_a_merged_capability_moves_to_the_kept_one(in_a, cast, goal):
     GoalCapabilityFactory(organization=in_a, goal=goal, capability=duplicate)
     GoalCapabilityFactory(organization=in_a, goal=other, capability=duplicate)
     GoalCapabilityFactory(organization=in_a, goal=other, capability=keep)
-    capability_services.capability_merge(actor=actor_for(cast.hr), keep=keep, duplicate=duplicate)
+    library_services.capability_merge(actor=actor_for(cast.hr), keep=keep, duplicate=duplicate)
     assert list(goal.capabilities.all()) == [keep] and list(other.capabilities.all()) == [keep]
     assert not GoalCapability.objects.filter(capability=duplicate).exists()
 

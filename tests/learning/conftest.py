@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 
 from assessments.models import AssessmentCycle
-from capabilities.services import scale_ensure
+from capabilities.services.scales import scale_ensure
 from learning.models import LearningItem
 from plms.tenancy.actors import Actor, system_actor
 from tests.assessments.factories import AssessmentCycleFactory, ConsolidatedLevelFactory

@@ -4,15 +4,15 @@ progress HR can follow, and never across organisations."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import services as assessment_services
 from assessments.models import Assessment, AssessmentCycle
-from learning import services
+from assessments.services import cycles as cycle_services
 from learning.models import DevelopmentPlan, PlanBuild, PlanItem
+from learning.services import builds as build_services
 from plms.common.errors import ApplicationError, PermissionDenied
 from plms.integrations.models import OutboxEvent
 from tests import factories
@@ -59,7 +59,7 @@ def colleague(world, email):
 
 def close(world, cycle, capture):
     with capture(execute=True), in_org(world.org):
-        return assessment_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
+        return cycle_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
 
 
 def plans_from(world, cycle) -> dict:
@@ -100,6 +100,25 @@ def test_closing_a_cycle_builds_draft_plans_for_people_with_gaps(
     assert build.percent == 100 and build.finished_at is not None
 
 
+def test_a_close_that_rolls_back_builds_nothing(world, django_capture_on_commit_callbacks):
+    """Learning subscribes to the `cycle_closed` domain event: its handler runs only once the
+    closing commits."""
+    cycle = open_cycle(world)
+    rated(world, cycle, world.employee, WITH_GAPS)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        in_org(world.org),
+        transaction.atomic(),
+    ):
+        cycle_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
+        raise RuntimeError("the request fails after the cycle was closed")
+    assert callbacks == []
+    assert plans_from(world, cycle) == {}
+    with in_org(world.org):
+        assert not PlanBuild.objects.filter(cycle=cycle).exists()
+
+
 def test_closing_through_the_api_builds_the_plans(
     world, make_key_client, django_capture_on_commit_callbacks
 ):
@@ -120,7 +139,7 @@ def test_close_reopen_close_builds_no_second_plan(world, django_capture_on_commi
     first = plans_from(world, cycle)["employee@a.example"]
 
     with in_org(world.org):
-        assessment_services.cycle_reopen(
+        cycle_services.cycle_reopen(
             actor=actor_of(world.hr), cycle=cycle, reason="A late assessment."
         )
     late = colleague(world, "late@a.example")
@@ -140,18 +159,18 @@ def test_a_cycle_is_built_only_in_its_own_organisation(world, django_capture_on_
     cycle = open_cycle(world)
     rated(world, cycle, world.employee, WITH_GAPS)
     with in_org(world.org):
-        assessment_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
+        cycle_services.cycle_close(actor=actor_of(world.hr), cycle=cycle)
     # Named with the other organisation's id, the cycle does not exist.
     other = world.outsider.organization
-    assert services.plan_build_queue(cycle_id=cycle.pk, organization_id=other.pk) is None
-    assert services.plans_build_for_cycle(cycle_id=cycle.pk, organization_id=other.pk) == 0
+    assert build_services.plan_build_queue(cycle_id=cycle.pk, organization_id=other.pk) is None
+    assert build_services.plans_build_for_cycle(cycle_id=cycle.pk, organization_id=other.pk) == 0
     assert plans_from(world, cycle) == {}
     with in_org(other):
         assert not DevelopmentPlan.objects.exists()
         assert not PlanBuild.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.plan_build_queue(cycle_id=cycle.pk, organization_id=world.org.pk)
+        build_services.plan_build_queue(cycle_id=cycle.pk, organization_id=world.org.pk)
     assert list(plans_from(world, cycle)) == ["employee@a.example"]
     with in_org(other):
         assert not DevelopmentPlan.objects.exists()
@@ -166,7 +185,7 @@ def test_a_failed_build_is_recorded_and_hr_builds_again(
     def broken(**kwargs):
         raise ValueError("catalogue unreadable")
 
-    monkeypatch.setattr(services, "build_plan", broken)
+    monkeypatch.setattr(build_services, "build_plan", broken)
     close(world, cycle, django_capture_on_commit_callbacks)  # logged, the close stands
     build = build_of(world, cycle)
     assert build.state == PlanBuild.State.FAILED and not build.in_progress
@@ -176,9 +195,9 @@ def test_a_failed_build_is_recorded_and_hr_builds_again(
 
     monkeypatch.undo()
     with in_org(world.org), pytest.raises(PermissionDenied):
-        services.plan_build_requeue(actor=actor_of(world.manager), build=build)
+        build_services.plan_build_requeue(actor=actor_of(world.manager), build=build)
     with django_capture_on_commit_callbacks(execute=True), in_org(world.org):
-        services.plan_build_requeue(actor=actor_of(world.hr), build=build)
+        build_services.plan_build_requeue(actor=actor_of(world.hr), build=build)
     assert build_of(world, cycle).state == PlanBuild.State.DONE
     assert list(plans_from(world, cycle)) == ["employee@a.example"]
 
@@ -186,8 +205,8 @@ def test_a_failed_build_is_recorded_and_hr_builds_again(
 def test_a_running_build_is_not_queued_twice(world):
     build = PlanBuildFactory(organization=world.org, state=PlanBuild.State.RUNNING)
     with in_org(world.org), pytest.raises(ApplicationError) as error:
-        services.plan_build_requeue(actor=actor_of(world.hr), build=build)
-    assert error.value.code == services.BUILD_IN_PROGRESS
+        build_services.plan_build_requeue(actor=actor_of(world.hr), build=build)
+    assert error.value.code == build_services.BUILD_IN_PROGRESS
 
 
 # --- Pages ---------------------------------------------------------------------------------------
@@ -252,13 +271,13 @@ def test_a_plan_built_for_a_cycle_is_the_plan_built_on_demand(world):
     """The cycle's build writes plain rows in bulk; its plans, items and events are those of
     `plan_build()` for the same person and gaps, field for field."""
     start = timezone.localdate()
-    created = services.plans_build_for_cycle(
+    created = build_services.plans_build_for_cycle(
         cycle_id=world.cycle.pk, organization_id=world.org.pk, start=start
     )
     assert created == 1
     with in_org(world.org):
         bulk = DevelopmentPlan.objects.get(built_from=world.cycle)
-        single = services.plan_build(
+        single = build_services.plan_build(
             actor=actor_of(world.hr), employee=world.employee.employee, start=start
         )
         plans = {

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from assessments import services as assessment_services
 from assessments.models import Assessment, AssessmentCycle, AttestedRating, ConsolidatedLevel
-from learning import selectors, services
+from assessments.services import cycles as cycle_services
+from learning import selectors
 from learning.imports import learning_items_import
 from learning.models import (
     CapabilityEvidence,
@@ -18,10 +18,14 @@ from learning.models import (
     PlanItem,
     ReassessmentRequest,
 )
+from learning.services import builds as build_services
+from learning.services import catalogue as catalogue_services
+from learning.services import completions as completion_services
+from learning.services import plans as plan_services
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
+from plms.common.imports import ImportFailed
 from plms.integrations.models import OutboxEvent
-from plms.people.imports import ImportFailed
 from tests import factories
 from tests.assessments.factories import AssessmentCycleFactory, AssessmentFactory, RatingFactory
 from tests.conftest import in_org
@@ -34,7 +38,7 @@ WHEN = datetime.datetime(2027, 2, 1, 9, 30, tzinfo=UTC)
 def build(world, member=None) -> DevelopmentPlan:
     actor = actor_of(member) if member else world.system
     with in_org(world.org):
-        return services.plan_build(actor=actor, employee=world.employee.employee, start=START)
+        return build_services.plan_build(actor=actor, employee=world.employee.employee, start=START)
 
 
 def items_of(world, plan):
@@ -68,14 +72,14 @@ def test_a_manager_builds_for_a_report_but_not_a_stranger_or_outsider(world):
     with pytest.raises(NotFound):
         build(world, stranger)
     with pytest.raises(NotFound), in_org(world.outsider.organization):
-        services.plan_build(
+        build_services.plan_build(
             actor=actor_of(world.outsider), employee=world.employee.employee, start=START
         )
 
 
 def test_the_time_budget_comes_from_the_organisation_settings(world):
     with in_org(world.org):
-        services.learning_settings_update(
+        catalogue_services.learning_settings_update(
             actor=actor_of(world.hr), hours_per_quarter=3, plan_months=3
         )
     plan = build(world)
@@ -92,11 +96,11 @@ def test_building_for_a_closed_cycle_is_idempotent(world):
     world.assess(settled, {"communication": 4, "complaints": 3, "data": 3, "negotiation": 3})
     with in_org(world.org):
         world.give_role(settled.employee)
-    created = services.plans_build_for_cycle(
+    created = build_services.plans_build_for_cycle(
         cycle_id=world.cycle.pk, organization_id=world.org.pk, start=START
     )
     assert created == 2  # the world's employee and the second; the settled one has no gap
-    again = services.plans_build_for_cycle(
+    again = build_services.plans_build_for_cycle(
         cycle_id=world.cycle.pk, organization_id=world.org.pk, start=START
     )
     assert again == 0
@@ -117,15 +121,17 @@ def test_draft_proposed_approved_with_changes_active_completed(world):
     plan = build(world, world.employee)
     employee, manager = actor_of(world.employee), actor_of(world.manager)
     with in_org(world.org):
-        plan = services.plan_propose(actor=employee, plan=plan)
+        plan = plan_services.plan_propose(actor=employee, plan=plan)
         with pytest.raises(PermissionDenied):
-            services.plan_approve(actor=employee, plan=plan)
+            plan_services.plan_approve(actor=employee, plan=plan)
         items = list(selectors.plan_items(plan=plan))
-        plan = services.plan_approve(
+        plan = plan_services.plan_approve(
             actor=manager,
             plan=plan,
             remove=[(items[1], "Too early for the e-learning.")],
-            add=[services.PlanAddition(item=world.items["mentoring"], reason="Pair with Priya.")],
+            add=[
+                plan_services.PlanAddition(item=world.items["mentoring"], reason="Pair with Priya.")
+            ],
             order=None,
             reason="Agreed in our 1:1.",
         )
@@ -146,9 +152,9 @@ def test_draft_proposed_approved_with_changes_active_completed(world):
             "development_plan.item_removed": "Too early for the e-learning.",
             "development_plan.item_added": "Pair with Priya.",
         }
-        plan = services.plan_activate(actor=employee, plan=plan)
+        plan = plan_services.plan_activate(actor=employee, plan=plan)
         kept[0].plan = plan
-        done = services.plan_item_progress(
+        done = plan_services.plan_item_progress(
             actor=employee,
             plan_item=kept[0],
             status=PlanItem.Status.DONE,
@@ -157,21 +163,21 @@ def test_draft_proposed_approved_with_changes_active_completed(world):
         )
         assert done.completed_at is not None
         with pytest.raises(PermissionDenied):
-            services.plan_complete(actor=employee, plan=plan)
-        plan = services.plan_complete(actor=manager, plan=plan)
+            plan_services.plan_complete(actor=employee, plan=plan)
+        plan = plan_services.plan_complete(actor=manager, plan=plan)
         assert plan.status == DevelopmentPlan.Status.COMPLETED
         assert OutboxEvent.objects.filter(type="development_plan.completed").count() == 1
         with pytest.raises(ApplicationError) as refused:
-            services.plan_propose(actor=employee, plan=plan)
+            plan_services.plan_propose(actor=employee, plan=plan)
         assert refused.value.code == "invalid_transition"
 
 
 def test_a_manager_reorders_with_a_reason(world):
     plan = build(world)
     with in_org(world.org):
-        plan = services.plan_propose(actor=world.system, plan=plan)
+        plan = plan_services.plan_propose(actor=world.system, plan=plan)
         items = list(selectors.plan_items(plan=plan))
-        services.plan_approve(
+        plan_services.plan_approve(
             actor=actor_of(world.manager),
             plan=plan,
             order=list(reversed(items)),
@@ -184,7 +190,7 @@ def test_a_manager_reorders_with_a_reason(world):
 
 def test_an_improvement_plan_needs_its_outcome(world):
     with in_org(world.org):
-        plan = services.plan_create_improvement(
+        plan = plan_services.plan_create_improvement(
             actor=actor_of(world.manager),
             employee=world.employee.employee,
             title="Call quality",
@@ -196,17 +202,17 @@ def test_an_improvement_plan_needs_its_outcome(world):
         assert plan.kind == DevelopmentPlan.Kind.IMPROVEMENT
         assert plan.review_dates == ["2027-02-04", "2027-03-04"]
         assert selectors.plan_items(plan=plan).get().title.startswith("Average")
-        plan = services.plan_propose(actor=world.system, plan=plan)
-        plan = services.plan_approve(actor=world.system, plan=plan)
-        plan = services.plan_activate(actor=world.system, plan=plan)
+        plan = plan_services.plan_propose(actor=world.system, plan=plan)
+        plan = plan_services.plan_approve(actor=world.system, plan=plan)
+        plan = plan_services.plan_activate(actor=world.system, plan=plan)
         with pytest.raises(ApplicationError):
-            services.plan_complete(actor=actor_of(world.manager), plan=plan)
-        plan = services.plan_complete(
+            plan_services.plan_complete(actor=actor_of(world.manager), plan=plan)
+        plan = plan_services.plan_complete(
             actor=actor_of(world.manager), plan=plan, outcome="met", note="Sustained."
         )
         assert plan.outcome == "met"
         with pytest.raises(PermissionDenied):
-            services.plan_create_improvement(
+            plan_services.plan_create_improvement(
                 actor=actor_of(world.employee),
                 employee=world.manager.employee,
                 title="x",
@@ -221,7 +227,7 @@ def test_an_improvement_plan_needs_its_outcome(world):
 
 def complete(world, key, *, when=WHEN, passed=None, external_id=""):
     with in_org(world.org):
-        return services.completion_record(
+        return completion_services.completion_record(
             actor=world.system,
             employee=world.employee.employee,
             item=world.items[key],
@@ -301,7 +307,7 @@ def test_a_passed_exam_counts_as_an_expert_rating_when_the_next_cycle_closes(wor
             capability=communication,
             level=2,
         )
-        assessment_services.cycle_close(actor=world.system, cycle=cycle)
+        cycle_services.cycle_close(actor=world.system, cycle=cycle)
         level = ConsolidatedLevel.objects.get(cycle=cycle, capability=communication)
     assert level.level == Decimal("2.67")
     assert level.contributions["expert"]["mean"] == "4.00"
@@ -325,7 +331,11 @@ def test_an_external_completion_id_makes_replays_idempotent(world):
 def test_a_completion_ticks_the_item_in_the_running_plan(world):
     plan = build(world)
     with in_org(world.org):
-        for step in (services.plan_propose, services.plan_approve, services.plan_activate):
+        for step in (
+            plan_services.plan_propose,
+            plan_services.plan_approve,
+            plan_services.plan_activate,
+        ):
             plan = step(actor=world.system, plan=plan)
     complete(world, "course")
     with in_org(world.org):
@@ -336,7 +346,7 @@ def test_a_completion_ticks_the_item_in_the_running_plan(world):
 
 def test_members_cannot_record_completions(world):
     with pytest.raises(PermissionDenied), in_org(world.org):
-        services.completion_record(
+        completion_services.completion_record(
             actor=actor_of(world.employee),
             employee=world.employee.employee,
             item=world.items["course"],
@@ -446,6 +456,8 @@ def test_momentum_claims_a_reassessment_request_once(world):
     complete(world, "shadowing")
     with in_org(world.org):
         request = selectors.open_reassessment_requests().get()
-        assert services.reassessment_request_claim(actor=world.system, request=request)
-        assert not services.reassessment_request_claim(actor=world.system, request=request)
+        assert completion_services.reassessment_request_claim(actor=world.system, request=request)
+        assert not completion_services.reassessment_request_claim(
+            actor=world.system, request=request
+        )
         assert not selectors.open_reassessment_requests().exists()

@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from plms.common.imports import ImportFailed
 from plms.integrations.models import OutboxEvent, WebhookDelivery
-from plms.people.imports import ImportFailed, people_import
+from plms.people.imports import people_import
 from plms.people.models import Department, Employee, SecondaryManager
 from plms.tenancy.actors import system_actor
 from tests.conftest import in_org

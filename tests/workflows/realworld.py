@@ -56,15 +56,20 @@ def wait_for(
 class SmtpSink:
     """A real SMTP server (aiosmtpd) on loopback; records each accepted message's Message-ID."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, delay: float = 0.0) -> None:
         from aiosmtpd.controller import Controller
 
+        self.delay = delay  # seconds before accepting each message (a slow provider)
         self.port = free_port()
         self.lock = threading.Lock()
         self.received: list[tuple[str, str, str]] = []  # (message id, recipient, subject)
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            import asyncio
+
+            await asyncio.sleep(self.delay)
         message = BytesParser(policy=default_policy).parsebytes(envelope.content, headersonly=True)
         with self.lock:
             for recipient in envelope.rcpt_tos:
@@ -192,6 +197,9 @@ class Worker:
         self.kills = 0
 
     def start(self) -> Worker:
+        from django.utils import timezone
+
+        self.started_at = timezone.now()  # its pool processes' heartbeats start after this
         self.starts += 1
         log = self.logdir / f"worker-{self.starts}.log"
         self.log = log
@@ -284,6 +292,39 @@ class Beat:
                 self.failed += 1
 
     def start(self) -> Beat:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.thread.join(timeout=10)
+
+
+class ScheduleBeat:
+    """What `celery beat` does with the configured schedule (settings.CELERY_BEAT_SCHEDULE):
+    send each named entry at its own interval, the first time at once."""
+
+    def __init__(self, *entries: str) -> None:
+        self.entries = [settings.CELERY_BEAT_SCHEDULE[name] for name in entries]
+        self.stop_event = threading.Event()
+        self.sent: Counter = Counter()
+        self.thread = threading.Thread(target=self._run, name="test-schedule-beat", daemon=True)
+
+    def _run(self) -> None:
+        from plms.celery import app
+
+        due = [0.0] * len(self.entries)
+        started = time.monotonic()
+        while not self.stop_event.wait(0.2):
+            elapsed = time.monotonic() - started
+            for index, entry in enumerate(self.entries):
+                if elapsed >= due[index]:
+                    due[index] += float(entry["schedule"])
+                    with contextlib.suppress(Exception):  # the broker is down: carry on
+                        app.send_task(entry["task"], **entry.get("options", {}))
+                        self.sent[entry["task"]] += 1
+
+    def start(self) -> ScheduleBeat:
         self.thread.start()
         return self
 

@@ -7,8 +7,8 @@ import datetime
 
 import pytest
 
-from assessments import services as assessment_services
 from assessments.models import Assessment, AssessmentCycle
+from assessments.services import ratings as rating_services
 from learning.models import DevelopmentPlan
 from plms.common.errors import ApplicationError
 from tests.assessments.factories import AssessmentCycleFactory
@@ -126,15 +126,15 @@ def test_launch_assessment_is_done_when_the_self_assessment_is_submitted(world, 
     with in_org(world.org):
         assert Assessment.objects.filter(cycle=cycle).count() == 2
         employee = actor_of(world.employee)
-        assessment_services.ratings_save(
+        rating_services.ratings_save(
             actor=employee,
             assessment=mine,
             items=[
-                assessment_services.RatingInput(capability=capability, level=3)
+                rating_services.RatingInput(capability=capability, level=3)
                 for capability in world.capabilities.values()
             ],
         )
-        assessment_services.assessment_submit(actor=employee, assessment=mine)
+        rating_services.assessment_submit(actor=employee, assessment=mine)
     tick(T0 + days(3))
     assert _step(world, template, "Self-assessment").state == MilestoneRun.State.DONE
     tick(T0 + days(9))  # past the deadline: the step is done, so no overdue reminder

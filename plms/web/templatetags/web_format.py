@@ -27,11 +27,3 @@ def duration(value: timedelta | None) -> str:
     if hours:
         parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
     return " ".join(parts)
-
-
-@register.filter
-def percent_of(part: int | None, whole: int | None) -> int:
-    """`part` as a whole percentage of `whole` (0 when there is no whole)."""
-    if not whole or not part:
-        return 0
-    return round(100 * part / whole)

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plms.people.imports import ImportFailed, people_import
+from plms.common.imports import ImportFailed
+from plms.people.imports import people_import
 from plms.tenancy.actors import system_actor
 from plms.tenancy.context import organization_scope
 from plms.tenancy.models import Organization

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from learning.bench import learning_jobs
+from bench.jobs import learning_jobs
 from learning.models import DevelopmentPlan
 from plms.tenancy.context import organization_scope
 from tests import factories

@@ -1,17 +1,15 @@
-"""Assessments API: `assessment-cycles` (launch, close, reopen), `assessments` (with
-`ratings` and `submit`) and `employees/{id}/gaps`. Scope area `assessments`."""
+"""Assessments API, cycles and assessments: `assessment-cycles` (launch, close, reopen, the
+department heatmap), `assessments` (with `ratings` and `submit`) and `employees/{id}/gaps`.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from django.http import HttpResponse
-from django.urls import path
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
-    extend_schema_field,
     extend_schema_view,
 )
 from rest_framework import mixins, serializers, status
@@ -19,20 +17,17 @@ from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from assessments import gaps, selectors, services
+from assessments import gaps, selectors
 from assessments.models import (
     RATER_KINDS,
     Assessment,
     AssessmentCycle,
-    ConsolidatedLevel,
-    ExpertGrant,
-    PeerNomination,
-    PreviewLevel,
-    PreviewVote,
     Rating,
 )
 from assessments.results_cache import cached_report
-from capabilities.models import Capability
+from assessments.services import cycles as cycle_services
+from assessments.services import ratings as rating_services
+from capabilities import selectors as capability_selectors
 from plms.common.api import (
     ApiFilterSet,
     ApiModelSerializer,
@@ -40,21 +35,13 @@ from plms.common.api import (
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
-    StrictBooleanFilter,
-    StrictCharField,
     StrictChoiceFilter,
-    StrictModelSerializer,
     without_body,
 )
-from plms.common.errors import ApplicationError, NotFound
+from plms.common.errors import NotFound
 from plms.common.pagination import paginated
 from plms.people.models import Employee
 from plms.tenancy.permissions import IsOrganizationAdmin
-
-
-@extend_schema_field(OpenApiTypes.UUID)
-class PublicId(PublicIdField):
-    """Another object of the organization by its public id (documented as a UUID)."""
 
 
 class WeightsSerializer(ApiSerializer):
@@ -158,7 +145,7 @@ class AssessmentSerializer(ApiModelSerializer):
 
 
 class RatingSerializer(ApiModelSerializer):
-    capability = PublicIdField(Capability)
+    capability = PublicIdField(capability_selectors.capabilities)
     capability_key = serializers.CharField(source="capability.key", read_only=True)
     level = serializers.IntegerField(allow_null=True, required=False, min_value=0)
     not_observed = serializers.BooleanField(required=False, default=False)
@@ -337,11 +324,13 @@ class AssessmentCycleViewSet(
         return selectors.cycle_list()
 
     def perform_create(self, serializer):
-        cycle = services.cycle_create(actor=self.actor, **_cycle_kwargs(serializer.validated_data))
+        cycle = cycle_services.cycle_create(
+            actor=self.actor, **_cycle_kwargs(serializer.validated_data)
+        )
         serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
 
     def perform_update(self, serializer):
-        cycle = services.cycle_update(
+        cycle = cycle_services.cycle_update(
             actor=self.actor,
             cycle=serializer.instance,
             **_cycle_kwargs(serializer.validated_data),
@@ -349,7 +338,7 @@ class AssessmentCycleViewSet(
         serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
 
     def perform_destroy(self, instance):
-        services.cycle_delete(actor=self.actor, cycle=instance)
+        cycle_services.cycle_delete(actor=self.actor, cycle=instance)
 
     def _refreshed(self, cycle) -> Response:
         return Response(self.get_serializer(selectors.cycle_get(uuid=cycle.uuid)).data)
@@ -364,7 +353,7 @@ class AssessmentCycleViewSet(
     @action(detail=True, methods=["post"])
     @without_body
     def launch(self, request, id=None):
-        cycle = services.cycle_launch(actor=self.actor, cycle=self.get_object())
+        cycle = cycle_services.cycle_launch(actor=self.actor, cycle=self.get_object())
         response = self._refreshed(cycle)
         response.status_code = status.HTTP_202_ACCEPTED
         return response
@@ -378,7 +367,9 @@ class AssessmentCycleViewSet(
     @action(detail=True, methods=["post"])
     @without_body
     def close(self, request, id=None):
-        return self._refreshed(services.cycle_close(actor=self.actor, cycle=self.get_object()))
+        return self._refreshed(
+            cycle_services.cycle_close(actor=self.actor, cycle=self.get_object())
+        )
 
     @extend_schema(
         summary="Departments x capabilities gap heatmap",
@@ -423,7 +414,7 @@ class AssessmentCycleViewSet(
         cycle = self.get_object()
         data = ReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        cycle = services.cycle_reopen(
+        cycle = cycle_services.cycle_reopen(
             actor=self.actor, cycle=cycle, reason=data.validated_data["reason"]
         )
         return self._refreshed(cycle)
@@ -483,11 +474,11 @@ class AssessmentViewSet(
         if request.method == "PUT":
             data = RatingsInputSerializer(data=request.data)
             data.is_valid(raise_exception=True)
-            services.ratings_save(
+            rating_services.ratings_save(
                 actor=self.actor,
                 assessment=assessment,
                 items=[
-                    services.RatingInput(
+                    rating_services.RatingInput(
                         capability=item["capability"],
                         level=None if item.get("not_observed") else item.get("level"),
                         evidence=item.get("evidence", ""),
@@ -511,365 +502,13 @@ class AssessmentViewSet(
     @action(detail=True, methods=["post"])
     @without_body
     def submit(self, request, id=None):
-        assessment = services.assessment_submit(actor=self.actor, assessment=self.get_object())
+        assessment = rating_services.assessment_submit(
+            actor=self.actor, assessment=self.get_object()
+        )
         return Response(AssessmentSerializer(assessment).data)
 
 
-# --- Peer nominations ------------------------------------------------------------------------
-
-
-MAX_PEERS_PER_CALL = 20
-
-
-class PeerNominationSerializer(StrictModelSerializer):
-    id = serializers.UUIDField(source="uuid", read_only=True)
-    cycle = serializers.UUIDField(source="cycle.uuid", read_only=True)
-    employee = serializers.UUIDField(source="employee.uuid", read_only=True)
-    peer = serializers.UUIDField(source="rater.uuid", read_only=True)
-    peer_name = serializers.CharField(source="rater.full_name", read_only=True)
-
-    class Meta:
-        model = PeerNomination
-        fields = ["id", "cycle", "employee", "peer", "peer_name", "status", "created_at"]
-        read_only_fields = fields
-
-
-class PeerNominateSerializer(ApiSerializer):
-    cycle = PublicId(AssessmentCycle)
-    employee = PublicId(Employee, required=False, help_text="Whose peers; the caller by default.")
-    peers = PublicId(Employee, many=True, allow_empty=False)
-
-    def validate_peers(self, peers: list[Employee]) -> list[Employee]:
-        if len(peers) > MAX_PEERS_PER_CALL:
-            raise serializers.ValidationError(f"At most {MAX_PEERS_PER_CALL} at a time.")
-        return peers
-
-
-class PeerSuggestionQuerySerializer(ApiSerializer):
-    cycle = PublicId(AssessmentCycle)
-    employee = PublicId(Employee, required=False)
-    limit = serializers.IntegerField(min_value=1, max_value=20, default=5)
-
-
-class PeerSuggestionSerializer(ApiSerializer):
-    employee = serializers.UUIDField(source="uuid")
-    name = serializers.CharField(source="full_name")
-    title = serializers.CharField()
-    peer_requests = serializers.IntegerField(source="peer_load")
-    same_department = serializers.SerializerMethodField()
-
-    def get_same_department(self, employee: Employee) -> bool:
-        return employee.nearby == 0
-
-
-class PeerNominationFilter(ApiFilterSet):
-    cycle = PublicIdFilter(field_name="cycle__uuid")
-    employee = PublicIdFilter(field_name="employee__uuid")
-    peer = PublicIdFilter(field_name="rater__uuid")
-    status = StrictChoiceFilter(choices=Assessment.Status.choices)
-
-    class Meta:
-        model = Assessment
-        fields = ["cycle", "employee", "peer", "status"]
-
-
-def _nominee(actor, employee: Employee | None) -> Employee:
-    """Whose peers: the named employee, else the caller."""
-    employee = employee or actor.employee
-    if employee is None:
-        raise ApplicationError(
-            services.INVALID,
-            "Name the employee whose peers these are.",
-            fields={"employee": "Required for API keys and people without an employee record."},
-        )
-    return employee
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="List peer nominations",
-        description="The caller's own nominations, their reports' (to approve or decline); "
-        "HR admins and keys see all. Scope `assessments:read`.",
-    ),
-    retrieve=extend_schema(summary="Get a peer nomination"),
-    create=extend_schema(
-        summary="Nominate peers",
-        description="The employee (or their manager, or HR) nominates peers in an open cycle; "
-        "each awaits the manager's approval. A colleague who already has the cycle's "
-        "`max_peer_requests` is refused with `peer_limit_reached` (ask a suggested colleague "
-        "instead). Scope `assessments:write`.",
-        request=PeerNominateSerializer,
-        responses={201: PeerNominationSerializer(many=True)},
-    ),
-)
-class PeerNominationViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    OrganizationScopedViewSet,
-):
-    scope_area = "assessments"
-    serializer_class = PeerNominationSerializer
-    filterset_class = PeerNominationFilter
-    search_fields = ["rater__first_name", "rater__last_name", "employee__last_name"]
-    ordering_fields = ["created_at"]
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
-            return Assessment.objects.none()
-        return selectors.peer_nomination_list_for_viewer(actor=self.actor)
-
-    def create(self, request, *args, **kwargs):
-        data = PeerNominateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        created = services.peers_nominate(
-            actor=self.actor,
-            cycle=data.validated_data["cycle"],
-            employee=_nominee(self.actor, data.validated_data.get("employee")),
-            peers=data.validated_data["peers"],
-        )
-        return Response(
-            PeerNominationSerializer(created, many=True).data, status=status.HTTP_201_CREATED
-        )
-
-    def _decide(self, id, approve: bool) -> Response:
-        nomination = selectors.peer_nomination_get_for_decider(actor=self.actor, uuid=id)
-        if nomination is None:
-            raise NotFound()
-        nomination = services.peer_nomination_decide(
-            actor=self.actor, assessment=nomination, approve=approve
-        )
-        return Response(PeerNominationSerializer(nomination).data)
-
-    @extend_schema(
-        summary="Approve a peer nomination",
-        description="The employee's manager (primary or matrix) or HR; the peer then has a "
-        "peer assessment to complete. A decided nomination is `409`.",
-        request=None,
-        responses={200: PeerNominationSerializer},
-    )
-    @action(detail=True, methods=["post"])
-    @without_body
-    def approve(self, request, id=None):
-        return self._decide(id, approve=True)
-
-    @extend_schema(
-        summary="Decline a peer nomination",
-        description="The employee's manager (primary or matrix) or HR. A decided nomination "
-        "is `409`.",
-        request=None,
-        responses={200: PeerNominationSerializer},
-    )
-    @action(detail=True, methods=["post"])
-    @without_body
-    def decline(self, request, id=None):
-        return self._decide(id, approve=False)
-
-    @extend_schema(
-        summary="Colleagues to ask",
-        description="Reviewer load balancing: colleagues below the cycle's cap of peer "
-        "requests, the least asked first (same department first), leaving out those already "
-        "nominated. `employee` defaults to the caller.",
-        parameters=[PeerSuggestionQuerySerializer],
-        responses={200: PeerSuggestionSerializer(many=True)},
-    )
-    @action(detail=False, methods=["get"], filterset_class=None, filter_backends=[])
-    def suggestions(self, request):
-        query = PeerSuggestionQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        employee = _nominee(self.actor, query.validated_data.get("employee"))
-        if selectors.results_employee_for_viewer(actor=self.actor, uuid=employee.uuid) is None:
-            raise NotFound()
-        suggestions = selectors.peer_suggestions(
-            cycle=query.validated_data["cycle"],
-            employee=employee,
-            limit=query.validated_data["limit"],
-        )
-        return paginated(self, suggestions, PeerSuggestionSerializer)
-
-
-# --- Expert grants ---------------------------------------------------------------------------
-
-
-class ExpertGrantSerializer(StrictModelSerializer):
-    id = serializers.UUIDField(source="uuid", read_only=True)
-    cycle = PublicId(AssessmentCycle)
-    employee = PublicId(Employee)
-    expert = PublicId(Employee, source="rater")
-
-    class Meta:
-        model = ExpertGrant
-        fields = ["id", "cycle", "employee", "expert", "status", "submitted_at", "created_at"]
-        read_only_fields = ["status", "submitted_at", "created_at"]
-        validators: list = []
-
-
-class ExpertGrantFilter(ApiFilterSet):
-    cycle = PublicIdFilter(field_name="cycle__uuid")
-    employee = PublicIdFilter(field_name="employee__uuid")
-    expert = PublicIdFilter(field_name="rater__uuid")
-
-    class Meta:
-        model = Assessment
-        fields = ["cycle", "employee", "expert"]
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="List expert grants",
-        description="Expert assessors granted on one assessment each (an object permission). "
-        "HR admins and keys see all; managers their reports'; experts their own. Scope "
-        "`assessments:read`.",
-    ),
-    retrieve=extend_schema(summary="Get an expert grant"),
-    create=extend_schema(
-        summary="Grant an expert assessor",
-        description="HR admins or the employee's managers, in an open cycle with an expert "
-        "weight: creates the expert assessment; the expert sees and rates that one "
-        "assessment only. Scope `assessments:write`.",
-    ),
-    destroy=extend_schema(
-        summary="Revoke an expert grant",
-        description="The expert no longer sees or rates the assessment. A submitted expert "
-        "assessment stays (`already_submitted`, 409).",
-        responses={204: None, 409: OpenApiResponse(description="`already_submitted`.")},
-    ),
-)
-class ExpertGrantViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.DestroyModelMixin,
-    OrganizationScopedViewSet,
-):
-    scope_area = "assessments"
-    serializer_class = ExpertGrantSerializer
-    filterset_class = ExpertGrantFilter
-    search_fields = ["rater__first_name", "rater__last_name", "employee__last_name"]
-    ordering_fields = ["created_at"]
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
-            return Assessment.objects.none()
-        return selectors.expert_grant_list_for_viewer(actor=self.actor)
-
-    def perform_create(self, serializer):
-        data = serializer.validated_data
-        serializer.instance = services.expert_grant(
-            actor=self.actor, cycle=data["cycle"], employee=data["employee"], expert=data["rater"]
-        )
-
-    def perform_destroy(self, instance):
-        services.expert_revoke(actor=self.actor, assessment=instance)
-
-
-# --- Ratings preview (pre-calibration vote) --------------------------------------------------
-
-
-class PreviewTallySerializer(ApiSerializer):
-    agree = serializers.IntegerField()
-    too_high = serializers.IntegerField()
-    too_low = serializers.IntegerField()
-
-
-class RatingPreviewSerializer(ApiModelSerializer):
-    id = serializers.UUIDField(source="uuid", read_only=True)
-    cycle = serializers.UUIDField(source="cycle.uuid", read_only=True)
-    employee = serializers.UUIDField(source="employee.uuid", read_only=True)
-    employee_name = serializers.CharField(source="employee.full_name", read_only=True)
-    capability = serializers.UUIDField(source="capability.uuid", read_only=True)
-    capability_key = serializers.CharField(source="capability.key", read_only=True)
-    level = serializers.DecimalField(max_digits=4, decimal_places=2, read_only=True)
-    votes = PreviewTallySerializer(source="*", read_only=True)
-    contested = serializers.BooleanField(read_only=True)
-    my_vote = serializers.CharField(
-        read_only=True,
-        allow_null=True,
-        help_text="The caller's vote (`agree`, `too_high`, `too_low`); null before voting.",
-    )
-
-    class Meta:
-        model = PreviewLevel
-        fields = [
-            "id",
-            "cycle",
-            "employee",
-            "employee_name",
-            "capability",
-            "capability_key",
-            "level",
-            "target_level",
-            "votes",
-            "contested",
-            "my_vote",
-        ]
-        read_only_fields = fields
-
-
-class PreviewVoteSerializer(ApiSerializer):
-    vote = serializers.ChoiceField(choices=PreviewVote.Choice.choices)
-    comment = StrictCharField(
-        allow_blank=True,
-        required=False,
-        max_length=2000,
-        help_text="Required unless the vote is `agree`.",
-    )
-
-
-class RatingPreviewFilter(ApiFilterSet):
-    cycle = PublicIdFilter(field_name="cycle__uuid")
-    employee = PublicIdFilter(field_name="employee__uuid")
-    capability = PublicIdFilter(field_name="capability__uuid")
-    contested = StrictBooleanFilter(field_name="contested")
-
-    class Meta:
-        model = ConsolidatedLevel
-        fields = ["cycle", "employee", "capability", "contested"]
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="List levels in the ratings preview",
-        description="The optional pre-calibration vote: consolidated levels of closed cycles "
-        "with `preview_voting` on, with the votes so far and the caller's own. HR admins and "
-        "keys see all; managers their reports'. Scope `assessments:read`.",
-    ),
-    retrieve=extend_schema(summary="Get a level in the ratings preview"),
-)
-class RatingPreviewViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet
-):
-    scope_area = "assessments"
-    serializer_class = RatingPreviewSerializer
-    filterset_class = RatingPreviewFilter
-    search_fields = ["employee__first_name", "employee__last_name", "capability__name"]
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
-            return ConsolidatedLevel.objects.none()
-        return selectors.preview_list_for_viewer(actor=self.actor)
-
-    @extend_schema(
-        summary="Vote on a level before calibration",
-        description="An HR admin or one of the person's managers: the level looks right "
-        "(`agree`), `too_high` or `too_low` (with a `comment`, else `comment_required`). "
-        "Voting again replaces the vote. Refused once calibrated (`already_calibrated`, 409), "
-        "for API keys and on one's own level (`not_voter`). Scope `assessments:write`.",
-        request=PreviewVoteSerializer,
-        responses={200: RatingPreviewSerializer},
-    )
-    @action(detail=True, methods=["post"])
-    def vote(self, request, id=None):
-        consolidated = self.get_object()
-        data = PreviewVoteSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.preview_vote_cast(
-            actor=self.actor,
-            consolidated=consolidated,
-            vote=data.validated_data["vote"],
-            comment=data.validated_data.get("comment", ""),
-        )
-        return Response(self.get_serializer(self.get_object()).data)
+# --- Employee gaps -----------------------------------------------------------------------------
 
 
 @extend_schema_view(
@@ -894,21 +533,3 @@ class EmployeeGapsViewSet(OrganizationScopedViewSet):
         employee.gaps = gaps.employee_gaps(employee=employee)
         employee.weighted_gap_index = gaps.weighted_gap_index(employee.gaps)
         return Response(self.get_serializer(employee).data)
-
-
-def register(router) -> None:
-    router.register("assessment-cycles", AssessmentCycleViewSet, basename="assessment-cycle")
-    router.register("assessments", AssessmentViewSet, basename="assessment")
-    router.register("peer-nominations", PeerNominationViewSet, basename="peer-nomination")
-    router.register("expert-grants", ExpertGrantViewSet, basename="expert-grant")
-    router.register("rating-previews", RatingPreviewViewSet, basename="rating-preview")
-
-
-# Routes outside the router: `employees/{id}/gaps` is a read of another resource's member.
-urlpatterns = [
-    path(
-        "employees/<uuid:id>/gaps",
-        EmployeeGapsViewSet.as_view({"get": "retrieve"}),
-        name="employee-gaps",
-    ),
-]

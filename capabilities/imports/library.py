@@ -1,0 +1,79 @@
+"""The entry points of the library's import and export: a kind (capabilities or job roles) in
+a format (CSV, JSON or XLSX).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from capabilities.imports.capability_files import (
+    CAPABILITY_COLUMNS,
+    capabilities_export_records,
+    capabilities_import,
+    capability_table,
+)
+from capabilities.imports.role_files import (
+    ROLE_COLUMNS,
+    job_roles_export_records,
+    job_roles_import,
+    role_table,
+)
+from capabilities.imports.tables import ImportResult, Progress
+from plms.common.errors import ApplicationError
+from plms.tenancy.actors import Actor
+
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+KINDS = ("capabilities", "job_roles")
+
+
+# --- Entry points ----------------------------------------------------------------------------
+
+
+def library_import(
+    *, actor: Actor, kind: str, fmt: str, data: bytes, progress: Progress | None = None
+) -> ImportResult:
+    if kind not in KINDS or fmt not in FORMATS:
+        raise ApplicationError("invalid", f"Cannot import {kind} as {fmt}.")
+    function = capabilities_import if kind == "capabilities" else job_roles_import
+    return function(actor=actor, data=data, fmt=fmt, progress=progress)
+
+
+def library_export(*, kind: str, fmt: str) -> tuple[bytes, str, str]:
+    """The file's bytes, content type and file name."""
+    if kind not in KINDS or fmt not in FORMATS:
+        raise ApplicationError("invalid", f"Cannot export {kind} as {fmt}.")
+    if kind == "capabilities":
+        records, columns, to_table = (
+            capabilities_export_records(),
+            CAPABILITY_COLUMNS,
+            capability_table,
+        )
+    else:
+        records, columns, to_table = job_roles_export_records(), ROLE_COLUMNS, role_table
+    filename = f"{kind.replace('_', '-')}.{fmt}"
+    if fmt == "json":
+        body = json.dumps({kind: records}, ensure_ascii=False, indent=2) + "\n"
+        return body.encode(), FORMATS[fmt], filename
+    table = to_table(records)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(table)
+        return buffer.getvalue().encode(), FORMATS[fmt], filename
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(kind.replace("_", " ").title())
+    sheet.append(list(columns))
+    for row in table:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue(), FORMATS[fmt], filename
