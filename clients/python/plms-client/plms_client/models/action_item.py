@@ -15,8 +15,7 @@ T = TypeVar("T", bound="ActionItem")
 
 @_attrs_define
 class ActionItem:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         text (str):

@@ -14,8 +14,7 @@ T = TypeVar("T", bound="ActionItemRequest")
 
 @_attrs_define
 class ActionItemRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         text (str):
         owner (None | Unset | UUID):

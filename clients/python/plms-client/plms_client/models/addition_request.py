@@ -14,8 +14,7 @@ T = TypeVar("T", bound="AdditionRequest")
 
 @_attrs_define
 class AdditionRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         item (UUID):
         reason (str):

@@ -18,8 +18,7 @@ T = TypeVar("T", bound="ApproveRequest")
 
 @_attrs_define
 class ApproveRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         add (list[AdditionRequest] | Unset):
         remove (list[RemovalRequest] | Unset):

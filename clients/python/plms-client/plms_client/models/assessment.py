@@ -16,8 +16,7 @@ T = TypeVar("T", bound="Assessment")
 
 @_attrs_define
 class Assessment:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         cycle (UUID):

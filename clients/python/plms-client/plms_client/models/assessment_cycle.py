@@ -23,8 +23,7 @@ T = TypeVar("T", bound="AssessmentCycle")
 
 @_attrs_define
 class AssessmentCycle:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         name (str):
@@ -34,7 +33,7 @@ class AssessmentCycle:
             * `open` - Open
             * `closed` - Closed
         framework_version (int | None):
-        launch (Launch): Base of the API's plain serializers (inputs and outputs).
+        launch (Launch):
         assessment_count (int):
         submitted_count (int):
         closed_at (datetime.datetime | None):

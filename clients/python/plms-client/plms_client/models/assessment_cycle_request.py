@@ -20,8 +20,7 @@ T = TypeVar("T", bound="AssessmentCycleRequest")
 
 @_attrs_define
 class AssessmentCycleRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         name (str):
         period_start (datetime.date):

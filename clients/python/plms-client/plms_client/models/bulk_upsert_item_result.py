@@ -14,8 +14,7 @@ T = TypeVar("T", bound="BulkUpsertItemResult")
 
 @_attrs_define
 class BulkUpsertItemResult:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         id (UUID):
         email (str):

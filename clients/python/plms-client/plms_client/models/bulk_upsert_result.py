@@ -15,8 +15,7 @@ T = TypeVar("T", bound="BulkUpsertResult")
 
 @_attrs_define
 class BulkUpsertResult:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         created (int):
         updated (int):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="CapabilityGap")
 
 @_attrs_define
 class CapabilityGap:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         capability (UUID):
         capability_key (str):

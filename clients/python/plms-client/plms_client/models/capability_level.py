@@ -13,8 +13,7 @@ T = TypeVar("T", bound="CapabilityLevel")
 
 @_attrs_define
 class CapabilityLevel:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         level (int):
         descriptor (str):

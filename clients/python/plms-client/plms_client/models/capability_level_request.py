@@ -12,8 +12,7 @@ T = TypeVar("T", bound="CapabilityLevelRequest")
 
 @_attrs_define
 class CapabilityLevelRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         level (int):
         descriptor (str):

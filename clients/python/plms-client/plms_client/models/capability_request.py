@@ -18,8 +18,7 @@ T = TypeVar("T", bound="CapabilityRequest")
 
 @_attrs_define
 class CapabilityRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         name (str):
         category (UUID):

@@ -16,8 +16,7 @@ T = TypeVar("T", bound="CapabilityUpdate")
 
 @_attrs_define
 class CapabilityUpdate:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         id (UUID): The capability.
         capability_name (str):

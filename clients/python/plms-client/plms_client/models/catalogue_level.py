@@ -11,8 +11,7 @@ T = TypeVar("T", bound="CatalogueLevel")
 
 @_attrs_define
 class CatalogueLevel:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         level (int):
         descriptor (str):

@@ -16,8 +16,7 @@ T = TypeVar("T", bound="ChangeRequest")
 
 @_attrs_define
 class ChangeRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         justification (str):

@@ -16,8 +16,7 @@ T = TypeVar("T", bound="CheckIn")
 
 @_attrs_define
 class CheckIn:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         manager (UUID):

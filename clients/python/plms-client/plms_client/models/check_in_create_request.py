@@ -15,8 +15,7 @@ T = TypeVar("T", bound="CheckInCreateRequest")
 
 @_attrs_define
 class CheckInCreateRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         report (UUID):
         cadence (CadenceEnum): * `weekly` - weekly

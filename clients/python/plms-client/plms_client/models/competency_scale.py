@@ -19,8 +19,7 @@ T = TypeVar("T", bound="CompetencyScale")
 
 @_attrs_define
 class CompetencyScale:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         id (UUID):
         revision (int):

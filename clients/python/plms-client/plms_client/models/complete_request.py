@@ -12,8 +12,7 @@ T = TypeVar("T", bound="CompleteRequest")
 
 @_attrs_define
 class CompleteRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         outcome (str | Unset): One of `met`, `extended`, `not_met`. Default: ''.
         note (str | Unset):  Default: ''.

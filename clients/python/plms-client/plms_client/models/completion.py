@@ -13,8 +13,7 @@ T = TypeVar("T", bound="Completion")
 
 @_attrs_define
 class Completion:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         employee (UUID):

@@ -13,8 +13,7 @@ T = TypeVar("T", bound="CompletionInputRequest")
 
 @_attrs_define
 class CompletionInputRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         item_external_id (str):
         completed_at (datetime.datetime):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="ContentGap")
 
 @_attrs_define
 class ContentGap:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         capability (UUID):
         capability_name (str):

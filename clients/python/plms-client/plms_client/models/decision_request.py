@@ -12,8 +12,7 @@ T = TypeVar("T", bound="DecisionRequest")
 
 @_attrs_define
 class DecisionRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         approve (bool):
         note (str | Unset):  Default: ''.

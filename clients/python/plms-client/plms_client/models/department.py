@@ -15,8 +15,7 @@ T = TypeVar("T", bound="Department")
 
 @_attrs_define
 class Department:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         id (UUID):
         name (str):

@@ -18,8 +18,7 @@ T = TypeVar("T", bound="DepartmentHeatmap")
 
 @_attrs_define
 class DepartmentHeatmap:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         cycle (UUID):
         departments (list[HeatmapDepartment]):

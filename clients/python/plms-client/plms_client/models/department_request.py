@@ -13,8 +13,7 @@ T = TypeVar("T", bound="DepartmentRequest")
 
 @_attrs_define
 class DepartmentRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         name (str):
         parent (None | Unset | UUID):

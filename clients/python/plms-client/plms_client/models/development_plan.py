@@ -13,8 +13,7 @@ T = TypeVar("T", bound="DevelopmentPlan")
 
 @_attrs_define
 class DevelopmentPlan:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         employee (UUID):

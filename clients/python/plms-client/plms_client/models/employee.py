@@ -19,8 +19,7 @@ T = TypeVar("T", bound="Employee")
 
 @_attrs_define
 class Employee:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         id (UUID):
         email (str):

@@ -16,8 +16,7 @@ T = TypeVar("T", bound="EmployeeGaps")
 
 @_attrs_define
 class EmployeeGaps:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         employee (UUID):
         weighted_gap_index (None | str):

@@ -14,8 +14,7 @@ T = TypeVar("T", bound="EmployeeRequest")
 
 @_attrs_define
 class EmployeeRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         email (str):
         first_name (str):

@@ -16,8 +16,7 @@ T = TypeVar("T", bound="Escalation")
 
 @_attrs_define
 class Escalation:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         part (PartEnum): * `obstacles` - Obstacles

@@ -13,8 +13,7 @@ T = TypeVar("T", bound="EscalationRequest")
 
 @_attrs_define
 class EscalationRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         part (PartEnum): * `obstacles` - Obstacles
             * `priorities` - Priorities

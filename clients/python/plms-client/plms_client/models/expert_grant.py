@@ -15,8 +15,7 @@ T = TypeVar("T", bound="ExpertGrant")
 
 @_attrs_define
 class ExpertGrant:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         id (UUID):
         cycle (UUID):

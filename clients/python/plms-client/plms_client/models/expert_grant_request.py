@@ -11,8 +11,7 @@ T = TypeVar("T", bound="ExpertGrantRequest")
 
 @_attrs_define
 class ExpertGrantRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         cycle (UUID):
         employee (UUID):

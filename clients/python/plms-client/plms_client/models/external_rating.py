@@ -15,8 +15,7 @@ T = TypeVar("T", bound="ExternalRating")
 
 @_attrs_define
 class ExternalRating:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         id (UUID):
         external_id (str): Your id of the rating: importing it again changes nothing.

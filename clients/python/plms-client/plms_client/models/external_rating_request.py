@@ -14,8 +14,7 @@ T = TypeVar("T", bound="ExternalRatingRequest")
 
 @_attrs_define
 class ExternalRatingRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         external_id (str): Your id of the rating: importing it again changes nothing.
         employee (UUID): The person rated (employee id).

@@ -17,8 +17,7 @@ T = TypeVar("T", bound="Feedback")
 
 @_attrs_define
 class Feedback:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         giver (UUID):

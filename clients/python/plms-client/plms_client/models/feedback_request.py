@@ -16,8 +16,7 @@ T = TypeVar("T", bound="FeedbackRequest")
 
 @_attrs_define
 class FeedbackRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         receiver (UUID):
         observation (str):

@@ -22,8 +22,7 @@ T = TypeVar("T", bound="Goal")
 
 @_attrs_define
 class Goal:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         title (str):

@@ -27,8 +27,7 @@ T = TypeVar("T", bound="GoalDetail")
 
 @_attrs_define
 class GoalDetail:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         title (str):

@@ -20,8 +20,7 @@ T = TypeVar("T", bound="GoalRequest")
 
 @_attrs_define
 class GoalRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         title (str):
         description (str | Unset):

@@ -18,8 +18,7 @@ T = TypeVar("T", bound="GoalTemplateRequest")
 
 @_attrs_define
 class GoalTemplateRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         name (str):
         title (str):

@@ -17,8 +17,7 @@ T = TypeVar("T", bound="GoalUpdate")
 
 @_attrs_define
 class GoalUpdate:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         value (float | str):

@@ -14,8 +14,7 @@ T = TypeVar("T", bound="GoalUpdateRequest")
 
 @_attrs_define
 class GoalUpdateRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         value (float | str):
         comment (str | Unset):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="HeatmapCapability")
 
 @_attrs_define
 class HeatmapCapability:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         id (UUID):
         key (str):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="HeatmapCell")
 
 @_attrs_define
 class HeatmapCell:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         department (None | UUID):
         capability (UUID):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="HeatmapDepartment")
 
 @_attrs_define
 class HeatmapDepartment:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         id (None | UUID): Null: no department.
         name (str):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="History")
 
 @_attrs_define
 class History:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         action (str):
         actor (str):

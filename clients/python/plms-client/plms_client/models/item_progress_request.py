@@ -13,8 +13,7 @@ T = TypeVar("T", bound="ItemProgressRequest")
 
 @_attrs_define
 class ItemProgressRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         item (UUID): The plan item's id.
         status (str): One of `not_started`, `in_progress`, `done`.

@@ -20,8 +20,7 @@ T = TypeVar("T", bound="JobRole")
 
 @_attrs_define
 class JobRole:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         id (UUID):
         name (str):

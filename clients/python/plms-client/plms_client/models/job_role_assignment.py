@@ -13,8 +13,7 @@ T = TypeVar("T", bound="JobRoleAssignment")
 
 @_attrs_define
 class JobRoleAssignment:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         id (UUID):
         employee (UUID): The person (employee id).

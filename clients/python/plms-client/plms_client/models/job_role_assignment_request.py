@@ -11,8 +11,7 @@ T = TypeVar("T", bound="JobRoleAssignmentRequest")
 
 @_attrs_define
 class JobRoleAssignmentRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         employee (UUID): The person (employee id).
         role (UUID): The job role (job role id).

@@ -17,8 +17,7 @@ T = TypeVar("T", bound="JobRoleRequest")
 
 @_attrs_define
 class JobRoleRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         name (str):
         key (str | Unset):

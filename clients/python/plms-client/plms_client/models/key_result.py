@@ -15,8 +15,7 @@ T = TypeVar("T", bound="KeyResult")
 
 @_attrs_define
 class KeyResult:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         outcome (str):
         kpi_unit (str):

@@ -14,8 +14,7 @@ T = TypeVar("T", bound="KeyResultRequest")
 
 @_attrs_define
 class KeyResultRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         outcome (str):
         kpi_unit (str):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="Launch")
 
 @_attrs_define
 class Launch:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         state (str):
         total (int):

@@ -10,8 +10,6 @@ T = TypeVar("T", bound="LaunchRequest")
 
 @_attrs_define
 class LaunchRequest:
-    """Base of the API's plain serializers (inputs and outputs)."""
-
     def to_dict(self) -> dict[str, Any]:
 
         field_dict: dict[str, Any] = {}

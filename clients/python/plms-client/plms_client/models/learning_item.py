@@ -19,8 +19,7 @@ T = TypeVar("T", bound="LearningItem")
 
 @_attrs_define
 class LearningItem:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         title (str):

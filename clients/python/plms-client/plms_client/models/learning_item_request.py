@@ -16,8 +16,7 @@ T = TypeVar("T", bound="LearningItemRequest")
 
 @_attrs_define
 class LearningItemRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         title (str):
         kind (str): One of `course`, `e_learning`, `article`, `video`, `book`, `workshop`, `on_the_job`, `stretch`,

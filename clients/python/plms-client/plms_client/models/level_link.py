@@ -12,8 +12,7 @@ T = TypeVar("T", bound="LevelLink")
 
 @_attrs_define
 class LevelLink:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         capability (UUID):
         level_from (int):

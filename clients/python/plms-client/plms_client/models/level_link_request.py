@@ -11,8 +11,7 @@ T = TypeVar("T", bound="LevelLinkRequest")
 
 @_attrs_define
 class LevelLinkRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         capability (UUID):
         level_from (int):

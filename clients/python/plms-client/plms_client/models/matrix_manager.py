@@ -12,8 +12,7 @@ T = TypeVar("T", bound="MatrixManager")
 
 @_attrs_define
 class MatrixManager:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         manager (UUID):
         weight (int):

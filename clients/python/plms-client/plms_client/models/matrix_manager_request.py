@@ -11,8 +11,7 @@ T = TypeVar("T", bound="MatrixManagerRequest")
 
 @_attrs_define
 class MatrixManagerRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         manager (UUID):
         weight (int):

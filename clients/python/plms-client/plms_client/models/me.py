@@ -20,7 +20,7 @@ T = TypeVar("T", bound="Me")
 class Me:
     """
     Attributes:
-        organization (Organization): Base of the API's plain serializers (inputs and outputs).
+        organization (Organization):
         role (RoleEnum): * `admin` - admin
             * `member` - member
             * `api_key` - api_key

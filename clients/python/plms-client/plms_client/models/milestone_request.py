@@ -11,8 +11,7 @@ T = TypeVar("T", bound="MilestoneRequest")
 
 @_attrs_define
 class MilestoneRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         title (str):
         due_date (datetime.date):

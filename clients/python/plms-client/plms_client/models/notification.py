@@ -15,8 +15,7 @@ T = TypeVar("T", bound="Notification")
 
 @_attrs_define
 class Notification:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         recipient (str):

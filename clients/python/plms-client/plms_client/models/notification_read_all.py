@@ -11,8 +11,7 @@ T = TypeVar("T", bound="NotificationReadAll")
 
 @_attrs_define
 class NotificationReadAll:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         marked (int):
     """

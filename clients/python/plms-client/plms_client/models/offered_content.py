@@ -15,8 +15,7 @@ T = TypeVar("T", bound="OfferedContent")
 
 @_attrs_define
 class OfferedContent:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         revision (int):
         description (str):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="Organization")
 
 @_attrs_define
 class Organization:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         id (UUID):
         slug (str):

@@ -20,8 +20,7 @@ T = TypeVar("T", bound="PatchedAssessmentCycleRequest")
 
 @_attrs_define
 class PatchedAssessmentCycleRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         name (str | Unset):
         period_start (datetime.date | Unset):

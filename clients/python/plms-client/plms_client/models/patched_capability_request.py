@@ -18,8 +18,7 @@ T = TypeVar("T", bound="PatchedCapabilityRequest")
 
 @_attrs_define
 class PatchedCapabilityRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         key (str | Unset):
         name (str | Unset):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="PatchedCheckInPatchRequest")
 
 @_attrs_define
 class PatchedCheckInPatchRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         obstacles (str | Unset):
         priorities (str | Unset):

@@ -17,8 +17,7 @@ T = TypeVar("T", bound="PatchedCompetencyScaleRequest")
 
 @_attrs_define
 class PatchedCompetencyScaleRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         name (str | Unset):
         proficient_level (int | Unset):

@@ -14,8 +14,7 @@ T = TypeVar("T", bound="PatchedEmployeeRequest")
 
 @_attrs_define
 class PatchedEmployeeRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         email (str | Unset):
         external_id (str | Unset):

@@ -20,8 +20,7 @@ T = TypeVar("T", bound="PatchedGoalPatchRequest")
 
 @_attrs_define
 class PatchedGoalPatchRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         version (int | Unset):
         justification (str | Unset):

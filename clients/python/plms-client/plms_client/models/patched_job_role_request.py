@@ -17,8 +17,7 @@ T = TypeVar("T", bound="PatchedJobRoleRequest")
 
 @_attrs_define
 class PatchedJobRoleRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         key (str | Unset):
         name (str | Unset):

@@ -16,8 +16,7 @@ T = TypeVar("T", bound="PatchedLearningItemRequest")
 
 @_attrs_define
 class PatchedLearningItemRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         title (str | Unset):
         description (str | Unset):

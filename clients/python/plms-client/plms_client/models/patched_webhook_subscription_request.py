@@ -13,8 +13,7 @@ T = TypeVar("T", bound="PatchedWebhookSubscriptionRequest")
 
 @_attrs_define
 class PatchedWebhookSubscriptionRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         url (str | Unset):
         description (str | Unset):

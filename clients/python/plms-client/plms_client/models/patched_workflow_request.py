@@ -20,8 +20,7 @@ T = TypeVar("T", bound="PatchedWorkflowRequest")
 
 @_attrs_define
 class PatchedWorkflowRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         name (str | Unset):
         description (str | Unset):

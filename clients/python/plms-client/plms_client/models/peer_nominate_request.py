@@ -13,8 +13,7 @@ T = TypeVar("T", bound="PeerNominateRequest")
 
 @_attrs_define
 class PeerNominateRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         cycle (UUID):
         peers (list[UUID]):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="PeerSuggestion")
 
 @_attrs_define
 class PeerSuggestion:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         employee (UUID):
         name (str):

@@ -18,8 +18,7 @@ T = TypeVar("T", bound="PlanCreateRequest")
 
 @_attrs_define
 class PlanCreateRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         employee (UUID):
         kind (str | Unset): One of `development`, `improvement`. Default: 'development'.

@@ -13,8 +13,7 @@ T = TypeVar("T", bound="PlanItem")
 
 @_attrs_define
 class PlanItem:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         item (None | UUID):

@@ -11,8 +11,7 @@ T = TypeVar("T", bound="PreviewTally")
 
 @_attrs_define
 class PreviewTally:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         agree (int):
         too_high (int):

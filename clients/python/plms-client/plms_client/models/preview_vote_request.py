@@ -13,8 +13,7 @@ T = TypeVar("T", bound="PreviewVoteRequest")
 
 @_attrs_define
 class PreviewVoteRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         vote (VoteEnum): * `agree` - Looks right
             * `too_high` - Looks too high

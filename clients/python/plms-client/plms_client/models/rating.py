@@ -15,8 +15,7 @@ T = TypeVar("T", bound="Rating")
 
 @_attrs_define
 class Rating:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         capability (UUID):
         capability_key (str):

@@ -16,8 +16,7 @@ T = TypeVar("T", bound="RatingPreview")
 
 @_attrs_define
 class RatingPreview:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         cycle (UUID):
@@ -27,7 +26,7 @@ class RatingPreview:
         capability_key (str):
         level (str):
         target_level (int | None):
-        votes (PreviewTally): Base of the API's plain serializers (inputs and outputs).
+        votes (PreviewTally):
         contested (bool):
         my_vote (None | str): The caller's vote (`agree`, `too_high`, `too_low`); null before voting.
     """

@@ -13,8 +13,7 @@ T = TypeVar("T", bound="RatingRequest")
 
 @_attrs_define
 class RatingRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         capability (UUID):
         level (int | None | Unset):

@@ -14,8 +14,7 @@ T = TypeVar("T", bound="RatingsInputRequest")
 
 @_attrs_define
 class RatingsInputRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         ratings (list[RatingRequest]):
     """

@@ -10,8 +10,7 @@ T = TypeVar("T", bound="ReasonRequest")
 
 @_attrs_define
 class ReasonRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         reason (str):
     """

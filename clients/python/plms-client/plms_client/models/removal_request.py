@@ -11,8 +11,7 @@ T = TypeVar("T", bound="RemovalRequest")
 
 @_attrs_define
 class RemovalRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         item (UUID): The plan item's id.
         reason (str):

@@ -16,8 +16,7 @@ T = TypeVar("T", bound="RequestForFeedback")
 
 @_attrs_define
 class RequestForFeedback:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         requester (UUID):

@@ -13,8 +13,7 @@ T = TypeVar("T", bound="RequestForFeedbackRequest")
 
 @_attrs_define
 class RequestForFeedbackRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         asked (UUID):
         goal (None | Unset | UUID):

@@ -14,8 +14,7 @@ T = TypeVar("T", bound="Requirement")
 
 @_attrs_define
 class Requirement:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         id (UUID):
         capability (UUID):

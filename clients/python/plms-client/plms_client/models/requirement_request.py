@@ -13,8 +13,7 @@ T = TypeVar("T", bound="RequirementRequest")
 
 @_attrs_define
 class RequirementRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         capability (UUID):
         target_level (int):

@@ -13,8 +13,7 @@ T = TypeVar("T", bound="ScaleLevel")
 
 @_attrs_define
 class ScaleLevel:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         number (int):
         name (str):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="ScaleLevelRequest")
 
 @_attrs_define
 class ScaleLevelRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         number (int):
         name (str):

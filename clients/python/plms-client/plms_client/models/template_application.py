@@ -12,8 +12,7 @@ T = TypeVar("T", bound="TemplateApplication")
 
 @_attrs_define
 class TemplateApplication:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         created (list[UUID]): The goals created (one per person).
         skipped (list[UUID]): People left alone: they have a goal from this template already.

@@ -15,8 +15,7 @@ T = TypeVar("T", bound="TemplateApplyRequest")
 
 @_attrs_define
 class TemplateApplyRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         start_date (datetime.date):
         due_date (datetime.date):

@@ -12,8 +12,7 @@ T = TypeVar("T", bound="WebhookDeliveryAttempt")
 
 @_attrs_define
 class WebhookDeliveryAttempt:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         number (int):
         started_at (datetime.datetime):

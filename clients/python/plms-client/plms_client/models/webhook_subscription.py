@@ -16,8 +16,7 @@ T = TypeVar("T", bound="WebhookSubscription")
 
 @_attrs_define
 class WebhookSubscription:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         url (str):

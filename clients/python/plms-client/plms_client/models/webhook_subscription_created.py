@@ -16,8 +16,7 @@ T = TypeVar("T", bound="WebhookSubscriptionCreated")
 
 @_attrs_define
 class WebhookSubscriptionCreated:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         url (str):

@@ -13,8 +13,7 @@ T = TypeVar("T", bound="WebhookSubscriptionRequest")
 
 @_attrs_define
 class WebhookSubscriptionRequest:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         url (str):
         events (list[EventsEnum]):

@@ -22,8 +22,7 @@ T = TypeVar("T", bound="Workflow")
 
 @_attrs_define
 class Workflow:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         id (UUID):
         name (str):

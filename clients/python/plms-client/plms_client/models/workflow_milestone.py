@@ -21,8 +21,7 @@ T = TypeVar("T", bound="WorkflowMilestone")
 
 @_attrs_define
 class WorkflowMilestone:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         id (UUID):
         position (int):
@@ -43,7 +42,7 @@ class WorkflowMilestone:
         escalate_to (EscalateToEnum | Unset): * `managers_manager` - The manager's manager
             * `hr_admins` - HR admins
         condition (str | Unset): A registered condition, or empty.
-        config (WorkflowMilestoneConfig | Unset): Base of the API's plain serializers (inputs and outputs).
+        config (WorkflowMilestoneConfig | Unset):
     """
 
     id: UUID

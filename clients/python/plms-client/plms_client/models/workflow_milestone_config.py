@@ -15,8 +15,7 @@ T = TypeVar("T", bound="WorkflowMilestoneConfig")
 
 @_attrs_define
 class WorkflowMilestoneConfig:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         cadence (CadenceEnum | Unset): * `weekly` - weekly
             * `fortnightly` - fortnightly

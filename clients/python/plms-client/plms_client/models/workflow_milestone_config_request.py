@@ -14,8 +14,7 @@ T = TypeVar("T", bound="WorkflowMilestoneConfigRequest")
 
 @_attrs_define
 class WorkflowMilestoneConfigRequest:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         cadence (CadenceEnum | Unset): * `weekly` - weekly
             * `fortnightly` - fortnightly

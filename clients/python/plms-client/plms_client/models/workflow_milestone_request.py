@@ -19,8 +19,7 @@ T = TypeVar("T", bound="WorkflowMilestoneRequest")
 
 @_attrs_define
 class WorkflowMilestoneRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         name (str):
         kind (str): A registered milestone kind, e.g. `send_message`.
@@ -39,7 +38,7 @@ class WorkflowMilestoneRequest:
         escalate_to (EscalateToEnum | Unset): * `managers_manager` - The manager's manager
             * `hr_admins` - HR admins
         condition (str | Unset): A registered condition, or empty.
-        config (WorkflowMilestoneConfigRequest | Unset): Base of the API's plain serializers (inputs and outputs).
+        config (WorkflowMilestoneConfigRequest | Unset):
     """
 
     name: str

@@ -16,8 +16,7 @@ T = TypeVar("T", bound="WorkflowPreview")
 
 @_attrs_define
 class WorkflowPreview:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         anchor (datetime.datetime | None):
         audience_count (int):

@@ -13,8 +13,7 @@ T = TypeVar("T", bound="WorkflowPreviewEntry")
 
 @_attrs_define
 class WorkflowPreviewEntry:
-    """Base of the API's plain serializers (inputs and outputs).
-
+    """
     Attributes:
         when (datetime.datetime):
         milestone (UUID):

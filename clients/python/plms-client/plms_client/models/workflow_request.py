@@ -20,8 +20,7 @@ T = TypeVar("T", bound="WorkflowRequest")
 
 @_attrs_define
 class WorkflowRequest:
-    """Base of the API's model serializers: text fields accept text only.
-
+    """
     Attributes:
         name (str):
         description (str | Unset):

@@ -15,8 +15,7 @@ T = TypeVar("T", bound="WorkflowRun")
 
 @_attrs_define
 class WorkflowRun:
-    """Base of the API's model serializers.
-
+    """
     Attributes:
         id (UUID):
         employee (UUID):

@@ -115,7 +115,7 @@ def sync_detailed(
      HR admins; `assessments:write`.
 
     Args:
-        body (AssessmentCycleRequest): Base of the API's model serializers.
+        body (AssessmentCycleRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +146,7 @@ def sync(
      HR admins; `assessments:write`.
 
     Args:
-        body (AssessmentCycleRequest): Base of the API's model serializers.
+        body (AssessmentCycleRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +172,7 @@ async def asyncio_detailed(
      HR admins; `assessments:write`.
 
     Args:
-        body (AssessmentCycleRequest): Base of the API's model serializers.
+        body (AssessmentCycleRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +201,7 @@ async def asyncio(
      HR admins; `assessments:write`.
 
     Args:
-        body (AssessmentCycleRequest): Base of the API's model serializers.
+        body (AssessmentCycleRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: PatchedAssessmentCycleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -79,6 +82,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
@@ -111,6 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedAssessmentCycleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[AssessmentCycle | Error]:
     """Update an assessment cycle
 
@@ -118,7 +127,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (PatchedAssessmentCycleRequest | Unset): Base of the API's model serializers.
+        if_match (str | Unset):
+        body (PatchedAssessmentCycleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +141,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedAssessmentCycleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> AssessmentCycle | Error | None:
     """Update an assessment cycle
 
@@ -152,7 +164,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (PatchedAssessmentCycleRequest | Unset): Base of the API's model serializers.
+        if_match (str | Unset):
+        body (PatchedAssessmentCycleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,6 +179,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -174,6 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedAssessmentCycleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[AssessmentCycle | Error]:
     """Update an assessment cycle
 
@@ -181,7 +196,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (PatchedAssessmentCycleRequest | Unset): Base of the API's model serializers.
+        if_match (str | Unset):
+        body (PatchedAssessmentCycleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedAssessmentCycleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> AssessmentCycle | Error | None:
     """Update an assessment cycle
 
@@ -213,7 +231,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (PatchedAssessmentCycleRequest | Unset): Base of the API's model serializers.
+        if_match (str | Unset):
+        body (PatchedAssessmentCycleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,5 +247,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -122,7 +122,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (ReasonRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ReasonRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +156,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (ReasonRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ReasonRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +185,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (ReasonRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ReasonRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,7 +217,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (ReasonRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ReasonRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -133,7 +133,7 @@ def sync_detailed(
         id (UUID):
         page (int | Unset):
         page_size (int | Unset):
-        body (RatingsInputRequest): Base of the API's plain serializers (inputs and outputs).
+        body (RatingsInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ def sync(
         id (UUID):
         page (int | Unset):
         page_size (int | Unset):
-        body (RatingsInputRequest): Base of the API's plain serializers (inputs and outputs).
+        body (RatingsInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +210,7 @@ async def asyncio_detailed(
         id (UUID):
         page (int | Unset):
         page_size (int | Unset):
-        body (RatingsInputRequest): Base of the API's plain serializers (inputs and outputs).
+        body (RatingsInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,7 +249,7 @@ async def asyncio(
         id (UUID):
         page (int | Unset):
         page_size (int | Unset):
-        body (RatingsInputRequest): Base of the API's plain serializers (inputs and outputs).
+        body (RatingsInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

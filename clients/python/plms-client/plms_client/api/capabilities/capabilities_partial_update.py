@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: PatchedCapabilityRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -77,6 +80,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
@@ -107,6 +115,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedCapabilityRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Capability | Error]:
     """Update a capability
 
@@ -115,8 +124,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (PatchedCapabilityRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedCapabilityRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +138,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -143,6 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedCapabilityRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Capability | Error | None:
     """Update a capability
 
@@ -151,8 +162,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (PatchedCapabilityRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedCapabilityRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,6 +177,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -174,6 +186,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedCapabilityRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Capability | Error]:
     """Update a capability
 
@@ -182,8 +195,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (PatchedCapabilityRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedCapabilityRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,6 +209,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -208,6 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedCapabilityRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Capability | Error | None:
     """Update a capability
 
@@ -216,8 +231,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (PatchedCapabilityRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedCapabilityRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,5 +247,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -116,7 +116,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (ActionItemRequest): Base of the API's model serializers.
+        body (ActionItemRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +148,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (ActionItemRequest): Base of the API's model serializers.
+        body (ActionItemRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +175,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (ActionItemRequest): Base of the API's model serializers.
+        body (ActionItemRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +205,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (ActionItemRequest): Base of the API's model serializers.
+        body (ActionItemRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -111,7 +111,7 @@ def sync_detailed(
      Creates the series and returns its first check-in.
 
     Args:
-        body (CheckInCreateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (CheckInCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ def sync(
      Creates the series and returns its first check-in.
 
     Args:
-        body (CheckInCreateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (CheckInCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +168,7 @@ async def asyncio_detailed(
      Creates the series and returns its first check-in.
 
     Args:
-        body (CheckInCreateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (CheckInCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +197,7 @@ async def asyncio(
      Creates the series and returns its first check-in.
 
     Args:
-        body (CheckInCreateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (CheckInCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

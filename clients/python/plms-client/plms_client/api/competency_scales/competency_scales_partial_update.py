@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: PatchedCompetencyScaleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -79,6 +82,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
@@ -111,6 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedCompetencyScaleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[CompetencyScale | Error]:
     """Change the competency scale
 
@@ -119,8 +128,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (PatchedCompetencyScaleRequest | Unset): Base of the API's model serializers: text
-            fields accept text only.
+        if_match (str | Unset):
+        body (PatchedCompetencyScaleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,6 +142,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -147,6 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedCompetencyScaleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> CompetencyScale | Error | None:
     """Change the competency scale
 
@@ -155,8 +166,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (PatchedCompetencyScaleRequest | Unset): Base of the API's model serializers: text
-            fields accept text only.
+        if_match (str | Unset):
+        body (PatchedCompetencyScaleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +181,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -178,6 +190,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedCompetencyScaleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[CompetencyScale | Error]:
     """Change the competency scale
 
@@ -186,8 +199,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (PatchedCompetencyScaleRequest | Unset): Base of the API's model serializers: text
-            fields accept text only.
+        if_match (str | Unset):
+        body (PatchedCompetencyScaleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,6 +213,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -212,6 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedCompetencyScaleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> CompetencyScale | Error | None:
     """Change the competency scale
 
@@ -220,8 +235,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (PatchedCompetencyScaleRequest | Unset): Base of the API's model serializers: text
-            fields accept text only.
+        if_match (str | Unset):
+        body (PatchedCompetencyScaleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,5 +251,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -111,8 +111,7 @@ def sync_detailed(
      Scope `people:write`.
 
     Args:
-        body (DepartmentRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (DepartmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,8 +142,7 @@ def sync(
      Scope `people:write`.
 
     Args:
-        body (DepartmentRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (DepartmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,8 +168,7 @@ async def asyncio_detailed(
      Scope `people:write`.
 
     Args:
-        body (DepartmentRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (DepartmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,8 +197,7 @@ async def asyncio(
      Scope `people:write`.
 
     Args:
-        body (DepartmentRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (DepartmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -124,7 +124,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (ApproveRequest | Unset): Base of the API's plain serializers (inputs and outputs).
+        body (ApproveRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +159,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (ApproveRequest | Unset): Base of the API's plain serializers (inputs and outputs).
+        body (ApproveRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +189,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (ApproveRequest | Unset): Base of the API's plain serializers (inputs and outputs).
+        body (ApproveRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,7 +222,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (ApproveRequest | Unset): Base of the API's plain serializers (inputs and outputs).
+        body (ApproveRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

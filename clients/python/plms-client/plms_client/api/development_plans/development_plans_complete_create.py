@@ -123,7 +123,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (CompleteRequest | Unset): Base of the API's plain serializers (inputs and outputs).
+        body (CompleteRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +157,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (CompleteRequest | Unset): Base of the API's plain serializers (inputs and outputs).
+        body (CompleteRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +186,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (CompleteRequest | Unset): Base of the API's plain serializers (inputs and outputs).
+        body (CompleteRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +218,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (CompleteRequest | Unset): Base of the API's plain serializers (inputs and outputs).
+        body (CompleteRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -118,7 +118,7 @@ def sync_detailed(
     `development_plan.created`.
 
     Args:
-        body (PlanCreateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PlanCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ def sync(
     `development_plan.created`.
 
     Args:
-        body (PlanCreateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PlanCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     `development_plan.created`.
 
     Args:
-        body (PlanCreateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PlanCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +213,7 @@ async def asyncio(
     `development_plan.created`.
 
     Args:
-        body (PlanCreateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PlanCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -119,7 +119,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (ItemProgressRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ItemProgressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +154,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (ItemProgressRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ItemProgressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +184,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (ItemProgressRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ItemProgressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,7 +217,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (ItemProgressRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ItemProgressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

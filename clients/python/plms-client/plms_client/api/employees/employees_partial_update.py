@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: PatchedEmployeeRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -77,6 +80,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
@@ -107,13 +115,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedEmployeeRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Employee | Error]:
     """Update an employee
 
     Args:
         id (UUID):
-        body (PatchedEmployeeRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedEmployeeRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,6 +135,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -140,13 +150,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedEmployeeRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Employee | Error | None:
     """Update an employee
 
     Args:
         id (UUID):
-        body (PatchedEmployeeRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedEmployeeRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +171,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -168,13 +180,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedEmployeeRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Employee | Error]:
     """Update an employee
 
     Args:
         id (UUID):
-        body (PatchedEmployeeRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedEmployeeRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,6 +200,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,13 +213,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedEmployeeRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Employee | Error | None:
     """Update an employee
 
     Args:
         id (UUID):
-        body (PatchedEmployeeRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedEmployeeRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,5 +235,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -112,8 +112,7 @@ def sync_detailed(
     assessment; the expert sees and rates that one assessment only. Scope `assessments:write`.
 
     Args:
-        body (ExpertGrantRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (ExpertGrantRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,8 +144,7 @@ def sync(
     assessment; the expert sees and rates that one assessment only. Scope `assessments:write`.
 
     Args:
-        body (ExpertGrantRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (ExpertGrantRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,8 +171,7 @@ async def asyncio_detailed(
     assessment; the expert sees and rates that one assessment only. Scope `assessments:write`.
 
     Args:
-        body (ExpertGrantRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (ExpertGrantRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,8 +201,7 @@ async def asyncio(
     assessment; the expert sees and rates that one assessment only. Scope `assessments:write`.
 
     Args:
-        body (ExpertGrantRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (ExpertGrantRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -121,7 +121,7 @@ def sync_detailed(
     after that. A level outside the scale is `level_out_of_scale`.
 
     Args:
-        body (ExternalRatingRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ExternalRatingRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,7 +155,7 @@ def sync(
     after that. A level outside the scale is `level_out_of_scale`.
 
     Args:
-        body (ExternalRatingRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ExternalRatingRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +184,7 @@ async def asyncio_detailed(
     after that. A level outside the scale is `level_out_of_scale`.
 
     Args:
-        body (ExternalRatingRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ExternalRatingRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +216,7 @@ async def asyncio(
     after that. A level outside the scale is `level_out_of_scale`.
 
     Args:
-        body (ExternalRatingRequest): Base of the API's plain serializers (inputs and outputs).
+        body (ExternalRatingRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

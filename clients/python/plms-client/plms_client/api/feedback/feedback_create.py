@@ -109,7 +109,7 @@ def sync_detailed(
     """Give feedback
 
     Args:
-        body (FeedbackRequest): Base of the API's model serializers.
+        body (FeedbackRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +138,7 @@ def sync(
     """Give feedback
 
     Args:
-        body (FeedbackRequest): Base of the API's model serializers.
+        body (FeedbackRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +162,7 @@ async def asyncio_detailed(
     """Give feedback
 
     Args:
-        body (FeedbackRequest): Base of the API's model serializers.
+        body (FeedbackRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +189,7 @@ async def asyncio(
     """Give feedback
 
     Args:
-        body (FeedbackRequest): Base of the API's model serializers.
+        body (FeedbackRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -113,7 +113,7 @@ def sync_detailed(
     """Ask someone for feedback
 
     Args:
-        body (RequestForFeedbackRequest): Base of the API's model serializers.
+        body (RequestForFeedbackRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ def sync(
     """Ask someone for feedback
 
     Args:
-        body (RequestForFeedbackRequest): Base of the API's model serializers.
+        body (RequestForFeedbackRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +166,7 @@ async def asyncio_detailed(
     """Ask someone for feedback
 
     Args:
-        body (RequestForFeedbackRequest): Base of the API's model serializers.
+        body (RequestForFeedbackRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +193,7 @@ async def asyncio(
     """Ask someone for feedback
 
     Args:
-        body (RequestForFeedbackRequest): Base of the API's model serializers.
+        body (RequestForFeedbackRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

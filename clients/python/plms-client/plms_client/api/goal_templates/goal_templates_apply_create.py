@@ -128,7 +128,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (TemplateApplyRequest): Base of the API's plain serializers (inputs and outputs).
+        body (TemplateApplyRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +163,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (TemplateApplyRequest): Base of the API's plain serializers (inputs and outputs).
+        body (TemplateApplyRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (TemplateApplyRequest): Base of the API's plain serializers (inputs and outputs).
+        body (TemplateApplyRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +226,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (TemplateApplyRequest): Base of the API's plain serializers (inputs and outputs).
+        body (TemplateApplyRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -111,8 +111,7 @@ def sync_detailed(
     """Create a goal template (HR admins)
 
     Args:
-        body (GoalTemplateRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (GoalTemplateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,8 +140,7 @@ def sync(
     """Create a goal template (HR admins)
 
     Args:
-        body (GoalTemplateRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (GoalTemplateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,8 +164,7 @@ async def asyncio_detailed(
     """Create a goal template (HR admins)
 
     Args:
-        body (GoalTemplateRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (GoalTemplateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,8 +191,7 @@ async def asyncio(
     """Create a goal template (HR admins)
 
     Args:
-        body (GoalTemplateRequest): Base of the API's model serializers: text fields accept text
-            only.
+        body (GoalTemplateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -111,7 +111,7 @@ def sync_detailed(
      Scope `goals:write`.
 
     Args:
-        body (GoalRequest): Base of the API's model serializers.
+        body (GoalRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ def sync(
      Scope `goals:write`.
 
     Args:
-        body (GoalRequest): Base of the API's model serializers.
+        body (GoalRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +168,7 @@ async def asyncio_detailed(
      Scope `goals:write`.
 
     Args:
-        body (GoalRequest): Base of the API's model serializers.
+        body (GoalRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +197,7 @@ async def asyncio(
      Scope `goals:write`.
 
     Args:
-        body (GoalRequest): Base of the API's model serializers.
+        body (GoalRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -118,7 +118,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (DecisionRequest): Base of the API's plain serializers (inputs and outputs).
+        body (DecisionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,7 +150,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (DecisionRequest): Base of the API's plain serializers (inputs and outputs).
+        body (DecisionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (DecisionRequest): Base of the API's plain serializers (inputs and outputs).
+        body (DecisionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +207,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (DecisionRequest): Base of the API's plain serializers (inputs and outputs).
+        body (DecisionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

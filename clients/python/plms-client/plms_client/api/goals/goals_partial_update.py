@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: PatchedGoalPatchRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -77,6 +80,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
@@ -107,6 +115,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedGoalPatchRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Error | GoalDetail]:
     """Update a goal
 
@@ -116,8 +125,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (PatchedGoalPatchRequest | Unset): Base of the API's plain serializers (inputs and
-            outputs).
+        if_match (str | Unset):
+        body (PatchedGoalPatchRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,6 +139,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -144,6 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedGoalPatchRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Error | GoalDetail | None:
     """Update a goal
 
@@ -153,8 +164,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (PatchedGoalPatchRequest | Unset): Base of the API's plain serializers (inputs and
-            outputs).
+        if_match (str | Unset):
+        body (PatchedGoalPatchRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +179,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -176,6 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedGoalPatchRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Error | GoalDetail]:
     """Update a goal
 
@@ -185,8 +198,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (PatchedGoalPatchRequest | Unset): Base of the API's plain serializers (inputs and
-            outputs).
+        if_match (str | Unset):
+        body (PatchedGoalPatchRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,6 +212,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,6 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedGoalPatchRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Error | GoalDetail | None:
     """Update a goal
 
@@ -220,8 +235,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (PatchedGoalPatchRequest | Unset): Base of the API's plain serializers (inputs and
-            outputs).
+        if_match (str | Unset):
+        body (PatchedGoalPatchRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,5 +251,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -123,7 +123,7 @@ def sync_detailed(
     answers 200 with that assignment.
 
     Args:
-        body (JobRoleAssignmentRequest): Base of the API's plain serializers (inputs and outputs).
+        body (JobRoleAssignmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +157,7 @@ def sync(
     answers 200 with that assignment.
 
     Args:
-        body (JobRoleAssignmentRequest): Base of the API's plain serializers (inputs and outputs).
+        body (JobRoleAssignmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +186,7 @@ async def asyncio_detailed(
     answers 200 with that assignment.
 
     Args:
-        body (JobRoleAssignmentRequest): Base of the API's plain serializers (inputs and outputs).
+        body (JobRoleAssignmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +218,7 @@ async def asyncio(
     answers 200 with that assignment.
 
     Args:
-        body (JobRoleAssignmentRequest): Base of the API's plain serializers (inputs and outputs).
+        body (JobRoleAssignmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

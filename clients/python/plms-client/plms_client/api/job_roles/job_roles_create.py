@@ -111,7 +111,7 @@ def sync_detailed(
      HR admins.
 
     Args:
-        body (JobRoleRequest): Base of the API's model serializers: text fields accept text only.
+        body (JobRoleRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ def sync(
      HR admins.
 
     Args:
-        body (JobRoleRequest): Base of the API's model serializers: text fields accept text only.
+        body (JobRoleRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +168,7 @@ async def asyncio_detailed(
      HR admins.
 
     Args:
-        body (JobRoleRequest): Base of the API's model serializers: text fields accept text only.
+        body (JobRoleRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +197,7 @@ async def asyncio(
      HR admins.
 
     Args:
-        body (JobRoleRequest): Base of the API's model serializers: text fields accept text only.
+        body (JobRoleRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: PatchedJobRoleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -77,6 +80,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
@@ -107,6 +115,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedJobRoleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Error | JobRole]:
     """Update a job role
 
@@ -114,8 +123,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (PatchedJobRoleRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedJobRoleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +137,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -142,6 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedJobRoleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Error | JobRole | None:
     """Update a job role
 
@@ -149,8 +160,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (PatchedJobRoleRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedJobRoleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +175,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -172,6 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedJobRoleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Error | JobRole]:
     """Update a job role
 
@@ -179,8 +192,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (PatchedJobRoleRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedJobRoleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,6 +206,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,6 +219,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedJobRoleRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Error | JobRole | None:
     """Update a job role
 
@@ -212,8 +227,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (PatchedJobRoleRequest | Unset): Base of the API's model serializers: text fields
-            accept text only.
+        if_match (str | Unset):
+        body (PatchedJobRoleRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,5 +243,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -120,7 +120,7 @@ def sync_detailed(
     `learning:write`.
 
     Args:
-        body (CompletionInputRequest): Base of the API's plain serializers (inputs and outputs).
+        body (CompletionInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,7 +155,7 @@ def sync(
     `learning:write`.
 
     Args:
-        body (CompletionInputRequest): Base of the API's plain serializers (inputs and outputs).
+        body (CompletionInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +185,7 @@ async def asyncio_detailed(
     `learning:write`.
 
     Args:
-        body (CompletionInputRequest): Base of the API's plain serializers (inputs and outputs).
+        body (CompletionInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +218,7 @@ async def asyncio(
     `learning:write`.
 
     Args:
-        body (CompletionInputRequest): Base of the API's plain serializers (inputs and outputs).
+        body (CompletionInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -113,7 +113,7 @@ def sync_detailed(
      HR admins; scope `learning:write`.
 
     Args:
-        body (LearningItemRequest): Base of the API's model serializers.
+        body (LearningItemRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +144,7 @@ def sync(
      HR admins; scope `learning:write`.
 
     Args:
-        body (LearningItemRequest): Base of the API's model serializers.
+        body (LearningItemRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +170,7 @@ async def asyncio_detailed(
      HR admins; scope `learning:write`.
 
     Args:
-        body (LearningItemRequest): Base of the API's model serializers.
+        body (LearningItemRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio(
      HR admins; scope `learning:write`.
 
     Args:
-        body (LearningItemRequest): Base of the API's model serializers.
+        body (LearningItemRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

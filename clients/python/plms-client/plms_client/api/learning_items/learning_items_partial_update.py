@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: PatchedLearningItemRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -77,6 +80,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
@@ -109,12 +117,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedLearningItemRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Error | LearningItem]:
     """Update a learning item
 
     Args:
         id (UUID):
-        body (PatchedLearningItemRequest | Unset): Base of the API's model serializers.
+        if_match (str | Unset):
+        body (PatchedLearningItemRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,6 +137,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -141,12 +152,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedLearningItemRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Error | LearningItem | None:
     """Update a learning item
 
     Args:
         id (UUID):
-        body (PatchedLearningItemRequest | Unset): Base of the API's model serializers.
+        if_match (str | Unset):
+        body (PatchedLearningItemRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +173,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -168,12 +182,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedLearningItemRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Error | LearningItem]:
     """Update a learning item
 
     Args:
         id (UUID):
-        body (PatchedLearningItemRequest | Unset): Base of the API's model serializers.
+        if_match (str | Unset):
+        body (PatchedLearningItemRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,6 +202,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,12 +215,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedLearningItemRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Error | LearningItem | None:
     """Update a learning item
 
     Args:
         id (UUID):
-        body (PatchedLearningItemRequest | Unset): Base of the API's model serializers.
+        if_match (str | Unset):
+        body (PatchedLearningItemRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,5 +237,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

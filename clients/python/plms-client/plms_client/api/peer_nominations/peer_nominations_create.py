@@ -177,7 +177,7 @@ def sync_detailed(
         peer (UUID | Unset):
         search (str | Unset):
         status (PeerNominationsCreateStatus | Unset):
-        body (PeerNominateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PeerNominateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,7 +234,7 @@ def sync(
         peer (UUID | Unset):
         search (str | Unset):
         status (PeerNominationsCreateStatus | Unset):
-        body (PeerNominateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PeerNominateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -286,7 +286,7 @@ async def asyncio_detailed(
         peer (UUID | Unset):
         search (str | Unset):
         status (PeerNominationsCreateStatus | Unset):
-        body (PeerNominateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PeerNominateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -341,7 +341,7 @@ async def asyncio(
         peer (UUID | Unset):
         search (str | Unset):
         status (PeerNominationsCreateStatus | Unset):
-        body (PeerNominateRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PeerNominateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -123,7 +123,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (PreviewVoteRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PreviewVoteRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +160,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (PreviewVoteRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PreviewVoteRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +192,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (PreviewVoteRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PreviewVoteRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,7 +227,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (PreviewVoteRequest): Base of the API's plain serializers (inputs and outputs).
+        body (PreviewVoteRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -116,7 +116,7 @@ def sync_detailed(
     docs/webhooks.md for the signature.
 
     Args:
-        body (WebhookSubscriptionRequest): Base of the API's model serializers.
+        body (WebhookSubscriptionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +148,7 @@ def sync(
     docs/webhooks.md for the signature.
 
     Args:
-        body (WebhookSubscriptionRequest): Base of the API's model serializers.
+        body (WebhookSubscriptionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     docs/webhooks.md for the signature.
 
     Args:
-        body (WebhookSubscriptionRequest): Base of the API's model serializers.
+        body (WebhookSubscriptionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +205,7 @@ async def asyncio(
     docs/webhooks.md for the signature.
 
     Args:
-        body (WebhookSubscriptionRequest): Base of the API's model serializers.
+        body (WebhookSubscriptionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -111,7 +111,7 @@ def sync_detailed(
      Scope `workflows:write`. HR admins only.
 
     Args:
-        body (WorkflowRequest): Base of the API's model serializers: text fields accept text only.
+        body (WorkflowRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ def sync(
      Scope `workflows:write`. HR admins only.
 
     Args:
-        body (WorkflowRequest): Base of the API's model serializers: text fields accept text only.
+        body (WorkflowRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +168,7 @@ async def asyncio_detailed(
      Scope `workflows:write`. HR admins only.
 
     Args:
-        body (WorkflowRequest): Base of the API's model serializers: text fields accept text only.
+        body (WorkflowRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +197,7 @@ async def asyncio(
      Scope `workflows:write`. HR admins only.
 
     Args:
-        body (WorkflowRequest): Base of the API's model serializers: text fields accept text only.
+        body (WorkflowRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
