@@ -17,14 +17,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 # User units; the chart scales to its box (at most 30rem wide, about 330 px on a phone), so
-# text is 25 units to stay at 12 px or more on a phone, and labels wrap onto two lines of
+# text is 27 units to stay at 12 px or more in a narrow card, and labels wrap onto two lines of
 # about 12 characters around a radius that leaves room for them.
 WIDTH = 680
 RADIUS = 140
 CENTRE_X = WIDTH / 2
 CENTRE_Y = 230
 HEIGHT = 2 * CENTRE_Y + 40
-FONT = 25
+FONT = 27
 LINE = 28
 LABEL_CHARS = 11
 

@@ -4,8 +4,6 @@ for HR admins cycles (launch with progress), the gap report and fairness."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,7 +20,10 @@ from assessments.services import calibration as calibration_services
 from assessments.services import cycles as cycle_services
 from assessments.services import raters as rater_services
 from assessments.services import ratings as rating_services
+from plms.audit import actions
+from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
+from plms.common.spreadsheets import csv_writer
 from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
@@ -487,9 +488,15 @@ def cycle_export(request: HttpRequest, id) -> HttpResponse:
     """The cycle's consolidated results as CSV, one row per employee and capability."""
     cycle = _cycle_or_404(id)
     rows = selectors.consolidated_for_export(cycle=cycle)
+    audit_record(
+        actor=actor_from_request(request),
+        action=actions.DATA_EXPORTED,
+        obj=cycle,
+        reason="Consolidated results (CSV)",
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="assessment-results-{cycle.uuid}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(
         [
             "employee_email",
@@ -509,10 +516,10 @@ def cycle_export(request: HttpRequest, id) -> HttpResponse:
         writer.writerow(
             [
                 row.employee.email,
-                _csv_safe(row.employee.full_name),
-                _csv_safe(row.employee.department.name if row.employee.department else ""),
+                row.employee.full_name,
+                row.employee.department.name if row.employee.department else "",
                 row.capability.key,
-                _csv_safe(row.capability.name),
+                row.capability.name,
                 row.target_level if row.target_level is not None else "",
                 row.level,
                 row.adjusted_level if row.adjusted_level is not None else "",
@@ -527,11 +534,6 @@ def cycle_export(request: HttpRequest, id) -> HttpResponse:
             ]
         )
     return response
-
-
-def _csv_safe(text: str) -> str:
-    """Neutralise spreadsheet formulas in free text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 @member_required(admin=True)

@@ -12,6 +12,7 @@ from capabilities.services import library as library_services
 from capabilities.services import roles as role_services
 from capabilities.services import scales as scale_services
 from plms.common.errors import ApplicationError
+from plms.common.uploads import UploadField
 
 KEY_RESULT_ROWS = role_services.MAX_KEY_RESULTS
 
@@ -310,7 +311,7 @@ class ImportForm(forms.Form):
             ("job_roles", _("Job roles with requirements")),
         ],
     )
-    file = forms.FileField(label=_("File"), help_text=_("CSV (UTF-8, header row), JSON or XLSX."))
+    file = UploadField(label=_("File"), help_text=_("CSV (UTF-8, header row), JSON or XLSX."))
 
     def file_format(self) -> str | None:
         name = self.cleaned_data["file"].name.lower()

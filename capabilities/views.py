@@ -19,7 +19,9 @@ from capabilities.services import frameworks as framework_services
 from capabilities.services import library as library_services
 from capabilities.services import roles as role_services
 from capabilities.services import scales as scale_services
+from plms.audit import actions
 from plms.audit.selectors import audit_events_for
+from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed
 from plms.tenancy.actors import actor_from_request
@@ -396,6 +398,9 @@ def library_export_view(request: HttpRequest) -> HttpResponse:
     if kind not in KINDS or fmt not in FORMATS:
         raise Http404
     body, content_type, filename = library_export(kind=kind, fmt=fmt)
+    audit_record(
+        actor=actor_from_request(request), action=actions.DATA_EXPORTED, object_label=filename
+    )
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -35,11 +35,11 @@ from assessments import gaps
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from assessments.results_cache import cached_report
 from goals import kpi as kpi_math
+from goals.feedback.selectors import feedback_requests_for
 from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
 from goals.selectors import (
     DecisionLatency,
     GoalRisk,
-    feedback_requests_for,
     goal_rag,
     goal_rag_expression,
     goal_settings_get,

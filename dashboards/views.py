@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from assessments import charts, gaps
 from assessments import selectors as assessment_selectors
 from dashboards import selectors as dashboard_selectors
+from dashboards.charts import adoption_svg
 from goals import selectors as goal_selectors
+from goals.feedback import selectors as feedback_selectors
 from learning import selectors as learning_selectors
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import Actor, actor_from_request
@@ -74,7 +76,9 @@ def _employee_sections(actor: Actor, employee: Employee) -> dict:
         "radar": radar,
         "plan": learning_selectors.current_plan_for(employee=employee),
         "my_goals": sorted(goals, key=lambda g: (rag_order.get(g.rag, 3), g.due_date or date.max)),
-        "recent_feedback": list(goal_selectors.feedback_inbox(employee=employee)[:FEEDBACK_SHOWN]),
+        "recent_feedback": list(
+            feedback_selectors.feedback_inbox(employee=employee)[:FEEDBACK_SHOWN]
+        ),
     }
 
 
@@ -160,7 +164,9 @@ def _team_columns(sort: str) -> list[dict]:
 def _hr_sections(organization: Organization) -> dict:
     closed_cycle = assessment_selectors.latest_closed_cycle()
     cycle = assessment_selectors.current_cycle()
+    trends = dashboard_selectors.organisation_trends(organization=organization, cycle=cycle)
     return {
+        "adoption_chart": adoption_svg(trends["adoption"], described_by="adoption-table"),
         "people_count": people_selectors.employee_list(active=True).count(),
         "departments": list(people_selectors.department_list()),
         "org_cycle": closed_cycle,
@@ -170,7 +176,7 @@ def _hr_sections(organization: Organization) -> dict:
             else {"categories": [], "rows": []}
         ),
         "funnel_cycle": cycle,
-        **dashboard_selectors.organisation_trends(organization=organization, cycle=cycle),
+        **trends,
         "members_count": dashboard_selectors.members_count(),
         "latency": dashboard_selectors.decision_latency_summary(shown=FEEDBACK_SHOWN),
     }

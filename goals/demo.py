@@ -11,6 +11,9 @@ from django.utils import timezone
 
 from capabilities.models import Capability, JobRole, KeyResult
 from goals import services
+from goals.checkins import services as checkin_services
+from goals.feedback import services as feedback_services
+from goals.goal_templates import services as template_services
 from goals.models import Feedback, Goal
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
@@ -170,7 +173,7 @@ def seed_goals(actor: Actor) -> None:
     quality = _key_result(advisor, "Quality reviews pass")
     role = JobRole.objects.filter(name=advisor).first()
     if quality is not None and role is not None:
-        template = services.goal_template_create(
+        template = template_services.goal_template_create(
             actor=actor,
             name="Advisor quality reviews",
             title="Pass 95 % of my quality reviews",
@@ -182,7 +185,7 @@ def seed_goals(actor: Actor) -> None:
             target=Decimal(95),
             perspective="customer",
         )
-        services.goal_template_apply_to_role(
+        template_services.goal_template_apply_to_role(
             actor=actor,
             template=template,
             role=role,
@@ -193,11 +196,11 @@ def seed_goals(actor: Actor) -> None:
 
     marcus = _person(actor, "manager@acme.example")
     for report, obstacles in ((person["employee"], ""), (person["noah"], "The new CRM is slow.")):
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=marcus, report=report, cadence="weekly", first_date=today - timedelta(days=7)
         )
         first = series.check_ins.get()
-        services.check_in_update(
+        checkin_services.check_in_update(
             actor=marcus,
             check_in=first,
             obstacles=obstacles,
@@ -205,22 +208,22 @@ def seed_goals(actor: Actor) -> None:
             shared_notes="Good week overall.",
             private_manager_notes="Consider for the mentoring programme.",
         )
-        services.action_item_add(
+        checkin_services.action_item_add(
             actor=marcus, check_in=first, text="Shadow a senior advisor for one shift"
         )
-        services.action_item_add(
+        checkin_services.action_item_add(
             actor=marcus, check_in=first, text="Book CRM training", owner=marcus.employee
         )
-        services.check_in_complete(actor=marcus, check_in=first)
+        checkin_services.check_in_complete(actor=marcus, check_in=first)
 
-    services.feedback_give(
+    feedback_services.feedback_give(
         actor=marcus,
         receiver=person["employee"],
         observation="You rewrote the refund article after three similar calls.",
         impact="Repeat calls on refunds dropped the following week.",
         visibility=Feedback.Visibility.PUBLIC,
     )
-    services.feedback_give(
+    feedback_services.feedback_give(
         actor=marcus,
         receiver=person["noah"],
         kind=Feedback.Kind.CORRECTIVE,
@@ -232,13 +235,13 @@ def seed_goals(actor: Actor) -> None:
         goal=noah,
     )
     sofia = _person(actor, "sales.manager@acme.example")
-    services.feedback_give(
+    feedback_services.feedback_give(
         actor=sofia,
         receiver=person["priya"],
         observation="You briefed the sales team on the top five complaint themes.",
         impact="Two renewals were saved by addressing them up front.",
     )
-    services.feedback_request_create(
+    feedback_services.feedback_request_create(
         actor=_person(actor, "employee@acme.example"),
         asked=person["liam"],
         message="How did my handover of the Baxter case go?",

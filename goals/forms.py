@@ -54,7 +54,7 @@ class GoalForm(forms.Form):
         label=_("Capabilities exercised"),
         required=False,
         help_text=_("The goal's results appear beside these capabilities in assessments."),
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=forms.CheckboxSelectMultiple,
     )
     start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE)
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
@@ -127,7 +127,7 @@ class GoalTemplateForm(forms.Form):
     capabilities = forms.MultipleChoiceField(
         label=_("Capabilities exercised"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=forms.CheckboxSelectMultiple,
     )
     unit = forms.CharField(label=_("Unit"), required=False, max_length=50)
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)

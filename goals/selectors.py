@@ -1,4 +1,6 @@
-"""Reads of goals, check-ins and feedback, shaped for pages and endpoints.
+"""Reads of goals, shaped for pages and endpoints (check-ins, feedback, goal templates and
+scorecards have modules of their own: `goals.checkins.selectors`, `goals.feedback.selectors`,
+`goals.goal_templates.selectors`, `goals.scorecards`, `goals.tree`).
 
 Who sees what:
 - organisation and department goals: every member of the organisation;
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from decimal import Decimal
@@ -50,24 +52,13 @@ from django.utils import timezone
 from capabilities.models import Capability, KeyResult
 from goals import kpi as kpi_math
 from goals.models import (
-    ActionItem,
-    CheckIn,
-    CheckInEscalation,
-    CheckInGoalReview,
-    CheckInSeries,
-    Feedback,
-    FeedbackRequest,
     Goal,
-    GoalAlignment,
     GoalCapability,
     GoalChangeRequest,
     GoalContributor,
     GoalRedEpisode,
     GoalSettings,
-    GoalTemplate,
     GoalUpdate,
-    Indicator,
-    Perspective,
 )
 from goals.smart import GoalDraft, SmartCheck, smart_check
 from plms.audit.models import AuditEvent
@@ -75,7 +66,6 @@ from plms.common.ids import parse_public_id
 from plms.people.models import Department, Employee
 from plms.people.selectors import (
     all_report_ids_sql,
-    all_reports,
     direct_reports,
     employee_list,
     is_manager_of,
@@ -84,6 +74,8 @@ from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
 
 SPARKLINE_POINTS = 12
+
+
 # A goal's KPI columns in the order of `kpi_math.Kpi`: plain rows of them make a Kpi.
 KPI_COLUMNS = tuple(field.name for field in dataclass_fields(kpi_math.Kpi))
 DECISION_ACTIONS = (
@@ -96,11 +88,15 @@ DECISION_ACTIONS = (
     "goal.completed",
     "goal.cancelled",
 )
+
+
 # Types of the values computed in SQL (no cast: PostgreSQL's numeric keeps full precision).
 NUMBER = DecimalField()
 TEXT = CharField()
 HUNDRED = Value(kpi_math.HUNDRED, output_field=NUMBER)
 ZERO = Value(kpi_math.ZERO, output_field=NUMBER)
+
+
 # How far past the green threshold (in points of score) the database must find a goal before
 # `team_goals_at_risk` leaves it to be green without asking Python: PostgreSQL and `Decimal`
 # round divisions at different digits, so a goal right on the threshold is checked by both.
@@ -115,7 +111,8 @@ def goal_settings_get() -> GoalSettings:
     return GoalSettings.objects.first() or GoalSettings(organization_id=require_organization_id())
 
 
-def _report_ids(employee: Employee) -> RawSQL:
+def report_ids_sql(employee: Employee) -> RawSQL:
+    """The ids of everyone `employee` manages, at any level, matrix lines included (SQL)."""
     return all_report_ids_sql(manager_id=employee.pk, include_matrix=True)
 
 
@@ -126,14 +123,14 @@ def goal_visibility_q(*, actor: Actor) -> Q:
     employee = actor.employee
     if employee is None:
         return shared
-    reports = _report_ids(employee)
+    reports = report_ids_sql(employee)
     contributes = GoalContributor.objects.filter(goal=OuterRef("pk"))
     return (
         shared
         | Q(owner_employee=employee)
         | Q(owner_employee_id__in=reports)
         | Q(Exists(contributes.filter(employee=employee)))
-        | Q(Exists(contributes.filter(employee_id__in=_report_ids(employee))))
+        | Q(Exists(contributes.filter(employee_id__in=report_ids_sql(employee))))
     )
 
 
@@ -184,7 +181,8 @@ def can_record_progress(*, actor: Actor, goal: Goal) -> bool:
 # --- Goals -----------------------------------------------------------------------------------
 
 
-def _goal_queryset() -> QuerySet[Goal]:
+def goal_queryset() -> QuerySet[Goal]:
+    """Goals with what every list shows of them joined or annotated."""
     return Goal.objects.select_related(
         "owner_employee", "owner_department", "data_steward", "key_result__role"
     ).annotate(
@@ -212,7 +210,7 @@ def goal_list(
     perspective: str = "",
     search: str = "",
 ) -> QuerySet[Goal]:
-    queryset = _goal_queryset()
+    queryset = goal_queryset()
     if owner_employee is not None:
         queryset = queryset.filter(owner_employee=owner_employee)
     own = actor.employee is not None and owner_employee is not None
@@ -343,7 +341,7 @@ def goal_children(*, actor: Actor, goal: Goal) -> QuerySet[Goal]:
 
 def team_goals(*, manager: Employee) -> QuerySet[Goal]:
     """Goals of everyone below the manager (matrix reports too)."""
-    return Goal.objects.filter(owner_employee_id__in=_report_ids(manager))
+    return Goal.objects.filter(owner_employee_id__in=report_ids_sql(manager))
 
 
 def department_get(*, uuid: UUID | str | None) -> Department | None:
@@ -625,7 +623,9 @@ def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[Goa
     defaults = settings.thresholds
     rag = goal_rag_expression(settings=settings, today=today, green_margin=AT_RISK_SQL_MARGIN)
     picked = (
-        Goal.objects.filter(status=Goal.Status.ACTIVE, owner_employee_id__in=_report_ids(manager))
+        Goal.objects.filter(
+            status=Goal.Status.ACTIVE, owner_employee_id__in=report_ids_sql(manager)
+        )
         .annotate(sql_rag=rag)
         .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
         .order_by()
@@ -661,7 +661,7 @@ def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[Goa
 def goals_for_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> list[Goal]:
     """The goals of `risks`, in their order, loaded and evaluated for display."""
     goals = goal_list_for_display(
-        _goal_queryset().filter(pk__in=[risk.goal_id for risk in risks]), today=today
+        goal_queryset().filter(pk__in=[risk.goal_id for risk in risks]), today=today
     )
     by_id = {goal.pk: goal for goal in goals}
     return [by_id[risk.goal_id] for risk in risks if risk.goal_id in by_id]
@@ -670,135 +670,6 @@ def goals_for_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> 
 def team_goals_at_risk(*, manager: Employee, today: date | None = None) -> list[Goal]:
     """`team_goal_risks` as goals evaluated for display, the worst first."""
     return goals_for_risks(team_goal_risks(manager=manager, today=today), today=today)
-
-
-TREE_DEPTH = 2  # levels of the tree shown at once; deeper goals are loaded on demand
-LEVEL_ORDER = {"strategic": 0, "tactical": 1, "operational": 2}
-
-
-@dataclass
-class TreeNode:
-    goal: Goal
-    children: list[TreeNode]
-    rolled_up: Decimal | None
-    more: int = 0  # supporting goals not shown yet (below the depth shown at once)
-
-
-@dataclass
-class GoalForest:
-    """The cascade of visible active and draft goals, as ids: `roots` (goals without a visible
-    parent, strategic first, then by title), each goal's `children`, and what the roll-up
-    reads (`progress`, `weights`)."""
-
-    roots: list[int]
-    children: dict[int, list[int]]
-    progress: dict[int, Decimal | None]
-    weights: dict[int, Decimal]
-
-    def rolled_up(self, goal_id: int) -> Decimal | None:
-        return kpi_math.rollup(
-            goal_id, children=self.children, own_progress=self.progress, weights=self.weights
-        )
-
-
-def goal_forest(*, actor: Actor) -> GoalForest:
-    """Two queries whatever the size of the tree (the goals as plain values, the alignments);
-    a goal supporting two parents is under both."""
-    rows = (
-        goal_list(actor=actor)
-        .exclude(status=Goal.Status.CANCELLED)
-        .order_by()
-        .values_list("pk", "level", "title", "weight", *KPI_COLUMNS)
-    )
-    progress: dict[int, Decimal | None] = {}
-    weights: dict[int, Decimal] = {}
-    order: dict[int, tuple] = {}
-    for pk, level, title, weight, *kpi in rows:
-        progress[pk] = kpi_math.progress_percent(kpi_math.Kpi(*kpi))
-        weights[pk] = weight
-        order[pk] = (LEVEL_ORDER.get(level, 3), title, pk)
-    children: dict[int, list[int]] = defaultdict(list)
-    has_parent: set[int] = set()
-    edges = GoalAlignment.objects.filter(child_id__in=progress, parent_id__in=progress)
-    for child_id, parent_id in edges.values_list("child_id", "parent_id").order_by("id"):
-        children[parent_id].append(child_id)
-        has_parent.add(child_id)
-    roots = sorted((pk for pk in progress if pk not in has_parent), key=order.__getitem__)
-    return GoalForest(roots=roots, children=dict(children), progress=progress, weights=weights)
-
-
-def goal_tree(
-    *,
-    actor: Actor,
-    forest: GoalForest,
-    ids: Sequence[int],
-    depth: int = TREE_DEPTH,
-    today: date | None = None,
-) -> list[TreeNode]:
-    """The nodes of goals `ids` of `forest` with their supporting goals `depth` levels down
-    (deeper ones are counted in `more`), each with its progress rolled up through the whole
-    forest. Two queries (the goals shown, the goal settings)."""
-    shown: set[int] = set()
-    level = [(pk, frozenset({pk})) for pk in ids]
-    for _ in range(depth):
-        shown.update(pk for pk, _path in level)
-        level = [
-            (kid, path | {kid})
-            for pk, path in level
-            for kid in forest.children.get(pk, ())
-            if kid not in path
-        ]
-    goals = {
-        goal.pk: goal
-        for goal in goal_list_judged(goal_list(actor=actor).filter(pk__in=shown), today=today)
-    }
-
-    def build(pk: int, path: frozenset[int], remaining: int) -> TreeNode:
-        kids = [kid for kid in forest.children.get(pk, ()) if kid not in path]
-        node = TreeNode(goal=goals[pk], children=[], rolled_up=forest.rolled_up(pk))
-        if remaining > 1:
-            node.children = [build(kid, path | {kid}, remaining - 1) for kid in kids]
-        else:
-            node.more = len(kids)
-        return node
-
-    return [build(pk, frozenset({pk}), depth) for pk in ids if pk in goals]
-
-
-def scorecard(goals: list[Goal]) -> dict:
-    """Weighted goal achievement, by balanced-scorecard perspective and leading vs lagging.
-
-    `goals` come from `goal_list_for_display` (they carry `progress`).
-    """
-
-    def score(items: list[Goal]) -> Decimal | None:
-        return kpi_math.weighted_score((goal.progress, goal.weight) for goal in items)
-
-    perspectives = defaultdict(list)
-    indicators = defaultdict(list)
-    for goal in goals:
-        perspectives[goal.perspective].append(goal)
-        indicators[goal.indicator].append(goal)
-    return {
-        "overall": score(goals),
-        "perspectives": {name: score(items) for name, items in perspectives.items()},
-        "indicators": {name: score(items) for name, items in indicators.items()},
-    }
-
-
-def goal_template_list(*, search: str = "") -> QuerySet[GoalTemplate]:
-    templates = (
-        GoalTemplate.objects.select_related("parent", "key_result__role")
-        .prefetch_related(Prefetch("capabilities", queryset=Capability.objects.order_by("name")))
-        .annotate(goal_count=Count("goals", filter=~Q(goals__status=Goal.Status.CANCELLED)))
-    )
-    for word in search.split():
-        templates = templates.filter(Q(name__icontains=word) | Q(title__icontains=word))
-    return templates.order_by("name", "id")
-
-
-def goal_template_get(*, uuid: UUID | str) -> GoalTemplate | None:
-    return goal_template_list().filter(uuid=uuid).first()
 
 
 @dataclass(frozen=True)
@@ -836,6 +707,7 @@ def decision_latency(*, goals: QuerySet[Goal] | None = None) -> dict:
 
 # --- Goals beside capabilities ---------------------------------------------------------------
 
+
 RESULT_STATUSES = (Goal.Status.ACTIVE, Goal.Status.COMPLETED)
 
 
@@ -863,7 +735,7 @@ def goal_results_by_capability(
     if not pairs:
         return {}
     goals = goal_list_for_display(
-        _goal_queryset().filter(pk__in={goal_id for _, goal_id in pairs}), today=today
+        goal_queryset().filter(pk__in={goal_id for _, goal_id in pairs}), today=today
     )
     by_id = {goal.pk: goal for goal in goals}
     result: dict[int, list[Goal]] = defaultdict(list)
@@ -881,361 +753,3 @@ def goals_for_capability(
     return goal_results_by_capability(
         employee=employee, capabilities=[capability], today=today
     ).get(capability.pk, [])
-
-
-# --- Scorecards ------------------------------------------------------------------------------
-
-RAG_ORDER = {kpi_math.RED: 0, kpi_math.AMBER: 1, kpi_math.GREEN: 2}
-
-
-def _score(goals: Sequence[Goal]) -> Decimal | None:
-    return kpi_math.weighted_score((goal.progress, goal.weight) for goal in goals)
-
-
-def _worst_rag(goals: Sequence[Goal]) -> str | None:
-    rags = [goal.rag for goal in goals if goal.rag in RAG_ORDER]
-    return min(rags, key=RAG_ORDER.__getitem__) if rags else None
-
-
-@dataclass
-class ScorecardPart:
-    """One perspective (or one kind of indicator) of a scorecard."""
-
-    key: str
-    label: str
-    goals: list[Goal]
-    total_weight: Decimal
-
-    @property
-    def score(self) -> Decimal | None:
-        return _score(self.goals)
-
-    @property
-    def weight(self) -> Decimal:
-        return sum((goal.weight for goal in self.goals), Decimal(0))
-
-    @property
-    def weight_share(self) -> Decimal | None:
-        if not self.total_weight:
-            return None
-        return (self.weight / self.total_weight * 100).quantize(Decimal("1"))
-
-    @property
-    def rag(self) -> str | None:
-        return _worst_rag(self.goals)
-
-    @property
-    def rag_counts(self) -> dict[str, int]:
-        counts = {kpi_math.GREEN: 0, kpi_math.AMBER: 0, kpi_math.RED: 0}
-        for goal in self.goals:
-            if goal.rag in counts:
-                counts[goal.rag] += 1
-        return counts
-
-
-@dataclass
-class BalancedScorecard:
-    """Weighted goal achievement by balanced-scorecard perspective, and leading vs lagging.
-
-    Every perspective is listed, empty ones too, so a missing perspective shows as a gap.
-    """
-
-    goals: list[Goal]
-    perspectives: list[ScorecardPart] = field(default_factory=list)
-    indicators: list[ScorecardPart] = field(default_factory=list)
-
-    @property
-    def overall(self) -> Decimal | None:
-        return _score(self.goals)
-
-    @property
-    def at_risk(self) -> int:
-        return sum(1 for goal in self.goals if goal.at_risk)
-
-    @property
-    def rag(self) -> str | None:
-        return _worst_rag(self.goals)
-
-
-def balanced_scorecard(goals: Sequence[Goal]) -> BalancedScorecard:
-    """`goals` come from `goal_list_for_display` or `goal_list_judged` (they carry `progress`,
-    `rag` and `at_risk`)."""
-    goals = list(goals)
-    total = sum((goal.weight for goal in goals), Decimal(0))
-
-    def parts(attribute: str, choices) -> list[ScorecardPart]:
-        return [
-            ScorecardPart(
-                key=value,
-                label=str(label),
-                goals=[g for g in goals if getattr(g, attribute) == value],
-                total_weight=total,
-            )
-            for value, label in choices
-        ]
-
-    return BalancedScorecard(
-        goals=goals,
-        perspectives=parts("perspective", Perspective.choices),
-        indicators=parts("indicator", Indicator.choices),
-    )
-
-
-def _scorecard_goals(goals: QuerySet[Goal]) -> QuerySet[Goal]:
-    return goals.filter(status=Goal.Status.ACTIVE).order_by(
-        "perspective", "due_date", "title", "id"
-    )
-
-
-def person_scorecard(
-    *, actor: Actor, employee: Employee, today: date | None = None
-) -> BalancedScorecard:
-    """The person's active goals as a balanced scorecard (what the actor may see of them)."""
-    goals = _scorecard_goals(goal_list(actor=actor, owner_employee=employee))
-    return balanced_scorecard(goal_list_for_display(goals, today=today))
-
-
-@dataclass
-class TeamMemberScore:
-    employee: Employee
-    scorecard: BalancedScorecard
-
-
-@dataclass
-class TeamScorecard:
-    scorecard: BalancedScorecard
-    members: list[TeamMemberScore]
-
-
-def team_scorecard(
-    *, manager: Employee, search: str = "", today: date | None = None
-) -> TeamScorecard:
-    """The manager's reports (all levels, matrix too): one balanced scorecard over all their
-    active goals, and each person's own (people matching `search`). Three queries whatever the
-    size of the team. The goals are judged from their stored forecast verdicts: a team of
-    thousands has tens of thousands of updates that a scorecard does not show."""
-    people = list(all_reports(manager=manager, include_matrix=True).filter(active=True))
-    goals = goal_list_judged(
-        _scorecard_goals(_goal_queryset().filter(owner_employee__in=people)), today=today
-    )
-    by_owner: dict[int, list[Goal]] = defaultdict(list)
-    for goal in goals:
-        by_owner[goal.owner_employee_id].append(goal)
-    words = search.lower().split()
-    return TeamScorecard(
-        scorecard=balanced_scorecard(goals),
-        members=[
-            TeamMemberScore(employee=person, scorecard=balanced_scorecard(by_owner[person.pk]))
-            for person in people
-            if all(word in f"{person.full_name} {person.title}".lower() for word in words)
-        ],
-    )
-
-
-def scorecard_employee_get(*, actor: Actor, uuid: UUID | str) -> Employee | None:
-    """The person whose scorecard the actor may open: themselves, their reports (at any
-    level, matrix too) and, for HR admins, anyone. None for missing and forbidden alike."""
-    employee = Employee.objects.select_related("department").filter(uuid=uuid).first()
-    if employee is None or actor.is_admin:
-        return employee
-    me = actor.employee
-    if me is not None and (me.pk == employee.pk or is_manager_of(manager=me, employee=employee)):
-        return employee
-    return None
-
-
-# --- Check-ins -------------------------------------------------------------------------------
-
-
-def _check_in_visibility_q(*, actor: Actor) -> Q:
-    if actor.is_admin:
-        return Q()
-    employee = actor.employee
-    if employee is None:
-        return Q(pk__in=[])
-    # The viewer and their reporting line travel as a list of ids, so each side of a
-    # check-in is looked up on its own index; with the line as a subquery inside the OR,
-    # every check-in of the organisation was read and tested (80 ms for someone with no
-    # reports, among 123,000 check-ins).
-    line = Employee.objects.filter(id__in=_report_ids(employee)).values_list("pk", flat=True)
-    people = [employee.pk, *line]
-    return Q(manager_id__in=people) | Q(report_id__in=people)
-
-
-def check_in_list(*, actor: Actor, status: str = "") -> QuerySet[CheckIn]:
-    queryset = CheckIn.objects.select_related("manager", "report", "series").filter(
-        _check_in_visibility_q(actor=actor)
-    )
-    if status:
-        queryset = queryset.filter(status=status)
-    return queryset.order_by("-scheduled_for", "-id")
-
-
-def check_in_series_list(*, actor: Actor) -> QuerySet[CheckInSeries]:
-    return (
-        CheckInSeries.objects.select_related("manager", "report")
-        .filter(_check_in_visibility_q(actor=actor))
-        .order_by("next_date", "id")
-    )
-
-
-def check_in_get(*, actor: Actor, uuid) -> CheckIn | None:
-    return check_in_list(actor=actor).filter(uuid=uuid).first()
-
-
-def check_in_escalations(*, check_in: CheckIn) -> QuerySet[CheckInEscalation]:
-    return CheckInEscalation.objects.filter(check_in=check_in).select_related("escalated_to")
-
-
-def action_item_get(*, actor: Actor, uuid: UUID | str) -> ActionItem | None:
-    """An action item of a check-in the actor may see; None for missing and forbidden alike."""
-    visible = CheckIn.objects.filter(_check_in_visibility_q(actor=actor))
-    return (
-        ActionItem.objects.select_related("check_in")
-        .filter(uuid=uuid, check_in__in=visible)
-        .first()
-    )
-
-
-def sees_private_notes(*, actor: Actor, check_in: CheckIn) -> bool:
-    """The manager, the manager's own managers and HR admins; never the report."""
-    if actor.is_admin:
-        return True
-    employee = actor.employee
-    if employee is None or employee.pk == check_in.report_id:
-        return False
-    return employee.pk == check_in.manager_id or is_manager_of(
-        manager=employee, employee=check_in.manager
-    )
-
-
-def check_in_open_actions(*, check_in: CheckIn) -> QuerySet[ActionItem]:
-    """Action items of the series up to this check-in that are not done, plus the ones
-    closed in this check-in's own list (so the page shows what was ticked off)."""
-    return (
-        ActionItem.objects.filter(series_id=check_in.series_id)
-        .filter(
-            Q(done_at__isnull=True, check_in__scheduled_for__lte=check_in.scheduled_for)
-            | Q(check_in=check_in)
-        )
-        .select_related("owner", "check_in")
-        .order_by("created_at", "id")
-    )
-
-
-def check_in_goal_reviews(*, check_in: CheckIn) -> QuerySet[CheckInGoalReview]:
-    return (
-        CheckInGoalReview.objects.filter(check_in=check_in)
-        .select_related("goal", "goal__owner_employee")
-        .order_by("id")
-    )
-
-
-def goals_for_review(*, report: Employee, until: date, today: date | None = None) -> list[Goal]:
-    """The report's active goals due by `until` or at risk: what a check-in reviews."""
-    goals = _goal_queryset().filter(status=Goal.Status.ACTIVE, owner_employee=report)
-    return [
-        goal
-        for goal in goal_list_for_display(goals, today=today)
-        if goal.at_risk or (goal.due_date is not None and goal.due_date <= until)
-    ]
-
-
-@dataclass(frozen=True)
-class CompletionRate:
-    manager: Employee
-    due: int
-    completed: int
-
-    @property
-    def rate(self) -> Decimal | None:
-        if not self.due:
-            return None
-        return (Decimal(self.completed) / Decimal(self.due) * 100).quantize(Decimal("0.1"))
-
-
-def check_in_completion_rates(*, actor: Actor, today: date | None = None) -> list[CompletionRate]:
-    """Per manager: of the check-ins that were due by today (not cancelled), how many were
-    held. HR admins see every manager's rate, anyone else their own as a manager (none if they
-    hold no check-ins). One query, and one for the managers."""
-    if not actor.is_admin and actor.employee is None:
-        return []
-    today = today or timezone.localdate()
-    check_ins = CheckIn.objects.filter(scheduled_for__lte=today)
-    if not actor.is_admin:
-        check_ins = check_ins.filter(manager=actor.employee)
-    rows = (
-        check_ins.exclude(status=CheckIn.Status.CANCELLED)
-        .values("manager")
-        .annotate(due=Count("id"), completed=Count("id", filter=Q(status="completed")))
-        .order_by("manager")
-    )
-    managers = Employee.objects.in_bulk([row["manager"] for row in rows])
-    return [
-        CompletionRate(manager=managers[row["manager"]], due=row["due"], completed=row["completed"])
-        for row in rows
-    ]
-
-
-# --- Feedback --------------------------------------------------------------------------------
-
-
-def _feedback_visibility_q(*, actor: Actor) -> Q:
-    if actor.is_admin:
-        return Q()
-    employee = actor.employee
-    public = Q(visibility=Feedback.Visibility.PUBLIC)
-    if employee is None:
-        return public
-    return (
-        public | Q(giver=employee) | Q(receiver=employee) | Q(receiver_id__in=_report_ids(employee))
-    )
-
-
-def feedback_list(
-    *, actor: Actor, receiver: Employee | None = None, kind: str = "", visibility: str = ""
-) -> QuerySet[Feedback]:
-    queryset = Feedback.objects.select_related("giver", "receiver", "goal", "request").filter(
-        _feedback_visibility_q(actor=actor)
-    )
-    if receiver is not None:
-        queryset = queryset.filter(receiver=receiver)
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    if visibility:
-        queryset = queryset.filter(visibility=visibility)
-    return queryset.order_by("-created_at", "-id")
-
-
-def feedback_get(*, actor: Actor, uuid) -> Feedback | None:
-    return feedback_list(actor=actor).filter(uuid=uuid).first()
-
-
-def feedback_inbox(*, employee: Employee) -> QuerySet[Feedback]:
-    return (
-        Feedback.objects.filter(receiver=employee)
-        .select_related("giver", "goal")
-        .order_by("-created_at", "-id")
-    )
-
-
-def public_praise() -> QuerySet[Feedback]:
-    return (
-        Feedback.objects.filter(visibility=Feedback.Visibility.PUBLIC)
-        .select_related("giver", "receiver")
-        .order_by("-created_at", "-id")
-    )
-
-
-def feedback_request_get(*, uuid: UUID | str | None) -> FeedbackRequest | None:
-    """A request for feedback by public id (the service checks it was made to the giver)."""
-    return FeedbackRequest.objects.filter(uuid=uuid).first() if uuid else None
-
-
-def feedback_requests_for(*, employee: Employee) -> QuerySet[FeedbackRequest]:
-    """Open requests asking `employee` for feedback."""
-    return (
-        FeedbackRequest.objects.filter(asked=employee, status=FeedbackRequest.Status.OPEN)
-        .select_related("requester", "goal")
-        .order_by("-created_at", "-id")
-    )

@@ -1,4 +1,5 @@
-"""Writes of goals, progress, change control, check-ins and feedback.
+"""Writes of goals, progress and change control (check-ins, feedback and goal templates have
+their own packages: `goals.checkins`, `goals.feedback`, `goals.goal_templates`).
 
 Every function takes the acting `Actor`, checks it may act, keeps related objects inside the
 organisation, runs in one transaction and records history with `audit_record`.
@@ -16,8 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -25,18 +25,10 @@ from django.db import transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from capabilities.models import Capability, JobRole, RoleAssignment
+from capabilities.models import Capability, RoleAssignment
 from goals import kpi as kpi_math
 from goals import selectors
 from goals.models import (
-    ActionItem,
-    Cadence,
-    CheckIn,
-    CheckInEscalation,
-    CheckInGoalReview,
-    CheckInSeries,
-    Feedback,
-    FeedbackRequest,
     Goal,
     GoalAlignment,
     GoalCapability,
@@ -44,16 +36,12 @@ from goals.models import (
     GoalContributor,
     GoalRedEpisode,
     GoalSettings,
-    GoalTemplate,
-    GoalTemplateCapability,
     GoalUpdate,
 )
-from plms.audit.models import AuditEvent
 from plms.audit.services import audit_record, diff, snapshot
-from plms.common.errors import ApplicationError, NotFound, PermissionDenied
+from plms.common.errors import ApplicationError, PermissionDenied
 from plms.common.validation import full_clean
 from plms.people.models import Department, Employee
-from plms.people.selectors import all_report_ids_sql, is_manager_of
 from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import require_organization_id
 
@@ -62,6 +50,7 @@ MSG_CYCLE = "“{parent}” supports this goal already: aligning to it would cre
 MSG_JUSTIFY = "Changing an active goal's {fields} needs a justification for the approver."
 MSG_KEY_RESULT_ROLE = "“{key_result}” is a key result of {role}, which is not {owner}'s role."
 MSG_RETIRED = "“{capability}” is retired: goals name capabilities in use."
+
 
 # Editable through goal_update; `status` moves through goal_transition.
 GOAL_FIELDS = (
@@ -87,11 +76,17 @@ GOAL_FIELDS = (
     "range_tolerance_percent",
     "key_result",
 )
+
+
 # Foreign keys the services check themselves (same organisation, the owner's role).
 CHECKED_RELATIONS = ["owner_employee", "owner_department", "data_steward", "key_result", "template"]
+
+
 # The commitment of an active goal: changed only with approval.
 CONTROLLED_FIELDS = ("target", "range_low", "range_high", "due_date", "weight")
 HISTORY_FIELDS = (*GOAL_FIELDS, "status", "current", "owner_type", "owner_employee")
+
+
 # What the stored forecast verdict (`Goal.forecast_misses`) is computed from, besides updates.
 FORECAST_FIELDS = (
     "direction",
@@ -253,7 +248,7 @@ def _set_contributors(goal: Goal, contributors: Sequence[Employee]) -> None:
 
 def _set_capabilities(goal: Goal, capabilities: Sequence[Capability]) -> None:
     existing = set(GoalCapability.objects.filter(goal=goal).values_list("capability_id", flat=True))
-    _check_capabilities([c for c in capabilities if c.pk not in existing])
+    check_capabilities([c for c in capabilities if c.pk not in existing])
     GoalCapability.objects.filter(goal=goal).exclude(capability__in=capabilities).delete()
     GoalCapability.objects.bulk_create(
         GoalCapability(organization_id=goal.organization_id, goal=goal, capability=capability)
@@ -262,7 +257,7 @@ def _set_capabilities(goal: Goal, capabilities: Sequence[Capability]) -> None:
     )
 
 
-def _check_capabilities(capabilities: Sequence[Capability]) -> None:
+def check_capabilities(capabilities: Sequence[Capability]) -> None:
     """Newly named capabilities are in use (a retired one may stay named, not be added)."""
     for capability in capabilities:
         if capability.status == Capability.Status.RETIRED:
@@ -291,7 +286,7 @@ def _check_key_result(goal: Goal) -> None:
         )
 
 
-def _close_red_episode(goal: Goal, action: str) -> None:
+def close_red_episode(goal: Goal, action: str) -> None:
     """Record the first action on a goal that turned red (decision latency)."""
     GoalRedEpisode.objects.filter(goal=goal, first_action_at__isnull=True).update(
         first_action_at=timezone.now(), first_action=action
@@ -342,7 +337,7 @@ def goal_create(
     if not selectors.can_edit_goal(actor=actor, goal=goal):
         raise PermissionDenied("You may not set goals for this owner.")
     full_clean(goal, exclude=CHECKED_RELATIONS)
-    _check_kpi(goal)
+    check_kpi(goal)
     _check_key_result(goal)
     goal.save()
     _set_parents(goal, list(parents))
@@ -375,7 +370,8 @@ def _check_owner(goal: Goal) -> None:
         )
 
 
-def _check_kpi(goal: Goal) -> None:
+def check_kpi(goal: Goal) -> None:
+    """The KPI is consistent: a unit, a baseline and target that fit its direction and range."""
     errors: dict[str, str] = {}
     if (
         goal.direction == kpi_math.RANGE
@@ -435,7 +431,7 @@ def goal_update(
         else:
             setattr(goal, name, value)
     full_clean(goal, exclude=CHECKED_RELATIONS)
-    _check_kpi(goal)
+    check_kpi(goal)
     if goal.key_result_id != key_result_before:
         _check_key_result(goal)
     after = snapshot(goal, HISTORY_FIELDS)
@@ -499,7 +495,7 @@ def goal_change_request_create(
         requested_by_label=actor.label,
     )
     request.save()
-    _close_red_episode(goal, "change_request")
+    close_red_episode(goal, "change_request")
     audit_record(
         actor=actor,
         action="goal.change_requested",
@@ -542,7 +538,7 @@ def goal_change_request_decide(
         before = snapshot(goal, HISTORY_FIELDS)
         for name, values in change_request.changes.items():
             setattr(goal, name, _field_value(name, values["after"]))
-        _check_kpi(goal)
+        check_kpi(goal)
         _save_versioned(goal, goal.version, list(change_request.changes))
         audit_record(
             actor=actor,
@@ -695,7 +691,7 @@ def goal_progress_record(
     Goal.objects.filter(pk=goal.pk).update(
         current=goal.current, forecast_misses=goal.forecast_misses, updated_at=timezone.now()
     )
-    _close_red_episode(goal, "update")
+    close_red_episode(goal, "update")
     after_rag = selectors.goal_rag(goal, settings=settings, today=day)
     if after_rag == kpi_math.RED and before_rag != kpi_math.RED:
         GoalRedEpisode.objects.create(goal=goal, turned_red_at=recorded_at)
@@ -739,635 +735,3 @@ def goal_settings_update(*, actor: Actor, **values: Decimal) -> GoalSettings:
         changes=diff(before, snapshot(settings, values)),
     )
     return settings
-
-
-# --- Templates -------------------------------------------------------------------------------
-
-_TEMPLATE_KPI_FIELDS = (
-    "unit",
-    "direction",
-    "baseline",
-    "target",
-    "range_low",
-    "range_high",
-    "indicator",
-    "perspective",
-    "update_frequency",
-    "weight",
-)
-
-
-@transaction.atomic
-def goal_template_create(
-    *,
-    actor: Actor,
-    name: str,
-    title: str,
-    capabilities: Sequence[Capability] = (),
-    **fields: Any,
-) -> GoalTemplate:
-    actor.require_admin()
-    same_organization(actor, fields.get("parent"), fields.get("key_result"), *capabilities)
-    _check_capabilities(capabilities)
-    if GoalTemplate.objects.filter(name__iexact=name.strip()).exists():
-        raise ApplicationError(
-            "duplicate", f"A template named {name!r} exists.", fields={"name": "Already used."}
-        )
-    template = GoalTemplate(name=name.strip(), title=title.strip(), **fields)
-    full_clean(template, exclude=["parent", "key_result"])
-    template.save()
-    GoalTemplateCapability.objects.bulk_create(
-        GoalTemplateCapability(
-            organization_id=template.organization_id, template=template, capability=capability
-        )
-        for capability in dict.fromkeys(capabilities)
-    )
-    audit_record(
-        actor=actor,
-        action="goal_template.created",
-        obj=template,
-        changes={
-            **snapshot(template, ("name", "title", *_TEMPLATE_KPI_FIELDS, "parent", "key_result")),
-            "capabilities": [str(c.uuid) for c in capabilities],
-        },
-    )
-    return template
-
-
-@dataclass(frozen=True)
-class TemplateApplication:
-    """What applying a template did: the goals it created, and the people it left alone
-    because they have a goal from the template already."""
-
-    template: GoalTemplate
-    created: list[Goal]
-    skipped: list[Employee]
-
-
-@transaction.atomic
-def goal_template_apply(
-    *,
-    actor: Actor,
-    template: GoalTemplate,
-    department: Department,
-    start_date: date,
-    due_date: date,
-    status: str = Goal.Status.DRAFT,
-) -> TemplateApplication:
-    """One goal per active employee of the department (see `_template_apply`)."""
-    same_organization(actor, template, department)
-    employees = list(Employee.objects.filter(department=department, active=True).order_by("id"))
-    if not employees:
-        raise ApplicationError("empty_department", f"{department} has no active employees.")
-    return _template_apply(
-        actor=actor,
-        template=template,
-        employees=employees,
-        start_date=start_date,
-        due_date=due_date,
-        status=status,
-        applied_to={"department": str(department.uuid)},
-    )
-
-
-@transaction.atomic
-def goal_template_apply_to_role(
-    *,
-    actor: Actor,
-    template: GoalTemplate,
-    role: JobRole,
-    start_date: date,
-    due_date: date,
-    status: str = Goal.Status.DRAFT,
-) -> TemplateApplication:
-    """One goal per active holder of the job role (see `_template_apply`). A template aligned
-    to a key result is applied to that key result's role only."""
-    same_organization(actor, template, role)
-    if template.key_result_id is not None and template.key_result.role_id != role.pk:
-        raise ApplicationError(
-            "key_result_not_in_role",
-            f"“{template}” serves a key result of {template.key_result.role}, not of {role}.",
-            fields={"role": "Not the role of the template's key result."},
-        )
-    employees = list(
-        Employee.objects.filter(
-            active=True,
-            pk__in=RoleAssignment.objects.filter(role=role, ended_at__isnull=True).values(
-                "employee_id"
-            ),
-        ).order_by("id")
-    )
-    if not employees:
-        raise ApplicationError("empty_role", f"Nobody holds the role {role} at the moment.")
-    return _template_apply(
-        actor=actor,
-        template=template,
-        employees=employees,
-        start_date=start_date,
-        due_date=due_date,
-        status=status,
-        applied_to={"job_role": str(role.uuid)},
-    )
-
-
-def _template_apply(
-    *,
-    actor: Actor,
-    template: GoalTemplate,
-    employees: Sequence[Employee],
-    start_date: date,
-    due_date: date,
-    status: str,
-    applied_to: Mapping[str, str],
-) -> TemplateApplication:
-    """Give each of `employees` a goal from the template: all or none, idempotent, in a fixed
-    number of queries whatever the number of people.
-
-    Everything is checked before anything is written: the caller may set goals for every one
-    of them, the template's key result belongs to each one's role, the goal is valid (and
-    passes the SMART-R check when created active; a bulk activation has no override). People
-    who already have a live goal from the template are skipped, so applying twice creates
-    nothing the second time. The template row is locked, so two applications at once queue.
-    """
-    template = (
-        GoalTemplate.objects.select_for_update(of=("self",))
-        .select_related("key_result__role")
-        .get(pk=template.pk)
-    )
-    if status not in (Goal.Status.DRAFT, Goal.Status.ACTIVE):
-        raise ApplicationError(
-            "invalid", "Templates create draft or active goals.", fields={"status": "Not allowed."}
-        )
-    _check_may_set_goals_for(actor, employees)
-    if template.key_result_id is not None:
-        holders = set(
-            RoleAssignment.objects.filter(
-                employee__in=employees, role_id=template.key_result.role_id, ended_at__isnull=True
-            ).values_list("employee_id", flat=True)
-        )
-        others = [e for e in employees if e.pk not in holders]
-        if others:
-            raise ApplicationError(
-                "key_result_not_in_role",
-                f"“{template.key_result}” is a key result of {template.key_result.role}, which "
-                f"these people do not hold: {_names(others)}.",
-            )
-    taken = set(
-        Goal.objects.filter(template=template, owner_employee__in=employees)
-        .exclude(status=Goal.Status.CANCELLED)
-        .values_list("owner_employee_id", flat=True)
-    )
-    skipped = [e for e in employees if e.pk in taken]
-    employees = [e for e in employees if e.pk not in taken]
-    if not employees:
-        return TemplateApplication(template=template, created=[], skipped=skipped)
-    organization_id = require_organization_id()
-    now = timezone.now()
-    capability_ids = list(
-        GoalTemplateCapability.objects.filter(template=template).values_list(
-            "capability_id", flat=True
-        )
-    )
-    goals = [
-        Goal(
-            organization_id=organization_id,
-            title=template.title,
-            description=template.description,
-            level=template.level,
-            owner_type=Goal.OwnerType.EMPLOYEE,
-            owner_employee=employee,
-            start_date=start_date,
-            due_date=due_date,
-            key_result=template.key_result,
-            template=template,
-            created_by=actor.user,
-            created_at=now,
-            updated_at=now,
-            **{name: getattr(template, name) for name in _TEMPLATE_KPI_FIELDS},
-        )
-        for employee in employees
-    ]
-    # The goals differ only in their owner: one check stands for all of them.
-    full_clean(goals[0], exclude=CHECKED_RELATIONS)
-    _check_kpi(goals[0])
-    if status == Goal.Status.ACTIVE:
-        check = selectors.smart_check_for(goals[0], parent_count=1 if template.parent_id else 0)
-        if not check.passed:
-            raise ApplicationError(
-                "smart_check_failed",
-                "Goals from this template do not pass the SMART-R check: create them as "
-                "drafts, or fix the template.",
-                fields={f"smart.{r.name}": str(r.hint) for r in check.failed},
-                extra={"smart": check.as_dict()},
-            )
-        for goal in goals:
-            goal.status = Goal.Status.ACTIVE
-            goal.activated_at = now
-    goals = Goal.objects.bulk_create(goals)
-    if template.parent_id is not None:
-        GoalAlignment.objects.bulk_create(
-            GoalAlignment(organization_id=organization_id, child=goal, parent_id=template.parent_id)
-            for goal in goals
-        )
-    GoalCapability.objects.bulk_create(
-        GoalCapability(organization_id=organization_id, goal=goal, capability_id=capability_id)
-        for goal in goals
-        for capability_id in capability_ids
-    )
-    reason = f"From template {template}"
-    history = [
-        _audit_event(
-            actor,
-            "goal.created",
-            goal,
-            {**snapshot(goal, HISTORY_FIELDS), "status": Goal.Status.DRAFT},
-            reason,
-            now,
-        )
-        for goal in goals
-    ]
-    if status == Goal.Status.ACTIVE:
-        history += [
-            _audit_event(
-                actor,
-                "goal.activated",
-                goal,
-                {"status": {"before": Goal.Status.DRAFT, "after": Goal.Status.ACTIVE}},
-                reason,
-                now,
-            )
-            for goal in goals
-        ]
-    AuditEvent.objects.bulk_create(history)
-    audit_record(
-        actor=actor,
-        action="goal_template.applied",
-        obj=template,
-        changes={
-            **applied_to,
-            "status": status,
-            "goals": [str(g.uuid) for g in goals],
-            "skipped": [str(e.uuid) for e in skipped],
-        },
-    )
-    return TemplateApplication(template=template, created=goals, skipped=skipped)
-
-
-def _check_may_set_goals_for(actor: Actor, employees: Sequence[Employee]) -> None:
-    """HR admins set anybody's goals; others their own and their reports' (one query)."""
-    if actor.is_admin:
-        return
-    me = actor.employee
-    allowed: set[int] = set()
-    if me is not None:
-        allowed = {me.pk} | set(
-            Employee.objects.filter(
-                id__in=all_report_ids_sql(manager_id=me.pk, include_matrix=True)
-            ).values_list("id", flat=True)
-        )
-    refused = [e for e in employees if e.pk not in allowed]
-    if refused:
-        raise PermissionDenied(f"You may not set goals for {_names(refused)}.")
-
-
-def _names(employees: Sequence[Employee], limit: int = 10) -> str:
-    names = ", ".join(str(e) for e in employees[:limit])
-    return names if len(employees) <= limit else f"{names} and {len(employees) - limit} more"
-
-
-def _audit_event(
-    actor: Actor, action: str, obj: Goal, changes: dict, reason: str, at: datetime
-) -> AuditEvent:
-    """An audit row as `audit_record` writes it, for writing many in one statement."""
-    return AuditEvent(
-        organization_id=obj.organization_id,
-        actor_user=actor.user,
-        actor_label=actor.label,
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_uuid=obj.uuid,
-        object_repr=str(obj)[:300],
-        changes=changes,
-        reason=reason,
-        created_at=at,
-    )
-
-
-# --- Check-ins -------------------------------------------------------------------------------
-
-CADENCE_DAYS = {Cadence.WEEKLY: 7, Cadence.FORTNIGHTLY: 14}
-
-
-def next_occurrence(day: date, cadence: str) -> date:
-    if cadence in CADENCE_DAYS:
-        return day + timedelta(days=CADENCE_DAYS[cadence])
-    month = day.month % 12 + 1
-    year = day.year + (day.month // 12)
-    for candidate_day in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=candidate_day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def _require_manager_of(actor: Actor, report: Employee, manager: Employee) -> None:
-    if actor.is_admin:
-        return
-    if actor.employee is None or actor.employee.pk != manager.pk:
-        raise PermissionDenied("Only the manager sets up their check-ins.")
-    if not is_manager_of(manager=manager, employee=report):
-        raise PermissionDenied("Check-ins are held with your own reports.")
-
-
-@transaction.atomic
-def check_in_series_create(
-    *,
-    actor: Actor,
-    report: Employee,
-    manager: Employee | None = None,
-    cadence: str = Cadence.WEEKLY,
-    first_date: date | None = None,
-) -> CheckInSeries:
-    """Start the recurring 1:1 and schedule its first check-in."""
-    manager = manager or actor.employee
-    if manager is None:
-        raise ApplicationError("invalid", "A manager is required.", fields={"manager": "Required."})
-    same_organization(actor, manager, report)
-    _require_manager_of(actor, report, manager)
-    if cadence not in Cadence.values:
-        raise ApplicationError("invalid", "Unknown cadence.", fields={"cadence": "Unknown."})
-    if CheckInSeries.objects.filter(manager=manager, report=report).exists():
-        raise ApplicationError(
-            "duplicate", f"{manager} and {report} have a recurring check-in already."
-        )
-    series = CheckInSeries.objects.create(
-        manager=manager,
-        report=report,
-        cadence=cadence,
-        next_date=first_date or timezone.localdate(),
-    )
-    audit_record(actor=actor, action="check_in_series.created", obj=series)
-    check_in_schedule_next(actor=actor, series=series)
-    return series
-
-
-@transaction.atomic
-def check_in_schedule_next(*, actor: Actor, series: CheckInSeries) -> CheckIn:
-    """Create the series' next check-in, its progress review pre-filled with the report's
-    goals due before the one after it or at risk; move the series on by its cadence."""
-    series = CheckInSeries.objects.select_for_update().get(pk=series.pk)
-    day = series.next_date
-    following = next_occurrence(day, series.cadence)
-    check_in, created = CheckIn.objects.get_or_create(
-        series=series,
-        scheduled_for=day,
-        defaults={"manager_id": series.manager_id, "report_id": series.report_id},
-    )
-    if created:
-        goals = selectors.goals_for_review(report=series.report, until=following)
-        CheckInGoalReview.objects.bulk_create(
-            CheckInGoalReview(
-                organization_id=series.organization_id,
-                check_in=check_in,
-                goal=goal,
-                rag=goal.rag or "",
-            )
-            for goal in goals
-        )
-    series.next_date = following
-    series.save(update_fields=["next_date"])
-    return check_in
-
-
-CHECK_IN_SHARED = ("obstacles", "priorities", "shared_notes")
-
-
-@transaction.atomic
-def check_in_update(
-    *,
-    actor: Actor,
-    check_in: CheckIn,
-    reviews: Mapping[Goal, str] | None = None,
-    **answers: str,
-) -> CheckIn:
-    """Write the agenda. Both take part in obstacles, priorities, shared notes and the goal
-    review; only the manager (or HR) writes the private notes."""
-    check_in = CheckIn.objects.select_for_update().get(pk=check_in.pk)
-    is_report = actor.employee is not None and actor.employee.pk == check_in.report_id
-    if not (is_report or selectors.sees_private_notes(actor=actor, check_in=check_in)):
-        raise PermissionDenied("Only the manager and the report write a check-in.")
-    if check_in.status == CheckIn.Status.CANCELLED:
-        raise ApplicationError("check_in_closed", "This check-in was cancelled.")
-    for name, value in answers.items():
-        if name not in (*CHECK_IN_SHARED, "private_manager_notes"):
-            raise TypeError(f"Unknown check-in field {name!r}.")
-        if name == "private_manager_notes" and is_report:
-            raise PermissionDenied("Private notes belong to the manager.")
-        setattr(check_in, name, value.strip())
-    check_in.save()
-    for goal, comment in (reviews or {}).items():
-        review = CheckInGoalReview.objects.filter(check_in=check_in, goal=goal).first()
-        if review is None:
-            continue
-        if comment.strip() and comment.strip() != review.comment:
-            review.comment = comment.strip()
-            review.save(update_fields=["comment"])
-            _close_red_episode(goal, "check_in")
-    audit_record(
-        actor=actor,
-        action="check_in.updated",
-        obj=check_in,
-        changes={
-            name: "…" if name == "private_manager_notes" else value
-            for name, value in answers.items()
-        },
-    )
-    return check_in
-
-
-@transaction.atomic
-def check_in_complete(*, actor: Actor, check_in: CheckIn) -> CheckIn:
-    """Mark the check-in held and schedule the next one of the series."""
-    check_in = CheckIn.objects.select_for_update().get(pk=check_in.pk)
-    if not selectors.sees_private_notes(actor=actor, check_in=check_in):
-        raise PermissionDenied("The manager completes the check-in.")
-    if check_in.status != CheckIn.Status.SCHEDULED:
-        raise ApplicationError("check_in_closed", "This check-in is not open.")
-    check_in.status = CheckIn.Status.COMPLETED
-    check_in.completed_at = timezone.now()
-    check_in.save(update_fields=["status", "completed_at"])
-    audit_record(actor=actor, action="check_in.completed", obj=check_in)
-    series = check_in.series
-    if (
-        series.active
-        and not CheckIn.objects.filter(
-            series=series, scheduled_for__gt=check_in.scheduled_for
-        ).exists()
-    ):
-        check_in_schedule_next(actor=actor, series=series)
-    return check_in
-
-
-@transaction.atomic
-def action_item_add(
-    *,
-    actor: Actor,
-    check_in: CheckIn,
-    text: str,
-    owner: Employee | None = None,
-    due_date: date | None = None,
-) -> ActionItem:
-    same_organization(actor, check_in, owner)
-    _require_participant(actor, check_in)
-    owner = owner or check_in.report
-    if owner.pk not in (check_in.manager_id, check_in.report_id):
-        raise ApplicationError(
-            "invalid",
-            "The owner is the manager or the report.",
-            fields={"owner": "Not in this check-in."},
-        )
-    if not text.strip():
-        raise ApplicationError("invalid", "Say what is to be done.", fields={"text": "Required."})
-    item = ActionItem.objects.create(
-        series_id=check_in.series_id,
-        check_in=check_in,
-        text=text.strip(),
-        owner=owner,
-        due_date=due_date,
-    )
-    audit_record(actor=actor, action="action_item.added", obj=item, changes={"text": item.text})
-    return item
-
-
-@transaction.atomic
-def action_item_set_done(*, actor: Actor, item: ActionItem, done: bool = True) -> ActionItem:
-    _require_participant(actor, item.check_in)
-    item.done_at = timezone.now() if done else None
-    item.save(update_fields=["done_at"])
-    audit_record(
-        actor=actor, action="action_item.done" if done else "action_item.reopened", obj=item
-    )
-    return item
-
-
-def _require_participant(actor: Actor, check_in: CheckIn) -> None:
-    is_report = actor.employee is not None and actor.employee.pk == check_in.report_id
-    if not (is_report or selectors.sees_private_notes(actor=actor, check_in=check_in)):
-        raise PermissionDenied("Only the manager and the report work on a check-in.")
-
-
-@transaction.atomic
-def check_in_escalate(
-    *, actor: Actor, check_in: CheckIn, part: str, text: str = ""
-) -> CheckInEscalation:
-    """Raise an answer (an obstacle, say) to the manager's own manager."""
-    check_in = CheckIn.objects.select_related("manager__manager").get(pk=check_in.pk)
-    _require_participant(actor, check_in)
-    if part not in CheckInEscalation.Part.values:
-        raise ApplicationError("invalid", "Unknown part.", fields={"part": "Unknown."})
-    above = check_in.manager.manager
-    if above is None:
-        raise ApplicationError(
-            "no_manager_above", f"{check_in.manager} has no manager to escalate to."
-        )
-    text = (text or getattr(check_in, part)).strip()
-    if not text:
-        raise ApplicationError(
-            "invalid", "There is nothing to escalate.", fields={"text": "Empty."}
-        )
-    escalation = CheckInEscalation.objects.create(
-        check_in=check_in, part=part, text=text, escalated_to=above, escalated_by=actor.user
-    )
-    audit_record(
-        actor=actor,
-        action="check_in.escalated",
-        obj=check_in,
-        changes={"part": part, "to": str(above.uuid)},
-    )
-    return escalation
-
-
-# --- Feedback --------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def feedback_give(
-    *,
-    actor: Actor,
-    receiver: Employee,
-    observation: str,
-    kind: str = Feedback.Kind.RECOGNITION,
-    impact: str = "",
-    expectation: str = "",
-    support_offered: str = "",
-    follow_up_date: date | None = None,
-    goal: Goal | None = None,
-    visibility: str = Feedback.Visibility.PRIVATE,
-    request: FeedbackRequest | None = None,
-) -> Feedback:
-    """Continuous feedback, outside any review cycle. Corrective feedback is private and
-    says what is expected; public praise is recognition."""
-    giver = actor.employee
-    if giver is None:
-        raise PermissionDenied("Feedback is given by a person of the organisation.")
-    same_organization(actor, receiver, goal, request)
-    errors: dict[str, str] = {}
-    if receiver.pk == giver.pk:
-        errors["receiver"] = "Feedback is for someone else."
-    if not observation.strip():
-        errors["observation"] = "Say what you observed."
-    if kind == Feedback.Kind.CORRECTIVE:
-        if visibility != Feedback.Visibility.PRIVATE:
-            errors["visibility"] = "Corrective feedback is private."
-        if not expectation.strip():
-            errors["expectation"] = "Say what is expected from now on."
-    if request is not None and (
-        request.asked_id != giver.pk or request.requester_id != receiver.pk
-    ):
-        errors["request"] = "This request was not made to you by this person."
-    if errors:
-        raise ApplicationError("invalid", "Please correct the feedback.", fields=errors)
-    if goal is not None and selectors.goal_get(actor=actor, uuid=goal.uuid) is None:
-        raise NotFound()
-    feedback = Feedback(
-        giver=giver,
-        receiver=receiver,
-        kind=kind,
-        observation=observation.strip(),
-        impact=impact.strip(),
-        expectation=expectation.strip(),
-        support_offered=support_offered.strip(),
-        follow_up_date=follow_up_date,
-        goal=goal,
-        visibility=visibility,
-        request=request,
-    )
-    full_clean(feedback, exclude=["giver", "receiver", "goal", "request"])
-    feedback.save()
-    if request is not None:
-        FeedbackRequest.objects.filter(pk=request.pk).update(status="answered")
-    audit_record(
-        actor=actor,
-        action="feedback.given",
-        obj=feedback,
-        changes={"receiver": str(receiver.uuid), "kind": kind, "visibility": visibility},
-    )
-    return feedback
-
-
-@transaction.atomic
-def feedback_request_create(
-    *, actor: Actor, asked: Employee, message: str = "", goal: Goal | None = None
-) -> FeedbackRequest:
-    requester = actor.employee
-    if requester is None:
-        raise PermissionDenied("Feedback is requested by a person of the organisation.")
-    same_organization(actor, asked, goal)
-    if asked.pk == requester.pk:
-        raise ApplicationError("invalid", "Ask someone else.", fields={"asked": "Yourself."})
-    request = FeedbackRequest.objects.create(
-        requester=requester, asked=asked, message=message.strip(), goal=goal
-    )
-    audit_record(actor=actor, action="feedback_request.created", obj=request)
-    return request

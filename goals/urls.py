@@ -1,6 +1,9 @@
 from django.urls import path
 
 from goals import views
+from goals.checkins import views as checkin_views
+from goals.feedback import views as feedback_views
+from goals.goal_templates import views as template_views
 
 app_name = "goals"
 
@@ -20,20 +23,28 @@ urlpatterns = [
     path("<uuid:id>/status/", views.goal_status, name="goal_status"),
     path("<uuid:id>/decide/", views.goal_decide, name="goal_decide"),
     path("<uuid:id>/approve-stretch/", views.goal_approve_stretch, name="goal_approve_stretch"),
-    path("templates/", views.template_list, name="template_list"),
-    path("templates/<uuid:id>/apply/", views.template_apply, name="template_apply"),
-    path("check-ins/", views.check_in_list, name="check_in_list"),
-    path("check-ins/start/", views.check_in_start, name="check_in_start"),
-    path("check-ins/<uuid:id>/", views.check_in_detail, name="check_in_detail"),
-    path("check-ins/<uuid:id>/complete/", views.check_in_complete, name="check_in_complete"),
-    path("check-ins/<uuid:id>/actions/", views.check_in_add_action, name="check_in_add_action"),
+    path("templates/", template_views.template_list, name="template_list"),
+    path("templates/<uuid:id>/apply/", template_views.template_apply, name="template_apply"),
+    path("check-ins/", checkin_views.check_in_list, name="check_in_list"),
+    path("check-ins/start/", checkin_views.check_in_start, name="check_in_start"),
+    path("check-ins/<uuid:id>/", checkin_views.check_in_detail, name="check_in_detail"),
+    path(
+        "check-ins/<uuid:id>/complete/", checkin_views.check_in_complete, name="check_in_complete"
+    ),
+    path(
+        "check-ins/<uuid:id>/actions/",
+        checkin_views.check_in_add_action,
+        name="check_in_add_action",
+    ),
     path(
         "check-ins/actions/<uuid:id>/",
-        views.check_in_toggle_action,
+        checkin_views.check_in_toggle_action,
         name="check_in_toggle_action",
     ),
-    path("check-ins/<uuid:id>/escalate/", views.check_in_escalate, name="check_in_escalate"),
-    path("feedback/", views.feedback_inbox, name="feedback_inbox"),
-    path("feedback/give/", views.feedback_give, name="feedback_give"),
-    path("feedback/request/", views.feedback_request, name="feedback_request"),
+    path(
+        "check-ins/<uuid:id>/escalate/", checkin_views.check_in_escalate, name="check_in_escalate"
+    ),
+    path("feedback/", feedback_views.feedback_inbox, name="feedback_inbox"),
+    path("feedback/give/", feedback_views.feedback_give, name="feedback_give"),
+    path("feedback/request/", feedback_views.feedback_request, name="feedback_request"),
 ]

@@ -1,5 +1,6 @@
-"""Goal pages: my goals, team goals at risk, scorecards, goal detail, goal tree, check-ins,
-feedback. Thin: reads come from goals.selectors, writes go through goals.services."""
+"""Goal pages: my goals, team goals at risk, scorecards, goal detail, goal tree. Thin: reads
+come from goals.selectors, writes go through goals.services.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from capabilities import selectors as capability_selectors
+from goals import scorecards as scorecard_selectors
 from goals import selectors, services
+from goals import tree as tree_selectors
 from goals.forms import (
-    ActionItemForm,
     ActivateForm,
-    CheckInForm,
     DecisionForm,
-    EscalateForm,
-    FeedbackForm,
-    FeedbackRequestForm,
     GoalForm,
-    GoalTemplateForm,
     ProgressForm,
-    TemplateApplyForm,
 )
 from goals.models import Goal, Level
 from goals.smart import GoalDraft, smart_check
@@ -36,7 +32,8 @@ from plms.web.decorators import member_required
 PAGE_SIZE = 20
 
 
-def _form_errors(form, exc: ApplicationError) -> None:
+def form_errors(form, exc: ApplicationError) -> None:
+    """Put a refused service call's messages on the form, each under its field when it has one."""
     for name, errors in exc.fields.items():
         field = name if name in form.fields else None
         for error in errors:
@@ -71,7 +68,7 @@ def my_goals(request: HttpRequest) -> HttpResponse:
         "search": search,
         "status": status,
         "statuses": Goal.Status.choices,
-        "scorecard": selectors.scorecard(all_mine),
+        "scorecard": scorecard_selectors.scorecard(all_mine),
     }
     return render(request, "goals/my_goals.html", context)
 
@@ -98,9 +95,9 @@ def team_at_risk(request: HttpRequest) -> HttpResponse:
 def my_scorecard(request: HttpRequest) -> HttpResponse:
     employee = request.employee
     scorecard = (
-        selectors.person_scorecard(actor=actor_from_request(request), employee=employee)
+        scorecard_selectors.person_scorecard(actor=actor_from_request(request), employee=employee)
         if employee is not None
-        else selectors.balanced_scorecard([])
+        else scorecard_selectors.balanced_scorecard([])
     )
     context = {"person": employee, "scorecard": scorecard, "mine": True}
     return render(request, "goals/person_scorecard.html", context)
@@ -109,12 +106,12 @@ def my_scorecard(request: HttpRequest) -> HttpResponse:
 @member_required
 def person_scorecard(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    employee = selectors.scorecard_employee_get(actor=actor, uuid=id)
+    employee = scorecard_selectors.scorecard_employee_get(actor=actor, uuid=id)
     if employee is None:
         raise Http404
     context = {
         "person": employee,
-        "scorecard": selectors.person_scorecard(actor=actor, employee=employee),
+        "scorecard": scorecard_selectors.person_scorecard(actor=actor, employee=employee),
         "mine": request.employee is not None and request.employee.pk == employee.pk,
     }
     return render(request, "goals/person_scorecard.html", context)
@@ -125,7 +122,9 @@ def team_scorecard(request: HttpRequest) -> HttpResponse:
     employee = request.employee
     search = request.GET.get("q", "").strip()
     team = (
-        selectors.team_scorecard(manager=employee, search=search) if employee is not None else None
+        scorecard_selectors.team_scorecard(manager=employee, search=search)
+        if employee is not None
+        else None
     )
     page = Paginator(team.members if team else [], PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"team": team, "page": page, "search": search}
@@ -230,7 +229,7 @@ def _chosen_parents(form: GoalForm, actor, exclude: Goal | None = None) -> list[
     return parents
 
 
-def _alignment_choices() -> dict[str, list[tuple[str, str]]]:
+def alignment_choices() -> dict[str, list[tuple[str, str]]]:
     """Key results (by role) and capabilities a goal may name, for the goal form."""
     return {
         "key_results": [
@@ -301,7 +300,7 @@ def goal_create(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         owners=_pairs(_owner_choices(request, chosen=request.POST.get("owner", ""))),
         parents=_pairs(_parent_choices(actor, chosen=request.POST.getlist("parents"))),
-        **_alignment_choices(),
+        **alignment_choices(),
     )
     check = None
     if request.method == "POST" and form.is_valid():
@@ -311,7 +310,7 @@ def goal_create(request: HttpRequest) -> HttpResponse:
             try:
                 goal = services.goal_create(actor=actor, **_goal_values(form, parents, owner))
             except ApplicationError as exc:
-                _form_errors(form, exc)
+                form_errors(form, exc)
             else:
                 messages.success(request, _("Draft goal saved."))
                 return redirect("goals:goal_detail", id=goal.uuid)
@@ -337,7 +336,7 @@ def goal_edit(request: HttpRequest, id) -> HttpResponse:
         initial=initial,
         parents=_pairs(_parent_choices(actor, chosen=chosen, exclude=goal)),
         editing=True,
-        **_alignment_choices(),
+        **alignment_choices(),
     )
     form.fields["parents"].widget.search_params = {"exclude": str(goal.uuid)}
     parents = None
@@ -357,7 +356,7 @@ def goal_edit(request: HttpRequest, id) -> HttpResponse:
             if exc.code == "conflict":
                 messages.error(request, exc.message)
                 return redirect("goals:goal_edit", id=goal.uuid)
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             pending = selectors.goal_pending_change(goal=goal)
             if pending is not None:
@@ -432,7 +431,7 @@ def goal_progress(request: HttpRequest, id) -> HttpResponse:
         try:
             services.goal_progress_record(actor=actor, goal=goal, **form.cleaned_data)
         except ApplicationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("Progress recorded."))
             return redirect("goals:goal_detail", id=id)
@@ -491,333 +490,18 @@ def goal_tree(request: HttpRequest) -> HttpResponse:
     deeper levels open on demand (`?under=<goal>`: as a fragment for htmx, else as the page of
     that goal's branch)."""
     actor = actor_from_request(request)
-    forest = selectors.goal_forest(actor=actor)
+    forest = tree_selectors.goal_forest(actor=actor)
     under = None
     if "under" in request.GET:
         under = selectors.goal_visible(actor=actor, uuid=parse_public_id(request.GET["under"]))
         if under is None or under.pk not in forest.progress:
             raise Http404
     if under is not None and request.htmx:
-        nodes = selectors.goal_tree(
+        nodes = tree_selectors.goal_tree(
             actor=actor, forest=forest, ids=forest.children.get(under.pk, [])
         )
         return render(request, "goals/_tree_nodes.html", {"nodes": nodes})
     ids = [under.pk] if under is not None else forest.roots
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    nodes = selectors.goal_tree(actor=actor, forest=forest, ids=list(page.object_list))
+    nodes = tree_selectors.goal_tree(actor=actor, forest=forest, ids=list(page.object_list))
     return render(request, "goals/goal_tree.html", {"roots": nodes, "page": page, "under": under})
-
-
-# --- Templates -------------------------------------------------------------------------------
-
-
-def _template_targets() -> list[tuple[str, str]]:
-    roles = [
-        (
-            f"role:{role.uuid}",
-            _("Holder of the role %(role)s (%(count)d)")
-            % {"role": role.name, "count": role.holder_count},
-        )
-        for role in capability_selectors.job_role_list()
-    ]
-    departments = [
-        (f"department:{department.uuid}", _("Member of %s") % department.name)
-        for department in people_selectors.department_choices()
-    ]
-    return [("", _("Choose a job role or a department")), *roles, *departments]
-
-
-@member_required(admin=True)
-def template_list(request: HttpRequest) -> HttpResponse:
-    """HR admins: goal templates, a new one, and applying one to a role or department."""
-    actor = actor_from_request(request)
-    search = request.GET.get("q", "").strip()
-    choices = _alignment_choices()
-    form = GoalTemplateForm(request.POST or None, **choices)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["key_result"] = selectors.key_result_get(uuid=parse_public_id(data.pop("key_result")))
-        data["capabilities"] = selectors.capabilities_by_ids(uuids=data.pop("capabilities"))
-        try:
-            template = services.goal_template_create(actor=actor, **data)
-        except ApplicationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("Template “%s” saved.") % template.name)
-            return redirect("goals:template_list")
-    page = Paginator(selectors.goal_template_list(search=search), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    context = {
-        "page": page,
-        "search": search,
-        "form": form,
-        "apply_form": TemplateApplyForm(targets=_template_targets()),
-    }
-    return render(request, "goals/template_list.html", context)
-
-
-@member_required(admin=True)
-@require_POST
-def template_apply(request: HttpRequest, id) -> HttpResponse:
-    actor = actor_from_request(request)
-    template = selectors.goal_template_get(uuid=id)
-    if template is None:
-        raise Http404
-    form = TemplateApplyForm(request.POST, targets=_template_targets())
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("goals:template_list")
-    kind, _sep, uuid = form.cleaned_data["applies_to"].partition(":")
-    values = {
-        "actor": actor,
-        "template": template,
-        "start_date": form.cleaned_data["start_date"],
-        "due_date": form.cleaned_data["due_date"],
-        "status": form.cleaned_data["status"],
-    }
-    if kind == "role":
-        apply, key = services.goal_template_apply_to_role, "role"
-        target = capability_selectors.job_role_get(uuid=parse_public_id(uuid))
-    else:
-        apply, key = services.goal_template_apply, "department"
-        target = selectors.department_get(uuid=parse_public_id(uuid))
-    if target is None:
-        raise Http404
-    try:
-        result = apply(**values, **{key: target})
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        for name, errors in exc.fields.items():
-            for error in errors:
-                messages.error(request, f"{name.removeprefix('smart.')}: {error}")
-    else:
-        messages.success(
-            request,
-            _("%(created)d goals created; %(skipped)d people had one from this template already.")
-            % {"created": len(result.created), "skipped": len(result.skipped)},
-        )
-    return redirect("goals:template_list")
-
-
-# --- Check-ins -------------------------------------------------------------------------------
-
-
-@member_required
-def check_in_list(request: HttpRequest) -> HttpResponse:
-    actor = actor_from_request(request)
-    status = request.GET.get("status", "")
-    check_ins = selectors.check_in_list(actor=actor, status=status)
-    page = Paginator(check_ins, PAGE_SIZE).get_page(request.GET.get("page"))
-    employee = request.employee
-    reports = (
-        list(people_selectors.direct_reports(manager=employee)) if employee is not None else []
-    )
-    rates = selectors.check_in_completion_rates(actor=actor)
-    context = {"page": page, "status": status, "reports": reports, "rates": rates}
-    return render(request, "goals/check_in_list.html", context)
-
-
-@member_required
-@require_POST
-def check_in_start(request: HttpRequest) -> HttpResponse:
-    actor = actor_from_request(request)
-    report = people_selectors.employee_get(uuid=parse_public_id(request.POST.get("report")))
-    if report is None:
-        raise Http404
-    try:
-        series = services.check_in_series_create(
-            actor=actor, report=report, cadence=request.POST.get("cadence", "weekly")
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return redirect("goals:check_in_list")
-    first = series.check_ins.order_by("scheduled_for").first()
-    messages.success(request, _("Recurring check-in started."))
-    return redirect("goals:check_in_detail", id=first.uuid)
-
-
-@member_required
-def check_in_detail(request: HttpRequest, id) -> HttpResponse:
-    actor = actor_from_request(request)
-    check_in = selectors.check_in_get(actor=actor, uuid=id)
-    if check_in is None:
-        raise Http404
-    private = selectors.sees_private_notes(actor=actor, check_in=check_in)
-    initial = {
-        "obstacles": check_in.obstacles,
-        "priorities": check_in.priorities,
-        "shared_notes": check_in.shared_notes,
-    }
-    if private:
-        initial["private_manager_notes"] = check_in.private_manager_notes
-    form = CheckInForm(request.POST or None, initial=initial, private=private)
-    reviews = list(selectors.check_in_goal_reviews(check_in=check_in))
-    if request.method == "POST" and form.is_valid():
-        comments = {
-            review.goal: request.POST.get(f"review-{review.uuid}", review.comment)
-            for review in reviews
-        }
-        try:
-            services.check_in_update(
-                actor=actor, check_in=check_in, reviews=comments, **form.cleaned_data
-            )
-        except ApplicationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("Check-in saved."))
-            return redirect("goals:check_in_detail", id=check_in.uuid)
-    owners = [
-        (str(check_in.report.uuid), check_in.report.full_name),
-        (str(check_in.manager.uuid), check_in.manager.full_name),
-    ]
-    context = {
-        "check_in": check_in,
-        "form": form,
-        "private": private,
-        "reviews": reviews,
-        "actions": selectors.check_in_open_actions(check_in=check_in),
-        "action_form": ActionItemForm(owners=owners),
-        "escalate_form": EscalateForm(),
-        "escalations": selectors.check_in_escalations(check_in=check_in),
-    }
-    return render(request, "goals/check_in_detail.html", context)
-
-
-def _check_in_action(request: HttpRequest, id, run) -> HttpResponse:
-    actor = actor_from_request(request)
-    check_in = selectors.check_in_get(actor=actor, uuid=id)
-    if check_in is None:
-        raise Http404
-    try:
-        message = run(actor, check_in)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, message)
-    return redirect("goals:check_in_detail", id=id)
-
-
-@member_required
-@require_POST
-def check_in_complete(request: HttpRequest, id) -> HttpResponse:
-    def run(actor, check_in):
-        services.check_in_complete(actor=actor, check_in=check_in)
-        return _("Check-in completed; the next one is scheduled.")
-
-    return _check_in_action(request, id, run)
-
-
-@member_required
-@require_POST
-def check_in_add_action(request: HttpRequest, id) -> HttpResponse:
-    def run(actor, check_in):
-        owner = people_selectors.employee_get(uuid=parse_public_id(request.POST.get("owner")))
-        form = ActionItemForm(
-            request.POST,
-            owners=[(request.POST.get("owner", ""), "")],
-        )
-        if not form.is_valid():
-            raise ApplicationError("invalid", _("Say what is to be done."))
-        services.action_item_add(
-            actor=actor,
-            check_in=check_in,
-            text=form.cleaned_data["text"],
-            owner=owner,
-            due_date=form.cleaned_data["due_date"],
-        )
-        return _("Action item added.")
-
-    return _check_in_action(request, id, run)
-
-
-@member_required
-@require_POST
-def check_in_toggle_action(request: HttpRequest, id) -> HttpResponse:
-    """Tick an action item off (or reopen it); back to the check-in it is shown in."""
-    actor = actor_from_request(request)
-    item = selectors.action_item_get(actor=actor, uuid=id)
-    if item is None:
-        raise Http404
-
-    def run(actor, check_in):
-        done = request.POST.get("done") == "1"
-        services.action_item_set_done(actor=actor, item=item, done=done)
-        return _("Action item done.") if done else _("Action item reopened.")
-
-    response = _check_in_action(request, item.check_in.uuid, run)
-    back = selectors.check_in_get(actor=actor, uuid=parse_public_id(request.POST.get("check_in")))
-    return redirect("goals:check_in_detail", id=back.uuid) if back is not None else response
-
-
-@member_required
-@require_POST
-def check_in_escalate(request: HttpRequest, id) -> HttpResponse:
-    def run(actor, check_in):
-        escalation = services.check_in_escalate(
-            actor=actor, check_in=check_in, part=request.POST.get("part", "")
-        )
-        return _("Escalated to %s.") % escalation.escalated_to
-
-    return _check_in_action(request, id, run)
-
-
-# --- Feedback --------------------------------------------------------------------------------
-
-
-@member_required
-def feedback_inbox(request: HttpRequest) -> HttpResponse:
-    employee = request.employee
-    received = selectors.feedback_inbox(employee=employee) if employee else []
-    page = Paginator(received, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "page": page,
-        "requests": selectors.feedback_requests_for(employee=employee) if employee else [],
-        "praise": selectors.public_praise()[:10],
-        "request_form": FeedbackRequestForm(viewer=employee),
-    }
-    return render(request, "goals/feedback_inbox.html", context)
-
-
-@member_required
-def feedback_give(request: HttpRequest) -> HttpResponse:
-    actor = actor_from_request(request)
-    employee = request.employee
-    initial = {
-        "receiver": request.GET.get("to", ""),
-        "request": request.GET.get("request", ""),
-    }
-    form = FeedbackForm(request.POST or None, initial=initial, viewer=employee)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["request"] = selectors.feedback_request_get(uuid=parse_public_id(data.pop("request")))
-        try:
-            services.feedback_give(actor=actor, **data)
-        except ApplicationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("Feedback sent."))
-            return redirect("goals:feedback_inbox")
-    return render(request, "goals/feedback_form.html", {"form": form})
-
-
-@member_required
-@require_POST
-def feedback_request(request: HttpRequest) -> HttpResponse:
-    actor = actor_from_request(request)
-    form = FeedbackRequestForm(request.POST, viewer=request.employee)
-    if form.is_valid():
-        asked = form.cleaned_data["asked"]
-        try:
-            services.feedback_request_create(
-                actor=actor, asked=asked, message=form.cleaned_data["message"]
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Feedback requested from %s.") % asked)
-    else:
-        messages.error(request, _("Choose whom to ask."))
-    return redirect("goals:feedback_inbox")

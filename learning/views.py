@@ -23,6 +23,7 @@ from learning.services import catalogue as catalogue_services
 from learning.services import plans as plan_services
 from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed
+from plms.common.uploads import UploadField
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 
@@ -30,7 +31,7 @@ PAGE_SIZE = 25
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=gettext_lazy("CSV or JSON file"),
         help_text=gettext_lazy("UTF-8; a CSV file with a header row, or a JSON list of items."),
     )

@@ -8,9 +8,14 @@ from assessments import external_api
 from capabilities import api as capabilities_api
 from capabilities import catalogue_api, role_api
 from goals import api as goals_api
+from goals.checkins import api as check_ins_api
+from goals.feedback import api as feedback_api
+from goals.goal_templates import api as goal_templates_api
 from learning import api as learning_api
+from plms.audit import api as audit_api
 from plms.integrations import api as integrations_api
 from plms.people.api import DepartmentViewSet
+from plms.privacy import api as privacy_api
 from plms.tenancy.api import MeView, PingView
 from workflows import api as workflows_api
 
@@ -31,9 +36,14 @@ role_api.register(router)
 assessments_api.register(router)
 external_api.register(router)
 goals_api.register(router)
+goal_templates_api.register(router)
+check_ins_api.register(router)
+feedback_api.register(router)
 learning_api.register(router)
 integrations_api.register(router)
 workflows_api.register(router)
+audit_api.register(router)
+privacy_api.register(router)
 
 urlpatterns = [
     path("me", MeView.as_view(), name="me"),
@@ -41,5 +51,6 @@ urlpatterns = [
     *integrations_api.urlpatterns,
     *assessments_api.urlpatterns,
     *learning_api.urlpatterns,
+    *privacy_api.urlpatterns,
     *router.urls,
 ]

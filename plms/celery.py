@@ -10,6 +10,8 @@ from celery.signals import (
     task_prerun,
     worker_process_init,
     worker_process_shutdown,
+    worker_ready,
+    worker_shutdown,
 )
 
 from plms.common import logs
@@ -48,6 +50,22 @@ def start_heartbeats(**_kwargs) -> None:
 
 @worker_process_shutdown.connect
 def stop_heartbeats(**_kwargs) -> None:
+    from plms.common import workers
+
+    workers.stop()
+
+
+@worker_ready.connect
+def start_main_process_heartbeats(**_kwargs) -> None:
+    """The main process beats too: it takes messages from the broker before a pool process
+    starts them, and stamps their work with its name (workflows.tasks.take_on_receipt)."""
+    from plms.common import workers
+
+    workers.start()
+
+
+@worker_shutdown.connect
+def stop_main_process_heartbeats(**_kwargs) -> None:
     from plms.common import workers
 
     workers.stop()

@@ -151,7 +151,8 @@ class Member:
 
 def member(organization, *, role="member", email=None, manager=None, **employee_fields) -> Member:
     user = UserFactory(email=email) if email else UserFactory()
-    membership = Membership.objects.create(organization=organization, user=user, role=role)
+    with organization_scope(organization):
+        membership = Membership.objects.create(organization=organization, user=user, role=role)
     employee = EmployeeFactory(
         organization=organization, email=user.email, user=user, manager=manager, **employee_fields
     )

@@ -59,13 +59,18 @@ class WorkflowTemplateForm(forms.Form):
     audience = forms.ChoiceField(
         label=_("Audience"), choices=WorkflowTemplate.Audience.choices, widget=forms.RadioSelect
     )
-    departments = forms.MultipleChoiceField(label=_("Departments"), required=False)
+    departments = forms.MultipleChoiceField(
+        label=_("Departments"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     job_roles = forms.MultipleChoiceField(
         label=_("Job roles"),
         required=False,
         help_text=_("Everyone currently holding one of these roles."),
+        widget=forms.CheckboxSelectMultiple,
     )
-    people = forms.MultipleChoiceField(label=_("People"), required=False)
+    people = forms.MultipleChoiceField(
+        label=_("People"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     audience_title_contains = forms.CharField(
         label=_("Only people whose title contains"), required=False, max_length=100
     )

@@ -27,8 +27,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from goals import selectors as goals_selectors
-from goals import services as goals_services
+from goals.checkins import selectors as checkin_selectors
+from goals.checkins import services as checkin_services
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Membership
@@ -340,21 +340,21 @@ def schedule_check_in(context: StepContext) -> Outcome:
         return Outcome(MilestoneRun.State.SKIPPED, "The employee has no manager.")
     start = (context.step.deadline_at or context.step.due_at).date()
     series = (
-        goals_selectors.check_in_series_list(actor=context.actor)
+        checkin_selectors.check_in_series_list(actor=context.actor)
         .filter(manager=manager, report=employee)
         .first()
     )
     if series is None:
         cadence = context.milestone.config.get("cadence", "weekly")
-        series = goals_services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=context.actor, report=employee, manager=manager, cadence=cadence, first_date=start
         )
-    open_check_ins = goals_selectors.check_in_list(actor=context.actor, status="scheduled").filter(
-        series=series, scheduled_for__gte=context.step.due_at.date()
-    )
+    open_check_ins = checkin_selectors.check_in_list(
+        actor=context.actor, status="scheduled"
+    ).filter(series=series, scheduled_for__gte=context.step.due_at.date())
     check_in = open_check_ins.order_by("scheduled_for", "id").first()
     if check_in is None:
-        check_in = goals_services.check_in_schedule_next(actor=context.actor, series=series)
+        check_in = checkin_services.check_in_schedule_next(actor=context.actor, series=series)
     url = reverse("goals:check_in_detail", args=[check_in.uuid])
     notifications.notify(
         recipients=[_user(employee), _user(manager)],
@@ -383,7 +383,7 @@ def schedule_check_in(context: StepContext) -> Outcome:
 
 def check_ins_completed(steps: Sequence[MilestoneRun], actor: Actor) -> dict[int, datetime]:
     by_object = {step.object_id: step for step in steps if step.object_id}
-    held = goals_selectors.check_in_list(actor=actor, status="completed").filter(
+    held = checkin_selectors.check_in_list(actor=actor, status="completed").filter(
         uuid__in=list(by_object)
     )
     return {by_object[str(check_in.uuid)].pk: check_in.completed_at for check_in in held}

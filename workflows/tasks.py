@@ -14,8 +14,9 @@ import logging
 from datetime import datetime
 
 from celery import shared_task
+from celery.signals import task_received
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.utils import timezone
 
 from plms.common import workers
@@ -135,3 +136,27 @@ def send_notification_digest(
     with organization_context(organization_id):
         outcome = notifications.notification_digest_send(digest_id=digest_id, now=_when(now))
     return outcome.state
+
+
+@task_received.connect
+def take_on_receipt(request=None, **_kwargs) -> None:
+    """In the worker's main process, the moment a message arrives: stamp the steps or e-mails
+    it carries with that process (plms.common.workers), so that a message the worker took but
+    had not started when it died is taken over as soon as its heartbeat stops, not after the
+    lease. Its pool process stamps them again with its own name when it starts them."""
+    if request is None or workers.current_owner() is None:
+        return
+    name, args, kwargs = request.task_name, request.args or (), request.kwargs or {}
+    organization_id = kwargs.get("organization_id")
+    if organization_id is None or not args:
+        return
+    ids = args[0] if isinstance(args[0], list) else [args[0]]
+    try:
+        with organization_context(organization_id):
+            if name == dispatch_milestones.name:
+                engine.steps_take(step_ids=ids)
+            elif name in (send_notification_emails.name, send_notification_email.name):
+                notifications.notification_emails_take(notification_ids=ids)
+    except Exception:  # stamping is an optimisation: the lease still covers the message
+        logger.warning("could not stamp %s on receipt", name, exc_info=True)
+        connection.close()  # a broken connection is opened afresh for the next message

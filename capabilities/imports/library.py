@@ -4,8 +4,6 @@ a format (CSV, JSON or XLSX).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from capabilities.imports.capability_files import (
@@ -21,7 +19,10 @@ from capabilities.imports.role_files import (
     role_table,
 )
 from capabilities.imports.tables import ImportResult, Progress
+from plms.audit import actions
+from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
+from plms.common.spreadsheets import csv_bytes, xlsx_bytes
 from plms.tenancy.actors import Actor
 
 FORMATS = {
@@ -41,7 +42,14 @@ def library_import(
     if kind not in KINDS or fmt not in FORMATS:
         raise ApplicationError("invalid", f"Cannot import {kind} as {fmt}.")
     function = capabilities_import if kind == "capabilities" else job_roles_import
-    return function(actor=actor, data=data, fmt=fmt, progress=progress)
+    result = function(actor=actor, data=data, fmt=fmt, progress=progress)
+    audit_record(
+        actor=actor,
+        action=actions.DATA_IMPORTED,
+        object_label=f"{kind.replace('_', ' ').capitalize()} ({fmt.upper()})",
+        changes={"created": result.created, "updated": result.updated},
+    )
+    return result
 
 
 def library_export(*, kind: str, fmt: str) -> tuple[bytes, str, str]:
@@ -62,18 +70,6 @@ def library_export(*, kind: str, fmt: str) -> tuple[bytes, str, str]:
         return body.encode(), FORMATS[fmt], filename
     table = to_table(records)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(table)
-        return buffer.getvalue().encode(), FORMATS[fmt], filename
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(kind.replace("_", " ").title())
-    sheet.append(list(columns))
-    for row in table:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), FORMATS[fmt], filename
+        return csv_bytes(columns, table), FORMATS[fmt], filename
+    title = kind.replace("_", " ").title()
+    return xlsx_bytes([(title, columns, table)]), FORMATS[fmt], filename

@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from plms.audit.models import AuditEvent
 from plms.common.imports import RowError
+from plms.common.spreadsheets import spreadsheet_unescape
+from plms.common.uploads import xlsx_problem
 from plms.tenancy.actors import Actor
 
 MAX_ROWS = 100_000
@@ -47,7 +49,7 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return spreadsheet_unescape(str(value).strip())
 
 
 def _table_rows(header: list[str], records, columns, required) -> tuple[list, list[RowError]]:
@@ -90,6 +92,9 @@ def read_table(data: bytes, fmt: str, columns, required) -> tuple[list, list[Row
         return _table_rows(header, records, columns, required)
     from openpyxl import load_workbook
 
+    problem = xlsx_problem(data)
+    if problem:
+        return [], [RowError(1, "", problem)]
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises several types for a file that is not a workbook

@@ -11,6 +11,11 @@ class LoginForm(AuthenticationForm):
         label=_("E-mail"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+    def clean_username(self) -> str:
+        """E-mail addresses are stored in lower case; sign-in ignores case."""
+        return (self.cleaned_data.get("username") or "").strip().lower()
+
     error_messages = {
         **AuthenticationForm.error_messages,
         "no_organization": _(
@@ -23,7 +28,7 @@ class LoginForm(AuthenticationForm):
         """Sign-in is to an organization: with every membership withdrawn (an identity provider
         deactivated the person), the password alone opens nothing."""
         super().confirm_login_allowed(user)
-        if not memberships_for_user(user=user).exists():
+        if not memberships_for_user(user=user):
             raise forms.ValidationError(
                 self.error_messages["no_organization"], code="no_organization"
             )

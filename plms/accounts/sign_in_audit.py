@@ -17,6 +17,7 @@ from plms.audit.services import audit_record
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import organization_scope
 from plms.tenancy.models import Membership, Organization
+from plms.tenancy.selectors import memberships_for_user
 
 USER_AGENT_LENGTH = 300
 
@@ -47,12 +48,7 @@ def sign_in_event(
     """
     memberships: dict[int, Membership] = {}
     if user is not None:
-        memberships = {
-            m.organization_id: m
-            for m in Membership.objects.filter(user=user, active=True).select_related(
-                "organization", "user"
-            )
-        }
+        memberships = {m.organization_id: m for m in memberships_for_user(user=user)}
     targets = (
         list(organizations)
         if organizations is not None

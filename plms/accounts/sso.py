@@ -43,6 +43,7 @@ from plms.people.services import employee_create
 from plms.tenancy.actors import Actor, system_actor
 from plms.tenancy.context import dangerously_all_organizations, organization_scope
 from plms.tenancy.models import Membership, Organization
+from plms.tenancy.selectors import membership_exists, memberships_for_user
 from plms.tenancy.services import membership_set
 
 CLIENT_NAME = "sso"
@@ -104,7 +105,7 @@ def _claimed_domains(*, enabled_only: bool = False) -> dict[int, list[str]]:
 
 def sso_only_organizations(*, user: Any) -> list[Organization]:
     """The organizations of `user` (active memberships) that switched password sign-in off."""
-    organization_ids = Membership.objects.filter(user=user, active=True).values("organization_id")
+    organization_ids = [m.organization_id for m in memberships_for_user(user=user)]
     with dangerously_all_organizations():
         return [
             connection.organization
@@ -116,11 +117,11 @@ def sso_only_organizations(*, user: Any) -> list[Organization]:
 
 def is_admin_of_all(*, user: Any, organizations: Iterable[Organization]) -> bool:
     wanted = {organization.pk for organization in organizations}
-    admins = set(
-        Membership.objects.filter(
-            user=user, active=True, role=Membership.Role.ADMIN, organization_id__in=wanted
-        ).values_list("organization_id", flat=True)
-    )
+    admins = {
+        m.organization_id
+        for m in memberships_for_user(user=user)
+        if m.is_admin and m.organization_id in wanted
+    }
     return wanted <= admins
 
 
@@ -410,9 +411,7 @@ def _sso_user(*, request: HttpRequest, connection: SsoConnection, identity: SsoI
     organization = connection.organization
     User = get_user_model()
     user = User.objects.filter(email__iexact=identity.email).first()
-    memberships = (
-        list(Membership.objects.filter(user=user, active=True)) if user is not None else []
-    )
+    memberships = memberships_for_user(user=user) if user is not None else []
     if any(m.organization_id != organization.pk for m in memberships):
         raise _refuse(
             request,
@@ -424,10 +423,7 @@ def _sso_user(*, request: HttpRequest, connection: SsoConnection, identity: SsoI
         )
     if memberships:
         return user
-    if (
-        user is not None
-        and Membership.objects.filter(user=user, organization=organization).exists()
-    ):
+    if user is not None and membership_exists(user=user, organization=organization):
         raise _refuse(
             request,
             organization,

@@ -20,7 +20,7 @@ from plms.accounts.models import SignInPolicy
 from plms.accounts.sign_in_audit import sign_in_event
 from plms.common.errors import ApplicationError
 from plms.tenancy.context import dangerously_all_organizations
-from plms.tenancy.models import Membership
+from plms.tenancy.selectors import memberships_for_user
 
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
@@ -38,12 +38,12 @@ def two_factor_enabled(*, user: Any) -> bool:
 def two_factor_required(*, user: Any) -> bool:
     """Whether an organization the person is an active member of requires two-factor sign-in
     for them (every member, or its HR admins)."""
-    memberships = Membership.objects.filter(user=user, active=True)
+    memberships = memberships_for_user(user=user)
     with dangerously_all_organizations():
         policies = {
             policy.organization_id: policy.two_factor
             for policy in SignInPolicy.dangerously_unscoped.filter(
-                organization_id__in=memberships.values("organization_id")
+                organization_id__in=[m.organization_id for m in memberships]
             ).exclude(two_factor=SignInPolicy.TwoFactor.OFF)
         }
     for membership in memberships:

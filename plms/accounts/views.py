@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plms.accounts import sign_in_steps
+from plms.accounts import sign_in_steps, throttles
 from plms.accounts.forms import AcceptInvitationForm, LoginForm
 from plms.accounts.user_sessions import user_sessions_end_all
 from plms.common.errors import ApplicationError
@@ -23,9 +24,21 @@ from plms.tenancy.selectors import memberships_for_user, organization_get
 
 
 class LoginView(auth_views.LoginView):
+    """Sign-in; refused from an address that failed too often across accounts."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if throttles.sign_in_blocked(request):
+            return render(request, "accounts/throttled.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if form.is_bound and form.errors:
+            throttles.sign_in_failed(self.request)
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         """The password is right: SSO-only and two-factor sign-in may still say more
@@ -46,9 +59,26 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Links in the mail come from PLMS_BASE_URL, never from the request's Host header."""
+
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    @property
+    def extra_email_context(self) -> dict:
+        return {"base_url": settings.PLMS_BASE_URL.rstrip("/")}
+
+    def form_valid(self, form):
+        client_ok, address_ok = throttles.password_reset_allowed(
+            self.request, email=form.cleaned_data["email"]
+        )
+        if not client_ok:
+            return render(self.request, "accounts/throttled.html", status=429)
+        if not address_ok:
+            # Answer as if sent: whether the address has an account stays unknown.
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -193,6 +193,35 @@ TWO_FACTOR_REQUIRED = _define(
     "two_factor_required", 400, "The organisation requires two-factor sign-in.", PAGES
 )
 
+INVALID_METADATA = _define("invalid_metadata", 400, "The SAML metadata is not valid.", PAGES)
+METADATA_UNREACHABLE = _define(
+    "metadata_unreachable", 400, "The identity provider's metadata could not be read.", PAGES
+)
+
+# --- Personal data and moving organisations --------------------------------------------------
+
+GONE = _define(
+    "gone",
+    410,
+    "The personal data export is not ready or was downloaded already: request a new one.",
+    "employees",
+    writes_only=False,
+)
+STILL_ACTIVE = _define(
+    "still_active", 409, "Deactivate the person before erasing them.", "employees", PAGES
+)
+RETENTION_NOT_REACHED = _define(
+    "retention_not_reached",
+    409,
+    "The organisation's retention period for leavers has not passed yet.",
+    "employees",
+    PAGES,
+)
+UNSUPPORTED_REFERENCE = _define(
+    "unsupported_reference", 400, "An organisation export refers to something unknown.", PAGES
+)
+MISMATCH = _define("mismatch", 400, "The organisation export does not match.", PAGES)
+
 # --- Capabilities, scales, job roles ---------------------------------------------------------
 
 INVALID_SCALE = _define(

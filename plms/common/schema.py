@@ -38,6 +38,7 @@ _TITLES = {
     405: "Method not allowed",
     406: "Not acceptable",
     409: "Conflict with the current state",
+    410: "Gone",
     415: "Unsupported media type",
     422: "Idempotency-Key reused",
     429: "Rate limit reached",

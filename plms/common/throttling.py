@@ -41,6 +41,13 @@ def hit(key: str, *, ttl: int) -> int:
         return 1
 
 
+def peek(key: str) -> int:
+    """The count of `key` in its window, without counting a hit."""
+    if settings.REDIS_URL:
+        return int(_redis().get(key) or 0)
+    return int(caches["default"].get(key) or 0)
+
+
 class RateLimit(BaseThrottle):
     """`PLMS_RATE_LIMITS["api_key"]` requests a minute per key, `["user"]` per user."""
 

@@ -9,11 +9,9 @@ attempt, so a delivered event is never sent again and a failed one is retried wi
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import random
-import socket
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +40,7 @@ from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed, RowError
 from plms.events.bus import outbox_write, publish
 from plms.integrations import webhooks
+from plms.integrations.addresses import host_refusal, resolve_public
 from plms.integrations.models import (
     OutboxEvent,
     WebhookDelivery,
@@ -60,7 +59,6 @@ from plms.tenancy.models import Membership
 
 logger = logging.getLogger(__name__)
 
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 SUBSCRIPTION_FIELDS = ("url", "description", "events", "active")
 RESPONSE_SNIPPET_BYTES = 1024
 USER_AGENT = "PLMS-Webhooks/1.0"
@@ -71,15 +69,8 @@ MAX_BULK_ITEMS = 1000
 
 
 def _local_urls_allowed() -> bool:
-    return settings.DEBUG or settings.PLMS_WEBHOOK_ALLOW_LOCAL_URLS
-
-
-def _is_public_address(host: str) -> bool:
-    try:
-        address = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return True  # a name: checked again, resolved, when a delivery is sent
-    return address.is_global
+    """Only the explicit setting allows local targets; DEBUG does not (see `addresses`)."""
+    return bool(settings.PLMS_WEBHOOK_ALLOW_LOCAL_URLS)
 
 
 def _clean_url(url: str) -> str:
@@ -91,8 +82,8 @@ def _clean_url(url: str) -> str:
             "invalid_url", f"{url!r} is not a URL.", fields={"url": "Enter a valid URL."}
         ) from exc
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    local = host in LOCAL_HOSTS or not _is_public_address(host)
+    # A name is resolved and checked again on every send: it may point anywhere later.
+    local = host_refusal(parts.hostname or "") is not None
     if local and not _local_urls_allowed():
         raise ApplicationError(
             "invalid_url",
@@ -303,15 +294,37 @@ class DestinationRefused(Exception):
     pass
 
 
-def _check_destination(url: str) -> None:
-    """Refuse hosts that resolve to local or private addresses (unless allowed)."""
+@dataclass(frozen=True)
+class Destination:
+    """Where a delivery connects: the URL to open, and the name to present for it."""
+
+    url: str
+    host_header: str | None = None
+    sni_hostname: str | None = None
+
+
+def _destination(url: str) -> Destination:
+    """Resolve the URL's host once, refuse it unless every address is public (unless local
+    targets are allowed) and connect to the checked address, so a name cannot resolve to a
+    public address for the check and a private one for the connection (DNS rebinding)."""
     if _local_urls_allowed():
-        return
+        return Destination(url=url)
     parts = urlsplit(url)
+    host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    for info in socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP):
-        if not ipaddress.ip_address(info[4][0]).is_global:
-            raise DestinationRefused(f"{parts.hostname} resolves to a non-public address.")
+    try:
+        addresses = resolve_public(host, port)
+    except ValueError as exc:
+        raise DestinationRefused(f"Refused: {exc} Webhooks go to public addresses only.") from exc
+    address = addresses[0]
+    netloc = f"[{address}]" if ":" in address else address
+    if parts.port:
+        netloc = f"{netloc}:{parts.port}"
+    return Destination(
+        url=parts._replace(netloc=netloc).geturl(),
+        host_header=parts.netloc.rsplit("@", 1)[-1],
+        sni_hostname=host if parts.scheme == "https" else None,
+    )
 
 
 def webhook_post(prepared: PreparedDelivery) -> HttpResult:
@@ -319,11 +332,20 @@ def webhook_post(prepared: PreparedDelivery) -> HttpResult:
     headers = {**prepared.headers, SIGNATURE_HEADER: sign(prepared.secret, prepared.body)}
     started = time.monotonic()
     try:
-        _check_destination(prepared.url)
+        destination = _destination(prepared.url)
+        if destination.host_header:
+            headers["Host"] = destination.host_header
+        extensions = {"sni_hostname": destination.sni_hostname} if destination.sni_hostname else {}
         timeout = httpx.Timeout(settings.PLMS_WEBHOOK_TIMEOUT_SECONDS)
         with (
             httpx.Client(timeout=timeout, follow_redirects=False) as client,
-            client.stream("POST", prepared.url, content=prepared.body, headers=headers) as response,
+            client.stream(
+                "POST",
+                destination.url,
+                content=prepared.body,
+                headers=headers,
+                extensions=extensions,
+            ) as response,
         ):
             snippet = b""
             for chunk in response.iter_bytes():

@@ -24,6 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from plms.accounts.services import member_sign_in_sync
+from plms.audit import actions
+from plms.audit.services import audit_record
 from plms.common.db import update_rows
 from plms.common.imports import ImportFailed, RowError
 from plms.events.bus import publish
@@ -250,6 +252,12 @@ def people_import(
     for employee, was_active in result.active_changed:
         member_sign_in_sync(actor=actor, employee=employee, was_active=was_active, by=actor.label)
     publish(actor_or_organization=actor, events=result.changes)
+    audit_record(
+        actor=actor,
+        action=actions.DATA_IMPORTED,
+        object_label="People (CSV)",
+        changes={"created": result.created, "updated": result.updated},
+    )
     return result
 
 

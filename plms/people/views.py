@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from plms.common.errors import ApplicationError
 from plms.common.ids import parse_public_id
 from plms.common.imports import ImportFailed
+from plms.common.uploads import UploadField
 from plms.people import selectors, services
 from plms.people.forms import person_label
 from plms.people.imports import COLUMNS, people_import
@@ -23,7 +24,7 @@ PAGE_SIZE = 25
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=gettext_lazy("CSV file"), help_text=gettext_lazy("UTF-8, with a header row.")
     )
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "plms.tenancy",
     "plms.people",
     "plms.audit",
+    "plms.privacy",
     "plms.events",
     "plms.integrations",
     "plms.web",
@@ -72,11 +73,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Client address and user agent of the request, for the audit entries it writes.
+    "plms.audit.middleware.AuditOriginMiddleware",
     # Keeps each signed-in browser's row (device, address, last seen) for "Your sessions".
     "plms.accounts.middleware.UserSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Resolves the organization (session membership or API key), opens the request
     # transaction and sets the row-level-security key inside it.
     "plms.tenancy.middleware.OrganizationMiddleware",
@@ -227,6 +231,26 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Content-Security-Policy (django-csp): scripts, styles, images and connections from this site
+# only; no inline script and no eval (pages declare behaviour with data attributes, handled by
+# static/js). Inline style *attributes* are allowed (bars whose width is a percentage); style
+# elements are not. The API docs page adds the CDN of Swagger UI (plms/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-elem": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # Failed-login throttling: django-axes counts failures atomically in the database and locks
 # the username + address pair out for a cool-off period.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -235,6 +259,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+
+# Across accounts: failed sign-ins per client address and window (password spraying), and
+# password-reset requests per e-mail address and per client address (plms.accounts.throttles).
+PLMS_SIGN_IN_FAILURES_PER_IP = env_int("PLMS_SIGN_IN_FAILURES_PER_IP", 30)
+PLMS_SIGN_IN_WINDOW_SECONDS = env_int("PLMS_SIGN_IN_WINDOW_SECONDS", 900)
+PLMS_PASSWORD_RESET_PER_ADDRESS = env_int("PLMS_PASSWORD_RESET_PER_ADDRESS", 3)
+PLMS_PASSWORD_RESET_PER_IP = env_int("PLMS_PASSWORD_RESET_PER_IP", 10)
+PLMS_PASSWORD_RESET_WINDOW_SECONDS = env_int("PLMS_PASSWORD_RESET_WINDOW_SECONDS", 3600)
 
 GUARDIAN_ANONYMOUS_USER_NAME = None
 
@@ -319,13 +351,19 @@ PLMS_RATE_LIMITS = {
 # How long a POST with an Idempotency-Key is remembered and replayed.
 PLMS_IDEMPOTENCY_HOURS = env_int("PLMS_IDEMPOTENCY_HOURS", 24)
 
+# Uploads (imports): refused before parsing beyond these (plms.common.uploads).
+PLMS_UPLOAD_MAX_BYTES = env_int("PLMS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+PLMS_XLSX_MAX_UNCOMPRESSED_BYTES = env_int("PLMS_XLSX_MAX_UNCOMPRESSED_BYTES", 50 * 1024 * 1024)
+PLMS_IMPORT_MAX_ROWS = env_int("PLMS_IMPORT_MAX_ROWS", 100_000)
+
 # Product settings.
 PLMS_INVITATION_DAYS = env_int("PLMS_INVITATION_DAYS", 14)
 PLMS_ALLOW_DEMO_SEED = True
 
 # Webhooks (plms.integrations): delivery timeout, retries with exponential backoff and jitter,
 # and how many failed deliveries in a row disable a subscription. Plain-http and local
-# addresses are refused as webhook URLs unless DEBUG or PLMS_WEBHOOK_ALLOW_LOCAL_URLS is on.
+# addresses are refused as webhook URLs unless PLMS_WEBHOOK_ALLOW_LOCAL_URLS is on (DEBUG is not
+# enough: plms.integrations.addresses).
 PLMS_WEBHOOK_TIMEOUT_SECONDS = env_int("PLMS_WEBHOOK_TIMEOUT_SECONDS", 5)
 PLMS_WEBHOOK_MAX_ATTEMPTS = env_int("PLMS_WEBHOOK_MAX_ATTEMPTS", 6)
 PLMS_WEBHOOK_RETRY_BASE_SECONDS = env_int("PLMS_WEBHOOK_RETRY_BASE_SECONDS", 30)
@@ -351,6 +389,13 @@ PLMS_RETENTION_BATCH_SIZE = env_int("PLMS_RETENTION_BATCH_SIZE", 1000)
 CELERY_BEAT_SCHEDULE["integrations-purge-webhook-history"] = {
     "task": "plms.integrations.tasks.purge_webhook_history",
     "schedule": 3600.0,
+    "options": {"expires": 3600.0},
+}
+
+# The audit log is purged daily by each organisation's retention rules (plms.privacy).
+CELERY_BEAT_SCHEDULE["privacy-purge-audit-log"] = {
+    "task": "plms.privacy.tasks.purge_expired_audit_events",
+    "schedule": 86400.0,
     "options": {"expires": 3600.0},
 }
 

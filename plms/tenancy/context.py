@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 RLS_SETTING = "app.current_organization"
 RLS_BYPASS_SETTING = "app.all_organizations"
+# The signed-in user whose memberships may be read before an organization is active.
+RLS_USER_SETTING = "app.current_user"
 
 _current_organization_id: contextvars.ContextVar[int | None] = contextvars.ContextVar(
     "plms_current_organization_id", default=None
@@ -76,6 +78,19 @@ def organization_scope(
                 _set_database_setting(RLS_SETTING, "" if previous is None else str(previous), using)
     finally:
         _current_organization_id.reset(token)
+
+
+@contextmanager
+def user_scope(user_id: int, *, using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
+    """Let the block read `user_id`'s own memberships (the directory's policy), inside a
+    transaction (a savepoint when nested); used to find which organizations a person may act
+    in, before one is chosen."""
+    nested = connections[using].in_atomic_block
+    with transaction.atomic(using=using):
+        _set_database_setting(RLS_USER_SETTING, str(int(user_id)), using)
+        yield
+        if nested:
+            _set_database_setting(RLS_USER_SETTING, "", using)
 
 
 @contextmanager

@@ -21,16 +21,72 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.operations.base import Operation
 
-from plms.tenancy.context import RLS_BYPASS_SETTING, RLS_SETTING
+from plms.tenancy.context import RLS_BYPASS_SETTING, RLS_SETTING, RLS_USER_SETTING
 
 POLICY_NAME = "organization_isolation"
-# Directory tables carry organization_id but are read before an organization is active.
+# Directory tables carry organization_id but are read before an organization is active: they
+# have a policy of their own (`DIRECTORY_POLICY`), narrower than none at all.
 DIRECTORY_TABLES = frozenset({"tenancy_membership", "tenancy_apikey"})
+DIRECTORY_POLICY = "directory_access"
+# Append-only tables: the application role may read and insert, never update or delete.
+APPEND_ONLY_TABLES = ("audit_auditevent",)
 
 _PREDICATE = (
     f"organization_id = (SELECT nullif(current_setting('{RLS_SETTING}', true), '')::bigint) "
     f"OR (SELECT current_setting('{RLS_BYPASS_SETTING}', true) = 'on')"
 )
+
+
+_ORGANIZATION = f"(SELECT nullif(current_setting('{RLS_SETTING}', true), '')::bigint)"
+_USER = f"(SELECT nullif(current_setting('{RLS_USER_SETTING}', true), '')::bigint)"
+_BYPASS = f"(SELECT current_setting('{RLS_BYPASS_SETTING}', true) = 'on')"
+# Memberships: the active organization's, or the signed-in user's own (`user_scope`).
+# API keys: the active organization's; a presented key is found by its prefix through
+# `tenancy_api_key_by_prefix`, a function that runs with the owner's rights and returns
+# that one key only.
+DIRECTORY_PREDICATES = {
+    "tenancy_membership": f"organization_id = {_ORGANIZATION} OR user_id = {_USER} OR {_BYPASS}",
+    "tenancy_apikey": f"organization_id = {_ORGANIZATION} OR {_BYPASS}",
+}
+API_KEY_LOOKUP_SQL = f"""
+CREATE OR REPLACE FUNCTION tenancy_api_key_by_prefix(key_prefix text)
+RETURNS SETOF tenancy_apikey
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path FROM CURRENT
+AS $$
+DECLARE
+    previous text := current_setting('{RLS_BYPASS_SETTING}', true);
+BEGIN
+    PERFORM set_config('{RLS_BYPASS_SETTING}', 'on', true);
+    RETURN QUERY SELECT * FROM tenancy_apikey WHERE prefix = key_prefix;
+    PERFORM set_config('{RLS_BYPASS_SETTING}', coalesce(previous, ''), true);
+END
+$$
+"""
+
+
+def directory_sql() -> list[str]:
+    statements = [API_KEY_LOOKUP_SQL]
+    for table, predicate in DIRECTORY_PREDICATES.items():
+        statements += [
+            f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY',
+            f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY',
+            f'DROP POLICY IF EXISTS {DIRECTORY_POLICY} ON "{table}"',
+            f'CREATE POLICY {DIRECTORY_POLICY} ON "{table}" '
+            f"USING ({predicate}) WITH CHECK ({predicate})",
+        ]
+    return statements
+
+
+def directory_undo_sql() -> list[str]:
+    statements = ["DROP FUNCTION IF EXISTS tenancy_api_key_by_prefix(text)"]
+    for table in DIRECTORY_PREDICATES:
+        statements += [
+            f'DROP POLICY IF EXISTS {DIRECTORY_POLICY} ON "{table}"',
+            f'ALTER TABLE "{table}" NO FORCE ROW LEVEL SECURITY',
+            f'ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY',
+        ]
+    return statements
 
 
 def policy_sql(table: str) -> list[str]:
@@ -157,7 +213,7 @@ def rls_problems(connection=None) -> list[RlsProblem]:
         with_org_column = {row[0] for row in cursor.fetchall()}
     expected = {model._meta.db_table for model in tenant_models()}
     expected |= with_org_column - DIRECTORY_TABLES
-    problems = []
+    problems = _directory_problems(connection, state)
     for table in sorted(expected):
         if table not in state:
             problems.append(RlsProblem(table, "table does not exist (migrations not applied?)"))
@@ -176,6 +232,26 @@ def rls_problems(connection=None) -> list[RlsProblem]:
     return problems
 
 
+def _directory_problems(connection, state) -> list[RlsProblem]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename FROM pg_policies WHERE schemaname = current_schema() "
+            "AND policyname = %s",
+            [DIRECTORY_POLICY],
+        )
+        with_policy = {row[0] for row in cursor.fetchall()}
+    problems = []
+    for table in sorted(DIRECTORY_TABLES):
+        if table not in state:
+            continue
+        rls, force = state[table][0], state[table][1]
+        if not (rls and force):
+            problems.append(RlsProblem(table, "row level security is not enabled and forced"))
+        if table not in with_policy:
+            problems.append(RlsProblem(table, f"policy {DIRECTORY_POLICY} is missing"))
+    return problems
+
+
 def _reads_settings_once(expression: str | None) -> bool:
     """Whether a policy expression reads each setting in a scalar subquery, as `_PREDICATE`."""
     return bool(expression) and expression.count("current_setting(") == expression.count("( SELECT")
@@ -184,7 +260,8 @@ def _reads_settings_once(expression: str | None) -> bool:
 def grant_application_role(
     sender=None, *, using: str = DEFAULT_DB_ALIAS, extra_privileges: str = "", **kwargs
 ) -> None:
-    """Grant the application role DML on every table (post_migrate; runs as the owner)."""
+    """Grant the application role DML on every table but UPDATE and DELETE on the append-only
+    ones (post_migrate; runs as the owner)."""
     role = settings.DATABASE_APP_ROLE
     connection = connections[using]
     if sender is not None and getattr(sender, "label", None) != "tenancy":
@@ -202,3 +279,9 @@ def grant_application_role(
         cursor.execute(f"GRANT USAGE ON SCHEMA public TO {quoted}")
         cursor.execute(f"GRANT {privileges} ON ALL TABLES IN SCHEMA public TO {quoted}")
         cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}")
+        cursor.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY(%s)",
+            [list(APPEND_ONLY_TABLES)],
+        )
+        for (table,) in cursor.fetchall():
+            cursor.execute(f'REVOKE UPDATE, DELETE ON "{table}" FROM {quoted}')

@@ -10,6 +10,8 @@ AREAS = (
     "workflows",
     "notifications",
     "webhooks",
+    "audit",
+    "privacy",
     "ratings",
 )
 # Ratings from other systems are imported, never written as a person's own rating.

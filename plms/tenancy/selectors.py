@@ -6,10 +6,12 @@ import hashlib
 import hmac
 from datetime import timedelta
 
-from django.db.models import QuerySet
+from django.db import connection
 from django.utils import timezone
 
+from plms.tenancy.context import organization_scope, user_scope
 from plms.tenancy.models import ApiKey, Membership, Organization
+from plms.tenancy.signals import api_key_changed
 
 API_KEY_PREFIX = "plms"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -24,18 +26,45 @@ def organization_get(*, slug: str) -> Organization | None:
     return Organization.objects.filter(slug=slug).first()
 
 
-def memberships_for_user(*, user) -> QuerySet[Membership]:
-    """The memberships that grant `user` access: inactive ones (deactivated people) do not."""
-    return Membership.objects.filter(user=user, active=True).select_related("organization")
+def memberships_for_user(*, user) -> list[Membership]:
+    """The memberships that grant `user` access: inactive ones (deactivated people) do not.
+
+    Read through the directory's policy for the user's own rows (`user_scope`), which works
+    before any organization is active."""
+    if user is None or user.pk is None:
+        return []
+    with user_scope(user.pk):
+        return list(
+            Membership.objects.filter(user=user, active=True).select_related("organization")
+        )
+
+
+def membership_exists(*, user, organization: Organization) -> bool:
+    """Whether `user` has a membership of `organization`, active or not (before a scope)."""
+    with user_scope(user.pk):
+        return Membership.objects.filter(user=user, organization=organization).exists()
 
 
 def membership_for_session(*, user, organization_id: int | None) -> Membership | None:
     """The membership the session acts in: the chosen one if still valid, else the first."""
-    memberships = list(memberships_for_user(user=user))
+    memberships = memberships_for_user(user=user)
     for membership in memberships:
         if membership.organization_id == organization_id:
             return membership
     return memberships[0] if memberships else None
+
+
+def _api_key_by_prefix(prefix: str) -> ApiKey | None:
+    """The key with this prefix, whatever its organization: on PostgreSQL through
+    `tenancy_api_key_by_prefix` (the directory's policy shows no key outside an organization)."""
+    if connection.vendor != "postgresql":
+        return ApiKey.objects.select_related("organization").filter(prefix=prefix).first()
+    key = next(
+        iter(ApiKey.objects.raw("SELECT * FROM tenancy_api_key_by_prefix(%s)", [prefix])), None
+    )
+    if key is not None:
+        key.organization = Organization.objects.get(pk=key.organization_id)
+    return key
 
 
 def api_key_for_secret(*, secret: str) -> tuple[ApiKey | None, str | None]:
@@ -43,7 +72,7 @@ def api_key_for_secret(*, secret: str) -> tuple[ApiKey | None, str | None]:
     parts = secret.split("_", 2)
     if len(parts) != 3 or parts[0] != API_KEY_PREFIX:
         return None, "Malformed API key."
-    key = ApiKey.objects.select_related("organization").filter(prefix=parts[1]).first()
+    key = _api_key_by_prefix(parts[1])
     if key is None or not hmac.compare_digest(key.hashed_secret, hash_secret(secret)):
         return None, "Invalid API key."
     now = timezone.now()
@@ -53,5 +82,11 @@ def api_key_for_secret(*, secret: str) -> tuple[ApiKey | None, str | None]:
         return None, "This API key has expired."
     if key.last_used_at is None or key.last_used_at < now - LAST_USED_RESOLUTION:
         # At most one write a minute per key; the filter makes concurrent requests race safely.
-        ApiKey.objects.filter(pk=key.pk, last_used_at=key.last_used_at).update(last_used_at=now)
+        first_use = key.last_used_at is None
+        with organization_scope(key.organization_id):
+            claimed = ApiKey.objects.filter(pk=key.pk, last_used_at=key.last_used_at).update(
+                last_used_at=now
+            )
+        if first_use and claimed:
+            api_key_changed.send(ApiKey, key=key, change="first_used", by=None)
     return key, None

@@ -12,9 +12,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from plms.common.errors import ApplicationError
+from plms.tenancy.context import organization_scope
 from plms.tenancy.models import ApiKey, Membership, Organization
 from plms.tenancy.scopes import ALL_SCOPES
 from plms.tenancy.selectors import API_KEY_PREFIX, hash_secret
+from plms.tenancy.signals import api_key_changed, membership_changed
 
 User = get_user_model()
 
@@ -53,12 +55,20 @@ def membership_set(*, organization: Organization, user, role: str) -> Membership
         raise ApplicationError(
             "invalid_role", f"Unknown role {role!r}.", fields={"role": "Unknown."}
         )
-    membership, created = Membership.objects.get_or_create(
-        organization=organization, user=user, defaults={"role": role}
-    )
-    if not created and membership.role != role:
-        membership.role = role
-        membership.save(update_fields=["role"])
+    with organization_scope(organization):
+        membership, created = Membership.objects.get_or_create(
+            organization=organization, user=user, defaults={"role": role}
+        )
+        if created:
+            membership_changed.send(
+                Membership, membership=membership, change="created", before=None
+            )
+        elif membership.role != role:
+            before, membership.role = membership.role, role
+            membership.save(update_fields=["role"])
+            membership_changed.send(
+                Membership, membership=membership, change="role_changed", before=before
+            )
     return membership
 
 
@@ -87,19 +97,26 @@ def api_key_create(
         )
     prefix = secrets.token_hex(6)
     secret = f"{API_KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
-    key = ApiKey.objects.create(
-        organization=organization,
-        name=name.strip(),
-        prefix=prefix,
-        hashed_secret=hash_secret(secret),
-        scopes=scopes,
-        created_by=created_by,
-        expires_at=expires_at,
-    )
+    with organization_scope(organization):
+        key = ApiKey.objects.create(
+            organization=organization,
+            name=name.strip(),
+            prefix=prefix,
+            hashed_secret=hash_secret(secret),
+            scopes=scopes,
+            created_by=created_by,
+            expires_at=expires_at,
+        )
+        api_key_changed.send(ApiKey, key=key, change="created", by=created_by)
     return key, secret
 
 
-def api_key_revoke(*, key: ApiKey) -> ApiKey:
-    ApiKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
-    key.refresh_from_db(fields=["revoked_at"])
+def api_key_revoke(*, key: ApiKey, by=None) -> ApiKey:
+    with organization_scope(key.organization_id):
+        revoked = ApiKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        key.refresh_from_db(fields=["revoked_at"])
+        if revoked:
+            api_key_changed.send(ApiKey, key=key, change="revoked", by=by)
     return key

@@ -31,7 +31,8 @@ def test_an_invited_employee_creates_their_sign_in(
     )
     assert response.status_code == 302
     assert client.get("/api/v1/me").json()["employee"] == str(newcomer.uuid)
-    assert Membership.objects.get(user__email="new@a.example").role == "member"
+    with in_org(org_a):
+        assert Membership.objects.get(user__email="new@a.example").role == "member"
     client.logout()
     assert client.get(path).status_code == 404, "a used link does not work twice"
 

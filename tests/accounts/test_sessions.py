@@ -3,7 +3,10 @@ others; a password change ends the others; deactivation ends them all and revoke
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.sessions.models import Session
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -106,8 +109,8 @@ def test_deactivation_ends_sessions_and_revokes_the_persons_keys(org_a, hr_admin
         people_services.employee_update(actor=actor, employee=employee.employee, active=False)
     assert laptop.get("/").status_code == 302
     assert not UserSession.objects.filter(user=employee.user).exists()
-    assert ApiKey.objects.get(pk=key.pk).revoked_at is not None
     with organization_scope(org_a):
+        assert ApiKey.objects.get(pk=key.pk).revoked_at is not None
         event = AuditEvent.objects.get(action="member.sign_in_revoked")
         assert event.changes["sessions_ended"] == 1
 
@@ -122,3 +125,16 @@ def test_the_security_page_reads_sessions_in_a_fixed_number_of_queries(employee)
     with CaptureQueriesContext(connection) as many:
         laptop.get("/accounts/security/")
     assert len(many) == len(few)
+
+
+def test_a_password_reset_ends_every_session(client, employee):
+    laptop = _signed_in("employee@a.example", FIREFOX)
+    client.post("/accounts/password-reset/", {"email": "employee@a.example"})
+    path = re.search(r"https?://[^/]+(/accounts/password-reset/\S+/\S+/)", mail.outbox[0].body)
+    form_url = client.get(path.group(1), follow=True).redirect_chain[-1][0]
+    done = client.post(
+        form_url, {"new_password1": "A-new-pass-2026", "new_password2": "A-new-pass-2026"}
+    )
+    assert done.status_code == 302
+    assert laptop.get("/").status_code == 302
+    assert not UserSession.objects.filter(user=employee.user).exists()

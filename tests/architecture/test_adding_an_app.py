@@ -67,6 +67,44 @@ def test_every_app_has_its_place_in_the_layers():
     assert missing == [], f"add {missing} to a layer of the layers contract in .importlinter"
 
 
+def _pages_and_apis(config) -> list[str]:
+    path = Path(config.path)
+    return [f"{config.name}.{name}" for name in ("views", "api") if _exists(path, name)]
+
+
+def _exists(path: Path, name: str) -> bool:
+    return (path / f"{name}.py").exists() or (path / name / "__init__.py").exists()
+
+
+def test_pages_and_apis_read_every_other_app_through_its_selectors():
+    """Each app with selectors has a `forbidden` contract listing every other app's views and
+    APIs: a new app's pages join them, a new app with selectors gets its contract."""
+    config = configparser.ConfigParser()
+    config.read(ROOT / ".importlinter")
+    contracts = {
+        config[section]["forbidden_modules"].strip(): set(config[section]["source_modules"].split())
+        for section in config.sections()
+        if config[section].get("type") == "forbidden"
+    }
+    problems = []
+    for target in _local_apps():
+        if not _exists(Path(target.path), "selectors") or target.name == "dashboards":
+            continue  # dashboards reads others and has no models of its own
+        sources = contracts.get(f"{target.name}.models")
+        if sources is None:
+            problems.append(f"no contract forbids {target.name}.models")
+            continue
+        wanted = {
+            module
+            for other in _local_apps()
+            if other is not target and other.name != "plms.common"  # its api: the base classes
+            for module in _pages_and_apis(other)
+        }
+        if wanted - sources:
+            problems.append(f"{target.name}.models: add {sorted(wanted - sources)}")
+    assert problems == [], problems
+
+
 def test_every_app_is_a_package_of_the_project():
     """The product's apps (the benchmark's `bench`, installed by the development and test
     settings only, is not shipped)."""

@@ -1,7 +1,11 @@
 """axe-core in Chromium: the serious and critical WCAG 2 A/AA violations of the current page.
 
 axe-core comes pinned from the npm registry (package.json); `make assets` copies it to
-static/vendor/axe.min.js, and it is injected only into the pages under test.
+static/vendor/axe.min.js, and it is loaded only into the pages under test, from the site's own
+static files (the Content-Security-Policy refuses inline scripts, an injected one too).
+
+`CSP_LISTENER` is added to every page of a browser context before the page's own scripts run:
+it collects the page's Content-Security-Policy violations for `csp_violations`.
 """
 
 from __future__ import annotations
@@ -32,8 +36,34 @@ def axe_violations(page) -> list[dict]:
     """The serious and critical violations of the page as it is now."""
     assert AXE.exists(), f"{AXE} is missing: run `make assets` (npm ci) first"
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        page.add_script_tag(url="/static/vendor/axe.min.js")
     return page.evaluate(RUN_AXE, [TAGS, list(BLOCKING)])
+
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`
+    + (e.sample ? ` (${e.sample})` : "")
+  );
+});
+"""
+
+
+def csp_violations(page) -> list[dict]:
+    """The page's Content-Security-Policy violations so far, as blocking violations."""
+    seen = page.evaluate("window.__cspViolations || []")
+    if not seen:
+        return []
+    return [
+        {
+            "id": "content-security-policy",
+            "impact": "serious",
+            "targets": seen,
+            "help": "Nothing on the page may break the Content-Security-Policy",
+        }
+    ]
 
 
 def describe(found: dict[str, list[dict]]) -> str:

@@ -1,5 +1,6 @@
 """Every main page, as each demo user sees it, has no serious or critical WCAG 2 A/AA
-violation according to axe-core running in Chromium; so do the sign-in pages, the 404 page and
+violation according to axe-core running in Chromium and no Content-Security-Policy violation
+(an inline script or handler, a style element, a resource from elsewhere); so do the sign-in pages, the 404 page and
 each user's home page on a phone, with the navigation menu closed and open. On the home pages,
 the sign-in page, the rating forms and a check-in, every element the Tab key reaches shows
 where the focus is.
@@ -24,7 +25,13 @@ from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.tenancy.context import organization_scope
 from plms.tenancy.models import Organization
-from tests.browser.accessibility import axe_violations, describe, focus_not_shown
+from tests.browser.accessibility import (
+    CSP_LISTENER,
+    axe_violations,
+    csp_violations,
+    describe,
+    focus_not_shown,
+)
 from tests.browser.conftest import ARTIFACTS, sign_in
 from workflows.models import WorkflowRun, WorkflowTemplate
 
@@ -109,6 +116,10 @@ def _pages() -> tuple[dict[str, list[str]], set[str]]:
             url("people:employee_list"),
             url("people:employee_detail", priya),
             url("people:employee_import"),
+            url("privacy:person", priya),
+            url("privacy:erasure", priya),
+            url("privacy:retention"),
+            url("audit:event_list"),
             url("capabilities:capability_create"),
             url("capabilities:scale"),
             url("capabilities:version_list"),
@@ -151,6 +162,7 @@ class Checker:
         self.context = browser.new_context(
             base_url=base_url, viewport=viewport or {"width": 1280, "height": 900}
         )
+        self.context.add_init_script(CSP_LISTENER)
         self.page = self.context.new_page()
         self.page.set_default_timeout(15_000)
 
@@ -164,7 +176,7 @@ class Checker:
 
     def audit(self, where: str, found: dict[str, list[dict]], *, focus=False) -> None:
         """The page as it is now; with `focus`, also Tab through it."""
-        violations = axe_violations(self.page)
+        violations = axe_violations(self.page) + csp_violations(self.page)
         if focus and (hidden := focus_not_shown(self.page)):
             violations.append(
                 {
@@ -205,6 +217,13 @@ def test_main_pages_have_no_serious_or_critical_violations(browser, live_server)
             "document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=probe>')"
         )
         assert "label" in {v["id"] for v in axe_violations(anonymous.page)}
+        # ... and so does the CSP listener: an inline handler is refused and reported.
+        anonymous.page.evaluate(
+            "document.querySelector('main').insertAdjacentHTML("
+            '\'beforeend\', \'<img alt="" src="/static/missing.png" onerror="window.x=1">\')'
+        )
+        anonymous.page.wait_for_function("window.__cspViolations.length > 0")
+        assert "script-src" in str(csp_violations(anonymous.page))
         for path in (
             reverse("accounts:login"),
             reverse("accounts:password_reset"),

@@ -63,6 +63,8 @@ POLICIES = {
     "learning-completions": "admin",
     "learning-content-gaps": "none",
     "learning-impact": "none",
+    "audit-events": "admin-read",
+    "personal-data-exports": "admin-read",
 }
 # Writes only the object's own person may make, whoever else asks (HR admins and keys get
 # 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).

@@ -55,6 +55,8 @@ CONTRACT_RESOURCES = (
     "goal-templates",
     "check-ins",
     "feedback",
+    "audit-events",
+    "personal-data-exports",
 )
 
 

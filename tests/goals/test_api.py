@@ -6,6 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from goals import services
+from goals.checkins import services as checkin_services
 from tests.conftest import in_org
 from tests.goals.conftest import actor_for
 from tests.goals.factories import GoalFactory
@@ -183,7 +184,7 @@ def test_progress_updates_nested_under_the_goal(api_client, key_client_a, cast, 
 def test_who_sees_a_check_in(api_client, org_a, cast, who, sees):
     """Its manager and report, and those above either of them (a dotted line counts)."""
     with in_org(org_a):
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.owner.employee
         )
         check_in = series.check_ins.get()
@@ -196,11 +197,11 @@ def test_who_sees_a_check_in(api_client, org_a, cast, who, sees):
 
 def test_private_manager_notes_never_reach_the_report(api_client, org_a, cast):
     with in_org(org_a):
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.owner.employee
         )
         check_in = series.check_ins.get()
-        services.check_in_update(
+        checkin_services.check_in_update(
             actor=actor_for(cast.manager), check_in=check_in, private_manager_notes="Flight risk"
         )
     url = f"/api/v1/check-ins/{check_in.uuid}"

@@ -6,7 +6,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from goals import selectors, services
+from goals.checkins import selectors as checkin_selectors
+from goals.checkins import services as checkin_services
+from goals.feedback import selectors as feedback_selectors
+from goals.feedback import services as feedback_services
 from goals.models import CheckIn
 from plms.common.errors import ApplicationError
 from tests.goals.conftest import actor_for
@@ -17,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("in_a")
 
 @pytest.fixture
 def series(cast):
-    return services.check_in_series_create(
+    return checkin_services.check_in_series_create(
         actor=actor_for(cast.manager),
         report=cast.owner.employee,
         cadence="fortnightly",
@@ -27,9 +30,11 @@ def series(cast):
 
 def test_only_a_manager_starts_check_ins_with_a_report(cast):
     with pytest.raises(ApplicationError):
-        services.check_in_series_create(actor=actor_for(cast.peer), report=cast.owner.employee)
+        checkin_services.check_in_series_create(
+            actor=actor_for(cast.peer), report=cast.owner.employee
+        )
     with pytest.raises(ApplicationError):
-        services.check_in_series_create(
+        checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.contributor.employee
         )
 
@@ -57,57 +62,63 @@ def test_the_review_is_prefilled_with_goals_due_or_at_risk(org_a, cast):
         due_date=today + timedelta(days=90),
     )  # fine
     GoalFactory(organization=org_a, owner_employee=owner, status="draft", due_date=today)  # draft
-    series = services.check_in_series_create(
+    series = checkin_services.check_in_series_create(
         actor=actor_for(cast.manager), report=owner, cadence="fortnightly", first_date=today
     )
     check_in = series.check_ins.get()
-    reviewed = {r.goal: r.rag for r in selectors.check_in_goal_reviews(check_in=check_in)}
+    reviewed = {r.goal: r.rag for r in checkin_selectors.check_in_goal_reviews(check_in=check_in)}
     assert reviewed == {due_soon: "", at_risk: "red"}
 
 
 def test_completing_schedules_the_next_and_open_actions_carry_over(cast, series):
     manager = actor_for(cast.manager)
     first = series.check_ins.get()
-    kept = services.action_item_add(actor=manager, check_in=first, text="Finish the course")
-    done = services.action_item_add(actor=actor_for(cast.owner), check_in=first, text="Share notes")
-    services.action_item_set_done(actor=manager, item=done)
-    services.check_in_complete(actor=manager, check_in=first)
+    kept = checkin_services.action_item_add(actor=manager, check_in=first, text="Finish the course")
+    done = checkin_services.action_item_add(
+        actor=actor_for(cast.owner), check_in=first, text="Share notes"
+    )
+    checkin_services.action_item_set_done(actor=manager, item=done)
+    checkin_services.check_in_complete(actor=manager, check_in=first)
     second = CheckIn.objects.exclude(pk=first.pk).get()
     assert second.scheduled_for == first.scheduled_for + timedelta(days=14)
-    assert list(selectors.check_in_open_actions(check_in=second)) == [kept]
-    services.action_item_set_done(actor=manager, item=kept)
-    assert list(selectors.check_in_open_actions(check_in=second)) == []
+    assert list(checkin_selectors.check_in_open_actions(check_in=second)) == [kept]
+    checkin_services.action_item_set_done(actor=manager, item=kept)
+    assert list(checkin_selectors.check_in_open_actions(check_in=second)) == []
     with pytest.raises(ApplicationError):
-        services.check_in_complete(actor=manager, check_in=first)
+        checkin_services.check_in_complete(actor=manager, check_in=first)
 
 
 def test_the_report_cannot_write_or_read_private_notes(cast, series):
     check_in = series.check_ins.get()
     report = actor_for(cast.owner)
-    services.check_in_update(actor=report, check_in=check_in, obstacles="No test data")
+    checkin_services.check_in_update(actor=report, check_in=check_in, obstacles="No test data")
     with pytest.raises(ApplicationError):
-        services.check_in_update(actor=report, check_in=check_in, private_manager_notes="x")
+        checkin_services.check_in_update(actor=report, check_in=check_in, private_manager_notes="x")
     with pytest.raises(ApplicationError):
-        services.check_in_complete(actor=report, check_in=check_in)
-    assert not selectors.sees_private_notes(actor=report, check_in=check_in)
-    assert selectors.sees_private_notes(actor=actor_for(cast.manager), check_in=check_in)
-    assert selectors.sees_private_notes(
+        checkin_services.check_in_complete(actor=report, check_in=check_in)
+    assert not checkin_selectors.sees_private_notes(actor=report, check_in=check_in)
+    assert checkin_selectors.sees_private_notes(actor=actor_for(cast.manager), check_in=check_in)
+    assert checkin_selectors.sees_private_notes(
         actor=actor_for(cast.hr), check_in=check_in
     )  # HR, and the manager's manager
-    assert not selectors.sees_private_notes(actor=actor_for(cast.peer), check_in=check_in)
+    assert not checkin_selectors.sees_private_notes(actor=actor_for(cast.peer), check_in=check_in)
     with pytest.raises(ApplicationError):
-        services.check_in_update(actor=actor_for(cast.peer), check_in=check_in, obstacles="x")
+        checkin_services.check_in_update(
+            actor=actor_for(cast.peer), check_in=check_in, obstacles="x"
+        )
 
 
 def test_escalation_goes_to_the_managers_manager(cast, series):
     check_in = series.check_ins.get()
-    services.check_in_update(actor=actor_for(cast.owner), check_in=check_in, obstacles="No budget")
-    escalation = services.check_in_escalate(
+    checkin_services.check_in_update(
+        actor=actor_for(cast.owner), check_in=check_in, obstacles="No budget"
+    )
+    escalation = checkin_services.check_in_escalate(
         actor=actor_for(cast.owner), check_in=check_in, part="obstacles"
     )
     assert escalation.escalated_to == cast.hr.employee and escalation.text == "No budget"
     with pytest.raises(ApplicationError) as caught:
-        services.check_in_escalate(
+        checkin_services.check_in_escalate(
             actor=actor_for(cast.owner), check_in=check_in, part="priorities"
         )
     assert caught.value.code == "invalid"  # nothing written there yet
@@ -132,19 +143,19 @@ def test_completion_rate_per_manager(org_a, cast):
         organization=org_a, manager=cast.peer.employee, report=cast.owner.employee
     )
     CheckInFactory(organization=org_a, series=other, scheduled_for=past, status="completed")
-    (rate,) = selectors.check_in_completion_rates(actor=actor_for(cast.manager))
+    (rate,) = checkin_selectors.check_in_completion_rates(actor=actor_for(cast.manager))
     assert (rate.manager, rate.due, rate.completed, rate.rate) == (
         cast.manager.employee,
         3,
         2,
         D("66.7"),
     )
-    everyone = selectors.check_in_completion_rates(actor=actor_for(cast.hr))
+    everyone = checkin_selectors.check_in_completion_rates(actor=actor_for(cast.hr))
     assert {(r.manager, r.due) for r in everyone} == {
         (cast.manager.employee, 3),
         (cast.peer.employee, 1),
     }
-    assert selectors.check_in_completion_rates(actor=actor_for(cast.owner)) == []
+    assert checkin_selectors.check_in_completion_rates(actor=actor_for(cast.owner)) == []
 
 
 # --- Feedback --------------------------------------------------------------------------------
@@ -153,7 +164,7 @@ def test_completion_rate_per_manager(org_a, cast):
 def test_feedback_is_structured_and_corrective_feedback_is_private(cast, goal):
     manager = actor_for(cast.manager)
     with pytest.raises(ApplicationError) as caught:
-        services.feedback_give(
+        feedback_services.feedback_give(
             actor=manager,
             receiver=cast.owner.employee,
             kind="corrective",
@@ -161,7 +172,7 @@ def test_feedback_is_structured_and_corrective_feedback_is_private(cast, goal):
             visibility="public",
         )
     assert set(caught.value.fields) == {"visibility", "expectation"}
-    feedback = services.feedback_give(
+    feedback = feedback_services.feedback_give(
         actor=manager,
         receiver=cast.owner.employee,
         kind="corrective",
@@ -174,14 +185,16 @@ def test_feedback_is_structured_and_corrective_feedback_is_private(cast, goal):
     )
     assert feedback.giver == cast.manager.employee and feedback.goal == goal
     with pytest.raises(ApplicationError):
-        services.feedback_give(actor=manager, receiver=cast.manager.employee, observation="Me")
+        feedback_services.feedback_give(
+            actor=manager, receiver=cast.manager.employee, observation="Me"
+        )
 
 
 def test_private_feedback_reaches_the_receiver_and_their_managers_only(cast):
-    private = services.feedback_give(
+    private = feedback_services.feedback_give(
         actor=actor_for(cast.peer), receiver=cast.owner.employee, observation="Great handover"
     )
-    public = services.feedback_give(
+    public = feedback_services.feedback_give(
         actor=actor_for(cast.peer),
         receiver=cast.owner.employee,
         observation="Saved the demo",
@@ -189,7 +202,7 @@ def test_private_feedback_reaches_the_receiver_and_their_managers_only(cast):
     )
 
     def seen(member):
-        return set(selectors.feedback_list(actor=actor_for(member)))
+        return set(feedback_selectors.feedback_list(actor=actor_for(member)))
 
     for member in (cast.owner, cast.peer, cast.manager, cast.matrix, cast.hr):
         assert seen(member) == {private, public}
@@ -197,18 +210,18 @@ def test_private_feedback_reaches_the_receiver_and_their_managers_only(cast):
 
 
 def test_feedback_requests_are_answered_by_the_person_asked(cast):
-    request = services.feedback_request_create(
+    request = feedback_services.feedback_request_create(
         actor=actor_for(cast.owner), asked=cast.peer.employee, message="My demo?"
     )
-    assert list(selectors.feedback_requests_for(employee=cast.peer.employee)) == [request]
+    assert list(feedback_selectors.feedback_requests_for(employee=cast.peer.employee)) == [request]
     with pytest.raises(ApplicationError):
-        services.feedback_give(
+        feedback_services.feedback_give(
             actor=actor_for(cast.contributor),
             receiver=cast.owner.employee,
             observation="x",
             request=request,
         )
-    services.feedback_give(
+    feedback_services.feedback_give(
         actor=actor_for(cast.peer),
         receiver=cast.owner.employee,
         observation="Clear",
@@ -216,4 +229,4 @@ def test_feedback_requests_are_answered_by_the_person_asked(cast):
     )
     request.refresh_from_db()
     assert request.status == "answered"
-    assert list(selectors.feedback_requests_for(employee=cast.peer.employee)) == []
+    assert list(feedback_selectors.feedback_requests_for(employee=cast.peer.employee)) == []

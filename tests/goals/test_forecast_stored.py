@@ -9,6 +9,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from goals import scorecards as scorecard_selectors
 from goals import selectors, services
 from goals.models import Goal, GoalUpdate
 from tests.goals.conftest import actor_for
@@ -146,5 +147,5 @@ def test_lists_judged_from_the_stored_verdict_flag_what_the_pages_flag(org_a, ca
     )
     assert judged.at_risk and judged.likely_to_miss
     # The team scorecard judges its goals so and counts this one at risk.
-    team = selectors.team_scorecard(manager=cast.manager.employee)
+    team = scorecard_selectors.team_scorecard(manager=cast.manager.employee)
     assert team.scorecard.at_risk == 1

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from goals import selectors, services
 from goals import views as goal_views
+from goals.checkins import services as checkin_services
 from goals.models import Goal
 from tests.conftest import in_org
 from tests.goals.conftest import GOAL_FORM, actor_for
@@ -60,7 +61,7 @@ def test_goal_lists_take_constant_queries(client, org_a, cast, goal, url):
 
 def test_check_in_page_takes_constant_queries(client, org_a, cast):
     with in_org(org_a):
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.owner.employee
         )
         check_in = series.check_ins.get()
@@ -178,7 +179,7 @@ def test_goal_edit_page_with_a_stale_version_reports_the_conflict(client, org_a,
 
 def test_check_in_page_agenda_and_private_notes(client, org_a, cast, goal):
     with in_org(org_a):
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.owner.employee
         )
         check_in = series.check_ins.get()
@@ -314,11 +315,11 @@ def test_team_goals_at_risk_come_a_page_at_a_time_worst_first(client, org_a, cas
 
 def test_action_items_are_ticked_off_from_the_check_in_page(client, org_a, cast):
     with in_org(org_a):
-        series = services.check_in_series_create(
+        series = checkin_services.check_in_series_create(
             actor=actor_for(cast.manager), report=cast.owner.employee
         )
         check_in = series.check_ins.get()
-        item = services.action_item_add(
+        item = checkin_services.action_item_add(
             actor=actor_for(cast.manager), check_in=check_in, text="Call IT"
         )
     client.force_login(cast.peer.user)

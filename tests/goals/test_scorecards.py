@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from goals import selectors
+from goals import scorecards as scorecard_selectors
 from tests.conftest import in_org
 from tests.factories import EmployeeFactory
 from tests.goals.conftest import actor_for
@@ -33,7 +33,7 @@ def test_the_balanced_scorecard_weighs_goals_by_perspective(in_a, cast):
     _goal(in_a, owner, perspective="customer", current=D(50), indicator="leading")  # 50 %
     _goal(in_a, owner, perspective="process", status="draft", current=D(60))  # not scored
 
-    card = selectors.person_scorecard(actor=actor_for(cast.owner), employee=owner)
+    card = scorecard_selectors.person_scorecard(actor=actor_for(cast.owner), employee=owner)
     parts = {part.key: part for part in card.perspectives}
     assert list(parts) == ["financial", "customer", "process", "learning"]
     assert parts["financial"].score == D(75)  # (100·3 + 0·1) / 4
@@ -48,9 +48,11 @@ def test_the_balanced_scorecard_weighs_goals_by_perspective(in_a, cast):
 
 
 def test_a_person_scorecard_shows_only_what_the_viewer_may_see(in_a, cast, goal):
-    peer_view = selectors.person_scorecard(actor=actor_for(cast.peer), employee=cast.owner.employee)
+    peer_view = scorecard_selectors.person_scorecard(
+        actor=actor_for(cast.peer), employee=cast.owner.employee
+    )
     assert peer_view.goals == []
-    manager_view = selectors.person_scorecard(
+    manager_view = scorecard_selectors.person_scorecard(
         actor=actor_for(cast.manager), employee=cast.owner.employee
     )
     assert manager_view.goals == [goal]

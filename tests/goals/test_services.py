@@ -7,6 +7,8 @@ from decimal import Decimal as D
 import pytest
 
 from goals import selectors, services
+from goals.checkins import services as checkin_services
+from goals.goal_templates import services as template_services
 from goals.models import Goal, GoalChangeRequest, GoalRedEpisode
 from plms.common.errors import ApplicationError
 from plms.tenancy.actors import system_actor
@@ -251,7 +253,7 @@ def test_a_template_gives_each_member_of_a_department_a_goal_once(org_a, cast, g
     EmployeeFactory(organization=org_a, department=department, active=False)
     template = GoalTemplateFactory(organization=org_a, parent=goal)
     hr = actor_for(cast.hr)
-    applied = services.goal_template_apply(
+    applied = template_services.goal_template_apply(
         actor=hr,
         template=template,
         department=department,
@@ -264,7 +266,7 @@ def test_a_template_gives_each_member_of_a_department_a_goal_once(org_a, cast, g
     assert all(g.status == "active" and list(g.parents.all()) == [goal] for g in goals)
     # Applying again leaves everyone who has the goal alone; only a newcomer gets one.
     newcomer = EmployeeFactory(organization=org_a, department=department)
-    again = services.goal_template_apply(
+    again = template_services.goal_template_apply(
         actor=hr,
         template=template,
         department=department,
@@ -282,7 +284,7 @@ def test_a_template_for_people_one_may_not_set_goals_for_creates_nothing(org_a, 
     EmployeeFactory(organization=org_a, department=department)  # not the manager's report
     template = GoalTemplateFactory(organization=org_a)
     with pytest.raises(ApplicationError) as caught:
-        services.goal_template_apply(
+        template_services.goal_template_apply(
             actor=actor_for(cast.manager),
             template=template,
             department=department,
@@ -342,11 +344,11 @@ def test_a_check_in_comment_on_a_red_goal_is_an_action(org_a, cast):
     goal = _red_goal(org_a, cast)
     owner = actor_for(cast.owner)
     services.goal_progress_record(actor=owner, goal=goal, value=D(40))
-    series = services.check_in_series_create(
+    series = checkin_services.check_in_series_create(
         actor=actor_for(cast.manager), report=cast.owner.employee, cadence="weekly"
     )
     check_in = series.check_ins.get()
-    services.check_in_update(
+    checkin_services.check_in_update(
         actor=actor_for(cast.manager), check_in=check_in, reviews={goal: "Agreed a recovery plan"}
     )
     assert GoalRedEpisode.objects.get().first_action == "check_in"

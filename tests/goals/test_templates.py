@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from capabilities.models import RoleAssignment
-from goals import services
+from goals.goal_templates import services as template_services
 from goals.models import Goal, GoalAlignment, GoalCapability, GoalTemplate
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError, PermissionDenied
@@ -48,7 +48,7 @@ def role_template(in_a):
 
 
 def _apply(actor, template, role, **fields):
-    return services.goal_template_apply_to_role(
+    return template_services.goal_template_apply_to_role(
         actor=actor, template=template, role=role, start_date=START, due_date=DUE, **fields
     )
 

@@ -16,6 +16,7 @@ from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import ApiKey, Membership
 from plms.tenancy.scopes import ALL_SCOPES
+from plms.tenancy.selectors import memberships_for_user
 from plms.tenancy.services import api_key_create
 from tests import factories
 from tests.conftest import in_org
@@ -53,7 +54,8 @@ def _bearer(secret: str) -> APIClient:
 
 
 def _membership(org, member) -> Membership:
-    return Membership.objects.get(organization=org, user=member.user)
+    with in_org(org):
+        return Membership.objects.get(organization=org, user=member.user)
 
 
 def _audit(org, action: str) -> list[AuditEvent]:
@@ -104,7 +106,7 @@ def test_reactivation_restores_sign_in_with_the_same_role(org_a, scim, client):
 
     membership = _membership(org_a, leaver)
     assert membership.active is True and membership.role == Membership.Role.ADMIN
-    assert Membership.objects.filter(user=leaver.user).count() == 1
+    assert len(memberships_for_user(user=leaver.user)) == 1
     assert _sign_in(client, leaver).status_code == 302
     assert client.get("/api/v1/me").json()["role"] == "admin"
     assert client.get("/").status_code == 200
@@ -124,7 +126,8 @@ def test_scim_delete_withdraws_too(org_a, scim):
 
 def test_other_organizations_keep_their_sign_in(org_a, org_b, scim, client):
     leaver = factories.member(org_a, role="admin", email="both@a.example")
-    membership_b = Membership.objects.create(organization=org_b, user=leaver.user)
+    with in_org(org_b):
+        membership_b = Membership.objects.create(organization=org_b, user=leaver.user)
     _, key_b = api_key_create(
         organization=org_b, name="b", scopes=ALL_SCOPES, created_by=leaver.user
     )
@@ -134,7 +137,8 @@ def test_other_organizations_keep_their_sign_in(org_a, org_b, scim, client):
 
     _scim_active(scim, leaver, False)
 
-    membership_b.refresh_from_db()
+    with in_org(membership_b.organization_id):
+        membership_b.refresh_from_db()
     assert membership_b.active is True
     assert _bearer(key_b).get("/api/v1/ping").status_code == 200
     # The open session moves to the organization the person still belongs to.
@@ -160,12 +164,14 @@ def test_hris_bulk_upsert_deactivation_and_reactivation(org_a, key_client_a):
     upsert(False)
     membership = _membership(org_a, leaver)
     assert membership.active is False and membership.role == Membership.Role.ADMIN
-    assert ApiKey.objects.get(name="own").revoked_at is not None
+    with in_org(org_a):
+        assert ApiKey.objects.get(name="own").revoked_at is not None
     assert _bearer(own_key).get("/api/v1/ping").status_code == 401
     assert _audit(org_a, "member.sign_in_revoked")[0].reason == "Deactivated by HRIS sync."
 
     upsert(True)
-    membership.refresh_from_db()
+    with in_org(membership.organization_id):
+        membership.refresh_from_db()
     assert membership.active is True and membership.role == Membership.Role.ADMIN
 
 
@@ -222,7 +228,8 @@ def test_an_hr_admin_deactivating_an_employee_withdraws_their_sign_in(org_a, hr_
     with in_org(org_a):
         employee.refresh_from_db()
         people_services.employee_update(actor=actor, employee=employee, active=True)
-    membership.refresh_from_db()
+    with in_org(membership.organization_id):
+        membership.refresh_from_db()
     assert membership.active is True and membership.role == Membership.Role.ADMIN
     assert session.get("/").status_code == 200
 
@@ -250,8 +257,8 @@ def test_other_changes_leave_the_sign_in_alone(org_a, key_client_a):
 
 def test_reactivating_someone_whose_membership_was_removed_gives_a_plain_membership(org_a, scim):
     leaver = factories.member(org_a, role="admin", email="leaver@a.example")
-    Membership.objects.filter(pk=leaver.membership.pk).delete()
     with in_org(org_a):
+        Membership.objects.filter(pk=leaver.membership.pk).delete()
         Employee.objects.filter(pk=leaver.employee.pk).update(active=False)
 
     assert _scim_active(scim, leaver, True).status_code == 200
@@ -279,6 +286,7 @@ def test_the_people_csv_import_withdraws_and_restores_sign_in(org_a, hr_admin, c
     assert _audit(org_a, "member.sign_in_revoked")[0].reason.startswith("Deactivated by ")
 
     import_active("true")
-    membership.refresh_from_db()
+    with in_org(membership.organization_id):
+        membership.refresh_from_db()
     assert membership.active is True and membership.role == Membership.Role.ADMIN
     assert _sign_in(client, leaver).status_code == 302

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from plms.tenancy.models import ApiKey
 from plms.tenancy.selectors import hash_secret
 from plms.tenancy.services import api_key_revoke
+from tests.conftest import in_org
 
 
 def bearer(secret):
@@ -31,7 +32,8 @@ def test_create_api_key_prints_the_key_once_and_stores_only_a_hash(org_a):
         stderr=err,
     )
     secret = out.getvalue().strip()
-    key = ApiKey.objects.get(name="HRIS")
+    with in_org(org_a):
+        key = ApiKey.objects.get(name="HRIS")
     assert secret.startswith("plms_") and secret not in err.getvalue()
     assert key.hashed_secret == hash_secret(secret) != secret
     assert key.scopes == ["people:read"]
@@ -45,7 +47,8 @@ def test_create_api_key_prints_the_key_once_and_stores_only_a_hash(org_a):
         "user": None,
         "employee": None,
     }
-    key.refresh_from_db()
+    with in_org(org_a):
+        key.refresh_from_db()
     assert key.last_used_at is not None
 
 
@@ -84,9 +87,10 @@ def test_revoked_and_expired_keys_stop_working(org_a, make_key_client):
     assert client.get("/api/v1/me").json()["detail"] == "This API key has been revoked."
 
     client = make_key_client(org_a, ["people:read"])
-    ApiKey.objects.filter(pk=client.api_key.pk).update(
-        expires_at=timezone.now() - timedelta(seconds=1)
-    )
+    with in_org(org_a):
+        ApiKey.objects.filter(pk=client.api_key.pk).update(
+            expires_at=timezone.now() - timedelta(seconds=1)
+        )
     assert client.get("/api/v1/me").json()["detail"] == "This API key has expired."
 
 

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from openapi_spec_validator import validate
 
 from plms.tenancy.models import Membership, Organization
+from tests.conftest import in_org
 
 
 def test_create_org_creates_the_organization_and_its_admin(db):
@@ -23,7 +24,8 @@ def test_create_org_creates_the_organization_and_its_admin(db):
         stdout=out,
     )
     organization = Organization.objects.get(slug="globex")
-    membership = Membership.objects.get(organization=organization)
+    with in_org(organization):
+        membership = Membership.objects.select_related("user").get(organization=organization)
     assert (membership.role, membership.user.email) == ("admin", "boss@globex.example")
     assert membership.user.check_password("pw-12345-abc")
     with pytest.raises(CommandError, match="taken"):

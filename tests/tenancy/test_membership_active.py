@@ -10,17 +10,24 @@ from plms.tenancy.middleware import SESSION_KEY
 from plms.tenancy.models import Membership
 from plms.tenancy.selectors import membership_for_session, memberships_for_user
 from tests import factories
+from tests.conftest import in_org
 
 PASSWORD = "pass-word-123"  # tests.factories.UserFactory
 
 
 def _deactivate(membership: Membership) -> None:
-    Membership.objects.filter(pk=membership.pk).update(active=False)
+    with in_org(membership.organization_id):
+        Membership.objects.filter(pk=membership.pk).update(active=False)
+
+
+def _join(organization, user, **fields) -> Membership:
+    with in_org(organization):
+        return Membership.objects.create(organization=organization, user=user, **fields)
 
 
 def test_memberships_for_user_leave_out_inactive_ones(org_a, org_b):
     person = factories.member(org_a, role="admin", email="p@a.example")
-    in_b = Membership.objects.create(organization=org_b, user=person.user)
+    in_b = _join(org_b, person.user)
     _deactivate(person.membership)
 
     assert list(memberships_for_user(user=person.user)) == [in_b]
@@ -47,7 +54,8 @@ def test_sign_in_needs_an_active_membership(org_a, client):
     assert "no longer has access" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
-    Membership.objects.filter(pk=person.membership.pk).update(active=True)
+    with in_org(org_a):
+        Membership.objects.filter(pk=person.membership.pk).update(active=True)
     response = client.post("/accounts/login/", {"username": "p@a.example", "password": PASSWORD})
     assert response.status_code == 302
 
@@ -55,8 +63,8 @@ def test_sign_in_needs_an_active_membership(org_a, client):
 def test_the_switcher_offers_only_active_memberships(org_a, org_b, client):
     org_c = factories.OrganizationFactory(slug="org-c", name="Organization C")
     person = factories.member(org_a, email="p@a.example")
-    Membership.objects.create(organization=org_b, user=person.user)
-    left = Membership.objects.create(organization=org_c, user=person.user, role="admin")
+    _join(org_b, person.user)
+    left = _join(org_c, person.user, role="admin")
     _deactivate(left)
     client.force_login(person.user)
 
@@ -72,7 +80,7 @@ def test_the_switcher_offers_only_active_memberships(org_a, org_b, client):
 
 def test_a_single_active_membership_shows_no_switcher(org_a, org_b, client):
     person = factories.member(org_a, email="p@a.example")
-    _deactivate(Membership.objects.create(organization=org_b, user=person.user))
+    _deactivate(_join(org_b, person.user))
     client.force_login(person.user)
     page = client.get("/").content.decode()
     assert 'id="org-switch"' not in page and str(org_b.uuid) not in page
@@ -84,9 +92,9 @@ def test_the_switcher_reads_memberships_in_one_query(org_a, client):
     client.get("/")  # the first request of a session does some one-off work
 
     def queries_with(count: int) -> int:
-        for index in range(Membership.objects.filter(user=person.user).count(), count):
+        for index in range(len(memberships_for_user(user=person.user)), count):
             org = factories.OrganizationFactory(slug=f"org-x{index}")
-            Membership.objects.create(organization=org, user=person.user)
+            _join(org, person.user)
         with CaptureQueriesContext(connection) as context:
             assert client.get("/").status_code == 200
         return len(context.captured_queries)

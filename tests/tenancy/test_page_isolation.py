@@ -16,12 +16,15 @@ from learning.models import DevelopmentPlan, PlanBuild, PlanItem
 from plms.accounts.models import UserSession
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
+from plms.privacy.models import PersonalDataExport
 from tests.factories import TENANT_FACTORIES
 from workflows.models import Notification, WorkflowRun, WorkflowTemplate
 
 PAGE_MODELS = {
     "people:employee_detail": Employee,
     "people:employee_invite": Employee,
+    **{f"privacy:{name}": Employee for name in ("person", "erasure", "exports", "export_request")},
+    "privacy:export_download": PersonalDataExport,
     **{
         f"goals:{name}": Goal
         for name in (

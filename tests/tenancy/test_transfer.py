@@ -8,6 +8,8 @@ import json
 import os
 import subprocess
 import sys
+import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -50,7 +52,7 @@ def target_database():
     admin = psycopg2.connect(_owner_dsn("postgres"))
     admin.autocommit = True
     with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         cursor.execute(f'CREATE DATABASE "{name}"')
     owner = settings.DATABASE_OWNER
     env = {**os.environ, "PGPASSWORD": owner.get("PASSWORD") or ""}
@@ -81,9 +83,29 @@ def target_database():
     yield name
     connections["target"].close()
     del connections["target"]
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _drop(admin, name)
     admin.close()
+
+
+def _drop(admin, name: str) -> None:
+    """Drop the target, giving sessions that are closing a few seconds."""
+    import psycopg2
+
+    for _ in range(20):
+        try:
+            with admin.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            return
+        except psycopg2.errors.ObjectInUse:
+            time.sleep(0.5)
+    with admin.cursor() as cursor:
+        cursor.execute(
+            "SELECT usename, application_name, state, left(query, 100) FROM pg_stat_activity "
+            "WHERE datname = %s",
+            [name],
+        )
+        sessions = cursor.fetchall()
+    warnings.warn(f"{name} left behind, still used by {sessions}", stacklevel=1)
 
 
 def _import(path: Path, database: str) -> subprocess.CompletedProcess:

@@ -70,7 +70,8 @@ def test_every_dashboard_shows_something_on_first_sign_in(db):
     assert "Customer Operations" in organisation and "heat-" in organisation
     assert "Q1 2027 competency review" in organisation  # the completion funnel
     assert "Goals by perspective" in organisation and "Financial" in organisation
-    assert "first action (update) after 3 days" in organisation  # decision latency
+    assert "first action after 3 days" in organisation  # decision latency
+    assert "(progress recorded)" in organisation
     assert "Plan items done" in organisation
     adoption = organisation.split('id="adoption-heading"')[1].split("</table>")[0]
     weekly_active = [

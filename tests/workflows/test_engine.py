@@ -135,7 +135,7 @@ def test_a_run_with_time_travel_reminds_once_and_escalates(org_a, team, tick):
 
 
 def test_completing_the_check_in_stops_the_reminders(org_a, team, tick):
-    from goals import services as goals_services
+    from goals.checkins import services as checkin_services
 
     hr, manager, employee = team["hr"], team["manager"], team["employee"]
     with in_org(org_a):
@@ -148,7 +148,7 @@ def test_completing_the_check_in_stops_the_reminders(org_a, team, tick):
     tick(T0)
     with in_org(org_a):
         step = MilestoneRun.objects.get(milestone__name="Review conversation", occasion="start")
-        goals_services.check_in_complete(
+        checkin_services.check_in_complete(
             actor=actor_for(manager), check_in=CheckIn.objects.get(uuid=step.object_id)
         )
     tick(T0 + days(1))

@@ -64,6 +64,18 @@ def _held(organization, since: datetime.datetime | None = None) -> tuple[set[int
         return set(steps.values_list("id", flat=True)), set(emails.values_list("id", flat=True))
 
 
+def _holders(organization) -> str:
+    """Who holds the steps still due, and which processes beat (for a wait that timed out)."""
+    with organization_scope(organization):
+        due = list(
+            MilestoneRun.objects.filter(state="due")
+            .values_list("claimed_by", "claimed_at")
+            .distinct()
+        )
+    beats = list(WorkerHeartbeat.objects.values_list("owner", "started_at", "beat_at"))
+    return f"due steps held by {due}; heartbeats {beats}"
+
+
 def _finished(organization, steps: set[int], emails: set[int]) -> bool:
     with organization_scope(organization):
         open_steps = MilestoneRun.objects.filter(id__in=steps).exclude(state="done").exists()
@@ -120,7 +132,7 @@ def test_a_killed_workers_work_is_taken_over_within_90_seconds(broker, sink, wor
             lambda: _emailed(organization) == count and len(set(sink.ids())) == count,
             timeout=240,
             interval=0.5,
-            message=lambda: _state(organization, sink, worker),
+            message=lambda: f"{_holders(organization)}; {_state(organization, sink, worker)}",
         )
     finally:
         beat.stop()

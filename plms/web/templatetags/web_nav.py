@@ -152,6 +152,8 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),
             Link(_("Integrations"), "integrations:webhook_list", "integrations", admin_only=True),
+            Link(_("Audit log"), "audit:event_list", "audit", admin_only=True),
+            Link(_("Retention"), "privacy:retention", "privacy", ("retention",), admin_only=True),
             Link(
                 _("Sign-in"),
                 "accounts:sign_in_settings",

@@ -1,0 +1,1 @@
+"""Feedback: recognition and corrective feedback, and requests for it."""

@@ -1,0 +1,164 @@
+"""What PLMS holds about one person: the rows whose subject they are, by model.
+
+`SUBJECT_ROWS` names, per model, the field that says whose record a row is (`employee` of a
+consolidated level, `receiver` of feedback, `report` of a check-in, `recipient` of a
+notification …): a row is the person's when that field is them. Rows a person merely touched
+(feedback they gave someone else, a rating they gave a colleague) are the other person's
+records and are not part of their export. `CHILD_ROWS` adds the details of those rows
+(ratings of an assessment of them, updates of their goals, items of their plan).
+
+Models are named by label, not imported: this module reads every domain and belongs to none.
+A test checks that every tenant model pointing at a person is either listed or deliberately
+left out (`NOT_THE_SUBJECT`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+
+from plms.people.models import Employee
+
+# (model label, field naming the subject, "employee" or "user")
+SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("people.SecondaryManager", "employee", "employee"),
+    ("people.Invitation", "employee", "employee"),
+    ("capabilities.RoleAssignment", "employee", "employee"),
+    ("assessments.Assessment", "employee", "employee"),
+    ("assessments.ConsolidatedLevel", "employee", "employee"),
+    ("assessments.AttestedRating", "employee", "employee"),
+    ("goals.Goal", "owner_employee", "employee"),
+    ("goals.GoalContributor", "employee", "employee"),
+    ("goals.CheckInSeries", "report", "employee"),
+    ("goals.CheckIn", "report", "employee"),
+    ("goals.Feedback", "receiver", "employee"),
+    ("goals.FeedbackRequest", "requester", "employee"),
+    ("learning.DevelopmentPlan", "employee", "employee"),
+    ("learning.LearningCompletion", "employee", "employee"),
+    ("learning.CapabilityEvidence", "employee", "employee"),
+    ("learning.ReassessmentRequest", "employee", "employee"),
+    ("workflows.WorkflowRun", "employee", "employee"),
+    ("workflows.Notification", "recipient", "user"),
+    ("workflows.NotificationSettings", "user", "user"),
+    ("workflows.NotificationDigest", "recipient", "user"),
+    ("web.MemberActivity", "user", "user"),
+)
+# (child model label, field pointing at a subject row's model label)
+CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("assessments.Rating", "assessment", "assessments.Assessment"),
+    ("goals.GoalUpdate", "goal", "goals.Goal"),
+    ("learning.PlanItem", "plan", "learning.DevelopmentPlan"),
+)
+# Fields pointing at people whose rows are *someone else's* records (or not personal data).
+NOT_THE_SUBJECT = frozenset(
+    {
+        "people.Employee.manager",
+        "people.SecondaryManager.manager",
+        "people.Invitation.invited_by",
+        "audit.AuditEvent.actor_user",
+        "integrations.WebhookSubscription.created_by",
+        "capabilities.Capability.data_steward",
+        "capabilities.FrameworkVersion.published_by",
+        "assessments.Assessment.rater",
+        "assessments.Assessment.nominated_by",
+        "assessments.AssessmentUserObjectPermission.user",
+        "assessments.ConsolidatedLevel.adjusted_by",
+        "assessments.PreviewVote.voter",
+        "goals.Goal.data_steward",
+        "goals.Goal.stretch_approved_by",
+        "goals.Goal.activation_override_by",
+        "goals.Goal.created_by",
+        "goals.GoalUpdate.recorded_by",
+        "goals.GoalChangeRequest.requested_by",
+        "goals.GoalChangeRequest.decided_by",
+        "goals.CheckInSeries.manager",
+        "goals.CheckIn.manager",
+        "goals.ActionItem.owner",
+        "goals.CheckInEscalation.escalated_to",
+        "goals.CheckInEscalation.escalated_by",
+        "goals.FeedbackRequest.asked",
+        "goals.Feedback.giver",
+        "learning.DevelopmentPlan.approved_by",
+        "workflows.WorkflowTemplate.created_by",
+        "privacy.PersonalDataExport.employee",
+        "privacy.PersonalDataExport.requested_by",
+        "people.Employee.user",
+    }
+)
+# Never exported: secrets and internals.
+HIDDEN_FIELDS = frozenset({"password", "content", "token_hash", "token", "dedupe_key"})
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, bytes | memoryview):
+        return None
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    return value
+
+
+def _columns(model: type[models.Model]) -> list[str]:
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.name not in HIDDEN_FIELDS and field.attname not in ("organization_id",)
+    ]
+
+
+def _rows(queryset: models.QuerySet) -> list[dict]:
+    columns = _columns(queryset.model)
+    return [
+        {column: jsonable(value) for column, value in row.items()}
+        for row in queryset.order_by("pk").values(*columns)
+    ]
+
+
+def person_sections(employee: Employee) -> Iterator[tuple[str, list[dict]]]:
+    """(section name, rows) for each model that holds something about `employee`, starting
+    with the person and their sign-in; run inside the employee's organization."""
+    yield "people.Employee", _rows(Employee.objects.filter(pk=employee.pk))
+    user = employee.user
+    if user is not None:
+        yield (
+            "accounts.User",
+            [
+                {
+                    "email": user.email,
+                    "full_name": user.full_name,
+                    "date_joined": jsonable(getattr(user, "date_joined", None)),
+                    "last_login": jsonable(user.last_login),
+                    "time_zone": getattr(user, "time_zone", ""),
+                }
+            ],
+        )
+    subject_ids: dict[str, list[int]] = {}
+    for label, field, kind in SUBJECT_ROWS:
+        model = apps.get_model(label)
+        if kind == "user":
+            if user is None:
+                continue
+            queryset = model.objects.filter(**{field: user})
+        else:
+            queryset = model.objects.filter(**{field: employee})
+        rows = _rows(queryset)
+        subject_ids[label] = [row["id"] for row in rows]
+        yield label, rows
+    for label, field, parent in CHILD_ROWS:
+        model = apps.get_model(label)
+        yield label, _rows(model.objects.filter(**{f"{field}_id__in": subject_ids.get(parent, [])}))
+
+
+def section_count() -> int:
+    return 2 + len(SUBJECT_ROWS) + len(CHILD_ROWS)
