@@ -31,6 +31,7 @@ from plms.common.error_codes import (
 from plms.common.error_codes import (
     COMMENT_REQUIRED as COMMENT_REQUIRED,
 )
+from plms.common.error_codes import CONFIRMATION_STALE as CONFIRMATION_STALE
 from plms.common.error_codes import (
     CYCLE_NOT_CLOSED as CYCLE_NOT_CLOSED,
 )

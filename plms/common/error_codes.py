@@ -293,6 +293,13 @@ CYCLE_NOT_DRAFT = _define(
 CYCLE_NOT_CLOSED = _define(
     "cycle_not_closed", 409, "Only a closed cycle can do this.", "assessment-cycles"
 )
+CONFIRMATION_STALE = _define(
+    "confirmation_stale",
+    409,
+    "The count of unsubmitted assessments confirmed when closing is no longer right: read it "
+    "again.",
+    "assessment-cycles",
+)
 REASON_REQUIRED = _define(
     "reason_required", 400, "Say why (`reason`).", "assessment-cycles", "development-plans"
 )
