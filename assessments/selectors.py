@@ -40,6 +40,7 @@ from assessments.models import (
     Assessment,
     AssessmentCycle,
     AssessmentUserObjectPermission,
+    AttestedRating,
     ConsolidatedLevel,
     PreviewVote,
     Rating,
@@ -766,3 +767,40 @@ def preview_summary(*, cycle: AssessmentCycle) -> dict[str, int]:
     )
     rows = list(votes)
     return {"voted": len(rows), "contested": sum(1 for row in rows if row["against"])}
+
+
+def attested_rating_list() -> QuerySet[AttestedRating]:
+    """Every rating from outside the assessment forms (imported, or attested by a passed
+    exam), newest first."""
+    return AttestedRating.objects.select_related("employee", "capability").order_by(
+        "-attested_at", "-id"
+    )
+
+
+def external_rating_list() -> QuerySet[AttestedRating]:
+    """Ratings imported from other systems (`external:` source keys), newest first."""
+    return (
+        AttestedRating.objects.filter(source_key__startswith=AttestedRating.EXTERNAL_PREFIX)
+        .select_related("employee", "capability")
+        .order_by("-attested_at", "-id")
+    )
+
+
+def external_rating_sources(*, levels: Iterable[ConsolidatedLevel]) -> dict[str, str]:
+    """{attested rating uuid: source} of the external ratings counted in these consolidated
+    levels (one query): pages name the system each came from."""
+    uuids = {
+        str(uuid)
+        for level in levels
+        for part in (level.contributions or {}).values()
+        if isinstance(part, dict)
+        for uuid in part.get("attested", [])
+    }
+    if not uuids:
+        return {}
+    return {
+        str(uuid): source
+        for uuid, source in external_rating_list()
+        .filter(uuid__in=uuids)
+        .values_list("uuid", "source")
+    }

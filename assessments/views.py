@@ -309,7 +309,12 @@ def results(request: HttpRequest, id) -> HttpResponse:
     goal_results = selectors.goal_results_for_viewer(
         actor=actor, employee=employee, capabilities=[g.capability for g in employee_gaps]
     )
-    history = selectors.consolidated_for_employee(employee=employee)
+    history = list(selectors.consolidated_for_employee(employee=employee))
+    external = selectors.external_rating_sources(levels=history)
+    for level in history:
+        counted = (level.contributions or {}).get("expert", {}).get("attested", [])
+        level.external_sources = sorted({external[u] for u in counted if u in external})
+        level.exam_count = len([u for u in counted if u not in external])
     latest = next(iter(history), None)
     peers = (
         selectors.peer_summary(cycle=latest.cycle, employee=employee) if latest is not None else {}

@@ -28,13 +28,17 @@ from learning.services import completions as completion_services
 from learning.services import plans as plan_services
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
     StrictCharField,
     StrictEmailField,
+    without_body,
 )
 from plms.common.errors import ApplicationError, NotFound
+from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 
@@ -58,13 +62,13 @@ def choice(choices, **kwargs) -> serializers.ChoiceField:
 # --- Catalogue ------------------------------------------------------------------------------------
 
 
-class LevelLinkSerializer(serializers.Serializer):
+class LevelLinkSerializer(ApiSerializer):
     capability = PublicId(capability_selectors.capabilities)
     level_from = serializers.IntegerField(min_value=1, max_value=10)
     level_to = serializers.IntegerField(min_value=1, max_value=10)
 
 
-class LearningItemSerializer(serializers.ModelSerializer):
+class LearningItemSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     mix = choice(LearningItem.Mix.choices, read_only=True)
     kind = choice(LearningItem.Kind.choices)
@@ -160,7 +164,7 @@ class LearningItemViewSet(
 # --- Development plans ----------------------------------------------------------------------------
 
 
-class PlanItemSerializer(serializers.ModelSerializer):
+class PlanItemSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     item = PublicId(LearningItem, read_only=True, allow_null=True)
     capability = PublicId(capability_selectors.capabilities, read_only=True, allow_null=True)
@@ -185,7 +189,7 @@ class PlanItemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DevelopmentPlanSerializer(serializers.ModelSerializer):
+class DevelopmentPlanSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     employee = PublicId(people_selectors.employees, read_only=True)
     built_from = PublicId(assessment_selectors.cycles, read_only=True, allow_null=True)
@@ -236,12 +240,12 @@ class DevelopmentPlanSerializer(serializers.ModelSerializer):
 EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
 
 
-class MilestoneSerializer(serializers.Serializer):
+class MilestoneSerializer(ApiSerializer):
     title = StrictCharField(max_length=200)
     due_date = serializers.DateField()
 
 
-class PlanCreateSerializer(serializers.Serializer):
+class PlanCreateSerializer(ApiSerializer):
     employee = PublicId(people_selectors.employees)
     kind = choice(DevelopmentPlan.Kind.choices, default=DevelopmentPlan.Kind.DEVELOPMENT)
     start = serializers.DateField(required=False)
@@ -270,31 +274,31 @@ class PlanCreateSerializer(serializers.Serializer):
         return attrs
 
 
-class AdditionSerializer(serializers.Serializer):
+class AdditionSerializer(ApiSerializer):
     item = PublicId(LearningItem)
     capability = PublicId(capability_selectors.capabilities, required=False, allow_null=True)
     reason = StrictCharField(max_length=300)
     due_date = serializers.DateField(required=False, allow_null=True)
 
 
-class RemovalSerializer(serializers.Serializer):
+class RemovalSerializer(ApiSerializer):
     item = serializers.UUIDField(help_text="The plan item's id.")
     reason = StrictCharField(max_length=300)
 
 
-class ApproveSerializer(serializers.Serializer):
+class ApproveSerializer(ApiSerializer):
     add = AdditionSerializer(many=True, required=False, default=list)
     remove = RemovalSerializer(many=True, required=False, default=list)
     order = serializers.ListField(child=serializers.UUIDField(), required=False)
     reason = StrictCharField(required=False, default="", allow_blank=True)
 
 
-class CompleteSerializer(serializers.Serializer):
+class CompleteSerializer(ApiSerializer):
     outcome = choice(DevelopmentPlan.Outcome.choices, required=False, default="", allow_blank=True)
     note = StrictCharField(required=False, default="", allow_blank=True)
 
 
-class ItemProgressSerializer(serializers.Serializer):
+class ItemProgressSerializer(ApiSerializer):
     item = serializers.UUIDField(help_text="The plan item's id.")
     status = choice(PlanItem.Status.choices)
     evidence = StrictCharField(required=False, allow_blank=True)
@@ -388,13 +392,14 @@ class DevelopmentPlanViewSet(
         summary="List the plan's items",
         responses={200: PlanItemSerializer(many=True)},
     )
-    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    @action(detail=True, methods=["get"], filterset_class=None, filter_backends=[])
     def items(self, request, id=None):
         plan = self.get_object()
-        return Response(PlanItemSerializer(selectors.plan_items(plan=plan), many=True).data)
+        return paginated(self, selectors.plan_items(plan=plan), PlanItemSerializer)
 
     @extend_schema(summary="Propose the plan to the manager", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def propose(self, request, id=None):
         return self._refreshed(plan_services.plan_propose(actor=self.actor, plan=self.get_object()))
 
@@ -434,6 +439,7 @@ class DevelopmentPlanViewSet(
 
     @extend_schema(summary="Activate an approved plan", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def activate(self, request, id=None):
         return self._refreshed(
             plan_services.plan_activate(actor=self.actor, plan=self.get_object())
@@ -494,7 +500,7 @@ class DevelopmentPlanViewSet(
 # --- Completions from an LMS ----------------------------------------------------------------------
 
 
-class CompletionInputSerializer(serializers.Serializer):
+class CompletionInputSerializer(ApiSerializer):
     employee_email = StrictEmailField(required=False)
     employee_external_id = StrictCharField(required=False, max_length=100)
     item_external_id = StrictCharField(max_length=100)
@@ -517,7 +523,7 @@ class CompletionInputSerializer(serializers.Serializer):
         return attrs
 
 
-class CompletionSerializer(serializers.ModelSerializer):
+class CompletionSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     employee = PublicId(people_selectors.employees, read_only=True)
     item = PublicId(LearningItem, read_only=True)
@@ -610,7 +616,7 @@ class LearningCompletionViewSet(
 # --- Reports --------------------------------------------------------------------------------------
 
 
-class ContentGapSerializer(serializers.Serializer):
+class ContentGapSerializer(ApiSerializer):
     capability = serializers.UUIDField()
     capability_name = serializers.CharField()
     level = serializers.IntegerField()
@@ -627,17 +633,16 @@ class ContentGapSerializer(serializers.Serializer):
 )
 class LearningContentGapViewSet(OrganizationScopedViewSet):
     scope_area = "learning"
-    pagination_class = None
     filter_backends: list = []
 
     def list(self, request):
-        rows = selectors.content_gap_report()
+        rows = self.paginate_queryset(selectors.content_gap_report())
         uuids = dict(
             capability_selectors.capabilities()
             .filter(id__in=[r["capability_id"] for r in rows])
             .values_list("id", "uuid")
         )
-        return Response(
+        return self.get_paginated_response(
             [
                 {
                     "capability": uuids[r["capability_id"]],

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import DevelopmentPlan, LearningCompletion
+from learning.models import DevelopmentPlan, LearningCompletion, PlanBuild
 from plms.events.bus import DomainEvent, Occurrence
 
 
@@ -109,3 +109,26 @@ class ImprovementPlanSignedOff(DomainEvent):
     name = "improvement_plan_signed_off"
     label = _("HR signed off a performance improvement plan.")
     feed = SignedOffFeed()
+
+
+class PlanBuildFinished(DomainEvent):
+    """The background build of a closed cycle's draft plans has finished (clients need not
+    poll the build's progress). Concerns everyone considered: no single subject."""
+
+    name = "plan_build_finished"
+    label = _("The development plans of a closed cycle were built.")
+    webhook_type = "plan_build.finished"
+    audience_wide = True
+
+    @classmethod
+    def of(cls, build: PlanBuild, *, considered: int, created: int) -> PlanBuildFinished:
+        return cls(
+            data={
+                "id": str(build.uuid),
+                "cycle": str(build.cycle.uuid),
+                "run": build.runs,
+                "people_considered": considered,
+                "plans_created": created,
+                "finished_at": build.finished_at,
+            }
+        )

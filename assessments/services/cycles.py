@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments import consolidation
-from assessments.events import CycleClosed
+from assessments.events import CycleClosed, CycleLaunched
 from assessments.models import (
     RATER_KINDS,
     Assessment,
@@ -259,6 +259,17 @@ def _launch_chunk(
         else cycle.launch_total,
         launch_state=AssessmentCycle.LaunchState.DONE if done else cycle.launch_state,
     )
+    if done:
+        publish(
+            actor_or_organization=cycle.organization,
+            events=[
+                CycleLaunched.of(
+                    cycle,
+                    people=cycle_scope_employees(cycle).count(),
+                    assessments=Assessment.objects.filter(cycle=cycle).count(),
+                )
+            ],
+        )
     return created, None if done else ids[-1]
 
 

@@ -25,6 +25,9 @@ DECLARED_BY = {
     "learning_completed": "learning.events",
     "improvement_plan_signed_off": "learning.events",
     "milestone_due": "workflows.events",
+    "job_role_assigned": "capabilities.events",
+    "cycle_launched": "assessments.events",
+    "plan_build_finished": "learning.events",
 }
 
 

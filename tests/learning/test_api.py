@@ -51,7 +51,7 @@ def test_the_employee_builds_proposes_and_progresses_their_plan(world):
     assert built.status_code == 201, built.json()
     plan = built.json()
     assert plan["status"] == "draft" and plan["item_count"] == 3
-    items = me.get(f"{PLANS}/{plan['id']}/items").json()
+    items = me.get(f"{PLANS}/{plan['id']}/items").json()["results"]
     assert items[0]["reason"] == "Customer communication: 2 → target 4"
     assert me.post(f"{PLANS}/{plan['id']}/propose").json()["status"] == "proposed"
     assert me.post(f"{PLANS}/{plan['id']}/approve", {}, format="json").status_code == 403
@@ -128,7 +128,7 @@ def test_an_lms_completion_is_idempotent(world, key_client_a):
 def test_reports(world, key_client_a):
     gaps = key_client_a.get("/api/v1/learning-content-gaps")
     assert gaps.status_code == 200
-    assert [(r["capability_name"], r["level"], r["people"]) for r in gaps.json()] == [
+    assert [(r["capability_name"], r["level"], r["people"]) for r in gaps.json()["results"]] == [
         ("Negotiation", 2, 1),
         ("Negotiation", 3, 1),
     ]

@@ -342,3 +342,16 @@ def test_a_plan_built_for_a_cycle_is_the_plan_built_on_demand(world):
             for event in OutboxEvent.objects.filter(type="development_plan.created")
         }
         assert events[str(bulk.uuid)] == {**events[str(single.uuid)], "id": str(bulk.uuid)}
+
+
+def test_a_finished_build_is_announced_with_its_counts(world, django_capture_on_commit_callbacks):
+    cycle = open_cycle(world)
+    rated(world, cycle, world.employee, WITH_GAPS)
+    rated(world, cycle, colleague(world, "settled@a.example"), ALL_MET)
+    close(world, cycle, django_capture_on_commit_callbacks)
+    with in_org(world.org):
+        event = OutboxEvent.objects.get(type="plan_build.finished")
+    data = event.payload["data"]
+    assert data["cycle"] == str(cycle.uuid)
+    assert (data["people_considered"], data["plans_created"], data["run"]) == (2, 1, 1)
+    assert data["finished_at"]
