@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
@@ -216,6 +217,53 @@ def cycle_completion_by_department(*, cycle: AssessmentCycle) -> list[dict]:
         }
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class CloseConsequences:
+    """What closing a cycle does, in numbers, for the confirmation that precedes it."""
+
+    total: int  # the cycle's assessments (declined ones left out)
+    unsubmitted: int  # nominated, to do or draft: closed unrated
+    people: int  # people with at least one submitted assessment: consolidated
+
+    @property
+    def submitted(self) -> int:
+        return self.total - self.unsubmitted
+
+
+def cycle_close_consequences(*, cycle: AssessmentCycle) -> CloseConsequences:
+    """How many assessments closing `cycle` leaves unrated, and how many people it
+    consolidates (one query)."""
+    counts = (
+        Assessment.objects.filter(cycle=cycle)
+        .exclude(status=Assessment.Status.DECLINED)
+        .aggregate(
+            total=Count("id"),
+            unsubmitted=Count("id", filter=~Q(status=Assessment.Status.SUBMITTED)),
+            people=Count(
+                "employee_id", filter=Q(status=Assessment.Status.SUBMITTED), distinct=True
+            ),
+        )
+    )
+    return CloseConsequences(counts["total"], counts["unsubmitted"], counts["people"])
+
+
+@dataclass(frozen=True)
+class LaunchConsequences:
+    """What launching (or relaunching) a cycle does, for the confirmation before it."""
+
+    in_scope: int  # people in scope with a job role
+    newcomers: int  # of them, people without an assessment in the cycle yet
+    kinds: tuple[str, ...]  # the rater kinds each person gets
+
+
+def cycle_launch_consequences(*, cycle: AssessmentCycle) -> LaunchConsequences:
+    scope = cycle_scope_employees(cycle)
+    in_scope = scope.count()
+    started = Assessment.objects.filter(cycle=cycle).values("employee_id")
+    newcomers = scope.exclude(id__in=started).count() if cycle.pk else in_scope
+    return LaunchConsequences(in_scope, newcomers, tuple(cycle.kinds_used))
 
 
 def latest_closed_cycle() -> AssessmentCycle | None:

@@ -184,6 +184,26 @@ def framework_version_get(*, number: int) -> FrameworkVersion | None:
     return FrameworkVersion.objects.filter(number=number).first()
 
 
+@dataclass(frozen=True)
+class PublishConsequences:
+    """What publishing the framework now freezes, for the confirmation before it."""
+
+    number: int  # the version it would be
+    capabilities: int  # in use (active)
+    levels: int  # of the competency scale
+    roles: int  # job roles whose requirements will record it
+
+
+def framework_publish_consequences() -> PublishConsequences:
+    latest = FrameworkVersion.objects.order_by("-number").values_list("number", flat=True).first()
+    return PublishConsequences(
+        number=(latest or 0) + 1,
+        capabilities=Capability.objects.filter(status=Capability.Status.ACTIVE).count(),
+        levels=ScaleLevel.objects.count(),
+        roles=JobRole.objects.count(),
+    )
+
+
 @dataclass
 class CapabilityChange:
     key: str

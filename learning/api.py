@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from assessments import selectors as assessment_selectors
 from capabilities import selectors as capability_selectors
+from goals import selectors as goal_selectors
 from learning import impact, selectors
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
 from learning.services import builds as build_services
@@ -194,6 +195,12 @@ class DevelopmentPlanSerializer(serializers.ModelSerializer):
     kind = choice(DevelopmentPlan.Kind.choices, read_only=True)
     status = choice(DevelopmentPlan.Status.choices, read_only=True)
     outcome = choice(DevelopmentPlan.Outcome.choices, read_only=True)
+    linked_goals = serializers.ListField(
+        source="linked_goal_ids",
+        child=serializers.UUIDField(),
+        read_only=True,
+        help_text="An improvement plan: the public ids of the goals it is about.",
+    )
 
     class Meta:
         model = DevelopmentPlan
@@ -219,6 +226,9 @@ class DevelopmentPlanSerializer(serializers.ModelSerializer):
             "done_count",
             "created_at",
             "updated_at",
+            "reason",
+            "linked_goals",
+            "hr_signed_off_at",
         ]
         read_only_fields = fields
 
@@ -241,6 +251,13 @@ class PlanCreateSerializer(serializers.Serializer):
     milestones = MilestoneSerializer(many=True, required=False, default=list)
     review_dates = serializers.ListField(
         child=serializers.DateField(), required=False, default=list
+    )
+    reason = StrictCharField(required=False, allow_blank=True, default="")
+    goals = serializers.ListField(
+        child=serializers.UUIDField(),
+        required=False,
+        default=list,
+        help_text="The public ids of the employee's goals the improvement plan is about.",
     )
 
     def validate(self, attrs):
@@ -338,6 +355,15 @@ class DevelopmentPlanViewSet(
                     "An improvement plan needs its period.",
                     fields={"start": "Required.", "period_end": "Required."},
                 )
+            goals = goal_selectors.employee_goals_chosen(
+                employee=values["employee"], uuids=values["goals"]
+            )
+            if goals is None:
+                raise ApplicationError(
+                    "invalid",
+                    "Link the employee's own goals.",
+                    fields={"goals": "Not the employee's goals."},
+                )
             plan = plan_services.plan_create_improvement(
                 actor=self.actor,
                 employee=values["employee"],
@@ -346,6 +372,8 @@ class DevelopmentPlanViewSet(
                 period_end=values["period_end"],
                 milestones=[(m["title"], m["due_date"]) for m in values["milestones"]],
                 review_dates=values["review_dates"],
+                reason=values["reason"],
+                goals=goals,
             )
         else:
             plan = build_services.plan_build(
@@ -410,6 +438,17 @@ class DevelopmentPlanViewSet(
         return self._refreshed(
             plan_services.plan_activate(actor=self.actor, plan=self.get_object())
         )
+
+    @extend_schema(
+        summary="Sign off an improvement plan (HR)",
+        description="HR admins: the improvement plan becomes active and Momentum reminds the "
+        "employee, the manager and HR of its review dates.",
+        request=None,
+    )
+    @action(detail=True, methods=["post"], url_path="sign-off")
+    def sign_off(self, request, id=None):
+        plan = self.get_object()
+        return self._refreshed(plan_services.plan_improvement_sign_off(actor=self.actor, plan=plan))
 
     @extend_schema(
         summary="Complete the plan",

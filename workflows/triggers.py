@@ -204,6 +204,13 @@ register_event_source(
 register_event_source(
     EventSource("goal_turned_red", _("A goal turns red"), *_subscribe("goal_turned_red"))
 )
+register_event_source(
+    EventSource(
+        "improvement_plan_signed_off",
+        _("HR signs off a performance improvement plan"),
+        *_subscribe("improvement_plan_signed_off"),
+    )
+)
 
 
 def event_choices() -> list[tuple[str, str]]:

@@ -115,6 +115,11 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
+class CloseSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    confirmed_unsubmitted = serializers.IntegerField(min_value=0, required=False)
+
+
 class AssessmentSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     cycle = serializers.UUIDField(source="cycle.uuid", read_only=True)
@@ -355,14 +360,21 @@ class AssessmentCycleViewSet(
 
     @extend_schema(
         summary="Close the cycle",
-        description="Consolidates the submitted ratings; emits `assessment_cycle.closed`.",
-        request=None,
+        description="Consolidates the submitted ratings; emits `assessment_cycle.closed`. "
+        "Optional: `reason` (kept in the audit trail with the number of assessments not "
+        "submitted) and `confirmed_unsubmitted`, the number of unsubmitted assessments the "
+        "caller expects: if it is no longer true the close is refused (`409 "
+        "confirmation_stale`), and when it is above 0 a `reason` is required.",
+        request=CloseSerializer,
         responses={200: AssessmentCycleSerializer},
     )
     @action(detail=True, methods=["post"])
     def close(self, request, id=None):
+        cycle = self.get_object()
+        data = CloseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
         return self._refreshed(
-            cycle_services.cycle_close(actor=self.actor, cycle=self.get_object())
+            cycle_services.cycle_close(actor=self.actor, cycle=cycle, **data.validated_data)
         )
 
     @extend_schema(

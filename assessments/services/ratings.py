@@ -11,6 +11,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from assessments import notices
 from assessments.events import AssessmentSubmitted
 from assessments.models import (
     Assessment,
@@ -201,6 +202,7 @@ def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
         obj=assessment,
         changes={"ratings": len(ratings), "kind": assessment.kind},
     )
+    notices.self_assessment_submitted(assessment=assessment)
     publish(
         actor_or_organization=actor,
         events=[AssessmentSubmitted.of(assessment, submitted_at=now)],

@@ -23,6 +23,7 @@ DECLARED_BY = {
     "development_plan_created": "learning.events",
     "development_plan_completed": "learning.events",
     "learning_completed": "learning.events",
+    "improvement_plan_signed_off": "learning.events",
     "milestone_due": "workflows.events",
 }
 
