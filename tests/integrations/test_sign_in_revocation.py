@@ -1,6 +1,6 @@
 """Deactivating an employee (by an identity provider through SCIM, an HRIS sync, or an HR admin)
 withdraws their sign-in to that organization: the membership becomes inactive (its role kept),
-their sessions act there no more and their API keys are revoked. A reactivation gives the sign-in
+their open sessions end and their API keys are revoked. A reactivation gives the sign-in
 back with the same role; revoked keys stay revoked. Other organizations are untouched."""
 
 from __future__ import annotations
@@ -85,14 +85,15 @@ def test_scim_deactivation_withdraws_sign_in_sessions_and_keys(org_a, scim, clie
     assert _sign_in(client, leaver).status_code == 200  # the form again, with the reason
     assert "no longer has access" in _sign_in(client, leaver).content.decode()
     assert "_auth_user_id" not in client.session
-    assert session.get("/api/v1/me").status_code == 403
-    assert session.get("/").status_code == 403  # the "no organization" page
+    # The open session has ended: the API asks for credentials, pages for a sign-in.
+    assert session.get("/api/v1/me").status_code == 401
+    assert session.get("/").status_code == 302
     response = _bearer(own_key).get("/api/v1/ping")
     assert response.status_code == 401 and response.json()["code"] == "authentication_failed"
     assert _bearer(colleague_key).get("/api/v1/ping").status_code == 200
     [event] = _audit(org_a, "member.sign_in_revoked")
     assert event.object_uuid == leaver.employee.uuid
-    assert event.changes == {"role": "admin", "api_keys_revoked": 1}
+    assert event.changes == {"role": "admin", "api_keys_revoked": 1, "sessions_ended": 1}
     assert event.reason == "Deactivated by SCIM."
 
 
@@ -141,9 +142,8 @@ def test_other_organizations_keep_their_sign_in(org_a, org_b, scim, client):
         membership_b.refresh_from_db()
     assert membership_b.active is True
     assert _bearer(key_b).get("/api/v1/ping").status_code == 200
-    # The open session moves to the organization the person still belongs to.
-    me = session.get("/api/v1/me").json()
-    assert me["organization"]["slug"] == "org-b" and me["role"] == "member"
+    # Open sessions end; signing in again lands in the organization the person still belongs to.
+    assert session.get("/api/v1/me").status_code == 401
     assert _sign_in(client, leaver).status_code == 302
     assert client.get("/api/v1/me").json()["organization"]["slug"] == "org-b"
 
@@ -217,13 +217,13 @@ def test_an_hr_admin_deactivating_an_employee_withdraws_their_sign_in(org_a, hr_
 
     membership = _membership(org_a, leaver)
     assert membership.active is False and membership.role == Membership.Role.ADMIN
-    assert session.get("/").status_code == 403
-    assert session.get("/api/v1/me").status_code == 403
+    assert session.get("/").status_code == 302  # the session has ended
+    assert session.get("/api/v1/me").status_code == 401
     assert _bearer(own_key).get("/api/v1/ping").status_code == 401
     assert "no longer has access" in _sign_in(client, leaver).content.decode()
     [event] = _audit(org_a, "member.sign_in_revoked")
     assert event.reason == f"Deactivated by {hr_admin.user}."
-    assert event.changes == {"role": "admin", "api_keys_revoked": 1}
+    assert event.changes == {"role": "admin", "api_keys_revoked": 1, "sessions_ended": 1}
 
     with in_org(org_a):
         employee.refresh_from_db()
@@ -231,7 +231,9 @@ def test_an_hr_admin_deactivating_an_employee_withdraws_their_sign_in(org_a, hr_
     with in_org(membership.organization_id):
         membership.refresh_from_db()
     assert membership.active is True and membership.role == Membership.Role.ADMIN
-    assert session.get("/").status_code == 200
+    assert session.get("/").status_code == 302  # an ended session stays ended
+    assert _sign_in(client, leaver).status_code == 302
+    assert client.get("/").status_code == 200
 
 
 def test_deactivation_through_the_employees_api_withdraws_too(org_a, key_client_a):
