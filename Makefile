@@ -9,7 +9,7 @@ export PLMS_BASE_URL ?= http://$(HOST):$(PORT)
 # Two cores: one test process per core.
 TEST_WORKERS ?= 2
 
-.PHONY: run test install constraints assets migrate seed lint format check bench worker beat clean
+.PHONY: run test install constraints assets migrate seed lint format check bench worker beat clean client
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,5 +71,16 @@ beat: install
 bench: install assets
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
+# The Python client (clients/python/): the OpenAPI document as the API serves it, then the
+# generator (pinned, in a venv of its own) writes clients/python/plms-client/.
+CLIENT_VENV := .venv-client
+client: install
+	test -x $(CLIENT_VENV)/bin/openapi-python-client || ( $(PYTHON) -m venv $(CLIENT_VENV) && \
+		$(CLIENT_VENV)/bin/pip install --quiet -r clients/python/generator-requirements.txt )
+	$(BIN)/python manage.py spectacular --format openapi-json --file clients/python/openapi.json
+	cd clients/python && PATH="$(CURDIR)/$(CLIENT_VENV)/bin:$$PATH" \
+		$(CURDIR)/$(CLIENT_VENV)/bin/openapi-python-client generate --path openapi.json \
+		--config generator.yaml --meta setup --output-path plms-client --overwrite
+
 clean:
-	rm -rf $(VENV) node_modules static/vendor staticfiles var
+	rm -rf $(VENV) $(CLIENT_VENV) node_modules static/vendor staticfiles var

@@ -5,7 +5,8 @@ class AssessmentsConfig(AppConfig):
     name = "assessments"
 
     def ready(self) -> None:
-        from assessments import milestones, signals
+        from assessments import milestones, notices, signals
 
         signals.connect()
         milestones.register()
+        notices.register()

@@ -1,4 +1,5 @@
-"""The assessments app's domain events: an assessment is submitted, a cycle closes."""
+"""The assessments app's domain events: a cycle's launch finishes, an assessment is submitted,
+a cycle closes."""
 
 from __future__ import annotations
 
@@ -56,4 +57,27 @@ class CycleClosed(DomainEvent):
                 "closed_at": cycle.closed_at,
                 "consolidated_levels": consolidated_levels,
             },
+        )
+
+
+class CycleLaunched(DomainEvent):
+    """The background launch of a cycle has created every assessment (clients need not poll
+    the cycle's launch progress). Concerns everyone in scope: no single subject."""
+
+    name = "cycle_launched"
+    label = _("An assessment cycle's launch finished.")
+    webhook_type = "assessment_cycle.launched"
+    audience_wide = True
+
+    @classmethod
+    def of(cls, cycle: AssessmentCycle, *, people: int, assessments: int) -> CycleLaunched:
+        return cls(
+            data={
+                "id": str(cycle.uuid),
+                "name": cycle.name,
+                "scope": cycle.scope,
+                "launched_at": cycle.launched_at,
+                "people": people,
+                "assessments": assessments,
+            }
         )

@@ -111,6 +111,20 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class CloseCycleForm(forms.Form):
+    """The confirmation of a close: the number of unsubmitted assessments the person saw
+    (so a close never acts on numbers nobody looked at) and, when there are any, why."""
+
+    confirmed_unsubmitted = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Why close now?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the audit trail with the numbers above."),
+    )
+
+
 class AdjustForm(forms.Form):
     level = forms.DecimalField(
         label=_("Calibrated level"),

@@ -29,6 +29,7 @@ from workflows.milestones import (
     register_condition,
     register_config_resolver,
     register_kind,
+    register_object_link,
     responsible_users,
 )
 from workflows.models import MilestoneRun
@@ -98,6 +99,10 @@ def cycle_public_id(value: object) -> str | None:
 
 def register() -> None:
     register_config_resolver("cycle", cycle_public_id)
+    register_object_link(
+        "assessments.assessment",
+        lambda uuid: reverse("assessments:assessment_form", args=[uuid]),
+    )
     register_kind(
         MilestoneKind(
             "launch_assessment",

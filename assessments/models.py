@@ -9,6 +9,8 @@ weights into `ConsolidatedLevel` rows, which keep the history across cycles.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -397,7 +399,8 @@ class PreviewVote(TenantModel):
 
 class AttestedRating(TenantModel):
     """An expert rating recorded without a form: a passed assessed learning item (an exam, a
-    certification) attests a level in a capability.
+    certification) attests a level in a capability, or an integrator imports a level from
+    another system (an external rating: `source_key` starts with `external:`).
 
     Consolidating a cycle that weights expert ratings counts each attested rating whose
     `attested_at` falls in the cycle's period as one expert rating at full rater weight, beside
@@ -413,7 +416,12 @@ class AttestedRating(TenantModel):
     attested_at = models.DateTimeField()
     source = models.CharField(max_length=300)
     source_key = models.CharField(max_length=100)
+    # External ratings (imported from another system through the API) link their evidence.
+    evidence_url = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    # `source_key` of an external rating: this prefix and the importer's external id.
+    EXTERNAL_PREFIX = "external:"
 
     class Meta:
         ordering = ["-attested_at", "-id"]
@@ -431,3 +439,15 @@ class AttestedRating(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.employee_id} · {self.capability_id} = {self.level} ({self.source})"
+
+    @property
+    def rated_on(self) -> date:
+        """The day it was rated (attested)."""
+        return self.attested_at.date()
+
+    @property
+    def external_id(self) -> str:
+        """The importer's id of an external rating ("" for an exam's attestation)."""
+        if not self.source_key.startswith(self.EXTERNAL_PREFIX):
+            return ""
+        return self.source_key.removeprefix(self.EXTERNAL_PREFIX)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
@@ -39,6 +40,7 @@ from assessments.models import (
     Assessment,
     AssessmentCycle,
     AssessmentUserObjectPermission,
+    AttestedRating,
     ConsolidatedLevel,
     PreviewVote,
     Rating,
@@ -216,6 +218,53 @@ def cycle_completion_by_department(*, cycle: AssessmentCycle) -> list[dict]:
         }
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class CloseConsequences:
+    """What closing a cycle does, in numbers, for the confirmation that precedes it."""
+
+    total: int  # the cycle's assessments (declined ones left out)
+    unsubmitted: int  # nominated, to do or draft: closed unrated
+    people: int  # people with at least one submitted assessment: consolidated
+
+    @property
+    def submitted(self) -> int:
+        return self.total - self.unsubmitted
+
+
+def cycle_close_consequences(*, cycle: AssessmentCycle) -> CloseConsequences:
+    """How many assessments closing `cycle` leaves unrated, and how many people it
+    consolidates (one query)."""
+    counts = (
+        Assessment.objects.filter(cycle=cycle)
+        .exclude(status=Assessment.Status.DECLINED)
+        .aggregate(
+            total=Count("id"),
+            unsubmitted=Count("id", filter=~Q(status=Assessment.Status.SUBMITTED)),
+            people=Count(
+                "employee_id", filter=Q(status=Assessment.Status.SUBMITTED), distinct=True
+            ),
+        )
+    )
+    return CloseConsequences(counts["total"], counts["unsubmitted"], counts["people"])
+
+
+@dataclass(frozen=True)
+class LaunchConsequences:
+    """What launching (or relaunching) a cycle does, for the confirmation before it."""
+
+    in_scope: int  # people in scope with a job role
+    newcomers: int  # of them, people without an assessment in the cycle yet
+    kinds: tuple[str, ...]  # the rater kinds each person gets
+
+
+def cycle_launch_consequences(*, cycle: AssessmentCycle) -> LaunchConsequences:
+    scope = cycle_scope_employees(cycle)
+    in_scope = scope.count()
+    started = Assessment.objects.filter(cycle=cycle).values("employee_id")
+    newcomers = scope.exclude(id__in=started).count() if cycle.pk else in_scope
+    return LaunchConsequences(in_scope, newcomers, tuple(cycle.kinds_used))
 
 
 def latest_closed_cycle() -> AssessmentCycle | None:
@@ -718,3 +767,40 @@ def preview_summary(*, cycle: AssessmentCycle) -> dict[str, int]:
     )
     rows = list(votes)
     return {"voted": len(rows), "contested": sum(1 for row in rows if row["against"])}
+
+
+def attested_rating_list() -> QuerySet[AttestedRating]:
+    """Every rating from outside the assessment forms (imported, or attested by a passed
+    exam), newest first."""
+    return AttestedRating.objects.select_related("employee", "capability").order_by(
+        "-attested_at", "-id"
+    )
+
+
+def external_rating_list() -> QuerySet[AttestedRating]:
+    """Ratings imported from other systems (`external:` source keys), newest first."""
+    return (
+        AttestedRating.objects.filter(source_key__startswith=AttestedRating.EXTERNAL_PREFIX)
+        .select_related("employee", "capability")
+        .order_by("-attested_at", "-id")
+    )
+
+
+def external_rating_sources(*, levels: Iterable[ConsolidatedLevel]) -> dict[str, str]:
+    """{attested rating uuid: source} of the external ratings counted in these consolidated
+    levels (one query): pages name the system each came from."""
+    uuids = {
+        str(uuid)
+        for level in levels
+        for part in (level.contributions or {}).values()
+        if isinstance(part, dict)
+        for uuid in part.get("attested", [])
+    }
+    if not uuids:
+        return {}
+    return {
+        str(uuid): source
+        for uuid, source in external_rating_list()
+        .filter(uuid__in=uuids)
+        .values_list("uuid", "source")
+    }

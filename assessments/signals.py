@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, Value, When
 
-from assessments.models import ConsolidatedLevel, Rating
+from assessments.models import AssessmentCycle, ConsolidatedLevel, Rating
 from assessments.results_cache import results_changed
+from assessments.selectors import cycle_scope_employees
+from assessments.services.cycles import assessments_create_for
 from capabilities import signals as capability_signals
 
 
@@ -50,6 +52,19 @@ def move_merged_capability(sender, *, keep, duplicate, **kwargs) -> None:
     results_changed()
 
 
+def pick_up_new_role_holder(sender, *, employee, role, **kwargs) -> None:
+    """A person who takes up a role joins every launched, open cycle whose scope now includes
+    them (their self and manager assessments are created, as a launch would have)."""
+    if role is None:
+        return
+    cycles = AssessmentCycle.objects.filter(
+        status=AssessmentCycle.Status.OPEN, launched_at__isnull=False
+    )
+    for cycle in cycles:
+        if cycle_scope_employees(cycle).filter(pk=employee.pk).exists():
+            assessments_create_for(cycle=cycle, employee_ids=[employee.pk])
+
+
 def connect() -> None:
     capability_signals.scale_in_use.connect(
         ratings_using_scale, dispatch_uid="assessments.ratings_in_use"
@@ -59,4 +74,7 @@ def connect() -> None:
     )
     capability_signals.capability_merged.connect(
         move_merged_capability, dispatch_uid="assessments.capability_merged"
+    )
+    capability_signals.job_role_assigned.connect(
+        pick_up_new_role_holder, dispatch_uid="assessments.pick_up_new_role_holder"
     )

@@ -10,10 +10,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import charts, fairness, gaps, selectors
-from assessments.forms import AdjustForm, CycleForm, ExpertGrantForm, PreviewVoteForm, ReasonForm
+from assessments.forms import (
+    AdjustForm,
+    CloseCycleForm,
+    CycleForm,
+    ExpertGrantForm,
+    PreviewVoteForm,
+    ReasonForm,
+)
 from assessments.models import Assessment, AssessmentCycle, PreviewVote
 from assessments.results_cache import cached_report
 from assessments.services import calibration as calibration_services
@@ -302,7 +309,12 @@ def results(request: HttpRequest, id) -> HttpResponse:
     goal_results = selectors.goal_results_for_viewer(
         actor=actor, employee=employee, capabilities=[g.capability for g in employee_gaps]
     )
-    history = selectors.consolidated_for_employee(employee=employee)
+    history = list(selectors.consolidated_for_employee(employee=employee))
+    external = selectors.external_rating_sources(levels=history)
+    for level in history:
+        counted = (level.contributions or {}).get("expert", {}).get("attested", [])
+        level.external_sources = sorted({external[u] for u in counted if u in external})
+        level.exam_count = len([u for u in counted if u not in external])
     latest = next(iter(history), None)
     peers = (
         selectors.peer_summary(cycle=latest.cycle, employee=employee) if latest is not None else {}
@@ -445,25 +457,50 @@ def _cycle_action(request: HttpRequest, id, do, done: str) -> HttpResponse:
 
 
 @member_required(admin=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cycle_launch(request: HttpRequest, id) -> HttpResponse:
-    return _cycle_action(
-        request,
-        id,
-        lambda actor, cycle: cycle_services.cycle_launch(actor=actor, cycle=cycle),
-        _("Launch started: the assessments are being created."),
-    )
+    """Launching notifies everyone in scope and cannot be undone: a page says how many people
+    and assessments it makes, and only its confirmed form launches (works without JavaScript)."""
+    cycle = _cycle_or_404(id)
+    if request.method == "POST" and request.POST.get("confirm") == "launch":
+        return _cycle_action(
+            request,
+            id,
+            lambda actor, cycle: cycle_services.cycle_launch(actor=actor, cycle=cycle),
+            _("Launch started: the assessments are being created."),
+        )
+    context = {"cycle": cycle, "launch": selectors.cycle_launch_consequences(cycle=cycle)}
+    return render(request, "assessments/cycle_launch_confirm.html", context)
 
 
 @member_required(admin=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cycle_close(request: HttpRequest, id) -> HttpResponse:
-    return _cycle_action(
-        request,
-        id,
-        lambda actor, cycle: cycle_services.cycle_close(actor=actor, cycle=cycle),
-        _("Cycle closed; results are consolidated."),
-    )
+    """Closing consolidates and leaves every unsubmitted assessment unrated for good: a page
+    states it in numbers and asks why when any are unsubmitted; a post without the confirmed
+    numbers (an old form, a stray click) only shows that page and changes nothing."""
+    cycle = _cycle_or_404(id)
+    consequences = selectors.cycle_close_consequences(cycle=cycle)
+    form = CloseCycleForm(initial={"confirmed_unsubmitted": consequences.unsubmitted})
+    status = 200
+    if request.method == "POST" and "confirmed_unsubmitted" in request.POST:
+        form = CloseCycleForm(request.POST)
+        if form.is_valid():
+            try:
+                cycle_services.cycle_close(
+                    actor=actor_from_request(request), cycle=cycle, **form.cleaned_data
+                )
+            except ApplicationError as exc:
+                _form_errors(form, exc)
+                status = exc.status if exc.status >= 400 else 400
+                consequences = selectors.cycle_close_consequences(cycle=cycle)
+                form.data = form.data.copy()
+                form.data["confirmed_unsubmitted"] = consequences.unsubmitted
+            else:
+                messages.success(request, _("Cycle closed; results are consolidated."))
+                return redirect("assessments:cycle_detail", id=cycle.uuid)
+    context = {"cycle": cycle, "close": consequences, "form": form}
+    return render(request, "assessments/cycle_close_confirm.html", context, status=status)
 
 
 @member_required(admin=True)

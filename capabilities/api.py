@@ -27,6 +27,7 @@ from capabilities.services import roles as role_services
 from capabilities.services import scales as scale_services
 from plms.common.api import (
     ApiFilterSet,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
@@ -59,13 +60,13 @@ class CapabilityIdField(PublicIdField):
 # --- Catalogue -------------------------------------------------------------------------------
 
 
-class CatalogueLevelSerializer(serializers.Serializer):
+class CatalogueLevelSerializer(ApiSerializer):
     level = serializers.IntegerField()
     descriptor = serializers.CharField()
     indicators = serializers.ListField(child=serializers.CharField())
 
 
-class CatalogueCapabilitySerializer(serializers.Serializer):
+class CatalogueCapabilitySerializer(ApiSerializer):
     """Reference data shared by all organisations (not a tenant object: looked up by key)."""
 
     key = serializers.CharField(read_only=True)
@@ -125,7 +126,7 @@ class CatalogueCapabilityViewSet(
 # --- Capabilities ----------------------------------------------------------------------------
 
 
-class CapabilityLevelSerializer(serializers.Serializer):
+class CapabilityLevelSerializer(ApiSerializer):
     level = serializers.IntegerField(min_value=1)
     descriptor = serializers.CharField(allow_blank=True)
     indicators = serializers.ListField(child=serializers.CharField(), required=False, default=list)
@@ -235,7 +236,7 @@ class CapabilityViewSet(
 # --- Competency scale ------------------------------------------------------------------------
 
 
-class ScaleLevelSerializer(serializers.Serializer):
+class ScaleLevelSerializer(ApiSerializer):
     number = serializers.IntegerField(min_value=1, max_value=7)
     name = StrictCharField(max_length=100)
     description = StrictCharField(allow_blank=True, required=False, default="")
@@ -281,6 +282,7 @@ class CompetencyScaleViewSet(
     extra_permission_classes = (IsOrganizationAdmin,)
     http_method_names = ["get", "patch", "head", "options"]
     ordering = ["id"]
+    search_fields = ["name"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no organization
@@ -309,7 +311,7 @@ class CompetencyScaleViewSet(
 # --- Job roles -------------------------------------------------------------------------------
 
 
-class RequirementSerializer(serializers.Serializer):
+class RequirementSerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     capability = CapabilityIdField()
     capability_name = serializers.CharField(source="capability.name", read_only=True)
@@ -442,9 +444,7 @@ class JobRoleViewSet(
 
 
 def register(router) -> None:
-    router.register(
-        "catalogue/capabilities", CatalogueCapabilityViewSet, basename="catalogue-capability"
-    )
+    # The catalogue (with adoption) is registered by capabilities.catalogue_api.
     router.register("capabilities", CapabilityViewSet, basename="capability")
     router.register("competency-scales", CompetencyScaleViewSet, basename="competency-scale")
     router.register("job-roles", JobRoleViewSet, basename="job-role")

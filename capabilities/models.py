@@ -177,6 +177,8 @@ class Capability(TenantModel):
     # Adopted capabilities keep the catalogue key and the revision they were copied from.
     source_key = models.CharField(max_length=100, blank=True)
     source_revision = models.PositiveIntegerField(null=True, blank=True)
+    # The catalogue revision whose update the organisation declined (no longer offered).
+    source_revision_declined = models.PositiveIntegerField(null=True, blank=True)
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -6,9 +6,10 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from django.db import connection
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from capabilities.models import (
     Capability,
@@ -73,20 +74,25 @@ def adopted_source_keys() -> dict[str, Capability]:
     return {
         c.source_key: c
         for c in Capability.objects.exclude(source_key="").only(
-            "uuid", "name", "source_key", "source_revision"
+            "uuid", "name", "source_key", "source_revision", "source_revision_declined"
         )
     }
 
 
 def catalogue_updates() -> list[tuple[Capability, CatalogueCapability]]:
-    """Adopted capabilities whose catalogue source has a newer revision."""
+    """Adopted capabilities whose catalogue source has a newer revision, unless the
+    organisation declined that revision; by capability name."""
     adopted = adopted_source_keys()
-    sources = CatalogueCapability.objects.filter(key__in=adopted.keys())
-    return [
-        (adopted[source.key], source)
-        for source in sources
-        if adopted[source.key].source_revision != source.revision
-    ]
+    sources = CatalogueCapability.objects.filter(key__in=adopted.keys()).prefetch_related("levels")
+    return sorted(
+        (
+            (adopted[source.key], source)
+            for source in sources
+            if adopted[source.key].source_revision != source.revision
+            and adopted[source.key].source_revision_declined != source.revision
+        ),
+        key=lambda pair: (pair[0].name.lower(), pair[0].pk),
+    )
 
 
 # --- Scale -----------------------------------------------------------------------------------
@@ -182,6 +188,26 @@ def framework_version_list() -> QuerySet[FrameworkVersion]:
 
 def framework_version_get(*, number: int) -> FrameworkVersion | None:
     return FrameworkVersion.objects.filter(number=number).first()
+
+
+@dataclass(frozen=True)
+class PublishConsequences:
+    """What publishing the framework now freezes, for the confirmation before it."""
+
+    number: int  # the version it would be
+    capabilities: int  # in use (active)
+    levels: int  # of the competency scale
+    roles: int  # job roles whose requirements will record it
+
+
+def framework_publish_consequences() -> PublishConsequences:
+    latest = FrameworkVersion.objects.order_by("-number").values_list("number", flat=True).first()
+    return PublishConsequences(
+        number=(latest or 0) + 1,
+        capabilities=Capability.objects.filter(status=Capability.Status.ACTIVE).count(),
+        levels=ScaleLevel.objects.count(),
+        roles=JobRole.objects.count(),
+    )
 
 
 @dataclass
@@ -297,6 +323,55 @@ def role_holders(*, role: JobRole) -> QuerySet[RoleAssignment]:
         .select_related("employee")
         .order_by("employee__last_name", "employee__first_name", "id")
     )
+
+
+def job_roles_by_reference(references: Iterable[str]) -> dict[str, JobRole]:
+    """{reference: role} for references that are a job role's id or its key (one query);
+    references that name no role are left out."""
+    references = {str(reference).strip() for reference in references if reference}
+    ids = set()
+    for reference in references:
+        try:
+            ids.add(UUID(reference))
+        except ValueError:
+            continue
+    found: dict[str, JobRole] = {}
+    for role in JobRole.objects.filter(Q(uuid__in=ids) | Q(key__in=references)):
+        for reference in (str(role.uuid), role.key):
+            if reference in references:
+                found[reference] = role
+    for reference in references - set(found):  # ids written in another case
+        try:
+            same = found.get(str(UUID(reference)))
+        except ValueError:
+            continue
+        if same is not None:
+            found[reference] = same
+    return found
+
+
+def with_current_role(employees: QuerySet[Employee]) -> QuerySet[Employee]:
+    """`employees` annotated with the key and name of the job role each holds now (or None)."""
+    held = RoleAssignment.objects.filter(employee=OuterRef("pk"), ended_at__isnull=True)
+    return employees.annotate(
+        job_role_key=Subquery(held.values("role__key")[:1]),
+        job_role_name=Subquery(held.values("role__name")[:1]),
+    )
+
+
+def role_assignment_list() -> QuerySet[RoleAssignment]:
+    """Every job role assignment, current and past (the API's `job-role-assignments`)."""
+    return RoleAssignment.objects.select_related("employee", "role").order_by("-started_at", "-id")
+
+
+def current_role_uuids(*, employee_ids: Iterable[int]) -> dict[int, str]:
+    """{employee id: public id of the role held now} for these employees (one query)."""
+    return {
+        employee_id: str(role_uuid)
+        for employee_id, role_uuid in RoleAssignment.objects.filter(
+            employee_id__in=list(employee_ids), ended_at__isnull=True
+        ).values_list("employee_id", "role__uuid")
+    }
 
 
 def current_role_for(*, employee: Employee) -> JobRole | None:

@@ -6,6 +6,9 @@
   change's transaction; receivers move their stored levels.
 - `capability_merged` — sent with `keep` and `duplicate` inside the merge's transaction;
   receivers move their rows (ratings, learning items, feedback) to `keep`.
+- `job_role_assigned` — sent with `employee`, `role` (None when the role was taken away) and
+  `previous` inside the assignment's transaction; receivers start what a new role holder
+  needs (e.g. an open assessment cycle whose scope now includes the person).
 """
 
 from django.dispatch import Signal
@@ -13,3 +16,4 @@ from django.dispatch import Signal
 scale_in_use = Signal()
 scale_levels_remapped = Signal()
 capability_merged = Signal()
+job_role_assigned = Signal()

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from capabilities import forms, selectors
 from capabilities.imports.library import FORMATS, KINDS, library_export, library_import
@@ -311,8 +311,14 @@ def version_list(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(admin=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def version_publish(request: HttpRequest) -> HttpResponse:
+    """A published version cannot be changed or withdrawn: a page says what it freezes, and
+    only its confirmed form publishes (a bare post only shows that page)."""
+    if request.POST.get("confirm") != "publish":
+        note = (request.POST.get("note") or request.GET.get("note") or "")[:300]
+        context = {"publish": selectors.framework_publish_consequences(), "note": note}
+        return render(request, "capabilities/version_publish_confirm.html", context)
     try:
         version = framework_services.framework_publish(
             actor=actor_from_request(request), note=request.POST.get("note", "")

@@ -35,6 +35,7 @@ from assessments import gaps
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from assessments.results_cache import cached_report
 from goals import kpi as kpi_math
+from goals.checkins.selectors import escalations_to_resolve
 from goals.feedback.selectors import feedback_requests_for
 from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
 from goals.selectors import (
@@ -83,8 +84,8 @@ class DueItem:
 
 def due_items(*, employee: Employee, today: date | None = None, limit: int = 12) -> list[DueItem]:
     """Open assessments to give, plan items, check-ins in the coming week, goal updates that
-    are due and feedback asked of the person, overdue first, then by date (undated last).
-    Five queries."""
+    are due, feedback asked of the person and escalations waiting for their decision, overdue
+    first, then by date (undated last). Six queries."""
     today = today or timezone.localdate()
     items: list[DueItem] = []
 
@@ -198,6 +199,25 @@ def due_items(*, employee: Employee, today: date | None = None, limit: int = 12)
                 url=reverse("goals:feedback_give") + f"?to={request.requester.uuid}"
                 f"&request={request.uuid}",
                 detail=request.message[:120],
+                today=today,
+            )
+        )
+
+    for escalation in escalations_to_resolve(employee=employee)[:limit]:
+        items.append(
+            DueItem(
+                kind="escalation",
+                label=_("Escalation"),
+                title=_("%(part)s escalated by %(manager)s about %(report)s")
+                % {
+                    "part": escalation.get_part_display(),
+                    "manager": escalation.check_in.manager.full_name,
+                    "report": escalation.check_in.report.full_name,
+                },
+                url=reverse("goals:check_in_detail", args=[escalation.check_in.uuid])
+                + f"#escalation-{escalation.uuid}",
+                due=timezone.localdate(escalation.created_at),
+                detail=escalation.text[:120],
                 today=today,
             )
         )

@@ -22,14 +22,18 @@ from goals.models import (
 )
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
     StrictCharField,
     StrictChoiceFilter,
     StrictModelSerializer,
+    without_body,
 )
 from plms.common.errors import NotFound
+from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
 
 
@@ -88,7 +92,7 @@ KPI_FIELDS = [
 EDITABLE_FIELDS = ["title", "description", "level", "start_date", "due_date", *KPI_FIELDS]
 
 
-class GoalSerializer(serializers.ModelSerializer):
+class GoalSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     owner_employee = Ref(people_selectors.employees, required=False, allow_null=True)
@@ -156,7 +160,7 @@ class GoalDetailSerializer(GoalSerializer):
         return None if change is None else ChangeRequestSerializer(change).data
 
 
-class GoalPatchSerializer(serializers.Serializer):
+class GoalPatchSerializer(ApiSerializer):
     version = serializers.IntegerField(min_value=1)
     justification = StrictCharField(required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=Goal.Status.choices, required=False)
@@ -179,7 +183,7 @@ class GoalPatchSerializer(serializers.Serializer):
         return fields
 
 
-class GoalUpdateSerializer(serializers.ModelSerializer):
+class GoalUpdateSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     recorded_by = serializers.CharField(source="recorded_by_label", read_only=True)
@@ -191,7 +195,7 @@ class GoalUpdateSerializer(serializers.ModelSerializer):
         extra_kwargs = {"recorded_at": {"required": False}}
 
 
-class ChangeRequestSerializer(serializers.ModelSerializer):
+class ChangeRequestSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
 
@@ -210,12 +214,12 @@ class ChangeRequestSerializer(serializers.ModelSerializer):
         ]
 
 
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(ApiSerializer):
     approve = serializers.BooleanField()
     note = StrictCharField(required=False, allow_blank=True, default="")
 
 
-class HistorySerializer(serializers.Serializer):
+class HistorySerializer(ApiSerializer):
     action = serializers.CharField()
     actor = serializers.CharField(source="actor_label")
     changes = serializers.JSONField()
@@ -375,17 +379,11 @@ class GoalViewSet(
     @extend_schema(
         summary="Change requests of a goal", responses=ChangeRequestSerializer(many=True)
     )
-    @action(
-        detail=True,
-        methods=["get"],
-        url_path="change-requests",
-        filter_backends=[],
-        pagination_class=None,
-    )
+    @action(detail=True, methods=["get"], url_path="change-requests", filter_backends=[])
     def change_requests(self, request, id=None):
         goal = self._goal()
         changes = selectors.goal_change_requests(goal=goal)
-        return Response(ChangeRequestSerializer(changes, many=True).data)
+        return paginated(self, changes, ChangeRequestSerializer)
 
     @extend_schema(
         summary="Approve or reject the pending change",
@@ -395,11 +393,11 @@ class GoalViewSet(
     @action(detail=True, methods=["post"], url_path="decide-change")
     def decide_change(self, request, id=None):
         goal = self._goal()
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
         change = selectors.goal_pending_change(goal=goal)
         if change is None:
             raise NotFound("No change of this goal is pending.")
-        serializer = DecisionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
         change = services.goal_change_request_decide(
             actor=self.actor,
             change_request=change,
@@ -410,6 +408,7 @@ class GoalViewSet(
 
     @extend_schema(summary="Approve a target beyond the stretch limit", request=None)
     @action(detail=True, methods=["post"], url_path="approve-stretch")
+    @without_body
     def approve_stretch(self, request, id=None):
         services.goal_stretch_approve(actor=self.actor, goal=self._goal())
         return Response(GoalDetailSerializer(self.get_object()).data)

@@ -228,6 +228,15 @@ class EscalateForm(forms.Form):
     part = forms.ChoiceField(label=_("Escalate"), choices=CheckInEscalation.Part.choices)
 
 
+class ResolveEscalationForm(forms.Form):
+    note = forms.CharField(
+        label=_("What was decided"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The manager and HR see it beside the escalation."),
+    )
+
+
 class FeedbackForm(forms.Form):
     receiver = PersonField(label=_("For"))
     kind = forms.ChoiceField(label=_("Kind"), choices=Feedback.Kind.choices)

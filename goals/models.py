@@ -596,10 +596,24 @@ class CheckInEscalation(TenantModel):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # What the person escalated to decided; seen by the check-in's manager and HR admins.
+    resolution_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [_org_uuid("checkinescalation")]
+        indexes = [
+            models.Index(
+                fields=["organization", "escalated_to", "resolved_at"],
+                name="checkinescalation_org_to",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_part_display()} of {self.check_in}"
 
 
 # --- Feedback --------------------------------------------------------------------------------

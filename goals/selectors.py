@@ -306,6 +306,16 @@ def goal_parents_chosen(
     return goals if len(goals) == len(ids) else None
 
 
+def employee_goals_chosen(*, employee: Employee, uuids: Iterable[object]) -> list[Goal] | None:
+    """`employee`'s own goals named by `uuids` (in that order), or None when any is not one
+    of theirs (or not a goal of the organization)."""
+    ids = [parse_public_id(value) for value in uuids]
+    if None in ids:
+        return None
+    goals = {g.uuid: g for g in Goal.objects.filter(owner_employee=employee, uuid__in=ids)}
+    return [goals[i] for i in ids] if all(i in goals for i in ids) else None
+
+
 def goal_owner_people(*, actor: Actor, search: str = "") -> list[Employee]:
     """People the actor may set goals for, for the owner picker. With a search, the first 20
     matching by name, e-mail or title: anyone active for HR admins, else the viewer and their

@@ -47,4 +47,9 @@ urlpatterns = [
     path("feedback/", feedback_views.feedback_inbox, name="feedback_inbox"),
     path("feedback/give/", feedback_views.feedback_give, name="feedback_give"),
     path("feedback/request/", feedback_views.feedback_request, name="feedback_request"),
+    path(
+        "check-ins/escalations/<uuid:id>/resolve/",
+        checkin_views.check_in_escalation_resolve,
+        name="check_in_escalation_resolve",
+    ),
 ]

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from assessments import selectors as assessment_selectors
 from capabilities import selectors as capability_selectors
+from goals import selectors as goal_selectors
 from learning import impact, selectors
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
 from learning.services import builds as build_services
@@ -27,13 +28,17 @@ from learning.services import completions as completion_services
 from learning.services import plans as plan_services
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
     StrictCharField,
     StrictEmailField,
+    without_body,
 )
 from plms.common.errors import ApplicationError, NotFound
+from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 
@@ -57,13 +62,13 @@ def choice(choices, **kwargs) -> serializers.ChoiceField:
 # --- Catalogue ------------------------------------------------------------------------------------
 
 
-class LevelLinkSerializer(serializers.Serializer):
+class LevelLinkSerializer(ApiSerializer):
     capability = PublicId(capability_selectors.capabilities)
     level_from = serializers.IntegerField(min_value=1, max_value=10)
     level_to = serializers.IntegerField(min_value=1, max_value=10)
 
 
-class LearningItemSerializer(serializers.ModelSerializer):
+class LearningItemSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     mix = choice(LearningItem.Mix.choices, read_only=True)
     kind = choice(LearningItem.Kind.choices)
@@ -159,7 +164,7 @@ class LearningItemViewSet(
 # --- Development plans ----------------------------------------------------------------------------
 
 
-class PlanItemSerializer(serializers.ModelSerializer):
+class PlanItemSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     item = PublicId(LearningItem, read_only=True, allow_null=True)
     capability = PublicId(capability_selectors.capabilities, read_only=True, allow_null=True)
@@ -184,7 +189,7 @@ class PlanItemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DevelopmentPlanSerializer(serializers.ModelSerializer):
+class DevelopmentPlanSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     employee = PublicId(people_selectors.employees, read_only=True)
     built_from = PublicId(assessment_selectors.cycles, read_only=True, allow_null=True)
@@ -194,6 +199,12 @@ class DevelopmentPlanSerializer(serializers.ModelSerializer):
     kind = choice(DevelopmentPlan.Kind.choices, read_only=True)
     status = choice(DevelopmentPlan.Status.choices, read_only=True)
     outcome = choice(DevelopmentPlan.Outcome.choices, read_only=True)
+    linked_goals = serializers.ListField(
+        source="linked_goal_ids",
+        child=serializers.UUIDField(),
+        read_only=True,
+        help_text="An improvement plan: the public ids of the goals it is about.",
+    )
 
     class Meta:
         model = DevelopmentPlan
@@ -219,6 +230,9 @@ class DevelopmentPlanSerializer(serializers.ModelSerializer):
             "done_count",
             "created_at",
             "updated_at",
+            "reason",
+            "linked_goals",
+            "hr_signed_off_at",
         ]
         read_only_fields = fields
 
@@ -226,12 +240,12 @@ class DevelopmentPlanSerializer(serializers.ModelSerializer):
 EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
 
 
-class MilestoneSerializer(serializers.Serializer):
+class MilestoneSerializer(ApiSerializer):
     title = StrictCharField(max_length=200)
     due_date = serializers.DateField()
 
 
-class PlanCreateSerializer(serializers.Serializer):
+class PlanCreateSerializer(ApiSerializer):
     employee = PublicId(people_selectors.employees)
     kind = choice(DevelopmentPlan.Kind.choices, default=DevelopmentPlan.Kind.DEVELOPMENT)
     start = serializers.DateField(required=False)
@@ -241,6 +255,13 @@ class PlanCreateSerializer(serializers.Serializer):
     milestones = MilestoneSerializer(many=True, required=False, default=list)
     review_dates = serializers.ListField(
         child=serializers.DateField(), required=False, default=list
+    )
+    reason = StrictCharField(required=False, allow_blank=True, default="")
+    goals = serializers.ListField(
+        child=serializers.UUIDField(),
+        required=False,
+        default=list,
+        help_text="The public ids of the employee's goals the improvement plan is about.",
     )
 
     def validate(self, attrs):
@@ -253,31 +274,31 @@ class PlanCreateSerializer(serializers.Serializer):
         return attrs
 
 
-class AdditionSerializer(serializers.Serializer):
+class AdditionSerializer(ApiSerializer):
     item = PublicId(LearningItem)
     capability = PublicId(capability_selectors.capabilities, required=False, allow_null=True)
     reason = StrictCharField(max_length=300)
     due_date = serializers.DateField(required=False, allow_null=True)
 
 
-class RemovalSerializer(serializers.Serializer):
+class RemovalSerializer(ApiSerializer):
     item = serializers.UUIDField(help_text="The plan item's id.")
     reason = StrictCharField(max_length=300)
 
 
-class ApproveSerializer(serializers.Serializer):
+class ApproveSerializer(ApiSerializer):
     add = AdditionSerializer(many=True, required=False, default=list)
     remove = RemovalSerializer(many=True, required=False, default=list)
     order = serializers.ListField(child=serializers.UUIDField(), required=False)
     reason = StrictCharField(required=False, default="", allow_blank=True)
 
 
-class CompleteSerializer(serializers.Serializer):
+class CompleteSerializer(ApiSerializer):
     outcome = choice(DevelopmentPlan.Outcome.choices, required=False, default="", allow_blank=True)
     note = StrictCharField(required=False, default="", allow_blank=True)
 
 
-class ItemProgressSerializer(serializers.Serializer):
+class ItemProgressSerializer(ApiSerializer):
     item = serializers.UUIDField(help_text="The plan item's id.")
     status = choice(PlanItem.Status.choices)
     evidence = StrictCharField(required=False, allow_blank=True)
@@ -338,6 +359,15 @@ class DevelopmentPlanViewSet(
                     "An improvement plan needs its period.",
                     fields={"start": "Required.", "period_end": "Required."},
                 )
+            goals = goal_selectors.employee_goals_chosen(
+                employee=values["employee"], uuids=values["goals"]
+            )
+            if goals is None:
+                raise ApplicationError(
+                    "invalid",
+                    "Link the employee's own goals.",
+                    fields={"goals": "Not the employee's goals."},
+                )
             plan = plan_services.plan_create_improvement(
                 actor=self.actor,
                 employee=values["employee"],
@@ -346,6 +376,8 @@ class DevelopmentPlanViewSet(
                 period_end=values["period_end"],
                 milestones=[(m["title"], m["due_date"]) for m in values["milestones"]],
                 review_dates=values["review_dates"],
+                reason=values["reason"],
+                goals=goals,
             )
         else:
             plan = build_services.plan_build(
@@ -360,13 +392,14 @@ class DevelopmentPlanViewSet(
         summary="List the plan's items",
         responses={200: PlanItemSerializer(many=True)},
     )
-    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    @action(detail=True, methods=["get"], filterset_class=None, filter_backends=[])
     def items(self, request, id=None):
         plan = self.get_object()
-        return Response(PlanItemSerializer(selectors.plan_items(plan=plan), many=True).data)
+        return paginated(self, selectors.plan_items(plan=plan), PlanItemSerializer)
 
     @extend_schema(summary="Propose the plan to the manager", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def propose(self, request, id=None):
         return self._refreshed(plan_services.plan_propose(actor=self.actor, plan=self.get_object()))
 
@@ -406,10 +439,22 @@ class DevelopmentPlanViewSet(
 
     @extend_schema(summary="Activate an approved plan", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def activate(self, request, id=None):
         return self._refreshed(
             plan_services.plan_activate(actor=self.actor, plan=self.get_object())
         )
+
+    @extend_schema(
+        summary="Sign off an improvement plan (HR)",
+        description="HR admins: the improvement plan becomes active and Momentum reminds the "
+        "employee, the manager and HR of its review dates.",
+        request=None,
+    )
+    @action(detail=True, methods=["post"], url_path="sign-off")
+    def sign_off(self, request, id=None):
+        plan = self.get_object()
+        return self._refreshed(plan_services.plan_improvement_sign_off(actor=self.actor, plan=plan))
 
     @extend_schema(
         summary="Complete the plan",
@@ -455,7 +500,7 @@ class DevelopmentPlanViewSet(
 # --- Completions from an LMS ----------------------------------------------------------------------
 
 
-class CompletionInputSerializer(serializers.Serializer):
+class CompletionInputSerializer(ApiSerializer):
     employee_email = StrictEmailField(required=False)
     employee_external_id = StrictCharField(required=False, max_length=100)
     item_external_id = StrictCharField(max_length=100)
@@ -478,7 +523,7 @@ class CompletionInputSerializer(serializers.Serializer):
         return attrs
 
 
-class CompletionSerializer(serializers.ModelSerializer):
+class CompletionSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     employee = PublicId(people_selectors.employees, read_only=True)
     item = PublicId(LearningItem, read_only=True)
@@ -571,7 +616,7 @@ class LearningCompletionViewSet(
 # --- Reports --------------------------------------------------------------------------------------
 
 
-class ContentGapSerializer(serializers.Serializer):
+class ContentGapSerializer(ApiSerializer):
     capability = serializers.UUIDField()
     capability_name = serializers.CharField()
     level = serializers.IntegerField()
@@ -588,17 +633,16 @@ class ContentGapSerializer(serializers.Serializer):
 )
 class LearningContentGapViewSet(OrganizationScopedViewSet):
     scope_area = "learning"
-    pagination_class = None
     filter_backends: list = []
 
     def list(self, request):
-        rows = selectors.content_gap_report()
+        rows = self.paginate_queryset(selectors.content_gap_report())
         uuids = dict(
             capability_selectors.capabilities()
             .filter(id__in=[r["capability_id"] for r in rows])
             .values_list("id", "uuid")
         )
-        return Response(
+        return self.get_paginated_response(
             [
                 {
                     "capability": uuids[r["capability_id"]],

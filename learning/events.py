@@ -1,13 +1,16 @@
-"""The learning app's domain events: development plans created and completed, learning done."""
+"""The learning app's domain events: development plans created and completed, learning done,
+an improvement plan signed off by HR."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import DevelopmentPlan, LearningCompletion
-from plms.events.bus import DomainEvent
+from learning.models import DevelopmentPlan, LearningCompletion, PlanBuild
+from plms.events.bus import DomainEvent, Occurrence
 
 
 def plan_data(plan: DevelopmentPlan) -> dict[str, Any]:
@@ -60,4 +63,72 @@ class LearningCompleted(DomainEvent):
                 "passed": passed,
                 "outcome": completion.outcome,
             },
+        )
+
+
+def _micros(moment: datetime) -> int:
+    return int(moment.timestamp() * 1_000_000)
+
+
+class SignedOffFeed:
+    """Improvement plans in the order HR signed them off; the cursor is the sign-off time in
+    microseconds since the epoch (plans are signed off in any order of their ids)."""
+
+    def start(self) -> int:
+        last = DevelopmentPlan.objects.filter(
+            kind=DevelopmentPlan.Kind.IMPROVEMENT, hr_signed_off_at__isnull=False
+        ).aggregate(last=Max("hr_signed_off_at"))["last"]
+        return _micros(last) if last is not None else 0
+
+    def read(self, *, after: int, limit: int) -> tuple[list[Occurrence], int]:
+        since = datetime.fromtimestamp(after / 1_000_000, tz=UTC)
+        plans = list(
+            DevelopmentPlan.objects.filter(
+                kind=DevelopmentPlan.Kind.IMPROVEMENT, hr_signed_off_at__gt=since
+            )
+            .only("id", "uuid", "employee_id", "hr_signed_off_at")
+            .order_by("hr_signed_off_at", "id")[:limit]
+        )
+        found = [
+            Occurrence(
+                _micros(plan.hr_signed_off_at),
+                f"pip:{plan.uuid}",
+                plan.hr_signed_off_at,
+                employee_id=plan.employee_id,
+            )
+            for plan in plans
+            if plan.hr_signed_off_at is not None
+        ]
+        return found, (found[-1].cursor if found else after)
+
+
+class ImprovementPlanSignedOff(DomainEvent):
+    """HR signed off a performance improvement plan: it starts, and its review dates are to be
+    reminded. Recorded on the plan itself (`hr_signed_off_at`), read through its feed."""
+
+    name = "improvement_plan_signed_off"
+    label = _("HR signed off a performance improvement plan.")
+    feed = SignedOffFeed()
+
+
+class PlanBuildFinished(DomainEvent):
+    """The background build of a closed cycle's draft plans has finished (clients need not
+    poll the build's progress). Concerns everyone considered: no single subject."""
+
+    name = "plan_build_finished"
+    label = _("The development plans of a closed cycle were built.")
+    webhook_type = "plan_build.finished"
+    audience_wide = True
+
+    @classmethod
+    def of(cls, build: PlanBuild, *, considered: int, created: int) -> PlanBuildFinished:
+        return cls(
+            data={
+                "id": str(build.uuid),
+                "cycle": str(build.cycle.uuid),
+                "run": build.runs,
+                "people_considered": considered,
+                "plans_created": created,
+                "finished_at": build.finished_at,
+            }
         )

@@ -10,8 +10,10 @@ consolidation of a cycle weighting expert ratings counts, and evidence of kind "
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -200,6 +202,14 @@ class DevelopmentPlan(TenantModel):
     review_dates = models.JSONField(default=list, blank=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True, default="")
     outcome_note = models.TextField(blank=True)
+    # An improvement plan: why it was started, the public ids of the goals it is about, and
+    # the HR admin who signed it off (which starts it and its review reminders).
+    reason = models.TextField(blank=True)
+    linked_goal_ids = models.JSONField(default=list, blank=True)
+    hr_signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hr_signed_off_at = models.DateTimeField(null=True, blank=True)
     approved_by = models.ForeignKey(
         Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -236,6 +246,10 @@ class DevelopmentPlan(TenantModel):
     @property
     def is_open(self) -> bool:
         return self.status != self.Status.COMPLETED
+
+    @property
+    def review_days(self) -> list[datetime.date]:
+        return [datetime.date.fromisoformat(str(day)) for day in self.review_dates or []]
 
 
 class PlanBuild(TenantModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.db import connection
@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from assessments.models import AssessmentCycle
 from assessments.selectors import latest_closed_cycle
 from capabilities.models import Capability
+from goals.models import Goal
 from learning.builder import CatalogueEntry
 from learning.models import (
     MIX_OF_KIND,
@@ -194,6 +195,64 @@ def can_manage_plan(*, actor: Actor, plan: DevelopmentPlan) -> bool:
     return actor.employee is not None and is_manager_of(
         manager=actor.employee, employee=plan.employee
     )
+
+
+def plan_linked_goals(*, plan: DevelopmentPlan) -> list[Goal]:
+    """The goals an improvement plan is about, in the order they were linked."""
+    ids = [str(value) for value in plan.linked_goal_ids or []]
+    if not ids:
+        return []
+    goals = {str(goal.uuid): goal for goal in Goal.objects.filter(uuid__in=ids)}
+    return [goals[i] for i in ids if i in goals]
+
+
+def improvement_plan_employee(*, actor: Actor, uuid) -> Employee | None:
+    """The person an improvement plan may be started for by `actor`: anyone for HR admins,
+    their reports (any level, primary or matrix) for managers; None otherwise (404)."""
+    employee = Employee.objects.select_related("manager").filter(uuid=uuid, active=True).first()
+    if employee is None or actor.is_admin:
+        return employee
+    me = actor.employee
+    if me is None or me.pk == employee.pk or not is_manager_of(manager=me, employee=employee):
+        return None
+    return employee
+
+
+def improvement_plan_goal_choices(*, employee: Employee) -> list[Goal]:
+    """The person's goals a plan may be about: active ones, then drafts, by due date."""
+    return list(
+        Goal.objects.filter(owner_employee=employee, status__in=["active", "draft"]).order_by(
+            "status", "due_date", "id"
+        )
+    )
+
+
+def improvement_plan_list(*, status: str = "") -> QuerySet[DevelopmentPlan]:
+    """HR's list of performance improvement plans: open ones (draft to active) or completed,
+    newest first, with the people and the HR admin who signed them off."""
+    plans = DevelopmentPlan.objects.filter(kind=DevelopmentPlan.Kind.IMPROVEMENT).select_related(
+        "employee__manager", "hr_signed_off_by"
+    )
+    if status == "open":
+        plans = plans.exclude(status=DevelopmentPlan.Status.COMPLETED)
+    elif status == "completed":
+        plans = plans.filter(status=DevelopmentPlan.Status.COMPLETED)
+    return plans.order_by("-created_at", "-id")
+
+
+def plans_built_from(*, cycle_ids: Sequence[int]) -> dict[int, list[DevelopmentPlan]]:
+    """The plans drafted from each of these cycles, by cycle, people in name order (one
+    query): whose plans a build made."""
+    built: dict[int, list[DevelopmentPlan]] = {cycle_id: [] for cycle_id in cycle_ids}
+    plans = (
+        DevelopmentPlan.objects.filter(built_from_id__in=list(cycle_ids))
+        .select_related("employee")
+        .order_by("employee__last_name", "employee__first_name", "id")
+    )
+    for plan in plans:
+        if plan.built_from_id is not None:
+            built[plan.built_from_id].append(plan)
+    return built
 
 
 def team_plans(*, manager: Employee) -> QuerySet[DevelopmentPlan]:

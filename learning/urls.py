@@ -19,4 +19,10 @@ urlpatterns = [
     path("plans/<uuid:id>/", views.plan_detail, name="plan_detail"),
     path("plans/<uuid:id>/action/", views.plan_action, name="plan_action"),
     path("plan-items/<uuid:id>/", views.plan_item_update, name="plan_item_update"),
+    path("improvement-plans/", views.improvement_plans, name="improvement_plans"),
+    path(
+        "people/<uuid:id>/improvement-plan/",
+        views.improvement_plan_start,
+        name="improvement_plan_start",
+    ),
 ]

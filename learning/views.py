@@ -10,12 +10,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from capabilities.selectors import capability_choices
 from learning import impact, selectors
+from learning.forms import ImprovementPlanForm
 from learning.imports import COLUMNS, learning_items_import
 from learning.models import DevelopmentPlan, LearningItem, PlanItem
 from learning.services import builds as build_services
@@ -129,6 +131,9 @@ def my_plan(request: HttpRequest) -> HttpResponse:
         "items": items,
         "progress": _progress(plan) if plan else 0,
         "can_progress": plan is not None and plan.status in plan_services.PROGRESS_STATUSES,
+        "can_start": plan is not None
+        and plan.status == DevelopmentPlan.Status.APPROVED
+        and all(item.status == PlanItem.Status.NOT_STARTED for item in items),
         "statuses": PlanItem.Status.choices,
     }
     return render(request, "learning/my_plan.html", context)
@@ -155,14 +160,27 @@ def plan_detail(request: HttpRequest, id) -> HttpResponse:
     if plan is None:
         raise Http404
     can_manage = selectors.can_manage_plan(actor=actor, plan=plan)
+    is_owner = actor.employee is not None and actor.employee.pk == plan.employee_id
+    items = list(selectors.plan_items(plan=plan))
     context = {
         "plan": plan,
-        "items": list(selectors.plan_items(plan=plan)),
+        "items": items,
         "progress": _progress(plan),
         "can_manage": can_manage,
-        "is_owner": actor.employee is not None and actor.employee.pk == plan.employee_id,
+        "is_owner": is_owner,
+        # What the plan's state allows: items move while it is approved or active; it is
+        # started only before any item has.
+        "can_progress": plan.status in plan_services.PROGRESS_STATUSES,
+        "can_start": plan.status == DevelopmentPlan.Status.APPROVED
+        and all(item.status == PlanItem.Status.NOT_STARTED for item in items),
+        "statuses": PlanItem.Status.choices,
         "catalogue": selectors.item_list().only("uuid", "title")[:500] if can_manage else [],
         "outcomes": DevelopmentPlan.Outcome.choices[1:],
+        "linked_goals": selectors.plan_linked_goals(plan=plan),
+        "sign_off": plan.kind == DevelopmentPlan.Kind.IMPROVEMENT
+        and actor.is_admin
+        and plan.hr_signed_off_at is None
+        and plan.status != DevelopmentPlan.Status.COMPLETED,
     }
     return render(request, "learning/plan_detail.html", context)
 
@@ -172,6 +190,7 @@ PLAN_ACTION_DONE = {
     "activate": gettext_lazy("The plan has started."),
     "approve": gettext_lazy("The plan is approved."),
     "complete": gettext_lazy("The plan is complete."),
+    "sign_off": gettext_lazy("The plan is signed off and has started."),
 }
 
 
@@ -185,13 +204,15 @@ def plan_action(request: HttpRequest, id) -> HttpResponse:
     action = request.POST.get("action", "")
     try:
         if action == "propose":
-            plan_services.plan_propose(actor=actor, plan=plan)
+            plan = plan_services.plan_propose(actor=actor, plan=plan)
         elif action == "activate":
-            plan_services.plan_activate(actor=actor, plan=plan)
+            plan = plan_services.plan_activate(actor=actor, plan=plan)
         elif action == "approve":
-            _approve(request, actor, plan)
+            plan = _approve(request, actor, plan)
+        elif action == "sign_off":
+            plan = plan_services.plan_improvement_sign_off(actor=actor, plan=plan)
         elif action == "complete":
-            plan_services.plan_complete(
+            plan = plan_services.plan_complete(
                 actor=actor,
                 plan=plan,
                 outcome=request.POST.get("outcome", ""),
@@ -203,10 +224,12 @@ def plan_action(request: HttpRequest, id) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, PLAN_ACTION_DONE[action])
+    if request.POST.get("next") == "my_plan" and actor.employee is not None:
+        return redirect("learning:my_plan")  # back where the employee acted
     return redirect("learning:plan_detail", id=plan.uuid)
 
 
-def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> None:
+def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> DevelopmentPlan:
     items = {str(i.uuid): i for i in selectors.plan_items(plan=plan)}
     reason = request.POST.get("reason", "").strip()
     remove = [(items[u], reason) for u in request.POST.getlist("remove") if u in items]
@@ -226,7 +249,7 @@ def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> None:
         ranked = sorted(kept, key=lambda u: (int(positions.get(u) or 9999), items[u].order))
         if ranked != sorted(kept, key=lambda u: items[u].order):
             order = [items[u] for u in ranked]
-    plan_services.plan_approve(
+    return plan_services.plan_approve(
         actor=actor, plan=plan, add=add, remove=remove, order=order, reason=reason
     )
 
@@ -261,6 +284,76 @@ def plan_item_update(request: HttpRequest, id) -> HttpResponse:
     return redirect("learning:plan_detail", id=plan_item.plan.uuid)
 
 
+# --- Performance improvement plans -----------------------------------------------------------
+
+
+def _form_errors(form, exc: ApplicationError) -> None:
+    placed = False
+    for name, msgs in exc.fields.items():
+        field = name if name in form.fields else None
+        if name == "milestones":
+            field = "milestone_1"
+        elif name == "review_dates":
+            field = "review_1"
+        for message in msgs:
+            form.add_error(field, message if message != "?" else exc.message)
+            placed = True
+    if not placed:
+        form.add_error(None, exc.message)
+
+
+@member_required
+def improvement_plan_start(request: HttpRequest, id) -> HttpResponse:
+    """A manager or HR starts a performance improvement plan from the person's page."""
+    actor = actor_from_request(request)
+    employee = selectors.improvement_plan_employee(actor=actor, uuid=id)
+    if employee is None:
+        raise Http404
+    goals = selectors.improvement_plan_goal_choices(employee=employee)
+    form = ImprovementPlanForm(request.POST or None, goals=goals, may_sign_off=actor.is_admin)
+    if request.method == "POST" and form.is_valid():
+        chosen = set(form.cleaned_data["goals"])
+        try:
+            plan = plan_services.plan_create_improvement(
+                actor=actor,
+                employee=employee,
+                title=form.cleaned_data["title"],
+                reason=form.cleaned_data["reason"],
+                goals=[goal for goal in goals if str(goal.uuid) in chosen],
+                period_start=form.cleaned_data["period_start"],
+                period_end=form.cleaned_data["period_end"],
+                milestones=form.milestones(),
+                review_dates=form.review_dates(),
+                sign_off=bool(form.cleaned_data.get("sign_off")),
+            )
+        except ApplicationError as exc:
+            _form_errors(form, exc)
+        else:
+            if plan.hr_signed_off_at:
+                done = _("Plan started; the review dates are in everyone's reminders.")
+            else:
+                done = _("Plan written; it starts when HR signs it off.")
+            messages.success(request, done)
+            return redirect("learning:plan_detail", id=plan.uuid)
+    context = {"person": employee, "form": form}
+    return render(request, "learning/improvement_plan_start.html", context)
+
+
+@member_required(admin=True)
+def improvement_plans(request: HttpRequest) -> HttpResponse:
+    """HR's list of performance improvement plans, open ones first by default."""
+    status = request.GET.get("status", "open")
+    status = status if status in ("open", "completed", "all") else "open"
+    plans = selectors.improvement_plan_list(status="" if status == "all" else status)
+    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    for plan in page.object_list:
+        plan.next_review = next((day for day in plan.review_days if day >= today), None)
+    statuses = [("open", _("Open")), ("completed", _("Completed")), ("all", _("All"))]
+    context = {"page": page, "status": status, "statuses": statuses}
+    return render(request, "learning/improvement_plans.html", context)
+
+
 @member_required
 def team(request: HttpRequest) -> HttpResponse:
     employee = request.employee
@@ -287,6 +380,9 @@ def plan_builds(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.plan_build_list(search=search), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    built = selectors.plans_built_from(cycle_ids=[build.cycle_id for build in page.object_list])
+    for build in page.object_list:
+        build.plans = built[build.cycle_id]
     query = request.GET.copy()
     query.pop("page", None)
     context = {"page": page, "search": search, "query": query.urlencode()}
@@ -304,6 +400,7 @@ def _plan_build_or_404(id):
 def plan_build_progress(request: HttpRequest, id) -> HttpResponse:
     """One build's progress (htmx polls it while the build runs)."""
     build = _plan_build_or_404(id)
+    build.plans = selectors.plans_built_from(cycle_ids=[build.cycle_id])[build.cycle_id]
     return render(request, "learning/_plan_build_progress.html", {"build": build})
 
 

@@ -4,7 +4,9 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from assessments import api as assessments_api
+from assessments import external_api
 from capabilities import api as capabilities_api
+from capabilities import catalogue_api, role_api
 from goals import api as goals_api
 from goals.checkins import api as check_ins_api
 from goals.feedback import api as feedback_api
@@ -12,7 +14,7 @@ from goals.goal_templates import api as goal_templates_api
 from learning import api as learning_api
 from plms.audit import api as audit_api
 from plms.integrations import api as integrations_api
-from plms.people.api import DepartmentViewSet, EmployeeViewSet
+from plms.people.api import DepartmentViewSet
 from plms.privacy import api as privacy_api
 from plms.tenancy.api import MeView, PingView
 from workflows import api as workflows_api
@@ -25,10 +27,14 @@ class Router(SimpleRouter):
 
 
 router = Router()
-router.register("employees", EmployeeViewSet, basename="employee")
+# Employees with their job role (the role lives in capabilities, above people).
+router.register("employees", role_api.EmployeeViewSet, basename="employee")
 router.register("departments", DepartmentViewSet, basename="department")
+catalogue_api.register(router)
 capabilities_api.register(router)
+role_api.register(router)
 assessments_api.register(router)
+external_api.register(router)
 goals_api.register(router)
 goal_templates_api.register(router)
 check_ins_api.register(router)

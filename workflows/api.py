@@ -12,10 +12,13 @@ from rest_framework.response import Response
 
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
+    ApiSerializer,
     OrganizationScopedViewSet,
     StrictCharField,
     StrictChoiceFilter,
     StrictModelSerializer,
+    without_body,
 )
 from plms.tenancy.permissions import IsOrganizationAdmin
 from workflows import milestones as registry
@@ -75,7 +78,7 @@ class NameField(serializers.ChoiceField):
         return super().to_internal_value(data)
 
 
-class WorkflowMilestoneConfigSerializer(serializers.Serializer):
+class WorkflowMilestoneConfigSerializer(ApiSerializer):
     cadence = serializers.ChoiceField(choices=["weekly", "fortnightly", "monthly"], required=False)
     assessment = StrictCharField(
         max_length=40,
@@ -205,7 +208,7 @@ def _service_fields(validated: dict) -> dict:
     return fields
 
 
-class WorkflowPreviewEntrySerializer(serializers.Serializer):
+class WorkflowPreviewEntrySerializer(ApiSerializer):
     when = serializers.DateTimeField()
     milestone = serializers.UUIDField(source="milestone.uuid")
     milestone_name = serializers.CharField(source="milestone.name")
@@ -215,7 +218,7 @@ class WorkflowPreviewEntrySerializer(serializers.Serializer):
     note = serializers.CharField()
 
 
-class WorkflowPreviewSerializer(serializers.Serializer):
+class WorkflowPreviewSerializer(ApiSerializer):
     anchor = serializers.DateTimeField(allow_null=True)
     audience_count = serializers.IntegerField()
     explanation = serializers.CharField()
@@ -226,7 +229,7 @@ class WorkflowPreviewSerializer(serializers.Serializer):
         return [str(employee.uuid) for employee in preview.sample]
 
 
-class WorkflowRunSerializer(serializers.ModelSerializer):
+class WorkflowRunSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     employee = serializers.UUIDField(source="employee.uuid", read_only=True)
     steps_total = serializers.IntegerField(source="step_count", read_only=True)
@@ -308,16 +311,19 @@ class WorkflowViewSet(
 
     @extend_schema(summary="Activate a draft workflow", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def activate(self, request, id=None):
         return self._transition(services.workflow_template_activate)
 
     @extend_schema(summary="Pause an active workflow", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def pause(self, request, id=None):
         return self._transition(services.workflow_template_pause)
 
     @extend_schema(summary="Resume a paused workflow", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def resume(self, request, id=None):
         return self._transition(services.workflow_template_resume)
 
@@ -325,6 +331,7 @@ class WorkflowViewSet(
         summary="Cancel a workflow", description="Its open runs are cancelled.", request=None
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def cancel(self, request, id=None):
         return self._transition(services.workflow_template_cancel)
 
@@ -351,7 +358,7 @@ class WorkflowViewSet(
 # --- Notifications ---------------------------------------------------------------------------
 
 
-class NotificationSerializer(serializers.ModelSerializer):
+class NotificationSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     recipient = serializers.EmailField(source="recipient.email", read_only=True)
     read = serializers.SerializerMethodField()
@@ -387,7 +394,7 @@ class NotificationFilter(ApiFilterSet):
         fields = ["event"]
 
 
-class NotificationReadAllSerializer(serializers.Serializer):
+class NotificationReadAllSerializer(ApiSerializer):
     marked = serializers.IntegerField()
 
 
@@ -415,6 +422,7 @@ class NotificationViewSet(
 
     @extend_schema(summary="Mark a notification read", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def read(self, request, id=None):
         notification = self.get_object()
         if notification.read_at is None:
@@ -429,6 +437,7 @@ class NotificationViewSet(
         responses=NotificationReadAllSerializer,
     )
     @action(detail=False, methods=["post"], url_path="read-all")
+    @without_body
     def read_all(self, request):
         user = self.actor.user
         marked = notification_services.notification_mark_all_read(user=user) if user else 0

@@ -268,10 +268,54 @@ def _step_notice(context: StepContext, event: str, recipients: list, title: str)
     )
 
 
+# --- What a notification links to --------------------------------------------------------------
+
+# object type ("app.model", as steps and notifications record it) -> its page, from its id.
+OBJECT_LINKS: dict[str, Callable[[str], str]] = {}
+
+
+def register_object_link(object_type: str, link: Callable[[str], str]) -> None:
+    """Say which page shows objects of `object_type` (call it from AppConfig.ready()), so
+    notifications about them, their reminders and escalations link there."""
+    OBJECT_LINKS[object_type] = link
+
+
+register_object_link("goals.checkin", lambda uuid: reverse("goals:check_in_detail", args=[uuid]))
+register_object_link("goals.goal", lambda uuid: reverse("goals:goal_detail", args=[uuid]))
+
+RED_GOAL_OCCURRENCE = "goal-red:"
+
+
+def run_red_goal(run: WorkflowRun):
+    """The goal whose turning red started the run, or None."""
+    if not run.occurrence.startswith(RED_GOAL_OCCURRENCE):
+        return None
+    return checkin_selectors.red_episode_goal(uuid=run.occurrence[len(RED_GOAL_OCCURRENCE) :])
+
+
+def run_subject(run: WorkflowRun) -> tuple[str, str] | None:
+    """The object a run is about when its trigger names one: the goal that turned red."""
+    goal = run_red_goal(run)
+    return ("goals.goal", str(goal.uuid)) if goal is not None else None
+
+
+def object_link(object_type: str, object_id: str) -> str:
+    """The page of an object, or "" when none is registered for its type."""
+    link = OBJECT_LINKS.get(object_type)
+    return link(object_id) if link is not None and object_id else ""
+
+
 def _link(context: StepContext) -> str:
+    """The page a step's notification opens: what the step it chases made (a check-in, an
+    assessment, a plan), else what the run is about (a red goal), else the notifications."""
     parent = context.step.parent
-    if parent is not None and parent.object_type == "goals.checkin" and parent.object_id:
-        return reverse("goals:check_in_detail", args=[parent.object_id])
+    if parent is not None:
+        found = object_link(parent.object_type, parent.object_id)
+        if found:
+            return found
+    subject = run_subject(context.run)
+    if subject is not None:
+        return object_link(*subject)
     return _notifications_path(get_urlconf(), get_script_prefix())
 
 
@@ -280,6 +324,31 @@ def _notifications_path(urlconf: str | None, prefix: str) -> str:
     """The notifications page, resolved once per URL configuration and script prefix: a
     dispatched chunk links a hundred notices to it."""
     return reverse("notifications:list", urlconf=urlconf)
+
+
+def follow_ups_schedule(context: StepContext, follow_ups: Sequence[tuple[str, str, datetime]]):
+    """Add follow-ups of the step being dispatched that its kind works out itself (the
+    review dates of a plan, say): (kind, occasion, due at) each, chased like reminders —
+    dispatched by the tick when due, cancelled when the step finishes. An occasion the step
+    has already is left alone, so a retried dispatch adds nothing twice."""
+    step = context.step
+    existing = set(MilestoneRun.objects.filter(parent=step).values_list("occasion", flat=True))
+    rows = [
+        MilestoneRun(
+            organization_id=step.organization_id,
+            run_id=step.run_id,
+            template_id=step.template_id,
+            milestone_id=step.milestone_id,
+            parent=step,
+            kind=kind,
+            occasion=occasion,
+            due_at=due_at,
+        )
+        for kind, occasion, due_at in follow_ups
+        if occasion not in existing
+    ]
+    MilestoneRun.objects.bulk_create(rows)
+    return rows
 
 
 # --- Kinds implemented now -------------------------------------------------------------------
@@ -355,6 +424,14 @@ def schedule_check_in(context: StepContext) -> Outcome:
     check_in = open_check_ins.order_by("scheduled_for", "id").first()
     if check_in is None:
         check_in = checkin_services.check_in_schedule_next(actor=context.actor, series=series)
+    # The check-in reviews what is due or at risk today, and the red goal the run is about.
+    red_goal = run_red_goal(context.run)
+    checkin_services.check_in_goals_add(
+        actor=context.actor,
+        check_in=check_in,
+        goals=[red_goal] if red_goal is not None else [],
+        refresh=True,
+    )
     url = reverse("goals:check_in_detail", args=[check_in.uuid])
     notifications.notify(
         recipients=[_user(employee), _user(manager)],

@@ -55,6 +55,12 @@ EVENTS: dict[str, str] = {
 }
 
 
+def register_event(name: str, label: str) -> None:
+    """Let another app notify about its own events (call it from its AppConfig.ready()); each
+    person then switches it on or off in their settings."""
+    EVENTS.setdefault(name, label)
+
+
 # --- Preferences and quiet hours ---------------------------------------------------------------
 
 

@@ -246,6 +246,17 @@ def workflow_run_counts(*, template: WorkflowTemplate) -> dict[str, int]:
     return dict(counts)
 
 
+def default_notice_switched_off(*, object_type: str, object_id: str, switch: str) -> bool:
+    """Whether a workflow step that made or tracks the object (an assessment it launched) has
+    switched off one of its app's default notices: its milestone's setting `switch` is False."""
+    return MilestoneRun.objects.filter(
+        object_type=object_type,
+        object_id=object_id,
+        occasion="start",
+        **{f"milestone__config__{switch}": False},
+    ).exists()
+
+
 # --- Notifications ---------------------------------------------------------------------------
 
 

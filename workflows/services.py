@@ -159,12 +159,15 @@ def _clean_milestones(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
         config = values.get("config") or {}
         if not isinstance(config, dict) or set(config) - set(CONFIG_KEYS):
             raise _invalid(
-                f"{prefix}.config", "Settings may name a cadence, an assessment or a cycle."
+                f"{prefix}.config",
+                "Settings may name a cadence, an assessment, a cycle or tell_manager_on_submit.",
             )
         if config.get("cadence", "weekly") not in ("weekly", "fortnightly", "monthly"):
             raise _invalid(f"{prefix}.config", "The cadence is weekly, fortnightly or monthly.")
         if config.get("assessment", "self") not in ("self", "manager"):
             raise _invalid(f"{prefix}.config", "The assessment is self or manager.")
+        if not isinstance(config.get("tell_manager_on_submit", True), bool):
+            raise _invalid(f"{prefix}.config", "tell_manager_on_submit is true or false.")
         if "cycle" in config:
             config = {**config, "cycle": _cycle_id(config["cycle"], f"{prefix}.config")}
         values["config"] = config
@@ -173,7 +176,9 @@ def _clean_milestones(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
     return cleaned
 
 
-CONFIG_KEYS = ("cadence", "assessment", "cycle")
+# tell_manager_on_submit: false switches off, for the assessments a launch_assessment step
+# tracks, the default notice to the managers when the self-assessment is submitted.
+CONFIG_KEYS = ("cadence", "assessment", "cycle", "tell_manager_on_submit")
 
 
 def _cycle_id(value: Any, field: str) -> str:
@@ -411,6 +416,22 @@ def workflow_template_instantiate(
     return workflow_template_create(
         actor=actor, source=key, milestones=definition["milestones"], **fields
     )
+
+
+@transaction.atomic
+def workflow_template_ensure(
+    *, actor: Actor, key: str, now: dt.datetime | None = None
+) -> WorkflowTemplate:
+    """The organization's copy of a shipped template that an app relies on out of the box:
+    the first time, copied and activated; after that left as HR set it (paused or cancelled
+    means they switched it off)."""
+    actor.require_admin()
+    copies = list(WorkflowTemplate.objects.select_for_update().filter(source=key).order_by("-id"))
+    if copies:
+        active = [t for t in copies if t.status == WorkflowTemplate.Status.ACTIVE]
+        return (active or copies)[0]
+    template = workflow_template_instantiate(actor=actor, key=key)
+    return workflow_template_activate(actor=actor, template=template, now=now)
 
 
 # --- Runs ------------------------------------------------------------------------------------

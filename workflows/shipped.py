@@ -264,6 +264,27 @@ SHIPPED: dict[str, dict[str, Any]] = {
             ),
         ],
     },
+    "improvement_plan_reviews": {
+        "name": _("Performance improvement plan reviews"),
+        "description": _(
+            "When HR signs off a performance improvement plan: the employee, the manager and "
+            "HR are reminded two days before each review date and on the day, until the plan "
+            "is completed. Switched on with the first plan; pause it to stop the reminders."
+        ),
+        "trigger": "event",
+        "event": "improvement_plan_signed_off",
+        "milestones": [
+            {
+                "name": "Review dates of {employee}'s improvement plan",
+                "kind": "improvement_plan_reviews",
+                "recipients": "both",
+                "remind_before_days": 2,
+                "remind_on_due": True,
+                "message": "Review the milestones of the plan with {employee} and record "
+                "what was agreed.",
+            },
+        ],
+    },
 }
 
 

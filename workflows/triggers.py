@@ -184,6 +184,13 @@ register_event_source(
 )
 register_event_source(
     EventSource(
+        "job_role_assigned",
+        _("An employee takes up a job role"),
+        *_subscribe("job_role_assigned"),
+    )
+)
+register_event_source(
+    EventSource(
         "probation_ends",
         _("Probation ends (days after the start date)"),
         _probation_ends,
@@ -203,6 +210,13 @@ register_event_source(
 )
 register_event_source(
     EventSource("goal_turned_red", _("A goal turns red"), *_subscribe("goal_turned_red"))
+)
+register_event_source(
+    EventSource(
+        "improvement_plan_signed_off",
+        _("HR signs off a performance improvement plan"),
+        *_subscribe("improvement_plan_signed_off"),
+    )
 )
 
 

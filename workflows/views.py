@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from plms.common.errors import ApplicationError
 from plms.tenancy.actors import actor_from_request
@@ -181,12 +181,29 @@ ACTIONS = {
 }
 
 
+# Actions that cannot be taken back ask first, on a page of their own (no JavaScript needed).
+CONFIRMED = ("activate", "cancel")
+
+
 @member_required(admin=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def template_action(request: HttpRequest, id, action: str) -> HttpResponse:
+    """Pause and resume act at once; activating and cancelling show what they will do, in
+    numbers, and act only on the confirmed form. A GET of any other action is a 405."""
     template = _template_or_404(id)
     if action not in ACTIONS:
         raise Http404
+    if action in CONFIRMED and request.POST.get("confirm") != action:
+        context = {
+            "template": template,
+            "action": action,
+            "preview": selectors.workflow_template_preview(template=template),
+            "counts": selectors.workflow_run_counts(template=template),
+            "milestones": template.milestones.count(),
+        }
+        return render(request, "workflows/template_confirm.html", context)
+    if request.method != "POST":
+        return HttpResponse(status=405, headers={"Allow": "POST"})
     service, done = ACTIONS[action]
     try:
         service(actor=actor_from_request(request), template=template)

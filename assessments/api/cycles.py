@@ -30,17 +30,21 @@ from assessments.services import ratings as rating_services
 from capabilities import selectors as capability_selectors
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
     StrictChoiceFilter,
+    without_body,
 )
 from plms.common.errors import NotFound
+from plms.common.pagination import paginated
 from plms.people.models import Employee
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
-class WeightsSerializer(serializers.Serializer):
+class WeightsSerializer(ApiSerializer):
     """Rater kinds' weights in percent (0 = not used); they total 100."""
 
     def __init__(self, *args, **kwargs):
@@ -51,7 +55,7 @@ class WeightsSerializer(serializers.Serializer):
             )
 
 
-class DeadlinesSerializer(serializers.Serializer):
+class DeadlinesSerializer(ApiSerializer):
     """The date each rater kind's assessments are due."""
 
     def __init__(self, *args, **kwargs):
@@ -62,7 +66,7 @@ class DeadlinesSerializer(serializers.Serializer):
             )
 
 
-class LaunchSerializer(serializers.Serializer):
+class LaunchSerializer(ApiSerializer):
     state = serializers.CharField(source="launch_state", read_only=True)
     total = serializers.IntegerField(source="launch_total", read_only=True)
     done = serializers.IntegerField(source="launch_done", read_only=True)
@@ -70,7 +74,7 @@ class LaunchSerializer(serializers.Serializer):
     launched_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
 
-class AssessmentCycleSerializer(serializers.ModelSerializer):
+class AssessmentCycleSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     scope_ids = serializers.ListField(child=serializers.UUIDField(), required=False)
     weights = WeightsSerializer(source="*", required=False)
@@ -111,11 +115,16 @@ class AssessmentCycleSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "closed_at", "created_at", "updated_at"]
 
 
-class ReasonSerializer(serializers.Serializer):
+class ReasonSerializer(ApiSerializer):
     reason = serializers.CharField(max_length=2000)
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class CloseSerializer(ApiSerializer):
+    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    confirmed_unsubmitted = serializers.IntegerField(min_value=0, required=False)
+
+
+class AssessmentSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     cycle = serializers.UUIDField(source="cycle.uuid", read_only=True)
     employee = serializers.UUIDField(source="employee.uuid", read_only=True)
@@ -140,7 +149,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RatingSerializer(serializers.ModelSerializer):
+class RatingSerializer(ApiModelSerializer):
     capability = PublicIdField(capability_selectors.capabilities)
     capability_key = serializers.CharField(source="capability.key", read_only=True)
     level = serializers.IntegerField(allow_null=True, required=False, min_value=0)
@@ -162,11 +171,11 @@ class RatingSerializer(serializers.ModelSerializer):
         return data
 
 
-class RatingsInputSerializer(serializers.Serializer):
+class RatingsInputSerializer(ApiSerializer):
     ratings = RatingSerializer(many=True, allow_empty=False)
 
 
-class CapabilityGapSerializer(serializers.Serializer):
+class CapabilityGapSerializer(ApiSerializer):
     capability = serializers.UUIDField(source="capability.uuid")
     capability_key = serializers.CharField(source="capability.key")
     capability_name = serializers.CharField(source="capability.name")
@@ -184,7 +193,7 @@ class CapabilityGapSerializer(serializers.Serializer):
     cycle = serializers.UUIDField(source="cycle.uuid", allow_null=True)
 
 
-class EmployeeGapsSerializer(serializers.ModelSerializer):
+class EmployeeGapsSerializer(ApiModelSerializer):
     employee = serializers.UUIDField(source="uuid", read_only=True)
     weighted_gap_index = serializers.DecimalField(
         max_digits=6, decimal_places=2, allow_null=True, read_only=True
@@ -196,18 +205,18 @@ class EmployeeGapsSerializer(serializers.ModelSerializer):
         fields = ["employee", "weighted_gap_index", "gaps"]
 
 
-class HeatmapDepartmentSerializer(serializers.Serializer):
+class HeatmapDepartmentSerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid", allow_null=True, help_text="Null: no department.")
     name = serializers.CharField(allow_blank=True)
 
 
-class HeatmapCapabilitySerializer(serializers.Serializer):
+class HeatmapCapabilitySerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid")
     key = serializers.CharField()
     name = serializers.CharField()
 
 
-class HeatmapCellSerializer(serializers.Serializer):
+class HeatmapCellSerializer(ApiSerializer):
     department = serializers.UUIDField(allow_null=True)
     capability = serializers.UUIDField()
     people = serializers.IntegerField()
@@ -218,7 +227,7 @@ class HeatmapCellSerializer(serializers.Serializer):
     mean_gap = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
 
 
-class DepartmentHeatmapSerializer(serializers.Serializer):
+class DepartmentHeatmapSerializer(ApiSerializer):
     cycle = serializers.UUIDField()
     departments = HeatmapDepartmentSerializer(many=True)
     capabilities = HeatmapCapabilitySerializer(many=True)
@@ -347,6 +356,7 @@ class AssessmentCycleViewSet(
         responses={202: AssessmentCycleSerializer},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def launch(self, request, id=None):
         cycle = cycle_services.cycle_launch(actor=self.actor, cycle=self.get_object())
         response = self._refreshed(cycle)
@@ -355,14 +365,21 @@ class AssessmentCycleViewSet(
 
     @extend_schema(
         summary="Close the cycle",
-        description="Consolidates the submitted ratings; emits `assessment_cycle.closed`.",
-        request=None,
+        description="Consolidates the submitted ratings; emits `assessment_cycle.closed`. "
+        "Optional: `reason` (kept in the audit trail with the number of assessments not "
+        "submitted) and `confirmed_unsubmitted`, the number of unsubmitted assessments the "
+        "caller expects: if it is no longer true the close is refused (`409 "
+        "confirmation_stale`), and when it is above 0 a `reason` is required.",
+        request=CloseSerializer,
         responses={200: AssessmentCycleSerializer},
     )
     @action(detail=True, methods=["post"])
     def close(self, request, id=None):
+        cycle = self.get_object()
+        data = CloseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
         return self._refreshed(
-            cycle_services.cycle_close(actor=self.actor, cycle=self.get_object())
+            cycle_services.cycle_close(actor=self.actor, cycle=cycle, **data.validated_data)
         )
 
     @extend_schema(
@@ -462,7 +479,7 @@ class AssessmentViewSet(
         request=RatingsInputSerializer,
         responses={200: RatingSerializer(many=True)},
     )
-    @action(detail=True, methods=["get", "put"], pagination_class=None, filterset_class=None)
+    @action(detail=True, methods=["get", "put"], filterset_class=None, filter_backends=[])
     def ratings(self, request, id=None):
         assessment = self.get_object()
         if request.method == "PUT":
@@ -481,9 +498,10 @@ class AssessmentViewSet(
                 ],
             )
         ratings = Rating.objects.filter(assessment=assessment).select_related("capability")
-        return Response(
-            RatingSerializer(ratings.order_by("capability__name", "id"), many=True).data
-        )
+        ratings = ratings.order_by("capability__name", "id")
+        if request.method == "PUT":
+            return Response(RatingSerializer(ratings, many=True).data)
+        return paginated(self, ratings, RatingSerializer)
 
     @extend_schema(
         summary="Submit the assessment",
@@ -493,6 +511,7 @@ class AssessmentViewSet(
         responses={200: AssessmentSerializer, 409: OpenApiResponse(description="Submitted.")},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def submit(self, request, id=None):
         assessment = rating_services.assessment_submit(
             actor=self.actor, assessment=self.get_object()

@@ -21,6 +21,8 @@ from assessments.models import (
 from assessments.services import calibration as calibration_services
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdFilter,
     StrictBooleanFilter,
@@ -30,13 +32,13 @@ from plms.common.api import (
 # --- Ratings preview (pre-calibration vote) --------------------------------------------------
 
 
-class PreviewTallySerializer(serializers.Serializer):
+class PreviewTallySerializer(ApiSerializer):
     agree = serializers.IntegerField()
     too_high = serializers.IntegerField()
     too_low = serializers.IntegerField()
 
 
-class RatingPreviewSerializer(serializers.ModelSerializer):
+class RatingPreviewSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     cycle = serializers.UUIDField(source="cycle.uuid", read_only=True)
     employee = serializers.UUIDField(source="employee.uuid", read_only=True)
@@ -70,7 +72,7 @@ class RatingPreviewSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PreviewVoteSerializer(serializers.Serializer):
+class PreviewVoteSerializer(ApiSerializer):
     vote = serializers.ChoiceField(choices=PreviewVote.Choice.choices)
     comment = StrictCharField(
         allow_blank=True,

@@ -25,13 +25,16 @@ from assessments.models import (
 from assessments.services import raters as rater_services
 from plms.common.api import (
     ApiFilterSet,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
     StrictChoiceFilter,
     StrictModelSerializer,
+    without_body,
 )
 from plms.common.errors import ApplicationError, NotFound
+from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 
@@ -60,7 +63,7 @@ class PeerNominationSerializer(StrictModelSerializer):
         read_only_fields = fields
 
 
-class PeerNominateSerializer(serializers.Serializer):
+class PeerNominateSerializer(ApiSerializer):
     cycle = PublicId(AssessmentCycle)
     employee = PublicId(
         people_selectors.employees, required=False, help_text="Whose peers; the caller by default."
@@ -73,13 +76,13 @@ class PeerNominateSerializer(serializers.Serializer):
         return peers
 
 
-class PeerSuggestionQuerySerializer(serializers.Serializer):
+class PeerSuggestionQuerySerializer(ApiSerializer):
     cycle = PublicId(AssessmentCycle)
     employee = PublicId(people_selectors.employees, required=False)
     limit = serializers.IntegerField(min_value=1, max_value=20, default=5)
 
 
-class PeerSuggestionSerializer(serializers.Serializer):
+class PeerSuggestionSerializer(ApiSerializer):
     employee = serializers.UUIDField(source="uuid")
     name = serializers.CharField(source="full_name")
     title = serializers.CharField()
@@ -177,6 +180,7 @@ class PeerNominationViewSet(
         responses={200: PeerNominationSerializer},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def approve(self, request, id=None):
         return self._decide(id, approve=True)
 
@@ -188,6 +192,7 @@ class PeerNominationViewSet(
         responses={200: PeerNominationSerializer},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def decline(self, request, id=None):
         return self._decide(id, approve=False)
 
@@ -199,7 +204,7 @@ class PeerNominationViewSet(
         parameters=[PeerSuggestionQuerySerializer],
         responses={200: PeerSuggestionSerializer(many=True)},
     )
-    @action(detail=False, methods=["get"], pagination_class=None, filterset_class=None)
+    @action(detail=False, methods=["get"], filterset_class=None, filter_backends=[])
     def suggestions(self, request):
         query = PeerSuggestionQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -211,7 +216,7 @@ class PeerNominationViewSet(
             employee=employee,
             limit=query.validated_data["limit"],
         )
-        return Response(PeerSuggestionSerializer(suggestions, many=True).data)
+        return paginated(self, suggestions, PeerSuggestionSerializer)
 
 
 # --- Expert grants ---------------------------------------------------------------------------

@@ -13,16 +13,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments import consolidation
-from assessments.events import CycleClosed
+from assessments.events import CycleClosed, CycleLaunched
 from assessments.models import (
     RATER_KINDS,
     Assessment,
     AssessmentCycle,
 )
 from assessments.selectors import (
+    cycle_close_consequences,
     cycle_scope_employees,
 )
 from assessments.services import (
+    CONFIRMATION_STALE,
     CYCLE_NOT_CLOSED,
     CYCLE_NOT_DRAFT,
     CYCLE_NOT_OPEN,
@@ -257,6 +259,17 @@ def _launch_chunk(
         else cycle.launch_total,
         launch_state=AssessmentCycle.LaunchState.DONE if done else cycle.launch_state,
     )
+    if done:
+        publish(
+            actor_or_organization=cycle.organization,
+            events=[
+                CycleLaunched.of(
+                    cycle,
+                    people=cycle_scope_employees(cycle).count(),
+                    assessments=Assessment.objects.filter(cycle=cycle).count(),
+                )
+            ],
+        )
     return created, None if done else ids[-1]
 
 
@@ -326,13 +339,41 @@ def assessments_create_for(*, cycle: AssessmentCycle, employee_ids: Sequence[int
 
 
 @transaction.atomic
-def cycle_close(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
-    """Close the cycle and consolidate its submitted ratings; open assessments stay unsubmitted."""
+def cycle_close(
+    *,
+    actor: Actor,
+    cycle: AssessmentCycle,
+    reason: str = "",
+    confirmed_unsubmitted: int | None = None,
+) -> AssessmentCycle:
+    """Close the cycle and consolidate its submitted ratings; open assessments stay unsubmitted.
+
+    `confirmed_unsubmitted` is the number of unsubmitted assessments the person was shown
+    when they confirmed (the pages always pass it): if it is no longer true the close is
+    refused so they can look again, and with any unsubmitted the close needs a `reason`.
+    The numbers and the reason land in the audit trail.
+    """
     actor.require_admin()
     same_organization(actor, cycle)
     cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status != AssessmentCycle.Status.OPEN:
         raise ApplicationError(CYCLE_NOT_OPEN, "Only an open cycle can be closed.", status=409)
+    consequences = cycle_close_consequences(cycle=cycle)
+    reason = (reason or "").strip()
+    if confirmed_unsubmitted is not None:
+        if confirmed_unsubmitted != consequences.unsubmitted:
+            raise ApplicationError(
+                CONFIRMATION_STALE,
+                f"The numbers changed since you looked: {consequences.unsubmitted} of "
+                f"{consequences.total} assessments are now not submitted. Confirm again.",
+                status=409,
+            )
+        if consequences.unsubmitted and not reason:
+            raise ApplicationError(
+                REASON_REQUIRED,
+                "Say why the cycle is closed with assessments not submitted.",
+                fields={"reason": "Say why they are closed unrated."},
+            )
     cycle.status = AssessmentCycle.Status.CLOSED
     cycle.closed_at = timezone.now()
     cycle.updated_at = cycle.closed_at
@@ -342,7 +383,13 @@ def cycle_close(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
         actor=actor,
         action="assessment_cycle.closed",
         obj=cycle,
-        changes={"status": {"before": "open", "after": "closed"}, "consolidated_levels": count},
+        changes={
+            "status": {"before": "open", "after": "closed"},
+            "consolidated_levels": count,
+            "assessments": consequences.total,
+            "not_submitted": consequences.unsubmitted,
+        },
+        reason=reason,
     )
     publish(actor_or_organization=actor, events=[CycleClosed.of(cycle, consolidated_levels=count)])
     return cycle

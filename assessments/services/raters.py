@@ -13,6 +13,7 @@ from assessments.models import (
     AssessmentCycle,
 )
 from assessments.services import (
+    ALREADY_DECIDED,
     ALREADY_SUBMITTED,
     CYCLE_NOT_OPEN,
     INVALID,
@@ -117,7 +118,7 @@ def peer_nomination_decide(*, actor: Actor, assessment: Assessment, approve: boo
     ):
         raise ApplicationError(NOT_MANAGER, "Only the employee's manager decides nominations.")
     if assessment.status != Assessment.Status.NOMINATED:
-        raise ApplicationError(INVALID, "This nomination has been decided.", status=409)
+        raise ApplicationError(ALREADY_DECIDED, "This nomination has been decided.")
     assessment.status = Assessment.Status.PENDING if approve else Assessment.Status.DECLINED
     assessment.updated_at = timezone.now()
     assessment.save(update_fields=["status", "updated_at"])

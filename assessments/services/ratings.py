@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from assessments import notices
 from assessments.events import AssessmentSubmitted
 from assessments.models import (
     Assessment,
@@ -25,16 +26,19 @@ from assessments.selectors import (
 from assessments.services import (
     ALREADY_SUBMITTED,
     ASSESSMENT_LOCKED,
+    ASSESSMENT_NOT_OPEN,
     CAPABILITY_NOT_IN_SCOPE,
     EVIDENCE_REQUIRED,
     INCOMPLETE,
     INVALID,
     LEVEL_OUT_OF_SCALE,
     NOT_RATER,
+    RATING_ON_BEHALF,
 )
 from assessments.services.raters import RATE_PERMISSION, _require_open
 from capabilities.models import Capability
 from plms.audit.services import audit_record
+from plms.common.error_codes import ErrorCode
 from plms.common.errors import ApplicationError, NotFound
 from plms.events.bus import publish
 from plms.people.models import Employee
@@ -52,6 +56,11 @@ class RatingInput:
 
 
 def _check_rater(actor: Actor, assessment: Assessment) -> None:
+    if actor.api_key is not None:
+        raise ApplicationError(
+            RATING_ON_BEHALF,
+            "API keys do not rate on a person's behalf; import the level as an external rating.",
+        )
     viewer = actor.employee
     if viewer is None or viewer.pk != assessment.rater_id:
         raise ApplicationError(NOT_RATER, "Only the rater may rate this assessment.")
@@ -67,7 +76,7 @@ def _check_editable(assessment: Assessment) -> None:
             ASSESSMENT_LOCKED, "The assessment is submitted and can no longer change.", status=409
         )
     if assessment.status not in Assessment.OPEN_STATUSES:
-        raise ApplicationError(INVALID, "This assessment is not open for rating.", status=409)
+        raise ApplicationError(ASSESSMENT_NOT_OPEN, "This assessment is not open for rating.")
     _require_open(assessment.cycle)
 
 
@@ -88,7 +97,7 @@ def ratings_save(
     required = required_capabilities(employee_id=assessment.employee_id)
     low, high = scale_bounds()
     problems: dict[str, str] = {}
-    codes: set[str] = set()
+    codes: set[ErrorCode] = set()
     for item in items:
         same_organization(actor, item.capability)
         key = item.capability.key
@@ -101,7 +110,7 @@ def ratings_save(
             problems[key] = f"Choose a level from {low} to {high}, or not observed."
             codes.add(LEVEL_OUT_OF_SCALE)
     if problems:
-        code = codes.pop() if len(codes) == 1 else INVALID
+        code: ErrorCode = codes.pop() if len(codes) == 1 else INVALID
         message = {
             CAPABILITY_NOT_IN_SCOPE: "A capability is not among the employee's role requirements.",
             LEVEL_OUT_OF_SCALE: "A rating is outside the competency scale.",
@@ -201,6 +210,7 @@ def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
         obj=assessment,
         changes={"ratings": len(ratings), "kind": assessment.kind},
     )
+    notices.self_assessment_submitted(assessment=assessment)
     publish(
         actor_or_organization=actor,
         events=[AssessmentSubmitted.of(assessment, submitted_at=now)],
@@ -273,3 +283,59 @@ def attested_rating_record(
     except IntegrityError:  # the same attestation arrived concurrently
         return existing.get(), False
     return rating, True
+
+
+@transaction.atomic
+def external_rating_import(
+    *,
+    actor: Actor,
+    employee: Employee,
+    capability: Capability,
+    level: int,
+    rated_on: date,
+    source: str,
+    external_id: str,
+    evidence_url: str = "",
+) -> tuple[AttestedRating, bool]:
+    """Record a level rated in another system (an assessment platform, an exam, a previous
+    vendor) on behalf of `source`; returns (rating, created). It is consolidated as an
+    expert rating by a cycle that weights experts and whose period covers `rated_on`.
+    Idempotent by `external_id`: importing it again returns the rating recorded first and
+    changes nothing. Audited."""
+    actor.require_admin()
+    same_organization(actor, employee, capability)
+    external_id, source = (external_id or "").strip(), (source or "").strip()
+    problems = {}
+    if not external_id:
+        problems["external_id"] = "Required."
+    if not source:
+        problems["source"] = "Name the system the rating comes from."
+    if problems:
+        raise ApplicationError(INVALID, "The external rating is incomplete.", fields=problems)
+    key = f"{AttestedRating.EXTERNAL_PREFIX}{external_id}"[:100]
+    found = AttestedRating.objects.filter(source_key=key).first()
+    if found is not None:
+        return found, False
+    rating, created = attested_rating_record(
+        employee=employee,
+        capability=capability,
+        level=level,
+        attested_at=datetime.combine(rated_on, time(12), tzinfo=UTC),
+        source=source,
+        source_key=key,
+    )
+    if created:
+        rating.evidence_url = evidence_url
+        rating.save(update_fields=["evidence_url"])
+        audit_record(
+            actor=actor,
+            action="external_rating.imported",
+            obj=employee,
+            changes={
+                "external_rating": {
+                    "before": None,
+                    "after": f"{capability.name}: level {level} from {source} on {rated_on}",
+                }
+            },
+        )
+    return rating, created

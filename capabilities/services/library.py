@@ -392,7 +392,10 @@ def capability_apply_catalogue_update(*, actor: Actor, capability: Capability) -
         .filter(key=capability.source_key)
         .first()
     )
-    if source is None or capability.source_revision == source.revision:
+    if source is None or source.revision in (
+        capability.source_revision,
+        capability.source_revision_declined,
+    ):
         raise ApplicationError("no_update", "There is no catalogue update for this capability.")
     capability_update(
         actor=actor,
@@ -404,6 +407,29 @@ def capability_apply_catalogue_update(*, actor: Actor, capability: Capability) -
     )
     capability.source_revision = source.revision
     capability.save(update_fields=["source_revision"])
+    return capability
+
+
+@transaction.atomic
+def capability_decline_catalogue_update(*, actor: Actor, capability: Capability) -> Capability:
+    """Keep the capability as it is: the catalogue's current revision is no longer offered
+    (a later revision is)."""
+    actor.require_admin()
+    same_organization(actor, capability)
+    source = CatalogueCapability.objects.filter(key=capability.source_key).first()
+    if source is None or source.revision in (
+        capability.source_revision,
+        capability.source_revision_declined,
+    ):
+        raise ApplicationError("no_update", "There is no catalogue update for this capability.")
+    capability.source_revision_declined = source.revision
+    capability.save(update_fields=["source_revision_declined"])
+    audit_record(
+        actor=actor,
+        action="capability.catalogue_update_declined",
+        obj=capability,
+        changes={"catalogue_revision": {"before": None, "after": source.revision}},
+    )
     return capability
 
 

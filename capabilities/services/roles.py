@@ -12,6 +12,8 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
+from capabilities import signals
+from capabilities.events import JobRoleAssigned
 from capabilities.models import (
     Capability,
     FrameworkVersion,
@@ -26,6 +28,7 @@ from capabilities.services.scales import scale_numbers
 from plms.audit.services import audit_record, diff
 from plms.common.errors import ApplicationError
 from plms.common.validation import full_clean
+from plms.events.bus import publish
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, same_organization
 
@@ -467,15 +470,27 @@ def role_assign(*, actor: Actor, employee: Employee, role: JobRole | None) -> Ro
     assignment = None
     if role is not None:
         assignment = RoleAssignment.objects.create(employee=employee, role=role, started_at=now)
+    previous = current.role if current is not None else None
     audit_record(
         actor=actor,
         action="job_role.assigned",
         obj=employee,
         changes={
             "job_role": {
-                "before": current.role.name if current else None,
+                "before": previous.name if previous else None,
                 "after": role.name if role else None,
             }
         },
+    )
+    publish(
+        actor_or_organization=actor,
+        events=[
+            JobRoleAssigned.of(
+                employee=employee, role=role, previous=previous, assignment=assignment, at=now
+            )
+        ],
+    )
+    signals.job_role_assigned.send(
+        sender=JobRole, actor=actor, employee=employee, role=role, previous=previous
     )
     return assignment

@@ -17,19 +17,23 @@ from goals.models import (
 )
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdFilter,
     StrictCharField,
     StrictChoiceFilter,
+    without_body,
 )
 from plms.common.errors import NotFound
+from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
 from plms.people.selectors import all_reports
 
 # --- Check-ins -------------------------------------------------------------------------------
 
 
-class ActionItemSerializer(serializers.ModelSerializer):
+class ActionItemSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     owner = Ref(people_selectors.employees, required=False, allow_null=True)
@@ -44,7 +48,7 @@ class ActionItemSerializer(serializers.ModelSerializer):
         return item.done_at is not None
 
 
-class CheckInSerializer(serializers.ModelSerializer):
+class CheckInSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     manager = Ref(people_selectors.employees, read_only=True)
@@ -74,21 +78,21 @@ class CheckInSerializer(serializers.ModelSerializer):
         return check_in.private_manager_notes if visible and visible(check_in) else None
 
 
-class CheckInCreateSerializer(serializers.Serializer):
+class CheckInCreateSerializer(ApiSerializer):
     report = Ref(people_selectors.employees)
     manager = Ref(people_selectors.employees, required=False, allow_null=True)
     cadence = serializers.ChoiceField(choices=["weekly", "fortnightly", "monthly"])
     first_date = serializers.DateField(required=False)
 
 
-class CheckInPatchSerializer(serializers.Serializer):
+class CheckInPatchSerializer(ApiSerializer):
     obstacles = StrictCharField(required=False, allow_blank=True)
     priorities = StrictCharField(required=False, allow_blank=True)
     shared_notes = StrictCharField(required=False, allow_blank=True)
     private_manager_notes = StrictCharField(required=False, allow_blank=True)
 
 
-class EscalationSerializer(serializers.ModelSerializer):
+class EscalationSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     escalated_to = Ref(people_selectors.employees, read_only=True)
@@ -186,6 +190,7 @@ class CheckInViewSet(
 
     @extend_schema(summary="Mark held; schedules the next check-in", request=None)
     @action(detail=True, methods=["post"])
+    @without_body
     def complete(self, request, id=None):
         check_in = checkin_services.check_in_complete(actor=self.actor, check_in=self.get_object())
         return Response(self.get_serializer(check_in).data)
@@ -199,18 +204,12 @@ class CheckInViewSet(
         request=ActionItemSerializer,
         responses={201: ActionItemSerializer},
     )
-    @action(
-        detail=True,
-        methods=["get", "post"],
-        url_path="action-items",
-        filter_backends=[],
-        pagination_class=None,
-    )
+    @action(detail=True, methods=["get", "post"], url_path="action-items", filter_backends=[])
     def action_items(self, request, id=None):
         check_in = self.get_object()
         if request.method == "GET":
             items = checkin_selectors.check_in_open_actions(check_in=check_in)
-            return Response(ActionItemSerializer(items, many=True).data)
+            return paginated(self, items, ActionItemSerializer)
         serializer = ActionItemSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = checkin_services.action_item_add(

@@ -23,8 +23,10 @@ from goals.models import (
     CheckInGoalReview,
     CheckInSeries,
     Goal,
+    GoalRedEpisode,
 )
 from goals.selectors import goal_list_for_display, goal_queryset, report_ids_sql
+from plms.common.ids import parse_public_id
 from plms.people.models import Employee
 from plms.people.selectors import (
     is_manager_of,
@@ -71,7 +73,38 @@ def check_in_get(*, actor: Actor, uuid) -> CheckIn | None:
 
 
 def check_in_escalations(*, check_in: CheckIn) -> QuerySet[CheckInEscalation]:
-    return CheckInEscalation.objects.filter(check_in=check_in).select_related("escalated_to")
+    return CheckInEscalation.objects.filter(check_in=check_in).select_related(
+        "escalated_to", "resolved_by"
+    )
+
+
+def escalations_to_resolve(*, employee: Employee) -> QuerySet[CheckInEscalation]:
+    """Escalations waiting for `employee`'s decision, oldest first (their "what is due")."""
+    return (
+        CheckInEscalation.objects.filter(escalated_to=employee, resolved_at__isnull=True)
+        .select_related("check_in__manager", "check_in__report")
+        .order_by("created_at", "id")
+    )
+
+
+def escalation_get_for_viewer(*, actor: Actor, uuid) -> CheckInEscalation | None:
+    """An escalation of a check-in the actor may see; None for missing and forbidden alike."""
+    visible = CheckIn.objects.filter(_check_in_visibility_q(actor=actor))
+    return (
+        CheckInEscalation.objects.select_related("check_in")
+        .filter(uuid=uuid, check_in__in=visible)
+        .first()
+    )
+
+
+def red_episode_goal(*, uuid: str) -> Goal | None:
+    """The goal of a red episode (a Momentum run started by the goal turning red names the
+    episode), or None."""
+    public_id = parse_public_id(uuid)
+    if public_id is None:
+        return None
+    episode = GoalRedEpisode.objects.select_related("goal").filter(uuid=public_id).first()
+    return episode.goal if episode is not None else None
 
 
 def action_item_get(*, actor: Actor, uuid: UUID | str) -> ActionItem | None:

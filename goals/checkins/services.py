@@ -4,12 +4,13 @@ manager notes, and action items carried over to the next check-in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
+from goals import hooks
 from goals.checkins import selectors as checkin_selectors
 from goals.models import (
     ActionItem,
@@ -20,6 +21,7 @@ from goals.models import (
     CheckInSeries,
     Goal,
 )
+from goals.selectors import goal_list_judged
 from goals.services import close_red_episode
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError, PermissionDenied
@@ -113,6 +115,56 @@ def check_in_schedule_next(*, actor: Actor, series: CheckInSeries) -> CheckIn:
     series.next_date = following
     series.save(update_fields=["next_date"])
     return check_in
+
+
+@transaction.atomic
+def check_in_goals_add(
+    *, actor: Actor, check_in: CheckIn, goals: Iterable[Goal] = (), refresh: bool = False
+) -> list[CheckInGoalReview]:
+    """Put goals on an open check-in's progress review (once each): `goals` (a red goal a
+    follow-up is about, say) and, with `refresh`, whatever of the report's is due or at risk
+    now — a check-in scheduled weeks ago was filled with the goals of that day. Returns the
+    reviews added."""
+    goals = list(goals)
+    same_organization(actor, check_in, *goals)
+    if check_in.status != CheckIn.Status.SCHEDULED:
+        raise ApplicationError("check_in_closed", "This check-in is not open.")
+    for goal in goals:
+        if goal.owner_employee_id != check_in.report_id:
+            raise ApplicationError(
+                "invalid",
+                f"“{goal.title}” is not {check_in.report}'s goal.",
+                fields={"goals": "Not the report's goal."},
+            )
+    goals = goal_list_judged(goals)  # their RAG of today
+    if refresh:
+        following = next_occurrence(check_in.scheduled_for, check_in.series.cadence)
+        goals += checkin_selectors.goals_for_review(report=check_in.report, until=following)
+    present = set(
+        CheckInGoalReview.objects.filter(check_in=check_in).values_list("goal_id", flat=True)
+    )
+    added = []
+    for goal in goals:
+        if goal.pk in present:
+            continue
+        present.add(goal.pk)
+        added.append(
+            CheckInGoalReview(
+                organization_id=check_in.organization_id,
+                check_in=check_in,
+                goal=goal,
+                rag=goal.rag or "",
+            )
+        )
+    CheckInGoalReview.objects.bulk_create(added)
+    if added:
+        audit_record(
+            actor=actor,
+            action="check_in.goals_added",
+            obj=check_in,
+            changes={"goals": [review.goal.title for review in added]},
+        )
+    return added
 
 
 CHECK_IN_SHARED = ("obstacles", "priorities", "shared_notes")
@@ -237,7 +289,9 @@ def check_in_escalate(
     *, actor: Actor, check_in: CheckIn, part: str, text: str = ""
 ) -> CheckInEscalation:
     """Raise an answer (an obstacle, say) to the manager's own manager."""
-    check_in = CheckIn.objects.select_related("manager__manager").get(pk=check_in.pk)
+    check_in = CheckIn.objects.select_related("manager__manager__user", "report").get(
+        pk=check_in.pk
+    )
     _require_participant(actor, check_in)
     if part not in CheckInEscalation.Part.values:
         raise ApplicationError("invalid", "Unknown part.", fields={"part": "Unknown."})
@@ -260,4 +314,46 @@ def check_in_escalate(
         obj=check_in,
         changes={"part": part, "to": str(above.uuid)},
     )
+    hooks.check_in_escalated.send(sender=CheckInEscalation, escalation=escalation)
+    return escalation
+
+
+@transaction.atomic
+def check_in_escalation_resolve(
+    *, actor: Actor, escalation: CheckInEscalation, note: str
+) -> CheckInEscalation:
+    """The person it was escalated to (or an HR admin) resolves an escalation with a note,
+    which the check-in's manager and HR see beside it; the manager and whoever raised it are
+    told (`hooks.check_in_escalation_resolved`)."""
+    same_organization(actor, escalation)
+    escalation = (
+        CheckInEscalation.objects.select_for_update(of=("self",))
+        .select_related("check_in__manager__user", "check_in__report", "escalated_to")
+        .get(pk=escalation.pk)
+    )
+    is_addressee = actor.employee is not None and actor.employee.pk == escalation.escalated_to_id
+    if not (is_addressee or actor.is_admin):
+        raise PermissionDenied("Only the person it was escalated to, or HR, resolves it.")
+    if escalation.resolved_at is not None:
+        raise ApplicationError(
+            "already_resolved", "This escalation was resolved already.", status=409
+        )
+    note = (note or "").strip()
+    if not note:
+        raise ApplicationError(
+            "invalid",
+            "Say what was decided, for the manager and HR.",
+            fields={"note": "Say what was decided."},
+        )
+    escalation.resolved_at = timezone.now()
+    escalation.resolved_by = actor.user
+    escalation.resolution_note = note
+    escalation.save(update_fields=["resolved_at", "resolved_by", "resolution_note"])
+    audit_record(
+        actor=actor,
+        action="check_in.escalation_resolved",
+        obj=escalation.check_in,
+        changes={"part": escalation.part, "note": note},
+    )
+    hooks.check_in_escalation_resolved.send(sender=CheckInEscalation, escalation=escalation)
     return escalation

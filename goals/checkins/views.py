@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +19,7 @@ from goals.forms import (
     ActionItemForm,
     CheckInForm,
     EscalateForm,
+    ResolveEscalationForm,
 )
 from goals.views import PAGE_SIZE, form_errors
 from plms.common.errors import ApplicationError
@@ -106,6 +108,7 @@ def check_in_detail(request: HttpRequest, id) -> HttpResponse:
         "action_form": ActionItemForm(owners=owners),
         "escalate_form": EscalateForm(),
         "escalations": checkin_selectors.check_in_escalations(check_in=check_in),
+        "resolve_form": ResolveEscalationForm(),
     }
     return render(request, "goals/check_in_detail.html", context)
 
@@ -188,3 +191,28 @@ def check_in_escalate(request: HttpRequest, id) -> HttpResponse:
         return _("Escalated to %s.") % escalation.escalated_to
 
     return _check_in_action(request, id, run)
+
+
+@member_required
+@require_POST
+def check_in_escalation_resolve(request: HttpRequest, id) -> HttpResponse:
+    """The person it was escalated to resolves it with a note; back to the check-in."""
+    actor = actor_from_request(request)
+    escalation = checkin_selectors.escalation_get_for_viewer(actor=actor, uuid=id)
+    if escalation is None:
+        raise Http404
+    form = ResolveEscalationForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ApplicationError("invalid", _("Say what was decided, for the manager and HR."))
+        checkin_services.check_in_escalation_resolve(
+            actor=actor, escalation=escalation, note=form.cleaned_data["note"]
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Escalation resolved; the manager is told."))
+    return redirect(
+        reverse("goals:check_in_detail", args=[escalation.check_in.uuid])
+        + f"#escalation-{escalation.uuid}"
+    )

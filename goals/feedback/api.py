@@ -18,16 +18,18 @@ from goals.models import (
 )
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
     OrganizationScopedViewSet,
     PublicIdFilter,
     StrictChoiceFilter,
 )
+from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
 
 # --- Feedback --------------------------------------------------------------------------------
 
 
-class FeedbackSerializer(serializers.ModelSerializer):
+class FeedbackSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     giver = Ref(people_selectors.employees, read_only=True)
@@ -55,7 +57,7 @@ class FeedbackSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at"]
 
 
-class RequestForFeedbackSerializer(serializers.ModelSerializer):
+class RequestForFeedbackSerializer(ApiModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     id = serializers.UUIDField(source="uuid", read_only=True)
     requester = Ref(people_selectors.employees, read_only=True)
@@ -123,14 +125,16 @@ class FeedbackViewSet(
         request=RequestForFeedbackSerializer,
         responses={201: RequestForFeedbackSerializer},
     )
-    @action(detail=False, methods=["get", "post"], filter_backends=[], pagination_class=None)
+    @action(detail=False, methods=["get", "post"], filter_backends=[])
     def requests(self, request):
         if request.method == "GET":
             employee = self.actor.employee
-            if employee is None:
-                return Response([])
-            items = feedback_selectors.feedback_requests_for(employee=employee)
-            return Response(RequestForFeedbackSerializer(items, many=True).data)
+            items = (
+                feedback_selectors.feedback_requests_for(employee=employee)
+                if employee is not None
+                else []
+            )
+            return paginated(self, items, RequestForFeedbackSerializer)
         serializer = RequestForFeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = feedback_services.feedback_request_create(

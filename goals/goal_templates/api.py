@@ -16,6 +16,7 @@ from goals.models import (
     GoalTemplate,
 )
 from plms.common.api import (
+    ApiSerializer,
     OrganizationScopedViewSet,
     StrictModelSerializer,
 )
@@ -59,7 +60,7 @@ class GoalTemplateSerializer(StrictModelSerializer):
         read_only_fields = ["created_at"]
 
 
-class TemplateApplySerializer(serializers.Serializer):
+class TemplateApplySerializer(ApiSerializer):
     department = Ref(people_selectors.departments, required=False, allow_null=True)
     job_role = Ref(capability_selectors.job_roles, required=False, allow_null=True)
     start_date = serializers.DateField()
@@ -78,7 +79,7 @@ class TemplateApplySerializer(serializers.Serializer):
         return data
 
 
-class TemplateApplicationSerializer(serializers.Serializer):
+class TemplateApplicationSerializer(ApiSerializer):
     created = serializers.ListField(
         child=serializers.UUIDField(), help_text="The goals created (one per person)."
     )

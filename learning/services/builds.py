@@ -20,6 +20,7 @@ from learning import selectors
 from learning.builder import BuildSettings, GapInput, PlanDraft, build_plan
 from learning.events import (
     DevelopmentPlanCreated,
+    PlanBuildFinished,
 )
 from learning.models import (
     DevelopmentPlan,
@@ -249,14 +250,31 @@ def plans_build_for_cycle(
             start=start,
             organization_id=organization_id,
         )
-    _plan_build_update(
-        cycle_id,
-        organization_id=organization_id,
-        state=PlanBuild.State.DONE,
-        done=len(employee_ids),
-        finished_at=timezone.now(),
+    _plan_build_finished(
+        cycle_id, organization_id=organization_id, considered=len(employee_ids), created=created
     )
     return created
+
+
+@with_organization
+def _plan_build_finished(
+    cycle_id: int, *, organization_id: int, considered: int, created: int
+) -> None:
+    """Record the build as done and announce it (`plan_build.finished`, with the counts)."""
+    with transaction.atomic():
+        _plan_build_update(
+            cycle_id,
+            organization_id=organization_id,
+            state=PlanBuild.State.DONE,
+            done=considered,
+            finished_at=timezone.now(),
+        )
+        build = PlanBuild.objects.select_related("cycle").filter(cycle_id=cycle_id).first()
+        if build is not None:
+            publish(
+                actor_or_organization=Organization.objects.get(pk=organization_id),
+                events=[PlanBuildFinished.of(build, considered=considered, created=created)],
+            )
 
 
 def plan_build_failed(*, cycle_id: int, organization_id: int) -> None:

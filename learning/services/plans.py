@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from capabilities.models import Capability
+from goals.models import Goal
 from learning import selectors
 from learning.events import (
     DevelopmentPlanCompleted,
@@ -32,6 +33,7 @@ from plms.events.bus import publish
 from plms.people.models import Employee
 from plms.people.selectors import is_manager_of
 from plms.tenancy.actors import Actor, same_organization
+from workflows import services as workflow_services
 
 # --- Plan workflow -------------------------------------------------------------------------------
 
@@ -95,13 +97,18 @@ def plan_create_improvement(
     period_end: date,
     milestones: Sequence[tuple[str, date]],
     review_dates: Sequence[date] = (),
+    reason: str = "",
+    goals: Sequence[Goal] = (),
+    sign_off: bool = False,
 ) -> DevelopmentPlan:
-    """A performance improvement plan: milestones with due dates, review dates, an outcome
-    decided when it is completed. Written by the employee's managers or HR."""
-    same_organization(actor, employee)
-    if not actor.is_admin and (
-        actor.employee is None or not is_manager_of(manager=actor.employee, employee=employee)
-    ):
+    """A performance improvement plan: why, the goals it is about, milestones with due dates,
+    review dates, an outcome decided when it is completed. Written by the employee's managers
+    or HR; it starts when an HR admin signs it off (`sign_off` when HR writes it)."""
+    same_organization(actor, employee, *goals)
+    may = actor.is_admin or (
+        actor.employee is not None and is_manager_of(manager=actor.employee, employee=employee)
+    )
+    if not may:
         raise PermissionDenied("Only the employee's managers and HR admins may do this.")
     if period_end < period_start:
         raise ApplicationError(
@@ -109,15 +116,31 @@ def plan_create_improvement(
         )
     if not milestones:
         raise ApplicationError(INVALID, "Name at least one milestone.", fields={"milestones": "?"})
+    outside = [day for day in review_dates if not period_start <= day <= period_end]
+    if outside:
+        raise ApplicationError(
+            INVALID,
+            "Review dates fall inside the plan's period.",
+            fields={"review_dates": "Between the start and the end of the plan."},
+        )
+    not_theirs = [goal.title for goal in goals if goal.owner_employee_id != employee.pk]
+    if not_theirs:
+        raise ApplicationError(
+            INVALID,
+            f"Link {employee.full_name}'s own goals: {', '.join(not_theirs)} are not.",
+            fields={"goals": "Not the employee's goals."},
+        )
     plan = DevelopmentPlan(
         employee=employee,
         kind=DevelopmentPlan.Kind.IMPROVEMENT,
         title=(title or "").strip() or "Performance improvement plan",
         period_start=period_start,
         period_end=period_end,
-        review_dates=[day.isoformat() for day in sorted(review_dates)],
+        review_dates=[day.isoformat() for day in sorted(set(review_dates))],
+        reason=(reason or "").strip(),
+        linked_goal_ids=[str(goal.uuid) for goal in goals],
     )
-    full_clean(plan, exclude=["employee", "built_from", "approved_by"])
+    full_clean(plan, exclude=["employee", "built_from", "approved_by", "hr_signed_off_by"])
     plan.save()
     PlanItem.objects.bulk_create(
         PlanItem(
@@ -129,8 +152,44 @@ def plan_create_improvement(
         )
         for order, (name, due) in enumerate(milestones, start=1)
     )
-    audit_record(actor=actor, action="development_plan.created", obj=plan, changes=plan_data(plan))
+    audit_record(
+        actor=actor,
+        action="development_plan.created",
+        obj=plan,
+        changes=plan_data(plan),
+        reason=plan.reason,
+    )
     publish(actor_or_organization=actor, events=[DevelopmentPlanCreated.of(plan)])
+    if sign_off:
+        plan = plan_improvement_sign_off(actor=actor, plan=plan)
+    return plan
+
+
+@transaction.atomic
+def plan_improvement_sign_off(*, actor: Actor, plan: DevelopmentPlan) -> DevelopmentPlan:
+    """An HR admin signs off an improvement plan: it becomes active, and Momentum reminds the
+    employee, the manager and HR of its review dates (the shipped "Performance improvement
+    plan reviews" workflow, switched on with the first plan, reads the sign-off: the event
+    `improvement_plan_signed_off`)."""
+    actor.require_admin()
+    same_organization(actor, plan)
+    plan = _locked(plan)
+    if plan.kind != DevelopmentPlan.Kind.IMPROVEMENT:
+        raise ApplicationError(INVALID, "Only an improvement plan is signed off by HR.")
+    _require_status(plan, Status.DRAFT, Status.PROPOSED, Status.APPROVED, action="signed off")
+    # Switched on first, so the workflow reads this sign-off (its feed starts before it).
+    workflow_services.workflow_template_ensure(actor=actor, key="improvement_plan_reviews")
+    now = timezone.now()
+    plan = _transition(
+        actor,
+        plan,
+        Status.ACTIVE,
+        hr_signed_off_by=actor.user,
+        hr_signed_off_at=now,
+        approved_by=plan.approved_by or actor.employee,
+        approved_at=plan.approved_at or now,
+        activated_at=now,
+    )
     return plan
 
 
@@ -279,7 +338,9 @@ def plan_item_progress(
     evidence: str | None = None,
     reflection: str | None = None,
 ) -> PlanItem:
-    """The employee (or a manager or HR) moves an item of an approved or active plan."""
+    """The employee (or a manager or HR) moves an item of an approved or active plan. The
+    first item started or done starts an approved plan: work has begun, so the plan is active
+    (and "Start the plan" is no longer offered)."""
     plan = plan_item.plan
     _check_visible(actor, plan)
     if status not in PlanItem.Status.values:
@@ -288,6 +349,8 @@ def plan_item_progress(
         raise ApplicationError(
             INVALID_TRANSITION, "Progress is recorded on approved or active plans.", status=409
         )
+    if plan.status == Status.APPROVED and status != PlanItem.Status.NOT_STARTED:
+        _transition(actor, _locked(plan), Status.ACTIVE, activated_at=timezone.now())
     plan_item = PlanItem.objects.select_for_update().get(pk=plan_item.pk)
     before = snapshot(plan_item, ("status", "evidence", "reflection"))
     plan_item.status = status

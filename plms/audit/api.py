@@ -10,7 +10,7 @@ from rest_framework.permissions import BasePermission
 
 from plms.audit import selectors
 from plms.audit.models import AuditEvent
-from plms.common.api import OrganizationScopedViewSet
+from plms.common.api import ApiModelSerializer, ApiSerializer, OrganizationScopedViewSet
 
 
 class IsAdminOrApiKey(BasePermission):
@@ -25,7 +25,7 @@ class IsAdminOrApiKey(BasePermission):
         return django_request.membership is not None and django_request.membership.is_admin
 
 
-class AuditEventSerializer(serializers.ModelSerializer):
+class AuditEventSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     actor = serializers.CharField(source="actor_label", read_only=True)
     actor_email = serializers.SerializerMethodField()
@@ -54,7 +54,7 @@ class AuditEventSerializer(serializers.ModelSerializer):
         return event.actor_user.email if event.actor_user is not None else None
 
 
-class AuditFilterSerializer(serializers.Serializer):
+class AuditFilterSerializer(ApiSerializer):
     action = serializers.CharField(required=False, max_length=100)
     actor = serializers.CharField(required=False, max_length=200)
     object = serializers.UUIDField(required=False)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import django_filters
 from django import forms
 from django.db import models
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
 
 from plms.common.conditional import ConditionalAutoSchema, ConditionalRequestsMixin
 from plms.tenancy.actors import Actor, actor_from_request
@@ -30,9 +34,81 @@ class OrganizationScopedViewSet(ConditionalRequestsMixin, viewsets.GenericViewSe
         classes = (IsOrganizationMember, HasScope, *self.extra_permission_classes)
         return [permission() for permission in classes]
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        handler = getattr(self, self.action or "", None)
+        if (
+            getattr(handler, "takes_no_body", False)
+            and request.method in WRITE_METHODS
+            and request.content_type.startswith("application/json")  # the API's only format
+        ):
+            refuse_body(request.data)
+
     @property
     def actor(self) -> Actor:
         return actor_from_request(self.request)
+
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
+UNKNOWN_FIELD = "Unknown field."
+
+
+def refuse_body(data) -> None:
+    """A body sent to an operation that takes none is refused, naming what was sent."""
+    if isinstance(data, Mapping):
+        if data:
+            raise ValidationError({str(name): [UNKNOWN_FIELD] for name in sorted(data)})
+    elif data not in (None, "", [], b""):
+        raise ValidationError({"non_field_errors": ["This operation takes no request body."]})
+
+
+def without_body(handler):
+    """Marks an action that takes no request body: any field sent to it is a 400."""
+    handler.takes_no_body = True
+    return handler
+
+
+# Unknown keys are errors, on every write: a misspelt field must never be dropped silently.
+# Read-only fields are tolerated (a client may send back what it read); the unknown ones are
+# reported with the other field errors of the same body. (Comments, not docstrings, on these
+# bases: the schema would show a base's docstring as every serializer's description.)
+class StrictFieldsMixin:
+    def to_internal_value(self, data):
+        unknown = []
+        if isinstance(data, Mapping):
+            unknown = sorted(str(name) for name in set(data) - set(self.fields))
+        try:
+            value = super().to_internal_value(data)
+        except ValidationError as exc:
+            if unknown and isinstance(exc.detail, dict):
+                exc.detail.update({name: [UNKNOWN_FIELD] for name in unknown})
+            raise
+        if unknown:
+            raise ValidationError({name: [UNKNOWN_FIELD] for name in unknown})
+        return value
+
+
+class StrictFieldsSchema(OpenApiSerializerExtension):
+    """Documents StrictFieldsMixin: request bodies have `additionalProperties: false`."""
+
+    target_class = StrictFieldsMixin
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_basic_serializer(self.target, direction)
+        if direction == "request":
+            return {**schema, "additionalProperties": False}
+        return schema
+
+
+# Base of the API's plain serializers (inputs and outputs).
+class ApiSerializer(StrictFieldsMixin, serializers.Serializer):
+    pass
+
+
+# Base of the API's model serializers.
+class ApiModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    pass
 
 
 class PublicIdField(serializers.SlugRelatedField):
@@ -135,9 +211,8 @@ class StrictEmailField(serializers.EmailField):
         return super().to_internal_value(data)
 
 
-class StrictModelSerializer(serializers.ModelSerializer):
-    """Base of the API's model serializers: text fields accept text only."""
-
+# Base of the API's model serializers: text fields accept text only.
+class StrictModelSerializer(ApiModelSerializer):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.CharField: StrictCharField,

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from plms.common import error_codes
+from plms.common.error_codes import ErrorCode
+
 
 class ApplicationError(Exception):
     """A business rule refused an action.
 
-    `code` is machine-readable and stable (part of the API contract), `message` is for people,
-    `fields` maps a field name to its messages, and `status` is the HTTP status to answer with.
+    `code` is machine-readable and stable (part of the API contract): a constant of the
+    catalogue in `plms.common.error_codes`, which also gives the HTTP status to answer with.
+    `message` is for people and `fields` maps a field name to its messages. `status` is only
+    for a code the catalogue does not know (a test keeps there being none).
     """
 
     status = 400
 
     def __init__(
         self,
-        code: str,
+        code: str | ErrorCode,
         message: str,
         *,
         fields: Mapping[str, Sequence[str] | str] | None = None,
@@ -24,13 +29,16 @@ class ApplicationError(Exception):
         extra: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(message)
-        self.code = code
+        self.code = str(code)
         self.message = message
         self.fields = {
             name: [msgs] if isinstance(msgs, str) else list(msgs)
             for name, msgs in (fields or {}).items()
         }
-        if status is not None:
+        catalogued = error_codes.status_of(self.code)
+        if catalogued is not None:
+            self.status = catalogued
+        elif status is not None:
             self.status = status
         self.extra = dict(extra or {})
 
@@ -41,11 +49,11 @@ class NotFound(ApplicationError):
     status = 404
 
     def __init__(self, message: str = "Not found.") -> None:
-        super().__init__("not_found", message)
+        super().__init__(error_codes.NOT_FOUND, message)
 
 
 class PermissionDenied(ApplicationError):
     status = 403
 
     def __init__(self, message: str = "You do not have permission to do this.") -> None:
-        super().__init__("permission_denied", message)
+        super().__init__(error_codes.PERMISSION_DENIED, message)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from django.urls import path
-from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from plms.common.api import OrganizationScopedViewSet
+from plms.common.api import (
+    ApiModelSerializer,
+    ApiSerializer,
+    OrganizationScopedViewSet,
+    without_body,
+)
 from plms.integrations import selectors, services
 from plms.integrations.models import WebhookDelivery, WebhookSubscription
 from plms.integrations.webhooks import EVENT_TYPES
@@ -34,7 +36,7 @@ class IsAdminOrApiKey(BasePermission):
         return django_request.membership is not None and django_request.membership.is_admin
 
 
-class WebhookSubscriptionSerializer(serializers.ModelSerializer):
+class WebhookSubscriptionSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     events = serializers.ListField(
         child=serializers.ChoiceField(choices=EVENT_TYPES), allow_empty=False
@@ -77,7 +79,7 @@ class WebhookSubscriptionCreatedSerializer(WebhookSubscriptionSerializer):
         return subscription.secret
 
 
-class WebhookDeliveryAttemptSerializer(serializers.Serializer):
+class WebhookDeliveryAttemptSerializer(ApiSerializer):
     number = serializers.IntegerField()
     started_at = serializers.DateTimeField()
     duration_ms = serializers.IntegerField()
@@ -87,7 +89,7 @@ class WebhookDeliveryAttemptSerializer(serializers.Serializer):
     next_attempt_at = serializers.DateTimeField(allow_null=True)
 
 
-class WebhookDeliverySerializer(serializers.Serializer):
+class WebhookDeliverySerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid")
     event = serializers.UUIDField(source="event.uuid")
     event_type = serializers.CharField(source="event.type")
@@ -176,6 +178,7 @@ class WebhookViewSet(
         responses={202: WebhookDeliverySerializer},
     )
     @action(detail=True, methods=["post"])
+    @without_body
     def test(self, request, id=None):
         delivery = services.webhook_send_test(actor=self.actor, subscription=self.get_object())
         delivery = selectors.webhook_delivery_list(subscription=delivery.subscription).get(
@@ -187,36 +190,14 @@ class WebhookViewSet(
 # --- Bulk upsert of employees ----------------------------------------------------------------
 
 
-class StrictFieldsMixin:
-    """Unknown keys are errors: a misspelt attribute in a sync must not be dropped silently."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, Mapping):
-            unknown = sorted(str(name) for name in set(data) - set(self.fields))
-            if unknown:
-                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
-        return super().to_internal_value(data)
-
-
-class StrictFieldsSchema(OpenApiSerializerExtension):
-    """Documents StrictFieldsMixin: `additionalProperties: false`."""
-
-    target_class = StrictFieldsMixin
-    match_subclasses = True
-
-    def map_serializer(self, auto_schema, direction):
-        schema = auto_schema._map_basic_serializer(self.target, direction)
-        return {**schema, "additionalProperties": False}
-
-
-class BulkMatrixManagerSerializer(StrictFieldsMixin, serializers.Serializer):
+class BulkMatrixManagerSerializer(ApiSerializer):
     """A matrix manager, by e-mail, with their weight in percent."""
 
     email = serializers.CharField(max_length=254)
     weight = serializers.IntegerField()
 
 
-class BulkEmployeeItemSerializer(StrictFieldsMixin, serializers.Serializer):
+class BulkEmployeeItemSerializer(ApiSerializer):
     """One employee; a field left out leaves that attribute unchanged on an existing one."""
 
     email = serializers.CharField(max_length=254, required="email" in REQUIRED)
@@ -236,22 +217,30 @@ class BulkEmployeeItemSerializer(StrictFieldsMixin, serializers.Serializer):
     matrix_managers = BulkMatrixManagerSerializer(many=True, required=False)
     start_date = serializers.DateField(required=False, allow_null=True)
     active = serializers.BooleanField(required=False)
+    job_role = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_null=True,
+        help_text="The job role to hold: its id or its key (e.g. `advisor`); null takes the "
+        "role away, leaving it out keeps the current one. Assigning works as "
+        "`POST /job-role-assignments` does.",
+    )
 
 
-class BulkUpsertSerializer(StrictFieldsMixin, serializers.Serializer):
+class BulkUpsertSerializer(ApiSerializer):
     """Up to 1,000 employees to create or update; unknown keys are refused."""
 
     items = BulkEmployeeItemSerializer(many=True, min_length=1, max_length=services.MAX_BULK_ITEMS)
 
 
-class BulkUpsertItemResultSerializer(serializers.Serializer):
+class BulkUpsertItemResultSerializer(ApiSerializer):
     id = serializers.UUIDField()
     email = serializers.EmailField()
     external_id = serializers.CharField()
     status = serializers.ChoiceField(choices=["created", "updated", "unchanged"])
 
 
-class BulkUpsertResultSerializer(serializers.Serializer):
+class BulkUpsertResultSerializer(ApiSerializer):
     created = serializers.IntegerField()
     updated = serializers.IntegerField()
     unchanged = serializers.IntegerField()

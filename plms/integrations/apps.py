@@ -10,7 +10,7 @@ class IntegrationsConfig(AppConfig):
         from plms.common.metrics import register_source
 
         # Webhooks subscribe to the outbox: every published domain event gets its deliveries.
-        from plms.integrations import webhooks  # noqa: F401
+        from plms.integrations import scim_schema, webhooks  # noqa: F401
         from plms.integrations.metrics import webhook_metrics
 
         register_source(webhook_metrics)

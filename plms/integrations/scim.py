@@ -25,6 +25,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView, set_rollback
 
+from capabilities.selectors import with_current_role
 from plms.common.errors import ApplicationError
 from plms.integrations import services
 from plms.people.models import Department, Employee
@@ -99,7 +100,7 @@ class ScimView(APIView):
     permission_classes = [HasScimAccess]
     renderer_classes = [ScimRenderer, JSONRenderer]
     parser_classes = [ScimParser, JSONParser]
-    schema = None  # SCIM is its own standard, documented in docs/scim.md, not in /api/schema/
+    schema = None  # described by hand in scim_schema.py (SCIM is its own standard)
 
     def get_exception_handler(self) -> Callable:
         return scim_exception_handler
@@ -204,7 +205,8 @@ def _meta(view: ScimView, kind: str, obj, modified) -> dict:
 
 
 def _users() -> QuerySet[Employee]:
-    return Employee.objects.select_related("department", "manager").order_by("created_at", "id")
+    employees = Employee.objects.select_related("department", "manager")
+    return with_current_role(employees).order_by("created_at", "id")
 
 
 def user_resource(view: ScimView, employee: Employee) -> dict:
@@ -230,6 +232,11 @@ def user_resource(view: ScimView, employee: Employee) -> dict:
         "title": employee.title,
         "active": employee.active,
         "emails": [{"value": employee.email, "type": "work", "primary": True}],
+        "roles": (
+            [{"value": employee.job_role_key, "display": employee.job_role_name, "primary": True}]
+            if getattr(employee, "job_role_key", None)
+            else []
+        ),
         ENTERPRISE_SCHEMA: enterprise,
         "meta": _meta(view, "User", employee, employee.updated_at),
     }
@@ -262,6 +269,20 @@ def _work_email(emails: Any) -> str | None:
     ranked = sorted(
         (e for e in emails if isinstance(e, Mapping) and e.get("value")),
         key=lambda e: (not e.get("primary"), e.get("type") != "work"),
+    )
+    return str(ranked[0]["value"]) if ranked else None
+
+
+def _primary_role(value: Any) -> str | None:
+    """The job role named by SCIM `roles` (the primary one, else the first): its `value` is
+    the job role's key or id. An empty list takes the role away."""
+    if isinstance(value, str) or value is None:
+        return value or None
+    if not isinstance(value, list):
+        raise ScimError(400, "roles is a list of {value, primary}.", "invalidValue")
+    ranked = sorted(
+        (role for role in value if isinstance(role, Mapping) and role.get("value")),
+        key=lambda role: not role.get("primary"),
     )
     return str(ranked[0]["value"]) if ranked else None
 
@@ -306,6 +327,8 @@ def _set_user_attribute(attributes: dict[str, Any], path: str, value: Any) -> No
         attributes["title"] = value or ""
     elif lowered == "active":
         attributes["active"] = _boolean(value)
+    elif lowered in {"roles", "roles.value"}:
+        attributes["job_role"] = _primary_role(value)
 
 
 def user_attributes(resource: Mapping[str, Any]) -> dict[str, Any]:
@@ -313,7 +336,8 @@ def user_attributes(resource: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(resource, Mapping):
         raise ScimError(400, "The body must be a JSON object.", "invalidSyntax")
     attributes: dict[str, Any] = {}
-    for key in ("userName", "externalId", "name", "title", "active", "emails", ENTERPRISE_SCHEMA):
+    keys = ("userName", "externalId", "name", "title", "active", "emails", "roles")
+    for key in (*keys, ENTERPRISE_SCHEMA):
         if key in resource:
             _set_user_attribute(attributes, key, resource[key])
     if not attributes.get("email"):

@@ -36,3 +36,13 @@ def webhook_delivery_list(*, subscription: WebhookSubscription) -> QuerySet[Webh
         )
         .order_by("-created_at", "-id")
     )
+
+
+def webhook_delete_consequences(*, subscription: WebhookSubscription) -> dict[str, int]:
+    """What deleting a webhook removes, for the confirmation before it (one query): its
+    deliveries by status."""
+    counts = WebhookDelivery.objects.filter(subscription=subscription).aggregate(
+        total=Count("id"),
+        pending=Count("id", filter=Q(status=WebhookDelivery.Status.PENDING)),
+    )
+    return {"deliveries": counts["total"], "pending": counts["pending"]}

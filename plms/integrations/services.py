@@ -30,8 +30,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from capabilities.models import JobRole
+from capabilities.selectors import job_roles_by_reference
+from capabilities.services.roles import role_assign
 from plms.accounts.services import member_sign_in_sync
 from plms.audit.services import audit_record, diff, snapshot
+from plms.common.error_codes import UNKNOWN_REFERENCE
 from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed, RowError
 from plms.events.bus import outbox_write, publish
@@ -559,10 +563,34 @@ class BulkUpsertResult:
     items: list[tuple[Employee, str]] = field(default_factory=list)
 
 
-def _as_record(item: Mapping[str, Any]) -> dict[str, str]:
+def _job_roles_of(items: Sequence[Mapping[str, Any]]) -> dict[int, JobRole | None]:
+    """{item index: the role it names (None: no role)} for the items that name one, by id or
+    key; an unknown role refuses the whole call before anything is written."""
+    wanted = {index: item["job_role"] for index, item in enumerate(items) if "job_role" in item}
+    found = job_roles_by_reference(ref for ref in wanted.values() if ref)
+    unknown = {
+        f"items.{index}.job_role": f"No job role has the id or key {reference!r}."
+        for index, reference in wanted.items()
+        if reference and str(reference).strip() not in found
+    }
+    if unknown:
+        raise ApplicationError(
+            UNKNOWN_REFERENCE,
+            f"Nothing was written: {len(unknown)} unknown job role(s).",
+            fields=unknown,
+        )
+    return {
+        index: found[str(reference).strip()] if reference else None
+        for index, reference in wanted.items()
+    }
+
+
+def _as_record(item: Mapping[str, Any], *, leave_out: tuple[str, ...] = ()) -> dict[str, str]:
     """An API item in the CSV import's row form, so the import's rules apply unchanged."""
     record: dict[str, str] = {}
     for name, value in item.items():
+        if name in leave_out:
+            continue
         if name == "matrix_managers":
             value = ";".join(f"{m['email']}:{m['weight']}" for m in value or [])
         elif isinstance(value, bool):
@@ -594,7 +622,10 @@ def employees_bulk_upsert(*, actor: Actor, items: Sequence[Mapping[str, Any]]) -
             f"Send between 1 and {MAX_BULK_ITEMS} items.",
             fields={"items": f"Between 1 and {MAX_BULK_ITEMS} items."},
         )
-    rows, errors = parse_records([(index, _as_record(item)) for index, item in enumerate(items)])
+    roles = _job_roles_of(items)
+    rows, errors = parse_records(
+        [(index, _as_record(item, leave_out=("job_role",))) for index, item in enumerate(items)]
+    )
     emails = [row.email for row in rows]
     externals = [str(row.values["external_id"]) for row in rows if row.values.get("external_id")]
     before = {
@@ -650,6 +681,9 @@ def employees_bulk_upsert(*, actor: Actor, items: Sequence[Mapping[str, Any]]) -
                 actor=actor, employee=employee, was_active=was_active, by="HRIS sync"
             )
     publish(actor_or_organization=actor, events=events)
+    for row in rows:
+        if row.line in roles:
+            role_assign(actor=actor, employee=after[row.email], role=roles[row.line])
     return result
 
 
@@ -674,11 +708,22 @@ def employee_provision(
     """Create (`employee` None) or change an employee from identity-provider attributes.
 
     `attributes` may hold email, external_id, first_name, last_name, title, active,
-    department (a name; created when new) and manager (an Employee or None); a missing key
-    leaves the attribute unchanged. The e-mail of an existing member links their sign-in.
+    department (a name; created when new), manager (an Employee or None) and job_role (a job
+    role's key or id, None for no role); a missing key leaves the attribute unchanged. The
+    e-mail of an existing member links their sign-in.
     """
     actor.require_admin()
     same_organization(actor, employee, attributes.get("manager"))
+    role = None
+    if attributes.get("job_role"):
+        reference = str(attributes["job_role"]).strip()
+        role = job_roles_by_reference([reference]).get(reference)
+        if role is None:
+            raise ApplicationError(
+                UNKNOWN_REFERENCE,
+                f"No job role has the id or key {reference!r}.",
+                fields={"roles": "Unknown job role."},
+            )
     fields = {
         name: attributes[name]
         for name in ("external_id", "first_name", "last_name", "title", "active")
@@ -726,6 +771,8 @@ def employee_provision(
             manager_weight=employee.manager_weight if manager is not None and matrix else 100,
             matrix=matrix if manager is not None else [],
         )
+    if "job_role" in attributes:
+        role_assign(actor=actor, employee=employee, role=role)
     return employee
 
 

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from plms.common.errors import ApplicationError
 from plms.integrations import selectors, services
@@ -115,9 +115,17 @@ def webhook_toggle(request: HttpRequest, id) -> HttpResponse:
 
 
 @member_required(admin=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def webhook_delete(request: HttpRequest, id) -> HttpResponse:
+    """Deleting cannot be undone: a page says what goes with it; only its confirmed form
+    deletes (a bare post only shows that page)."""
     subscription = _subscription_or_404(id)
+    if request.POST.get("confirm") != "delete":
+        context = {
+            "subscription": subscription,
+            "removed": selectors.webhook_delete_consequences(subscription=subscription),
+        }
+        return render(request, "integrations/webhook_delete_confirm.html", context)
     services.webhook_subscription_delete(
         actor=actor_from_request(request), subscription=subscription
     )

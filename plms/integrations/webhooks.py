@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plms.common.schema import register_webhook_events
 from plms.events.bus import EVENTS, listen
 from plms.integrations.models import OutboxEvent, WebhookDelivery, WebhookSubscription
 from plms.tenancy.models import Organization
@@ -32,6 +33,9 @@ DEVELOPMENT_PLAN_COMPLETED = "development_plan.completed"
 GOAL_STATUS_CHANGED = "goal.status_changed"
 LEARNING_COMPLETED = "learning.completed"
 WORKFLOW_MILESTONE_DUE = "workflow.milestone_due"
+JOB_ROLE_ASSIGNED = "job_role.assigned"
+ASSESSMENT_CYCLE_LAUNCHED = "assessment_cycle.launched"
+PLAN_BUILD_FINISHED = "plan_build.finished"
 
 EVENT_TYPES: tuple[str, ...] = (
     EMPLOYEE_CREATED,
@@ -44,6 +48,9 @@ EVENT_TYPES: tuple[str, ...] = (
     GOAL_STATUS_CHANGED,
     LEARNING_COMPLETED,
     WORKFLOW_MILESTONE_DUE,
+    JOB_ROLE_ASSIGNED,
+    ASSESSMENT_CYCLE_LAUNCHED,
+    PLAN_BUILD_FINISHED,
 )
 EVENT_DESCRIPTIONS = {
     EMPLOYEE_CREATED: _("An employee was added."),
@@ -56,9 +63,52 @@ EVENT_DESCRIPTIONS = {
     GOAL_STATUS_CHANGED: _("A goal's status changed."),
     LEARNING_COMPLETED: _("A learning item was completed."),
     WORKFLOW_MILESTONE_DUE: _("A Momentum milestone fell due."),
+    JOB_ROLE_ASSIGNED: _("An employee's job role changed (assigned, replaced or taken away)."),
+    ASSESSMENT_CYCLE_LAUNCHED: _("An assessment cycle's launch finished."),
+    PLAN_BUILD_FINISHED: _("The development plans of a closed cycle were built."),
 }
+# Example `data` of events, published in the OpenAPI document (`x-webhooks`) and docs/webhooks.md.
+EVENT_EXAMPLES: dict[str, dict] = {
+    ASSESSMENT_CYCLE_LAUNCHED: {
+        "id": "7c0f5a2e-3d1b-4c55-9a7e-2f8d6b1c4e90",
+        "name": "Q1 2027 competency review",
+        "scope": "roles",
+        "launched_at": "2027-01-04T09:30:12.123456+00:00",
+        "people": 240,
+        "assessments": 612,
+    },
+    PLAN_BUILD_FINISHED: {
+        "id": "3e9b1f7a-8c2d-4e6f-a1b0-5d4c3b2a1908",
+        "cycle": "7c0f5a2e-3d1b-4c55-9a7e-2f8d6b1c4e90",
+        "run": 1,
+        "people_considered": 238,
+        "plans_created": 171,
+        "finished_at": "2027-04-02T18:05:40.002311+00:00",
+    },
+    JOB_ROLE_ASSIGNED: {
+        "employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
+        "employee_external_id": "H-1",
+        "assignment": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        "role": "5f1d3c8e-2b0a-4a59-8b53-0f1e9f6c7d21",
+        "role_key": "customer-advisor",
+        "previous_role": None,
+        "at": "2027-01-03T08:00:00+00:00",
+    },
+}
+
 # Sent to one subscription on request ("send test event"); nobody subscribes to it.
 TEST_EVENT = "webhook.test"
+
+
+def documented_events() -> list[tuple[str, str, dict]]:
+    """(type, description, example data) of every event, for the OpenAPI document."""
+    return [
+        (event_type, str(EVENT_DESCRIPTIONS[event_type]), EVENT_EXAMPLES.get(event_type, {}))
+        for event_type in EVENT_TYPES
+    ]
+
+
+register_webhook_events(documented_events)
 
 
 def webhook_types() -> set[str]:

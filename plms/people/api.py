@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from plms.common.api import (
     ApiFilterSet,
+    ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
@@ -23,7 +24,7 @@ from plms.people.models import Department, Employee
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
-class MatrixManagerSerializer(serializers.Serializer):
+class MatrixManagerSerializer(ApiSerializer):
     manager = serializers.UUIDField(source="manager.uuid")
     weight = serializers.IntegerField(min_value=1, max_value=99)
 

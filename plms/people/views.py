@@ -48,10 +48,25 @@ def employee_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def employee_detail(request: HttpRequest, id) -> HttpResponse:
-    employee = selectors.employee_get_for_viewer(actor=actor_from_request(request), uuid=id)
+    actor = actor_from_request(request)
+    employee = selectors.employee_get_for_viewer(actor=actor, uuid=id)
     if employee is None:
         raise Http404
-    context = {"person": employee, "reports": selectors.direct_reports(manager=employee)}
+    viewer = actor.employee
+    context = {
+        "person": employee,
+        "reports": selectors.direct_reports(manager=employee),
+        # HR and the person's managers may start a performance improvement plan for them.
+        "may_start_improvement_plan": employee.active
+        and (
+            actor.is_admin
+            or (
+                viewer is not None
+                and viewer.pk != employee.pk
+                and selectors.is_manager_of(manager=viewer, employee=employee)
+            )
+        ),
+    }
     return render(request, "people/employee_detail.html", context)
 
 

@@ -13,7 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from plms.common.api import OrganizationScopedViewSet
+from plms.common.api import ApiModelSerializer, ApiSerializer, OrganizationScopedViewSet
 from plms.common.errors import NotFound
 from plms.common.ids import parse_public_id
 from plms.people.selectors import employee_list
@@ -33,7 +33,7 @@ class IsAdminOrApiKey(BasePermission):
         return django_request.membership is not None and django_request.membership.is_admin
 
 
-class PersonalDataExportSerializer(serializers.ModelSerializer):
+class PersonalDataExportSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     employee = serializers.UUIDField(source="employee.uuid", read_only=True)
     requested_by = serializers.CharField(source="requested_by_label", read_only=True)
@@ -61,7 +61,7 @@ class PersonalDataExportSerializer(serializers.ModelSerializer):
         return f"/api/v1/personal-data-exports/{export.uuid}/download"
 
 
-class _Empty(serializers.Serializer):
+class _Empty(ApiSerializer):
     """No body: the person is the one in the URL."""
 
 

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     # While PLMS_DRAIN_FILE exists: 503 "draining" at once, for the proxy to retry elsewhere.
     "plms.common.draining.DrainMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # /api/v1/<route>/ answers as /api/v1/<route>.
+    "plms.common.middleware.ApiTrailingSlashMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -286,8 +288,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "plms.common.filters.SearchFilter",
+        "plms.common.filters.OrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "plms.common.exceptions.api_exception_handler",
@@ -319,6 +321,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "plms.common.schema.add_error_responses",
+        "plms.common.schema.add_webhooks",
+        "plms.common.schema.add_registered_parts",
     ],
 }
 

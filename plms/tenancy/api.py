@@ -7,10 +7,11 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from plms.common.api import ApiSerializer
 from plms.tenancy.permissions import IsOrganizationMember
 
 
-class OrganizationSerializer(serializers.Serializer):
+class OrganizationSerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid")
     slug = serializers.SlugField()
     name = serializers.CharField()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from plms.tenancy.scopes import scopes_of
+
 
 class IsOrganizationMember(BasePermission):
     """The caller acts in an organization: a session member or an API key of it."""
@@ -30,8 +32,8 @@ class HasScope(BasePermission):
         api_key = request._request.api_key
         if api_key is None:
             return True
-        access = "read" if request.method in SAFE_METHODS else "write"
-        return f"{view.scope_area}:{access}" in api_key.scopes
+        read, write = scopes_of(view.scope_area)
+        return (read if request.method in SAFE_METHODS else write) in api_key.scopes
 
 
 class IsOrganizationAdmin(BasePermission):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from assessments import views as assessment_views
 from assessments.models import AssessmentCycle
+from plms.audit.models import AuditEvent
 from tests.assessments.conftest import closed_cycle as _closed_cycle
 from tests.assessments.conftest import count_queries as _count
 from tests.assessments.conftest import grow_team as _grow_team
@@ -179,11 +180,16 @@ def test_cycle_pages_for_hr(world, client, django_capture_on_commit_callbacks):
         cycle = AssessmentCycle.objects.get(name="Pages cycle")
     detail = reverse("assessments:cycle_detail", args=[cycle.uuid])
     assert "2 people with a job role" in client.get(detail).content.decode()
-    client.post(reverse("assessments:cycle_launch", args=[cycle.uuid]))
+    confirm = client.get(reverse("assessments:cycle_launch", args=[cycle.uuid])).content.decode()
+    assert "2 people with a job role are in scope" in confirm
+    client.post(reverse("assessments:cycle_launch", args=[cycle.uuid]), {"confirm": "launch"})
     progress = client.get(reverse("assessments:cycle_progress", args=[cycle.uuid]))
     assert progress.status_code == 200 and "<progress" in progress.content.decode()
     with django_capture_on_commit_callbacks(execute=True):  # the plan build the close queues
-        client.post(reverse("assessments:cycle_close", args=[cycle.uuid]))
+        client.post(
+            reverse("assessments:cycle_close", args=[cycle.uuid]),
+            {"confirmed_unsubmitted": 0},  # the launch task has not run: no assessments
+        )
     export = client.get(reverse("assessments:cycle_export", args=[cycle.uuid]))
     assert export["Content-Type"].startswith("text/csv")
     assert export.content.decode().startswith("employee_email,")
@@ -259,3 +265,53 @@ def test_team_heatmap_comes_a_page_of_people_at_a_time(world, client, monkeypatc
     assert len(headers) == 1 and headers.pop().count('<th scope="col">') == 1 + 4
     assert "Page 1 of 3 (5 people)" in pages[0] and 'rel="next"' in pages[0]
     assert f"cycle={cycle.uuid}&amp;page=2" in pages[0]
+
+
+# --- Guard rails: launching and closing ask first, with the numbers --------------------------
+
+
+def test_closing_with_unsubmitted_assessments_without_confirmation_changes_nothing(world, client):
+    world.launch()
+    own = world.assessment(rater=world.employee, kind="self")
+    world.rate(world.employee, own, {0: 3, 1: 3, 2: 3}, submit=True)
+    client.force_login(world.hr.user)
+    url = reverse("assessments:cycle_close", args=[world.cycle.uuid])
+
+    # The old one-click form (a bare POST) and the confirmation page both leave it open.
+    bare = client.post(url)
+    assert bare.status_code == 200
+    page = client.get(url).content.decode()
+    assert "4 of 5 assessments are not submitted: they will be closed unrated." in page
+    assert 'name="reason"' in page and 'name="confirmed_unsubmitted" value="4"' in page
+    # Confirmed without a reason: asked for one, still open.
+    no_reason = client.post(url, {"confirmed_unsubmitted": 4, "reason": " "})
+    assert no_reason.status_code == 400
+    assert "Say why they are closed unrated." in no_reason.content.decode()
+    # The numbers changed since the page was shown: asked again with the new numbers.
+    stale = client.post(url, {"confirmed_unsubmitted": 5, "reason": "Deadline passed."})
+    assert stale.status_code == 409
+    assert "now not submitted" in stale.content.decode()
+    with in_org(world.org):
+        cycle = AssessmentCycle.objects.get(pk=world.cycle.pk)
+        assert cycle.status == "open" and cycle.closed_at is None
+        assert not AuditEvent.objects.filter(action="assessment_cycle.closed").exists()
+
+    done = client.post(url, {"confirmed_unsubmitted": 4, "reason": "Deadline passed."})
+    assert done.status_code == 302
+    with in_org(world.org):
+        cycle.refresh_from_db()
+        event = AuditEvent.objects.get(action="assessment_cycle.closed")
+    assert cycle.status == "closed"
+    assert event.reason == "Deadline passed."
+    assert event.changes["not_submitted"] == 4 and event.changes["assessments"] == 5
+
+
+def test_launching_asks_first_and_a_bare_post_launches_nothing(world, client):
+    client.force_login(world.hr.user)
+    url = reverse("assessments:cycle_launch", args=[world.cycle.uuid])
+    assert client.post(url).status_code == 200
+    with in_org(world.org):
+        assert AssessmentCycle.objects.get(pk=world.cycle.pk).status == "draft"
+    page = client.get(url).content.decode()
+    assert "2 people with a job role are in scope" in page
+    assert "Launch for 2 people" in page

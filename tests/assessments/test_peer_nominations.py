@@ -49,7 +49,7 @@ def test_the_employee_nominates_and_the_manager_approves_or_declines(launched):
     declined = _client(world.matrix).post(f"/api/v1/peer-nominations/{second['id']}/decline")
     assert declined.json()["status"] == "declined"
     again = _client(world.manager).post(f"/api/v1/peer-nominations/{first['id']}/decline")
-    assert again.status_code == 409 and again.json()["code"] == "invalid"
+    assert again.status_code == 409 and again.json()["code"] == "already_decided"
     listed = _client(world.manager).get("/api/v1/peer-nominations", {"status": "pending"})
     assert [row["id"] for row in listed.json()["results"]] == [first["id"]]
     # The approved peer now has an assessment to complete.
@@ -114,10 +114,10 @@ def test_suggestions_are_the_least_loaded_colleagues_below_the_cap(launched):
         "/api/v1/peer-nominations/suggestions", {"cycle": str(world.cycle.uuid), "limit": 20}
     )
     assert response.status_code == 200
-    names = [row["name"] for row in response.json()]
+    names = [row["name"] for row in response.json()["results"]]
     assert full.employee.full_name not in names  # at the cap
     assert names.index(calm.employee.full_name) < names.index(busy.employee.full_name)
-    loads = {row["name"]: row["peer_requests"] for row in response.json()}
+    loads = {row["name"]: row["peer_requests"] for row in response.json()["results"]}
     assert loads[busy.employee.full_name] == 1 and loads[calm.employee.full_name] == 0
     missing = _client(world.employee).get("/api/v1/peer-nominations/suggestions")
     assert missing.status_code == 400 and "cycle" in missing.json()["fields"]

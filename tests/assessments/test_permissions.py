@@ -120,7 +120,7 @@ def test_rate_only_ones_own_assessment(scene, who):
     if who == "manager":
         assert response.status_code == 200
     elif who in ("hr",):
-        assert response.status_code == 400 and response.json()["code"] == "not_rater"
+        assert response.status_code == 403 and response.json()["code"] == "not_rater"
     else:
         assert response.status_code == 404, who
 

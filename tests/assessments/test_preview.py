@@ -129,7 +129,7 @@ def test_the_api_lists_tallies_and_takes_votes(preview, key_client_a, key_client
     keyed = key_client_a.post(
         f"/api/v1/rating-previews/{level.uuid}/vote", {"vote": "agree"}, format="json"
     )
-    assert keyed.status_code == 400 and keyed.json()["code"] == "not_voter"
+    assert keyed.status_code == 403 and keyed.json()["code"] == "not_voter"
     assert key_client_b.get(f"/api/v1/rating-previews/{level.uuid}").status_code == 404
 
 

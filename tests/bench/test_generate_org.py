@@ -71,11 +71,13 @@ def test_generates_an_organisation_and_its_neighbour_of_the_same_shape():
         # Every manager and the sample of employees can sign in.
         signed_in = {e["id"] for e in employees if e["user_id"]}
         assert set(reports) <= signed_in
-        members = Membership.objects.filter(organization=organization)
-        assert members.count() == len(signed_in)
-        assert members.filter(role="admin").get().user.email == f"hr@{organization.slug}.example"
-        assert members.get(user__email=f"manager@{organization.slug}.example")
-        assert ApiKey.objects.filter(organization=organization).count() == 1
+        with in_org(organization):  # memberships and keys are read in their organization
+            members = Membership.objects.filter(organization=organization)
+            assert members.count() == len(signed_in)
+            admin = members.filter(role="admin").get()
+            assert admin.user.email == f"hr@{organization.slug}.example"
+            assert members.get(user__email=f"manager@{organization.slug}.example")
+            assert ApiKey.objects.filter(organization=organization).count() == 1
 
     # The printed key works for its own organisation.
     secret = next(line.split(": ")[-1] for line in output.splitlines() if "API key" in line)

@@ -10,6 +10,7 @@ are shared by the whole module.
 from __future__ import annotations
 
 import datetime
+import re
 import time
 from decimal import Decimal
 from urllib.parse import urlsplit
@@ -176,14 +177,18 @@ def test_a_hr_admin_adopts_capabilities_builds_a_role_imports_people_and_launche
     page.get_by_label("Name").fill("Support review")
     page.get_by_label("Period starts").fill(str(today - datetime.timedelta(days=7)))
     page.get_by_label("Period ends").fill(str(today + datetime.timedelta(days=60)))
-    page.get_by_label("Who is assessed").select_option(label="Job roles")
-    page.get_by_label("Job roles").select_option(label="Support Advisor")
+    page.get_by_role("radio", name="Job roles").check()
+    # The chosen scope's picker (a list of check boxes) shows once the scope is chosen.
+    page.get_by_role("checkbox", name="Support Advisor").check()
     page.get_by_label("Peer weight (%)").fill("0")
     page.get_by_label("Self weight (%)").fill("40")
     page.get_by_label("Manager weight (%)").fill("60")
     page.get_by_role("button", name="Create cycle").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Support review")
-    page.get_by_role("button", name="Launch").click()
+    # Launching asks first, saying how many people it reaches.
+    page.get_by_role("link", name="Launch…").click()
+    expect(page.locator("#launch-consequences")).to_contain_text("2 people with a job role")
+    page.get_by_role("button", name="Launch for 2 people").click()
     progress = page.locator("#launch-progress")
     expect(progress).to_contain_text("Launched: 2 of 2 people", timeout=WORKER_TIMEOUT * 1000)
     # No reload by hand: once the launch has finished, the progress poll reloads the page
@@ -358,7 +363,13 @@ def test_d_closing_the_cycle_builds_a_plan_the_manager_approves_and_the_employee
 
     sign_in(page, org.hr.email, PASSWORD)
     page.goto(reverse("assessments:cycle_detail", kwargs={"id": cycle.uuid}))
-    page.get_by_role("button", name="Close and consolidate").click()
+    # Closing asks first, in numbers, and for a reason when anything is unsubmitted.
+    page.get_by_role("link", name="Close and consolidate…").click()
+    expect(page.locator("#close-consequences")).to_contain_text("consolidated")
+    reason = page.get_by_label("Why close now?")
+    if reason.count():
+        reason.fill("The review period is over.")
+    page.get_by_role("button", name=re.compile(r"^Close")).click()
     expect(page.get_by_text("Cycle closed; results are consolidated.")).to_be_visible()
     # HR's home follows the closed cycle and says when its trends were computed.
     page.goto("/")
@@ -401,10 +412,13 @@ def test_d_closing_the_cycle_builds_a_plan_the_manager_approves_and_the_employee
     first.get_by_role("button", name="Save progress").click()
     expect(page.get_by_text("Progress saved.")).to_be_visible()
     expect(page.locator("#plan-progress-label")).to_contain_text("1 of")
+    expect(page.get_by_role("button", name="Start the plan")).to_have_count(0)
+    expect(page.get_by_role("button", name="Save progress").first).to_be_visible()
 
     with org.scope():
         plan.refresh_from_db()
-        assert plan.status == DevelopmentPlan.Status.APPROVED
+        # The first item done started the plan: "Start the plan" is no longer offered.
+        assert plan.status == DevelopmentPlan.Status.ACTIVE
         # One item per capability below its target, each saying why it is there.
         assert sorted(plan.items.values_list("capability__source_key", flat=True)) == sorted(
             scenario.CAPABILITIES
@@ -445,6 +459,8 @@ def test_e_a_goal_turning_red_notifies_the_manager_in_app(page, worker):
     )
     page.get_by_role("button", name="Save workflow").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Red goal alert")
+    page.get_by_role("link", name="Activate…").click()
+    expect(page.locator("#workflow-consequences")).to_contain_text("It applies to")
     page.get_by_role("button", name="Activate").click()
     expect(page.locator("main")).to_contain_text("Active")
 

@@ -3,7 +3,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from capabilities.models import Capability, CatalogueCapability, JobRole, RoleRequirement
+from capabilities.models import (
+    Capability,
+    CatalogueCapability,
+    FrameworkVersion,
+    JobRole,
+    RoleRequirement,
+)
 from capabilities.services import library as library_services
 from capabilities.services import roles as role_services
 from capabilities.services import scales as scale_services
@@ -197,14 +203,21 @@ def test_export_and_import_pages(org_a, hr_admin, login_client, library):
 
 def test_versions_page_shows_the_diff(org_a, hr_admin, login_client, library):
     client = login_client(hr_admin)
+    # Publishing asks first, saying what it freezes; a bare post publishes nothing.
+    confirm = client.get(reverse("capabilities:version_publish"), {"note": "First"})
+    assert "Publish version 1?" in confirm.content.decode()
+    assert "It freezes" in confirm.content.decode() and 'value="First"' in confirm.content.decode()
     client.post(reverse("capabilities:version_publish"), {"note": "First"})
+    with in_org(org_a):
+        assert not FrameworkVersion.objects.exists()
+    client.post(reverse("capabilities:version_publish"), {"note": "First", "confirm": "publish"})
     with in_org(org_a):
         library_services.capability_update(
             actor=system_actor(org_a),
             capability=library["Negotiation"],
             description="Agrees terms.",
         )
-    client.post(reverse("capabilities:version_publish"), {"note": "Second"})
+    client.post(reverse("capabilities:version_publish"), {"note": "Second", "confirm": "publish"})
     page = client.get(reverse("capabilities:version_list"))
     text = page.content.decode()
     assert "Changes from v1 to v2" in text and "Agrees terms." in text

@@ -21,7 +21,7 @@ from django.urls import URLPattern, URLResolver
 from rest_framework.test import APIClient
 
 from plms import api_urls
-from plms.tenancy.scopes import AREAS
+from plms.tenancy.scopes import AREAS, scopes_of
 from plms.tenancy.services import api_key_create
 from tests import factories
 from tests.factories import TENANT_FACTORIES
@@ -42,6 +42,9 @@ POLICIES = {
     "capabilities": "admin",
     "competency-scales": "admin",
     "job-roles": "admin",
+    "job-role-assignments": "admin",
+    "capability-updates": "admin",
+    "external-ratings": "admin-read",
     "catalogue": "none",
     "webhooks": "admin-read",
     "workflows": "admin",
@@ -63,6 +66,9 @@ POLICIES = {
     "audit-events": "admin-read",
     "personal-data-exports": "admin-read",
 }
+# Writes only the object's own person may make, whoever else asks (HR admins and keys get
+# 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).
+OWN_PERSON_ONLY = {"^assessments/(?P<id>[^/.]+)/submit$"}
 DENIED = {401: 401, 403: 403, 404: 404}
 WRITE_METHODS = ("post", "put", "patch", "delete")
 
@@ -158,21 +164,12 @@ def callers(org_a, org_b, hr_admin, manager, employee):
         "manager": lambda area: session(manager),
         "matrix manager": lambda area: session(matrix_manager),
         "HR admin": lambda area: session(hr_admin),
-        "key with scope": lambda area: key(
-            org_a, [f"{area}:read", f"{area}:write"] if area else []
-        ),
+        "key with scope": lambda area: key(org_a, list(scopes_of(area)) if area else []),
         "key without scope": lambda area: key(
             org_a,
-            [
-                f"{other}:{access}"
-                for other in AREAS
-                if other != area
-                for access in ("read", "write")
-            ],
+            [scope for other in AREAS if other != area for scope in scopes_of(other)],
         ),
-        "other organization's key": lambda area: key(
-            org_b, [f"{area}:read", f"{area}:write"] if area else []
-        ),
+        "other organization's key": lambda area: key(org_b, list(scopes_of(area)) if area else []),
     }
 
 
@@ -197,6 +194,8 @@ def expected(view, route: str, method: str, caller: str, has_object: bool):
     if method == "get" and not has_object:
         return ALLOWED
     if caller in ("key with scope", "HR admin"):
+        if route in OWN_PERSON_ONLY and method in WRITE_METHODS:
+            return 403
         return ALLOWED
     return None  # object-level rule: the domain's own tests decide
 

@@ -23,7 +23,11 @@ DECLARED_BY = {
     "development_plan_created": "learning.events",
     "development_plan_completed": "learning.events",
     "learning_completed": "learning.events",
+    "improvement_plan_signed_off": "learning.events",
     "milestone_due": "workflows.events",
+    "job_role_assigned": "capabilities.events",
+    "cycle_launched": "assessments.events",
+    "plan_build_finished": "learning.events",
 }
 
 

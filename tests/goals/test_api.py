@@ -229,7 +229,8 @@ def test_check_in_api_flow(api_client, cast):
     assert manager.patch(url, {"obstacles": "Slow CRM"}, format="json").status_code == 200
     response = manager.post(f"{url}/action-items", {"text": "Ask IT"}, format="json")
     assert response.status_code == 201
-    assert [a["text"] for a in manager.get(f"{url}/action-items").json()] == ["Ask IT"]
+    items = manager.get(f"{url}/action-items").json()["results"]
+    assert [a["text"] for a in items] == ["Ask IT"]
     response = manager.post(f"{url}/escalate", {"part": "obstacles"}, format="json")
     assert response.status_code == 201
     assert response.json()["escalated_to"] == str(cast.hr.employee.uuid)
@@ -256,7 +257,8 @@ def test_feedback_api(api_client, cast, goal):
         "/api/v1/feedback/requests", {"asked": str(cast.peer.employee.uuid)}, format="json"
     )
     assert response.status_code == 201
-    assert len(_client(api_client, cast.peer).get("/api/v1/feedback/requests").json()) == 1
+    asked = _client(api_client, cast.peer).get("/api/v1/feedback/requests").json()
+    assert asked["count"] == 1 and len(asked["results"]) == 1
 
 
 def test_schema_documents_the_goal_resources(api_client, hr_admin):

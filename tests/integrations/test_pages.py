@@ -76,7 +76,12 @@ def test_send_test_disable_enable_delete(
         subscription.refresh_from_db()
         assert subscription.active
     assert client.get(base + "test/").status_code == 405
-    assert client.post(base + "delete/").status_code == 302
+    # Deleting asks first, with what goes with it; a bare post deletes nothing.
+    confirm = client.get(base + "delete/").content.decode()
+    assert "The log of 1 delivery is removed" in confirm
+    assert client.post(base + "delete/").status_code == 200
+    assert client.get(base).status_code == 200
+    assert client.post(base + "delete/", {"confirm": "delete"}).status_code == 302
     assert client.get(base).status_code == 404
 
 

@@ -51,7 +51,7 @@ def test_the_employee_builds_proposes_and_progresses_their_plan(world):
     assert built.status_code == 201, built.json()
     plan = built.json()
     assert plan["status"] == "draft" and plan["item_count"] == 3
-    items = me.get(f"{PLANS}/{plan['id']}/items").json()
+    items = me.get(f"{PLANS}/{plan['id']}/items").json()["results"]
     assert items[0]["reason"] == "Customer communication: 2 → target 4"
     assert me.post(f"{PLANS}/{plan['id']}/propose").json()["status"] == "proposed"
     assert me.post(f"{PLANS}/{plan['id']}/approve", {}, format="json").status_code == 403
@@ -128,7 +128,7 @@ def test_an_lms_completion_is_idempotent(world, key_client_a):
 def test_reports(world, key_client_a):
     gaps = key_client_a.get("/api/v1/learning-content-gaps")
     assert gaps.status_code == 200
-    assert [(r["capability_name"], r["level"], r["people"]) for r in gaps.json()] == [
+    assert [(r["capability_name"], r["level"], r["people"]) for r in gaps.json()["results"]] == [
         ("Negotiation", 2, 1),
         ("Negotiation", 3, 1),
     ]
@@ -152,3 +152,33 @@ def test_plan_list_query_count_does_not_grow(world, key_client_a):
     with CaptureQueriesContext(connection) as many:
         assert len(key_client_a.get(PLANS).json()["results"]) == 8
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_an_improvement_plan_through_the_api_carries_its_reason_goals_and_sign_off(world):
+    from tests.goals.factories import GoalFactory
+
+    with in_org(world.org):
+        goal = GoalFactory(organization=world.org, owner_employee=world.employee.employee)
+        theirs = GoalFactory(organization=world.org, owner_employee=world.manager.employee)
+    payload = {
+        "employee": str(world.employee.employee.uuid),
+        "kind": "improvement",
+        "start": "2027-01-04",
+        "period_end": "2027-03-31",
+        "milestones": [{"title": "Resolve 80 % first time", "due_date": "2027-02-15"}],
+        "review_dates": ["2027-02-01"],
+        "reason": "First-time resolution fell to 52 %.",
+        "goals": [str(goal.uuid)],
+    }
+    boss = session(world.manager)
+    wrong = boss.post(PLANS, {**payload, "goals": [str(theirs.uuid)]}, format="json")
+    assert wrong.status_code == 400 and "goals" in wrong.json()["fields"]
+    created = boss.post(PLANS, payload, format="json")
+    assert created.status_code == 201, created.json()
+    plan = created.json()
+    assert plan["reason"] == payload["reason"] and plan["linked_goals"] == [str(goal.uuid)]
+    assert plan["hr_signed_off_at"] is None
+    assert boss.post(f"{PLANS}/{plan['id']}/sign-off").status_code == 403
+    signed = session(world.hr).post(f"{PLANS}/{plan['id']}/sign-off")
+    assert signed.status_code == 200, signed.json()
+    assert signed.json()["status"] == "active" and signed.json()["hr_signed_off_at"]

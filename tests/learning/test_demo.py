@@ -29,7 +29,8 @@ def test_the_demo_has_a_catalogue_and_an_approved_plan_and_runs_once(db, setting
         assert hours["experience"] / total > Decimal("0.6")
         assert hours["social"] / total > hours["formal"] / total
         plan = DevelopmentPlan.objects.get(employee__email="employee@acme.example")
-        assert plan.status == DevelopmentPlan.Status.APPROVED
+        # Approved, and started by the item Emma has done.
+        assert plan.status == DevelopmentPlan.Status.ACTIVE
         assert plan.approved_by.email == "manager@acme.example"
         items = PlanItem.objects.filter(plan=plan)
         assert items.count() >= 2

@@ -224,7 +224,12 @@ def test_hr_follows_the_progress_and_builds_again(
     client = login_client(world.hr)
 
     page = client.get(reverse("learning:plan_builds")).content.decode()
-    assert "Q1 2027" in page and "1 new draft plan." in page
+    assert "Q1 2027" in page and "1 new draft plan in this run." in page
+    # Whose plans the build drafted, each linked.
+    (plan,) = plans_from(world, cycle).values()
+    assert "1 plan from this cycle in all:" in page
+    assert f'href="{reverse("learning:plan_detail", args=[plan.uuid])}">' in page
+    assert world.employee.employee.full_name in page
     assert "Building plans: 10 of 40 people" in page
     progress = client.get(reverse("learning:plan_build_progress", kwargs={"id": running.uuid}))
     assert 'hx-trigger="every 2s"' in progress.content.decode()
@@ -244,6 +249,12 @@ def test_hr_follows_the_progress_and_builds_again(
     assert response.status_code == 302
     assert build_of(world, cycle).runs == 2
     assert len(plans_from(world, cycle)) == 1
+    # Built again: no new plan this run, and the page still says whose plans there are.
+    again = client.get(
+        reverse("learning:plan_build_progress", kwargs={"id": build_of(world, cycle).uuid})
+    ).content.decode()
+    assert "0 new draft plans in this run." in again
+    assert world.employee.employee.full_name in again
 
 
 def test_the_plan_builds_page_is_for_hr_and_starts_empty(world, login_client):
@@ -331,3 +342,16 @@ def test_a_plan_built_for_a_cycle_is_the_plan_built_on_demand(world):
             for event in OutboxEvent.objects.filter(type="development_plan.created")
         }
         assert events[str(bulk.uuid)] == {**events[str(single.uuid)], "id": str(bulk.uuid)}
+
+
+def test_a_finished_build_is_announced_with_its_counts(world, django_capture_on_commit_callbacks):
+    cycle = open_cycle(world)
+    rated(world, cycle, world.employee, WITH_GAPS)
+    rated(world, cycle, colleague(world, "settled@a.example"), ALL_MET)
+    close(world, cycle, django_capture_on_commit_callbacks)
+    with in_org(world.org):
+        event = OutboxEvent.objects.get(type="plan_build.finished")
+    data = event.payload["data"]
+    assert data["cycle"] == str(cycle.uuid)
+    assert (data["people_considered"], data["plans_created"], data["run"]) == (2, 1, 1)
+    assert data["finished_at"]

@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from capabilities.models import Capability, JobRole, RoleRequirement
-from goals.models import ActionItem, CheckIn, Goal, GoalTemplate
+from goals.models import ActionItem, CheckIn, CheckInEscalation, Goal, GoalTemplate
 from learning.models import DevelopmentPlan, PlanBuild, PlanItem
 from plms.accounts.models import UserSession
 from plms.integrations.models import WebhookSubscription
@@ -46,6 +46,7 @@ PAGE_MODELS = {
         )
     },
     "goals:check_in_toggle_action": ActionItem,
+    "goals:check_in_escalation_resolve": CheckInEscalation,
     "goals:person_scorecard": Employee,
     "goals:template_apply": GoalTemplate,
     **{
@@ -89,6 +90,7 @@ PAGE_MODELS = {
     "assessments:rating_preview": AssessmentCycle,
     "assessments:expert_revoke": Assessment,
     "learning:plan_detail": DevelopmentPlan,
+    "learning:improvement_plan_start": Employee,
     "learning:plan_action": DevelopmentPlan,
     "learning:plan_item_update": PlanItem,
     "learning:plan_build_progress": PlanBuild,

@@ -54,7 +54,7 @@ def test_hr_creates_previews_and_activates_a_workflow(api_client, hr_admin, empl
     assert activated.status_code == 200 and activated.json()["status"] == "active"
     assert activated.json()["next_occurrence_at"].startswith("2031-01-06T09:00")
     again = api_client.post(f"{URL}/{data['id']}/activate")
-    assert again.status_code == 400 and again.json()["code"] == "invalid_transition"
+    assert again.status_code == 409 and again.json()["code"] == "invalid_transition"
     changed = api_client.patch(
         f"{URL}/{data['id']}", {"milestones": BODY["milestones"][:1]}, format="json"
     )

@@ -124,10 +124,29 @@ def test_hr_uses_a_shipped_template_previews_and_activates_it(login_client, org_
         template = WorkflowTemplate.objects.get()
     detail = client.get(created["Location"]).content.decode()
     assert "Preview: who gets what, when" in detail and "Weekly check-in" in detail
-    client.post(f"/workflows/{template.uuid}/activate/")
+    # Activating asks first, with the numbers; a bare post only shows the question.
+    confirm = client.get(f"/workflows/{template.uuid}/activate/").content.decode()
+    assert "It applies to" in confirm and "Each run has 2 milestones" in confirm
+    assert client.post(f"/workflows/{template.uuid}/activate/").status_code == 200
+    with in_org(org_a):
+        template.refresh_from_db()
+    assert template.status == "draft"
+    client.post(f"/workflows/{template.uuid}/activate/", {"confirm": "activate"})
     with in_org(org_a):
         template.refresh_from_db()
     assert template.status == "active"
+    # Cancelling says how many runs it stops; pausing needs no confirmation.
+    cancel = client.get(f"/workflows/{template.uuid}/cancel/").content.decode()
+    assert "0 runs in progress are cancelled" in cancel
+    client.post(f"/workflows/{template.uuid}/cancel/")
+    with in_org(org_a):
+        template.refresh_from_db()
+    assert template.status == "active"
+    assert client.get(f"/workflows/{template.uuid}/pause/").status_code == 405
+    client.post(f"/workflows/{template.uuid}/cancel/", {"confirm": "cancel"})
+    with in_org(org_a):
+        template.refresh_from_db()
+    assert template.status == "cancelled"
 
 
 def test_the_editor_creates_a_workflow_with_milestones(login_client, org_a, hr_admin):

@@ -1,0 +1,367 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.paginated_peer_nomination_list import PaginatedPeerNominationList
+from ...models.peer_nominate_request import PeerNominateRequest
+from ...models.peer_nominations_create_status import PeerNominationsCreateStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: PeerNominateRequest,
+    cycle: UUID | Unset = UNSET,
+    employee: UUID | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    peer: UUID | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: PeerNominationsCreateStatus | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_cycle: str | Unset = UNSET
+    if not isinstance(cycle, Unset):
+        json_cycle = str(cycle)
+    params["cycle"] = json_cycle
+
+    json_employee: str | Unset = UNSET
+    if not isinstance(employee, Unset):
+        json_employee = str(employee)
+    params["employee"] = json_employee
+
+    params["ordering"] = ordering
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    json_peer: str | Unset = UNSET
+    if not isinstance(peer, Unset):
+        json_peer = str(peer)
+    params["peer"] = json_peer
+
+    params["search"] = search
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/peer-nominations",
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PaginatedPeerNominationList | None:
+    if response.status_code == 201:
+        response_201 = PaginatedPeerNominationList.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Error.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = Error.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PaginatedPeerNominationList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PeerNominateRequest,
+    cycle: UUID | Unset = UNSET,
+    employee: UUID | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    peer: UUID | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: PeerNominationsCreateStatus | Unset = UNSET,
+) -> Response[Error | PaginatedPeerNominationList]:
+    """Nominate peers
+
+     The employee (or their manager, or HR) nominates peers in an open cycle; each awaits the manager's
+    approval. A colleague who already has the cycle's `max_peer_requests` is refused with
+    `peer_limit_reached` (ask a suggested colleague instead). Scope `assessments:write`.
+
+    Args:
+        cycle (UUID | Unset):
+        employee (UUID | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        peer (UUID | Unset):
+        search (str | Unset):
+        status (PeerNominationsCreateStatus | Unset):
+        body (PeerNominateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedPeerNominationList]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        cycle=cycle,
+        employee=employee,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        peer=peer,
+        search=search,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PeerNominateRequest,
+    cycle: UUID | Unset = UNSET,
+    employee: UUID | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    peer: UUID | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: PeerNominationsCreateStatus | Unset = UNSET,
+) -> Error | PaginatedPeerNominationList | None:
+    """Nominate peers
+
+     The employee (or their manager, or HR) nominates peers in an open cycle; each awaits the manager's
+    approval. A colleague who already has the cycle's `max_peer_requests` is refused with
+    `peer_limit_reached` (ask a suggested colleague instead). Scope `assessments:write`.
+
+    Args:
+        cycle (UUID | Unset):
+        employee (UUID | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        peer (UUID | Unset):
+        search (str | Unset):
+        status (PeerNominationsCreateStatus | Unset):
+        body (PeerNominateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedPeerNominationList
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        cycle=cycle,
+        employee=employee,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        peer=peer,
+        search=search,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PeerNominateRequest,
+    cycle: UUID | Unset = UNSET,
+    employee: UUID | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    peer: UUID | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: PeerNominationsCreateStatus | Unset = UNSET,
+) -> Response[Error | PaginatedPeerNominationList]:
+    """Nominate peers
+
+     The employee (or their manager, or HR) nominates peers in an open cycle; each awaits the manager's
+    approval. A colleague who already has the cycle's `max_peer_requests` is refused with
+    `peer_limit_reached` (ask a suggested colleague instead). Scope `assessments:write`.
+
+    Args:
+        cycle (UUID | Unset):
+        employee (UUID | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        peer (UUID | Unset):
+        search (str | Unset):
+        status (PeerNominationsCreateStatus | Unset):
+        body (PeerNominateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedPeerNominationList]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        cycle=cycle,
+        employee=employee,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        peer=peer,
+        search=search,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PeerNominateRequest,
+    cycle: UUID | Unset = UNSET,
+    employee: UUID | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    peer: UUID | Unset = UNSET,
+    search: str | Unset = UNSET,
+    status: PeerNominationsCreateStatus | Unset = UNSET,
+) -> Error | PaginatedPeerNominationList | None:
+    """Nominate peers
+
+     The employee (or their manager, or HR) nominates peers in an open cycle; each awaits the manager's
+    approval. A colleague who already has the cycle's `max_peer_requests` is refused with
+    `peer_limit_reached` (ask a suggested colleague instead). Scope `assessments:write`.
+
+    Args:
+        cycle (UUID | Unset):
+        employee (UUID | Unset):
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        peer (UUID | Unset):
+        search (str | Unset):
+        status (PeerNominationsCreateStatus | Unset):
+        body (PeerNominateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedPeerNominationList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            cycle=cycle,
+            employee=employee,
+            ordering=ordering,
+            page=page,
+            page_size=page_size,
+            peer=peer,
+            search=search,
+            status=status,
+        )
+    ).parsed

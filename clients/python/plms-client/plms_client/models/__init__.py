@@ -1,0 +1,493 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .action_item import ActionItem
+from .action_item_request import ActionItemRequest
+from .addition_request import AdditionRequest
+from .approve_request import ApproveRequest
+from .assessment import Assessment
+from .assessment_cycle import AssessmentCycle
+from .assessment_cycle_request import AssessmentCycleRequest
+from .assessment_cycle_status_enum import AssessmentCycleStatusEnum
+from .assessment_cycles_list_scope import AssessmentCyclesListScope
+from .assessment_cycles_list_status import AssessmentCyclesListStatus
+from .assessment_kind_enum import AssessmentKindEnum
+from .assessment_status_enum import AssessmentStatusEnum
+from .assessments_list_kind import AssessmentsListKind
+from .assessments_list_status import AssessmentsListStatus
+from .audience_enum import AudienceEnum
+from .bulk_employee_item_request import BulkEmployeeItemRequest
+from .bulk_matrix_manager_request import BulkMatrixManagerRequest
+from .bulk_upsert_item_result import BulkUpsertItemResult
+from .bulk_upsert_item_result_status_enum import BulkUpsertItemResultStatusEnum
+from .bulk_upsert_request import BulkUpsertRequest
+from .bulk_upsert_result import BulkUpsertResult
+from .cadence_enum import CadenceEnum
+from .capabilities_list_status import CapabilitiesListStatus
+from .capability import Capability
+from .capability_gap import CapabilityGap
+from .capability_level import CapabilityLevel
+from .capability_level_request import CapabilityLevelRequest
+from .capability_request import CapabilityRequest
+from .capability_status_enum import CapabilityStatusEnum
+from .capability_update import CapabilityUpdate
+from .catalogue_capability import CatalogueCapability
+from .catalogue_level import CatalogueLevel
+from .change_request import ChangeRequest
+from .check_in import CheckIn
+from .check_in_create_request import CheckInCreateRequest
+from .check_in_status_enum import CheckInStatusEnum
+from .check_ins_list_status import CheckInsListStatus
+from .competency_scale import CompetencyScale
+from .complete_request import CompleteRequest
+from .completion import Completion
+from .completion_input_request import CompletionInputRequest
+from .confidence_enum import ConfidenceEnum
+from .content_gap import ContentGap
+from .deadlines import Deadlines
+from .deadlines_request import DeadlinesRequest
+from .decision_request import DecisionRequest
+from .department import Department
+from .department_heatmap import DepartmentHeatmap
+from .department_request import DepartmentRequest
+from .development_plan import DevelopmentPlan
+from .development_plans_list_kind import DevelopmentPlansListKind
+from .development_plans_list_status import DevelopmentPlansListStatus
+from .direction_enum import DirectionEnum
+from .email_state_enum import EmailStateEnum
+from .employee import Employee
+from .employee_gaps import EmployeeGaps
+from .employee_request import EmployeeRequest
+from .error import Error
+from .error_fields import ErrorFields
+from .escalate_to_enum import EscalateToEnum
+from .escalation import Escalation
+from .escalation_request import EscalationRequest
+from .events_enum import EventsEnum
+from .expert_grant import ExpertGrant
+from .expert_grant_request import ExpertGrantRequest
+from .external_rating import ExternalRating
+from .external_rating_request import ExternalRatingRequest
+from .feedback import Feedback
+from .feedback_kind_enum import FeedbackKindEnum
+from .feedback_list_kind import FeedbackListKind
+from .feedback_list_visibility import FeedbackListVisibility
+from .feedback_request import FeedbackRequest
+from .feedback_request_status_enum import FeedbackRequestStatusEnum
+from .goal import Goal
+from .goal_change_request_status_enum import GoalChangeRequestStatusEnum
+from .goal_detail import GoalDetail
+from .goal_detail_pending_change_type_0 import GoalDetailPendingChangeType0
+from .goal_detail_smart import GoalDetailSmart
+from .goal_request import GoalRequest
+from .goal_status_enum import GoalStatusEnum
+from .goal_template import GoalTemplate
+from .goal_template_request import GoalTemplateRequest
+from .goal_update import GoalUpdate
+from .goal_update_request import GoalUpdateRequest
+from .goals_list_level import GoalsListLevel
+from .goals_list_owner_type import GoalsListOwnerType
+from .goals_list_perspective import GoalsListPerspective
+from .goals_list_status import GoalsListStatus
+from .heatmap_capability import HeatmapCapability
+from .heatmap_cell import HeatmapCell
+from .heatmap_department import HeatmapDepartment
+from .history import History
+from .indicator_enum import IndicatorEnum
+from .item_progress_request import ItemProgressRequest
+from .job_role import JobRole
+from .job_role_assignment import JobRoleAssignment
+from .job_role_assignment_request import JobRoleAssignmentRequest
+from .job_role_request import JobRoleRequest
+from .key_result import KeyResult
+from .key_result_request import KeyResultRequest
+from .kpi_direction_enum import KpiDirectionEnum
+from .launch import Launch
+from .launch_request import LaunchRequest
+from .learning_impact import LearningImpact
+from .learning_item import LearningItem
+from .learning_item_request import LearningItemRequest
+from .learning_items_list_completion_outcome import LearningItemsListCompletionOutcome
+from .learning_items_list_kind import LearningItemsListKind
+from .level_enum import LevelEnum
+from .level_link import LevelLink
+from .level_link_request import LevelLinkRequest
+from .matrix_manager import MatrixManager
+from .matrix_manager_request import MatrixManagerRequest
+from .me import Me
+from .milestone_request import MilestoneRequest
+from .notification import Notification
+from .notification_read_all import NotificationReadAll
+from .offered_content import OfferedContent
+from .organization import Organization
+from .owner_type_enum import OwnerTypeEnum
+from .paginated_action_item_list import PaginatedActionItemList
+from .paginated_assessment_cycle_list import PaginatedAssessmentCycleList
+from .paginated_assessment_list import PaginatedAssessmentList
+from .paginated_capability_list import PaginatedCapabilityList
+from .paginated_capability_update_list import PaginatedCapabilityUpdateList
+from .paginated_catalogue_capability_list import PaginatedCatalogueCapabilityList
+from .paginated_change_request_list import PaginatedChangeRequestList
+from .paginated_check_in_list import PaginatedCheckInList
+from .paginated_competency_scale_list import PaginatedCompetencyScaleList
+from .paginated_completion_list import PaginatedCompletionList
+from .paginated_content_gap_list import PaginatedContentGapList
+from .paginated_department_list import PaginatedDepartmentList
+from .paginated_development_plan_list import PaginatedDevelopmentPlanList
+from .paginated_employee_list import PaginatedEmployeeList
+from .paginated_expert_grant_list import PaginatedExpertGrantList
+from .paginated_external_rating_list import PaginatedExternalRatingList
+from .paginated_feedback_list import PaginatedFeedbackList
+from .paginated_goal_list import PaginatedGoalList
+from .paginated_goal_template_list import PaginatedGoalTemplateList
+from .paginated_goal_update_list import PaginatedGoalUpdateList
+from .paginated_history_list import PaginatedHistoryList
+from .paginated_job_role_assignment_list import PaginatedJobRoleAssignmentList
+from .paginated_job_role_list import PaginatedJobRoleList
+from .paginated_learning_item_list import PaginatedLearningItemList
+from .paginated_notification_list import PaginatedNotificationList
+from .paginated_peer_nomination_list import PaginatedPeerNominationList
+from .paginated_peer_suggestion_list import PaginatedPeerSuggestionList
+from .paginated_plan_item_list import PaginatedPlanItemList
+from .paginated_rating_list import PaginatedRatingList
+from .paginated_rating_preview_list import PaginatedRatingPreviewList
+from .paginated_request_for_feedback_list import PaginatedRequestForFeedbackList
+from .paginated_webhook_delivery_list import PaginatedWebhookDeliveryList
+from .paginated_webhook_subscription_list import PaginatedWebhookSubscriptionList
+from .paginated_workflow_list import PaginatedWorkflowList
+from .paginated_workflow_run_list import PaginatedWorkflowRunList
+from .part_enum import PartEnum
+from .patched_assessment_cycle_request import PatchedAssessmentCycleRequest
+from .patched_capability_request import PatchedCapabilityRequest
+from .patched_check_in_patch_request import PatchedCheckInPatchRequest
+from .patched_competency_scale_request import PatchedCompetencyScaleRequest
+from .patched_competency_scale_request_mapping import PatchedCompetencyScaleRequestMapping
+from .patched_employee_request import PatchedEmployeeRequest
+from .patched_goal_patch_request import PatchedGoalPatchRequest
+from .patched_job_role_request import PatchedJobRoleRequest
+from .patched_learning_item_request import PatchedLearningItemRequest
+from .patched_webhook_subscription_request import PatchedWebhookSubscriptionRequest
+from .patched_workflow_request import PatchedWorkflowRequest
+from .peer_nominate_request import PeerNominateRequest
+from .peer_nomination import PeerNomination
+from .peer_nominations_create_status import PeerNominationsCreateStatus
+from .peer_nominations_list_status import PeerNominationsListStatus
+from .peer_suggestion import PeerSuggestion
+from .perspective_enum import PerspectiveEnum
+from .ping import Ping
+from .plan_create_request import PlanCreateRequest
+from .plan_item import PlanItem
+from .preview_tally import PreviewTally
+from .preview_vote_request import PreviewVoteRequest
+from .rating import Rating
+from .rating_preview import RatingPreview
+from .rating_request import RatingRequest
+from .ratings_input_request import RatingsInputRequest
+from .reason_request import ReasonRequest
+from .recipients_enum import RecipientsEnum
+from .relative_to_enum import RelativeToEnum
+from .removal_request import RemovalRequest
+from .request_for_feedback import RequestForFeedback
+from .request_for_feedback_request import RequestForFeedbackRequest
+from .requirement import Requirement
+from .requirement_request import RequirementRequest
+from .role_enum import RoleEnum
+from .scale_level import ScaleLevel
+from .scale_level_request import ScaleLevelRequest
+from .scim_document import ScimDocument
+from .scim_error import ScimError
+from .scim_group import ScimGroup
+from .scim_group_members_item import ScimGroupMembersItem
+from .scim_group_meta import ScimGroupMeta
+from .scim_list_response import ScimListResponse
+from .scim_list_response_resources_item import ScimListResponseResourcesItem
+from .scim_patch_op import ScimPatchOp
+from .scim_patch_op_operations_item import ScimPatchOpOperationsItem
+from .scim_patch_op_operations_item_op import ScimPatchOpOperationsItemOp
+from .scim_user import ScimUser
+from .scim_user_emails_item import ScimUserEmailsItem
+from .scim_user_meta import ScimUserMeta
+from .scim_user_name import ScimUserName
+from .scim_user_roles_item import ScimUserRolesItem
+from .scim_user_urnietfparamsscimschemasextensionenterprise_20_user import (
+    ScimUserUrnietfparamsscimschemasextensionenterprise20User,
+)
+from .scim_user_urnietfparamsscimschemasextensionenterprise_20_user_manager import (
+    ScimUserUrnietfparamsscimschemasextensionenterprise20UserManager,
+)
+from .scope_enum import ScopeEnum
+from .source_enum import SourceEnum
+from .state_enum import StateEnum
+from .template_application import TemplateApplication
+from .template_apply_request import TemplateApplyRequest
+from .template_apply_status_enum import TemplateApplyStatusEnum
+from .trigger_enum import TriggerEnum
+from .update_frequency_enum import UpdateFrequencyEnum
+from .visibility_enum import VisibilityEnum
+from .vote_enum import VoteEnum
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_attempt import WebhookDeliveryAttempt
+from .webhook_delivery_status_enum import WebhookDeliveryStatusEnum
+from .webhook_event import WebhookEvent
+from .webhook_event_data import WebhookEventData
+from .webhook_subscription import WebhookSubscription
+from .webhook_subscription_created import WebhookSubscriptionCreated
+from .webhook_subscription_request import WebhookSubscriptionRequest
+from .weights import Weights
+from .weights_request import WeightsRequest
+from .workflow import Workflow
+from .workflow_milestone import WorkflowMilestone
+from .workflow_milestone_config import WorkflowMilestoneConfig
+from .workflow_milestone_config_request import WorkflowMilestoneConfigRequest
+from .workflow_milestone_request import WorkflowMilestoneRequest
+from .workflow_preview import WorkflowPreview
+from .workflow_preview_entry import WorkflowPreviewEntry
+from .workflow_request import WorkflowRequest
+from .workflow_run import WorkflowRun
+from .workflow_status_enum import WorkflowStatusEnum
+from .workflows_list_status import WorkflowsListStatus
+from .workflows_list_trigger import WorkflowsListTrigger
+
+__all__ = (
+    "ActionItem",
+    "ActionItemRequest",
+    "AdditionRequest",
+    "ApproveRequest",
+    "Assessment",
+    "AssessmentCycle",
+    "AssessmentCycleRequest",
+    "AssessmentCyclesListScope",
+    "AssessmentCyclesListStatus",
+    "AssessmentCycleStatusEnum",
+    "AssessmentKindEnum",
+    "AssessmentsListKind",
+    "AssessmentsListStatus",
+    "AssessmentStatusEnum",
+    "AudienceEnum",
+    "BulkEmployeeItemRequest",
+    "BulkMatrixManagerRequest",
+    "BulkUpsertItemResult",
+    "BulkUpsertItemResultStatusEnum",
+    "BulkUpsertRequest",
+    "BulkUpsertResult",
+    "CadenceEnum",
+    "CapabilitiesListStatus",
+    "Capability",
+    "CapabilityGap",
+    "CapabilityLevel",
+    "CapabilityLevelRequest",
+    "CapabilityRequest",
+    "CapabilityStatusEnum",
+    "CapabilityUpdate",
+    "CatalogueCapability",
+    "CatalogueLevel",
+    "ChangeRequest",
+    "CheckIn",
+    "CheckInCreateRequest",
+    "CheckInsListStatus",
+    "CheckInStatusEnum",
+    "CompetencyScale",
+    "CompleteRequest",
+    "Completion",
+    "CompletionInputRequest",
+    "ConfidenceEnum",
+    "ContentGap",
+    "Deadlines",
+    "DeadlinesRequest",
+    "DecisionRequest",
+    "Department",
+    "DepartmentHeatmap",
+    "DepartmentRequest",
+    "DevelopmentPlan",
+    "DevelopmentPlansListKind",
+    "DevelopmentPlansListStatus",
+    "DirectionEnum",
+    "EmailStateEnum",
+    "Employee",
+    "EmployeeGaps",
+    "EmployeeRequest",
+    "Error",
+    "ErrorFields",
+    "EscalateToEnum",
+    "Escalation",
+    "EscalationRequest",
+    "EventsEnum",
+    "ExpertGrant",
+    "ExpertGrantRequest",
+    "ExternalRating",
+    "ExternalRatingRequest",
+    "Feedback",
+    "FeedbackKindEnum",
+    "FeedbackListKind",
+    "FeedbackListVisibility",
+    "FeedbackRequest",
+    "FeedbackRequestStatusEnum",
+    "Goal",
+    "GoalChangeRequestStatusEnum",
+    "GoalDetail",
+    "GoalDetailPendingChangeType0",
+    "GoalDetailSmart",
+    "GoalRequest",
+    "GoalsListLevel",
+    "GoalsListOwnerType",
+    "GoalsListPerspective",
+    "GoalsListStatus",
+    "GoalStatusEnum",
+    "GoalTemplate",
+    "GoalTemplateRequest",
+    "GoalUpdate",
+    "GoalUpdateRequest",
+    "HeatmapCapability",
+    "HeatmapCell",
+    "HeatmapDepartment",
+    "History",
+    "IndicatorEnum",
+    "ItemProgressRequest",
+    "JobRole",
+    "JobRoleAssignment",
+    "JobRoleAssignmentRequest",
+    "JobRoleRequest",
+    "KeyResult",
+    "KeyResultRequest",
+    "KpiDirectionEnum",
+    "Launch",
+    "LaunchRequest",
+    "LearningImpact",
+    "LearningItem",
+    "LearningItemRequest",
+    "LearningItemsListCompletionOutcome",
+    "LearningItemsListKind",
+    "LevelEnum",
+    "LevelLink",
+    "LevelLinkRequest",
+    "MatrixManager",
+    "MatrixManagerRequest",
+    "Me",
+    "MilestoneRequest",
+    "Notification",
+    "NotificationReadAll",
+    "OfferedContent",
+    "Organization",
+    "OwnerTypeEnum",
+    "PaginatedActionItemList",
+    "PaginatedAssessmentCycleList",
+    "PaginatedAssessmentList",
+    "PaginatedCapabilityList",
+    "PaginatedCapabilityUpdateList",
+    "PaginatedCatalogueCapabilityList",
+    "PaginatedChangeRequestList",
+    "PaginatedCheckInList",
+    "PaginatedCompetencyScaleList",
+    "PaginatedCompletionList",
+    "PaginatedContentGapList",
+    "PaginatedDepartmentList",
+    "PaginatedDevelopmentPlanList",
+    "PaginatedEmployeeList",
+    "PaginatedExpertGrantList",
+    "PaginatedExternalRatingList",
+    "PaginatedFeedbackList",
+    "PaginatedGoalList",
+    "PaginatedGoalTemplateList",
+    "PaginatedGoalUpdateList",
+    "PaginatedHistoryList",
+    "PaginatedJobRoleAssignmentList",
+    "PaginatedJobRoleList",
+    "PaginatedLearningItemList",
+    "PaginatedNotificationList",
+    "PaginatedPeerNominationList",
+    "PaginatedPeerSuggestionList",
+    "PaginatedPlanItemList",
+    "PaginatedRatingList",
+    "PaginatedRatingPreviewList",
+    "PaginatedRequestForFeedbackList",
+    "PaginatedWebhookDeliveryList",
+    "PaginatedWebhookSubscriptionList",
+    "PaginatedWorkflowList",
+    "PaginatedWorkflowRunList",
+    "PartEnum",
+    "PatchedAssessmentCycleRequest",
+    "PatchedCapabilityRequest",
+    "PatchedCheckInPatchRequest",
+    "PatchedCompetencyScaleRequest",
+    "PatchedCompetencyScaleRequestMapping",
+    "PatchedEmployeeRequest",
+    "PatchedGoalPatchRequest",
+    "PatchedJobRoleRequest",
+    "PatchedLearningItemRequest",
+    "PatchedWebhookSubscriptionRequest",
+    "PatchedWorkflowRequest",
+    "PeerNominateRequest",
+    "PeerNomination",
+    "PeerNominationsCreateStatus",
+    "PeerNominationsListStatus",
+    "PeerSuggestion",
+    "PerspectiveEnum",
+    "Ping",
+    "PlanCreateRequest",
+    "PlanItem",
+    "PreviewTally",
+    "PreviewVoteRequest",
+    "Rating",
+    "RatingPreview",
+    "RatingRequest",
+    "RatingsInputRequest",
+    "ReasonRequest",
+    "RecipientsEnum",
+    "RelativeToEnum",
+    "RemovalRequest",
+    "RequestForFeedback",
+    "RequestForFeedbackRequest",
+    "Requirement",
+    "RequirementRequest",
+    "RoleEnum",
+    "ScaleLevel",
+    "ScaleLevelRequest",
+    "ScimDocument",
+    "ScimError",
+    "ScimGroup",
+    "ScimGroupMembersItem",
+    "ScimGroupMeta",
+    "ScimListResponse",
+    "ScimListResponseResourcesItem",
+    "ScimPatchOp",
+    "ScimPatchOpOperationsItem",
+    "ScimPatchOpOperationsItemOp",
+    "ScimUser",
+    "ScimUserEmailsItem",
+    "ScimUserMeta",
+    "ScimUserName",
+    "ScimUserRolesItem",
+    "ScimUserUrnietfparamsscimschemasextensionenterprise20User",
+    "ScimUserUrnietfparamsscimschemasextensionenterprise20UserManager",
+    "ScopeEnum",
+    "SourceEnum",
+    "StateEnum",
+    "TemplateApplication",
+    "TemplateApplyRequest",
+    "TemplateApplyStatusEnum",
+    "TriggerEnum",
+    "UpdateFrequencyEnum",
+    "VisibilityEnum",
+    "VoteEnum",
+    "WebhookDelivery",
+    "WebhookDeliveryAttempt",
+    "WebhookDeliveryStatusEnum",
+    "WebhookEvent",
+    "WebhookEventData",
+    "WebhookSubscription",
+    "WebhookSubscriptionCreated",
+    "WebhookSubscriptionRequest",
+    "Weights",
+    "WeightsRequest",
+    "Workflow",
+    "WorkflowMilestone",
+    "WorkflowMilestoneConfig",
+    "WorkflowMilestoneConfigRequest",
+    "WorkflowMilestoneRequest",
+    "WorkflowPreview",
+    "WorkflowPreviewEntry",
+    "WorkflowRequest",
+    "WorkflowRun",
+    "WorkflowsListStatus",
+    "WorkflowsListTrigger",
+    "WorkflowStatusEnum",
+)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class AssessmentsListKind(StrEnum):
+    EXPERT = "expert"
+    MANAGER = "manager"
+    PEER = "peer"
+    SELF = "self"
+
+    def __str__(self) -> str:
+        return str(self.value)

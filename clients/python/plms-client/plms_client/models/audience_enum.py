@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class AudienceEnum(StrEnum):
+    DEPARTMENTS = "departments"
+    EVERYONE = "everyone"
+    JOB_ROLES = "job_roles"
+    PEOPLE = "people"
+
+    def __str__(self) -> str:
+        return str(self.value)

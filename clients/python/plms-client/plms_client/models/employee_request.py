@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EmployeeRequest")
+
+
+@_attrs_define
+class EmployeeRequest:
+    """
+    Attributes:
+        email (str):
+        first_name (str):
+        external_id (str | Unset):
+        last_name (str | Unset):
+        title (str | Unset):
+        department (None | Unset | UUID):
+        start_date (datetime.date | None | Unset):
+        active (bool | Unset):
+        job_role (None | Unset | UUID): The job role held now (job role id); null for none. Writing it assigns the role,
+            as `POST /job-role-assignments` does.
+    """
+
+    email: str
+    first_name: str
+    external_id: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    title: str | Unset = UNSET
+    department: None | Unset | UUID = UNSET
+    start_date: datetime.date | None | Unset = UNSET
+    active: bool | Unset = UNSET
+    job_role: None | Unset | UUID = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        first_name = self.first_name
+
+        external_id = self.external_id
+
+        last_name = self.last_name
+
+        title = self.title
+
+        department: None | str | Unset
+        if isinstance(self.department, Unset):
+            department = UNSET
+        elif isinstance(self.department, UUID):
+            department = str(self.department)
+        else:
+            department = self.department
+
+        start_date: None | str | Unset
+        if isinstance(self.start_date, Unset):
+            start_date = UNSET
+        elif isinstance(self.start_date, datetime.date):
+            start_date = self.start_date.isoformat()
+        else:
+            start_date = self.start_date
+
+        active = self.active
+
+        job_role: None | str | Unset
+        if isinstance(self.job_role, Unset):
+            job_role = UNSET
+        elif isinstance(self.job_role, UUID):
+            job_role = str(self.job_role)
+        else:
+            job_role = self.job_role
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "email": email,
+                "first_name": first_name,
+            }
+        )
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if last_name is not UNSET:
+            field_dict["last_name"] = last_name
+        if title is not UNSET:
+            field_dict["title"] = title
+        if department is not UNSET:
+            field_dict["department"] = department
+        if start_date is not UNSET:
+            field_dict["start_date"] = start_date
+        if active is not UNSET:
+            field_dict["active"] = active
+        if job_role is not UNSET:
+            field_dict["job_role"] = job_role
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        email = d.pop("email")
+
+        first_name = d.pop("first_name")
+
+        external_id = d.pop("external_id", UNSET)
+
+        last_name = d.pop("last_name", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        def _parse_department(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                department_type_0 = UUID(data)
+
+                return department_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        department = _parse_department(d.pop("department", UNSET))
+
+        def _parse_start_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                start_date_type_0 = datetime.date.fromisoformat(data)
+
+                return start_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        start_date = _parse_start_date(d.pop("start_date", UNSET))
+
+        active = d.pop("active", UNSET)
+
+        def _parse_job_role(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                job_role_type_0 = UUID(data)
+
+                return job_role_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        job_role = _parse_job_role(d.pop("job_role", UNSET))
+
+        employee_request = cls(
+            email=email,
+            first_name=first_name,
+            external_id=external_id,
+            last_name=last_name,
+            title=title,
+            department=department,
+            start_date=start_date,
+            active=active,
+            job_role=job_role,
+        )
+
+        return employee_request

@@ -1,0 +1,20 @@
+from enum import StrEnum
+
+
+class EventsEnum(StrEnum):
+    ASSESSMENT_CYCLE_CLOSED = "assessment_cycle.closed"
+    ASSESSMENT_CYCLE_LAUNCHED = "assessment_cycle.launched"
+    ASSESSMENT_SUBMITTED = "assessment.submitted"
+    DEVELOPMENT_PLAN_COMPLETED = "development_plan.completed"
+    DEVELOPMENT_PLAN_CREATED = "development_plan.created"
+    EMPLOYEE_CREATED = "employee.created"
+    EMPLOYEE_DEACTIVATED = "employee.deactivated"
+    EMPLOYEE_UPDATED = "employee.updated"
+    GOAL_STATUS_CHANGED = "goal.status_changed"
+    JOB_ROLE_ASSIGNED = "job_role.assigned"
+    LEARNING_COMPLETED = "learning.completed"
+    PLAN_BUILD_FINISHED = "plan_build.finished"
+    WORKFLOW_MILESTONE_DUE = "workflow.milestone_due"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,207 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.feedback_kind_enum import FeedbackKindEnum
+from ..models.visibility_enum import VisibilityEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FeedbackRequest")
+
+
+@_attrs_define
+class FeedbackRequest:
+    """
+    Attributes:
+        receiver (UUID):
+        observation (str):
+        kind (FeedbackKindEnum | Unset): * `recognition` - Recognition
+            * `corrective` - Corrective
+        impact (str | Unset):
+        expectation (str | Unset):
+        support_offered (str | Unset):
+        follow_up_date (datetime.date | None | Unset):
+        goal (None | Unset | UUID):
+        visibility (VisibilityEnum | Unset): * `private` - Private: the receiver and their managers
+            * `public` - Public praise
+        request (None | Unset | UUID):
+    """
+
+    receiver: UUID
+    observation: str
+    kind: FeedbackKindEnum | Unset = UNSET
+    impact: str | Unset = UNSET
+    expectation: str | Unset = UNSET
+    support_offered: str | Unset = UNSET
+    follow_up_date: datetime.date | None | Unset = UNSET
+    goal: None | Unset | UUID = UNSET
+    visibility: VisibilityEnum | Unset = UNSET
+    request: None | Unset | UUID = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        receiver = str(self.receiver)
+
+        observation = self.observation
+
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
+        impact = self.impact
+
+        expectation = self.expectation
+
+        support_offered = self.support_offered
+
+        follow_up_date: None | str | Unset
+        if isinstance(self.follow_up_date, Unset):
+            follow_up_date = UNSET
+        elif isinstance(self.follow_up_date, datetime.date):
+            follow_up_date = self.follow_up_date.isoformat()
+        else:
+            follow_up_date = self.follow_up_date
+
+        goal: None | str | Unset
+        if isinstance(self.goal, Unset):
+            goal = UNSET
+        elif isinstance(self.goal, UUID):
+            goal = str(self.goal)
+        else:
+            goal = self.goal
+
+        visibility: str | Unset = UNSET
+        if not isinstance(self.visibility, Unset):
+            visibility = self.visibility.value
+
+        request: None | str | Unset
+        if isinstance(self.request, Unset):
+            request = UNSET
+        elif isinstance(self.request, UUID):
+            request = str(self.request)
+        else:
+            request = self.request
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "receiver": receiver,
+                "observation": observation,
+            }
+        )
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if impact is not UNSET:
+            field_dict["impact"] = impact
+        if expectation is not UNSET:
+            field_dict["expectation"] = expectation
+        if support_offered is not UNSET:
+            field_dict["support_offered"] = support_offered
+        if follow_up_date is not UNSET:
+            field_dict["follow_up_date"] = follow_up_date
+        if goal is not UNSET:
+            field_dict["goal"] = goal
+        if visibility is not UNSET:
+            field_dict["visibility"] = visibility
+        if request is not UNSET:
+            field_dict["request"] = request
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        receiver = UUID(d.pop("receiver"))
+
+        observation = d.pop("observation")
+
+        _kind = d.pop("kind", UNSET)
+        kind: FeedbackKindEnum | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = FeedbackKindEnum(_kind)
+
+        impact = d.pop("impact", UNSET)
+
+        expectation = d.pop("expectation", UNSET)
+
+        support_offered = d.pop("support_offered", UNSET)
+
+        def _parse_follow_up_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                follow_up_date_type_0 = datetime.date.fromisoformat(data)
+
+                return follow_up_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        follow_up_date = _parse_follow_up_date(d.pop("follow_up_date", UNSET))
+
+        def _parse_goal(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                goal_type_0 = UUID(data)
+
+                return goal_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        goal = _parse_goal(d.pop("goal", UNSET))
+
+        _visibility = d.pop("visibility", UNSET)
+        visibility: VisibilityEnum | Unset
+        if isinstance(_visibility, Unset):
+            visibility = UNSET
+        else:
+            visibility = VisibilityEnum(_visibility)
+
+        def _parse_request(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                request_type_0 = UUID(data)
+
+                return request_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        request = _parse_request(d.pop("request", UNSET))
+
+        feedback_request = cls(
+            receiver=receiver,
+            observation=observation,
+            kind=kind,
+            impact=impact,
+            expectation=expectation,
+            support_offered=support_offered,
+            follow_up_date=follow_up_date,
+            goal=goal,
+            visibility=visibility,
+            request=request,
+        )
+
+        return feedback_request

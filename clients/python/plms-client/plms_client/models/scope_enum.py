@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ScopeEnum(StrEnum):
+    DEPARTMENTS = "departments"
+    EMPLOYEES = "employees"
+    ORGANIZATION = "organization"
+    ROLES = "roles"
+
+    def __str__(self) -> str:
+        return str(self.value)

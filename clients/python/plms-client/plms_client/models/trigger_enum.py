@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class TriggerEnum(StrEnum):
+    DATE = "date"
+    EVENT = "event"
+    RECURRENCE = "recurrence"
+
+    def __str__(self) -> str:
+        return str(self.value)

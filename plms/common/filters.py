@@ -1,0 +1,42 @@
+"""The API's search and ordering: advertised only where they work, and strict.
+
+`?search=` is documented (and applied) only on views that name `search_fields`; `?ordering=`
+with an unknown field is a 400 rather than silently ignored, and any ordering ends with the
+primary key so that pages stay stable.
+"""
+
+from __future__ import annotations
+
+from rest_framework import filters
+from rest_framework.exceptions import ValidationError
+
+
+class SearchFilter(filters.SearchFilter):
+    def get_schema_operation_parameters(self, view):
+        if not getattr(view, "search_fields", None):
+            return []
+        return super().get_schema_operation_parameters(view)
+
+
+class OrderingFilter(filters.OrderingFilter):
+    def get_ordering(self, request, queryset, view):
+        params = request.query_params.getlist(self.ordering_param)
+        if not params:
+            return self.get_default_ordering(view)
+        terms = [term.strip() for term in ",".join(params).split(",")]
+        valid = self.remove_invalid_fields(queryset, terms, view, request)
+        if len(params) > 1 or not terms or len(valid) != len(terms):
+            allowed = sorted(name for name, _ in self.get_valid_fields(queryset, view, {}))
+            raise ValidationError(
+                {self.ordering_param: [f"Order by one or more of: {', '.join(allowed)}."]}
+            )
+        return valid
+
+    def filter_queryset(self, request, queryset, view):
+        ordering = self.get_ordering(request, queryset, view)
+        if ordering and hasattr(queryset, "order_by"):
+            ordering = [ordering] if isinstance(ordering, str) else list(ordering)
+            if not {"pk", "-pk", "id", "-id"} & set(ordering):
+                ordering = [*ordering, "pk"]
+            return queryset.order_by(*ordering)
+        return queryset
