@@ -260,6 +260,19 @@ def organization_import(*, document: dict, using: str = "default") -> tuple[Orga
             for label, table in document["tables"].items():
                 model = models_by_label[label]
                 _insert(model, table, organization, id_maps, users, using=using)
+            _check_references(using)
+            arrived = manifest(organization=organization, using=using)
+        if arrived != document["manifest"]:
+            differing = sorted(
+                label
+                for label in set(arrived) | set(document["manifest"])
+                if arrived.get(label) != document["manifest"].get(label)
+            )
+            raise ApplicationError(
+                "mismatch", f"The imported data differs from the export in {differing}."
+            )
+        # Issued after the comparison: issuing a key is itself recorded (an audit event).
+        with organization_scope(organization, using=using):
             secrets = []
             for key in document["api_keys"]:
                 created_by = users.get(key["created_by"]) if key["created_by"] else None
@@ -273,17 +286,6 @@ def organization_import(*, document: dict, using: str = "default") -> tuple[Orga
                     else None,
                 )
                 secrets.append((key["name"], secret))
-            _check_references(using)
-            arrived = manifest(organization=organization, using=using)
-        if arrived != document["manifest"]:
-            differing = sorted(
-                label
-                for label in set(arrived) | set(document["manifest"])
-                if arrived.get(label) != document["manifest"].get(label)
-            )
-            raise ApplicationError(
-                "mismatch", f"The imported data differs from the export in {differing}."
-            )
     return organization, secrets
 
 
