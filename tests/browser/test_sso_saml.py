@@ -10,11 +10,11 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from plms.accounts.models import SsoConnection
+from plms.accounts.models import SsoConnection, User
 from plms.audit.models import AuditEvent
 from plms.people.models import Employee
 from plms.tenancy.context import organization_scope
-from plms.tenancy.models import Membership
+from plms.tenancy.selectors import memberships_for_user
 from tests import factories
 from tests.idp.saml import saml_idp
 
@@ -76,7 +76,7 @@ def test_a_new_person_signs_in_with_saml_and_joins_just_in_time(loopback_page, i
     page.get_by_role("button", name="Continue").click()
     _idp_sign_in(page, "new.person@a.example")
     expect(page.get_by_role("heading", name=re.compile("Welcome"))).to_be_visible()
-    membership = Membership.objects.get(user__email="new.person@a.example")
+    [membership] = memberships_for_user(user=User.objects.get(email="new.person@a.example"))
     assert membership.organization == org_a
     with organization_scope(org_a):
         assert Employee.objects.get(pk=hired.pk).user_id == membership.user_id

@@ -341,7 +341,7 @@ def test_hr_sees_the_organisation_with_drill_down_links(login_client, org_a, hr_
     assert '1.00<span class="muted"> · 100 %' in page  # gap index and share below target
     assert "Winter review" in page  # the funnel follows the open cycle
     assert "Goals by perspective" in page
-    assert "first action (update) after 2 days" in page
+    assert "first action after 2 days" in page and "(progress recorded)" in page
     assert "Learning impact" in page and "Adoption" in page
     assert 'id="nav-admin"' in page and 'id="nav-organisation"' in page
 
