@@ -452,6 +452,7 @@ class DevelopmentPlanViewSet(
         request=None,
     )
     @action(detail=True, methods=["post"], url_path="sign-off")
+    @without_body
     def sign_off(self, request, id=None):
         plan = self.get_object()
         return self._refreshed(plan_services.plan_improvement_sign_off(actor=self.actor, plan=plan))

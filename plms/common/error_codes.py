@@ -439,6 +439,9 @@ EMPTY_ROLE = _define("empty_role", 400, "Nobody holds the role at the moment.", 
 CHECK_IN_CLOSED = _define(
     "check_in_closed", 409, "The check-in is completed or cancelled.", "check-ins"
 )
+ALREADY_RESOLVED = _define(
+    "already_resolved", 409, "The escalation has been resolved already.", "check-ins"
+)
 NO_MANAGER_ABOVE = _define(
     "no_manager_above", 400, "The manager has no manager to escalate to.", "check-ins"
 )
