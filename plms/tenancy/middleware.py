@@ -29,6 +29,7 @@ class OrganizationMiddleware:
         request.api_key = None
         request.api_key_error = None
         request.employee = None
+        request.memberships = []
 
         header = request.headers.get("Authorization", "")
         if request.path.startswith(API_PREFIXES) and header.lower().startswith("bearer "):
@@ -37,8 +38,12 @@ class OrganizationMiddleware:
             if key is not None:
                 request.organization = key.organization
         elif request.user.is_authenticated:
+            # Read once a request: the organization switcher lists the same memberships.
+            request.memberships = selectors.memberships_for_user(user=request.user)
             membership = selectors.membership_for_session(
-                user=request.user, organization_id=request.session.get(SESSION_KEY)
+                user=request.user,
+                organization_id=request.session.get(SESSION_KEY),
+                memberships=request.memberships,
             )
             if membership is not None:
                 request.membership = membership

@@ -45,9 +45,14 @@ def membership_exists(*, user, organization: Organization) -> bool:
         return Membership.objects.filter(user=user, organization=organization).exists()
 
 
-def membership_for_session(*, user, organization_id: int | None) -> Membership | None:
-    """The membership the session acts in: the chosen one if still valid, else the first."""
-    memberships = memberships_for_user(user=user)
+def membership_for_session(
+    *, user, organization_id: int | None, memberships: list[Membership] | None = None
+) -> Membership | None:
+    """The membership the session acts in: the chosen one if still valid, else the first.
+
+    `memberships` is the user's `memberships_for_user`, when the caller has read it already."""
+    if memberships is None:
+        memberships = memberships_for_user(user=user)
     for membership in memberships:
         if membership.organization_id == organization_id:
             return membership

@@ -103,7 +103,8 @@ def test_the_workflow_page_with_runs_and_dashboard_queries_do_not_grow(
         run = template.runs.first()
     with CaptureQueriesContext(connection) as detail:
         assert client.get(f"/workflows/runs/{run.uuid}/").status_code == 200
-    assert len(detail.captured_queries) <= 16
+    # 16 page queries and the directory policy's user scope, set and reset once a request.
+    assert len(detail.captured_queries) <= 18
     assert client.get("/workflows/dashboard/").status_code == 200
 
 
