@@ -10,7 +10,6 @@ on `PUT /assessments/{id}/ratings` gets `403 rating_on_behalf`.
 
 from __future__ import annotations
 
-import django_filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.permissions import BasePermission
@@ -20,7 +19,13 @@ from assessments import selectors
 from assessments.models import AttestedRating
 from assessments.services import ratings as rating_services
 from capabilities.models import Capability
-from plms.common.api import ApiFilterSet, ApiSerializer, OrganizationScopedViewSet, PublicIdField
+from plms.common.api import (
+    ApiFilterSet,
+    ApiSerializer,
+    OrganizationScopedViewSet,
+    PublicIdField,
+    PublicIdFilter,
+)
 from plms.people.models import Employee
 
 
@@ -58,8 +63,8 @@ class ExternalRatingSerializer(ApiSerializer):
 
 
 class ExternalRatingFilter(ApiFilterSet):
-    employee = django_filters.UUIDFilter(field_name="employee__uuid")
-    capability = django_filters.UUIDFilter(field_name="capability__uuid")
+    employee = PublicIdFilter(field_name="employee__uuid")
+    capability = PublicIdFilter(field_name="capability__uuid")
 
     class Meta:
         model = AttestedRating

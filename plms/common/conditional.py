@@ -60,6 +60,8 @@ class ConditionalRequestsMixin:
         header = request.headers.get("If-Match")
         if not header or self.action not in CONDITIONAL_ACTIONS or not hasattr(self, "retrieve"):
             return
+        # A body that cannot be parsed is a 400 whatever the precondition says.
+        request.data  # noqa: B018 - parses the body, raising ParseError
         self._lock_for_conditional_write(request.path)
         if not if_match_satisfied(header, self._current_etag(request, *args, **kwargs)):
             raise PreconditionFailed()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from assessments.models import ConsolidatedLevel
@@ -95,3 +96,11 @@ def test_members_do_not_see_external_ratings(world, key_client_a, key_client_b, 
     client.force_login(world.employee.user)
     assert client.get(URL).status_code == 403
     assert key_client_b.get(f"{URL}/{created['id']}").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["employee=", "employee=not-an-id", "capability="])
+def test_a_malformed_filter_is_a_400_not_the_whole_list(world, key_client_a, query):
+    key_client_a.post(URL, _body(world), format="json")
+    response = key_client_a.get(f"{URL}?{query}")
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
