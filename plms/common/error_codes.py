@@ -134,6 +134,9 @@ DUPLICATE = _define(
     "goal-templates",
     "check-ins",
     "employees",
+    "career-paths",
+    "aspirations",
+    "critical-roles",
 )
 DUPLICATE_EMAIL = _define(
     "duplicate_email", 400, "Another employee has this e-mail address.", "employees"
@@ -479,6 +482,20 @@ def codes_for(resource: str, method: str) -> list[ErrorCode]:
         for entry in CATALOGUE.values()
         if (not entry.resources or resource in entry.resources) and (write or not entry.writes_only)
     ]
+
+
+# --- Succession and careers ------------------------------------------------------------------
+
+TOO_MANY_ASPIRATIONS = _define(
+    "too_many_aspirations", 400, "A person names three aspired roles at most.", "aspirations"
+)
+SAME_ROLE = _define(
+    "same_role",
+    400,
+    "A career path leads to another role; a person aspires to a role other than their own.",
+    "career-paths",
+    "aspirations",
+)
 
 
 def markdown() -> str:
