@@ -223,3 +223,57 @@ def test_a_run_page_shows_its_history(login_client, org_a, hr_admin, employee, t
         run = template.runs.get()
     page = login_client(hr_admin).get(f"/workflows/runs/{run.uuid}/").content.decode()
     assert "Notified 1" in page and "Completed" in page
+
+
+def test_a_run_page_says_its_steps_and_its_trigger_in_words(
+    login_client, org_a, hr_admin, employee, tick
+):
+    actor = actor_for(hr_admin)
+    with in_org(org_a):
+        template = services.workflow_template_create(
+            actor=actor,
+            name="Welcome",
+            trigger="event",
+            event="employee_joined",
+            milestones=[
+                {"name": "Hello {employee}", "kind": "send_message"},
+                {
+                    "name": "First 1:1",
+                    "kind": "schedule_check_in",
+                    "recipients": "manager",
+                    "due_days": 7,
+                    "remind_on_due": True,
+                },
+            ],
+        )
+        run = WorkflowRunFactory(
+            organization=org_a, template=template, employee=employee.employee, occurrence="e:1"
+        )
+        for milestone, kind, occasion in (
+            (template.milestones.all()[0], "send_message", "start"),
+            (template.milestones.all()[1], "schedule_check_in", "start"),
+            (template.milestones.all()[1], "remind", "reminder-due"),
+            (template.milestones.all()[1], "improvement_plan_review", "review-before:2027-01-14"),
+        ):
+            MilestoneRunFactory(
+                organization=org_a,
+                run=run,
+                template=template,
+                milestone=milestone,
+                kind=kind,
+                occasion=occasion,
+            )
+    client = login_client(hr_admin)
+    page = client.get(f"/workflows/runs/{run.uuid}/").content.decode()
+    for words in (
+        "Send a message",
+        "Schedule a check-in",
+        "reminder on the due day",
+        "reminder before the review of 14 Jan 2027",
+        "An employee joins",
+    ):
+        assert words in page
+    for raw in ("send_message", "schedule_check_in", "review-before", "2027-01-14", "e:1"):
+        assert raw not in page.split("<main", 1)[1].replace('datetime="', "")
+    detail = client.get(f"/workflows/{template.uuid}/").content.decode()
+    assert "An employee joins" in detail and "employee_joined" not in detail.split("<main", 1)[1]
