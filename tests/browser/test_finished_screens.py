@@ -1,0 +1,64 @@
+"""Screens that read as finished, in real Chromium at desktop and phone widths: forms show the
+controls of the choice made (with and without JavaScript), charts keep their labels whole."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+def _signed_in(browser, live_server, person, viewport, *, javascript: bool = True):
+    context = browser.new_context(
+        base_url=live_server.url, viewport=viewport, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    sign_in(page, person.user.email, "pass-word-123")
+    page.wait_for_url(f"{live_server.url}/")
+    return context, page
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_the_workflow_form_shows_the_picker_of_the_chosen_audience_only(
+    browser, live_server, hr_admin, javascript
+):
+    context, page = _signed_in(browser, live_server, hr_admin, PHONE, javascript=javascript)
+    try:
+        page.goto("/workflows/new/")
+        departments = page.get_by_role("group", name="Departments", exact=True)
+        roles = page.get_by_role("group", name="Job roles", exact=True)
+        people = page.get_by_role("group", name="People", exact=True)
+        expect(page.get_by_role("radio", name="Everyone")).to_be_checked()
+        for picker in (departments, roles, people):
+            expect(picker).to_be_hidden()
+        page.get_by_role("radio", name="Departments").check()
+        expect(departments).to_be_visible()
+        expect(roles).to_be_hidden()
+        expect(people).to_be_hidden()
+        page.get_by_role("radio", name="Chosen people").check()
+        expect(people).to_be_visible()
+        expect(departments).to_be_hidden()
+
+        # A milestone shows the settings of its kind only.
+        milestone = page.get_by_role("group", name="Milestone 1")
+        tell = milestone.get_by_label("Tell the manager when the self-assessment is submitted")
+        cadence = milestone.get_by_label("How often the check-ins repeat")
+        expect(tell).to_be_hidden()
+        expect(cadence).to_be_hidden()
+        milestone.get_by_label("What happens").select_option(label="Launch an assessment")
+        expect(tell).to_be_visible()
+        expect(tell).to_be_checked()
+        expect(cadence).to_be_hidden()
+        milestone.get_by_label("What happens").select_option(label="Schedule a check-in")
+        expect(cadence).to_be_visible()
+        expect(tell).to_be_hidden()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    finally:
+        context.close()
