@@ -62,3 +62,27 @@ def test_the_workflow_form_shows_the_picker_of_the_chosen_audience_only(
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1366px"])
+def test_radar_labels_are_whole_and_readable(browser, live_server, employee, viewport):
+    """Long capability names, drawn in a card of the page: no label cut, clipped or under
+    12 px."""
+    from assessments.charts import RadarAxis, radar_svg
+    from tests.assessments.test_charts import LONG_NAMES
+    from tests.browser.hygiene import page_problems
+
+    svg = str(radar_svg([RadarAxis(n, 3, 2.5) for n in LONG_NAMES], top=5, title="Radar"))
+    context, page = _signed_in(browser, live_server, employee, viewport)
+    try:
+        page.evaluate(
+            "(svg) => document.querySelector('main').insertAdjacentHTML("
+            '\'afterbegin\', `<section class="card" id="planted">${svg}</section>`)',
+            svg,
+        )
+        expect(page.locator("#planted svg.radar")).to_be_visible()
+        assert "…" not in page.locator("#planted").inner_text()
+        chart_problems = [p for p in page_problems(page, phone=False) if "chart text" in p]
+        assert chart_problems == []
+    finally:
+        context.close()
