@@ -239,7 +239,11 @@ def notified(notice: notifications.Notice, created: Sequence) -> Outcome:
     if not any(user is not None for user in notice.recipients):
         return Outcome(MilestoneRun.State.SKIPPED, "Nobody to notify (no sign-in).")
     count = len({user.pk for user in notice.recipients if user is not None})
-    return Outcome(MilestoneRun.State.DONE, f"Notified {count} (new: {len(created)}).")
+    people = "1 person" if count == 1 else f"{count} people"
+    earlier = count - len(created)
+    if earlier:
+        return Outcome(MilestoneRun.State.DONE, f"Sent to {people}; {earlier} had it already.")
+    return Outcome(MilestoneRun.State.DONE, f"Sent to {people}.")
 
 
 def notifying(notice_of: NoticeOf) -> Dispatch:

@@ -86,3 +86,49 @@ def test_radar_labels_are_whole_and_readable(browser, live_server, employee, vie
         assert chart_problems == []
     finally:
         context.close()
+
+
+def test_a_short_table_is_as_wide_as_its_columns_and_a_run_reads_in_words(
+    browser, live_server, org_a, hr_admin, employee
+):
+    from tests.conftest import in_org
+    from tests.workflows.factories import MilestoneRunFactory, WorkflowRunFactory
+
+    with in_org(org_a):
+        run = WorkflowRunFactory(organization=org_a, employee=employee.employee, state="completed")
+        MilestoneRunFactory(organization=org_a, run=run, state="done", outcome="Sent to 2 people.")
+    context, page = _signed_in(browser, live_server, hr_admin, DESKTOP)
+    try:
+        page.goto(f"/workflows/runs/{run.uuid}/")
+        table = page.locator("main table.table")
+        expect(table).to_contain_text("starts · Send a message")
+        expect(table).to_contain_text("Sent to 2 people.")
+        box = table.bounding_box()
+        last_header = table.locator("thead th").last.bounding_box()
+        # No blank band to the right of the last column.
+        assert box["x"] + box["width"] <= last_header["x"] + last_header["width"] + 2
+    finally:
+        context.close()
+
+
+def test_a_long_notification_title_wraps_from_the_left_on_a_phone(
+    browser, live_server, org_a, employee
+):
+    from tests.conftest import in_org
+    from tests.workflows.factories import NotificationFactory
+
+    with in_org(org_a):
+        NotificationFactory(
+            organization=org_a,
+            recipient=employee.user,
+            title="Check-in Marcus Bell · Emma Clarke on 7 Dec 2026, with a title long enough",
+            link="/goals/",
+        )
+    context, page = _signed_in(browser, live_server, employee, PHONE)
+    try:
+        page.goto("/notifications/")
+        title = page.get_by_role("button", name="Check-in Marcus Bell")
+        expect(title).to_be_visible()
+        assert title.evaluate("(el) => getComputedStyle(el).textAlign") in ("start", "left")
+    finally:
+        context.close()

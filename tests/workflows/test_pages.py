@@ -222,7 +222,7 @@ def test_a_run_page_shows_its_history(login_client, org_a, hr_admin, employee, t
     with in_org(org_a):
         run = template.runs.get()
     page = login_client(hr_admin).get(f"/workflows/runs/{run.uuid}/").content.decode()
-    assert "Notified 1" in page and "Completed" in page
+    assert "Sent to 1 person." in page and "Completed" in page
 
 
 def test_a_run_page_says_its_steps_and_its_trigger_in_words(
