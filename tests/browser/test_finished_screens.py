@@ -132,3 +132,48 @@ def test_a_long_notification_title_wraps_from_the_left_on_a_phone(
         assert title.evaluate("(el) => getComputedStyle(el).textAlign") in ("start", "left")
     finally:
         context.close()
+
+
+BROKEN_WORDS = """(elements) => elements.flatMap((element) => {
+  const text = element.firstChild;
+  const broken = [];
+  let at = 0;
+  for (const word of text.data.split(' ')) {
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + word.length);
+    if (range.getClientRects().length > 1) broken.push(word);
+    at += word.length + 1;
+  }
+  return broken;
+})"""
+
+
+def test_the_nine_box_keeps_its_names_whole_on_a_phone(browser, live_server):
+    """The demo's closed cycle: on a phone the 9-box scrolls in its card, with a cue, rather
+    than breaking "Inconsistent performer" mid-word."""
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    from assessments.models import AssessmentCycle
+    from plms.tenancy.models import Organization
+    from tests.browser.hygiene import page_problems
+    from tests.conftest import in_org
+
+    call_command("seed_demo")
+    with in_org(Organization.objects.get(slug="acme")):
+        closed = AssessmentCycle.objects.get(status=AssessmentCycle.Status.CLOSED)
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    page = context.new_page()
+    try:
+        sign_in(page, "hr@acme.example", "plms-demo")
+        page.wait_for_url(f"{live_server.url}/")
+        page.goto(reverse("assessments:calibration", args=[closed.uuid]))
+        section = page.locator("section[aria-labelledby=ninebox-heading]")
+        names = section.locator(".box > strong")
+        expect(names).to_have_count(9)
+        expect(section.locator(".scroll-hint")).to_be_visible()
+        assert names.evaluate_all(BROKEN_WORDS) == []
+        assert [p for p in page_problems(page, phone=True) if "overflow" in p] == []
+    finally:
+        context.close()
