@@ -12,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from assessments import selectors as assessment_selectors
+from assessments.selectors import cycles as cycle_selectors
+from assessments.selectors import results as result_selectors
 
 HIGH_AT_MOST = Decimal("0.25")  # gap index up to a quarter of a level: high
 MEDIUM_AT_MOST = Decimal("0.75")
@@ -30,11 +31,11 @@ def band(index: Decimal) -> int:
 def performance_ratings(*, employee_ids: Iterable[int]) -> dict[int, int]:
     """{employee id: 1-3} for those with results in the latest closed cycle (two queries)."""
     ids = list(employee_ids)
-    cycle = assessment_selectors.latest_closed_cycle()
+    cycle = cycle_selectors.latest_closed_cycle()
     if cycle is None or not ids:
         return {}
     rows = (
-        assessment_selectors.consolidated_for_export(cycle=cycle)
+        result_selectors.consolidated_for_export(cycle=cycle)
         .filter(employee_id__in=ids, target_level__isnull=False)
         .order_by()
         .values_list("employee_id", "level", "adjusted_level", "target_level", "requirement_weight")

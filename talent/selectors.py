@@ -12,7 +12,8 @@ from decimal import Decimal
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
 from assessments import fairness
-from assessments import selectors as assessment_selectors
+from assessments.selectors import cycles as cycle_selectors
+from assessments.selectors import results as result_selectors
 from capabilities import selectors as capability_selectors
 from capabilities.models import JobRole
 from plms.people import selectors as people_selectors
@@ -44,9 +45,9 @@ def latest_levels(*, employee_ids: Iterable[int]) -> dict[int, dict[int, Decimal
     found: dict[int, dict[int, Decimal]] = {employee_id: {} for employee_id in ids}
     if not ids:
         return found
-    for cycle in assessment_selectors.closed_cycles()[:CYCLES_LOOKED_BACK]:
+    for cycle in cycle_selectors.closed_cycles()[:CYCLES_LOOKED_BACK]:
         rows = (
-            assessment_selectors.consolidated_for_export(cycle=cycle)
+            result_selectors.consolidated_for_export(cycle=cycle)
             .filter(employee_id__in=ids)
             .order_by()
             .values_list("employee_id", "capability_id", "level", "adjusted_level")
@@ -309,7 +310,7 @@ def successor_evidence(*, successors: list[Successor]) -> dict[int, Evidence]:
 
 def potential_levels(*, employee_ids: Iterable[int]) -> dict[int, int]:
     """{employee id: potential 1-3}: what managers gave in the latest closed cycle."""
-    cycle = assessment_selectors.latest_closed_cycle()
+    cycle = cycle_selectors.latest_closed_cycle()
     if cycle is None:
         return {}
     wanted = set(employee_ids)
