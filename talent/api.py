@@ -11,6 +11,7 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from assessments.selectors import cycles as cycle_selectors
 from capabilities import selectors as capability_selectors
 from learning import selectors as learning_selectors
 from plms.common.api import (
@@ -24,7 +25,7 @@ from plms.common.errors import ApplicationError
 from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 from talent import selectors, services
-from talent.models import Aspiration, CareerPath, CriticalRole, Successor
+from talent.models import Aspiration, CareerPath, CriticalRole, PotentialAssessment, Successor
 
 
 @extend_schema_field(OpenApiTypes.UUID)
@@ -343,7 +344,8 @@ def _successor_page(view, queryset, read=None) -> Response:
     page = view.paginate_queryset(queryset)
     rows = list(page) if page is not None else list(queryset)
     evidence = selectors.successor_evidence(successors=rows)
-    services.confidential_read(actor=view.actor, obj=read, what="successors", count=len(rows))
+    if rows:  # nothing read, nothing to record
+        services.confidential_read(actor=view.actor, obj=read, what="successors", count=len(rows))
     data = SuccessorSerializer(rows, many=True, context={"evidence": evidence}).data
     return view.get_paginated_response(data) if page is not None else Response(data)
 
@@ -484,8 +486,117 @@ class SuccessorViewSet(
         services.successor_remove(actor=self.actor, successor=instance)
 
 
+# --- Potential (confidential) ---------------------------------------------------------------------
+
+
+class PotentialAssessmentSerializer(ApiModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    employee = PublicId(people_selectors.employees)
+    cycle = PublicId(
+        cycle_selectors.cycles, required=False, allow_null=True, help_text="The cycle it is for."
+    )
+    scores = serializers.DictField(
+        child=serializers.IntegerField(min_value=1, max_value=3),
+        help_text="A score 1-3 for every criterion, by its key (the organisation's own, or "
+        "the shipped `learning-agility`, `drive`, `leading-others`, `breadth`).",
+    )
+    effective_level = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = PotentialAssessment
+        fields = [
+            "id",
+            "employee",
+            "cycle",
+            "scores",
+            "level",
+            "calibrated_level",
+            "calibration_reason",
+            "effective_level",
+            "note",
+            "created_at",
+        ]
+        read_only_fields = [
+            "level",
+            "calibrated_level",
+            "calibration_reason",
+            "effective_level",
+            "created_at",
+        ]
+
+
+class CalibrateSerializer(ApiSerializer):
+    level = serializers.IntegerField(min_value=1, max_value=3)
+    reason = serializers.CharField(max_length=300)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List potential assessments",
+        description="Confidential: HR admins and keys read them all; a person HR granted a "
+        "slate reads the successors' on it; nobody reads their own. Reads are audited. Scope "
+        "`talent:read`.",
+    ),
+    retrieve=extend_schema(summary="Get a potential assessment"),
+    create=extend_schema(
+        summary="Assess a person's potential",
+        description="HR admins and the person's managers score every criterion 1-3; the "
+        "level is their rounded mean. Scope `talent:write`.",
+    ),
+)
+class PotentialAssessmentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    OrganizationScopedViewSet,
+):
+    scope_area = "talent"
+    serializer_class = PotentialAssessmentSerializer
+    http_method_names = ["get", "post", "head", "options"]
+    filter_backends: tuple = ()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return PotentialAssessment.objects.none()
+        return selectors.potential_assessments_for_viewer(actor=self.actor)
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        count = len(response.data.get("results", ()))
+        if count:  # nothing read, nothing to record
+            services.confidential_read(actor=self.actor, obj=None, what="potential", count=count)
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        services.confidential_read(actor=self.actor, obj=self.get_object(), what="potential")
+        return response
+
+    def perform_create(self, serializer):
+        serializer.instance = services.potential_assess(
+            actor=self.actor, **serializer.validated_data
+        )
+
+    @extend_schema(
+        summary="Calibrate a potential assessment",
+        description="HR admins settle the level, with the reason. Audited.",
+        request=CalibrateSerializer,
+        responses=PotentialAssessmentSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def calibrate(self, request, id=None):
+        assessment = self.get_object()
+        data = CalibrateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.potential_calibrate(actor=self.actor, assessment=assessment, **data.validated_data)
+        return Response(PotentialAssessmentSerializer(assessment).data)
+
+
 def register(router) -> None:
     router.register("career-paths", CareerPathViewSet, basename="career-path")
     router.register("aspirations", AspirationViewSet, basename="aspiration")
     router.register("critical-roles", CriticalRoleViewSet, basename="critical-role")
     router.register("successors", SuccessorViewSet, basename="successor")
+    router.register(
+        "potential-assessments", PotentialAssessmentViewSet, basename="potential-assessment"
+    )

@@ -153,3 +153,79 @@ class CriticalRoleUserObjectPermission(UserObjectPermissionBase, TenantModel):
                 name="criticalroleuserperm_unique",
             ),
         ]
+
+
+class PotentialCriterion(TenantModel):
+    """One of the organisation's own criteria for potential, each scored 1-3 against its
+    described levels; an organisation without any uses the shipped default
+    (`talent.potential.DEFAULT_CRITERIA`)."""
+
+    key = models.SlugField(max_length=50)
+    name = models.CharField(max_length=100)
+    description = models.CharField(max_length=300)
+    low = models.CharField(_("what low looks like"), max_length=300)
+    medium = models.CharField(_("what medium looks like"), max_length=300)
+    high = models.CharField(_("what high looks like"), max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "key"], name="potentialcriterion_key"),
+            models.UniqueConstraint(
+                fields=["organization", "uuid"], name="potentialcriterion_org_uuid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PotentialAssessment(TenantModel):
+    """A person's potential: a score per criterion, the level they give (1 low ... 3 high),
+    and the level calibration settled on (with its reason). One per person and cycle."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    cycle = models.ForeignKey(
+        "assessments.AssessmentCycle",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    scores = models.JSONField(default=dict, blank=True)  # {criterion key: 1-3}
+    level = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    calibrated_level = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    calibration_reason = models.CharField(max_length=300, blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "employee", "cycle"], name="potential_employee_cycle"
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "uuid"], name="potentialassessment_org_uuid"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["organization", "employee", "-created_at"], name="potential_latest"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Potential of {self.employee}"
+
+    @property
+    def effective_level(self) -> int:
+        return self.calibrated_level if self.calibrated_level is not None else self.level

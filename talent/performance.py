@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import results as result_selectors
+
+if TYPE_CHECKING:
+    from assessments.models import AssessmentCycle
 
 HIGH_AT_MOST = Decimal("0.25")  # gap index up to a quarter of a level: high
 MEDIUM_AT_MOST = Decimal("0.75")
@@ -28,17 +32,24 @@ def band(index: Decimal) -> int:
     return 1
 
 
-def performance_ratings(*, employee_ids: Iterable[int]) -> dict[int, int]:
-    """{employee id: 1-3} for those with results in the latest closed cycle (two queries)."""
-    ids = list(employee_ids)
-    cycle = cycle_selectors.latest_closed_cycle()
-    if cycle is None or not ids:
+def performance_ratings(
+    *, employee_ids: Iterable[int] | None = None, cycle: AssessmentCycle | None = None
+) -> dict[int, int]:
+    """{employee id: 1-3} for those with results in `cycle` (default: the latest closed one),
+    narrowed to `employee_ids` when given (two queries)."""
+    ids = list(employee_ids) if employee_ids is not None else None
+    cycle = cycle or cycle_selectors.latest_closed_cycle()
+    if cycle is None or ids == []:
         return {}
     rows = (
         result_selectors.consolidated_for_export(cycle=cycle)
-        .filter(employee_id__in=ids, target_level__isnull=False)
+        .filter(target_level__isnull=False)
         .order_by()
-        .values_list("employee_id", "level", "adjusted_level", "target_level", "requirement_weight")
+    )
+    if ids is not None:
+        rows = rows.filter(employee_id__in=ids)
+    rows = rows.values_list(
+        "employee_id", "level", "adjusted_level", "target_level", "requirement_weight"
     )
     weighted: dict[int, Decimal] = defaultdict(Decimal)
     weights: dict[int, int] = defaultdict(int)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
@@ -19,7 +20,7 @@ from capabilities.models import JobRole
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
-from talent import performance
+from talent import performance, potential
 from talent.gaps import Requirement, RoleGap, capability_match, gap_index, role_gaps
 from talent.models import (
     READ_SUCCESSION,
@@ -27,8 +28,14 @@ from talent.models import (
     CareerPath,
     CriticalRole,
     CriticalRoleUserObjectPermission,
+    PotentialAssessment,
+    PotentialCriterion,
     Successor,
 )
+from talent.potential import DEFAULT_CRITERIA, Criterion
+
+if TYPE_CHECKING:
+    from assessments.models import AssessmentCycle
 
 # Latest levels are read from this many closed cycles, newest first (a year of quarters).
 CYCLES_LOOKED_BACK = 4
@@ -308,19 +315,31 @@ def successor_evidence(*, successors: list[Successor]) -> dict[int, Evidence]:
     return found
 
 
-def potential_levels(*, employee_ids: Iterable[int]) -> dict[int, int]:
-    """{employee id: potential 1-3}: what managers gave in the latest closed cycle."""
-    cycle = cycle_selectors.latest_closed_cycle()
-    if cycle is None:
-        return {}
-    wanted = set(employee_ids)
-    return {
-        person.pk: box["potential"]
-        for row in fairness.nine_box(cycle=cycle)
-        for box in row
-        for person in box["people"]
-        if person.pk in wanted
-    }
+def potential_levels(
+    *, employee_ids: Iterable[int] | None = None, cycle: AssessmentCycle | None = None
+) -> dict[int, int]:
+    """{employee id: potential 1-3}: the latest potential assessment (of `cycle`, when given),
+    calibrated when it was; for people without one, what their manager gave in the cycle's
+    (default: the latest closed cycle's) assessment."""
+    ids = set(employee_ids) if employee_ids is not None else None
+    assessments = PotentialAssessment.objects.order_by("employee_id", "-created_at", "-id")
+    if cycle is not None:
+        assessments = assessments.filter(cycle=cycle)
+    if ids is not None:
+        assessments = assessments.filter(employee_id__in=ids)
+    found: dict[int, int] = {}
+    for employee_id, level, calibrated in assessments.values_list(
+        "employee_id", "level", "calibrated_level"
+    ):
+        found.setdefault(employee_id, calibrated if calibrated is not None else level)
+    typed_in = cycle or cycle_selectors.latest_closed_cycle()
+    if typed_in is not None:
+        for row in fairness.nine_box(cycle=typed_in):
+            for box in row:
+                for person in box["people"]:
+                    if (ids is None or person.pk in ids) and person.pk not in found:
+                        found[person.pk] = box["potential"]
+    return found
 
 
 @dataclass(frozen=True)
@@ -357,3 +376,89 @@ def succession_summary(*, roles: QuerySet[CriticalRole]) -> SuccessionSummary:
     ]
     only.sort(key=lambda pair: (-len(pair[1]), pair[0].last_name, pair[0].first_name))
     return SuccessionSummary(roles=roles.count(), without_successor=empty, only_successors=only)
+
+
+# --- Potential and the 9-box (confidential like slates) ------------------------------------------
+
+
+def potential_criteria() -> list[Criterion]:
+    """The organisation's own criteria, or the shipped default when it has none."""
+    own = [
+        Criterion(c.key, c.name, c.description, c.low, c.medium, c.high)
+        for c in PotentialCriterion.objects.order_by("position", "id")
+    ]
+    return own or list(DEFAULT_CRITERIA)
+
+
+def potential_assessments_for_viewer(*, actor: Actor) -> QuerySet[PotentialAssessment]:
+    """HR admins and keys read every potential assessment; a person granted a slate reads the
+    potential of the successors on it (their evidence); nobody reads their own."""
+    queryset = PotentialAssessment.objects.select_related("employee", "cycle").order_by(
+        "employee__last_name", "employee__first_name", "-created_at", "-id"
+    )
+    if actor.is_admin:
+        return queryset
+    if actor.user is None or actor.employee is None:
+        return queryset.none()
+    readable = Successor.objects.filter(
+        critical_role__in=critical_roles_for_viewer(actor=actor).values("id")
+    ).values("employee_id")
+    return queryset.filter(employee_id__in=readable).exclude(employee=actor.employee)
+
+
+def potential_assessment_get_for_viewer(*, actor: Actor, uuid) -> PotentialAssessment | None:
+    return potential_assessments_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+@dataclass(frozen=True)
+class NineBox:
+    boxes: list[list[dict]]
+    cycle: AssessmentCycle | None
+    previous: AssessmentCycle | None
+    moves: list[dict]  # {"employee", "from", "to"} since the previous cycle
+    unplaced: int  # people with a performance but no potential yet
+
+
+def nine_box(*, department_id: int | None = None) -> NineBox:
+    """Performance (results against targets) x potential for everyone with both, in the
+    latest closed cycle; and who moved box since the cycle before."""
+    closed = list(cycle_selectors.closed_cycles()[:2])
+    cycle = closed[0] if closed else None
+    previous = closed[1] if len(closed) > 1 else None
+    if cycle is None:
+        return NineBox(potential.boxes({}, {}), None, None, [], 0)
+    ratings = performance.performance_ratings(cycle=cycle)
+    potentials = potential_levels(employee_ids=ratings)
+    placed = {e: (ratings[e], potentials[e]) for e in ratings if e in potentials}
+    people_qs = (
+        people_selectors.employees().filter(id__in=list(placed)).select_related("department")
+    )
+    if department_id is not None:
+        people_qs = people_qs.filter(department_id=department_id)
+    people = {person.pk: person for person in people_qs}
+    moves: list[dict[str, Any]] = []
+    if previous is not None and people:
+        before_ratings = performance.performance_ratings(employee_ids=people, cycle=previous)
+        before_potential = potential_levels(employee_ids=before_ratings, cycle=previous)
+        for employee_id, now in placed.items():
+            if employee_id not in people:
+                continue
+            if employee_id in before_ratings and employee_id in before_potential:
+                then = (before_ratings[employee_id], before_potential[employee_id])
+                if then != now:
+                    moves.append(
+                        {
+                            "employee": people[employee_id],
+                            "from": potential.box_name(*then),
+                            "to": potential.box_name(*now),
+                            "up": sum(now) > sum(then),
+                        }
+                    )
+    moves.sort(key=lambda m: (m["employee"].last_name, m["employee"].first_name))
+    return NineBox(
+        boxes=potential.boxes(placed, people),
+        cycle=cycle,
+        previous=previous,
+        moves=moves,
+        unplaced=len([e for e in ratings if e not in potentials]),
+    )

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils.text import slugify
 from guardian.shortcuts import assign_perm, remove_perm
 
+from assessments.models import AssessmentCycle
 from capabilities import selectors as capability_selectors
 from capabilities.models import JobRole
 from learning.builder import GapInput
@@ -15,15 +17,18 @@ from learning.services.builds import plan_build
 from plms.audit.services import audit_record
 from plms.common.error_codes import DUPLICATE, INVALID, SAME_ROLE, TOO_MANY_ASPIRATIONS
 from plms.common.errors import ApplicationError, PermissionDenied
+from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, same_organization
-from talent import selectors
+from talent import potential, selectors
 from talent.models import (
     MAX_ASPIRATIONS,
     READ_SUCCESSION,
     Aspiration,
     CareerPath,
     CriticalRole,
+    PotentialAssessment,
+    PotentialCriterion,
     Successor,
 )
 
@@ -400,3 +405,111 @@ def confidential_read(*, actor: Actor, obj, what: str, count: int | None = None)
         object_label="" if obj is not None else what,
         changes=changes,
     )
+
+
+# --- Potential ----------------------------------------------------------------------------------
+
+
+def _check_may_assess_potential(actor: Actor, employee: Employee) -> None:
+    """HR admins, and the person's managers (any level up); never the person themselves."""
+    same_organization(actor, employee)
+    if actor.is_admin:
+        return
+    if actor.employee is None or not people_selectors.is_manager_of(
+        manager=actor.employee, employee=employee
+    ):
+        raise PermissionDenied("HR and the person's managers assess potential.")
+
+
+@transaction.atomic
+def potential_assess(
+    *,
+    actor: Actor,
+    employee: Employee,
+    scores: dict[str, int],
+    cycle: AssessmentCycle | None = None,
+    note: str = "",
+) -> PotentialAssessment:
+    """Score each criterion 1-3 (all of them); the level is their rounded mean. Again in the
+    same cycle replaces the scores (and clears a calibration)."""
+    _check_may_assess_potential(actor, employee)
+    same_organization(actor, cycle)
+    keys = [criterion.key for criterion in selectors.potential_criteria()]
+    problems = {
+        key: "Score it from 1 (low) to 3 (high)."
+        for key in keys
+        if not isinstance(scores.get(key), int) or not 1 <= scores[key] <= 3
+    }
+    problems.update({key: "Not a criterion." for key in scores if key not in keys})
+    if problems:
+        raise ApplicationError(INVALID, "Score every criterion from 1 to 3.", fields=problems)
+    clean = {key: scores[key] for key in keys}
+    level = potential.level_from_scores(clean)
+    assessment, created = PotentialAssessment.objects.update_or_create(
+        employee=employee,
+        cycle=cycle,
+        defaults={
+            "scores": clean,
+            "level": level,
+            "calibrated_level": None,
+            "calibration_reason": "",
+            "assessed_by": actor.user,
+            "note": note,
+        },
+    )
+    audit_record(
+        actor=actor,
+        action="potential.assessed",
+        obj=assessment,
+        changes={"employee": employee.full_name, "level": level, "new": created},
+    )
+    return assessment
+
+
+@transaction.atomic
+def potential_calibrate(
+    *, actor: Actor, assessment: PotentialAssessment, level: int, reason: str
+) -> PotentialAssessment:
+    """HR settles the level in calibration, with the reason."""
+    actor.require_admin()
+    same_organization(actor, assessment)
+    if level not in (1, 2, 3):
+        raise ApplicationError(INVALID, "Potential is 1 to 3.", fields={"level": "1 to 3."})
+    if not reason.strip():
+        raise ApplicationError(INVALID, "Say why.", fields={"reason": "Required."})
+    before = assessment.effective_level
+    assessment.calibrated_level = level
+    assessment.calibration_reason = reason.strip()[:300]
+    assessment.save(update_fields=["calibrated_level", "calibration_reason"])
+    audit_record(
+        actor=actor,
+        action="potential.calibrated",
+        obj=assessment,
+        changes={"level": [before, level]},
+        reason=reason,
+    )
+    return assessment
+
+
+@transaction.atomic
+def potential_criterion_add(
+    *, actor: Actor, name: str, description: str, low: str, medium: str, high: str
+) -> PotentialCriterion:
+    """The organisation's own criterion; once it has one, the shipped default no longer
+    applies."""
+    actor.require_admin()
+    key = slugify(name)[:50]
+    if not key or PotentialCriterion.objects.filter(key=key).exists():
+        raise ApplicationError(DUPLICATE, "A criterion has this name.", fields={"name": "Taken."})
+    position = PotentialCriterion.objects.count()
+    criterion = PotentialCriterion.objects.create(
+        key=key,
+        name=name,
+        description=description,
+        low=low,
+        medium=medium,
+        high=high,
+        position=position,
+    )
+    audit_record(actor=actor, action="potential_criterion.added", obj=criterion)
+    return criterion

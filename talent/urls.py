@@ -17,4 +17,6 @@ urlpatterns = [
     path("critical-roles/<uuid:id>/nominate/", views.successor_nominate, name="successor_nominate"),
     path("critical-roles/<uuid:id>/grant/", views.succession_grant, name="succession_grant"),
     path("successors/<uuid:id>/", views.successor_update, name="successor_update"),
+    path("nine-box/", views.nine_box, name="nine_box"),
+    path("people/<uuid:id>/potential/", views.potential_assess, name="potential_assess"),
 ]

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from assessments.selectors import cycles as cycle_selectors
 from plms.common.errors import ApplicationError
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
@@ -277,3 +278,50 @@ def succession_grant(request: HttpRequest, id) -> HttpResponse:
                 % {"name": form.cleaned_data["employee"].full_name},
             )
     return redirect("talent:critical_role_detail", id=critical.uuid)
+
+
+# --- Potential and the 9-box (HR) ----------------------------------------------------------------
+
+
+@member_required(admin=True)
+def nine_box(request: HttpRequest) -> HttpResponse:
+    """Performance x potential with named boxes; a box's people (drill-down) and who moved
+    since the previous cycle."""
+    actor = actor_from_request(request)
+    view = selectors.nine_box()
+    chosen = request.GET.get("box", "")
+    box = next((b for row in view.boxes for b in row if b["key"] == chosen), None)
+    services.confidential_read(actor=actor, obj=None, what="potential")
+    return render(request, "talent/nine_box.html", {"view": view, "box": box})
+
+
+@member_required
+def potential_assess(request: HttpRequest, id) -> HttpResponse:
+    """HR or a manager scores a person's potential against the described criteria."""
+    actor = actor_from_request(request)
+    employee = people_selectors.employee_get_for_viewer(actor=actor, uuid=id)
+    if employee is None or (actor.employee is not None and actor.employee.pk == employee.pk):
+        raise Http404
+    criteria = selectors.potential_criteria()
+    errors: dict = {}
+    if request.method == "POST":
+        scores = {}
+        for criterion in criteria:
+            value = request.POST.get(criterion.key, "")
+            scores[criterion.key] = int(value) if value in ("1", "2", "3") else 0
+        try:
+            services.potential_assess(
+                actor=actor,
+                employee=employee,
+                scores=scores,
+                cycle=cycle_selectors.latest_closed_cycle(),
+                note=request.POST.get("note", "")[:300],
+            )
+        except ApplicationError as error:
+            errors = dict(error.fields)
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Potential recorded for %(name)s.") % {"name": employee})
+            return redirect("talent:potential_assess", id=employee.uuid)
+    context = {"person": employee, "criteria": criteria, "errors": errors}
+    return render(request, "talent/potential_assess.html", context)

@@ -11,6 +11,8 @@ from talent.models import (
     CareerPath,
     CriticalRole,
     CriticalRoleUserObjectPermission,
+    PotentialAssessment,
+    PotentialCriterion,
     Successor,
 )
 from tests.capabilities.factories import JobRoleFactory
@@ -71,3 +73,25 @@ class CriticalRoleUserObjectPermissionFactory(TenantFactory):
     content_object = factory.SubFactory(CriticalRoleFactory, organization=SAME_ORG)
     user = factory.SubFactory(UserFactory)
     permission = factory.LazyFunction(_read_succession)
+
+
+@tenant_factory
+class PotentialCriterionFactory(TenantFactory):
+    class Meta:
+        model = PotentialCriterion
+
+    key = factory.Sequence(lambda n: f"criterion-{n}")
+    name = factory.Sequence(lambda n: f"Criterion {n}")
+    description = "What it is about."
+    low = "Low."
+    medium = "Medium."
+    high = "High."
+
+
+@tenant_factory
+class PotentialAssessmentFactory(TenantFactory):
+    class Meta:
+        model = PotentialAssessment
+
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    level = 2

@@ -117,6 +117,7 @@ PAGE_MODELS = {
     "talent:successor_nominate": CriticalRole,
     "talent:succession_grant": CriticalRole,
     "talent:successor_update": Successor,
+    "talent:potential_assess": Employee,
 }
 
 

@@ -117,6 +117,7 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 ("succession", "critical_role_detail"),
                 admin_only=True,
             ),
+            Link(_("9-box"), "talent:nine_box", "talent", ("nine_box",), admin_only=True),
             Link(
                 _("Department heatmap"),
                 "assessments:department_heatmap",
