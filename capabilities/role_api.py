@@ -37,14 +37,34 @@ from plms.tenancy.permissions import IsOrganizationAdmin
 
 # --- Job role assignments --------------------------------------------------------------------
 
+ONE_ROLE = "A person holds one job role at a time: secondary roles are not supported."
+
+
+@extend_schema_field({"type": "boolean", "enum": [True], "default": True})
+class PrimaryField(serializers.BooleanField):
+    """Every assignment is the person's primary role (one role per person, see the model's
+    `roleassignment_one_current` constraint); a client asking for a secondary one is told so
+    instead of having the flag dropped."""
+
+    def get_attribute(self, instance):
+        return True
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if value is not True:
+            raise serializers.ValidationError(ONE_ROLE)
+        return value
+
 
 class JobRoleAssignmentSerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     employee = PublicIdField(Employee, help_text="The person (employee id).")
     role = PublicIdField(JobRole, help_text="The job role (job role id).")
     role_key = serializers.CharField(source="role.key", read_only=True)
-    primary = serializers.SerializerMethodField(
-        help_text="Always true: a person holds one job role at a time."
+    primary = PrimaryField(
+        required=False,
+        help_text="Always true: a person holds one job role at a time, so every assignment is "
+        "their primary role. Accepted as `true` on write; `false` (a secondary role) is a 400.",
     )
     started_at = serializers.DateTimeField(read_only=True, help_text="From.")
     ended_at = serializers.DateTimeField(
@@ -54,9 +74,6 @@ class JobRoleAssignmentSerializer(ApiSerializer):
 
     class Meta:
         model = RoleAssignment
-
-    def get_primary(self, assignment: RoleAssignment) -> bool:
-        return True
 
     def get_current(self, assignment: RoleAssignment) -> bool:
         return assignment.ended_at is None
