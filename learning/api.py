@@ -559,6 +559,7 @@ class LearningCompletionViewSet(
     serializer_class = CompletionSerializer
     extra_permission_classes = (IsOrganizationAdmin,)
     ordering = ["-completed_at", "-id"]
+    ordering_fields = ["completed_at", "created_at"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no caller

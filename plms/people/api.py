@@ -182,6 +182,7 @@ class DepartmentViewSet(
     serializer_class = DepartmentSerializer
     search_fields = ["name"]
     ordering = ["name", "id"]
+    ordering_fields = ["name", "created_at"]
     extra_permission_classes = (IsOrganizationAdmin,)
 
     def get_queryset(self):
