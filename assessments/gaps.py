@@ -30,11 +30,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from assessments.models import AssessmentCycle, ConsolidatedLevel
-from assessments.selectors import (
-    external_rating_sources,
-    proficient_level,
-    required_capabilities,
-)
+from assessments.selectors.requirements import proficient_level, required_capabilities
+from assessments.selectors.results import external_rating_sources
 from capabilities.models import Capability, RoleRequirement
 from plms.people.models import Department, Employee
 
