@@ -11,25 +11,24 @@ from __future__ import annotations
 
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from capabilities import selectors
+from capabilities.error_codes import ASSIGNMENT_ENDED
 from capabilities.models import JobRole, RoleAssignment
 from capabilities.services import roles as role_services
 from plms.common.api import (
     ApiFilterSet,
     ApiSerializer,
     OrganizationScopedViewSet,
-    PublicIdField,
     PublicIdFilter,
+    ReferenceField,
     StrictBooleanFilter,
     without_body,
 )
-from plms.common.error_codes import ASSIGNMENT_ENDED
 from plms.common.errors import ApplicationError
 from plms.people import api as people_api
 from plms.people.models import Employee
@@ -58,8 +57,14 @@ class PrimaryField(serializers.BooleanField):
 
 class JobRoleAssignmentSerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    employee = PublicIdField(Employee, help_text="The person (employee id).")
-    role = PublicIdField(JobRole, help_text="The job role (job role id).")
+    employee = ReferenceField(
+        Employee,
+        natural_keys=("email", "external_id"),
+        help_text="The person: their employee id, e-mail or external id.",
+    )
+    role = ReferenceField(
+        JobRole, natural_keys=("key",), help_text="The job role: its id or its key."
+    )
     role_key = serializers.CharField(source="role.key", read_only=True)
     primary = PrimaryField(
         required=False,
@@ -152,8 +157,7 @@ class JobRoleAssignmentViewSet(
 # --- Employees with their job role -----------------------------------------------------------
 
 
-@extend_schema_field(OpenApiTypes.UUID)
-class CurrentJobRoleField(PublicIdField):
+class CurrentJobRoleField(ReferenceField):
     """The role the employee holds now (its id), or null; written, it assigns the role."""
 
     def get_attribute(self, instance):
@@ -166,10 +170,11 @@ class CurrentJobRoleField(PublicIdField):
 class EmployeeSerializer(people_api.EmployeeSerializer):
     job_role = CurrentJobRoleField(
         JobRole,
+        natural_keys=("key",),
         required=False,
         allow_null=True,
-        help_text="The job role held now (job role id); null for none. Writing it assigns the "
-        "role, as `POST /job-role-assignments` does.",
+        help_text="The job role held now (read: its id); null for none. Writing it (the id or "
+        "the key) assigns the role, as `POST /job-role-assignments` does.",
     )
 
     class Meta(people_api.EmployeeSerializer.Meta):

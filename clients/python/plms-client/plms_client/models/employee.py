@@ -33,11 +33,11 @@ class Employee:
         external_id (str | Unset):
         last_name (str | Unset):
         title (str | Unset):
-        department (None | Unset | UUID):
+        department (None | Unset | UUID): The department: its id or its name.
         start_date (datetime.date | None | Unset):
         active (bool | Unset):
-        job_role (None | Unset | UUID): The job role held now (job role id); null for none. Writing it assigns the role,
-            as `POST /job-role-assignments` does.
+        job_role (None | Unset | UUID): The job role held now (read: its id); null for none. Writing it (the id or the
+            key) assigns the role, as `POST /job-role-assignments` does.
     """
 
     id: UUID
