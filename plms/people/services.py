@@ -231,7 +231,7 @@ def _check_left_on(employee: Employee) -> None:
         else None
     )
     if message:
-        raise ApplicationError("invalid", message, fields={"left_on": message})
+        raise ApplicationError(INVALID, message, fields={"left_on": message})
 
 
 def _check_external_id_free(external_id: str, *, exclude: Employee | None) -> None:

@@ -23,6 +23,7 @@ class PatchedEmployeeRequest:
         department (None | str | Unset): The department: its id or its name.
         start_date (datetime.date | None | Unset):
         active (bool | Unset):
+        left_on (datetime.date | None | Unset):
         job_role (None | str | Unset): The job role held now (read: its id); null for none. Writing it (the id or the
             key) assigns the role, as `POST /job-role-assignments` does.
     """
@@ -35,6 +36,7 @@ class PatchedEmployeeRequest:
     department: None | str | Unset = UNSET
     start_date: datetime.date | None | Unset = UNSET
     active: bool | Unset = UNSET
+    left_on: datetime.date | None | Unset = UNSET
     job_role: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,6 +66,14 @@ class PatchedEmployeeRequest:
 
         active = self.active
 
+        left_on: None | str | Unset
+        if isinstance(self.left_on, Unset):
+            left_on = UNSET
+        elif isinstance(self.left_on, datetime.date):
+            left_on = self.left_on.isoformat()
+        else:
+            left_on = self.left_on
+
         job_role: None | str | Unset
         if isinstance(self.job_role, Unset):
             job_role = UNSET
@@ -89,6 +99,8 @@ class PatchedEmployeeRequest:
             field_dict["start_date"] = start_date
         if active is not UNSET:
             field_dict["active"] = active
+        if left_on is not UNSET:
+            field_dict["left_on"] = left_on
         if job_role is not UNSET:
             field_dict["job_role"] = job_role
 
@@ -135,6 +147,23 @@ class PatchedEmployeeRequest:
 
         active = d.pop("active", UNSET)
 
+        def _parse_left_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                left_on_type_0 = datetime.date.fromisoformat(data)
+
+                return left_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        left_on = _parse_left_on(d.pop("left_on", UNSET))
+
         def _parse_job_role(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -153,6 +182,7 @@ class PatchedEmployeeRequest:
             department=department,
             start_date=start_date,
             active=active,
+            left_on=left_on,
             job_role=job_role,
         )
 
