@@ -28,6 +28,7 @@ from django.utils import timezone
 from capabilities.models import Capability, RoleAssignment
 from goals import kpi as kpi_math
 from goals import selectors
+from goals.events import GoalStatusChanged
 from goals.models import (
     Goal,
     GoalAlignment,
@@ -41,6 +42,7 @@ from goals.models import (
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, PermissionDenied
 from plms.common.validation import full_clean
+from plms.events.bus import publish
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import require_organization_id
@@ -640,6 +642,7 @@ def goal_transition(
         changes={"status": {"before": previous, "after": status}},
         reason=override_reason,
     )
+    publish(actor_or_organization=actor, events=[GoalStatusChanged.of(goal, previous=previous)])
     return goal
 
 
