@@ -682,11 +682,6 @@ def goals_for_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> 
     return [by_id[risk.goal_id] for risk in risks if risk.goal_id in by_id]
 
 
-def team_goals_at_risk(*, manager: Employee, today: date | None = None) -> list[Goal]:
-    """`team_goal_risks` as goals evaluated for display, the worst first."""
-    return goals_for_risks(team_goal_risks(manager=manager, today=today), today=today)
-
-
 @dataclass(frozen=True)
 class DecisionLatency:
     goal: Goal
@@ -759,12 +754,3 @@ def goal_results_by_capability(
     for items in result.values():
         items.sort(key=lambda g: (g.due_date or date.max, g.title, g.pk))
     return dict(result)
-
-
-def goals_for_capability(
-    *, employee: Employee, capability: Capability, today: date | None = None
-) -> list[Goal]:
-    """The employee's goal results beside one capability (see goal_results_by_capability)."""
-    return goal_results_by_capability(
-        employee=employee, capabilities=[capability], today=today
-    ).get(capability.pk, [])
