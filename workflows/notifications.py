@@ -36,6 +36,7 @@ from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound
 from plms.common.workers import current_owner, orphaned
 from plms.tenancy.context import organization_transaction, require_organization_id
+from workflows.error_codes import INVALID
 from workflows.models import Notification, NotificationDigest, NotificationSettings
 
 logger = logging.getLogger(__name__)
@@ -302,7 +303,7 @@ def notification_settings_update(
         unknown = sorted(set(events) - set(EVENTS))
         if unknown:
             raise ApplicationError(
-                "invalid", f"Unknown event(s): {', '.join(unknown)}.", fields={"events": unknown}
+                INVALID, f"Unknown event(s): {', '.join(unknown)}.", fields={"events": unknown}
             )
         prefs.events = {
             name: {"in_app": bool(v.get("in_app", True)), "email": bool(v.get("email", True))}
@@ -313,12 +314,12 @@ def notification_settings_update(
     if digest_hour is not None:
         if not 0 <= digest_hour <= 23:
             raise ApplicationError(
-                "invalid", "The digest hour is 0-23.", fields={"digest_hour": "0-23."}
+                INVALID, "The digest hour is 0-23.", fields={"digest_hour": "0-23."}
             )
         prefs.digest_hour = digest_hour
     if (quiet_hours_start is None) != (quiet_hours_end is None):
         raise ApplicationError(
-            "invalid",
+            INVALID,
             "Give both ends of the quiet hours, or neither.",
             fields={"quiet_hours_end": "Both or neither."},
         )

@@ -193,6 +193,12 @@ class CapabilityGapSerializer(ApiSerializer):
     )
     trend = serializers.DecimalField(max_digits=4, decimal_places=2, allow_null=True)
     cycle = serializers.UUIDField(source="cycle.uuid", allow_null=True)
+    external_sources = serializers.ListField(
+        source="sources.external",
+        child=serializers.CharField(),
+        help_text="The other systems whose imported ratings (`external-ratings`, by their "
+        "`source`) count in the current level; empty when none do.",
+    )
 
 
 class EmployeeGapsSerializer(ApiSerializer):

@@ -81,6 +81,9 @@ class PeerNominateSerializer(ApiSerializer):
         return peers
 
 
+PAGE_PARAMETERS = frozenset({"page", "page_size"})
+
+
 class PeerSuggestionQuerySerializer(ApiSerializer):
     cycle = PublicId(AssessmentCycle)
     employee = PublicId(people_selectors.employees, required=False)
@@ -137,6 +140,7 @@ def _nominee(actor, employee: Employee | None) -> Employee:
         "instead). Scope `assessments:write`.",
         request=PeerNominateSerializer,
         responses={201: PeerNominationSerializer(many=True)},
+        filters=False,
     ),
 )
 class PeerNominationViewSet(
@@ -212,7 +216,9 @@ class PeerNominationViewSet(
     )
     @action(detail=False, methods=["get"], filterset_class=None, filter_backends=[])
     def suggestions(self, request):
-        query = PeerSuggestionQuerySerializer(data=request.query_params)
+        # The page parameters are the paginator's; every other one is this query's.
+        params = {k: v for k, v in request.query_params.items() if k not in PAGE_PARAMETERS}
+        query = PeerSuggestionQuerySerializer(data=params)
         query.is_valid(raise_exception=True)
         employee = _nominee(self.actor, query.validated_data.get("employee"))
         if (
