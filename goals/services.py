@@ -41,6 +41,7 @@ from goals.error_codes import (
     KEY_RESULT_NOT_IN_ROLE,
     SMART_CHECK_FAILED,
 )
+from goals.events import GoalStatusChanged
 from goals.models import (
     Goal,
     GoalAlignment,
@@ -54,6 +55,7 @@ from goals.models import (
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, PermissionDenied
 from plms.common.validation import full_clean
+from plms.events.bus import publish
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import require_organization_id
@@ -110,7 +112,7 @@ FORECAST_FIELDS = (
     "start_date",
     "due_date",
 )
-TRANSITIONS = {
+TRANSITIONS: dict[str, set[Goal.Status]] = {
     Goal.Status.DRAFT: {Goal.Status.ACTIVE, Goal.Status.CANCELLED},
     Goal.Status.ACTIVE: {Goal.Status.COMPLETED, Goal.Status.CANCELLED},
     Goal.Status.COMPLETED: set(),
@@ -156,7 +158,8 @@ def _save_versioned(goal: Goal, version: int, fields: Iterable[str]) -> None:
     A change of what the forecast reads (FORECAST_FIELDS) stores its new verdict with it."""
     now = timezone.now()
     fields = list(fields)
-    attnames = [Goal._meta.get_field(name).attname for name in fields]
+    columns = {field.name: field.attname for field in Goal._meta.concrete_fields}
+    attnames = [columns[name] for name in fields]
     values = {attname: getattr(goal, attname) for attname in attnames}
     if any(name in FORECAST_FIELDS for name in fields):
         goal.forecast_misses = _forecast_misses(goal, _recorded_values(goal))
@@ -283,11 +286,14 @@ def check_capabilities(capabilities: Sequence[Capability]) -> None:
 
 def _check_key_result(goal: Goal) -> None:
     """A person's goal serves a key result of the person's current job role."""
-    if goal.key_result_id is None or goal.owner_type != Goal.OwnerType.EMPLOYEE:
+    owner_id = goal.owner_employee_id
+    if goal.owner_type != Goal.OwnerType.EMPLOYEE or owner_id is None:
         return
     key_result = goal.key_result
+    if key_result is None:
+        return
     holds = RoleAssignment.objects.filter(
-        employee_id=goal.owner_employee_id, role_id=key_result.role_id, ended_at__isnull=True
+        employee_id=owner_id, role_id=key_result.role_id, ended_at__isnull=True
     ).exists()
     if not holds:
         raise ApplicationError(
@@ -371,10 +377,11 @@ def goal_create(
 
 
 def _check_owner(goal: Goal) -> None:
-    missing = {
+    owner_fields: dict[str, tuple[str, int | None]] = {
         Goal.OwnerType.EMPLOYEE: ("owner_employee", goal.owner_employee_id),
         Goal.OwnerType.DEPARTMENT: ("owner_department", goal.owner_department_id),
-    }.get(goal.owner_type)
+    }
+    missing = owner_fields.get(goal.owner_type)
     if goal.owner_type not in Goal.OwnerType.values:
         raise ApplicationError(INVALID, "Unknown owner type.", fields={"owner_type": "Unknown."})
     if missing is not None and missing[1] is None:
@@ -648,6 +655,7 @@ def goal_transition(
         changes={"status": {"before": previous, "after": status}},
         reason=override_reason,
     )
+    publish(actor_or_organization=actor, events=[GoalStatusChanged.of(goal, previous=previous)])
     return goal
 
 

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -37,7 +39,9 @@ from plms.common.api import (
 from plms.common.errors import ApplicationError, NotFound
 from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
-from plms.people.models import Employee
+
+if TYPE_CHECKING:
+    from plms.people.models import Employee
 
 
 @extend_schema_field(OpenApiTypes.UUID)
@@ -93,6 +97,7 @@ class PeerSuggestionSerializer(ApiSerializer):
     peer_requests = serializers.IntegerField(source="peer_load")
     same_department = serializers.SerializerMethodField()
 
+    @extend_schema_field(OpenApiTypes.BOOL)
     def get_same_department(self, employee: Employee) -> bool:
         return employee.nearby == 0
 

@@ -23,13 +23,13 @@ from capabilities.imports.tables import ImportResult, Progress
 from plms.audit import actions
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
-from plms.common.spreadsheets import csv_bytes, xlsx_bytes
+from plms.common.spreadsheets import XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 from plms.tenancy.actors import Actor
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX_CONTENT_TYPE,
 }
 KINDS = ("capabilities", "job_roles")
 

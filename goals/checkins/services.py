@@ -39,7 +39,7 @@ from plms.tenancy.actors import Actor, same_organization
 # --- Check-ins -------------------------------------------------------------------------------
 
 
-CADENCE_DAYS = {Cadence.WEEKLY: 7, Cadence.FORTNIGHTLY: 14}
+CADENCE_DAYS: dict[str, int] = {Cadence.WEEKLY: 7, Cadence.FORTNIGHTLY: 14}
 
 
 def next_occurrence(day: date, cadence: str) -> date:

@@ -143,10 +143,11 @@ def goal_template_apply_to_role(
     """One goal per active holder of the job role (see `_template_apply`). A template aligned
     to a key result is applied to that key result's role only."""
     same_organization(actor, template, role)
-    if template.key_result_id is not None and template.key_result.role_id != role.pk:
+    key_result = template.key_result
+    if key_result is not None and key_result.role_id != role.pk:
         raise ApplicationError(
             KEY_RESULT_NOT_IN_ROLE,
-            f"“{template}” serves a key result of {template.key_result.role}, not of {role}.",
+            f"“{template}” serves a key result of {key_result.role}, not of {role}.",
             fields={"role": "Not the role of the template's key result."},
         )
     employees = list(
@@ -199,17 +200,18 @@ def _template_apply(
             INVALID, "Templates create draft or active goals.", fields={"status": "Not allowed."}
         )
     _check_may_set_goals_for(actor, employees)
-    if template.key_result_id is not None:
+    key_result = template.key_result
+    if key_result is not None:
         holders = set(
             RoleAssignment.objects.filter(
-                employee__in=employees, role_id=template.key_result.role_id, ended_at__isnull=True
+                employee__in=employees, role_id=key_result.role_id, ended_at__isnull=True
             ).values_list("employee_id", flat=True)
         )
         others = [e for e in employees if e.pk not in holders]
         if others:
             raise ApplicationError(
                 KEY_RESULT_NOT_IN_ROLE,
-                f"“{template.key_result}” is a key result of {template.key_result.role}, which "
+                f"“{key_result}” is a key result of {key_result.role}, which "
                 f"these people do not hold: {_names(others)}.",
             )
     taken = set(
