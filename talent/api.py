@@ -25,6 +25,7 @@ from plms.common.errors import ApplicationError
 from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 from talent import selectors, services
+from talent.error_codes import INVALID
 from talent.models import Aspiration, CareerPath, CriticalRole, PotentialAssessment, Successor
 
 
@@ -192,7 +193,7 @@ class AspirationViewSet(
         employee = data.pop("employee", None) or self.actor.employee
         if employee is None:
             raise ApplicationError(
-                "invalid", "Name the employee.", fields={"employee": "Required for a key."}
+                INVALID, "Name the employee.", fields={"employee": "Required for a key."}
             )
         serializer.instance = services.aspiration_add(actor=self.actor, employee=employee, **data)
 

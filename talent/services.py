@@ -15,12 +15,12 @@ from learning.builder import GapInput
 from learning.models import DevelopmentPlan
 from learning.services.builds import plan_build
 from plms.audit.services import audit_record
-from plms.common.error_codes import DUPLICATE, INVALID, SAME_ROLE, TOO_MANY_ASPIRATIONS
 from plms.common.errors import ApplicationError, PermissionDenied
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, same_organization
 from talent import potential, selectors
+from talent.error_codes import ALREADY_NAMED, INVALID, SAME_ROLE, TOO_MANY_ASPIRATIONS
 from talent.models import (
     MAX_ASPIRATIONS,
     READ_SUCCESSION,
@@ -64,7 +64,7 @@ def career_path_create(
     _check_months(typical_months)
     if CareerPath.objects.filter(from_role=from_role, to_role=to_role).exists():
         raise ApplicationError(
-            DUPLICATE,
+            ALREADY_NAMED,
             f"A path from {from_role} to {to_role} exists already.",
             fields={"to_role": "This path exists already."},
         )
@@ -132,7 +132,7 @@ def aspiration_add(
     mine = Aspiration.objects.filter(employee=employee)
     if mine.filter(role=role).exists():
         raise ApplicationError(
-            DUPLICATE, f"{role} is among the aspirations already.", fields={"role": "Chosen."}
+            ALREADY_NAMED, f"{role} is among the aspirations already.", fields={"role": "Chosen."}
         )
     if mine.count() >= MAX_ASPIRATIONS:
         raise ApplicationError(
@@ -152,7 +152,9 @@ def aspiration_add(
                 employee=employee, role=role, rank=min(rank, MAX_ASPIRATIONS), note=note
             )
     except IntegrityError as error:
-        raise ApplicationError(DUPLICATE, f"{role} is among the aspirations already.") from error
+        raise ApplicationError(
+            ALREADY_NAMED, f"{role} is among the aspirations already."
+        ) from error
     audit_record(
         actor=actor,
         action="aspiration.added",
@@ -226,7 +228,7 @@ def critical_role_mark(
     _check_risk(impact=impact, likelihood=likelihood)
     if CriticalRole.objects.filter(role=role, incumbent=incumbent).exists():
         raise ApplicationError(
-            DUPLICATE, f"{role} is marked critical already.", fields={"role": "Marked already."}
+            ALREADY_NAMED, f"{role} is marked critical already.", fields={"role": "Marked already."}
         )
     critical = CriticalRole.objects.create(
         role=role, incumbent=incumbent, impact=impact, likelihood=likelihood, note=note
@@ -293,7 +295,7 @@ def successor_nominate(
         )
     if Successor.objects.filter(critical_role=critical_role, employee=employee).exists():
         raise ApplicationError(
-            DUPLICATE, f"{employee} is on this slate already.", fields={"employee": "On it."}
+            ALREADY_NAMED, f"{employee} is on this slate already.", fields={"employee": "On it."}
         )
     successor = Successor.objects.create(
         critical_role=critical_role,
@@ -500,7 +502,9 @@ def potential_criterion_add(
     actor.require_admin()
     key = slugify(name)[:50]
     if not key or PotentialCriterion.objects.filter(key=key).exists():
-        raise ApplicationError(DUPLICATE, "A criterion has this name.", fields={"name": "Taken."})
+        raise ApplicationError(
+            ALREADY_NAMED, "A criterion has this name.", fields={"name": "Taken."}
+        )
     position = PotentialCriterion.objects.count()
     criterion = PotentialCriterion.objects.create(
         key=key,

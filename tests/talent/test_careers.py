@@ -101,7 +101,7 @@ def test_up_to_three_aspirations_named_by_the_person(careers):
         assert too_many.value.code == "too_many_aspirations"
         with pytest.raises(ApplicationError) as twice:
             services.aspiration_add(actor=mine, employee=employee, role=roles[0])
-        assert twice.value.code == "duplicate"
+        assert twice.value.code == "already_named"
         # Not the role held now; not someone else's; HR may record them.
         services.aspiration_remove(
             actor=mine, aspiration=Aspiration.objects.get(employee=employee, role=roles[1])
