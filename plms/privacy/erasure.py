@@ -21,6 +21,7 @@ from plms.audit import actions
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError, NotFound
 from plms.people.models import Employee
+from plms.privacy.error_codes import RETENTION_NOT_REACHED, STILL_ACTIVE
 from plms.privacy.selectors import retention_policy_get
 from plms.tenancy.actors import Actor, system_actor
 from plms.tenancy.context import organization_transaction, require_organization_id
@@ -135,10 +136,10 @@ def employee_erase(*, actor: Actor, employee: Employee, force: bool = False) -> 
     check_hr_may_act_on(actor, employee)
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     if employee.active:
-        raise ApplicationError("still_active", "Deactivate the person before erasing them.")
+        raise ApplicationError(STILL_ACTIVE, "Deactivate the person before erasing them.")
     if not force and not employee_erasure_due(employee=employee):
         raise ApplicationError(
-            "retention_not_reached",
+            RETENTION_NOT_REACHED,
             "The organisation's retention period for leavers has not passed yet.",
         )
     changes = employee_erasure_plan(actor=actor, employee=employee)

@@ -17,6 +17,7 @@ from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
 from plms.people.models import Employee
 from plms.privacy.erasure import check_hr_may_act_on
+from plms.privacy.error_codes import GONE, INVALID
 from plms.privacy.models import PersonalDataExport, RetentionPolicy
 from plms.privacy.selectors import retention_policy_get
 from plms.privacy.tasks import build_personal_data_export
@@ -31,7 +32,7 @@ def retention_policy_set(*, actor: Actor, **values: int) -> RetentionPolicy:
     policy = retention_policy_get(organization_id=actor.organization.pk)
     if values.get("audit_days", policy.audit_days) < 30:
         raise ApplicationError(
-            "invalid",
+            INVALID,
             "The audit log is kept at least 30 days.",
             fields={"audit_days": "At least 30."},
         )
@@ -79,7 +80,7 @@ def personal_data_export_download(*, actor: Actor, export: PersonalDataExport) -
     )
     if row is None or row.content is None:
         raise ApplicationError(
-            "gone",
+            GONE,
             "This export is not ready, or has already been downloaded: request a new one.",
             status=410,
         )
