@@ -31,7 +31,9 @@ class Item:
     body: str | None = None  # `{n}` is replaced by a value unique within the run
     expect: int = 200
     max_p95_ms: float | None = None
-    min_ratio: float | None = None
+    min_ratio: float | None = None  # 0: no throughput target (the crawl's pages)
+    max_kb: float | None = None  # the response body's size
+    group: str = ""  # "crawl": found by the page crawl, listed worst first
     # Undo what the item wrote (runs once after the item, in-process).
     cleanup: Callable[[BenchContext], None] | None = field(default=None, repr=False)
 
@@ -127,3 +129,11 @@ def item_providers() -> list[Callable[[BenchContext], list[Item]]]:
     from bench.items_domains import domain_items
 
     return [people_items, home_items, domain_items]
+
+
+def crawl_providers() -> list[Callable[[BenchContext], list[Item]]]:
+    """Items found rather than listed: every page two links deep from the homes and every
+    parameterless API read (`bench/crawl.py`)."""
+    from bench.crawl import crawl_items
+
+    return [crawl_items]
