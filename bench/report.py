@@ -24,9 +24,12 @@ def ordered_items(items: list[dict]) -> list[dict]:
     crawled = [item for item in items if item.get("group") == "crawl"]
 
     def badness(item: dict) -> tuple[float, float]:
-        load = item.get("load") or {}
+        load = item.get("load")
+        if not load:
+            return (1.0, 0.0)  # not run: last
         p95 = load.get("p95_ms")
-        return (-(p95 if p95 is not None else -1.0), -(item.get("bytes") or 0))
+        # No request completed within the measured seconds: slower than anything measured.
+        return (-(p95 if p95 is not None else float("inf")), -(item.get("bytes") or 0))
 
     return listed + sorted(crawled, key=badness)
 
@@ -64,6 +67,8 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
             targets.append(f">={item['min_ratio']:.2f}x")
             if ratio is not None and ratio < item["min_ratio"]:
                 result.append(f"MISS {ratio:.2f}x < {item['min_ratio']:.2f}x of baseline")
+        if load and load.get("requests") == 0 and item["kind"] != "baseline":
+            result.append(f"MISS no request completed in {load.get('seconds', 0):.0f} s")
         if item["max_p95_ms"] is not None:
             targets.append(f"p95<={item['max_p95_ms']:.0f}")
             if load and load["p95_ms"] is not None and load["p95_ms"] > item["max_p95_ms"]:
