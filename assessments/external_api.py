@@ -15,8 +15,8 @@ from rest_framework import mixins, serializers, status
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from assessments import selectors
 from assessments.models import AttestedRating
+from assessments.selectors import results as result_selectors
 from assessments.services import ratings as rating_services
 from capabilities.models import Capability
 from plms.common.api import (
@@ -25,6 +25,7 @@ from plms.common.api import (
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
+    ReferenceField,
 )
 from plms.people.models import Employee
 
@@ -46,7 +47,11 @@ class ExternalRatingSerializer(ApiSerializer):
     external_id = serializers.CharField(
         max_length=90, help_text="Your id of the rating: importing it again changes nothing."
     )
-    employee = PublicIdField(Employee, help_text="The person rated (employee id).")
+    employee = ReferenceField(
+        Employee,
+        natural_keys=("email", "external_id"),
+        help_text="The person rated: their employee id, e-mail or external id.",
+    )
     capability = PublicIdField(Capability, help_text="The capability (capability id).")
     level = serializers.IntegerField(help_text="A level of the organisation's scale.")
     rated_on = serializers.DateField(
@@ -104,7 +109,7 @@ class ExternalRatingViewSet(
     extra_permission_classes = (IsAdminOrApiKey,)
 
     def get_queryset(self):
-        return selectors.attested_rating_list()
+        return result_selectors.attested_rating_list()
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -120,7 +125,7 @@ class ExternalRatingViewSet(
             external_id=data["external_id"],
             evidence_url=data.get("evidence_url", ""),
         )
-        rating = selectors.attested_rating_list().get(pk=rating.pk)
+        rating = result_selectors.attested_rating_list().get(pk=rating.pk)
         answer = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(self.get_serializer(rating).data, status=answer)
 

@@ -17,10 +17,11 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments import selectors as assessment_selectors
+from assessments.selectors import cycles as cycle_selectors
 from capabilities import selectors as capability_selectors
 from goals import selectors as goal_selectors
 from learning import impact, selectors
+from learning.error_codes import INVALID, UNKNOWN_REFERENCE
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
 from learning.services import builds as build_services
 from learning.services import catalogue as catalogue_services
@@ -192,7 +193,7 @@ class PlanItemSerializer(ApiModelSerializer):
 class DevelopmentPlanSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     employee = PublicId(people_selectors.employees, read_only=True)
-    built_from = PublicId(assessment_selectors.cycles, read_only=True, allow_null=True)
+    built_from = PublicId(cycle_selectors.cycles, read_only=True, allow_null=True)
     approved_by = PublicId(people_selectors.employees, read_only=True, allow_null=True)
     item_count = serializers.IntegerField(read_only=True)
     done_count = serializers.IntegerField(read_only=True)
@@ -249,7 +250,7 @@ class PlanCreateSerializer(ApiSerializer):
     employee = PublicId(people_selectors.employees)
     kind = choice(DevelopmentPlan.Kind.choices, default=DevelopmentPlan.Kind.DEVELOPMENT)
     start = serializers.DateField(required=False)
-    cycle = PublicId(assessment_selectors.cycles, required=False, allow_null=True)
+    cycle = PublicId(cycle_selectors.cycles, required=False, allow_null=True)
     title = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     period_end = serializers.DateField(required=False)
     milestones = MilestoneSerializer(many=True, required=False, default=list)
@@ -355,7 +356,7 @@ class DevelopmentPlanViewSet(
         if values["kind"] == DevelopmentPlan.Kind.IMPROVEMENT:
             if "start" not in values or "period_end" not in values:
                 raise ApplicationError(
-                    "invalid",
+                    INVALID,
                     "An improvement plan needs its period.",
                     fields={"start": "Required.", "period_end": "Required."},
                 )
@@ -364,7 +365,7 @@ class DevelopmentPlanViewSet(
             )
             if goals is None:
                 raise ApplicationError(
-                    "invalid",
+                    INVALID,
                     "Link the employee's own goals.",
                     fields={"goals": "Not the employee's goals."},
                 )
@@ -559,6 +560,7 @@ class LearningCompletionViewSet(
     serializer_class = CompletionSerializer
     extra_permission_classes = (IsOrganizationAdmin,)
     ordering = ["-completed_at", "-id"]
+    ordering_fields = ["completed_at", "created_at"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no caller
@@ -595,9 +597,7 @@ class LearningCompletionViewSet(
         if item is None:
             problems["item_external_id"] = "No learning item with this external id."
         if problems:
-            raise ApplicationError(
-                "unknown_reference", "Unknown employee or item.", fields=problems
-            )
+            raise ApplicationError(UNKNOWN_REFERENCE, "Unknown employee or item.", fields=problems)
         completion, created = completion_services.completion_record(
             actor=self.actor,
             employee=employee,

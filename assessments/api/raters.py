@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -15,13 +17,14 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments import selectors, services
+from assessments import services
 from assessments.models import (
     Assessment,
     AssessmentCycle,
     ExpertGrant,
     PeerNomination,
 )
+from assessments.selectors import raters as rater_selectors
 from assessments.services import raters as rater_services
 from plms.common.api import (
     ApiFilterSet,
@@ -36,7 +39,9 @@ from plms.common.api import (
 from plms.common.errors import ApplicationError, NotFound
 from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
-from plms.people.models import Employee
+
+if TYPE_CHECKING:
+    from plms.people.models import Employee
 
 
 @extend_schema_field(OpenApiTypes.UUID)
@@ -76,6 +81,9 @@ class PeerNominateSerializer(ApiSerializer):
         return peers
 
 
+PAGE_PARAMETERS = frozenset({"page", "page_size"})
+
+
 class PeerSuggestionQuerySerializer(ApiSerializer):
     cycle = PublicId(AssessmentCycle)
     employee = PublicId(people_selectors.employees, required=False)
@@ -89,6 +97,7 @@ class PeerSuggestionSerializer(ApiSerializer):
     peer_requests = serializers.IntegerField(source="peer_load")
     same_department = serializers.SerializerMethodField()
 
+    @extend_schema_field(OpenApiTypes.BOOL)
     def get_same_department(self, employee: Employee) -> bool:
         return employee.nearby == 0
 
@@ -131,6 +140,7 @@ def _nominee(actor, employee: Employee | None) -> Employee:
         "instead). Scope `assessments:write`.",
         request=PeerNominateSerializer,
         responses={201: PeerNominationSerializer(many=True)},
+        filters=False,
     ),
 )
 class PeerNominationViewSet(
@@ -148,7 +158,7 @@ class PeerNominationViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
             return Assessment.objects.none()
-        return selectors.peer_nomination_list_for_viewer(actor=self.actor)
+        return rater_selectors.peer_nomination_list_for_viewer(actor=self.actor)
 
     def create(self, request, *args, **kwargs):
         data = PeerNominateSerializer(data=request.data)
@@ -164,7 +174,7 @@ class PeerNominationViewSet(
         )
 
     def _decide(self, id, approve: bool) -> Response:
-        nomination = selectors.peer_nomination_get_for_decider(actor=self.actor, uuid=id)
+        nomination = rater_selectors.peer_nomination_get_for_decider(actor=self.actor, uuid=id)
         if nomination is None:
             raise NotFound()
         nomination = rater_services.peer_nomination_decide(
@@ -206,12 +216,17 @@ class PeerNominationViewSet(
     )
     @action(detail=False, methods=["get"], filterset_class=None, filter_backends=[])
     def suggestions(self, request):
-        query = PeerSuggestionQuerySerializer(data=request.query_params)
+        # The page parameters are the paginator's; every other one is this query's.
+        params = {k: v for k, v in request.query_params.items() if k not in PAGE_PARAMETERS}
+        query = PeerSuggestionQuerySerializer(data=params)
         query.is_valid(raise_exception=True)
         employee = _nominee(self.actor, query.validated_data.get("employee"))
-        if selectors.results_employee_for_viewer(actor=self.actor, uuid=employee.uuid) is None:
+        if (
+            rater_selectors.results_employee_for_viewer(actor=self.actor, uuid=employee.uuid)
+            is None
+        ):
             raise NotFound()
-        suggestions = selectors.peer_suggestions(
+        suggestions = rater_selectors.peer_suggestions(
             cycle=query.validated_data["cycle"],
             employee=employee,
             limit=query.validated_data["limit"],
@@ -282,7 +297,7 @@ class ExpertGrantViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
             return Assessment.objects.none()
-        return selectors.expert_grant_list_for_viewer(actor=self.actor)
+        return rater_selectors.expert_grant_list_for_viewer(actor=self.actor)
 
     def perform_create(self, serializer):
         data = serializer.validated_data

@@ -27,7 +27,7 @@ from rest_framework.views import APIView, set_rollback
 
 from capabilities.selectors import with_current_role
 from plms.common.errors import ApplicationError
-from plms.integrations import services
+from plms.integrations.services import provisioning as provisioning_services
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import actor_from_request
 from plms.tenancy.authentication import ApiKeyAuthentication
@@ -274,17 +274,24 @@ def _work_email(emails: Any) -> str | None:
 
 
 def _primary_role(value: Any) -> str | None:
-    """The job role named by SCIM `roles` (the primary one, else the first): its `value` is
-    the job role's key or id. An empty list takes the role away."""
+    """The job role named by SCIM `roles`: its `value` is the job role's key or id. A person
+    holds one job role, so the list names one (the same role may repeat); several roles, or
+    one marked `primary: false`, are refused rather than dropped. An empty list takes the
+    role away."""
     if isinstance(value, str) or value is None:
         return value or None
     if not isinstance(value, list):
         raise ScimError(400, "roles is a list of {value, primary}.", "invalidValue")
-    ranked = sorted(
-        (role for role in value if isinstance(role, Mapping) and role.get("value")),
-        key=lambda role: not role.get("primary"),
-    )
-    return str(ranked[0]["value"]) if ranked else None
+    named = [role for role in value if isinstance(role, Mapping) and role.get("value")]
+    if len({str(role["value"]) for role in named}) > 1 or any(
+        role.get("primary") is False for role in named
+    ):
+        raise ScimError(
+            400,
+            "A person holds one job role: send one role, as the primary one.",
+            "invalidValue",
+        )
+    return str(named[0]["value"]) if named else None
 
 
 def _set_user_attribute(attributes: dict[str, Any], path: str, value: Any) -> None:
@@ -361,7 +368,7 @@ class UsersView(ScimView):
 
     def post(self, request):
         attributes = user_attributes(request.data)
-        employee = services.employee_provision(
+        employee = provisioning_services.employee_provision(
             actor=self.actor, employee=None, attributes=attributes
         )
         body = user_resource(self, _user_or_404(employee.uuid))
@@ -378,7 +385,9 @@ class UserView(ScimView):
         employee = _user_or_404(id)
         attributes = {"external_id": "", "last_name": "", "title": "", "active": True}
         attributes.update(user_attributes(request.data))
-        services.employee_provision(actor=self.actor, employee=employee, attributes=attributes)
+        provisioning_services.employee_provision(
+            actor=self.actor, employee=employee, attributes=attributes
+        )
         return Response(user_resource(self, _user_or_404(id)))
 
     def patch(self, request, id):
@@ -395,12 +404,14 @@ class UserView(ScimView):
                 raise ScimError(400, "An operation without a path needs an object.", "noTarget")
         if attributes.get("email") is None:
             attributes.pop("email", None)
-        services.employee_provision(actor=self.actor, employee=employee, attributes=attributes)
+        provisioning_services.employee_provision(
+            actor=self.actor, employee=employee, attributes=attributes
+        )
         return Response(user_resource(self, _user_or_404(id)))
 
     def delete(self, request, id):
         employee = _user_or_404(id)
-        services.employee_provision(
+        provisioning_services.employee_provision(
             actor=self.actor, employee=employee, attributes={"active": False}
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -485,7 +496,7 @@ class GroupsView(ScimView):
         name = str(data.get("displayName") or "").strip()
         if not name:
             raise ScimError(400, "displayName is required.", "invalidValue")
-        department = services.department_provision(
+        department = provisioning_services.department_provision(
             actor=self.actor,
             department=None,
             name=name,
@@ -505,7 +516,7 @@ class GroupView(ScimView):
     def put(self, request, id):
         department = _group_or_404(id)
         data = request.data if isinstance(request.data, Mapping) else {}
-        services.department_provision(
+        provisioning_services.department_provision(
             actor=self.actor,
             department=department,
             name=data.get("displayName"),
@@ -538,7 +549,7 @@ class GroupView(ScimView):
                 remove += _members(member["value"])
             else:
                 raise ScimError(400, f"Unsupported operation on {op_path!r}.", "invalidPath")
-        services.department_provision(
+        provisioning_services.department_provision(
             actor=self.actor,
             department=department,
             name=name,

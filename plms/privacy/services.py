@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.apps import apps
 from django.db import models, transaction
@@ -23,6 +23,7 @@ from plms.audit import actions
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError, NotFound
 from plms.people.models import Employee
+from plms.privacy.error_codes import GONE, INVALID, RETENTION_NOT_REACHED, STILL_ACTIVE
 from plms.privacy.models import PersonalDataExport, RetentionPolicy
 from plms.privacy.selectors import retention_policy_get
 from plms.privacy.tasks import build_personal_data_export
@@ -55,7 +56,7 @@ def retention_policy_set(*, actor: Actor, **values: int) -> RetentionPolicy:
     policy = retention_policy_get(organization_id=actor.organization.pk)
     if values.get("audit_days", policy.audit_days) < 30:
         raise ApplicationError(
-            "invalid",
+            INVALID,
             "The audit log is kept at least 30 days.",
             fields={"audit_days": "At least 30."},
         )
@@ -109,7 +110,7 @@ def personal_data_export_download(*, actor: Actor, export: PersonalDataExport) -
     )
     if row is None or row.content is None:
         raise ApplicationError(
-            "gone",
+            GONE,
             "This export is not ready, or has already been downloaded: request a new one.",
             status=410,
         )
@@ -153,11 +154,23 @@ def _anonymous_values(employee: Employee) -> dict[str, str]:
     }
 
 
-def employee_erasure_due(*, employee: Employee, now=None) -> bool:
-    """Whether the organisation's retention period for leavers has passed for `employee`."""
-    now = now or timezone.now()
+def employee_leaving_date(employee: Employee) -> date | None:
+    """The day `employee` left (None while active). A leaver without a recorded date (none
+    should be left: deactivation records it, and migration `people.0003` dated the others)
+    counts from their last change."""
+    if employee.active:
+        return None
+    return employee.left_on or timezone.localdate(employee.updated_at)
+
+
+def employee_erasure_due(*, employee: Employee, today: date | None = None) -> bool:
+    """Whether the organisation's retention period for leavers has passed for `employee`,
+    counted from the day they left."""
+    left_on = employee_leaving_date(employee)
+    if left_on is None:
+        return False
     policy = retention_policy_get(organization_id=employee.organization_id)
-    return not employee.active and employee.updated_at <= now - timedelta(days=policy.leavers_days)
+    return left_on + timedelta(days=policy.leavers_days) <= (today or timezone.localdate())
 
 
 def employee_erasure_plan(*, actor: Actor, employee: Employee) -> list[Change]:
@@ -201,10 +214,10 @@ def employee_erase(*, actor: Actor, employee: Employee, force: bool = False) -> 
     _check_employee(actor, employee)
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     if employee.active:
-        raise ApplicationError("still_active", "Deactivate the person before erasing them.")
+        raise ApplicationError(STILL_ACTIVE, "Deactivate the person before erasing them.")
     if not force and not employee_erasure_due(employee=employee):
         raise ApplicationError(
-            "retention_not_reached",
+            RETENTION_NOT_REACHED,
             "The organisation's retention period for leavers has not passed yet.",
         )
     changes = employee_erasure_plan(actor=actor, employee=employee)

@@ -50,7 +50,11 @@ def test_importing_is_idempotent_and_needs_the_import_scope(world, make_key_clie
     out = importer.post(URL, _body(world, external_id="Z", level=9), format="json")
     assert out.status_code == 400 and out.json()["code"] == "level_out_of_scale"
     with in_org(world.org):
-        assert AuditEvent.objects.filter(action="external_rating.imported").count() == 1
+        imported = AuditEvent.objects.get(action="external_rating.imported")
+    # The history reads the day as the rest of the product writes it.
+    assert imported.changes["external_rating"]["after"].endswith(
+        "from SkillCheck assessment platform on 15 Feb 2027"
+    )
 
 
 def test_a_key_may_not_rate_on_a_persons_behalf(world, key_client_a):
@@ -89,6 +93,17 @@ def test_an_external_rating_is_consolidated_as_an_expert_rating_and_shown_with_i
         reverse("assessments:results", args=[world.employee.employee.uuid])
     ).content.decode()
     assert "rated in SkillCheck assessment platform" in html
+
+    # The same source in the gaps API and on the calibration page.
+    gaps = key_client_a.get(f"/api/v1/employees/{world.employee.employee.uuid}/gaps").json()
+    sources = {row["capability_key"]: row["external_sources"] for row in gaps["gaps"]}
+    assert sources[world.capabilities[2].key] == ["SkillCheck assessment platform"]
+    assert sources[world.capabilities[0].key] == []
+    client.force_login(world.hr.user)
+    page = client.get(reverse("assessments:consolidated_adjust", args=[level.uuid]))
+    assert page.status_code == 200
+    assert "rated in SkillCheck assessment platform" in page.content.decode()
+    assert "passed exam" not in page.content.decode()
 
 
 def test_members_do_not_see_external_ratings(world, key_client_a, key_client_b, client):
