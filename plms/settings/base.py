@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # With a replica: who is asking, and their next pages read from the primary after a write.
+    "plms.tenancy.replica.ReplicaPinMiddleware",
     # Client address and user agent of the request, for the audit entries it writes.
     "plms.audit.middleware.AuditOriginMiddleware",
     # Keeps each signed-in browser's row (device, address, last seen) for "Your sessions".
@@ -141,6 +143,18 @@ else:
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
     }
+# Reports from a PostgreSQL streaming replica (plms/tenancy/replica.py): dashboards and reports
+# that tolerate a few seconds of lag read from it; everything else, and a person's next pages
+# after they write (for PLMS_REPLICA_PIN_SECONDS), from the primary. Tests mirror the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+PLMS_REPLICA_PIN_SECONDS = env_int("PLMS_REPLICA_PIN_SECONDS", 10)
+if DATABASE_URL and DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    _replica_options = DATABASES["replica"].setdefault("OPTIONS", {})
+    _replica_options["options"] = f"{_replica_options.get('options', '')} -c jit=off".strip()
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["plms.tenancy.replica.ReplicaRouter"]
 # Each view runs in its own atomic block (a savepoint inside the organization's transaction),
 # so a failed view's writes are rolled back while the request's bookkeeping stays.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from plms.people.models import Employee
 from tests.conftest import in_org
 from tests.factories import EmployeeFactory
+from tests.home import home_page
 
 
 def test_login_page_and_sign_in(client, employee):
@@ -36,9 +37,9 @@ def test_failed_logins_lock_out_after_five_attempts(client, employee):
 
 
 def test_home_adapts_to_the_role(login_client, hr_admin, manager, employee):
-    hr_page = login_client(hr_admin).get("/").content.decode()
+    hr_page = home_page(login_client(hr_admin))
     assert "Your organisation" in hr_page and 'href="/people/"' in hr_page
-    manager_page = login_client(manager).get("/").content.decode()
+    manager_page = home_page(login_client(manager))
     assert "Your team" in manager_page and employee.employee.full_name in manager_page
     assert 'href="/people/"' not in manager_page
     employee_page = login_client(employee).get("/").content.decode()
