@@ -301,7 +301,13 @@ CONFIRMATION_STALE = _define(
     "assessment-cycles",
 )
 REASON_REQUIRED = _define(
-    "reason_required", 400, "Say why (`reason`).", "assessment-cycles", "development-plans"
+    "reason_required",
+    400,
+    "Say why (`reason`).",
+    "assessment-cycles",
+    "development-plans",
+    "performance-ratings",
+    "compensation-reviews",
 )
 INVALID_PEER = _define(
     "invalid_peer", 400, "Peers are other people, each named once.", "peer-nominations"
@@ -463,6 +469,35 @@ NO_OCCURRENCE = _define(
 )
 WORKFLOW_CANCELLED = _define(
     "workflow_cancelled", 409, "A cancelled workflow cannot change.", "workflows"
+)
+
+
+# --- Rate and reward -------------------------------------------------------------------------
+
+RATINGS_RELEASED = _define(
+    "ratings_released",
+    409,
+    "The cycle's overall ratings are released to the people rated and can no longer change.",
+    "performance-ratings",
+)
+NO_RATING_SCALE = _define(
+    "no_rating_scale",
+    409,
+    "The organisation has no overall rating scale yet.",
+    "performance-ratings",
+)
+DISTRIBUTION_OUTSIDE_TOLERANCE = _define(
+    "distribution_outside_tolerance",
+    409,
+    "A department's ratings are outside the distribution guideline's tolerance, which the "
+    "organisation enforces.",
+    "performance-ratings",
+)
+INVALID_PAY_GRADE = _define(
+    "invalid_pay_grade",
+    400,
+    "A grade's minimum, midpoint and maximum must rise in that order.",
+    "pay-grades",
 )
 
 

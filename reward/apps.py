@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RewardConfig(AppConfig):
+    name = "reward"
+    verbose_name = "Rate and reward"

@@ -1,0 +1,264 @@
+"""Reads of rate and reward, each deciding who may see what.
+
+Overall ratings: HR admins (and keys) see all; a manager sees the ratings of the people below
+them; a person sees their own only once HR has released the cycle's ratings.
+
+Pay is confidential and `pay_readable` is the one rule: HR admins and keys read everyone's;
+a manager with an explicit compensation grant reads the pay of the people below them in the
+primary reporting line; a person reads their own when the organisation allows it. Everyone
+else is told the pay does not exist (404). Every read of another person's pay is audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+
+from assessments import selectors as assessment_selectors
+from goals import selectors as goal_selectors
+from plms.audit.services import audit_record, audit_record_many
+from plms.people import selectors as people_selectors
+from plms.people.models import Employee
+from plms.tenancy.actors import Actor
+from reward import formula as formula_math
+from reward.models import (
+    CompensationGrant,
+    PayGrade,
+    PayRecord,
+    PerformanceRating,
+    RatingLevel,
+    RatingRelease,
+    RewardSettings,
+)
+
+PAY_READ = "pay.read"
+
+DEFAULT_LEVELS = (
+    (1, "Unsatisfactory", "Falls well short of the role's expectations.", Decimal(0)),
+    (2, "Partly meets", "Meets some of the role's expectations.", Decimal(50)),
+    (3, "Meets", "Meets the role's expectations.", Decimal(70)),
+    (4, "Exceeds", "Often exceeds the role's expectations.", Decimal(85)),
+    (5, "Outstanding", "Consistently far exceeds the role's expectations.", Decimal(95)),
+)
+
+
+# --- Settings and scale ----------------------------------------------------------------------
+
+
+def settings_get() -> RewardSettings:
+    """The organisation's settings, or the defaults (unsaved) when it has none."""
+    return RewardSettings.objects.first() or RewardSettings()
+
+
+def formula_of(settings: RewardSettings) -> formula_math.Formula:
+    return formula_math.Formula(
+        capability_weight=settings.capability_weight,
+        goal_weight=settings.goal_weight,
+        perspective_weights={k: int(v) for k, v in (settings.perspective_weights or {}).items()},
+        attainment_cap=settings.attainment_cap,
+    )
+
+
+def rating_levels() -> QuerySet[RatingLevel]:
+    return RatingLevel.objects.order_by("value")
+
+
+def level_names() -> dict[int, str]:
+    return {level.value: level.name for level in rating_levels()}
+
+
+def formula_in_words() -> list[str]:
+    levels = [(level.value, level.name, level.min_score) for level in rating_levels()]
+    return formula_math.describe(formula_of(settings_get()), levels)
+
+
+# --- Inputs of the formula (read through the other apps' selectors) ------------------------
+
+
+def rating_inputs(
+    *, cycle, employee_ids: Iterable[int]
+) -> dict[int, tuple[list[formula_math.CapabilityResult], list[formula_math.GoalResult]]]:
+    """{employee id: (capability results, goal results)} for the cycle's people."""
+    ids = list(employee_ids)
+    inputs: dict[int, tuple[list, list]] = {pk: ([], []) for pk in ids}
+    for row in assessment_selectors.consolidated_for_export(cycle=cycle).filter(
+        employee_id__in=ids
+    ):
+        if row.target_level:
+            effective = row.adjusted_level if row.adjusted_level is not None else row.level
+            inputs[row.employee_id][0].append(
+                formula_math.CapabilityResult(
+                    name=row.capability.name,
+                    level=effective,
+                    target=row.target_level,
+                    weight=row.requirement_weight or 1,
+                )
+            )
+    achievements = goal_selectors.goal_achievement_for(
+        employee_ids=ids, period_start=cycle.period_start, period_end=cycle.period_end
+    )
+    for employee_id, goals in achievements.items():
+        inputs[employee_id][1].extend(
+            formula_math.GoalResult(
+                title=goal.title,
+                perspective=goal.perspective,
+                weight=goal.weight,
+                progress=goal.progress,
+            )
+            for goal in goals
+        )
+    return inputs
+
+
+def cycle_people(*, cycle) -> QuerySet[Employee]:
+    return assessment_selectors.cycle_scope_employees(cycle)
+
+
+# --- Overall ratings -------------------------------------------------------------------------
+
+
+def is_released(*, cycle) -> bool:
+    return RatingRelease.objects.filter(cycle=cycle).exists()
+
+
+def _ratings() -> QuerySet[PerformanceRating]:
+    return PerformanceRating.objects.select_related(
+        "employee", "employee__department", "cycle"
+    ).order_by("cycle__period_end", "employee__last_name", "employee__first_name", "id")
+
+
+def rating_list_for_viewer(*, actor: Actor, cycle=None) -> QuerySet[PerformanceRating]:
+    ratings = _ratings()
+    if cycle is not None:
+        ratings = ratings.filter(cycle=cycle)
+    if actor.is_admin:
+        return ratings
+    viewer = actor.employee
+    if viewer is None:
+        return ratings.none()
+    released = RatingRelease.objects.values("cycle_id")
+    return ratings.filter(
+        Q(
+            employee_id__in=people_selectors.all_report_ids_sql(
+                manager_id=viewer.pk, include_matrix=False
+            )
+        )
+        | Q(employee=viewer, cycle_id__in=released)
+    )
+
+
+def rating_get_for_viewer(*, actor: Actor, uuid) -> PerformanceRating | None:
+    return rating_list_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+def can_confirm(*, actor: Actor, rating: PerformanceRating) -> bool:
+    """The person's manager (primary line, direct or above) confirms or overrides; HR admins
+    may too."""
+    if actor.is_admin:
+        return True
+    viewer = actor.employee
+    return (
+        viewer is not None
+        and viewer.pk != rating.employee_id
+        and people_selectors.is_manager_of(
+            manager=viewer, employee=rating.employee, include_matrix=False
+        )
+    )
+
+
+# --- Pay -------------------------------------------------------------------------------------
+
+
+def has_compensation_grant(*, employee: Employee | None) -> bool:
+    return employee is not None and CompensationGrant.objects.filter(manager=employee).exists()
+
+
+def pay_readable(*, actor: Actor, employee: Employee) -> bool:
+    """The one rule of who reads a person's pay (see the module's docstring)."""
+    if employee.organization_id != actor.organization.pk:
+        return False
+    if actor.is_admin:
+        return True
+    viewer = actor.employee
+    if viewer is None:
+        return False
+    if viewer.pk == employee.pk:
+        return settings_get().employees_see_own_pay
+    return has_compensation_grant(employee=viewer) and people_selectors.is_manager_of(
+        manager=viewer, employee=employee, include_matrix=False
+    )
+
+
+def _audit_reads(actor: Actor, records: Iterable[PayRecord]) -> None:
+    own = actor.employee.pk if actor.employee is not None else None
+    others = [record for record in records if record.employee_id != own]
+    if len(others) == 1:
+        audit_record(actor=actor, action=PAY_READ, obj=others[0])
+    elif others:
+        audit_record_many(actor=actor, action=PAY_READ, objects=others)
+
+
+def _pay_records() -> QuerySet[PayRecord]:
+    return PayRecord.objects.select_related("employee", "employee__department", "grade").order_by(
+        "employee__last_name", "employee__first_name", "id"
+    )
+
+
+def pay_record_for_viewer(*, actor: Actor, employee: Employee) -> PayRecord | None:
+    """The person's pay if the actor may read it (the read audited when it is another's);
+    None for no pay and for not allowed alike."""
+    if not pay_readable(actor=actor, employee=employee):
+        return None
+    record = _pay_records().filter(employee=employee).first()
+    if record is not None:
+        _audit_reads(actor, [record])
+    return record
+
+
+def pay_records_readable(*, actor: Actor) -> QuerySet[PayRecord]:
+    """The pay records the actor may read (not yet audited: `pay_records_read` audits a page
+    of them as it is shown)."""
+    records = _pay_records()
+    if actor.is_admin:
+        return records
+    viewer = actor.employee
+    if viewer is None:
+        return records.none()
+    condition = Q(pk__in=[])
+    if has_compensation_grant(employee=viewer):
+        condition |= Q(
+            employee_id__in=people_selectors.all_report_ids_sql(
+                manager_id=viewer.pk, include_matrix=False
+            )
+        )
+    if settings_get().employees_see_own_pay:
+        condition |= Q(employee=viewer)
+    return records.filter(condition)
+
+
+def pay_records_read(*, actor: Actor, records: Iterable[PayRecord]) -> list[PayRecord]:
+    """Records about to be shown: each read of another person's pay is audited."""
+    shown = list(records)
+    _audit_reads(actor, shown)
+    return shown
+
+
+def pay_record_get_for_viewer(*, actor: Actor, uuid) -> PayRecord | None:
+    record = pay_records_readable(actor=actor).filter(uuid=uuid).first()
+    if record is not None:
+        _audit_reads(actor, [record])
+    return record
+
+
+def pay_grades() -> QuerySet[PayGrade]:
+    return PayGrade.objects.select_related("job_role").order_by("minimum", "name", "id")
+
+
+def pay_grade_get(*, uuid) -> PayGrade | None:
+    return pay_grades().filter(uuid=uuid).first()
+
+
+def employee_by_email(*, email: str) -> Employee | None:
+    return people_selectors.employees().filter(email__iexact=email).first()
