@@ -119,6 +119,10 @@ def cycle_people(*, cycle) -> QuerySet[Employee]:
 # --- Overall ratings -------------------------------------------------------------------------
 
 
+def released_cycle_ids() -> list[int]:
+    return list(RatingRelease.objects.values_list("cycle_id", flat=True))
+
+
 def is_released(*, cycle) -> bool:
     return RatingRelease.objects.filter(cycle=cycle).exists()
 

@@ -73,6 +73,7 @@ PAGE_MODELS = {
         f"integrations:{name}": WebhookSubscription
         for name in ("webhook_detail", "webhook_test", "webhook_toggle", "webhook_delete")
     },
+    "reward:person_pay": Employee,
     "assessments:assessment_form": Assessment,
     "assessments:rating_autosave": Assessment,
     "assessments:nomination_decide": Assessment,

@@ -1,0 +1,268 @@
+"""Rate and reward pages: rating calibration (HR), team ratings (managers), my rating and pay,
+the pay structure (HR) and one person's pay (whoever `pay_readable` allows; else 404)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from assessments import selectors as assessment_selectors
+from plms.common.errors import ApplicationError
+from plms.common.imports import ImportFailed
+from plms.common.uploads import UploadField
+from plms.people import selectors as people_selectors
+from plms.tenancy.actors import actor_from_request
+from plms.web.decorators import member_required
+from reward import distribution, imports, selectors, services
+
+PAGE_SIZE = 50
+
+
+class LevelForm(forms.Form):
+    level = forms.TypedChoiceField(label=gettext_lazy("Rating"), coerce=int)
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args, levels: dict[int, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = [
+            (value, f"{value} {name}") for value, name in sorted(levels.items(), reverse=True)
+        ]
+
+
+class PayImportForm(forms.Form):
+    file = UploadField(
+        label=gettext_lazy("CSV or XLSX file"),
+        help_text=gettext_lazy("A header row, then one person per row."),
+    )
+
+
+def _show_error(request: HttpRequest, error: ApplicationError) -> None:
+    details = [message for messages_ in error.fields.values() for message in messages_]
+    messages.error(request, " ".join([error.message, *details]) if details else error.message)
+
+
+def _named(ratings, levels: dict[int, str]) -> list:
+    """The ratings with their levels' names, for the page."""
+    shown = list(ratings)
+    for rating in shown:
+        rating.proposed_name = levels.get(rating.proposed_level, "")
+        rating.manager_name = levels.get(rating.manager_level, "")
+        rating.final_name = levels.get(rating.final_level, "")
+    return shown
+
+
+# --- Rating calibration (HR) -----------------------------------------------------------------
+
+
+@member_required(admin=True)
+def calibration(request: HttpRequest) -> HttpResponse:
+    cycles = list(assessment_selectors.closed_cycles())
+    cycle = None
+    chosen = request.GET.get("cycle") or request.POST.get("cycle")
+    if chosen:
+        cycle = assessment_selectors.closed_cycle_chosen(raw_id=chosen)
+        if cycle is None:
+            raise Http404
+    elif cycles:
+        cycle = cycles[0]
+    levels = selectors.level_names()
+    settings = selectors.settings_get()
+    context: dict = {
+        "cycles": cycles,
+        "cycle": cycle,
+        "levels": levels,
+        "settings": settings,
+        "formula": selectors.formula_in_words(),
+    }
+    if cycle is not None:
+        organisation, departments = distribution.rating_distribution(
+            cycle=cycle, levels=sorted(levels.items()), settings=settings
+        )
+        ratings = selectors.rating_list_for_viewer(actor=actor_from_request(request), cycle=cycle)
+        page = Paginator(ratings, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = _named(page.object_list, levels)
+        context.update(
+            organisation=organisation,
+            departments=departments,
+            page=page,
+            released=selectors.is_released(cycle=cycle),
+            form=LevelForm(levels=levels),
+        )
+    return render(request, "reward/calibration.html", context)
+
+
+@require_POST
+@member_required(admin=True)
+def calibration_action(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    cycle = assessment_selectors.closed_cycle_chosen(raw_id=request.POST.get("cycle"))
+    if cycle is None:
+        raise Http404
+    back = reverse("reward:calibration") + f"?cycle={cycle.uuid}"
+    action = request.POST.get("action")
+    try:
+        if action == "propose":
+            services.rating_scale_ensure(actor=actor)
+            count = services.ratings_propose(actor=actor, cycle=cycle)
+            messages.success(
+                request, _("Ratings proposed for %(count)d people.") % {"count": count}
+            )
+        elif action == "release":
+            services.ratings_release(actor=actor, cycle=cycle)
+            messages.success(request, _("Ratings released: each person now sees their own."))
+        elif action == "calibrate":
+            rating = selectors.rating_get_for_viewer(actor=actor, uuid=request.POST.get("rating"))
+            if rating is None or rating.cycle_id != cycle.pk:
+                raise Http404
+            form = LevelForm(request.POST, levels=selectors.level_names())
+            if not form.is_valid():
+                messages.error(request, _("Choose a rating and say why."))
+                return redirect(back)
+            services.rating_calibrate(
+                actor=actor,
+                rating=rating,
+                level=form.cleaned_data["level"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(
+                request, _("Rating of %(name)s calibrated.") % {"name": rating.employee.full_name}
+            )
+    except ApplicationError as error:
+        _show_error(request, error)
+    return redirect(back)
+
+
+# --- Team ratings (managers) -----------------------------------------------------------------
+
+
+@member_required
+def team(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    if actor.employee is None or not (
+        actor.is_admin or people_selectors.manages_people(manager=actor.employee)
+    ):
+        raise Http404
+    ratings = selectors.rating_list_for_viewer(actor=actor).exclude(employee=actor.employee)
+    if actor.is_admin:
+        ratings = ratings.filter(
+            employee_id__in=people_selectors.all_reports(manager=actor.employee).values("pk")
+        )
+    released = set(selectors.released_cycle_ids())
+    page = Paginator(ratings, PAGE_SIZE).get_page(request.GET.get("page"))
+    levels = selectors.level_names()
+    page.object_list = _named(page.object_list, levels)
+    return render(
+        request,
+        "reward/team.html",
+        {"page": page, "levels": levels, "released": released, "form": LevelForm(levels=levels)},
+    )
+
+
+@require_POST
+@member_required
+def team_confirm(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    rating = selectors.rating_get_for_viewer(actor=actor, uuid=request.POST.get("rating"))
+    if rating is None:
+        raise Http404
+    form = LevelForm(request.POST, levels=selectors.level_names())
+    if not form.is_valid():
+        messages.error(request, _("Choose a rating."))
+        return redirect("reward:team")
+    try:
+        services.rating_confirm(
+            actor=actor,
+            rating=rating,
+            level=form.cleaned_data["level"],
+            reason=form.cleaned_data["reason"],
+        )
+    except ApplicationError as error:
+        _show_error(request, error)
+    else:
+        messages.success(
+            request, _("Rating of %(name)s saved.") % {"name": rating.employee.full_name}
+        )
+    return redirect("reward:team")
+
+
+# --- My rating and pay -----------------------------------------------------------------------
+
+
+@member_required
+def mine(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    employee = actor.employee
+    ratings = []
+    pay = None
+    if employee is not None:
+        ratings = _named(
+            selectors.rating_list_for_viewer(actor=actor).filter(
+                employee=employee, cycle_id__in=selectors.released_cycle_ids()
+            ),
+            selectors.level_names(),
+        )
+        pay = selectors.pay_record_for_viewer(actor=actor, employee=employee)
+    return render(
+        request,
+        "reward/mine.html",
+        {"ratings": ratings, "pay": pay, "levels": selectors.level_names()},
+    )
+
+
+# --- Pay (HR) and one person's pay -----------------------------------------------------------
+
+
+@member_required(admin=True)
+def pay(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    form = PayImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        fmt = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
+        try:
+            result = imports.pay_import(actor=actor, data=upload.read(), fmt=fmt)
+        except ImportFailed as exc:
+            errors = exc.errors
+        else:
+            messages.success(
+                request, _("Pay imported for %(count)d people.") % {"count": result.imported}
+            )
+            return redirect("reward:pay")
+    page = Paginator(selectors.pay_records_readable(actor=actor), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = selectors.pay_records_read(actor=actor, records=page.object_list)
+    return render(
+        request,
+        "reward/pay.html",
+        {
+            "grades": selectors.pay_grades(),
+            "page": page,
+            "form": form,
+            "errors": errors,
+            "columns": imports.COLUMNS,
+        },
+    )
+
+
+@member_required
+def person_pay(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    employee = people_selectors.employee_get(uuid=id)
+    if employee is None or not selectors.pay_readable(actor=actor, employee=employee):
+        raise Http404
+    record = selectors.pay_record_for_viewer(actor=actor, employee=employee)
+    return render(request, "reward/person_pay.html", {"person": employee, "pay": record})
