@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from plms.tenancy.actors import Actor
 from plms.web.demo import DEMO_STEPS
-from workflows import engine, services, triggers
+from workflows import services, triggers
+from workflows.engine import runs as run_engine
+from workflows.engine import steps as step_engine
 from workflows.models import WorkflowTemplate
 
 
@@ -33,9 +35,9 @@ def seed_workflows(actor: Actor, now: datetime | None = None) -> None:
         now=triggers.anchor_on(monday, zone) - timedelta(minutes=1),
     )
     # Run this week's occurrence now, in this transaction, whatever runs the tasks.
-    engine.template_materialise(template_id=weekly.pk, now=now)
-    for step_id in engine.steps_claim(now=now, limit=1000):
-        engine.step_dispatch(step_id=step_id, now=now)
+    run_engine.template_materialise(template_id=weekly.pk, now=now)
+    for step_id in step_engine.steps_claim(now=now, limit=1000):
+        step_engine.step_dispatch(step_id=step_id, now=now)
     services.workflow_template_instantiate(actor=actor, key="quarterly_competency_review")
     red = services.workflow_template_instantiate(actor=actor, key="red_goal_follow_up")
     services.workflow_template_activate(actor=actor, template=red, now=now)

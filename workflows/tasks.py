@@ -21,7 +21,9 @@ from django.utils import timezone
 
 from plms.common import workers
 from plms.tenancy.context import organization_context
-from workflows import engine, notifications
+from workflows import notifications
+from workflows.engine import steps as step_engine
+from workflows.engine import tick as tick_engine
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ def _when(now: str | None) -> datetime | None:
 def workflow_tick(now: str | None = None) -> int:
     """Beat, every minute: one task per organization with work."""
     moment = _when(now) or timezone.now()
-    organization_ids = engine.organizations_with_work(now=moment)
+    organization_ids = tick_engine.organizations_with_work(now=moment)
     for organization_id in organization_ids:
         workflow_tick_organization.delay(organization_id=organization_id, now=now)
     return len(organization_ids)
@@ -55,7 +57,7 @@ def workflow_tick(now: str | None = None) -> int:
 def workflow_recover() -> int:
     """Beat, every PLMS_WORKFLOW_RECOVER_SECONDS: organizations with steps or e-mails held by
     a worker process that stopped beating are ticked now, which takes that work over."""
-    organization_ids = engine.organizations_with_orphans()
+    organization_ids = step_engine.organizations_with_orphans()
     for organization_id in organization_ids:
         logger.warning("Taking over work of a dead worker in organization %s", organization_id)
         workflow_tick_organization.delay(organization_id=organization_id)
@@ -66,7 +68,7 @@ def workflow_recover() -> int:
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
 def workflow_tick_organization(*, organization_id: int, now: str | None = None) -> dict:
     with organization_context(organization_id):
-        report = engine.organization_tick(now=_when(now))
+        report = tick_engine.organization_tick(now=_when(now))
     if report.steps_claimed or report.runs_started or report.emails:
         logger.info("Momentum tick for organization %s: %s", organization_id, report)
     return report.__dict__
@@ -76,11 +78,11 @@ def workflow_tick_organization(*, organization_id: int, now: str | None = None) 
 def dispatch_milestones(
     step_ids: list[int], *, organization_id: int, now: str | None = None
 ) -> dict[str, int]:
-    """A chunk of claimed steps (see `engine.steps_dispatch`); a retry redoes none that is
+    """A chunk of claimed steps (see `step_engine.steps_dispatch`); a retry redoes none that is
     done, since a step is only dispatched while it is `due`."""
     with organization_context(organization_id):
-        engine.steps_take(step_ids=step_ids)
-        return engine.steps_dispatch(step_ids=step_ids, now=_when(now))
+        step_engine.steps_take(step_ids=step_ids)
+        return step_engine.steps_dispatch(step_ids=step_ids, now=_when(now))
 
 
 def _in_worker(task) -> bool:
@@ -154,7 +156,7 @@ def take_on_receipt(request=None, **_kwargs) -> None:
     try:
         with organization_context(organization_id):
             if name == dispatch_milestones.name:
-                engine.steps_take(step_ids=ids)
+                step_engine.steps_take(step_ids=ids)
             elif name in (send_notification_emails.name, send_notification_email.name):
                 notifications.notification_emails_take(notification_ids=ids)
     except Exception:  # stamping is an optimisation: the lease still covers the message

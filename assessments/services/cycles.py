@@ -19,10 +19,7 @@ from assessments.models import (
     Assessment,
     AssessmentCycle,
 )
-from assessments.selectors import (
-    cycle_close_consequences,
-    cycle_scope_employees,
-)
+from assessments.selectors.cycles import cycle_close_consequences, cycle_scope_employees
 from assessments.services import (
     CONFIRMATION_STALE,
     CYCLE_NOT_CLOSED,

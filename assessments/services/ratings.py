@@ -18,11 +18,7 @@ from assessments.models import (
     AttestedRating,
     Rating,
 )
-from assessments.selectors import (
-    reference_levels,
-    required_capabilities,
-    scale_bounds,
-)
+from assessments.selectors.requirements import reference_levels, required_capabilities, scale_bounds
 from assessments.services import (
     ALREADY_SUBMITTED,
     ASSESSMENT_LOCKED,

@@ -21,8 +21,8 @@ from plms.common.idempotency import (
     idempotency_records_purge,
     organizations_with_expired_idempotency_records,
 )
-from plms.integrations import services
 from plms.integrations.models import OutboxEvent, WebhookDelivery
+from plms.integrations.services import deliveries as delivery_services
 from plms.tenancy.context import (
     dangerously_all_organizations,
     organization_context,
@@ -44,7 +44,7 @@ def deliver_webhook(self, delivery_id: int, *, organization_id: int) -> str:
     broker) the retry is left to the sweep, which finds the delivery once it is due.
     """
     with organization_context(organization_id):
-        outcome = services.webhook_delivery_run(delivery_id=delivery_id)
+        outcome = delivery_services.webhook_delivery_run(delivery_id=delivery_id)
     logger.info("Webhook delivery %s: %s", delivery_id, outcome.state)
     in_worker = not (self.request.is_eager or self.request.called_directly)
     if outcome.retry_in is not None and in_worker:
@@ -117,7 +117,7 @@ def purge_webhook_history() -> int:
 def purge_webhook_history_of(*, organization_id: int) -> int:
     """Idempotent: a repeat finds nothing left to delete."""
     with organization_context(organization_id):
-        result = services.webhook_history_purge(
+        result = delivery_services.webhook_history_purge(
             before=timezone.now() - timedelta(days=settings.PLMS_RETENTION_DAYS),
             batch_size=settings.PLMS_RETENTION_BATCH_SIZE,
         )

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from plms.integrations import tasks
 from plms.integrations.models import OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt
-from plms.integrations.services import webhook_history_purge
+from plms.integrations.services.deliveries import webhook_history_purge
 from plms.tenancy.context import organization_context
 from tests.conftest import in_org
 from tests.integrations.factories import (

@@ -13,8 +13,10 @@ from tests import factories
 from tests.conftest import in_org
 from tests.workflows.conftest import T0, days
 from tests.workflows.factories import WorkflowMilestoneFactory, WorkflowTemplateFactory
-from workflows import engine, notifications, tasks
 from workflows import milestones as registry
+from workflows import notifications, tasks
+from workflows.engine import runs as run_engine
+from workflows.engine import steps as step_engine
 from workflows.models import MilestoneRun, Notification, WorkflowRun, WorkflowTemplate
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +37,10 @@ def _claimed(organization, manager, count: int, *, recipients: str = "both") -> 
             name="Hello {employee}",
             recipients=recipients,
         )
-        engine.runs_start(
+        run_engine.runs_start(
             template=template, employees=people, occurrence="test", anchor_at=T0, now=T0
         )
-        return engine.steps_claim(now=NOW, limit=1000)
+        return step_engine.steps_claim(now=NOW, limit=1000)
 
 
 def _dispatch(organization, step_ids: list[int]) -> dict[str, int]:
