@@ -11,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from assessments import selectors as assessment_selectors
+from assessments.selectors import cycles as cycle_selectors
 from capabilities import selectors as capability_selectors
 from plms.common.api import (
     ApiFilterSet,
@@ -47,7 +47,7 @@ class IsAdminOrApiKey(BasePermission):
 
 class PerformanceRatingSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    cycle = PublicIdField(assessment_selectors.cycles, read_only=True)
+    cycle = PublicIdField(cycle_selectors.cycles, read_only=True)
     employee = PublicIdField(people_selectors.employees, read_only=True)
     final_level = serializers.IntegerField(read_only=True, allow_null=True)
     stage = serializers.CharField(

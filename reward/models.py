@@ -272,3 +272,143 @@ class CompensationGrant(TenantModel):
 
     def __str__(self) -> str:
         return f"Compensation access of {self.manager}"
+
+
+# --- Compensation review ---------------------------------------------------------------------
+
+
+class CompensationReview(TenantModel):
+    """A compensation review: budgets per department, a merit matrix, eligibility, deadlines;
+    managers propose, approvals go up the reporting line to HR, finalising writes new pay."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        FINALISED = "finalised", "Finalised"
+
+    name = models.CharField(max_length=200)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    cycle = models.ForeignKey(
+        "assessments.AssessmentCycle",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The cycle whose overall ratings the merit matrix reads.",
+    )
+    effective_date = models.DateField()
+    proposal_deadline = models.DateField()
+    eligible_started_before = models.DateField(
+        null=True, blank=True, help_text="Only people who started before this date take part."
+    )
+    hard_budget = models.BooleanField(default=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-effective_date", "-id"]
+        constraints = [_org_uuid("compensationreview")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReviewBudget(TenantModel):
+    """A department's budget in a review; `spent` is kept under the row's lock."""
+
+    review = models.ForeignKey(CompensationReview, on_delete=models.CASCADE, related_name="budgets")
+    department = models.ForeignKey("people.Department", on_delete=models.CASCADE, related_name="+")
+    amount = _money()
+    spent = _money(default=Decimal(0))
+
+    class Meta:
+        ordering = ["department__name", "id"]
+        constraints = [
+            _org_uuid("reviewbudget"),
+            models.UniqueConstraint(
+                fields=["organization", "review", "department"], name="reviewbudget_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Budget of {self.department}"
+
+
+class MeritMatrixCell(TenantModel):
+    """Overall rating by position in range [range_from, range_to) → an increase range in %."""
+
+    review = models.ForeignKey(
+        CompensationReview, on_delete=models.CASCADE, related_name="matrix_cells"
+    )
+    rating = models.PositiveSmallIntegerField()
+    range_from = models.DecimalField(max_digits=6, decimal_places=1, default=Decimal(0))
+    range_to = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    min_percent = models.DecimalField(max_digits=5, decimal_places=2)
+    max_percent = models.DecimalField(max_digits=5, decimal_places=2)
+
+    class Meta:
+        ordering = ["rating", "range_from", "id"]
+        constraints = [
+            _org_uuid("meritmatrixcell"),
+            models.UniqueConstraint(
+                fields=["organization", "review", "rating", "range_from"], name="meritcell_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Rating {self.rating} from {self.range_from} %"
+
+
+class CompensationProposal(TenantModel):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    review = models.ForeignKey(
+        CompensationReview, on_delete=models.CASCADE, related_name="proposals"
+    )
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    department = models.ForeignKey(
+        "people.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    current_pay = _money()
+    increase_percent = models.DecimalField(max_digits=6, decimal_places=2)
+    increase_amount = _money()
+    bonus_amount = _money(default=Decimal(0))
+    guidance_min = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    guidance_max = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    within_guidance = models.BooleanField(default=True)
+    reason = models.TextField(blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    awaiting = models.ForeignKey(
+        Employee,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The next approver up the reporting line; empty: HR.",
+    )
+    approvals = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["employee__last_name", "employee__first_name", "id"]
+        constraints = [
+            _org_uuid("compensationproposal"),
+            models.UniqueConstraint(
+                fields=["organization", "review", "employee"], name="compproposal_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Proposal for {self.employee}"
+
+    @property
+    def new_pay(self) -> Decimal:
+        return self.current_pay + self.increase_amount

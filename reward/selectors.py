@@ -16,7 +16,8 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from assessments import selectors as assessment_selectors
+from assessments.selectors import cycles as cycle_selectors
+from assessments.selectors import results as result_selectors
 from goals import selectors as goal_selectors
 from plms.audit.services import audit_record, audit_record_many
 from plms.people import selectors as people_selectors
@@ -25,11 +26,14 @@ from plms.tenancy.actors import Actor
 from reward import formula as formula_math
 from reward.models import (
     CompensationGrant,
+    CompensationProposal,
+    CompensationReview,
     PayGrade,
     PayRecord,
     PerformanceRating,
     RatingLevel,
     RatingRelease,
+    ReviewBudget,
     RewardSettings,
 )
 
@@ -83,9 +87,7 @@ def rating_inputs(
     """{employee id: (capability results, goal results)} for the cycle's people."""
     ids = list(employee_ids)
     inputs: dict[int, tuple[list, list]] = {pk: ([], []) for pk in ids}
-    for row in assessment_selectors.consolidated_for_export(cycle=cycle).filter(
-        employee_id__in=ids
-    ):
+    for row in result_selectors.consolidated_for_export(cycle=cycle).filter(employee_id__in=ids):
         if row.target_level:
             effective = row.adjusted_level if row.adjusted_level is not None else row.level
             inputs[row.employee_id][0].append(
@@ -113,7 +115,7 @@ def rating_inputs(
 
 
 def cycle_people(*, cycle) -> QuerySet[Employee]:
-    return assessment_selectors.cycle_scope_employees(cycle)
+    return cycle_selectors.cycle_scope_employees(cycle)
 
 
 # --- Overall ratings -------------------------------------------------------------------------
@@ -266,3 +268,86 @@ def pay_grade_get(*, uuid) -> PayGrade | None:
 
 def employee_by_email(*, email: str) -> Employee | None:
     return people_selectors.employees().filter(email__iexact=email).first()
+
+
+# --- Compensation reviews --------------------------------------------------------------------
+
+
+def review_list_for_viewer(*, actor: Actor) -> QuerySet[CompensationReview]:
+    """HR admins and keys: every review; managers with the compensation permission: every
+    review (their part of it is their reports'); others: none."""
+    reviews = CompensationReview.objects.select_related("cycle").order_by("-effective_date", "-id")
+    if actor.is_admin or has_compensation_grant(employee=actor.employee):
+        return reviews
+    return reviews.none()
+
+
+def review_get_for_viewer(*, actor: Actor, uuid) -> CompensationReview | None:
+    return review_list_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+def proposals_for_viewer(*, actor: Actor, review=None) -> QuerySet[CompensationProposal]:
+    """HR admins and keys: all; a manager with the permission: those of the people below them
+    and those waiting for their approval."""
+    proposals = CompensationProposal.objects.select_related(
+        "employee", "employee__department", "review", "awaiting"
+    ).order_by("employee__last_name", "employee__first_name", "id")
+    if review is not None:
+        proposals = proposals.filter(review=review)
+    if actor.is_admin:
+        return proposals
+    viewer = actor.employee
+    if not has_compensation_grant(employee=viewer) or viewer is None:
+        return proposals.none()
+    return proposals.filter(
+        Q(
+            employee_id__in=people_selectors.all_report_ids_sql(
+                manager_id=viewer.pk, include_matrix=False
+            )
+        )
+        | Q(awaiting=viewer)
+    )
+
+
+def proposal_get_for_viewer(*, actor: Actor, uuid) -> CompensationProposal | None:
+    return proposals_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+def review_budgets(*, review) -> QuerySet[ReviewBudget]:
+    return ReviewBudget.objects.filter(review=review).select_related("department")
+
+
+def review_overview(*, review) -> dict:
+    """HR's view: spend against budget per department, the increases by rating, exceptions."""
+    budgets = list(review_budgets(review=review))
+    proposals = list(
+        CompensationProposal.objects.filter(review=review)
+        .exclude(status=CompensationProposal.Status.REJECTED)
+        .select_related("employee")
+        .order_by("employee__last_name", "id")
+    )
+    ratings: dict[int, int | None] = {}
+    if review.cycle_id:
+        rows = PerformanceRating.objects.filter(
+            cycle_id=review.cycle_id, employee_id__in=[p.employee_id for p in proposals]
+        ).values_list("employee_id", "calibrated_level", "manager_level", "proposed_level")
+        ratings = {row[0]: next((v for v in row[1:] if v is not None), None) for row in rows}
+    by_rating: dict[int | None, list[Decimal]] = {}
+    for proposal in proposals:
+        by_rating.setdefault(ratings.get(proposal.employee_id), []).append(
+            proposal.increase_percent
+        )
+    names = level_names()
+    return {
+        "budgets": budgets,
+        "by_rating": [
+            {
+                "rating": names.get(rating, "No rating") if rating else "No rating",
+                "count": len(values),
+                "average": (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01")),
+            }
+            for rating, values in sorted(by_rating.items(), key=lambda i: -(i[0] or 0))
+        ],
+        "exceptions": [p for p in proposals if not p.within_guidance],
+        "pending": sum(1 for p in proposals if p.status == CompensationProposal.Status.PENDING),
+    }

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from assessments import selectors as assessment_selectors
+from assessments.selectors import cycles as cycle_selectors
 from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed
 from plms.common.uploads import UploadField
@@ -68,11 +68,11 @@ def _named(ratings, levels: dict[int, str]) -> list:
 
 @member_required(admin=True)
 def calibration(request: HttpRequest) -> HttpResponse:
-    cycles = list(assessment_selectors.closed_cycles())
+    cycles = list(cycle_selectors.closed_cycles())
     cycle = None
     chosen = request.GET.get("cycle") or request.POST.get("cycle")
     if chosen:
-        cycle = assessment_selectors.closed_cycle_chosen(raw_id=chosen)
+        cycle = cycle_selectors.closed_cycle_chosen(raw_id=chosen)
         if cycle is None:
             raise Http404
     elif cycles:
@@ -107,7 +107,7 @@ def calibration(request: HttpRequest) -> HttpResponse:
 @member_required(admin=True)
 def calibration_action(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    cycle = assessment_selectors.closed_cycle_chosen(raw_id=request.POST.get("cycle"))
+    cycle = cycle_selectors.closed_cycle_chosen(raw_id=request.POST.get("cycle"))
     if cycle is None:
         raise Http404
     back = reverse("reward:calibration") + f"?cycle={cycle.uuid}"

@@ -331,6 +331,7 @@ ALREADY_DECIDED = _define(
     "This has been decided already.",
     "peer-nominations",
     "goals",
+    "compensation-reviews",
 )
 ALREADY_SUBMITTED = _define(
     "already_submitted",
@@ -492,6 +493,27 @@ DISTRIBUTION_OUTSIDE_TOLERANCE = _define(
     "A department's ratings are outside the distribution guideline's tolerance, which the "
     "organisation enforces.",
     "performance-ratings",
+)
+BUDGET_EXCEEDED = _define(
+    "budget_exceeded",
+    409,
+    "The proposal would take the department past its hard budget in the review.",
+    "compensation-reviews",
+)
+REVIEW_FINALISED = _define(
+    "review_finalised", 409, "The compensation review is finalised.", "compensation-reviews"
+)
+NOT_ELIGIBLE = _define(
+    "not_eligible",
+    400,
+    "The person is not eligible in the review (start date, inactive, or no pay recorded).",
+    "compensation-reviews",
+)
+PROPOSALS_PENDING = _define(
+    "proposals_pending",
+    409,
+    "Some proposals still wait for approval: approve or reject them before finalising.",
+    "compensation-reviews",
 )
 INVALID_PAY_GRADE = _define(
     "invalid_pay_grade",

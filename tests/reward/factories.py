@@ -9,15 +9,19 @@ import factory
 
 from reward.models import (
     CompensationGrant,
+    CompensationProposal,
+    CompensationReview,
+    MeritMatrixCell,
     PayGrade,
     PayRecord,
     PerformanceRating,
     RatingLevel,
     RatingRelease,
+    ReviewBudget,
     RewardSettings,
 )
 from tests.assessments.factories import AssessmentCycleFactory
-from tests.factories import EmployeeFactory, TenantFactory, tenant_factory
+from tests.factories import DepartmentFactory, EmployeeFactory, TenantFactory, tenant_factory
 
 SAME_ORG = factory.SelfAttribute("..organization")
 
@@ -89,3 +93,47 @@ class CompensationGrantFactory(TenantFactory):
         model = CompensationGrant
 
     manager = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+
+
+@tenant_factory
+class CompensationReviewFactory(TenantFactory):
+    class Meta:
+        model = CompensationReview
+
+    name = factory.Sequence(lambda n: f"Pay review {n}")
+    effective_date = datetime.date(2027, 4, 1)
+    proposal_deadline = datetime.date(2027, 3, 15)
+
+
+@tenant_factory
+class ReviewBudgetFactory(TenantFactory):
+    class Meta:
+        model = ReviewBudget
+
+    review = factory.SubFactory(CompensationReviewFactory, organization=SAME_ORG)
+    department = factory.SubFactory(DepartmentFactory, organization=SAME_ORG)
+    amount = Decimal("10000")
+
+
+@tenant_factory
+class MeritMatrixCellFactory(TenantFactory):
+    class Meta:
+        model = MeritMatrixCell
+
+    review = factory.SubFactory(CompensationReviewFactory, organization=SAME_ORG)
+    rating = 3
+    range_from = Decimal(0)
+    min_percent = Decimal(2)
+    max_percent = Decimal(4)
+
+
+@tenant_factory
+class CompensationProposalFactory(TenantFactory):
+    class Meta:
+        model = CompensationProposal
+
+    review = factory.SubFactory(CompensationReviewFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    current_pay = Decimal("50000")
+    increase_percent = Decimal(3)
+    increase_amount = Decimal("1500")
