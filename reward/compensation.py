@@ -142,19 +142,7 @@ def review_open(
 # --- Guidance and eligibility ----------------------------------------------------------------
 
 
-def merit_guidance(
-    *, review: CompensationReview, rating: int | None, position: Decimal | None
-) -> tuple[Decimal, Decimal] | None:
-    """The recommended increase range (min %, max %) for a rating and a position in range:
-    the cell with `range_from <= position < range_to` (no `range_to`: no upper bound)."""
-    if rating is None or position is None:
-        return None
-    for cell in review.matrix_cells.all():
-        if cell.rating != rating:
-            continue
-        if cell.range_from <= position and (cell.range_to is None or position < cell.range_to):
-            return cell.min_percent, cell.max_percent
-    return None
+merit_guidance = selectors.merit_guidance
 
 
 def is_eligible(*, review: CompensationReview, employee: Employee) -> bool:

@@ -335,6 +335,10 @@ class ReviewBudget(TenantModel):
     def __str__(self) -> str:
         return f"Budget of {self.department}"
 
+    @property
+    def left(self) -> Decimal:
+        return self.amount - self.spent
+
 
 class MeritMatrixCell(TenantModel):
     """Overall rating by position in range [range_from, range_to) → an increase range in %."""

@@ -313,6 +313,73 @@ def proposal_get_for_viewer(*, actor: Actor, uuid) -> CompensationProposal | Non
     return proposals_for_viewer(actor=actor).filter(uuid=uuid).first()
 
 
+def merit_guidance(
+    *, review, rating: int | None, position: Decimal | None
+) -> tuple[Decimal, Decimal] | None:
+    """The recommended increase range (min %, max %) for a rating and a position in range:
+    the cell with `range_from <= position < range_to` (no `range_to`: no upper bound)."""
+    return _guidance(review.matrix_cells.all(), rating, position)
+
+
+def review_rows_for_manager(*, review, manager: Employee) -> list[dict]:
+    """The eligible people below `manager` (primary line) in the review, each with their pay,
+    final rating, position in range, the matrix's guidance and their proposal. A constant
+    number of queries."""
+    people = list(people_selectors.all_reports(manager=manager).filter(active=True))
+    if review.eligible_started_before:
+        people = [
+            p for p in people if not p.start_date or p.start_date < review.eligible_started_before
+        ]
+    ids = [p.pk for p in people]
+    pay = {
+        r.employee_id: r
+        for r in PayRecord.objects.filter(employee_id__in=ids).select_related("grade")
+    }
+    ratings: dict[int, int | None] = {}
+    if review.cycle_id:
+        rows = PerformanceRating.objects.filter(
+            cycle_id=review.cycle_id, employee_id__in=ids
+        ).values_list("employee_id", "calibrated_level", "manager_level", "proposed_level")
+        ratings = {row[0]: next((v for v in row[1:] if v is not None), None) for row in rows}
+    proposals = {
+        p.employee_id: p
+        for p in CompensationProposal.objects.filter(review=review, employee_id__in=ids)
+    }
+    cells = list(review.matrix_cells.all())
+    names = level_names()
+    result = []
+    for person in people:
+        record = pay.get(person.pk)
+        if record is None:
+            continue
+        position = record.position_in_range
+        rating = ratings.get(person.pk)
+        result.append(
+            {
+                "employee": person,
+                "pay": record,
+                "rating": names.get(rating, "") if rating else "",
+                "position": position,
+                "guidance": _guidance(cells, rating, position),
+                "proposal": proposals.get(person.pk),
+            }
+        )
+    return result
+
+
+def _guidance(cells, rating, position):
+    if rating is None or position is None:
+        return None
+    for cell in cells:
+        if (
+            cell.rating == rating
+            and cell.range_from <= position
+            and (cell.range_to is None or position < cell.range_to)
+        ):
+            return cell.min_percent, cell.max_percent
+    return None
+
+
 def review_budgets(*, review) -> QuerySet[ReviewBudget]:
     return ReviewBudget.objects.filter(review=review).select_related("department")
 

@@ -3,6 +3,8 @@ the pay structure (HR) and one person's pay (whoever `pay_readable` allows; else
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,11 +18,13 @@ from django.views.decorators.http import require_POST
 from assessments.selectors import cycles as cycle_selectors
 from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed
+from plms.common.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from plms.common.uploads import UploadField
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
-from reward import distribution, imports, selectors, services
+from reward import compensation, distribution, imports, selectors, services
+from reward.models import CompensationProposal, CompensationReview
 
 PAGE_SIZE = 50
 
@@ -266,3 +270,203 @@ def person_pay(request: HttpRequest, id) -> HttpResponse:
         raise Http404
     record = selectors.pay_record_for_viewer(actor=actor, employee=employee)
     return render(request, "reward/person_pay.html", {"person": employee, "pay": record})
+
+
+# --- Compensation reviews --------------------------------------------------------------------
+
+
+class ReviewForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    effective_date = forms.DateField(
+        label=gettext_lazy("New pay effective on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    proposal_deadline = forms.DateField(
+        label=gettext_lazy("Managers propose by"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    cycle = forms.TypedChoiceField(label=gettext_lazy("Ratings from the cycle"), required=False)
+    budget_percent = forms.DecimalField(
+        label=gettext_lazy("Budget per department, in % of its payroll"),
+        min_value=0,
+        max_value=100,
+        initial=3,
+        decimal_places=2,
+    )
+    hard_budget = forms.BooleanField(
+        label=gettext_lazy("Managers cannot pass their department's budget"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, cycles, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.cycles = {str(c.uuid): c for c in cycles}
+        self.fields["cycle"].choices = [("", _("None"))] + [(str(c.uuid), c.name) for c in cycles]
+
+
+# A standard matrix: higher ratings and a lower position in range give more.
+DEFAULT_MATRIX = [
+    (rating, low, high, minimum, maximum)
+    for rating, bands in {
+        5: ((0, 50, 6, 9), (50, 80, 5, 7), (80, None, 3, 5)),
+        4: ((0, 50, 4, 6), (50, 80, 3, 5), (80, None, 2, 4)),
+        3: ((0, 50, 2, 4), (50, 80, 2, 3), (80, None, 0, 2)),
+        2: ((0, None, 0, 1),),
+        1: ((0, None, 0, 0),),
+    }.items()
+    for low, high, minimum, maximum in bands
+]
+
+
+@member_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    reviews = selectors.review_list_for_viewer(actor=actor)
+    form = None
+    if actor.is_admin:
+        cycles = list(cycle_selectors.closed_cycles())
+        form = ReviewForm(request.POST or None, cycles=cycles)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                review = compensation.review_open(
+                    actor=actor,
+                    name=data["name"],
+                    effective_date=data["effective_date"],
+                    proposal_deadline=data["proposal_deadline"],
+                    cycle=form.cycles.get(data["cycle"] or ""),
+                    hard_budget=data["hard_budget"],
+                    budgets=[
+                        compensation.BudgetSpec(d, percent_of_payroll=data["budget_percent"])
+                        for d in people_selectors.department_list()
+                    ],
+                    matrix=[
+                        compensation.CellSpec(
+                            r,
+                            Decimal(low),
+                            Decimal(high) if high is not None else None,
+                            Decimal(a),
+                            Decimal(b),
+                        )
+                        for r, low, high, a, b in DEFAULT_MATRIX
+                    ],
+                )
+            except ApplicationError as error:
+                _show_error(request, error)
+            else:
+                messages.success(request, _("Review opened."))
+                return redirect("reward:review_detail", id=review.uuid)
+    return render(request, "reward/review_list.html", {"reviews": reviews, "form": form})
+
+
+def _review_or_404(request: HttpRequest, id) -> CompensationReview:
+    review = selectors.review_get_for_viewer(actor=actor_from_request(request), uuid=id)
+    if review is None:
+        raise Http404
+    return review
+
+
+@member_required
+def review_detail(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    review = _review_or_404(request, id)
+    context: dict = {"review": review, "is_open": review.status == review.Status.OPEN}
+    if actor.is_admin:
+        context["overview"] = selectors.review_overview(review=review)
+        pending = selectors.proposals_for_viewer(actor=actor, review=review).filter(
+            status=CompensationProposal.Status.PENDING
+        )
+        context["pending"] = Paginator(pending, PAGE_SIZE).get_page(request.GET.get("page"))
+    if actor.employee is not None:
+        rows = selectors.review_rows_for_manager(review=review, manager=actor.employee)
+        selectors.pay_records_read(actor=actor, records=[row["pay"] for row in rows])
+        context["rows"] = rows
+        context["awaiting"] = list(
+            selectors.proposals_for_viewer(actor=actor, review=review).filter(
+                awaiting=actor.employee, status=CompensationProposal.Status.PENDING
+            )
+        )
+        departments = {row["employee"].department_id for row in rows}
+        context["my_budgets"] = [
+            b for b in selectors.review_budgets(review=review) if b.department_id in departments
+        ]
+    return render(request, "reward/review_detail.html", context)
+
+
+@require_POST
+@member_required
+def review_propose(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    review = _review_or_404(request, id)
+    employee = people_selectors.employee_get(uuid=request.POST.get("employee"))
+    if employee is None:
+        raise Http404
+    try:
+        increase = Decimal(request.POST.get("increase_percent", "").strip() or "x")
+        bonus = Decimal(request.POST.get("bonus_amount", "").strip() or "0")
+    except InvalidOperation:
+        messages.error(request, _("Give the increase as a percentage, e.g. 3.5."))
+        return redirect("reward:review_detail", id=review.uuid)
+    try:
+        compensation.proposal_submit(
+            actor=actor,
+            review=review,
+            employee=employee,
+            increase_percent=increase,
+            bonus_amount=bonus,
+            reason=request.POST.get("reason", ""),
+        )
+    except ApplicationError as error:
+        _show_error(request, error)
+    else:
+        messages.success(request, _("Proposal for %(name)s saved.") % {"name": employee.full_name})
+    return redirect("reward:review_detail", id=review.uuid)
+
+
+@require_POST
+@member_required
+def proposal_decide(request: HttpRequest, id) -> HttpResponse:
+    actor = actor_from_request(request)
+    proposal = selectors.proposal_get_for_viewer(actor=actor, uuid=id)
+    if proposal is None:
+        raise Http404
+    approve = request.POST.get("decision") == "approve"
+    try:
+        compensation.proposal_decide(
+            actor=actor, proposal=proposal, approve=approve, reason=request.POST.get("reason", "")
+        )
+    except ApplicationError as error:
+        _show_error(request, error)
+    else:
+        messages.success(
+            request,
+            (_("Approved: %(name)s.") if approve else _("Rejected: %(name)s."))
+            % {"name": proposal.employee.full_name},
+        )
+    return redirect("reward:review_detail", id=proposal.review.uuid)
+
+
+@require_POST
+@member_required(admin=True)
+def review_finalise(request: HttpRequest, id) -> HttpResponse:
+    review = _review_or_404(request, id)
+    try:
+        count = compensation.review_finalise(actor=actor_from_request(request), review=review)
+    except ApplicationError as error:
+        _show_error(request, error)
+    else:
+        messages.success(
+            request, _("Review finalised: new pay for %(count)d people.") % {"count": count}
+        )
+    return redirect("reward:review_detail", id=review.uuid)
+
+
+@member_required(admin=True)
+def review_payroll(request: HttpRequest, id) -> HttpResponse:
+    review = _review_or_404(request, id)
+    fmt = "xlsx" if request.GET.get("file_format") == "xlsx" else "csv"
+    data = compensation.payroll_export(actor=actor_from_request(request), review=review, fmt=fmt)
+    response = HttpResponse(
+        data, content_type=XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="payroll.{fmt}"'
+    return response

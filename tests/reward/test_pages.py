@@ -159,3 +159,60 @@ def test_the_pay_import_page_lists_every_problem(org_a, hr_admin, client):
     )
     page = client.post(reverse("reward:pay"), {"file": upload}).content.decode()
     assert "Nothing was imported: 2 problems" in page
+
+
+def test_hr_opens_a_review_a_manager_proposes_hr_approves_and_finalises(
+    org_a, hr_admin, manager, employee, scale, client
+):
+    support = factories.DepartmentFactory(organization=org_a, name="Support")
+    with in_org(org_a):
+        employee.employee.department = support
+        employee.employee.save()
+    PayRecordFactory(organization=org_a, employee=employee.employee, base_pay=Decimal("50000"))
+    CompensationGrantFactory(organization=org_a, manager=manager.employee)
+    client.force_login(hr_admin.user)
+    opened = client.post(
+        reverse("reward:review_list"),
+        {
+            "name": "Pay review 2027",
+            "effective_date": "2027-04-01",
+            "proposal_deadline": "2027-03-15",
+            "budget_percent": "10",
+            "hard_budget": "on",
+        },
+    )
+    assert opened.status_code == 302, opened.content.decode()[:2000]
+    detail_url = opened["Location"]
+    client.force_login(manager.user)
+    page = client.get(detail_url).content.decode()
+    assert employee.employee.full_name in page and "Support: 0.00 spent of 5000.00." in page
+    review_uuid = detail_url.rstrip("/").split("/")[-1]
+    propose = reverse("reward:review_propose", kwargs={"id": review_uuid})
+    client.post(propose, {"employee": employee.employee.uuid, "increase_percent": "3"})
+    page = client.get(detail_url).content.decode()
+    assert "Proposed 3" not in page  # no rating: outside guidance without a reason is refused
+    client.post(
+        propose,
+        {"employee": employee.employee.uuid, "increase_percent": "3", "reason": "Market rate"},
+    )
+    assert "Proposed 3.00 %" in client.get(detail_url).content.decode()
+    client.force_login(hr_admin.user)
+    page = client.get(detail_url).content.decode()
+    assert "Market rate" in page and "Waiting for approval" in page
+    with in_org(org_a):
+        from reward.models import CompensationProposal
+
+        proposal = CompensationProposal.objects.get()
+    client.post(
+        reverse("reward:proposal_decide", kwargs={"id": proposal.uuid}), {"decision": "approve"}
+    )
+    client.post(reverse("reward:review_finalise", kwargs={"id": review_uuid}))
+    with in_org(org_a):
+        from reward.models import PayRecord
+
+        assert PayRecord.objects.get(employee=employee.employee).base_pay == Decimal("51500.00")
+    payroll = client.get(reverse("reward:review_payroll", kwargs={"id": review_uuid}))
+    assert b"51500.00" in payroll.content
+    # Nobody else reaches the review's pages.
+    client.force_login(employee.user)
+    assert client.get(detail_url).status_code == 404

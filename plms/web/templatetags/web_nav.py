@@ -83,6 +83,12 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("Team plans"), "learning:team", "learning", ("team",)),
             Link(_("Team ratings"), "reward:team", "reward", ("team",)),
+            Link(
+                _("Compensation reviews"),
+                "reward:review_list",
+                "reward",
+                ("review_list", "review_detail"),
+            ),
         ),
     ),
     (
