@@ -11,7 +11,7 @@ record of its work: the tick finds anything a lost message left behind.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from celery import shared_task
 from celery.signals import task_received
@@ -20,8 +20,9 @@ from django.db import InterfaceError, OperationalError, connection
 from django.utils import timezone
 
 from plms.common import workers
+from plms.common.retention import NOTIFICATIONS, retention_days
 from plms.tenancy.context import organization_context
-from workflows import notifications
+from workflows import notifications, retention
 from workflows.engine import steps as step_engine
 from workflows.engine import tick as tick_engine
 
@@ -162,3 +163,38 @@ def take_on_receipt(request=None, **_kwargs) -> None:
     except Exception:  # stamping is an optimisation: the lease still covers the message
         logger.warning("could not stamp %s on receipt", name, exc_info=True)
         connection.close()  # a broken connection is opened afresh for the next message
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def purge_notifications() -> int:
+    """Beat, daily: one purge task per organization with notifications older than a day."""
+    organization_ids = retention.organizations_with_notifications_before(
+        before=timezone.now() - timedelta(days=1)
+    )
+    for organization_id in organization_ids:
+        purge_notifications_of.delay(organization_id=organization_id)
+    return len(organization_ids)
+
+
+@shared_task(acks_late=True, ignore_result=True, **RETRY)
+def purge_notifications_of(*, organization_id: int) -> int:
+    """Notifications older than the organization's retention rules (the global
+    PLMS_NOTIFICATION_RETENTION_DAYS until HR saves their own). Idempotent."""
+    days = retention_days(
+        kind=NOTIFICATIONS,
+        organization_id=organization_id,
+        default=settings.PLMS_NOTIFICATION_RETENTION_DAYS,
+    )
+    with organization_context(organization_id):
+        removed = retention.notifications_purge(
+            before=timezone.now() - timedelta(days=days),
+            batch_size=settings.PLMS_RETENTION_BATCH_SIZE,
+        )
+    if removed:
+        logger.info(
+            "Purged %s notifications of organization %s older than %s days",
+            removed,
+            organization_id,
+            days,
+        )
+    return removed

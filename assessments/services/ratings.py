@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from assessments import notices
 from assessments.events import AssessmentSubmitted
@@ -330,7 +330,10 @@ def external_rating_import(
             changes={
                 "external_rating": {
                     "before": None,
-                    "after": f"{capability.name}: level {level} from {source} on {rated_on}",
+                    "after": (
+                        f"{capability.name}: level {level} from {source} on "
+                        f"{formats.date_format(rated_on, 'DATE_FORMAT')}"
+                    ),
                 }
             },
         )

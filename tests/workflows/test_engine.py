@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from goals.models import CheckIn
+from plms.common import workers
+from plms.common.models import WorkerHeartbeat
 from plms.events.models import OutboxEvent
 from plms.people import services as people_services
 from plms.tenancy.context import organization_context
@@ -198,6 +203,35 @@ def test_a_claim_whose_task_was_lost_is_taken_again_after_the_lease(org_a, team,
         assert step_engine.steps_claim(now=T0 + days(0.0005), limit=100) == []  # 43 s later
         again = step_engine.steps_claim(now=T0 + days(0.001), limit=100)  # 86 s later
     assert sorted(again) == sorted(first)
+
+
+def test_a_claim_names_the_worker_that_made_it_and_is_taken_again_once_it_dies(
+    org_a, team, monkeypatch
+):
+    """A tick killed after its claim committed but before the chunks' messages were sent
+    leaves no step held by nobody: the claim is taken over when its process stops beating,
+    not after the lease."""
+    monkeypatch.setattr(workers, "_owner", "host:1:ticking")
+    WorkerHeartbeat.objects.create(owner="host:1:ticking", beat_at=timezone.now())
+    with in_org(org_a):
+        template = _review(
+            actor_for(team["hr"]), milestones=[{"name": "Hi", "kind": "send_message"}]
+        )
+        services.workflow_template_activate(
+            actor=actor_for(team["hr"]), template=template, now=T0 - days(1)
+        )
+        run_engine.template_materialise(template_id=template.pk, now=T0)
+        first = step_engine.steps_claim(now=T0, limit=100)
+        owners = set(MilestoneRun.objects.filter(pk__in=first).values_list("claimed_by", flat=True))
+        assert owners == {"host:1:ticking"}
+        assert step_engine.steps_claim(now=T0, limit=100) == [], "its process is alive"
+    WorkerHeartbeat.objects.filter(owner="host:1:ticking").update(
+        beat_at=timezone.now() - timedelta(minutes=5)
+    )
+    monkeypatch.setattr(workers, "_owner", None)
+    assert step_engine.organizations_with_orphans() == [org_a.pk]
+    with in_org(org_a):
+        assert sorted(step_engine.steps_claim(now=T0, limit=100)) == sorted(first)
 
 
 def test_a_transient_failure_is_retried_with_backoff_then_fails(org_a, team, settings, monkeypatch):

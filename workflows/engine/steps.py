@@ -60,7 +60,9 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
     """Claim up to `limit` due steps of the active organization (inside its transaction).
 
     Rows another transaction holds are skipped, not waited for, so concurrent ticks share
-    the work instead of queueing behind each other.
+    the work instead of queueing behind each other. The claim names the worker process that
+    made it (plms.common.workers) until the process that dispatches a chunk takes it
+    (`steps_take`), so no claimed step is ever held by nobody while a worker is involved.
     """
     active = list(
         WorkflowTemplate.objects.filter(status=WorkflowTemplate.Status.ACTIVE).values_list(
@@ -77,8 +79,10 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
         .values_list("id", flat=True)[:limit]
     )
     if ids:
+        # Stamped with the claiming worker process: if it dies before the chunks' messages are
+        # sent, its claim is taken over once its heartbeat stops, not after the lease.
         MilestoneRun.objects.filter(id__in=ids).update(
-            state=State.DUE, claimed_at=now, claimed_by=None
+            state=State.DUE, claimed_at=now, claimed_by=current_owner()
         )
     return ids
 
