@@ -64,6 +64,27 @@ class CellSpec:
     max_percent: Decimal
 
 
+# A standard matrix: higher ratings and a lower position in range give more.
+DEFAULT_MATRIX = [
+    (rating, low, high, minimum, maximum)
+    for rating, bands in {
+        5: ((0, 50, 6, 9), (50, 80, 5, 7), (80, None, 3, 5)),
+        4: ((0, 50, 4, 6), (50, 80, 3, 5), (80, None, 2, 4)),
+        3: ((0, 50, 2, 4), (50, 80, 2, 3), (80, None, 0, 2)),
+        2: ((0, None, 0, 1),),
+        1: ((0, None, 0, 0),),
+    }.items()
+    for low, high, minimum, maximum in bands
+]
+
+
+def default_matrix() -> list[CellSpec]:
+    return [
+        CellSpec(r, Decimal(lo), Decimal(hi) if hi is not None else None, Decimal(a), Decimal(b))
+        for r, lo, hi, a, b in DEFAULT_MATRIX
+    ]
+
+
 def department_payroll(*, department: Department) -> Decimal:
     total = PayRecord.objects.filter(employee__department=department, employee__active=True)
     return total.aggregate(total=Sum("base_pay"))["total"] or Decimal(0)

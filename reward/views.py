@@ -303,20 +303,6 @@ class ReviewForm(forms.Form):
         self.fields["cycle"].choices = [("", _("None"))] + [(str(c.uuid), c.name) for c in cycles]
 
 
-# A standard matrix: higher ratings and a lower position in range give more.
-DEFAULT_MATRIX = [
-    (rating, low, high, minimum, maximum)
-    for rating, bands in {
-        5: ((0, 50, 6, 9), (50, 80, 5, 7), (80, None, 3, 5)),
-        4: ((0, 50, 4, 6), (50, 80, 3, 5), (80, None, 2, 4)),
-        3: ((0, 50, 2, 4), (50, 80, 2, 3), (80, None, 0, 2)),
-        2: ((0, None, 0, 1),),
-        1: ((0, None, 0, 0),),
-    }.items()
-    for low, high, minimum, maximum in bands
-]
-
-
 @member_required
 def review_list(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
@@ -339,16 +325,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
                         compensation.BudgetSpec(d, percent_of_payroll=data["budget_percent"])
                         for d in people_selectors.department_list()
                     ],
-                    matrix=[
-                        compensation.CellSpec(
-                            r,
-                            Decimal(low),
-                            Decimal(high) if high is not None else None,
-                            Decimal(a),
-                            Decimal(b),
-                        )
-                        for r, low, high, a, b in DEFAULT_MATRIX
-                    ],
+                    matrix=compensation.default_matrix(),
                 )
             except ApplicationError as error:
                 _show_error(request, error)

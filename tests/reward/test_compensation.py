@@ -307,3 +307,33 @@ def test_two_managers_at_once_never_pass_a_hard_budget(org_a, hr_admin, scale):
         budget = ReviewBudget.objects.get(review=review)
         assert budget.spent == D("3000.00") <= budget.amount
         assert CompensationProposal.objects.filter(review=review).count() == 1
+
+
+def test_momentum_reminds_a_manager_who_has_not_proposed(org_a, world, manager, employee):
+    from types import SimpleNamespace
+
+    from reward import milestones
+    from workflows.milestones import kind_get
+    from workflows.models import MilestoneRun, Notification
+
+    assert kind_get("compensation_proposal_reminder").available
+    context = SimpleNamespace(
+        milestone=SimpleNamespace(config={}, message="Please propose"),
+        employee=manager.employee,
+        step=SimpleNamespace(occasion="start"),
+        now=None,
+    )
+    with in_org(org_a):
+        outcome = milestones.remind_manager(context)
+        assert outcome.state == MilestoneRun.State.DONE
+        note = Notification.objects.get(recipient=manager.user)
+        assert "2 people wait for your proposal in 2027 pay review" in note.title
+        for person in (employee, world["second"]):
+            comp.proposal_submit(
+                actor=actor_of(manager),
+                review=world["review"],
+                employee=person.employee,
+                increase_percent=D(0),
+                reason="Budget",
+            )
+        assert milestones.remind_manager(context).state == MilestoneRun.State.SKIPPED
