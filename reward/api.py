@@ -228,6 +228,11 @@ class PayRecordSerializer(ApiModelSerializer):
         help_text="Where pay sits in the grade, from its minimum (0) to its maximum (100).",
     )
     reason = StrictCharField(write_only=True, required=False, allow_blank=True, default="")
+    equity_attributes = serializers.DictField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        help_text='Attributes for pay-equity analysis only, e.g. {"gender": "female"}.',
+    )
 
     class Meta:
         model = PayRecord
@@ -240,6 +245,7 @@ class PayRecordSerializer(ApiModelSerializer):
             "effective_date",
             "compa_ratio",
             "position_in_range",
+            "equity_attributes",
             "updated_at",
             "reason",
         ]

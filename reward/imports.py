@@ -1,12 +1,15 @@
 """Importing people's pay from a CSV or XLSX file: all or nothing, every bad row named.
 
 Columns: `email` (the person), `base_pay`, `effective_date` (YYYY-MM-DD), and optionally
-`grade` (a pay grade's name) and `currency` (three letters; default: the grade's).
+`grade` (a pay grade's name), `currency` (three letters; default: the grade's) and any
+`equity_<attribute>` column (e.g. `equity_gender`), kept for pay-equity analysis only.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -16,6 +19,7 @@ from django.db.models.functions import Lower
 from capabilities.imports.tables import read_table
 from plms.audit.services import audit_record
 from plms.common.imports import ImportFailed, RowError
+from plms.common.uploads import xlsx_problem
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import Actor
 from reward import services
@@ -23,6 +27,34 @@ from reward.models import PayGrade
 
 COLUMNS = ("email", "grade", "base_pay", "currency", "effective_date")
 REQUIRED = ("email", "base_pay", "effective_date")
+
+
+EQUITY_PREFIX = "equity_"
+
+
+def _equity_columns(data: bytes, fmt: str) -> tuple[str, ...]:
+    """The header's `equity_<attribute>` columns (read_table refuses columns it does not
+    know; these are the organisation's own)."""
+    header: list[str] = []
+    if fmt == "csv":
+        try:
+            first = data.decode("utf-8-sig").splitlines()[:1]
+        except UnicodeDecodeError:
+            return ()
+        header = next(csv.reader(first), []) if first else []
+    elif xlsx_problem(data) is None:
+        try:
+            from openpyxl import load_workbook
+
+            workbook = load_workbook(io.BytesIO(data), read_only=True)
+            header = [
+                str(v or "") for v in next(workbook.worksheets[0].iter_rows(values_only=True), ())
+            ]
+            workbook.close()
+        except Exception:  # not a workbook: read_table says so
+            return ()
+    names = [name.strip().lower() for name in header]
+    return tuple(n for n in names if n.startswith(EQUITY_PREFIX) and len(n) > len(EQUITY_PREFIX))
 
 
 @dataclass(frozen=True)
@@ -34,7 +66,7 @@ def pay_import(*, actor: Actor, data: bytes, fmt: str = "csv") -> PayImportResul
     """Every row checked first; one problem anywhere and nothing is written (`ImportFailed`
     lists each problem by line and column)."""
     actor.require_admin()
-    rows, errors = read_table(data, fmt, COLUMNS, REQUIRED)
+    rows, errors = read_table(data, fmt, COLUMNS + _equity_columns(data, fmt), REQUIRED)
     wanted = {row.get("email", "").lower() for _, row in rows}
     people = {
         employee.email_lower: employee
@@ -77,14 +109,19 @@ def pay_import(*, actor: Actor, data: bytes, fmt: str = "csv") -> PayImportResul
         currency = row.get("currency", "").upper()
         if currency and (len(currency) != 3 or not currency.isalpha()):
             errors.append(RowError(line, "currency", "three letters, e.g. EUR"))
+        equity = {
+            name.removeprefix(EQUITY_PREFIX): value
+            for name, value in row.items()
+            if name.startswith(EQUITY_PREFIX) and value
+        }
         if len(errors) == problems:
-            parsed.append((employee, grade, base_pay, currency or None, effective))
+            parsed.append((employee, grade, base_pay, currency or None, effective, equity))
     if not rows and not errors:
         errors.append(RowError(1, "", "the file has no rows"))
     if errors:
         raise ImportFailed(errors)
     with transaction.atomic():
-        for employee, grade, base_pay, currency, effective in parsed:
+        for employee, grade, base_pay, currency, effective, equity in parsed:
             services.pay_record_set(
                 actor=actor,
                 employee=employee,
@@ -93,6 +130,7 @@ def pay_import(*, actor: Actor, data: bytes, fmt: str = "csv") -> PayImportResul
                 currency=currency,
                 effective_date=effective,
                 reason="Imported from a file",
+                equity_attributes=equity or None,
             )
         audit_record(
             actor=actor,

@@ -61,6 +61,11 @@ class RewardSettings(TenantModel):
     distribution_targets = models.JSONField(default=dict, blank=True)
     distribution_enforced = models.BooleanField(default=False)
     distribution_tolerance = _percent(5)
+    equity_min_group = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(2)],
+        help_text="Pay-equity groups smaller than this are suppressed.",
+    )
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -219,6 +224,8 @@ class PayRecord(TenantModel):
     base_pay = _money()
     currency = models.CharField(max_length=3, default="EUR")
     effective_date = models.DateField()
+    # Attributes imported for pay-equity analysis only (e.g. {"gender": "female"}).
+    equity_attributes = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -397,6 +397,7 @@ def pay_record_set(
     grade: PayGrade | None = None,
     currency: str | None = None,
     reason: str = "",
+    equity_attributes: dict[str, str] | None = None,
 ) -> PayRecord:
     """Set a person's current pay and grade (HR admins and keys only)."""
     actor.require_admin()
@@ -409,6 +410,8 @@ def pay_record_set(
     record.base_pay = base_pay
     record.currency = currency or (grade.currency if grade else record.currency)
     record.effective_date = effective_date
+    if equity_attributes is not None:
+        record.equity_attributes = {str(k): str(v) for k, v in equity_attributes.items()}
     record.updated_at = timezone.now()
     record.save()
     audit_record(

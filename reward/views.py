@@ -23,7 +23,7 @@ from plms.common.uploads import UploadField
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
-from reward import compensation, distribution, imports, selectors, services
+from reward import compensation, distribution, equity, imports, selectors, services
 from reward.models import CompensationProposal, CompensationReview
 
 PAGE_SIZE = 50
@@ -249,10 +249,21 @@ def pay(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     page.object_list = selectors.pay_records_read(actor=actor, records=page.object_list)
+    attributes = equity.equity_attributes()
+    attribute = request.GET.get("attribute", "")
+    attribute = attribute if attribute in attributes else (attributes[0] if attributes else "")
     return render(
         request,
         "reward/pay.html",
         {
+            "attributes": attributes,
+            "attribute": attribute,
+            "equity": equity.pay_equity(
+                attribute=attribute, min_group=selectors.settings_get().equity_min_group
+            )
+            if attribute
+            else [],
+            "min_group": selectors.settings_get().equity_min_group,
             "grades": selectors.pay_grades(),
             "page": page,
             "form": form,
