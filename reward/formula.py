@@ -173,7 +173,15 @@ def describe(formula: Formula, levels: Sequence[tuple[int, str, Decimal]]) -> li
         "A capability's result is the level reached over the role's target level, counted up "
         f"to {formula.attainment_cap} % of the target and weighted as the role weights it.",
     ]
-    weights = {k: v for k, v in formula.perspective_weights.items() if v}
+    order = list(PERSPECTIVE_NAMES)
+    weights = {
+        k: v
+        for k, v in sorted(
+            formula.perspective_weights.items(),
+            key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+        )
+        if v
+    }
     if weights:
         listed = ", ".join(f"{PERSPECTIVE_NAMES.get(k, k)} {v} %" for k, v in weights.items())
         sentences.append(

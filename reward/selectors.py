@@ -177,6 +177,11 @@ def can_confirm(*, actor: Actor, rating: PerformanceRating) -> bool:
 # --- Pay -------------------------------------------------------------------------------------
 
 
+def compensation_grant_holders() -> list[int]:
+    """The employee ids of managers with the compensation permission."""
+    return list(CompensationGrant.objects.values_list("manager_id", flat=True))
+
+
 def has_compensation_grant(*, employee: Employee | None) -> bool:
     return employee is not None and CompensationGrant.objects.filter(manager=employee).exists()
 

@@ -41,6 +41,7 @@ SETTINGS_FIELDS = (
     "distribution_targets",
     "distribution_enforced",
     "distribution_tolerance",
+    "equity_min_group",
 )
 PERSPECTIVES = ("financial", "customer", "process", "learning")
 

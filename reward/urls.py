@@ -12,6 +12,12 @@ urlpatterns = [
     path("team/confirm/", views.team_confirm, name="team_confirm"),
     path("pay/", views.pay, name="pay"),
     path("people/<uuid:id>/pay/", views.person_pay, name="person_pay"),
+    path("settings/", views.reward_settings, name="settings"),
+    path(
+        "managers/<uuid:id>/compensation-access/",
+        views.compensation_grant,
+        name="compensation_grant",
+    ),
     path("reviews/", views.review_list, name="review_list"),
     path("reviews/<uuid:id>/", views.review_detail, name="review_detail"),
     path("reviews/<uuid:id>/propose/", views.review_propose, name="review_propose"),

@@ -458,3 +458,161 @@ def review_payroll(request: HttpRequest, id) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="payroll.{fmt}"'
     return response
+
+
+# --- Settings (HR) ---------------------------------------------------------------------------
+
+
+class RewardSettingsForm(forms.Form):
+    capability_weight = forms.IntegerField(
+        label=gettext_lazy("Capability results count (%)"), min_value=0, max_value=100
+    )
+    goal_weight = forms.IntegerField(
+        label=gettext_lazy("Goal achievement counts (%)"), min_value=0, max_value=100
+    )
+    financial = forms.IntegerField(
+        label=gettext_lazy("Financial goals (%)"), min_value=0, max_value=100, required=False
+    )
+    customer = forms.IntegerField(
+        label=gettext_lazy("Customer goals (%)"), min_value=0, max_value=100, required=False
+    )
+    process = forms.IntegerField(
+        label=gettext_lazy("Internal process goals (%)"), min_value=0, max_value=100, required=False
+    )
+    learning = forms.IntegerField(
+        label=gettext_lazy("Learning and growth goals (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text=gettext_lazy("Leave the four perspectives empty to weigh each goal alone."),
+    )
+    attainment_cap = forms.IntegerField(
+        label=gettext_lazy("A capability counts up to (% of its target)"),
+        min_value=100,
+        max_value=200,
+    )
+    distribution = forms.CharField(
+        label=gettext_lazy("Distribution guideline, lowest rating first (%)"),
+        required=False,
+        help_text=gettext_lazy("E.g. 10, 20, 40, 20, 10. Leave empty for no guideline."),
+    )
+    distribution_tolerance = forms.IntegerField(
+        label=gettext_lazy("Tolerance (percentage points)"), min_value=0, max_value=100
+    )
+    distribution_enforced = forms.BooleanField(
+        label=gettext_lazy("Ratings cannot be released while a department is outside it"),
+        required=False,
+    )
+    employees_see_own_pay = forms.BooleanField(
+        label=gettext_lazy("People see their own pay"), required=False
+    )
+    equity_min_group = forms.IntegerField(
+        label=gettext_lazy("Smallest group shown in pay equity"), min_value=2, max_value=100
+    )
+
+
+PERSPECTIVE_FIELDS = ("financial", "customer", "process", "learning")
+
+
+@member_required(admin=True)
+def reward_settings(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    current = selectors.settings_get()
+    levels = sorted(selectors.level_names())
+    initial = {
+        "capability_weight": current.capability_weight,
+        "goal_weight": current.goal_weight,
+        "attainment_cap": current.attainment_cap,
+        "distribution": ", ".join(
+            str(current.distribution_targets.get(str(value), 0)) for value in levels
+        )
+        if current.distribution_targets
+        else "",
+        "distribution_tolerance": current.distribution_tolerance,
+        "distribution_enforced": current.distribution_enforced,
+        "employees_see_own_pay": current.employees_see_own_pay,
+        "equity_min_group": current.equity_min_group,
+        **{name: (current.perspective_weights or {}).get(name) for name in PERSPECTIVE_FIELDS},
+    }
+    form = RewardSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        targets: dict[str, Decimal] = {}
+        if data["distribution"].strip():
+            try:
+                shares = [Decimal(part.strip()) for part in data["distribution"].split(",")]
+            except InvalidOperation:
+                shares = []
+            if len(shares) != len(levels):
+                form.add_error(
+                    "distribution",
+                    _("Give one share per rating: %(count)d numbers.") % {"count": len(levels)},
+                )
+            targets = {str(value): share for value, share in zip(levels, shares, strict=False)}
+        if form.is_valid():
+            try:
+                services.reward_settings_update(
+                    actor=actor,
+                    capability_weight=data["capability_weight"],
+                    goal_weight=data["goal_weight"],
+                    perspective_weights={
+                        name: data[name] for name in PERSPECTIVE_FIELDS if data[name]
+                    },
+                    attainment_cap=data["attainment_cap"],
+                    distribution_targets={k: float(v) for k, v in targets.items()},
+                    distribution_tolerance=data["distribution_tolerance"],
+                    distribution_enforced=data["distribution_enforced"],
+                    employees_see_own_pay=data["employees_see_own_pay"],
+                    equity_min_group=data["equity_min_group"],
+                )
+            except ApplicationError as error:
+                for field, problems in error.fields.items():
+                    name = field if field in form.fields else None
+                    if field == "perspective_weights":
+                        name = "learning"
+                    elif field == "distribution_targets":
+                        name = "distribution"
+                    for problem in problems:
+                        form.add_error(name, problem)
+            else:
+                messages.success(request, _("Settings saved."))
+                return redirect("reward:settings")
+    managers = (
+        people_selectors.employees()
+        .filter(direct_reports__isnull=False)
+        .distinct()
+        .order_by("last_name", "first_name", "id")
+    )
+    granted = set(selectors.compensation_grant_holders())
+    return render(
+        request,
+        "reward/settings.html",
+        {
+            "form": form,
+            "formula": selectors.formula_in_words(),
+            "managers": managers,
+            "granted": granted,
+        },
+    )
+
+
+@require_POST
+@member_required(admin=True)
+def compensation_grant(request: HttpRequest, id) -> HttpResponse:
+    manager = people_selectors.employee_get(uuid=id)
+    if manager is None:
+        raise Http404
+    granted = request.POST.get("granted") == "yes"
+    services.compensation_grant_set(
+        actor=actor_from_request(request), manager=manager, granted=granted
+    )
+    messages.success(
+        request,
+        (
+            _("%(name)s may now read and propose their reports' pay.")
+            if granted
+            else _("%(name)s no longer reads their reports' pay.")
+        )
+        % {"name": manager.full_name},
+    )
+    return redirect("reward:settings")

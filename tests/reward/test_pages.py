@@ -216,3 +216,45 @@ def test_hr_opens_a_review_a_manager_proposes_hr_approves_and_finalises(
     # Nobody else reaches the review's pages.
     client.force_login(employee.user)
     assert client.get(detail_url).status_code == 404
+
+
+def test_hr_configures_the_formula_and_grants_pay_access(org_a, hr_admin, manager, scale, client):
+    client.force_login(hr_admin.user)
+    url = reverse("reward:settings")
+    assert "Capability results against the role" in client.get(url).content.decode()
+    base = {
+        "capability_weight": 60,
+        "goal_weight": 40,
+        "attainment_cap": 100,
+        "distribution_tolerance": 5,
+        "equity_min_group": 5,
+    }
+    wrong = client.post(url, {**base, "goal_weight": 50}).content.decode()
+    assert "must add up to 100" in wrong
+    odd = client.post(url, {**base, "distribution": "10, 20"}).content.decode()
+    assert "Give one share per rating: 5 numbers." in odd
+    client.post(
+        url,
+        {
+            **base,
+            "financial": 50,
+            "customer": 50,
+            "distribution": "10, 20, 40, 20, 10",
+            "distribution_enforced": "on",
+        },
+    )
+    with in_org(org_a):
+        saved = selectors.settings_get()
+    assert saved.perspective_weights == {"financial": 50, "customer": 50}
+    assert saved.distribution_enforced and saved.distribution_targets["3"] == 40
+    page = client.get(url).content.decode()
+    assert "Financial 50 %, Customer 50 %" in page
+    client.post(
+        reverse("reward:compensation_grant", kwargs={"id": manager.employee.uuid}),
+        {"granted": "yes"},
+    )
+    with in_org(org_a):
+        assert selectors.has_compensation_grant(employee=manager.employee)
+        assert AuditEvent.objects.filter(action="pay.access_granted").count() == 1
+    client.force_login(manager.user)
+    assert client.get(url).status_code == 403

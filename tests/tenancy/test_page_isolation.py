@@ -75,6 +75,7 @@ PAGE_MODELS = {
         for name in ("webhook_detail", "webhook_test", "webhook_toggle", "webhook_delete")
     },
     "reward:person_pay": Employee,
+    "reward:compensation_grant": Employee,
     **{
         f"reward:{name}": CompensationReview
         for name in ("review_detail", "review_propose", "review_finalise", "review_payroll")

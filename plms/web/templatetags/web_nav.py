@@ -166,7 +166,11 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 admin_only=True,
             ),
             Link(
-                _("Pay structure"), "reward:pay", "reward", ("pay", "person_pay"), admin_only=True
+                _("Pay structure"),
+                "reward:pay",
+                "reward",
+                ("pay", "person_pay", "settings"),
+                admin_only=True,
             ),
             Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),
             Link(_("Integrations"), "integrations:webhook_list", "integrations", admin_only=True),
