@@ -315,11 +315,10 @@ def results(request: HttpRequest, id) -> HttpResponse:
         actor=actor, employee=employee, capabilities=[g.capability for g in employee_gaps]
     )
     history = list(result_selectors.consolidated_for_employee(employee=employee))
-    external = result_selectors.external_rating_sources(levels=history)
+    sources = gaps.rating_sources(history)
     for level in history:
-        counted = (level.contributions or {}).get("expert", {}).get("attested", [])
-        level.external_sources = sorted({external[u] for u in counted if u in external})
-        level.exam_count = len([u for u in counted if u not in external])
+        level.external_sources = sources[level.pk].external
+        level.exam_count = sources[level.pk].exams
     latest = next(iter(history), None)
     peers = (
         result_selectors.peer_summary(cycle=latest.cycle, employee=employee)
@@ -728,4 +727,9 @@ def consolidated_adjust(request: HttpRequest, id) -> HttpResponse:
         else:
             messages.success(request, _("Level calibrated."))
             return redirect("assessments:results", id=consolidated.employee.uuid)
-    return render(request, "assessments/adjust.html", {"form": form, "consolidated": consolidated})
+    sources = gaps.rating_sources([consolidated])[consolidated.pk]
+    return render(
+        request,
+        "assessments/adjust.html",
+        {"form": form, "consolidated": consolidated, "sources": sources},
+    )

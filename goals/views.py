@@ -15,6 +15,7 @@ from capabilities import selectors as capability_selectors
 from goals import scorecards as scorecard_selectors
 from goals import selectors, services
 from goals import tree as tree_selectors
+from goals.error_codes import NOT_FOUND
 from goals.forms import (
     ActivateForm,
     DecisionForm,
@@ -464,7 +465,7 @@ def goal_decide(request: HttpRequest, id) -> HttpResponse:
     def run(actor, goal):
         change = selectors.goal_pending_change(goal=goal)
         if change is None:
-            raise ApplicationError("not_found", _("No change is pending."))
+            raise ApplicationError(NOT_FOUND, _("No change is pending."))
         approve = request.POST.get("decision") == "approve"
         services.goal_change_request_decide(
             actor=actor, change_request=change, approve=approve, note=request.POST.get("note", "")

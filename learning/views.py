@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from capabilities.selectors import capability_choices
 from learning import impact, selectors
+from learning.error_codes import INVALID
 from learning.forms import ImprovementPlanForm
 from learning.imports import COLUMNS, learning_items_import
 from learning.models import DevelopmentPlan, LearningItem, PlanItem
@@ -219,7 +220,7 @@ def plan_action(request: HttpRequest, id) -> HttpResponse:
                 note=request.POST.get("note", ""),
             )
         else:
-            raise ApplicationError("invalid", _("Unknown action."))
+            raise ApplicationError(INVALID, _("Unknown action."))
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -238,7 +239,7 @@ def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> DevelopmentP
     if wanted:
         item = selectors.item_list().filter(uuid=wanted).first() if _is_uuid(wanted) else None
         if item is None:
-            raise ApplicationError("invalid", _("Choose an item from the catalogue."))
+            raise ApplicationError(INVALID, _("Choose an item from the catalogue."))
         add.append(plan_services.PlanAddition(item=item, reason=reason))
     order = None
     positions = {

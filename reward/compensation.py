@@ -18,14 +18,13 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from plms.audit.services import audit_record, audit_record_many
-from plms.common import error_codes
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
 from plms.common.spreadsheets import csv_bytes, xlsx_bytes
 from plms.events.bus import publish
 from plms.people import selectors as people_selectors
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor, same_organization
-from reward import selectors
+from reward import error_codes, selectors
 from reward.events import CompensationReviewFinalised
 from reward.models import (
     CompensationProposal,

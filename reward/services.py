@@ -16,11 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from plms.audit.services import audit_record, diff, snapshot
-from plms.common import error_codes
 from plms.common.errors import ApplicationError, PermissionDenied
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, same_organization
-from reward import distribution, selectors
+from reward import distribution, error_codes, selectors
 from reward import formula as formula_math
 from reward.models import (
     CompensationGrant,

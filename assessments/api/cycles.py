@@ -42,7 +42,7 @@ from plms.common.api import (
 )
 from plms.common.errors import NotFound
 from plms.common.pagination import paginated
-from plms.people.models import Employee
+from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
@@ -193,18 +193,20 @@ class CapabilityGapSerializer(ApiSerializer):
     )
     trend = serializers.DecimalField(max_digits=4, decimal_places=2, allow_null=True)
     cycle = serializers.UUIDField(source="cycle.uuid", allow_null=True)
+    external_sources = serializers.ListField(
+        source="sources.external",
+        child=serializers.CharField(),
+        help_text="The other systems whose imported ratings (`external-ratings`, by their "
+        "`source`) count in the current level; empty when none do.",
+    )
 
 
-class EmployeeGapsSerializer(ApiModelSerializer):
+class EmployeeGapsSerializer(ApiSerializer):
     employee = serializers.UUIDField(source="uuid", read_only=True)
     weighted_gap_index = serializers.DecimalField(
         max_digits=6, decimal_places=2, allow_null=True, read_only=True
     )
     gaps = CapabilityGapSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Employee
-        fields = ["employee", "weighted_gap_index", "gaps"]
 
 
 class HeatmapDepartmentSerializer(ApiSerializer):
@@ -537,7 +539,7 @@ class EmployeeGapsViewSet(OrganizationScopedViewSet):
     serializer_class = EmployeeGapsSerializer
 
     def get_queryset(self):
-        return Employee.objects.none()
+        return people_selectors.employees().none()
 
     def retrieve(self, request, id=None):
         employee = rater_selectors.results_employee_for_viewer(actor=self.actor, uuid=id)

@@ -18,6 +18,7 @@ from assessments.selectors.requirements import current_requirements_for
 from capabilities.models import Capability
 from learning import selectors
 from learning.builder import BuildSettings, GapInput, PlanDraft, build_plan
+from learning.error_codes import BUILD_IN_PROGRESS, INVALID_TRANSITION, PLAN_EXISTS
 from learning.events import (
     DevelopmentPlanCreated,
     PlanBuildFinished,
@@ -38,9 +39,6 @@ from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import with_organization
 from plms.tenancy.models import Organization
 
-INVALID_TRANSITION = "invalid_transition"
-PLAN_EXISTS = "plan_exists"
-BUILD_IN_PROGRESS = "build_in_progress"
 Status = DevelopmentPlan.Status
 
 

@@ -16,6 +16,7 @@ from plms.common.api import (
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
+    ReferenceField,
     StrictModelSerializer,
 )
 from plms.common.pagination import PagePagination
@@ -31,7 +32,13 @@ class MatrixManagerSerializer(ApiSerializer):
 
 class DepartmentSerializer(StrictModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    parent = PublicIdField(Department, required=False, allow_null=True)
+    parent = ReferenceField(
+        Department,
+        natural_keys=("name",),
+        required=False,
+        allow_null=True,
+        help_text="The parent department: its id or its name.",
+    )
     employee_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -42,7 +49,13 @@ class DepartmentSerializer(StrictModelSerializer):
 
 class EmployeeSerializer(StrictModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    department = PublicIdField(Department, required=False, allow_null=True)
+    department = ReferenceField(
+        Department,
+        natural_keys=("name",),
+        required=False,
+        allow_null=True,
+        help_text="The department: its id or its name.",
+    )
     manager = PublicIdField(Employee, read_only=True, allow_null=True)
     matrix_managers = MatrixManagerSerializer(
         source="secondary_manager_links", many=True, read_only=True
@@ -184,6 +197,7 @@ class DepartmentViewSet(
     serializer_class = DepartmentSerializer
     search_fields = ["name"]
     ordering = ["name", "id"]
+    ordering_fields = ["name", "created_at"]
     extra_permission_classes = (IsOrganizationAdmin,)
 
     def get_queryset(self):

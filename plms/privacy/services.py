@@ -23,6 +23,7 @@ from plms.audit import actions
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError, NotFound
 from plms.people.models import Employee
+from plms.privacy.error_codes import GONE, INVALID, RETENTION_NOT_REACHED, STILL_ACTIVE
 from plms.privacy.models import PersonalDataExport, RetentionPolicy
 from plms.privacy.selectors import retention_policy_get
 from plms.privacy.tasks import build_personal_data_export
@@ -55,7 +56,7 @@ def retention_policy_set(*, actor: Actor, **values: int) -> RetentionPolicy:
     policy = retention_policy_get(organization_id=actor.organization.pk)
     if values.get("audit_days", policy.audit_days) < 30:
         raise ApplicationError(
-            "invalid",
+            INVALID,
             "The audit log is kept at least 30 days.",
             fields={"audit_days": "At least 30."},
         )
@@ -109,7 +110,7 @@ def personal_data_export_download(*, actor: Actor, export: PersonalDataExport) -
     )
     if row is None or row.content is None:
         raise ApplicationError(
-            "gone",
+            GONE,
             "This export is not ready, or has already been downloaded: request a new one.",
             status=410,
         )
@@ -213,10 +214,10 @@ def employee_erase(*, actor: Actor, employee: Employee, force: bool = False) -> 
     _check_employee(actor, employee)
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     if employee.active:
-        raise ApplicationError("still_active", "Deactivate the person before erasing them.")
+        raise ApplicationError(STILL_ACTIVE, "Deactivate the person before erasing them.")
     if not force and not employee_erasure_due(employee=employee):
         raise ApplicationError(
-            "retention_not_reached",
+            RETENTION_NOT_REACHED,
             "The organisation's retention period for leavers has not passed yet.",
         )
     changes = employee_erasure_plan(actor=actor, employee=employee)

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     # Resolves the organization (session membership or API key), opens the request
     # transaction and sets the row-level-security key inside it.
     "plms.tenancy.middleware.OrganizationMiddleware",
+    # Inside it: the signed-in member's employee record (`request.employee`).
+    "plms.people.middleware.EmployeeMiddleware",
     # Puts the organization and the caller's id on every log line of the request.
     "plms.common.logs.RequestIdentityMiddleware",
     # Replays the first response to a POST repeated with the same Idempotency-Key.
