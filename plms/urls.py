@@ -30,6 +30,7 @@ urlpatterns = [
     path("goals/", include("goals.urls")),
     path("learning/", include("learning.urls")),
     path("workflows/", include("workflows.urls")),
+    path("reward/", include("reward.urls")),
     path("notifications/", include("workflows.notification_urls")),
     path("api/v1/", include(("plms.api_urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "assessments",
     "goals",
     "learning",
+    "reward",
     "workflows",
     "dashboards",
     "django.contrib.auth",
