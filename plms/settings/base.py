@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "goals",
     "learning",
     "reward",
+    "talent",
     "workflows",
     "dashboards",
     "django.contrib.auth",

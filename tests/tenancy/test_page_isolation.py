@@ -18,6 +18,7 @@ from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.privacy.models import PersonalDataExport
 from reward.models import CompensationProposal, CompensationReview
+from talent.models import Aspiration, CareerPath, CriticalRole, Successor
 from tests.factories import TENANT_FACTORIES
 from workflows.models import Notification, WorkflowRun, WorkflowTemplate
 
@@ -117,6 +118,14 @@ PAGE_MODELS = {
     "workflows:run_detail": WorkflowRun,
     "workflows:run_cancel": WorkflowRun,
     "notifications:read": Notification,
+    "talent:aspiration_remove": Aspiration,
+    "talent:aspiration_plan": Aspiration,
+    "talent:career_path_remove": CareerPath,
+    "talent:critical_role_detail": CriticalRole,
+    "talent:successor_nominate": CriticalRole,
+    "talent:succession_grant": CriticalRole,
+    "talent:successor_update": Successor,
+    "talent:potential_assess": Employee,
 }
 
 
