@@ -50,6 +50,7 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("Scorecard"), "goals:my_scorecard", "goals", ("my_scorecard",)),
             Link(_("Learning"), "learning:my_plan", "learning", ("my_plan", "plan_detail")),
+            Link(_("Rating and pay"), "reward:mine", "reward", ("mine",)),
             Link(_("Career"), "talent:my_career", "talent", ("my_career",)),
             Link(
                 _("Check-ins"), "goals:check_in_list", "goals", ("check_in_list", "check_in_detail")
@@ -82,6 +83,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 ("expert_grants",),
             ),
             Link(_("Team plans"), "learning:team", "learning", ("team",)),
+            Link(_("Team ratings"), "reward:team", "reward", ("team",)),
+            Link(
+                _("Compensation reviews"),
+                "reward:review_list",
+                "reward",
+                ("review_list", "review_detail"),
+            ),
             Link(_("Team aspirations"), "talent:team", "talent", ("team",)),
         ),
     ),
@@ -140,6 +148,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 admin_only=True,
             ),
             Link(
+                _("Rating calibration"),
+                "reward:calibration",
+                "reward",
+                ("calibration",),
+                admin_only=True,
+            ),
+            Link(
                 _("Learning impact"),
                 "learning:impact",
                 "learning",
@@ -165,6 +180,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 "capabilities:scale",
                 "capabilities",
                 ("scale",),
+                admin_only=True,
+            ),
+            Link(
+                _("Pay structure"),
+                "reward:pay",
+                "reward",
+                ("pay", "person_pay", "settings"),
                 admin_only=True,
             ),
             Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),
