@@ -38,6 +38,7 @@ from plms.common.errors import ApplicationError
 from plms.common.spreadsheets import csv_writer
 from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import actor_from_request
+from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
@@ -575,6 +576,7 @@ def cycle_export(request: HttpRequest, id) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def gap_report(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
     department = cycle_selectors.department_by_public_id(raw_id=request.GET.get("department"))
@@ -604,6 +606,7 @@ def gap_report(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def department_heatmap(request: HttpRequest) -> HttpResponse:
     """Departments x capabilities of a closed cycle: the share of people below target, as a
     shaded chart with the same numbers in a table and the weakest cells in words."""
@@ -632,6 +635,7 @@ def department_heatmap(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def calibration(request: HttpRequest, id) -> HttpResponse:
     """Fairness and calibration of a cycle: rater analytics, self vs manager by department,
     the level distribution per department, the 9-box and calibrated levels."""

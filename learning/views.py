@@ -28,6 +28,7 @@ from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed
 from plms.common.uploads import UploadField
 from plms.tenancy.actors import actor_from_request
+from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
@@ -421,6 +422,7 @@ def plan_build_again(request: HttpRequest, id) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def impact_report(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/impact.html", {"report": impact.impact_report()})
 
