@@ -47,6 +47,9 @@ REASON_REQUIRED = define(
     "Say why (`reason`).",
     "assessment_cycles_close_create",
     "assessment_cycles_reopen_create",
+    "performance_ratings_confirm_create",
+    "performance_ratings_calibrate_create",
+    "compensation_reviews_propose",
     PAGES,
 )
 INVALID_PEER = define(

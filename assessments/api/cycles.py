@@ -43,6 +43,7 @@ from plms.common.api import (
 from plms.common.errors import NotFound
 from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
+from plms.people.api import EmployeeFiguresSerializer
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
@@ -201,12 +202,14 @@ class CapabilityGapSerializer(ApiSerializer):
     )
 
 
-class EmployeeGapsSerializer(ApiSerializer):
-    employee = serializers.UUIDField(source="uuid", read_only=True)
+class EmployeeGapsSerializer(EmployeeFiguresSerializer):
     weighted_gap_index = serializers.DecimalField(
         max_digits=6, decimal_places=2, allow_null=True, read_only=True
     )
     gaps = CapabilityGapSerializer(many=True, read_only=True)
+
+    class Meta(EmployeeFiguresSerializer.Meta):
+        fields = ["employee", "weighted_gap_index", "gaps"]
 
 
 class HeatmapDepartmentSerializer(ApiSerializer):

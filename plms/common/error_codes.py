@@ -162,6 +162,8 @@ ALREADY_DECIDED = define(
     "peer_nominations_approve_create",
     "peer_nominations_decline_create",
     "goals_decide_change_create",
+    "compensation_reviews_proposals_approve_create",
+    "compensation_reviews_proposals_reject_create",
 )
 INVALID_WEIGHTS = define(
     "invalid_weights",

@@ -36,6 +36,7 @@ WORKFLOW_MILESTONE_DUE = "workflow.milestone_due"
 JOB_ROLE_ASSIGNED = "job_role.assigned"
 ASSESSMENT_CYCLE_LAUNCHED = "assessment_cycle.launched"
 PLAN_BUILD_FINISHED = "plan_build.finished"
+COMPENSATION_REVIEW_FINALISED = "compensation_review.finalised"
 
 EVENT_TYPES: tuple[str, ...] = (
     EMPLOYEE_CREATED,
@@ -51,6 +52,7 @@ EVENT_TYPES: tuple[str, ...] = (
     JOB_ROLE_ASSIGNED,
     ASSESSMENT_CYCLE_LAUNCHED,
     PLAN_BUILD_FINISHED,
+    COMPENSATION_REVIEW_FINALISED,
 )
 EVENT_DESCRIPTIONS = {
     EMPLOYEE_CREATED: _("An employee was added."),
@@ -66,6 +68,9 @@ EVENT_DESCRIPTIONS = {
     JOB_ROLE_ASSIGNED: _("An employee's job role changed (assigned, replaced or taken away)."),
     ASSESSMENT_CYCLE_LAUNCHED: _("An assessment cycle's launch finished."),
     PLAN_BUILD_FINISHED: _("The development plans of a closed cycle were built."),
+    COMPENSATION_REVIEW_FINALISED: _(
+        "A compensation review was finalised: the new pay is effective on its date."
+    ),
 }
 # Example `data` of events, published in the OpenAPI document (`x-webhooks`) and docs/webhooks.md.
 EVENT_EXAMPLES: dict[str, dict] = {

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "assessments",
     "goals",
     "learning",
+    "reward",
+    "talent",
     "workflows",
     "dashboards",
     "django.contrib.auth",
@@ -411,9 +413,15 @@ CELERY_BEAT_SCHEDULE["integrations-purge-webhook-history"] = {
     "options": {"expires": 3600.0},
 }
 
-# The audit log is purged daily by each organisation's retention rules (plms.privacy).
+# The audit log is purged, and leavers past their retention period erased, daily by each
+# organisation's retention rules (plms.privacy).
 CELERY_BEAT_SCHEDULE["privacy-purge-audit-log"] = {
     "task": "plms.privacy.tasks.purge_expired_audit_events",
+    "schedule": 86400.0,
+    "options": {"expires": 3600.0},
+}
+CELERY_BEAT_SCHEDULE["privacy-erase-due-leavers"] = {
+    "task": "plms.privacy.tasks.erase_due_leavers",
     "schedule": 86400.0,
     "options": {"expires": 3600.0},
 }

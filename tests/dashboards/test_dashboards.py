@@ -110,6 +110,7 @@ def test_what_is_due_comes_in_order_of_urgency(login_client, org_a, employee, ma
     ]
     assert order == sorted(order)
     assert "Overdue since" in page and "Due today" in page
+    assert "No deadline" in page and "No date" not in page  # the feedback asked for
     assert "Finished" not in page.split("What is due")[1].split("</section>")[0]
     assert "1 of 2 items done" in page  # the plan's progress
 

@@ -88,6 +88,23 @@ def test_employee_page_is_visible_to_their_managers_not_to_peers(
     assert login_client(peer).get(url).status_code == 404
 
 
+def test_a_person_page_leads_to_their_work_for_everyone_who_may_open_it(
+    login_client, hr_admin, manager, employee
+):
+    """A workflow message about a person opens their page: it leads on to their goals and
+    their capability levels, pages each of its readers may open."""
+    url = f"/people/{employee.employee.uuid}/"
+    for member in (employee, manager, hr_admin):
+        client = login_client(member)
+        page = client.get(url).content.decode()
+        work = page.split('id="their-work-heading"', 1)[1].split("</nav>", 1)[0]
+        links = [href for href in work.split('href="')[1:]]
+        assert len(links) == 2
+        for link in links:
+            assert client.get(link.split('"', 1)[0]).status_code == 200
+    assert "Your work" in login_client(employee).get(url).content.decode()
+
+
 def test_another_organizations_person_page_is_404(login_client, outsider, employee):
     assert login_client(outsider).get(f"/people/{employee.employee.uuid}/").status_code == 404
 
