@@ -123,6 +123,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 admin_only=True,
             ),
             Link(
+                _("Review templates"),
+                "assessments:review_templates",
+                "assessments",
+                ("review_templates", "review_template", "review_template_section"),
+                admin_only=True,
+            ),
+            Link(
                 _("Learning impact"),
                 "learning:impact",
                 "learning",
