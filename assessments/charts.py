@@ -17,16 +17,20 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 # User units; the chart scales to its box (at most 30rem wide, about 330 px on a phone), so
-# text is 27 units to stay at 12 px or more in a narrow card, and labels wrap onto two lines of
-# about 12 characters around a radius that leaves room for them.
+# text is 27 units to stay at 12 px or more in a narrow card. Labels are never cut: each wraps
+# onto as many lines as the room beside its axis needs (a word too long for that room is
+# hyphenated), and the chart grows taller for the lines above and below the rings.
 WIDTH = 680
-RADIUS = 140
+RADIUS = 120
 CENTRE_X = WIDTH / 2
-CENTRE_Y = 230
-HEIGHT = 2 * CENTRE_Y + 40
 FONT = 27
 LINE = 28
-LABEL_CHARS = 11
+# An average glyph width a little over that of DejaVu Sans, the widest usual sans-serif face.
+CHAR_WIDTH = 0.56 * FONT
+LABEL_GAP = 14  # between the outer ring and a label
+MARGIN = 6
+LEGEND = 46  # the legend's band at the bottom
+MIN_CHARS = 6
 
 
 @dataclass(frozen=True)
@@ -36,24 +40,74 @@ class RadarAxis:
     current: Decimal | float | None
 
 
-def _point(index: float, count: int, value: float, top: int) -> tuple[float, float]:
-    angle = -math.pi / 2 + 2 * math.pi * index / count
+def _angle(index: float, count: int) -> float:
+    return -math.pi / 2 + 2 * math.pi * index / count
+
+
+def _point(
+    index: float, count: int, value: float, top: int, centre_y: float
+) -> tuple[float, float]:
+    angle = _angle(index, count)
     r = RADIUS * max(0.0, min(float(value), top)) / top
-    return round(CENTRE_X + r * math.cos(angle), 1), round(CENTRE_Y + r * math.sin(angle), 1)
+    return round(CENTRE_X + r * math.cos(angle), 1), round(centre_y + r * math.sin(angle), 1)
 
 
-def _label_lines(label: str) -> list[str]:
-    """The label on at most two lines of about LABEL_CHARS characters, cut with "…" beyond
-    (the full name is in the chart's description and in the table beside it)."""
-    lines: list[str] = []
+def _label_lines(label: str, chars: int) -> list[str]:
+    """`label` wrapped onto lines of at most `chars` characters, whole words where they fit,
+    a longer word hyphenated; nothing is left out."""
+    chars = max(chars, MIN_CHARS)
+    pieces: list[str] = []
     for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_CHARS:
-            lines[-1] += " " + word
+        while len(word) > chars:
+            # Hyphenated with at least three letters on the next line.
+            cut = min(chars - 1, len(word) - 3)
+            pieces.append(word[:cut] + "-")
+            word = word[cut:]
+        pieces.append(word)
+    lines: list[str] = []
+    for piece in pieces:
+        joinable = lines and not lines[-1].endswith("-")
+        if joinable and len(lines[-1]) + 1 + len(piece) <= chars:
+            lines[-1] += " " + piece
         else:
-            lines.append(word)
-    if len(lines) > 2:
-        lines = [lines[0], " ".join(lines[1:])]
-    return [line if len(line) <= LABEL_CHARS else line[: LABEL_CHARS - 1] + "…" for line in lines]
+            lines.append(piece)
+    return lines
+
+
+@dataclass(frozen=True)
+class _Label:
+    x: float
+    dy: float  # from the centre to the label's anchor point
+    anchor: str
+    lines: list[str]
+    place: str  # "above", "below" or "level"
+
+    def first_baseline(self, centre_y: float) -> float:
+        y = centre_y + self.dy
+        if self.place == "above":  # the lines grow upwards
+            return y - LINE * (len(self.lines) - 1)
+        if self.place == "below":  # and downwards
+            return y + FONT * 0.8
+        return y + FONT * 0.35 - LINE * (len(self.lines) - 1) / 2
+
+
+def _labels(axes: Sequence[RadarAxis]) -> list[_Label]:
+    count = len(axes)
+    found = []
+    for index, axis in enumerate(axes):
+        angle = _angle(index, count)
+        x = round(CENTRE_X + (RADIUS + LABEL_GAP) * math.cos(angle), 1)
+        dy = round((RADIUS + LABEL_GAP) * math.sin(angle), 1)
+        if abs(x - CENTRE_X) < 20:
+            anchor, room = "middle", WIDTH - 2 * MARGIN
+        elif x > CENTRE_X:
+            anchor, room = "start", WIDTH - MARGIN - x
+        else:
+            anchor, room = "end", x - MARGIN
+        place = "above" if dy < -20 else ("below" if dy > 20 else "level")
+        lines = _label_lines(axis.label, int(room // CHAR_WIDTH))
+        found.append(_Label(x, dy, anchor, lines, place))
+    return found
 
 
 def _polygon(points: Sequence[tuple[float, float]]) -> str:
@@ -68,8 +122,19 @@ def radar_svg(
     count = len(axes)
     if count < 3:
         return mark_safe("")
+    labels = _labels(axes)
+    # As tall as the rings and the labels above and below them need.
+    reach_up = max(
+        [RADIUS + MARGIN] + [-(lb.first_baseline(0) - FONT) + MARGIN for lb in labels],
+    )
+    reach_down = max(
+        [RADIUS + MARGIN]
+        + [lb.first_baseline(0) + LINE * (len(lb.lines) - 1) + FONT * 0.3 + MARGIN for lb in labels]
+    )
+    centre_y = round(reach_up, 1)
+    height = round(centre_y + reach_down + LEGEND)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="radar">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">'
@@ -87,46 +152,37 @@ def radar_svg(
         + "</desc>",
     ]
     for ring in range(1, top + 1):
-        ring_points = [_point(i, count, ring, top) for i in range(count)]
+        ring_points = [_point(i, count, ring, top, centre_y) for i in range(count)]
         parts.append(
             f'<polygon points="{_polygon(ring_points)}" fill="none" stroke="#d4d9e0" '
             'stroke-width="1"/>'
         )
         # Between the first two axes, where no label is.
-        x, y = _point(0.5, count, ring, top)
+        x, y = _point(0.5, count, ring, top, centre_y)
         parts.append(
             f'<text x="{x}" y="{y + 8}" font-size="{FONT}" text-anchor="middle" '
             f'fill="#545d68">{ring}</text>'
         )
-    for index, axis in enumerate(axes):
-        x, y = _point(index, count, top, top)
-        parts.append(f'<line x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x}" y2="{y}" stroke="#d4d9e0"/>')
-        lx, ly = _point(index, count, top * (RADIUS + 14) / RADIUS, top)
-        anchor = "middle" if abs(lx - CENTRE_X) < 20 else ("start" if lx > CENTRE_X else "end")
-        lines = _label_lines(axis.label)
-        # Above the centre the lines grow upwards, below it downwards, level with it centred.
-        if ly < CENTRE_Y - 20:
-            first = ly - LINE * (len(lines) - 1)
-        elif ly > CENTRE_Y + 20:
-            first = ly + FONT * 0.8
-        else:
-            first = ly + FONT * 0.35 - LINE * (len(lines) - 1) / 2
+    for index, (axis, label) in enumerate(zip(axes, labels, strict=True)):
+        x, y = _point(index, count, top, top, centre_y)
+        parts.append(f'<line x1="{CENTRE_X}" y1="{centre_y}" x2="{x}" y2="{y}" stroke="#d4d9e0"/>')
+        first = label.first_baseline(centre_y)
         spans = "".join(
-            f'<tspan x="{lx}" y="{round(first + LINE * n, 1)}">{escape(line)}</tspan>'
-            for n, line in enumerate(lines)
+            f'<tspan x="{label.x}" y="{round(first + LINE * n, 1)}">{escape(line)}</tspan>'
+            for n, line in enumerate(label.lines)
         )
         parts.append(
-            f'<text font-size="{FONT}" text-anchor="{anchor}" fill="#1b1f24">'
+            f'<text font-size="{FONT}" text-anchor="{label.anchor}" fill="#1b1f24">'
             f"<title>{escape(axis.label)}</title>{spans}</text>"
         )
-    targets = [_point(i, count, a.target or 0, top) for i, a in enumerate(axes)]
+    targets = [_point(i, count, a.target or 0, top, centre_y) for i, a in enumerate(axes)]
     parts.append(
         f'<polygon points="{_polygon(targets)}" fill="none" stroke="#1b1f24" '
         'stroke-width="2" stroke-dasharray="6 4"/>'
     )
     for x, y in targets:
         parts.append(f'<rect x="{x - 3.5}" y="{y - 3.5}" width="7" height="7" fill="#1b1f24"/>')
-    currents = [_point(i, count, a.current or 0, top) for i, a in enumerate(axes)]
+    currents = [_point(i, count, a.current or 0, top, centre_y) for i, a in enumerate(axes)]
     parts.append(
         f'<polygon points="{_polygon(currents)}" fill="#0b5cad" fill-opacity="0.25" '
         'stroke="#0b5cad" stroke-width="2.5"/>'
@@ -134,7 +190,7 @@ def radar_svg(
     for (x, y), axis in zip(currents, axes, strict=True):
         if axis.current is not None:
             parts.append(f'<circle cx="{x}" cy="{y}" r="4" fill="#0b5cad"/>')
-    legend_y = HEIGHT - 14
+    legend_y = height - 20
     parts.append(
         f'<line x1="40" y1="{legend_y}" x2="80" y2="{legend_y}" stroke="#1b1f24" '
         'stroke-width="2" stroke-dasharray="6 4"/>'

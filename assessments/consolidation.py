@@ -48,7 +48,7 @@ from assessments.models import (
     Rating,
 )
 from assessments.results_cache import results_changed
-from assessments.selectors import current_requirements_for
+from assessments.selectors.requirements import current_requirements_for
 from plms.common.db import insert_rows
 
 TWO_PLACES = Decimal("0.01")

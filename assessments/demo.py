@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 from assessments.models import Assessment, AssessmentCycle
-from assessments.selectors import required_capabilities, scale_bounds
+from assessments.selectors.requirements import required_capabilities, scale_bounds
 from assessments.services import cycles as cycle_services
 from assessments.services import raters as rater_services
 from assessments.services import ratings as rating_services

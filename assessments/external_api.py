@@ -15,8 +15,8 @@ from rest_framework import mixins, serializers, status
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from assessments import selectors
 from assessments.models import AttestedRating
+from assessments.selectors import results as result_selectors
 from assessments.services import ratings as rating_services
 from capabilities.models import Capability
 from plms.common.api import (
@@ -104,7 +104,7 @@ class ExternalRatingViewSet(
     extra_permission_classes = (IsAdminOrApiKey,)
 
     def get_queryset(self):
-        return selectors.attested_rating_list()
+        return result_selectors.attested_rating_list()
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -120,7 +120,7 @@ class ExternalRatingViewSet(
             external_id=data["external_id"],
             evidence_url=data.get("evidence_url", ""),
         )
-        rating = selectors.attested_rating_list().get(pk=rating.pk)
+        rating = result_selectors.attested_rating_list().get(pk=rating.pk)
         answer = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(self.get_serializer(rating).data, status=answer)
 

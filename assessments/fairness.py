@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.gaps import EFFECTIVE, _q
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel, Rating
-from assessments.selectors import scale_levels
+from assessments.selectors.requirements import scale_levels
 
 LENIENCY = Decimal("0.5")
 CENTRAL_MIN_RATINGS = 3

@@ -30,7 +30,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from assessments.models import AssessmentCycle, ConsolidatedLevel
-from assessments.selectors import proficient_level, required_capabilities
+from assessments.selectors.requirements import proficient_level, required_capabilities
 from capabilities.models import Capability, RoleRequirement
 from plms.people.models import Department, Employee
 

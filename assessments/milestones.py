@@ -17,9 +17,9 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from assessments import selectors
 from assessments.gaps import employee_gaps
 from assessments.models import Assessment, AssessmentCycle
+from assessments.selectors import cycles as cycle_selectors
 from assessments.services.cycles import assessments_create_for
 from workflows import notifications
 from workflows.milestones import (
@@ -37,8 +37,8 @@ from workflows.models import MilestoneRun
 
 def _cycle_for(config: dict) -> AssessmentCycle | None:
     if config.get("cycle"):
-        return selectors.open_cycles().filter(uuid=config["cycle"]).first()
-    return selectors.latest_open_cycle()
+        return cycle_selectors.open_cycles().filter(uuid=config["cycle"]).first()
+    return cycle_selectors.latest_open_cycle()
 
 
 def launch_for_employee(context):

@@ -7,7 +7,7 @@ from django.db.models import Case, IntegerField, Value, When
 
 from assessments.models import AssessmentCycle, ConsolidatedLevel, Rating
 from assessments.results_cache import results_changed
-from assessments.selectors import cycle_scope_employees
+from assessments.selectors.cycles import cycle_scope_employees
 from assessments.services.cycles import assessments_create_for
 from capabilities import signals as capability_signals
 

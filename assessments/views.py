@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments import charts, fairness, gaps, selectors
+from assessments import charts, fairness, gaps
 from assessments.forms import (
     AdjustForm,
     CloseCycleForm,
@@ -25,6 +25,11 @@ from assessments.models import Assessment, AssessmentCycle, PreviewVote
 from assessments.results_cache import cached_report
 from assessments.reviews import selectors as review_selectors
 from assessments.reviews import services as review_services
+from assessments.selectors import cycles as cycle_selectors
+from assessments.selectors import raters as rater_selectors
+from assessments.selectors import ratings as rating_selectors
+from assessments.selectors import requirements as requirement_selectors
+from assessments.selectors import results as result_selectors
 from assessments.services import calibration as calibration_services
 from assessments.services import cycles as cycle_services
 from assessments.services import raters as rater_services
@@ -44,14 +49,14 @@ NOT_OBSERVED = "n/o"
 
 
 def _cycle_or_404(id) -> AssessmentCycle:
-    cycle = selectors.cycle_get(uuid=id)
+    cycle = cycle_selectors.cycle_get(uuid=id)
     if cycle is None:
         raise Http404
     return cycle
 
 
 def _chosen_cycle(request: HttpRequest) -> AssessmentCycle | None:
-    return selectors.closed_cycle_chosen(raw_id=request.GET.get("cycle"))
+    return cycle_selectors.closed_cycle_chosen(raw_id=request.GET.get("cycle"))
 
 
 # --- Raters ----------------------------------------------------------------------------------
@@ -62,10 +67,10 @@ def my_assessments(request: HttpRequest) -> HttpResponse:
     viewer = request.employee
     context = {"page": None, "nominations": [], "open_cycles": []}
     if viewer is not None:
-        assessments = selectors.my_assessments(rater=viewer)
+        assessments = rater_selectors.my_assessments(rater=viewer)
         context["page"] = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
-        context["nominations"] = selectors.peer_nominations_to_decide(manager=viewer)
-        context["open_cycles"] = selectors.open_peer_cycles()
+        context["nominations"] = rater_selectors.peer_nominations_to_decide(manager=viewer)
+        context["open_cycles"] = cycle_selectors.open_peer_cycles()
     return render(request, "assessments/my_assessments.html", context)
 
 
@@ -96,7 +101,7 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
     assessment = review_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
     if assessment is None:
         raise Http404
-    can_rate = selectors.can_rate(actor=actor, assessment=assessment)
+    can_rate = rater_selectors.can_rate(actor=actor, assessment=assessment)
     data = _rating_form_data(assessment)
     errors: dict = {}
     error_message = ""
@@ -133,7 +138,7 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
         else:
             messages.success(request, _("Draft saved."))
             return redirect("assessments:assessment_form", id=assessment.uuid)
-    goal_results = selectors.goal_results_for_viewer(
+    goal_results = rating_selectors.goal_results_for_viewer(
         actor=actor,
         employee=assessment.employee,
         capabilities=[item["capability"] for item in data["items"]],
@@ -162,7 +167,7 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
         "rated": rated,
         "sections": sections,
         "unanswered": [q for section in sections for q in section["questions"] if q.get("error")],
-        "scale": selectors.scale_levels(),
+        "scale": requirement_selectors.scale_levels(),
         "unrated": [item for item in data["items"] if not item["rated"]] if errors else [],
         "assessment": assessment,
         "can_rate": can_rate and assessment.is_open,
@@ -176,7 +181,7 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
 
 def _rating_form_data(assessment: Assessment) -> dict:
     """The rating form's capabilities, unless the cycle's template asks this rater none."""
-    data = selectors.rating_form_data(assessment=assessment)
+    data = rating_selectors.rating_form_data(assessment=assessment)
     section = review_selectors.capability_section(assessment)
     if section is None:
         data["items"] = []
@@ -213,7 +218,7 @@ def rating_autosave(request: HttpRequest, id) -> HttpResponse:
     short status."""
     actor = actor_from_request(request)
     assessment = review_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
-    if assessment is None or not selectors.can_rate(actor=actor, assessment=assessment):
+    if assessment is None or not rater_selectors.can_rate(actor=actor, assessment=assessment):
         raise Http404
     data = _rating_form_data(assessment)
     items, _posted = _form_items(request, data)
@@ -244,7 +249,7 @@ def peer_nominate(request: HttpRequest, id) -> HttpResponse:
     if employee is None or cycle.status != AssessmentCycle.Status.OPEN:
         raise Http404
     if request.method == "POST":
-        chosen = selectors.employees_by_public_ids(raw_ids=request.POST.getlist("peers"))
+        chosen = cycle_selectors.employees_by_public_ids(raw_ids=request.POST.getlist("peers"))
         try:
             rater_services.peers_nominate(actor=actor, cycle=cycle, employee=employee, peers=chosen)
         except ApplicationError as exc:
@@ -254,8 +259,8 @@ def peer_nominate(request: HttpRequest, id) -> HttpResponse:
             return redirect("assessments:my_assessments")
     context = {
         "cycle": cycle,
-        "suggestions": selectors.peer_suggestions(cycle=cycle, employee=employee, limit=8),
-        "nominated": selectors.peer_nominations_of(cycle=cycle, employee=employee),
+        "suggestions": rater_selectors.peer_suggestions(cycle=cycle, employee=employee, limit=8),
+        "nominated": rater_selectors.peer_nominations_of(cycle=cycle, employee=employee),
     }
     return render(request, "assessments/peer_nominate.html", context)
 
@@ -264,7 +269,7 @@ def peer_nominate(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def nomination_decide(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    assessment = selectors.peer_nomination_get_for_decider(actor=actor, uuid=id)
+    assessment = rater_selectors.peer_nomination_get_for_decider(actor=actor, uuid=id)
     if assessment is None:
         raise Http404
     try:
@@ -281,13 +286,13 @@ def expert_grants(request: HttpRequest) -> HttpResponse:
     """HR admins and managers grant expert assessors on their people's assessments in an
     open cycle, and revoke them; the expert sees and rates that one assessment only."""
     actor = actor_from_request(request)
-    cycle = selectors.open_expert_cycle_chosen(
+    cycle = cycle_selectors.open_expert_cycle_chosen(
         raw_id=request.GET.get("cycle") or request.POST.get("cycle")
     )
     form = ExpertGrantForm(request.POST or None)
     if request.method == "POST" and cycle is not None and form.is_valid():
-        employee = selectors.employee_by_email(email=form.cleaned_data["employee"])
-        expert = selectors.employee_by_email(email=form.cleaned_data["expert"])
+        employee = cycle_selectors.employee_by_email(email=form.cleaned_data["employee"])
+        expert = cycle_selectors.employee_by_email(email=form.cleaned_data["expert"])
         if employee is None:
             form.add_error("employee", _("Nobody in the organisation has this e-mail."))
         if expert is None:
@@ -308,13 +313,13 @@ def expert_grants(request: HttpRequest) -> HttpResponse:
                 return redirect(f"{reverse('assessments:expert_grants')}?cycle={cycle.uuid}")
     search = request.GET.get("q", "").strip()
     grants = (
-        selectors.expert_grant_list_for_viewer(actor=actor, cycle=cycle, search=search)
+        rater_selectors.expert_grant_list_for_viewer(actor=actor, cycle=cycle, search=search)
         if cycle is not None
         else None
     )
     context = {
         "cycle": cycle,
-        "cycles": selectors.open_expert_cycles(),
+        "cycles": cycle_selectors.open_expert_cycles(),
         "form": form,
         "search": search,
         "query": f"cycle={cycle.uuid}&" if cycle is not None else "",
@@ -329,7 +334,7 @@ def expert_grants(request: HttpRequest) -> HttpResponse:
 @require_POST
 def expert_revoke(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    assessment = selectors.expert_grant_get_for_viewer(actor=actor, uuid=id)
+    assessment = rater_selectors.expert_grant_get_for_viewer(actor=actor, uuid=id)
     if assessment is None:
         raise Http404
     try:
@@ -350,28 +355,30 @@ def expert_revoke(request: HttpRequest, id) -> HttpResponse:
 @member_required
 def results(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    employee = selectors.results_employee_for_viewer(actor=actor, uuid=id)
+    employee = rater_selectors.results_employee_for_viewer(actor=actor, uuid=id)
     if employee is None:
         raise Http404
     employee_gaps = gaps.employee_gaps(employee=employee)
-    _low, high = selectors.scale_bounds()
+    _low, high = requirement_selectors.scale_bounds()
     radar = charts.radar_svg(
         [charts.RadarAxis(g.capability.name, g.target, g.current) for g in employee_gaps],
         top=high,
         title=_("%(name)s: current level and target per capability") % {"name": employee.full_name},
     )
-    goal_results = selectors.goal_results_for_viewer(
+    goal_results = rating_selectors.goal_results_for_viewer(
         actor=actor, employee=employee, capabilities=[g.capability for g in employee_gaps]
     )
-    history = list(selectors.consolidated_for_employee(employee=employee))
-    external = selectors.external_rating_sources(levels=history)
+    history = list(result_selectors.consolidated_for_employee(employee=employee))
+    external = result_selectors.external_rating_sources(levels=history)
     for level in history:
         counted = (level.contributions or {}).get("expert", {}).get("attested", [])
         level.external_sources = sorted({external[u] for u in counted if u in external})
         level.exam_count = len([u for u in counted if u not in external])
     latest = next(iter(history), None)
     peers = (
-        selectors.peer_summary(cycle=latest.cycle, employee=employee) if latest is not None else {}
+        result_selectors.peer_summary(cycle=latest.cycle, employee=employee)
+        if latest is not None
+        else {}
     )
     context = {
         "person": employee,
@@ -428,7 +435,7 @@ def team(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
     department = None
     if actor.is_admin and request.GET.get("department"):
-        department = selectors.department_by_public_id(raw_id=request.GET["department"])
+        department = cycle_selectors.department_by_public_id(raw_id=request.GET["department"])
     employee_ids = None
     if not actor.is_admin:
         if request.employee is None:
@@ -452,13 +459,13 @@ def team(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "cycle": cycle,
-        "cycles": selectors.closed_cycles(),
+        "cycles": cycle_selectors.closed_cycles(),
         "grid": grid,
         "page": page,
         "query": query.urlencode(),
         "report": report,
         "department": department,
-        "departments": selectors.departments() if actor.is_admin else [],
+        "departments": cycle_selectors.departments() if actor.is_admin else [],
     }
     return render(request, "assessments/team.html", context)
 
@@ -469,7 +476,7 @@ def team(request: HttpRequest) -> HttpResponse:
 @member_required(admin=True)
 def cycle_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
-    cycles = selectors.cycle_list(search=search)
+    cycles = cycle_selectors.cycle_list(search=search)
     page = Paginator(cycles, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "assessments/cycle_list.html", {"page": page, "search": search})
 
@@ -508,9 +515,9 @@ def cycle_detail(request: HttpRequest, id) -> HttpResponse:
     cycle = _cycle_or_404(id)
     context = {
         "cycle": cycle,
-        "completion": selectors.cycle_completion_by_department(cycle=cycle),
+        "completion": cycle_selectors.cycle_completion_by_department(cycle=cycle),
         "reason_form": ReasonForm(),
-        "in_scope": selectors.cycle_scope_employees(cycle).count(),
+        "in_scope": cycle_selectors.cycle_scope_employees(cycle).count(),
     }
     return render(request, "assessments/cycle_detail.html", context)
 
@@ -550,7 +557,7 @@ def cycle_launch(request: HttpRequest, id) -> HttpResponse:
             lambda actor, cycle: cycle_services.cycle_launch(actor=actor, cycle=cycle),
             _("Launch started: the assessments are being created."),
         )
-    context = {"cycle": cycle, "launch": selectors.cycle_launch_consequences(cycle=cycle)}
+    context = {"cycle": cycle, "launch": cycle_selectors.cycle_launch_consequences(cycle=cycle)}
     return render(request, "assessments/cycle_launch_confirm.html", context)
 
 
@@ -561,7 +568,7 @@ def cycle_close(request: HttpRequest, id) -> HttpResponse:
     states it in numbers and asks why when any are unsubmitted; a post without the confirmed
     numbers (an old form, a stray click) only shows that page and changes nothing."""
     cycle = _cycle_or_404(id)
-    consequences = selectors.cycle_close_consequences(cycle=cycle)
+    consequences = cycle_selectors.cycle_close_consequences(cycle=cycle)
     form = CloseCycleForm(initial={"confirmed_unsubmitted": consequences.unsubmitted})
     status = 200
     if request.method == "POST" and "confirmed_unsubmitted" in request.POST:
@@ -574,7 +581,7 @@ def cycle_close(request: HttpRequest, id) -> HttpResponse:
             except ApplicationError as exc:
                 _form_errors(form, exc)
                 status = exc.status if exc.status >= 400 else 400
-                consequences = selectors.cycle_close_consequences(cycle=cycle)
+                consequences = cycle_selectors.cycle_close_consequences(cycle=cycle)
                 form.data = form.data.copy()
                 form.data["confirmed_unsubmitted"] = consequences.unsubmitted
             else:
@@ -600,7 +607,7 @@ def cycle_reopen(request: HttpRequest, id) -> HttpResponse:
 def cycle_export(request: HttpRequest, id) -> HttpResponse:
     """The cycle's consolidated results as CSV, one row per employee and capability."""
     cycle = _cycle_or_404(id)
-    rows = selectors.consolidated_for_export(cycle=cycle)
+    rows = result_selectors.consolidated_for_export(cycle=cycle)
     audit_record(
         actor=actor_from_request(request),
         action=actions.DATA_EXPORTED,
@@ -697,12 +704,12 @@ def cycle_answers_export(request: HttpRequest, id) -> HttpResponse:
 @member_required(admin=True)
 def gap_report(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
-    department = selectors.department_by_public_id(raw_id=request.GET.get("department"))
+    department = cycle_selectors.department_by_public_id(raw_id=request.GET.get("department"))
     context = {
         "cycle": cycle,
-        "cycles": selectors.closed_cycles(),
+        "cycles": cycle_selectors.closed_cycles(),
         "department": department,
-        "departments": selectors.departments(),
+        "departments": cycle_selectors.departments(),
     }
     if cycle is not None:
         levels = gaps.group_levels(cycle=cycle, department=department)
@@ -737,7 +744,7 @@ def department_heatmap(request: HttpRequest) -> HttpResponse:
         )
     context = {
         "cycle": cycle,
-        "cycles": selectors.closed_cycles(),
+        "cycles": cycle_selectors.closed_cycles(),
         "heatmap": heatmap,
         "chart": charts.department_heatmap_svg(
             heatmap,
@@ -756,7 +763,7 @@ def calibration(request: HttpRequest, id) -> HttpResponse:
     """Fairness and calibration of a cycle: rater analytics, self vs manager by department,
     the level distribution per department, the 9-box and calibrated levels."""
     cycle = _cycle_or_404(id)
-    adjusted = selectors.adjusted_levels(cycle=cycle)
+    adjusted = result_selectors.adjusted_levels(cycle=cycle)
     context = {
         "cycle": cycle,
         "analytics": fairness.rater_analytics(cycle=cycle),
@@ -764,7 +771,7 @@ def calibration(request: HttpRequest, id) -> HttpResponse:
         "distribution": fairness.level_distribution_by_department(cycle=cycle),
         "nine_box": fairness.nine_box(cycle=cycle),
         "adjusted": adjusted,
-        "preview": selectors.preview_summary(cycle=cycle) if cycle.preview_voting else None,
+        "preview": result_selectors.preview_summary(cycle=cycle) if cycle.preview_voting else None,
         "answer_summary": review_selectors.cycle_answer_summary(cycle=cycle),
     }
     return render(request, "assessments/calibration.html", context)
@@ -780,7 +787,7 @@ def rating_preview(request: HttpRequest, id) -> HttpResponse:
         raise Http404
     search = request.GET.get("q", "").strip()
     contested = request.GET.get("contested") == "1"
-    levels = selectors.preview_list_for_viewer(
+    levels = result_selectors.preview_list_for_viewer(
         actor=actor, cycle=cycle, contested=True if contested else None, search=search
     )
     page = Paginator(levels, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -800,7 +807,7 @@ def rating_preview(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def preview_vote(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    consolidated = selectors.preview_level_get_for_viewer(actor=actor, uuid=id)
+    consolidated = result_selectors.preview_level_get_for_viewer(actor=actor, uuid=id)
     if consolidated is None:
         raise Http404
     form = PreviewVoteForm(request.POST)
@@ -831,7 +838,7 @@ def preview_vote(request: HttpRequest, id) -> HttpResponse:
 
 @member_required(admin=True)
 def consolidated_adjust(request: HttpRequest, id) -> HttpResponse:
-    consolidated = selectors.consolidated_get(uuid=id)
+    consolidated = result_selectors.consolidated_get(uuid=id)
     if consolidated is None:
         raise Http404
     form = AdjustForm(request.POST or None)

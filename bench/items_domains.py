@@ -55,7 +55,7 @@ def domain_items(ctx: BenchContext) -> list[Item]:
         plan = DevelopmentPlan.objects.filter(employee=employee).order_by("id").first()
         capability = None
         if pending is not None:
-            from assessments.selectors import required_capabilities
+            from assessments.selectors.requirements import required_capabilities
 
             capability = next(iter(required_capabilities(employee_id=employee.pk).values()), None)
     if employee is None or closed is None or pending is None or goal is None or plan is None:

@@ -339,7 +339,9 @@ def workflows_jobs(ctx: BenchContext) -> list[Job]:
     chunk of PLMS_WORKFLOW_DISPATCH_CHUNK steps, so a sample gives the rate).
     """
     from workflows import tasks
-    from workflows.engine import organization_tick, runs_start, steps_claim
+    from workflows.engine.runs import runs_start
+    from workflows.engine.steps import steps_claim
+    from workflows.engine.tick import organization_tick
     from workflows.models import WorkflowMilestone, WorkflowTemplate
 
     organization = ctx.organization

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from assessments import charts, gaps
-from assessments import selectors as assessment_selectors
+from assessments.selectors import cycles as cycle_selectors
+from assessments.selectors import requirements as requirement_selectors
 from dashboards import selectors as dashboard_selectors
 from dashboards.charts import adoption_svg
 from goals import selectors as goal_selectors
@@ -51,7 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _employee_sections(actor: Actor, employee: Employee) -> dict:
     employee_gaps = gaps.employee_gaps(employee=employee)
-    _low, high = assessment_selectors.scale_bounds()
+    _low, high = requirement_selectors.scale_bounds()
     radar = charts.radar_svg(
         [charts.RadarAxis(g.capability.name, g.target, g.current) for g in employee_gaps],
         top=high,
@@ -83,8 +84,8 @@ def _employee_sections(actor: Actor, employee: Employee) -> dict:
 
 
 def _manager_sections(request: HttpRequest, manager: Employee, reports: list) -> dict:
-    open_cycle = assessment_selectors.latest_open_cycle()
-    closed_cycle = assessment_selectors.latest_closed_cycle()
+    open_cycle = cycle_selectors.latest_open_cycle()
+    closed_cycle = cycle_selectors.latest_closed_cycle()
     at_risk = goal_selectors.team_goal_risks(manager=manager)
     rows = dashboard_selectors.team_rows(
         manager=manager,
@@ -162,8 +163,8 @@ def _team_columns(sort: str) -> list[dict]:
 
 
 def _hr_sections(organization: Organization) -> dict:
-    closed_cycle = assessment_selectors.latest_closed_cycle()
-    cycle = assessment_selectors.current_cycle()
+    closed_cycle = cycle_selectors.latest_closed_cycle()
+    cycle = cycle_selectors.current_cycle()
     trends = dashboard_selectors.organisation_trends(organization=organization, cycle=cycle)
     return {
         "adoption_chart": adoption_svg(trends["adoption"], described_by="adoption-table"),

@@ -17,7 +17,7 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments import selectors as assessment_selectors
+from assessments.selectors import cycles as cycle_selectors
 from capabilities import selectors as capability_selectors
 from goals import selectors as goal_selectors
 from learning import impact, selectors
@@ -192,7 +192,7 @@ class PlanItemSerializer(ApiModelSerializer):
 class DevelopmentPlanSerializer(ApiModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     employee = PublicId(people_selectors.employees, read_only=True)
-    built_from = PublicId(assessment_selectors.cycles, read_only=True, allow_null=True)
+    built_from = PublicId(cycle_selectors.cycles, read_only=True, allow_null=True)
     approved_by = PublicId(people_selectors.employees, read_only=True, allow_null=True)
     item_count = serializers.IntegerField(read_only=True)
     done_count = serializers.IntegerField(read_only=True)
@@ -249,7 +249,7 @@ class PlanCreateSerializer(ApiSerializer):
     employee = PublicId(people_selectors.employees)
     kind = choice(DevelopmentPlan.Kind.choices, default=DevelopmentPlan.Kind.DEVELOPMENT)
     start = serializers.DateField(required=False)
-    cycle = PublicId(assessment_selectors.cycles, required=False, allow_null=True)
+    cycle = PublicId(cycle_selectors.cycles, required=False, allow_null=True)
     title = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     period_end = serializers.DateField(required=False)
     milestones = MilestoneSerializer(many=True, required=False, default=list)

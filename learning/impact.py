@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Avg, Count, Q
 
 from assessments.models import ConsolidatedLevel
-from assessments.selectors import proficient_level
+from assessments.selectors.requirements import proficient_level
 from learning.models import DevelopmentPlan, LearningFeedback, PlanItem
 
 CAVEAT = (

@@ -10,7 +10,7 @@ from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from assessments.models import AssessmentCycle
-from assessments.selectors import latest_closed_cycle
+from assessments.selectors.cycles import latest_closed_cycle
 from capabilities.models import Capability
 from goals.models import Goal
 from learning.builder import CatalogueEntry

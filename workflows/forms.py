@@ -25,6 +25,14 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
+# A milestone's settings the editor shows (`WorkflowMilestone.config`).
+TELL_MANAGER_ON_SUBMIT = "tell_manager_on_submit"
+CADENCES = (
+    ("weekly", _("Every week")),
+    ("fortnightly", _("Every two weeks")),
+    ("monthly", _("Every month")),
+)
+
 # The form field that holds the chosen ids of each audience.
 AUDIENCE_FIELDS = ("departments", "job_roles", "people")
 
@@ -159,6 +167,25 @@ class MilestoneForm(forms.Form):
         label=_("Escalate to"), choices=WorkflowMilestone.EscalateTo.choices
     )
     condition = forms.ChoiceField(label=_("Condition"), required=False)
+    # Settings of some kinds, each shown only while its kind is chosen (see the template).
+    cadence = forms.ChoiceField(
+        label=_("How often the check-ins repeat"),
+        choices=CADENCES,
+        initial="weekly",
+        required=False,
+        help_text=_("When the pair has no recurring 1:1 yet, one starts at this pace."),
+    )
+    tell_manager_on_submit = forms.BooleanField(
+        label=_("Tell the manager when the self-assessment is submitted"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "In the app and by e-mail, as each manager chose. Switch it off when a later "
+            "milestone of this workflow asks the manager to rate."
+        ),
+    )
+    # The settings the page does not edit (the cycle, which assessment is tracked), kept.
+    config = forms.JSONField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -171,9 +198,34 @@ class MilestoneForm(forms.Form):
             *((c.name, c.label) for c in registry.CONDITIONS.values()),
         ]
 
+    def clean(self) -> dict:
+        """The milestone's settings in `config`: what the page edits for its kind, over what
+        it keeps."""
+        data = super().clean()
+        config = data.get("config")
+        config = {
+            key: value
+            for key, value in (config if isinstance(config, dict) else {}).items()
+            if key not in ("cadence", TELL_MANAGER_ON_SUBMIT)
+        }
+        kind = data.get("kind")
+        if kind == "schedule_check_in" and data.get("cadence"):
+            config["cadence"] = data["cadence"]
+        if kind == "launch_assessment" and not data.get(TELL_MANAGER_ON_SUBMIT):
+            config[TELL_MANAGER_ON_SUBMIT] = False
+        data["config"] = config
+        data.pop("cadence", None)
+        data.pop(TELL_MANAGER_ON_SUBMIT, None)
+        return data
+
     @staticmethod
     def initial_for(milestone: WorkflowMilestone) -> dict:
+        config = milestone.config or {}
         return {
+            "config": config,
+            "cadence": config.get("cadence", "weekly"),
+            TELL_MANAGER_ON_SUBMIT: config.get(TELL_MANAGER_ON_SUBMIT, True),
+        } | {
             name: getattr(milestone, name)
             for name in (
                 "name",

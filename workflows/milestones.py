@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone
@@ -238,7 +239,11 @@ def notified(notice: notifications.Notice, created: Sequence) -> Outcome:
     if not any(user is not None for user in notice.recipients):
         return Outcome(MilestoneRun.State.SKIPPED, "Nobody to notify (no sign-in).")
     count = len({user.pk for user in notice.recipients if user is not None})
-    return Outcome(MilestoneRun.State.DONE, f"Notified {count} (new: {len(created)}).")
+    people = "1 person" if count == 1 else f"{count} people"
+    earlier = count - len(created)
+    if earlier:
+        return Outcome(MilestoneRun.State.DONE, f"Sent to {people}; {earlier} had it already.")
+    return Outcome(MilestoneRun.State.DONE, f"Sent to {people}.")
 
 
 def notifying(notice_of: NoticeOf) -> Dispatch:
@@ -307,7 +312,8 @@ def object_link(object_type: str, object_id: str) -> str:
 
 def _link(context: StepContext) -> str:
     """The page a step's notification opens: what the step it chases made (a check-in, an
-    assessment, a plan), else what the run is about (a red goal), else the notifications."""
+    assessment, a plan), else what the run is about (a red goal), else the page of the person
+    the run is for — which everyone a step tells may open: the person, their managers, HR."""
     parent = context.step.parent
     if parent is not None:
         found = object_link(parent.object_type, parent.object_id)
@@ -315,15 +321,22 @@ def _link(context: StepContext) -> str:
             return found
     subject = run_subject(context.run)
     if subject is not None:
-        return object_link(*subject)
-    return _notifications_path(get_urlconf(), get_script_prefix())
+        found = object_link(*subject)
+        if found:
+            return found
+    return _person_path(get_urlconf(), get_script_prefix()).replace(
+        str(_ANY_PERSON), str(context.employee.uuid)
+    )
+
+
+_ANY_PERSON = UUID(int=0)
 
 
 @functools.cache
-def _notifications_path(urlconf: str | None, prefix: str) -> str:
-    """The notifications page, resolved once per URL configuration and script prefix: a
-    dispatched chunk links a hundred notices to it."""
-    return reverse("notifications:list", urlconf=urlconf)
+def _person_path(urlconf: str | None, prefix: str) -> str:
+    """A person's page with a stand-in id, resolved once per URL configuration and script
+    prefix: a dispatched chunk links a hundred notices to people's pages."""
+    return reverse("people:employee_detail", args=[_ANY_PERSON], urlconf=urlconf)
 
 
 def follow_ups_schedule(context: StepContext, follow_ups: Sequence[tuple[str, str, datetime]]):

@@ -14,8 +14,9 @@ from plms.common.db import count_per_row
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.tenancy.models import Organization
-from workflows import engine, triggers
 from workflows import milestones as registry
+from workflows import triggers
+from workflows.engine import runs as run_engine
 from workflows.models import (
     MilestoneRun,
     Notification,
@@ -163,7 +164,7 @@ def workflow_template_preview(
     if anchor is None or not milestones:
         return Preview(anchor, count, [], explanation, people[:10])
     entries = []
-    for step in engine.plan_steps(milestones, anchor):
+    for step in run_engine.plan_steps(milestones, anchor):
         kind = registry.kind_get(step.kind)
         entries.append(
             PreviewEntry(

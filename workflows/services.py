@@ -20,8 +20,10 @@ from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import Organization
-from workflows import engine, shipped, triggers
 from workflows import milestones as registry
+from workflows import shipped, triggers
+from workflows.engine import runs as run_engine
+from workflows.engine import steps as step_engine
 from workflows.models import MilestoneRun, WorkflowMilestone, WorkflowRun, WorkflowTemplate
 
 TEMPLATE_FIELDS = (
@@ -446,7 +448,7 @@ def workflow_run_cancel(*, actor: Actor, run: WorkflowRun, reason: str = "") -> 
     if run.state != WorkflowRun.State.ACTIVE:
         raise ApplicationError("invalid_transition", "Only a run in progress can be cancelled.")
     now = timezone.now()
-    engine._cancel_run(run, now, reason or "Cancelled by HR.")
+    step_engine._cancel_run(run, now, reason or "Cancelled by HR.")
     run.refresh_from_db()
     audit_record(actor=actor, action="workflow_run.cancelled", obj=run, reason=reason)
     return run
@@ -475,7 +477,7 @@ def workflow_event_record(
     for template in templates:
         audience = triggers.audience_employees(template)
         employees = audience.filter(pk=employee.pk) if employee is not None else audience
-        started += engine.runs_start(
+        started += run_engine.runs_start(
             template=template,
             employees=employees,
             occurrence=f"event:{key}",

@@ -11,7 +11,7 @@ record of its work: the tick finds anything a lost message left behind.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from celery import shared_task
 from celery.signals import task_received
@@ -20,8 +20,11 @@ from django.db import InterfaceError, OperationalError, connection
 from django.utils import timezone
 
 from plms.common import workers
+from plms.common.retention import NOTIFICATIONS, retention_days
 from plms.tenancy.context import organization_context
-from workflows import engine, notifications
+from workflows import notifications, retention
+from workflows.engine import steps as step_engine
+from workflows.engine import tick as tick_engine
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ def _when(now: str | None) -> datetime | None:
 def workflow_tick(now: str | None = None) -> int:
     """Beat, every minute: one task per organization with work."""
     moment = _when(now) or timezone.now()
-    organization_ids = engine.organizations_with_work(now=moment)
+    organization_ids = tick_engine.organizations_with_work(now=moment)
     for organization_id in organization_ids:
         workflow_tick_organization.delay(organization_id=organization_id, now=now)
     return len(organization_ids)
@@ -55,7 +58,7 @@ def workflow_tick(now: str | None = None) -> int:
 def workflow_recover() -> int:
     """Beat, every PLMS_WORKFLOW_RECOVER_SECONDS: organizations with steps or e-mails held by
     a worker process that stopped beating are ticked now, which takes that work over."""
-    organization_ids = engine.organizations_with_orphans()
+    organization_ids = step_engine.organizations_with_orphans()
     for organization_id in organization_ids:
         logger.warning("Taking over work of a dead worker in organization %s", organization_id)
         workflow_tick_organization.delay(organization_id=organization_id)
@@ -66,7 +69,7 @@ def workflow_recover() -> int:
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
 def workflow_tick_organization(*, organization_id: int, now: str | None = None) -> dict:
     with organization_context(organization_id):
-        report = engine.organization_tick(now=_when(now))
+        report = tick_engine.organization_tick(now=_when(now))
     if report.steps_claimed or report.runs_started or report.emails:
         logger.info("Momentum tick for organization %s: %s", organization_id, report)
     return report.__dict__
@@ -76,11 +79,11 @@ def workflow_tick_organization(*, organization_id: int, now: str | None = None) 
 def dispatch_milestones(
     step_ids: list[int], *, organization_id: int, now: str | None = None
 ) -> dict[str, int]:
-    """A chunk of claimed steps (see `engine.steps_dispatch`); a retry redoes none that is
+    """A chunk of claimed steps (see `step_engine.steps_dispatch`); a retry redoes none that is
     done, since a step is only dispatched while it is `due`."""
     with organization_context(organization_id):
-        engine.steps_take(step_ids=step_ids)
-        return engine.steps_dispatch(step_ids=step_ids, now=_when(now))
+        step_engine.steps_take(step_ids=step_ids)
+        return step_engine.steps_dispatch(step_ids=step_ids, now=_when(now))
 
 
 def _in_worker(task) -> bool:
@@ -154,9 +157,44 @@ def take_on_receipt(request=None, **_kwargs) -> None:
     try:
         with organization_context(organization_id):
             if name == dispatch_milestones.name:
-                engine.steps_take(step_ids=ids)
+                step_engine.steps_take(step_ids=ids)
             elif name in (send_notification_emails.name, send_notification_email.name):
                 notifications.notification_emails_take(notification_ids=ids)
     except Exception:  # stamping is an optimisation: the lease still covers the message
         logger.warning("could not stamp %s on receipt", name, exc_info=True)
         connection.close()  # a broken connection is opened afresh for the next message
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def purge_notifications() -> int:
+    """Beat, daily: one purge task per organization with notifications older than a day."""
+    organization_ids = retention.organizations_with_notifications_before(
+        before=timezone.now() - timedelta(days=1)
+    )
+    for organization_id in organization_ids:
+        purge_notifications_of.delay(organization_id=organization_id)
+    return len(organization_ids)
+
+
+@shared_task(acks_late=True, ignore_result=True, **RETRY)
+def purge_notifications_of(*, organization_id: int) -> int:
+    """Notifications older than the organization's retention rules (the global
+    PLMS_NOTIFICATION_RETENTION_DAYS until HR saves their own). Idempotent."""
+    days = retention_days(
+        kind=NOTIFICATIONS,
+        organization_id=organization_id,
+        default=settings.PLMS_NOTIFICATION_RETENTION_DAYS,
+    )
+    with organization_context(organization_id):
+        removed = retention.notifications_purge(
+            before=timezone.now() - timedelta(days=days),
+            batch_size=settings.PLMS_RETENTION_BATCH_SIZE,
+        )
+    if removed:
+        logger.info(
+            "Purged %s notifications of organization %s older than %s days",
+            removed,
+            organization_id,
+            days,
+        )
+    return removed

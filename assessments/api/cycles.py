@@ -17,7 +17,7 @@ from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from assessments import gaps, selectors
+from assessments import gaps
 from assessments.api.reviews import (
     AnswersInputSerializer,
     QuestionAnswerSerializer,
@@ -32,6 +32,8 @@ from assessments.models import (
 )
 from assessments.results_cache import cached_report
 from assessments.reviews import selectors as review_selectors
+from assessments.selectors import cycles as cycle_selectors
+from assessments.selectors import raters as rater_selectors
 from assessments.services import cycles as cycle_services
 from assessments.services import ratings as rating_services
 from capabilities import selectors as capability_selectors
@@ -349,13 +351,15 @@ class AssessmentCycleViewSet(
     def get_queryset(self):
         if self.action == "department_heatmap":  # the cycle itself, without its counts
             return AssessmentCycle.objects.all()
-        return selectors.cycle_list().select_related("review_template", "review_template_version")
+        return cycle_selectors.cycle_list().select_related(
+            "review_template", "review_template_version"
+        )
 
     def perform_create(self, serializer):
         cycle = cycle_services.cycle_create(
             actor=self.actor, **_cycle_kwargs(serializer.validated_data)
         )
-        serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
+        serializer.instance = cycle_selectors.cycle_get(uuid=cycle.uuid)
 
     def perform_update(self, serializer):
         cycle = cycle_services.cycle_update(
@@ -363,13 +367,13 @@ class AssessmentCycleViewSet(
             cycle=serializer.instance,
             **_cycle_kwargs(serializer.validated_data),
         )
-        serializer.instance = selectors.cycle_get(uuid=cycle.uuid)
+        serializer.instance = cycle_selectors.cycle_get(uuid=cycle.uuid)
 
     def perform_destroy(self, instance):
         cycle_services.cycle_delete(actor=self.actor, cycle=instance)
 
     def _refreshed(self, cycle) -> Response:
-        return Response(self.get_serializer(selectors.cycle_get(uuid=cycle.uuid)).data)
+        return Response(self.get_serializer(cycle_selectors.cycle_get(uuid=cycle.uuid)).data)
 
     @extend_schema(
         summary="Launch the cycle",
@@ -583,7 +587,7 @@ class EmployeeGapsViewSet(OrganizationScopedViewSet):
         return Employee.objects.none()
 
     def retrieve(self, request, id=None):
-        employee = selectors.results_employee_for_viewer(actor=self.actor, uuid=id)
+        employee = rater_selectors.results_employee_for_viewer(actor=self.actor, uuid=id)
         if employee is None:
             raise NotFound()
         employee.gaps = gaps.employee_gaps(employee=employee)

@@ -12,12 +12,12 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments import selectors
 from assessments.models import (
     ConsolidatedLevel,
     PreviewLevel,
     PreviewVote,
 )
+from assessments.selectors import results as result_selectors
 from assessments.services import calibration as calibration_services
 from plms.common.api import (
     ApiFilterSet,
@@ -113,7 +113,7 @@ class RatingPreviewViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
             return ConsolidatedLevel.objects.none()
-        return selectors.preview_list_for_viewer(actor=self.actor)
+        return result_selectors.preview_list_for_viewer(actor=self.actor)
 
     @extend_schema(
         summary="Vote on a level before calibration",

@@ -15,13 +15,14 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments import selectors, services
+from assessments import services
 from assessments.models import (
     Assessment,
     AssessmentCycle,
     ExpertGrant,
     PeerNomination,
 )
+from assessments.selectors import raters as rater_selectors
 from assessments.services import raters as rater_services
 from plms.common.api import (
     ApiFilterSet,
@@ -148,7 +149,7 @@ class PeerNominationViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
             return Assessment.objects.none()
-        return selectors.peer_nomination_list_for_viewer(actor=self.actor)
+        return rater_selectors.peer_nomination_list_for_viewer(actor=self.actor)
 
     def create(self, request, *args, **kwargs):
         data = PeerNominateSerializer(data=request.data)
@@ -164,7 +165,7 @@ class PeerNominationViewSet(
         )
 
     def _decide(self, id, approve: bool) -> Response:
-        nomination = selectors.peer_nomination_get_for_decider(actor=self.actor, uuid=id)
+        nomination = rater_selectors.peer_nomination_get_for_decider(actor=self.actor, uuid=id)
         if nomination is None:
             raise NotFound()
         nomination = rater_services.peer_nomination_decide(
@@ -209,9 +210,12 @@ class PeerNominationViewSet(
         query = PeerSuggestionQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         employee = _nominee(self.actor, query.validated_data.get("employee"))
-        if selectors.results_employee_for_viewer(actor=self.actor, uuid=employee.uuid) is None:
+        if (
+            rater_selectors.results_employee_for_viewer(actor=self.actor, uuid=employee.uuid)
+            is None
+        ):
             raise NotFound()
-        suggestions = selectors.peer_suggestions(
+        suggestions = rater_selectors.peer_suggestions(
             cycle=query.validated_data["cycle"],
             employee=employee,
             limit=query.validated_data["limit"],
@@ -282,7 +286,7 @@ class ExpertGrantViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
             return Assessment.objects.none()
-        return selectors.expert_grant_list_for_viewer(actor=self.actor)
+        return rater_selectors.expert_grant_list_for_viewer(actor=self.actor)
 
     def perform_create(self, serializer):
         data = serializer.validated_data

@@ -19,11 +19,11 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments import selectors
 from assessments.models import Assessment, ReviewTemplate, ReviewTemplateVersion
 from assessments.reviews import schema
 from assessments.reviews import selectors as review_selectors
 from assessments.reviews import services as review_services
+from assessments.selectors import raters as rater_selectors
 from plms.common.api import (
     ApiFilterSet,
     ApiModelSerializer,
@@ -307,7 +307,7 @@ class ReviewAnswersViewSet(OrganizationScopedViewSet):
             problems["kind"] = "One of: " + ", ".join(schema.SECTION_RATER_KINDS) + "."
         if problems:
             raise ApplicationError("invalid", "Some filters are invalid.", fields=problems)
-        employee = selectors.results_employee_for_viewer(actor=self.actor, uuid=employee_id)
+        employee = rater_selectors.results_employee_for_viewer(actor=self.actor, uuid=employee_id)
         if employee is None:
             raise NotFound()
         cycle = review_selectors.results_cycle(employee=employee, raw_id=params.get("cycle"))

@@ -18,10 +18,10 @@ from statistics import mean
 
 from django.db.models import Q, QuerySet
 
-from assessments import selectors as assessment_selectors
 from assessments.models import Assessment, AssessmentCycle, Rating
 from assessments.reviews import schema
 from assessments.reviews.models import ReviewAnswer, ReviewTemplate, ReviewTemplateVersion
+from assessments.selectors import raters as rater_selectors
 from goals.models import Goal
 from goals.selectors import goal_list
 from plms.common.ids import parse_public_id
@@ -46,7 +46,7 @@ KIND_LABELS = {
 def assessment_list_for_viewer(*, actor: Actor) -> QuerySet[Assessment]:
     """The assessments the actor may see (`assessments.selectors`' rule), upward ones by
     their rater alone: not the manager they review, not that manager's managers, not HR."""
-    queryset = assessment_selectors.assessment_list_for_viewer(actor=actor)
+    queryset = rater_selectors.assessment_list_for_viewer(actor=actor)
     viewer = actor.employee
     if viewer is None:
         return queryset.exclude(kind=Assessment.Kind.UPWARD)

@@ -18,7 +18,7 @@ from assessments.models import Assessment, AssessmentCycle
 from assessments.reviews import schema
 from assessments.reviews.models import ReviewAnswer, ReviewTemplate, ReviewTemplateVersion
 from assessments.reviews.selectors import assessment_sections
-from assessments.selectors import scale_bounds
+from assessments.selectors.requirements import scale_bounds
 from assessments.services import INVALID
 from assessments.services.ratings import _check_editable, _check_rater
 from plms.audit.services import audit_record

@@ -15,9 +15,7 @@ from assessments.models import (
     PreviewVote,
 )
 from assessments.results_cache import results_changed
-from assessments.selectors import (
-    scale_bounds,
-)
+from assessments.selectors.requirements import scale_bounds
 from assessments.services import (
     ALREADY_CALIBRATED,
     COMMENT_REQUIRED,

@@ -20,10 +20,7 @@ from assessments.models import (
     AssessmentCycle,
 )
 from assessments.reviews.services import template_version_pin
-from assessments.selectors import (
-    cycle_close_consequences,
-    cycle_scope_employees,
-)
+from assessments.selectors.cycles import cycle_close_consequences, cycle_scope_employees
 from assessments.services import (
     CONFIRMATION_STALE,
     CYCLE_NOT_CLOSED,

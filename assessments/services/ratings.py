@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from assessments import notices
 from assessments.events import AssessmentSubmitted
@@ -19,11 +19,7 @@ from assessments.models import (
     Rating,
 )
 from assessments.reviews.selectors import capability_section, missing_answers
-from assessments.selectors import (
-    reference_levels,
-    required_capabilities,
-    scale_bounds,
-)
+from assessments.selectors.requirements import reference_levels, required_capabilities, scale_bounds
 from assessments.services import (
     ALREADY_SUBMITTED,
     ASSESSMENT_LOCKED,
@@ -357,7 +353,10 @@ def external_rating_import(
             changes={
                 "external_rating": {
                     "before": None,
-                    "after": f"{capability.name}: level {level} from {source} on {rated_on}",
+                    "after": (
+                        f"{capability.name}: level {level} from {source} on "
+                        f"{formats.date_format(rated_on, 'DATE_FORMAT')}"
+                    ),
                 }
             },
         )

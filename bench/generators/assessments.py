@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from assessments.consolidation import TWO_PLACES
 from assessments.models import RATER_KINDS, Assessment, AssessmentCycle, ConsolidatedLevel, Rating
-from assessments.selectors import cycle_scope_employees
+from assessments.selectors.cycles import cycle_scope_employees
 from assessments.services.cycles import LAUNCH_CHUNK, assessments_create_for
 from bench.generators import Sizes
 from capabilities.models import RoleAssignment, RoleRequirement, ScaleLevel

@@ -163,7 +163,7 @@ def generate(actor: Actor, rng: random.Random, sizes: Sizes) -> dict[str, int]:
         done = anchor + timedelta(seconds=rng.randint(5, 120))
         for milestone, recipient in zip(milestones, (manager_user_id, user_id), strict=True):
             step_uuid = uuid.uuid4()
-            outcome = "Notified 1 (new: 1)." if recipient else "Nobody to notify (no sign-in)."
+            outcome = "Sent to 1 person." if recipient else "Nobody to notify (no sign-in)."
             steps.append(
                 (
                     step_uuid,

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from assessments.gaps import employee_gaps
 from assessments.models import AssessmentCycle, ConsolidatedLevel
-from assessments.selectors import current_requirements_for
+from assessments.selectors.requirements import current_requirements_for
 from capabilities.models import Capability
 from learning import selectors
 from learning.builder import BuildSettings, GapInput, PlanDraft, build_plan

@@ -34,6 +34,7 @@ RETENTION_CHANGED = "retention.changed"
 FAMILIES = {
     "auth": _("Sign-in"),
     "membership": _("Memberships and roles"),
+    "member": _("Sign-in withdrawn and restored"),
     "api_key": _("API keys"),
     "data": _("Exports and imports"),
     "personal_data": _("Personal data"),

@@ -15,8 +15,10 @@ from plms.common.api import (
     OrganizationScopedViewSet,
     without_body,
 )
-from plms.integrations import selectors, services
+from plms.integrations import selectors
 from plms.integrations.models import WebhookDelivery, WebhookSubscription
+from plms.integrations.services import provisioning as provisioning_services
+from plms.integrations.services import subscriptions as subscription_services
 from plms.integrations.webhooks import EVENT_TYPES
 from plms.people.imports import REQUIRED
 from plms.tenancy.permissions import IsOrganizationAdmin
@@ -142,7 +144,7 @@ class WebhookViewSet(
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        subscription, _secret = services.webhook_subscription_create(
+        subscription, _secret = subscription_services.webhook_subscription_create(
             actor=self.actor, **serializer.validated_data
         )
         subscription = selectors.webhook_subscription_get(uuid=subscription.uuid)
@@ -152,13 +154,13 @@ class WebhookViewSet(
         )
 
     def perform_update(self, serializer):
-        services.webhook_subscription_update(
+        subscription_services.webhook_subscription_update(
             actor=self.actor, subscription=serializer.instance, **serializer.validated_data
         )
         serializer.instance = selectors.webhook_subscription_get(uuid=serializer.instance.uuid)
 
     def perform_destroy(self, instance):
-        services.webhook_subscription_delete(actor=self.actor, subscription=instance)
+        subscription_services.webhook_subscription_delete(actor=self.actor, subscription=instance)
 
     @extend_schema(
         summary="Deliveries of a webhook subscription",
@@ -180,7 +182,9 @@ class WebhookViewSet(
     @action(detail=True, methods=["post"])
     @without_body
     def test(self, request, id=None):
-        delivery = services.webhook_send_test(actor=self.actor, subscription=self.get_object())
+        delivery = subscription_services.webhook_send_test(
+            actor=self.actor, subscription=self.get_object()
+        )
         delivery = selectors.webhook_delivery_list(subscription=delivery.subscription).get(
             pk=delivery.pk
         )
@@ -230,7 +234,9 @@ class BulkEmployeeItemSerializer(ApiSerializer):
 class BulkUpsertSerializer(ApiSerializer):
     """Up to 1,000 employees to create or update; unknown keys are refused."""
 
-    items = BulkEmployeeItemSerializer(many=True, min_length=1, max_length=services.MAX_BULK_ITEMS)
+    items = BulkEmployeeItemSerializer(
+        many=True, min_length=1, max_length=provisioning_services.MAX_BULK_ITEMS
+    )
 
 
 class BulkUpsertItemResultSerializer(ApiSerializer):
@@ -295,7 +301,7 @@ class EmployeeBulkUpsertViewSet(OrganizationScopedViewSet):
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        result = services.employees_bulk_upsert(
+        result = provisioning_services.employees_bulk_upsert(
             actor=self.actor, items=serializer.validated_data["items"]
         )
         body = {

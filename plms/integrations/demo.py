@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plms.integrations import services
 from plms.integrations.models import WebhookSubscription
+from plms.integrations.services import subscriptions as subscription_services
 from plms.integrations.webhooks import EMPLOYEE_CREATED, EMPLOYEE_DEACTIVATED, EMPLOYEE_UPDATED
 from plms.tenancy.actors import Actor
 from plms.web.demo import DEMO_STEPS
@@ -14,7 +14,7 @@ DEMO_URL = "https://hris.acme.example/plms-webhooks"
 def seed_webhooks(actor: Actor) -> None:
     if WebhookSubscription.objects.filter(url=DEMO_URL).exists():
         return
-    services.webhook_subscription_create(
+    subscription_services.webhook_subscription_create(
         actor=actor,
         url=DEMO_URL,
         events=[EMPLOYEE_CREATED, EMPLOYEE_UPDATED, EMPLOYEE_DEACTIVATED],

@@ -27,7 +27,7 @@ from rest_framework.views import APIView, set_rollback
 
 from capabilities.selectors import with_current_role
 from plms.common.errors import ApplicationError
-from plms.integrations import services
+from plms.integrations.services import provisioning as provisioning_services
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import actor_from_request
 from plms.tenancy.authentication import ApiKeyAuthentication
@@ -361,7 +361,7 @@ class UsersView(ScimView):
 
     def post(self, request):
         attributes = user_attributes(request.data)
-        employee = services.employee_provision(
+        employee = provisioning_services.employee_provision(
             actor=self.actor, employee=None, attributes=attributes
         )
         body = user_resource(self, _user_or_404(employee.uuid))
@@ -378,7 +378,9 @@ class UserView(ScimView):
         employee = _user_or_404(id)
         attributes = {"external_id": "", "last_name": "", "title": "", "active": True}
         attributes.update(user_attributes(request.data))
-        services.employee_provision(actor=self.actor, employee=employee, attributes=attributes)
+        provisioning_services.employee_provision(
+            actor=self.actor, employee=employee, attributes=attributes
+        )
         return Response(user_resource(self, _user_or_404(id)))
 
     def patch(self, request, id):
@@ -395,12 +397,14 @@ class UserView(ScimView):
                 raise ScimError(400, "An operation without a path needs an object.", "noTarget")
         if attributes.get("email") is None:
             attributes.pop("email", None)
-        services.employee_provision(actor=self.actor, employee=employee, attributes=attributes)
+        provisioning_services.employee_provision(
+            actor=self.actor, employee=employee, attributes=attributes
+        )
         return Response(user_resource(self, _user_or_404(id)))
 
     def delete(self, request, id):
         employee = _user_or_404(id)
-        services.employee_provision(
+        provisioning_services.employee_provision(
             actor=self.actor, employee=employee, attributes={"active": False}
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -485,7 +489,7 @@ class GroupsView(ScimView):
         name = str(data.get("displayName") or "").strip()
         if not name:
             raise ScimError(400, "displayName is required.", "invalidValue")
-        department = services.department_provision(
+        department = provisioning_services.department_provision(
             actor=self.actor,
             department=None,
             name=name,
@@ -505,7 +509,7 @@ class GroupView(ScimView):
     def put(self, request, id):
         department = _group_or_404(id)
         data = request.data if isinstance(request.data, Mapping) else {}
-        services.department_provision(
+        provisioning_services.department_provision(
             actor=self.actor,
             department=department,
             name=data.get("displayName"),
@@ -538,7 +542,7 @@ class GroupView(ScimView):
                 remove += _members(member["value"])
             else:
                 raise ScimError(400, f"Unsupported operation on {op_path!r}.", "invalidPath")
-        services.department_provision(
+        provisioning_services.department_provision(
             actor=self.actor,
             department=department,
             name=name,

@@ -21,8 +21,9 @@ from plms.common.idempotency import (
     idempotency_records_purge,
     organizations_with_expired_idempotency_records,
 )
-from plms.integrations import services
+from plms.common.retention import WEBHOOK_HISTORY, retention_days
 from plms.integrations.models import OutboxEvent, WebhookDelivery
+from plms.integrations.services import deliveries as delivery_services
 from plms.tenancy.context import (
     dangerously_all_organizations,
     organization_context,
@@ -44,7 +45,7 @@ def deliver_webhook(self, delivery_id: int, *, organization_id: int) -> str:
     broker) the retry is left to the sweep, which finds the delivery once it is due.
     """
     with organization_context(organization_id):
-        outcome = services.webhook_delivery_run(delivery_id=delivery_id)
+        outcome = delivery_services.webhook_delivery_run(delivery_id=delivery_id)
     logger.info("Webhook delivery %s: %s", delivery_id, outcome.state)
     in_worker = not (self.request.is_eager or self.request.called_directly)
     if outcome.retry_in is not None and in_worker:
@@ -96,10 +97,11 @@ def retry_due_webhook_deliveries_of(*, organization_id: int) -> int:
 
 @shared_task(acks_late=True, ignore_result=True)
 def purge_webhook_history() -> int:
-    """Beat: one purge task per organization with webhook history older than
-    PLMS_RETENTION_DAYS (outbox events and delivery logs). Also starts the purge of expired
-    idempotency records. Returns the number of organizations with webhook history to purge."""
-    before = timezone.now() - timedelta(days=settings.PLMS_RETENTION_DAYS)
+    """Beat: one purge task per organization with webhook history (outbox events and delivery
+    logs) older than a day; each purges what is older than its organization's retention rules
+    (PLMS_RETENTION_DAYS until HR saves their own). Also starts the purge of expired
+    idempotency records. Returns the number of organizations given a purge task."""
+    before = timezone.now() - timedelta(days=1)
     with dangerously_all_organizations():
         organization_ids = list(
             OutboxEvent.dangerously_unscoped.filter(created_at__lt=before)
@@ -116,14 +118,19 @@ def purge_webhook_history() -> int:
 @shared_task(acks_late=True, ignore_result=True)
 def purge_webhook_history_of(*, organization_id: int) -> int:
     """Idempotent: a repeat finds nothing left to delete."""
+    days = retention_days(
+        kind=WEBHOOK_HISTORY, organization_id=organization_id, default=settings.PLMS_RETENTION_DAYS
+    )
     with organization_context(organization_id):
-        result = services.webhook_history_purge(
-            before=timezone.now() - timedelta(days=settings.PLMS_RETENTION_DAYS),
+        result = delivery_services.webhook_history_purge(
+            before=timezone.now() - timedelta(days=days),
             batch_size=settings.PLMS_RETENTION_BATCH_SIZE,
         )
     logger.info(
-        "Purged webhook history of organization %s: %s events, %s deliveries, %s attempts",
+        "Purged webhook history of organization %s older than %s days: "
+        "%s events, %s deliveries, %s attempts",
         organization_id,
+        days,
         result.events,
         result.deliveries,
         result.attempts,

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from plms.common.errors import ApplicationError
-from plms.integrations import selectors, services
+from plms.integrations import selectors
 from plms.integrations.models import WebhookSubscription
+from plms.integrations.services import subscriptions as subscription_services
 from plms.integrations.webhooks import EVENT_DESCRIPTIONS, EVENT_TYPES
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
@@ -61,7 +62,7 @@ def webhook_create(request: HttpRequest) -> HttpResponse:
     form = WebhookForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            subscription, secret = services.webhook_subscription_create(
+            subscription, secret = subscription_services.webhook_subscription_create(
                 actor=actor_from_request(request), **form.cleaned_data
             )
         except ApplicationError as exc:
@@ -94,7 +95,9 @@ def webhook_detail(request: HttpRequest, id) -> HttpResponse:
 def webhook_test(request: HttpRequest, id) -> HttpResponse:
     subscription = _subscription_or_404(id)
     try:
-        services.webhook_send_test(actor=actor_from_request(request), subscription=subscription)
+        subscription_services.webhook_send_test(
+            actor=actor_from_request(request), subscription=subscription
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -107,7 +110,7 @@ def webhook_test(request: HttpRequest, id) -> HttpResponse:
 def webhook_toggle(request: HttpRequest, id) -> HttpResponse:
     subscription = _subscription_or_404(id)
     active = request.POST.get("active") == "1"
-    services.webhook_subscription_set_active(
+    subscription_services.webhook_subscription_set_active(
         actor=actor_from_request(request), subscription=subscription, active=active
     )
     messages.success(request, _("Webhook enabled.") if active else _("Webhook disabled."))
@@ -126,7 +129,7 @@ def webhook_delete(request: HttpRequest, id) -> HttpResponse:
             "removed": selectors.webhook_delete_consequences(subscription=subscription),
         }
         return render(request, "integrations/webhook_delete_confirm.html", context)
-    services.webhook_subscription_delete(
+    subscription_services.webhook_subscription_delete(
         actor=actor_from_request(request), subscription=subscription
     )
     messages.success(request, _("Webhook deleted."))

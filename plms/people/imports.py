@@ -412,6 +412,8 @@ def _write(
         if "department" in row.values:
             name = row.values["department"]
             employee.department = departments[str(name).lower()] if name else None
+        if "active" in own:
+            employee.record_leaving(was_active=active_before)
         lines_changed = matrix_changed = before is None
         if row.sets_manager:
             weight = row.manager_weight if row.manager_email else 100
@@ -448,6 +450,8 @@ def _write(
 
     # Updates first: an e-mail moved away by an external id is free for a new employee.
     update_fields = ["email", "updated_at", *(_ATTNAMES.get(n, n) for n in own)]
+    if "active" in own:
+        update_fields.append("left_on")  # dated by `record_leaving`
     if manager_rows:
         update_fields += ["manager_id", "manager_weight"]
     update_rows(Employee, to_update, update_fields, page_size=BATCH)

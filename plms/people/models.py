@@ -61,6 +61,10 @@ class Employee(TenantModel):
     )
     start_date = models.DateField(null=True, blank=True)
     active = models.BooleanField(default=True)
+    # The day the person left: set when they are deactivated (by HR, an identity provider or
+    # an HRIS sync), cleared when they come back, correctable by HR. Erasure of leavers
+    # counts the organisation's retention period from it.
+    left_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -96,6 +100,17 @@ class Employee(TenantModel):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    def record_leaving(self, *, was_active: bool) -> bool:
+        """Keep `left_on` in step with `active` (every way people are written calls it): a
+        person who stops being active left today, unless a date was given; one who is active
+        again has not left. Whether `left_on` changed."""
+        before = self.left_on
+        if self.active:
+            self.left_on = None
+        elif was_active and self.left_on is None:
+            self.left_on = timezone.localdate()
+        return self.left_on != before
 
 
 class SecondaryManager(TenantModel):

@@ -104,6 +104,7 @@ EMPLOYEE_ROW_FIELDS = (
     "manager__uuid",
     "manager_weight",
     "start_date",
+    "left_on",
     "active",
     "user_id",
     "created_at",

@@ -35,7 +35,17 @@ from plms.tenancy.services import membership_set
 
 MSG_CYCLE = "{manager} reports to {employee} already: this would create a reporting cycle."
 MSG_WEIGHTS = "Manager weights total {total} %, not 100 %."
-EMPLOYEE_FIELDS = ("first_name", "last_name", "title", "department", "start_date", "active")
+EMPLOYEE_FIELDS = (
+    "first_name",
+    "last_name",
+    "title",
+    "department",
+    "start_date",
+    "active",
+    "left_on",
+)
+MSG_LEFT_ON_ACTIVE = "Only a person who has left has a leaving date."
+MSG_LEFT_ON_FUTURE = "A leaving date cannot be in the future."
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,8 @@ def employee_create(
         if name not in (*EMPLOYEE_FIELDS, "external_id"):
             raise TypeError(f"Unknown employee field {name!r}.")
         setattr(employee, name, value)
+    _check_left_on(employee)
+    employee.record_leaving(was_active=True)
     full_clean(employee, exclude=["user", "manager", "department"], validate_constraints=True)
     employee.save()
     event = employee_event(employee=employee, created=True, was_active=True)
@@ -89,7 +101,8 @@ def employee_update(
 ) -> Employee:
     """Change an employee. Deactivating one withdraws their sign-in to the organization and
     reactivating gives it back (`member_sign_in_sync`; `by` names who did it in the audit
-    trail, the actor by default)."""
+    trail, the actor by default). Deactivating dates the leaving today unless `left_on` is
+    given (HR may correct it later); reactivating clears it."""
     actor.require_admin()
     same_organization(actor, employee, changes.get("department"))
     changed, was_active = [], employee.active
@@ -109,6 +122,10 @@ def employee_update(
         if getattr(employee, name) != value:
             setattr(employee, name, value)
             changed.append(name)
+    if "left_on" in changed:
+        _check_left_on(employee)
+    if employee.record_leaving(was_active=was_active) and "left_on" not in changed:
+        changed.append("left_on")
     if changed:
         full_clean(employee, exclude=["user", "manager", "department"], validate_constraints=True)
         employee.updated_at = timezone.now()
@@ -188,6 +205,20 @@ def reporting_lines_set(
     event = (EmployeeRoleOrManagerChanged if moved else EmployeeChanged).of(employee)
     publish(actor_or_organization=actor, events=[event])
     return employee
+
+
+def _check_left_on(employee: Employee) -> None:
+    if employee.left_on is None:
+        return
+    message = (
+        MSG_LEFT_ON_ACTIVE
+        if employee.active
+        else MSG_LEFT_ON_FUTURE
+        if employee.left_on > timezone.localdate()
+        else None
+    )
+    if message:
+        raise ApplicationError("invalid", message, fields={"left_on": message})
 
 
 def _check_external_id_free(external_id: str, *, exclude: Employee | None) -> None:

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.apps import apps
 from django.db import models, transaction
@@ -153,11 +153,23 @@ def _anonymous_values(employee: Employee) -> dict[str, str]:
     }
 
 
-def employee_erasure_due(*, employee: Employee, now=None) -> bool:
-    """Whether the organisation's retention period for leavers has passed for `employee`."""
-    now = now or timezone.now()
+def employee_leaving_date(employee: Employee) -> date | None:
+    """The day `employee` left (None while active). A leaver without a recorded date (none
+    should be left: deactivation records it, and migration `people.0003` dated the others)
+    counts from their last change."""
+    if employee.active:
+        return None
+    return employee.left_on or timezone.localdate(employee.updated_at)
+
+
+def employee_erasure_due(*, employee: Employee, today: date | None = None) -> bool:
+    """Whether the organisation's retention period for leavers has passed for `employee`,
+    counted from the day they left."""
+    left_on = employee_leaving_date(employee)
+    if left_on is None:
+        return False
     policy = retention_policy_get(organization_id=employee.organization_id)
-    return not employee.active and employee.updated_at <= now - timedelta(days=policy.leavers_days)
+    return left_on + timedelta(days=policy.leavers_days) <= (today or timezone.localdate())
 
 
 def employee_erasure_plan(*, actor: Actor, employee: Employee) -> list[Change]:

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plms.common.errors import ApplicationError
+from plms.people import services as people_services
 from plms.people.selectors import employee_list
 from plms.privacy import selectors, services
-from plms.privacy.forms import RetentionPolicyForm
+from plms.privacy.forms import LeavingDateForm, RetentionPolicyForm
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 
@@ -37,8 +38,23 @@ def _context(request, employee, **extra) -> dict:
 
 @member_required(admin=True)
 def person(request: HttpRequest, id) -> HttpResponse:
+    """A person's data rights; POST corrects the day a leaver left (erasure counts from it)."""
     employee = _person_or_404(id)
-    return render(request, "privacy/person.html", _context(request, employee))
+    form = LeavingDateForm(request.POST or None, initial={"left_on": employee.left_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            people_services.employee_update(
+                actor=actor_from_request(request),
+                employee=employee,
+                left_on=form.cleaned_data["left_on"],
+            )
+        except ApplicationError as error:
+            for name, errors in error.fields.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, _("Leaving date saved."))
+            return redirect("privacy:person", id=employee.uuid)
+    return render(request, "privacy/person.html", _context(request, employee, leaving_form=form))
 
 
 @member_required(admin=True)

@@ -383,8 +383,11 @@ PLMS_RESULTS_CACHE_SECONDS = env_int("PLMS_RESULTS_CACHE_SECONDS", 86400)
 PLMS_DASHBOARD_CACHE_SECONDS = env_int("PLMS_DASHBOARD_CACHE_SECONDS", 120)
 
 # Retention: delivered outbox events and webhook delivery logs older than this many days are
-# purged (hourly, by beat, in batches).
+# purged (hourly, by beat, in batches), and notifications older than
+# PLMS_NOTIFICATION_RETENTION_DAYS (daily). Both are the defaults of an organisation's own
+# retention rules (plms.privacy), which the purges follow once HR saves them.
 PLMS_RETENTION_DAYS = env_int("PLMS_RETENTION_DAYS", 90)
+PLMS_NOTIFICATION_RETENTION_DAYS = env_int("PLMS_NOTIFICATION_RETENTION_DAYS", 365)
 PLMS_RETENTION_BATCH_SIZE = env_int("PLMS_RETENTION_BATCH_SIZE", 1000)
 CELERY_BEAT_SCHEDULE["integrations-purge-webhook-history"] = {
     "task": "plms.integrations.tasks.purge_webhook_history",
@@ -395,6 +398,12 @@ CELERY_BEAT_SCHEDULE["integrations-purge-webhook-history"] = {
 # The audit log is purged daily by each organisation's retention rules (plms.privacy).
 CELERY_BEAT_SCHEDULE["privacy-purge-audit-log"] = {
     "task": "plms.privacy.tasks.purge_expired_audit_events",
+    "schedule": 86400.0,
+    "options": {"expires": 3600.0},
+}
+
+CELERY_BEAT_SCHEDULE["workflows-purge-notifications"] = {
+    "task": "workflows.tasks.purge_notifications",
     "schedule": 86400.0,
     "options": {"expires": 3600.0},
 }

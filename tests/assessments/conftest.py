@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assessments.models import Assessment, AssessmentCycle
-from assessments.selectors import required_capabilities
+from assessments.selectors.requirements import required_capabilities
 from assessments.services import cycles as cycle_services
 from assessments.services import ratings as rating_services
 from capabilities.services.scales import scale_ensure

@@ -11,7 +11,7 @@ from django.urls import reverse
 from assessments import gaps, services
 from assessments.consolidation import weighted_level
 from assessments.models import AttestedRating, ConsolidatedLevel
-from assessments.selectors import peer_summary
+from assessments.selectors.results import peer_summary
 from assessments.services import calibration as calibration_services
 from assessments.services import cycles as cycle_services
 from assessments.services import ratings as rating_services

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from assessments import selectors
+from assessments.selectors import ratings as rating_selectors
 from tests.assessments.conftest import actor_of
 from tests.assessments.conftest import closed_cycle as _closed_cycle
 from tests.assessments.conftest import count_queries as _count
@@ -90,7 +90,7 @@ def test_raters_see_only_the_goals_they_may_see(world):
 
     def seen(member):
         with in_org(world.org):
-            results = selectors.goal_results_for_viewer(
+            results = rating_selectors.goal_results_for_viewer(
                 actor=actor_of(member),
                 employee=world.employee.employee,
                 capabilities=world.capabilities,
@@ -114,7 +114,7 @@ def test_ones_own_goal_results_need_no_visibility_query(world):
 
     def queries(member):
         with in_org(world.org), CaptureQueriesContext(connection) as captured:
-            results = selectors.goal_results_for_viewer(
+            results = rating_selectors.goal_results_for_viewer(
                 actor=actor_of(member),
                 employee=world.employee.employee,
                 capabilities=world.capabilities,

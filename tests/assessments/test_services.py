@@ -380,7 +380,7 @@ def test_peer_nomination_respects_the_per_person_cap(open_world):
                 peers=[world.peer.employee],
             )
         assert error.value.code == "peer_limit_reached"
-        from assessments.selectors import peer_suggestions
+        from assessments.selectors.raters import peer_suggestions
 
         suggested = list(peer_suggestions(cycle=world.cycle, employee=world.manager.employee))
         assert world.peer.employee not in suggested

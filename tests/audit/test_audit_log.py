@@ -4,12 +4,15 @@ which organisation, what, from where and when; nobody can change or remove an en
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import ProgrammingError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.models import ConsolidatedLevel
+from assessments.services.calibration import consolidated_level_adjust
 from plms.audit import actions
 from plms.audit.models import AppendOnlyError, AuditEvent
 from plms.audit.retention import audit_purge_expired
@@ -17,6 +20,7 @@ from plms.audit.services import audit_record
 from plms.tenancy.models import Membership
 from plms.tenancy.services import api_key_create, api_key_revoke, membership_set
 from tests import factories
+from tests.assessments.conftest import actor_of, closed_cycle, world  # noqa: F401 (fixture)
 from tests.conftest import in_org
 
 PASSWORD = "pass-word-123"
@@ -110,6 +114,22 @@ def test_exports_and_imports_are_recorded(client, org_a, hr_admin):
     assert response.status_code in (200, 302)
     (imported,) = events(org_a, actions.DATA_IMPORTED)
     assert imported.object_repr == "People (CSV)" and imported.changes["created"] == 1
+
+
+def test_a_calibration_change_is_recorded_once(world):  # noqa: F811
+    cycle = closed_cycle(world, "Calibration audit cycle")
+    with in_org(world.org):
+        consolidated = ConsolidatedLevel.objects.filter(cycle=cycle).order_by("id").first()
+        consolidated_level_adjust(
+            actor=actor_of(world.hr),
+            consolidated=consolidated,
+            level=Decimal("1"),
+            reason="Agreed in the calibration panel.",
+        )
+    (event,) = events(world.org, actions.CALIBRATION_CHANGED)
+    assert event.actor_user_id == world.hr.user.pk
+    assert event.reason == "Agreed in the calibration panel."
+    assert event.changes["adjusted_level"]["after"] == "1.00"
 
 
 def factories_csv(text: str):

@@ -19,7 +19,7 @@ from plms.tenancy.actors import system_actor
 from plms.tenancy.context import organization_scope
 from plms.tenancy.models import Organization
 from tests.conftest import in_org
-from workflows.engine import organization_tick, organizations_with_work
+from workflows.engine.tick import organization_tick, organizations_with_work
 from workflows.models import MilestoneRun, Notification, WorkflowRun, WorkflowTemplate
 
 SIZES = Sizes(employees=40, departments=5, sampled_members=5, momentum_months=3)

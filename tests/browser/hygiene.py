@@ -157,3 +157,18 @@ def url_pattern(url: str) -> str:
     ]
     keys = sorted({key for key, _ in parse_qsl(parts.query, keep_blank_values=True)})
     return "/".join(segments) + ("?" + "&".join(f"{k}=" for k in keys) if keys else "")
+
+
+HREFS = re.compile(r'\b(?:href|action|hx-get|hx-post)="([^"#]*)"')
+IDS = re.compile(r'\bid="([^"]+)"')
+NUMBERS = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+")
+
+
+def page_state(html: str) -> frozenset[str]:
+    """What a page offers, whichever object it shows: the patterns of its links and forms and
+    the ids of its parts. Two cycles' pages share it when both are open; a closed cycle's
+    differs (calibration and results instead of launch and close), so a crawl that visits one
+    page per pattern and state reaches both."""
+    links = {"link " + url_pattern(href) for href in HREFS.findall(html) if href}
+    parts = {"part " + NUMBERS.sub("<n>", name) for name in IDS.findall(html)}
+    return frozenset(links | parts)

@@ -17,6 +17,11 @@ a new page is covered as soon as something links to it; a crawl visits one page 
 - a static asset (stylesheet, script, image, the favicon) that does not load, a JavaScript
   error in the console.
 
+A crawl visits one page per pattern *and state*: two URLs of one pattern (two cycles' pages) are
+both visited when what they offer differs (`hygiene.page_state`: a closed cycle's page links to
+its calibration, an open one's to launch and close), up to MAX_STATES per pattern; a test then
+checks that the states that matter were reached (STATES_REACHED).
+
 Each page is loaded once at desktop width, checked, then narrowed to phone width and checked
 again. A screenshot of every page at both widths lands in test-artifacts/hygiene/<user>/, with
 a report of what was visited and how long it took (report.txt).
@@ -31,7 +36,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.conftest import ARTIFACTS, sign_in
-from tests.browser.hygiene import page_problems, url_pattern
+from tests.browser.hygiene import page_problems, page_state, url_pattern
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,6 +50,7 @@ USERS = {
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 DEPTH = 2  # the menu's pages are depth 0
+MAX_STATES = 3  # pages visited per URL pattern, each in a state of its own
 NAV_LINKS = "#main-nav a[href]"
 LINKS = """links => links
   .filter((a) => !a.hasAttribute('download'))
@@ -76,6 +82,7 @@ class Crawl:
         self.links: dict[str, str | None] = {}  # url -> what is wrong with it (None: fine)
         self.visited: list[str] = []
         self.linked_from: dict[str, str] = {}
+        self.states: dict[str, frozenset[str]] = {}  # url -> what its page offers
         sign_in(self.page, email, PASSWORD)
         self.page.wait_for_url(f"{base_url}/")
         (OUT / who).mkdir(parents=True, exist_ok=True)
@@ -110,6 +117,7 @@ class Crawl:
                 self.links[f"{path} (download)"] = None
             else:
                 self.links[path] = None
+                self.states[path] = page_state(response.text())
             response.dispose()
         return self.links[path]
 
@@ -167,14 +175,16 @@ class Crawl:
             for href in self.page.eval_on_selector_all(NAV_LINKS, LINKS)
             if (local := self._local(href)) and not _skipped(local)
         ]
-        patterns: set[str] = set()
+        seen: dict[str, set[frozenset[str]]] = {}  # pattern -> the states visited
         level = list(dict.fromkeys(["/", *menu]))
         for depth in range(DEPTH + 1):
             following = []
             for path in level:
-                if (pattern := url_pattern(path)) in patterns:
+                states = seen.setdefault(url_pattern(path), set())
+                state = self.states.get(path, frozenset({path}))
+                if state in states or len(states) >= MAX_STATES:
                     continue
-                patterns.add(pattern)
+                states.add(state)
                 following += self.visit(path, collect=depth < DEPTH)
             level = list(dict.fromkeys(following))
 
@@ -233,8 +243,37 @@ def test_the_checks_find_what_they_should(browser, live_server, employee):
     assert "acme.example" not in leaks and "people.csv" not in leaks and "None of" not in leaks
 
 
+def _states_that_matter() -> dict[str, dict[str, set[str]]]:
+    """Per demo user, pages in a state a crawl must reach (any one URL of each set): the
+    closed cycle and its calibration, a finished workflow run."""
+    from django.urls import reverse
+
+    from assessments.models import AssessmentCycle
+    from plms.tenancy.models import Organization
+    from tests.conftest import in_org
+    from workflows.models import WorkflowRun
+
+    with in_org(Organization.objects.get(slug="acme")):
+        closed = AssessmentCycle.objects.get(status=AssessmentCycle.Status.CLOSED)
+        finished = WorkflowRun.objects.filter(state=WorkflowRun.State.COMPLETED)
+        return {
+            "hr": {
+                "the calibration of the closed cycle": {
+                    reverse("assessments:calibration", args=[closed.uuid])
+                },
+                "the page of the closed cycle": {
+                    reverse("assessments:cycle_detail", args=[closed.uuid])
+                },
+                "a finished workflow run": {
+                    reverse("workflows:run_detail", args=[run.uuid]) for run in finished
+                },
+            },
+        }
+
+
 def test_every_page_reads_as_finished_on_a_desktop_and_a_phone(browser, live_server):
     call_command("seed_demo")
+    must_reach = _states_that_matter()
     started = time.monotonic()
     problems: dict[str, list[str]] = {}
     report = []
@@ -246,6 +285,9 @@ def test_every_page_reads_as_finished_on_a_desktop_and_a_phone(browser, live_ser
         finally:
             crawl.close()
         pages += len(crawl.visited)
+        for state, urls in must_reach.get(who, {}).items():
+            if not urls & set(crawl.visited):
+                problems[f"{who}: never reached {state}"] = sorted(urls)[:3]
         report.append(f"{who} ({email}): {len(crawl.visited)} pages, {len(crawl.links)} links")
         report += [f"  {path}" for path in crawl.visited]
         for path, found in crawl.problems.items():

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from assessments.selectors import consolidated_for_employee
+from assessments.selectors.results import consolidated_for_employee
 from capabilities.services.frameworks import framework_version_current
 from tests.assessments.factories import AssessmentCycleFactory, ConsolidatedLevelFactory
 from tests.capabilities.factories import FrameworkVersionFactory, RoleRequirementFactory

@@ -15,7 +15,7 @@ from plms.common.logs import ContextFilter, JsonFormatter
 from plms.tenancy.context import organization_scope
 from tests import factories
 from tests.workflows.factories import WorkflowMilestoneFactory, WorkflowTemplateFactory
-from workflows import engine
+from workflows.engine import runs as run_engine
 
 TOKEN = "metrics-token-for-tests-0123456789"
 
@@ -123,7 +123,7 @@ def test_metrics_with_the_token(client, key_client_a, org_a, org_b):
         with organization_scope(organization):
             template = WorkflowTemplateFactory(organization=organization, status="active")
             WorkflowMilestoneFactory(organization=organization, template=template, position=0)
-            engine.runs_start(
+            run_engine.runs_start(
                 template=template,
                 employees=[person.employee],
                 occurrence="test",

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from assessments import selectors as assessment_selectors
 from assessments.models import Assessment, AssessmentCycle
+from assessments.selectors import cycles as cycle_selectors
 from learning.models import PlanItem
 from plms.web import services
 from plms.web.models import MemberActivity
@@ -392,11 +392,11 @@ def test_the_organisation_trends_are_computed_at_most_every_few_minutes(
     # Closing the followed cycle shows its funnel closed at once.
     with in_org(org_a):
         AssessmentCycle.objects.filter(name="Spring review").delete()
-        assert assessment_selectors.current_cycle() == winter
+        assert cycle_selectors.current_cycle() == winter
         funnel = _page(client).split('id="funnel-heading"')[1].split("</section>")[0]
         assert '<span class="stage-closed"' not in funnel
         AssessmentCycle.objects.filter(pk=winter.pk).update(status=AssessmentCycle.Status.CLOSED)
-        assert assessment_selectors.current_cycle() == winter
+        assert cycle_selectors.current_cycle() == winter
     funnel = _page(client).split('id="funnel-heading"')[1].split("</section>")[0]
     assert '<span class="stage-closed"' in funnel
 

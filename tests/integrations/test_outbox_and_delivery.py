@@ -10,14 +10,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from plms.events.bus import publish
-from plms.integrations import services, tasks
+from plms.integrations import tasks
 from plms.integrations.models import (
     OutboxEvent,
     WebhookDelivery,
     WebhookDeliveryAttempt,
     WebhookSubscription,
 )
-from plms.integrations.services import AttemptOutcome, webhook_delivery_run
+from plms.integrations.services import deliveries as delivery_services
+from plms.integrations.services.deliveries import AttemptOutcome, webhook_delivery_run
 from plms.integrations.signing import verify_signature
 from plms.people.events import EmployeeJoined
 from plms.people.services import employee_create, employee_update
@@ -169,8 +170,8 @@ def test_only_one_worker_claims_a_delivery(org_a, receiver):
     _subscribe(org_a, receiver)
     delivery = _emit(org_a)
     with in_org(org_a):
-        assert services.webhook_delivery_claim(delivery_id=delivery.pk) is not None
-        assert services.webhook_delivery_claim(delivery_id=delivery.pk) is None
+        assert delivery_services.webhook_delivery_claim(delivery_id=delivery.pk) is not None
+        assert delivery_services.webhook_delivery_claim(delivery_id=delivery.pk) is None
     assert receiver.requests == []
 
 
@@ -257,7 +258,7 @@ def test_local_addresses_are_refused_unless_allowed(org_a, receiver, settings):
 
 def test_the_task_asks_celery_to_retry_after_the_backoff(org_a, monkeypatch):
     monkeypatch.setattr(
-        tasks.services,
+        tasks.delivery_services,
         "webhook_delivery_run",
         lambda **kwargs: AttemptOutcome(state="retry", retry_in=42.0),
     )

@@ -13,7 +13,7 @@ from django.db import connection
 
 from plms.common.crypto import DecryptionError
 from plms.integrations.models import WebhookSubscription
-from plms.integrations.services import webhook_send_test
+from plms.integrations.services.subscriptions import webhook_send_test
 from plms.integrations.signing import verify_signature
 from plms.tenancy.actors import system_actor
 from tests.conftest import in_org

@@ -181,7 +181,7 @@ def _aggregates(setting, cycle) -> tuple:
 def _leave(setting, employee, *, days_ago: int) -> Employee:
     with in_org(setting.org):
         Employee.objects.filter(pk=employee.pk).update(
-            active=False, updated_at=timezone.now() - datetime.timedelta(days=days_ago)
+            active=False, left_on=timezone.localdate() - datetime.timedelta(days=days_ago)
         )
         return Employee.objects.get(pk=employee.pk)
 

@@ -63,9 +63,10 @@ http {{
 class Instance:
     """`gunicorn -c gunicorn.conf.py` on a free loopback port, on the test database."""
 
-    def __init__(self, name: str, workdir: Path) -> None:
+    def __init__(self, name: str, workdir: Path, **env: str) -> None:
         self.name, self.workdir, self.port = name, workdir, free_port()
         self.drain_file = workdir / f"{name}.draining"
+        self.env = env
         self.process: subprocess.Popen | None = None
 
     @property
@@ -85,6 +86,7 @@ class Instance:
             PLMS_RATE_LIMIT_API_KEY="1000000",
             GUNICORN_WORKERS="2",
         )
+        env.update(self.env)
         log = (self.workdir / f"{self.name}.log").open("a")
         self.process = subprocess.Popen(
             [str(GUNICORN), "plms.wsgi:application", "-c", "gunicorn.conf.py", "-b", self.address],

@@ -177,6 +177,8 @@ def database_url() -> str:
 class Worker:
     """`celery -A plms worker -P prefork -c 2` on the test database and the given broker."""
 
+    started = 0
+
     def __init__(self, *, broker: str, smtp_port: int, logdir: Path, **env: str) -> None:
         self.broker = broker
         self.logdir = logdir
@@ -201,7 +203,8 @@ class Worker:
 
         self.started_at = timezone.now()  # its pool processes' heartbeats start after this
         self.starts += 1
-        log = self.logdir / f"worker-{self.starts}.log"
+        Worker.started += 1  # each worker of a test keeps its own log
+        log = self.logdir / f"worker-{Worker.started}.log"
         self.log = log
         self.process = subprocess.Popen(
             [

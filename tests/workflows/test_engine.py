@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from goals.models import CheckIn
+from plms.common import workers
+from plms.common.models import WorkerHeartbeat
 from plms.events.models import OutboxEvent
 from plms.people import services as people_services
 from plms.tenancy.context import organization_context
 from tests.conftest import in_org
 from tests.workflows.conftest import T0, actor_for, days
-from workflows import engine, services
+from workflows import services
+from workflows.engine import runs as run_engine
+from workflows.engine import steps as step_engine
 from workflows.models import MilestoneRun, Notification, WorkflowRun
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +26,7 @@ pytestmark = pytest.mark.django_db
 def _dispatch(org, **kwargs):
     """As the dispatch task does: enter the organization, then dispatch."""
     with organization_context(org):
-        return engine.step_dispatch(**kwargs)
+        return step_engine.step_dispatch(**kwargs)
 
 
 def _review(actor, **overrides):
@@ -49,7 +56,7 @@ def _review(actor, **overrides):
 def test_plan_places_milestones_and_follow_ups(org_a, team):
     with in_org(org_a):
         template = _review(actor_for(team["hr"]))
-        planned = engine.plan_steps(list(template.milestones.all()), T0)
+        planned = run_engine.plan_steps(list(template.milestones.all()), T0)
     summary = [(p.milestone.name, p.kind, p.occasion, (p.due_at - T0).days) for p in planned]
     assert summary[:6] == [
         ("The review starts", "send_message", "start", 0),
@@ -72,7 +79,7 @@ def test_offsets_count_from_the_previous_milestone(org_a, team):
                 {"name": "C", "kind": "send_message", "offset_days": 1},
             ],
         )
-        planned = engine.plan_steps(list(template.milestones.all()), T0)
+        planned = run_engine.plan_steps(list(template.milestones.all()), T0)
     assert [(p.milestone.name, (p.due_at - T0).days) for p in planned] == [
         ("A", 3),
         ("B", 7),
@@ -171,9 +178,11 @@ def test_a_claimed_step_is_dispatched_once_however_often_its_message_arrives(org
         services.workflow_template_activate(
             actor=actor_for(team["hr"]), template=template, now=T0 - days(1)
         )
-        engine.template_materialise(template_id=template.pk, now=T0)
-        claimed = engine.steps_claim(now=T0, limit=100)
-        assert engine.steps_claim(now=T0, limit=100) == [], "claimed rows are not claimed again"
+        run_engine.template_materialise(template_id=template.pk, now=T0)
+        claimed = step_engine.steps_claim(now=T0, limit=100)
+        assert step_engine.steps_claim(now=T0, limit=100) == [], (
+            "claimed rows are not claimed again"
+        )
     outcomes = [_dispatch(org_a, step_id=step_id, now=T0).state for step_id in claimed + claimed]
     assert outcomes.count("done") == len(claimed) == 4  # four people, each once
     with in_org(org_a):
@@ -189,11 +198,40 @@ def test_a_claim_whose_task_was_lost_is_taken_again_after_the_lease(org_a, team,
         services.workflow_template_activate(
             actor=actor_for(team["hr"]), template=template, now=T0 - days(1)
         )
-        engine.template_materialise(template_id=template.pk, now=T0)
-        first = engine.steps_claim(now=T0, limit=100)
-        assert engine.steps_claim(now=T0 + days(0.0005), limit=100) == []  # 43 s later
-        again = engine.steps_claim(now=T0 + days(0.001), limit=100)  # 86 s later
+        run_engine.template_materialise(template_id=template.pk, now=T0)
+        first = step_engine.steps_claim(now=T0, limit=100)
+        assert step_engine.steps_claim(now=T0 + days(0.0005), limit=100) == []  # 43 s later
+        again = step_engine.steps_claim(now=T0 + days(0.001), limit=100)  # 86 s later
     assert sorted(again) == sorted(first)
+
+
+def test_a_claim_names_the_worker_that_made_it_and_is_taken_again_once_it_dies(
+    org_a, team, monkeypatch
+):
+    """A tick killed after its claim committed but before the chunks' messages were sent
+    leaves no step held by nobody: the claim is taken over when its process stops beating,
+    not after the lease."""
+    monkeypatch.setattr(workers, "_owner", "host:1:ticking")
+    WorkerHeartbeat.objects.create(owner="host:1:ticking", beat_at=timezone.now())
+    with in_org(org_a):
+        template = _review(
+            actor_for(team["hr"]), milestones=[{"name": "Hi", "kind": "send_message"}]
+        )
+        services.workflow_template_activate(
+            actor=actor_for(team["hr"]), template=template, now=T0 - days(1)
+        )
+        run_engine.template_materialise(template_id=template.pk, now=T0)
+        first = step_engine.steps_claim(now=T0, limit=100)
+        owners = set(MilestoneRun.objects.filter(pk__in=first).values_list("claimed_by", flat=True))
+        assert owners == {"host:1:ticking"}
+        assert step_engine.steps_claim(now=T0, limit=100) == [], "its process is alive"
+    WorkerHeartbeat.objects.filter(owner="host:1:ticking").update(
+        beat_at=timezone.now() - timedelta(minutes=5)
+    )
+    monkeypatch.setattr(workers, "_owner", None)
+    assert step_engine.organizations_with_orphans() == [org_a.pk]
+    with in_org(org_a):
+        assert sorted(step_engine.steps_claim(now=T0, limit=100)) == sorted(first)
 
 
 def test_a_transient_failure_is_retried_with_backoff_then_fails(org_a, team, settings, monkeypatch):
@@ -219,15 +257,15 @@ def test_a_transient_failure_is_retried_with_backoff_then_fails(org_a, team, set
         services.workflow_template_activate(
             actor=actor_for(team["hr"]), template=template, now=T0 - days(1)
         )
-        engine.template_materialise(template_id=template.pk, now=T0)
-        (step_id,) = engine.steps_claim(now=T0, limit=10)
+        run_engine.template_materialise(template_id=template.pk, now=T0)
+        (step_id,) = step_engine.steps_claim(now=T0, limit=10)
     assert _dispatch(org_a, step_id=step_id, now=T0).state == "retry"
     with in_org(org_a):
         step = MilestoneRun.objects.get(pk=step_id)
         assert step.state == "scheduled" and step.attempts == 1
         assert 30 <= (step.due_at - T0).total_seconds() <= 60, "backoff with jitter"
-        assert engine.steps_claim(now=T0, limit=10) == []
-        assert engine.steps_claim(now=T0 + days(1), limit=10) == [step_id]
+        assert step_engine.steps_claim(now=T0, limit=10) == []
+        assert step_engine.steps_claim(now=T0 + days(1), limit=10) == [step_id]
     later = _dispatch(org_a, step_id=step_id, now=T0 + days(1))
     assert later.state == "failed"
 

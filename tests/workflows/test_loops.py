@@ -86,6 +86,36 @@ def test_a_red_goals_follow_up_check_in_lists_the_goal(org_a, team, tick, client
     assert "No goal is due or at risk" not in page
 
 
+def test_a_plain_message_links_to_the_person_it_is_about(org_a, team, tick, client):
+    """(d) A "send a message" step has no object of its own: it opens the person's page, which
+    everyone it tells (the person, their manager) may open."""
+    hr, manager, employee = team["hr"], team["manager"], team["employee"]
+    with in_org(org_a):
+        template = services.workflow_template_create(
+            actor=actor_for(hr),
+            name="Welcome",
+            trigger="date",
+            start_date=T0.date(),
+            audience="people",
+            audience_ids=[str(employee.employee.uuid)],
+            milestones=[
+                {"name": "Welcome, {employee}", "kind": "send_message", "recipients": "both"}
+            ],
+        )
+        services.workflow_template_activate(actor=actor_for(hr), template=template, now=T0)
+
+    tick(T0 + days(0.01))
+
+    with in_org(org_a):
+        told = list(Notification.objects.filter(event="workflow.message"))
+    assert {n.recipient_id for n in told} == {employee.user.pk, manager.user.pk}
+    person_page = reverse("people:employee_detail", args=[employee.employee.uuid])
+    assert {n.link for n in told} == {person_page}
+    for member in (employee, manager):
+        client.force_login(member.user)
+        assert client.get(person_page).status_code == 200
+
+
 # --- (b) An escalation → the person escalated to hears, decides, the manager and HR see it ----
 
 

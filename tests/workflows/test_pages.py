@@ -222,4 +222,145 @@ def test_a_run_page_shows_its_history(login_client, org_a, hr_admin, employee, t
     with in_org(org_a):
         run = template.runs.get()
     page = login_client(hr_admin).get(f"/workflows/runs/{run.uuid}/").content.decode()
-    assert "Notified 1" in page and "Completed" in page
+    assert "Sent to 1 person." in page and "Completed" in page
+
+
+def test_a_run_page_says_its_steps_and_its_trigger_in_words(
+    login_client, org_a, hr_admin, employee, tick
+):
+    actor = actor_for(hr_admin)
+    with in_org(org_a):
+        template = services.workflow_template_create(
+            actor=actor,
+            name="Welcome",
+            trigger="event",
+            event="employee_joined",
+            milestones=[
+                {"name": "Hello {employee}", "kind": "send_message"},
+                {
+                    "name": "First 1:1",
+                    "kind": "schedule_check_in",
+                    "recipients": "manager",
+                    "due_days": 7,
+                    "remind_on_due": True,
+                },
+            ],
+        )
+        run = WorkflowRunFactory(
+            organization=org_a, template=template, employee=employee.employee, occurrence="e:1"
+        )
+        for milestone, kind, occasion in (
+            (template.milestones.all()[0], "send_message", "start"),
+            (template.milestones.all()[1], "schedule_check_in", "start"),
+            (template.milestones.all()[1], "remind", "reminder-due"),
+            (template.milestones.all()[1], "improvement_plan_review", "review-before:2027-01-14"),
+        ):
+            MilestoneRunFactory(
+                organization=org_a,
+                run=run,
+                template=template,
+                milestone=milestone,
+                kind=kind,
+                occasion=occasion,
+            )
+    client = login_client(hr_admin)
+    page = client.get(f"/workflows/runs/{run.uuid}/").content.decode()
+    for words in (
+        "Send a message",
+        "Schedule a check-in",
+        "reminder on the due day",
+        "reminder before the review of 14 Jan 2027",
+        "An employee joins",
+    ):
+        assert words in page
+    for raw in ("send_message", "schedule_check_in", "review-before", "2027-01-14", "e:1"):
+        assert raw not in page.split("<main", 1)[1].replace('datetime="', "")
+    detail = client.get(f"/workflows/{template.uuid}/").content.decode()
+    assert "An employee joins" in detail and "employee_joined" not in detail.split("<main", 1)[1]
+
+
+def _milestone_post(index: int, **values) -> dict:
+    fields = {
+        "name": "",
+        "kind": "send_message",
+        "relative_to": "trigger",
+        "offset_days": "0",
+        "due_days": "0",
+        "recipients": "employee",
+        "remind_before_days": "0",
+        "remind_overdue_days": "0",
+        "escalate_after_days": "0",
+        "escalate_to": "hr_admins",
+        "cadence": "weekly",
+        "config": "null",
+    } | values
+    return {
+        f"milestones-{index}-{name}": value for name, value in fields.items() if value is not None
+    }
+
+
+def test_the_editor_switches_off_telling_the_manager_and_keeps_the_other_settings(
+    login_client, org_a, hr_admin
+):
+    """`tell_manager_on_submit` and a check-in's cadence are set in the page; the settings the
+    page does not show (the cycle a milestone names) survive an edit."""
+    actor = actor_for(hr_admin)
+    with in_org(org_a):
+        template = services.workflow_template_create(
+            actor=actor,
+            name="Quarterly review",
+            trigger="date",
+            start_date=T0.date(),
+            milestones=[
+                {
+                    "name": "Self-assessment",
+                    "kind": "launch_assessment",
+                    "due_days": 7,
+                    "config": {"assessment": "self"},
+                },
+                {"name": "1:1", "kind": "schedule_check_in", "config": {"cadence": "monthly"}},
+            ],
+        )
+    client = login_client(hr_admin)
+    url = f"/workflows/{template.uuid}/edit/"
+    form = client.get(url).content.decode()
+    assert "Tell the manager when the self-assessment is submitted" in form
+    assert 'value="monthly" selected' in form
+
+    data = {
+        "name": "Quarterly review",
+        "trigger": "date",
+        "start_date": T0.date().isoformat(),
+        "audience": "everyone",
+        "milestones-TOTAL_FORMS": "2",
+        "milestones-INITIAL_FORMS": "2",
+        "milestones-MIN_NUM_FORMS": "0",
+        "milestones-MAX_NUM_FORMS": "30",
+        **_milestone_post(
+            0,
+            name="Self-assessment",
+            kind="launch_assessment",
+            due_days="7",
+            config='{"assessment": "self"}',
+            tell_manager_on_submit=None,  # unticked
+        ),
+        **_milestone_post(
+            1,
+            name="1:1",
+            kind="schedule_check_in",
+            cadence="fortnightly",
+            config='{"cadence": "monthly"}',
+        ),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    with in_org(org_a):
+        first, second = template.milestones.order_by("position")
+    assert first.config == {"assessment": "self", "tell_manager_on_submit": False}
+    assert second.config == {"cadence": "fortnightly"}
+
+    # Ticked again, the default (tell the manager) is back.
+    data["milestones-0-tell_manager_on_submit"] = "on"
+    assert client.post(url, data).status_code == 302
+    with in_org(org_a):
+        assert template.milestones.order_by("position")[0].config == {"assessment": "self"}

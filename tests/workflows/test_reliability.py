@@ -45,7 +45,8 @@ from tests.workflows.realworld import (
     shared_redis_url,
     wait_for,
 )
-from workflows import engine, notifications
+from workflows import notifications
+from workflows.engine import runs as run_engine
 from workflows.models import MilestoneRun, Notification, WorkflowRun
 from workflows.notifications import message_id
 
@@ -115,7 +116,7 @@ def _due_messages(organization, count: int, *, anchors) -> WorkflowRun:
     people = _people(organization, count)
     with organization_scope(organization):
         for index, person in enumerate(people):
-            engine.runs_start(
+            run_engine.runs_start(
                 template=template,
                 employees=[person],
                 occurrence="test",

@@ -4,13 +4,15 @@ their placeholders in words where no one person is meant."""
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from django import template
 from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
 
 from plms.tenancy.context import current_organization_id
-from workflows import selectors
+from workflows import milestones as registry
+from workflows import selectors, triggers
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -59,3 +61,27 @@ def about(text: str, employee) -> str:
     if manager is not None:
         text = text.replace("{manager}", manager.full_name)
     return in_general(text)
+
+
+@register.filter
+def kind_label(name: str) -> str:
+    """What a step of kind `name` does, in words ("Send a message")."""
+    kind = registry.kind_get(str(name))
+    return str(kind.label) if kind is not None else _("Another step")
+
+
+@register.filter
+def event_label(name: str) -> str:
+    """The event a template waits for, in words ("A goal turns red")."""
+    source = triggers.EVENT_SOURCES.get(str(name))
+    return str(source.label) if source is not None else _("Something happens")
+
+
+@register.filter
+def occasion_day(occasion: str):
+    """The day of an occasion that names one ("review-before:2027-01-14"), else None."""
+    _prefix, _sep, rest = str(occasion).partition(":")
+    try:
+        return date.fromisoformat(rest) if rest else None
+    except ValueError:
+        return None

@@ -1,23 +1,5 @@
-"""The Momentum engine: plan a run's steps, start runs, and the tick that moves them.
-
-Everything that is due lives in PostgreSQL. Each tick (Celery beat every minute, or a timer
-thread in the embedded default) finds the organizations with work and, per organization:
-
-1. starts the runs of recurrences, dates and events that have come (under the template's row
-   lock, with a unique key per employee and occurrence, so each run starts once);
-2. marks steps done whose work was completed (a check-in held, …);
-3. claims due steps in batches — `SELECT … FOR UPDATE SKIP LOCKED`, then `state = 'due'` with
-   the claim time — and enqueues one dispatch task per chunk of steps when the claim commits
-   (`steps_dispatch`: the steps of kinds that only notify are done together, the others one
-   by one);
-4. re-enqueues e-mails whose task was lost and opens the daily digests that are due.
-
-A claimed step whose task never ran (broker restarted, worker killed) is claimed again once its
-claim is older than the lease, so a missed tick or a lost message delays work and never loses
-it. Dispatching locks the step's row and acts only on a step still `due`, so a duplicate
-message does nothing: the database, not the broker, decides what has been done.
-
-`now` can be passed everywhere, so tests (and catch-up after an outage) are deterministic.
+"""Momentum's steps: claim the due ones, dispatch them (one by one, or together for kinds that
+only notify), retry with backoff, and finish the runs whose steps are all done.
 """
 
 from __future__ import annotations
@@ -44,223 +26,17 @@ from plms.tenancy.context import (
 )
 from plms.tenancy.models import Organization
 from workflows import milestones as registry
-from workflows import notifications, triggers
+from workflows import notifications
+from workflows.engine.runs import _chased
 from workflows.models import (
     MilestoneRun,
     Notification,
-    NotificationDigest,
-    WorkflowMilestone,
     WorkflowRun,
     WorkflowTemplate,
 )
 
 logger = logging.getLogger(__name__)
-
 State = MilestoneRun.State
-FOLLOW_UPS = ("reminder-before", "reminder-due", "reminder-overdue", "escalation")
-MAX_OCCURRENCES_PER_TICK = 12
-
-
-# --- Planning --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlannedStep:
-    milestone: WorkflowMilestone
-    kind: str
-    occasion: str
-    due_at: datetime
-    deadline_at: datetime | None = None
-
-
-def _chased(milestone: WorkflowMilestone) -> bool:
-    """Whether a milestone's step waits for someone (so reminders and escalation apply)."""
-    kind = registry.kind_get(milestone.kind)
-    return kind is not None and (kind.awaits_completion or not kind.available)
-
-
-def plan_steps(milestones: Sequence[WorkflowMilestone], anchor: datetime) -> list[PlannedStep]:
-    """Every step of a run started at `anchor`, with its follow-ups, in template order.
-
-    A milestone starts `offset_days` after the trigger or after the previous milestone's start;
-    its deadline is `due_days` after it starts. Reminders fall before, on and after the
-    deadline, and the escalation `escalate_after_days` after it.
-    """
-    planned: list[PlannedStep] = []
-    previous_start = anchor
-    for milestone in sorted(milestones, key=lambda m: (m.position, m.pk or 0)):
-        base = previous_start if milestone.relative_to == "previous" else anchor
-        start = base + timedelta(days=milestone.offset_days)
-        previous_start = start
-        chased = _chased(milestone)
-        deadline = start + timedelta(days=milestone.due_days) if chased else None
-        planned.append(PlannedStep(milestone, milestone.kind, "start", start, deadline))
-        if deadline is None:
-            continue
-        before = milestone.remind_before_days
-        if before and deadline - timedelta(days=before) > start:
-            planned.append(
-                PlannedStep(
-                    milestone, "remind", "reminder-before", deadline - timedelta(days=before)
-                )
-            )
-        if milestone.remind_on_due and deadline > start:
-            planned.append(PlannedStep(milestone, "remind", "reminder-due", deadline))
-        if milestone.remind_overdue_days:
-            overdue = deadline + timedelta(days=milestone.remind_overdue_days)
-            planned.append(PlannedStep(milestone, "remind", "reminder-overdue", overdue))
-        if milestone.escalate_after_days:
-            escalation = deadline + timedelta(days=milestone.escalate_after_days)
-            planned.append(PlannedStep(milestone, "escalate", "escalation", escalation))
-    return planned
-
-
-# --- Starting runs ---------------------------------------------------------------------------
-
-
-def runs_start(
-    *,
-    template: WorkflowTemplate,
-    employees: Iterable[Employee],
-    occurrence: str,
-    anchor_at: datetime,
-    now: datetime,
-) -> list[WorkflowRun]:
-    """Start the template for each employee who has no run for this occurrence yet.
-
-    Call with the template's row locked (the tick does), so two ticks cannot race; the unique
-    key (template, employee, occurrence) stops any other duplicate.
-    """
-    employees = list(employees)
-    existing = set(
-        WorkflowRun.objects.filter(
-            template=template, occurrence=occurrence, employee__in=employees
-        ).values_list("employee_id", flat=True)
-    )
-    runs = [
-        WorkflowRun(
-            organization_id=template.organization_id,
-            template=template,
-            employee=employee,
-            occurrence=occurrence,
-            anchor_at=anchor_at,
-            started_at=now,
-        )
-        for employee in employees
-        if employee.pk not in existing
-    ]
-    if not runs:
-        return []
-    WorkflowRun.objects.bulk_create(runs)
-    if any(run.pk is None for run in runs):  # backends that do not return ids
-        by_employee = {
-            r.employee_id: r
-            for r in WorkflowRun.objects.filter(template=template, occurrence=occurrence)
-        }
-        runs = [by_employee[run.employee_id] for run in runs]
-    planned = plan_steps(list(template.milestones.all()), anchor_at)
-    starts = [
-        MilestoneRun(
-            organization_id=template.organization_id,
-            run=run,
-            template=template,
-            milestone=step.milestone,
-            kind=step.kind,
-            occasion=step.occasion,
-            due_at=step.due_at,
-            deadline_at=step.deadline_at,
-        )
-        for run in runs
-        for step in planned
-        if step.occasion == "start"
-    ]
-    MilestoneRun.objects.bulk_create(starts)
-    parents = {(s.run_id, s.milestone_id): s for s in starts}
-    if any(s.pk is None for s in starts):
-        parents = {
-            (s.run_id, s.milestone_id): s
-            for s in MilestoneRun.objects.filter(run__in=runs, occasion="start")
-        }
-    follow_ups = [
-        MilestoneRun(
-            organization_id=template.organization_id,
-            run=run,
-            template=template,
-            milestone=step.milestone,
-            parent=parents[(run.pk, step.milestone.pk)],
-            kind=step.kind,
-            occasion=step.occasion,
-            due_at=step.due_at,
-        )
-        for run in runs
-        for step in planned
-        if step.occasion != "start"
-    ]
-    MilestoneRun.objects.bulk_create(follow_ups)
-    return runs
-
-
-def _hits_to_runs(template: WorkflowTemplate, hits: list[triggers.EventHit], now: datetime) -> int:
-    started = 0
-    audience = triggers.audience_employees(template).select_related(None)
-    for hit in hits:
-        if hit.employee_id is None and hit.employee_uuid is None:
-            employees = list(audience)
-        elif hit.employee_id is not None:
-            employees = list(audience.filter(pk=hit.employee_id))
-        else:
-            employees = list(audience.filter(uuid=hit.employee_uuid))
-        started += len(
-            runs_start(
-                template=template,
-                employees=employees,
-                occurrence=hit.occurrence,
-                anchor_at=hit.anchor_at,
-                now=now,
-            )
-        )
-    return started
-
-
-def template_materialise(*, template_id: int, now: datetime) -> int:
-    """Start the runs that have come for one active template; return how many started."""
-    template = (
-        WorkflowTemplate.objects.select_for_update()
-        .filter(pk=template_id, status=WorkflowTemplate.Status.ACTIVE)
-        .first()
-    )
-    if template is None:
-        return 0
-    started = 0
-    if template.trigger == WorkflowTemplate.Trigger.EVENT:
-        source = triggers.EVENT_SOURCES.get(template.event)
-        if source is None:
-            return 0
-        hits, cursor = source.poll(template, now, settings.PLMS_WORKFLOW_BATCH_SIZE)
-        started = _hits_to_runs(template, hits, now)
-        if cursor != template.event_cursor:
-            template.event_cursor = cursor
-            template.save(update_fields=["event_cursor"])
-        return started
-    zone = triggers.organization_zone(Organization.objects.get(pk=template.organization_id))
-    for _ in range(MAX_OCCURRENCES_PER_TICK):
-        occurrence_at = template.next_occurrence_at
-        if occurrence_at is None or occurrence_at > now:
-            break
-        started += len(
-            runs_start(
-                template=template,
-                employees=triggers.audience_employees(template),
-                occurrence=occurrence_at.astimezone(zone).date().isoformat(),
-                anchor_at=occurrence_at,
-                now=now,
-            )
-        )
-        template.next_occurrence_at = triggers.next_occurrence(
-            template, zone, after=occurrence_at, inclusive=False
-        )
-    template.save(update_fields=["next_occurrence_at"])
-    return started
 
 
 # --- Claiming and dispatching ----------------------------------------------------------------
@@ -284,7 +60,9 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
     """Claim up to `limit` due steps of the active organization (inside its transaction).
 
     Rows another transaction holds are skipped, not waited for, so concurrent ticks share
-    the work instead of queueing behind each other.
+    the work instead of queueing behind each other. The claim names the worker process that
+    made it (plms.common.workers) until the process that dispatches a chunk takes it
+    (`steps_take`), so no claimed step is ever held by nobody while a worker is involved.
     """
     active = list(
         WorkflowTemplate.objects.filter(status=WorkflowTemplate.Status.ACTIVE).values_list(
@@ -301,8 +79,10 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
         .values_list("id", flat=True)[:limit]
     )
     if ids:
+        # Stamped with the claiming worker process: if it dies before the chunks' messages are
+        # sent, its claim is taken over once its heartbeat stops, not after the lease.
         MilestoneRun.objects.filter(id__in=ids).update(
-            state=State.DUE, claimed_at=now, claimed_by=None
+            state=State.DUE, claimed_at=now, claimed_by=current_owner()
         )
     return ids
 
@@ -697,115 +477,3 @@ def steps_complete(*, now: datetime) -> int:
             _after_finish(step, now)
             done += 1
     return done
-
-
-# --- The tick --------------------------------------------------------------------------------
-
-
-def organizations_with_work(*, now: datetime) -> list[int]:
-    """Organizations with anything for the tick to do (one query per kind of work)."""
-    tracked = [kind.name for kind in registry.KINDS.values() if kind.awaits_completion]
-    with dangerously_all_organizations():
-        ids = set(
-            MilestoneRun.dangerously_unscoped.filter(
-                claimable_q(now) | Q(state=State.DISPATCHED, kind__in=tracked)
-            )
-            .values_list("organization_id", flat=True)
-            .distinct()
-        )
-        ids |= set(
-            WorkflowTemplate.dangerously_unscoped.filter(status=WorkflowTemplate.Status.ACTIVE)
-            .filter(Q(trigger=WorkflowTemplate.Trigger.EVENT) | Q(next_occurrence_at__lte=now))
-            .values_list("organization_id", flat=True)
-            .distinct()
-        )
-        ids |= set(
-            Notification.dangerously_unscoped.filter(
-                notifications.email_claimable_q(now)
-                | Q(email_state=Notification.EmailState.DIGEST, digest__isnull=True)
-            )
-            .values_list("organization_id", flat=True)
-            .distinct()
-        )
-        ids |= set(
-            NotificationDigest.dangerously_unscoped.exclude(
-                state__in=(NotificationDigest.State.SENT, NotificationDigest.State.FAILED)
-            )
-            .values_list("organization_id", flat=True)
-            .distinct()
-        )
-    # Organization is the directory, not a tenant table: loop over it explicitly.
-    return list(Organization.objects.filter(id__in=ids).order_by("id").values_list("id", flat=True))
-
-
-@dataclass
-class OrganizationTick:
-    runs_started: int = 0
-    steps_completed: int = 0
-    steps_claimed: int = 0
-    emails: int = 0
-    digests: int = 0
-
-
-def _enqueue(
-    task_name: str, ids: list[int], organization_id: int, now: datetime | None, chunk: int = 1
-) -> None:
-    """Enqueue tasks for `ids` (`chunk` ids per task) once the claim commits: a rolled-back
-    claim enqueues nothing, and a message lost after it is replaced by the next tick."""
-    if not ids:
-        return
-
-    def send() -> None:
-        from workflows import tasks
-
-        task = getattr(tasks, task_name)
-        extra = {"now": now.isoformat()} if now is not None else {}
-        for start in range(0, len(ids), chunk):
-            part = ids[start : start + chunk]
-            task.delay(part if chunk > 1 else part[0], organization_id=organization_id, **extra)
-
-    transaction.on_commit(send, robust=True)
-
-
-def organization_tick(*, now: datetime | None = None) -> OrganizationTick:
-    """The current organization's share of a tick; each phase commits on its own.
-
-    With `now` given (catch-up, tests), the tasks it enqueues act at that time too.
-    """
-    organization_id = require_organization_id()
-    pinned = now
-    now = now or timezone.now()
-    report = OrganizationTick()
-    with organization_transaction():
-        template_ids = list(
-            WorkflowTemplate.objects.filter(status=WorkflowTemplate.Status.ACTIVE)
-            .filter(Q(trigger=WorkflowTemplate.Trigger.EVENT) | Q(next_occurrence_at__lte=now))
-            .values_list("id", flat=True)
-        )
-    for template_id in template_ids:
-        with organization_transaction():
-            report.runs_started += template_materialise(template_id=template_id, now=now)
-    with organization_transaction():
-        report.steps_completed = steps_complete(now=now)
-    batch_size = settings.PLMS_WORKFLOW_BATCH_SIZE
-    budget = settings.PLMS_WORKFLOW_MAX_CLAIMS_PER_TICK
-    while report.steps_claimed < budget:
-        with organization_transaction():
-            batch = steps_claim(now=now, limit=min(batch_size, budget - report.steps_claimed))
-            _enqueue(
-                "dispatch_milestones",
-                batch,
-                organization_id,
-                pinned,
-                chunk=settings.PLMS_WORKFLOW_DISPATCH_CHUNK,
-            )
-        report.steps_claimed += len(batch)
-        if len(batch) < batch_size:
-            break
-    with organization_transaction():
-        emails = notifications.notification_emails_due(now=now, limit=budget)
-        _enqueue("send_notification_email", emails, organization_id, pinned)
-        digests = notifications.digests_open(now=now)
-        _enqueue("send_notification_digest", digests, organization_id, pinned)
-    report.emails, report.digests = len(emails), len(digests)
-    return report
