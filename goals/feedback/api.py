@@ -21,7 +21,6 @@ from plms.common.api import (
     ApiFilterSet,
     ApiModelSerializer,
     OrganizationScopedViewSet,
-    PublicIdField,
     PublicIdFilter,
     StrictChoiceFilter,
 )
@@ -39,7 +38,7 @@ class FeedbackSerializer(ApiModelSerializer):
     goal = Ref(Goal, required=False, allow_null=True)
     request = Ref(FeedbackRequest, required=False, allow_null=True)
     capabilities = serializers.ListField(
-        child=PublicIdField(capability_selectors.capabilities),
+        child=Ref(capability_selectors.capabilities),
         source="linked_capabilities",
         required=False,
         max_length=50,

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from assessments.models import Assessment, ReviewTemplate
 from assessments.reviews import services as review_services
-from assessments.selectors import cycle_close_consequences
+from assessments.selectors.cycles import cycle_close_consequences
 from assessments.services import cycles as cycle_services
 from assessments.services import raters as rater_services
 from assessments.services import ratings as rating_services

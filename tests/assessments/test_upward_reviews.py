@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from assessments.models import Assessment, ConsolidatedLevel
 from assessments.reviews import services as review_services
-from assessments.selectors import cycle_close_consequences
+from assessments.selectors.cycles import cycle_close_consequences
 from assessments.services import cycles as cycle_services
 from plms.people.models import Employee
 from tests.assessments.conftest import actor_of
@@ -246,3 +246,14 @@ def test_upward_ratings_feed_the_managers_levels_when_weighted(world):
         )
     assert float(level.level) == 3.0
     assert level.contributions["upward"]["ratings"] == 2
+
+
+def test_rater_analytics_never_name_an_upward_rater(upward):
+    from assessments import fairness
+
+    _answer(upward, upward.employee, 4, "Right", "Clear priorities")
+    _answer(upward, upward.peer, 2, "Too few")
+    with in_org(upward.org):
+        names = [row["name"] for row in fairness.rater_analytics(cycle=upward.cycle)["raters"]]
+    assert upward.employee.employee.full_name not in names
+    assert upward.peer.employee.full_name not in names
