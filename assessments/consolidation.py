@@ -256,7 +256,7 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
 
 def weighted_level(ratings: list[tuple[str, int, int]], weights: dict[str, int]) -> Decimal | None:
     """The same rule in Python, for one employee and capability: `ratings` are
-    (kind, level, rater weight within the kind). Used to explain a level on screen."""
+    (kind, level, rater weight within the kind): the reference the SQL is tested against."""
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for kind, level, weight in ratings:
         sums[kind][0] += level * weight

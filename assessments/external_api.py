@@ -25,6 +25,7 @@ from plms.common.api import (
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
+    ReferenceField,
 )
 from plms.people.models import Employee
 
@@ -46,7 +47,11 @@ class ExternalRatingSerializer(ApiSerializer):
     external_id = serializers.CharField(
         max_length=90, help_text="Your id of the rating: importing it again changes nothing."
     )
-    employee = PublicIdField(Employee, help_text="The person rated (employee id).")
+    employee = ReferenceField(
+        Employee,
+        natural_keys=("email", "external_id"),
+        help_text="The person rated: their employee id, e-mail or external id.",
+    )
     capability = PublicIdField(Capability, help_text="The capability (capability id).")
     level = serializers.IntegerField(help_text="A level of the organisation's scale.")
     rated_on = serializers.DateField(

@@ -31,6 +31,7 @@ from django.db.models.functions import Coalesce
 
 from assessments.models import AssessmentCycle, ConsolidatedLevel
 from assessments.selectors.requirements import proficient_level, required_capabilities
+from assessments.selectors.results import external_rating_sources
 from capabilities.models import Capability, RoleRequirement
 from plms.people.models import Department, Employee
 
@@ -55,6 +56,34 @@ def _q(value) -> Decimal | None:
 
 
 @dataclass(frozen=True)
+class RatingSources:
+    """Where the attested ratings counted in a consolidated level came from: the other
+    systems named by imported external ratings, and how many were passed exams."""
+
+    external: tuple[str, ...] = ()
+    exams: int = 0
+
+
+def rating_sources(levels: list[ConsolidatedLevel]) -> dict[int, RatingSources]:
+    """{consolidated level pk: its RatingSources} (one query, none without attested ratings);
+    the results page, the calibration page and the gaps API all name the sources this way."""
+    external = external_rating_sources(levels=levels)
+    found = {}
+    for level in levels:
+        counted = [
+            str(uuid)
+            for part in (level.contributions or {}).values()
+            if isinstance(part, dict)
+            for uuid in part.get("attested", [])
+        ]
+        found[level.pk] = RatingSources(
+            external=tuple(sorted({external[u] for u in counted if u in external})),
+            exams=len([u for u in counted if u not in external]),
+        )
+    return found
+
+
+@dataclass(frozen=True)
 class EmployeeGap:
     capability: Capability
     target: int
@@ -62,6 +91,7 @@ class EmployeeGap:
     current: Decimal | None
     previous: Decimal | None
     cycle: AssessmentCycle | None
+    sources: RatingSources = RatingSources()
 
     @property
     def gap(self) -> Decimal | None:
@@ -83,8 +113,9 @@ class EmployeeGap:
 
 
 def employee_gaps(*, employee: Employee) -> list[EmployeeGap]:
-    """The employee's gaps against their current role (two queries): the latest consolidated
-    level of each required capability, and the one before it for the trend."""
+    """The employee's gaps against their current role (two queries, a third when external
+    ratings count): the latest consolidated level of each required capability with the
+    sources of its attested ratings, and the one before it for the trend."""
     requirements = required_capabilities(employee_id=employee.pk)
     history: dict[int, list[ConsolidatedLevel]] = {}
     levels = (
@@ -94,6 +125,7 @@ def employee_gaps(*, employee: Employee) -> list[EmployeeGap]:
     )
     for level in levels:
         history.setdefault(level.capability_id, []).append(level)
+    sources = rating_sources([rows[0] for rows in history.values()])
     gaps = []
     for capability_id, requirement in requirements.items():
         rows = history.get(capability_id, [])
@@ -105,6 +137,7 @@ def employee_gaps(*, employee: Employee) -> list[EmployeeGap]:
                 current=rows[0].effective if rows else None,
                 previous=rows[1].effective if len(rows) > 1 else None,
                 cycle=rows[0].cycle if rows else None,
+                sources=sources[rows[0].pk] if rows else RatingSources(),
             )
         )
     return gaps

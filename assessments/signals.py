@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, Value, When
 
-from assessments.models import AssessmentCycle, ConsolidatedLevel, Rating
+from assessments.models import ConsolidatedLevel, Rating
 from assessments.results_cache import results_changed
-from assessments.selectors.cycles import cycle_scope_employees
+from assessments.selectors.cycles import cycle_scope_employees, open_cycles
 from assessments.services.cycles import assessments_create_for
 from capabilities import signals as capability_signals
 
@@ -57,10 +57,7 @@ def pick_up_new_role_holder(sender, *, employee, role, **kwargs) -> None:
     them (their self and manager assessments are created, as a launch would have)."""
     if role is None:
         return
-    cycles = AssessmentCycle.objects.filter(
-        status=AssessmentCycle.Status.OPEN, launched_at__isnull=False
-    )
-    for cycle in cycles:
+    for cycle in open_cycles().filter(launched_at__isnull=False):
         if cycle_scope_employees(cycle).filter(pk=employee.pk).exists():
             assessments_create_for(cycle=cycle, employee_ids=[employee.pk])
 

@@ -41,6 +41,7 @@ from plms.common.errors import ApplicationError
 from plms.common.spreadsheets import csv_writer
 from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import actor_from_request
+from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
@@ -369,11 +370,10 @@ def results(request: HttpRequest, id) -> HttpResponse:
         actor=actor, employee=employee, capabilities=[g.capability for g in employee_gaps]
     )
     history = list(result_selectors.consolidated_for_employee(employee=employee))
-    external = result_selectors.external_rating_sources(levels=history)
+    sources = gaps.rating_sources(history)
     for level in history:
-        counted = (level.contributions or {}).get("expert", {}).get("attested", [])
-        level.external_sources = sorted({external[u] for u in counted if u in external})
-        level.exam_count = len([u for u in counted if u not in external])
+        level.external_sources = sources[level.pk].external
+        level.exam_count = sources[level.pk].exams
     latest = next(iter(history), None)
     peers = (
         result_selectors.peer_summary(cycle=latest.cycle, employee=employee)
@@ -702,6 +702,7 @@ def cycle_answers_export(request: HttpRequest, id) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def gap_report(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
     department = cycle_selectors.department_by_public_id(raw_id=request.GET.get("department"))
@@ -731,6 +732,7 @@ def gap_report(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def department_heatmap(request: HttpRequest) -> HttpResponse:
     """Departments x capabilities of a closed cycle: the share of people below target, as a
     shaded chart with the same numbers in a table and the weakest cells in words."""
@@ -759,6 +761,7 @@ def department_heatmap(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def calibration(request: HttpRequest, id) -> HttpResponse:
     """Fairness and calibration of a cycle: rater analytics, self vs manager by department,
     the level distribution per department, the 9-box and calibrated levels."""
@@ -855,10 +858,16 @@ def consolidated_adjust(request: HttpRequest, id) -> HttpResponse:
         else:
             messages.success(request, _("Level calibrated."))
             return redirect("assessments:results", id=consolidated.employee.uuid)
+    sources = gaps.rating_sources([consolidated])[consolidated.pk]
     answers = review_selectors.answers_for_results(
         actor=actor_from_request(request),
         employee=consolidated.employee,
         cycle=consolidated.cycle,
     )
-    context = {"form": form, "consolidated": consolidated, "answers": answers}
+    context = {
+        "form": form,
+        "consolidated": consolidated,
+        "sources": sources,
+        "answers": answers,
+    }
     return render(request, "assessments/adjust.html", context)

@@ -546,6 +546,153 @@ def learning_jobs(ctx: BenchContext) -> list[Job]:
     ]
 
 
+PROPOSAL_SAMPLE = 200
+
+
+def reward_jobs(ctx: BenchContext) -> list[Job]:
+    """Issue 25: a compensation review of every employee (proposing a sample through the
+    service, then finalising everyone's approved proposal into new pay: at most 10 s for
+    10,000) and the calibration page's live distribution of everyone's overall rating (at
+    most 300 ms for 10,000)."""
+    from assessments.models import AssessmentCycle
+    from plms.people.models import Department, Employee
+    from reward import compensation, distribution, selectors, services
+    from reward.models import (
+        CompensationProposal,
+        PayGrade,
+        PayRecord,
+        PerformanceRating,
+        ReviewBudget,
+    )
+
+    organization = ctx.organization
+    state: dict = {}
+
+    def prepare() -> None:
+        rng = random.Random(25)
+        with ctx.in_scope():
+            actor = system_actor(organization)
+            services.rating_scale_ensure(actor=actor)
+            grade = PayGrade.objects.create(
+                name=f"Bench {ctx.run_token}",
+                minimum=Decimal(30000),
+                midpoint=Decimal(40000),
+                maximum=Decimal(50000),
+            )
+            people = list(Employee.objects.filter(active=True).values_list("pk", flat=True))
+            with_pay = set(PayRecord.objects.values_list("employee_id", flat=True))
+            PayRecord.objects.bulk_create(
+                [
+                    PayRecord(
+                        organization_id=organization.pk,
+                        employee_id=pk,
+                        grade=grade,
+                        base_pay=Decimal(rng.randrange(30000, 50000)),
+                        effective_date=date(2026, 4, 1),
+                    )
+                    for pk in people
+                    if pk not in with_pay
+                ],
+                batch_size=2000,
+            )
+            cycle = AssessmentCycle.objects.create(
+                name=f"Bench ratings {ctx.run_token}",
+                period_start=date(2026, 1, 1),
+                period_end=date(2026, 12, 31),
+                status=AssessmentCycle.Status.CLOSED,
+            )
+            PerformanceRating.objects.bulk_create(
+                [
+                    PerformanceRating(
+                        organization_id=organization.pk,
+                        cycle=cycle,
+                        employee_id=pk,
+                        proposed_level=rng.choice((1, 2, 3, 3, 3, 4, 4, 5)),
+                    )
+                    for pk in people
+                ],
+                batch_size=2000,
+            )
+            review = compensation.review_open(
+                actor=actor,
+                name=f"Bench review {ctx.run_token}",
+                effective_date=date(2027, 4, 1),
+                proposal_deadline=date(2027, 3, 1),
+                cycle=cycle,
+                budgets=[
+                    compensation.BudgetSpec(d, percent_of_payroll=Decimal(100))
+                    for d in Department.objects.all()
+                ],
+                matrix=compensation.default_matrix(),
+                hard_budget=False,
+            )
+            pay = dict(PayRecord.objects.values_list("employee_id", "base_pay"))
+            departments = dict(Employee.objects.values_list("pk", "department_id"))
+            CompensationProposal.objects.bulk_create(
+                [
+                    CompensationProposal(
+                        organization_id=organization.pk,
+                        review=review,
+                        employee_id=pk,
+                        department_id=departments.get(pk),
+                        current_pay=pay[pk],
+                        increase_percent=Decimal(3),
+                        increase_amount=(pay[pk] * 3 / 100).quantize(Decimal("0.01")),
+                        reason="Bench",
+                    )
+                    for pk in people[PROPOSAL_SAMPLE:]
+                ],
+                batch_size=2000,
+            )
+            state.update(review=review, cycle=cycle, sample=people[:PROPOSAL_SAMPLE])
+
+    def propose_and_finalise() -> int:
+        with ctx.in_scope():
+            actor = system_actor(organization)
+            review = state["review"]
+            for employee in Employee.objects.filter(pk__in=state["sample"]):
+                compensation.proposal_submit(
+                    actor=actor,
+                    review=review,
+                    employee=employee,
+                    increase_percent=Decimal(3),
+                    reason="Bench",
+                )
+            CompensationProposal.objects.filter(review=review).update(
+                status=CompensationProposal.Status.APPROVED
+            )
+            changed = compensation.review_finalise(actor=actor, review=review)
+            if not ReviewBudget.objects.filter(review=review).exists():
+                raise RuntimeError("no budgets")
+        return changed
+
+    def live_distribution() -> int:
+        with ctx.in_scope():
+            levels = [(level.value, level.name) for level in selectors.rating_levels()]
+            organisation, _ = distribution.rating_distribution(
+                cycle=state["cycle"], levels=levels, settings=selectors.settings_get()
+            )
+        return organisation.total
+
+    return [
+        Job(
+            f"compensation review: propose {PROPOSAL_SAMPLE} and finalise "
+            f"{ctx.sizes.employees:,} employees",
+            "employees",
+            propose_and_finalise,
+            prepare,
+            max_seconds=10.0,
+        ),
+        Job(
+            f"rating calibration: live distribution of {ctx.sizes.employees:,} ratings",
+            "ratings",
+            live_distribution,
+            prepare,
+            max_seconds=0.3,
+        ),
+    ]
+
+
 def job_providers() -> list[Callable[[BenchContext], list[Job]]]:
     return [
         people_jobs,
@@ -553,4 +700,5 @@ def job_providers() -> list[Callable[[BenchContext], list[Job]]]:
         consolidation_jobs,
         learning_jobs,
         workflows_jobs,
+        reward_jobs,
     ]

@@ -23,10 +23,10 @@ from capabilities.api import (
     CatalogueCapabilityViewSet,
     CatalogueLevelSerializer,
 )
+from capabilities.error_codes import DUPLICATE_NAME
 from capabilities.models import Capability, CatalogueCapability
 from capabilities.services import library as library_services
 from plms.common.api import ApiSerializer, OrganizationScopedViewSet, without_body
-from plms.common.error_codes import DUPLICATE_NAME
 from plms.common.errors import ApplicationError, NotFound
 from plms.tenancy.permissions import IsOrganizationAdmin
 

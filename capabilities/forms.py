@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from capabilities import selectors
-from capabilities.imports.library import FORMATS, KINDS
+from capabilities.imports.library import FORMATS
 from capabilities.models import Capability, KeyResult, ScaleLevel
 from capabilities.services import library as library_services
 from capabilities.services import roles as role_services
@@ -317,6 +317,3 @@ class ImportForm(forms.Form):
         name = self.cleaned_data["file"].name.lower()
         extension = name.rsplit(".", 1)[-1] if "." in name else ""
         return extension if extension in FORMATS else None
-
-
-EXPORT_KINDS = KINDS

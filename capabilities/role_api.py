@@ -11,25 +11,24 @@ from __future__ import annotations
 
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from capabilities import selectors
+from capabilities.error_codes import ASSIGNMENT_ENDED
 from capabilities.models import JobRole, RoleAssignment
 from capabilities.services import roles as role_services
 from plms.common.api import (
     ApiFilterSet,
     ApiSerializer,
     OrganizationScopedViewSet,
-    PublicIdField,
     PublicIdFilter,
+    ReferenceField,
     StrictBooleanFilter,
     without_body,
 )
-from plms.common.error_codes import ASSIGNMENT_ENDED
 from plms.common.errors import ApplicationError
 from plms.people import api as people_api
 from plms.people.models import Employee
@@ -37,14 +36,40 @@ from plms.tenancy.permissions import IsOrganizationAdmin
 
 # --- Job role assignments --------------------------------------------------------------------
 
+ONE_ROLE = "A person holds one job role at a time: secondary roles are not supported."
+
+
+@extend_schema_field({"type": "boolean", "enum": [True], "default": True})
+class PrimaryField(serializers.BooleanField):
+    """Every assignment is the person's primary role (one role per person, see the model's
+    `roleassignment_one_current` constraint); a client asking for a secondary one is told so
+    instead of having the flag dropped."""
+
+    def get_attribute(self, instance):
+        return True
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if value is not True:
+            raise serializers.ValidationError(ONE_ROLE)
+        return value
+
 
 class JobRoleAssignmentSerializer(ApiSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    employee = PublicIdField(Employee, help_text="The person (employee id).")
-    role = PublicIdField(JobRole, help_text="The job role (job role id).")
+    employee = ReferenceField(
+        Employee,
+        natural_keys=("email", "external_id"),
+        help_text="The person: their employee id, e-mail or external id.",
+    )
+    role = ReferenceField(
+        JobRole, natural_keys=("key",), help_text="The job role: its id or its key."
+    )
     role_key = serializers.CharField(source="role.key", read_only=True)
-    primary = serializers.SerializerMethodField(
-        help_text="Always true: a person holds one job role at a time."
+    primary = PrimaryField(
+        required=False,
+        help_text="Always true: a person holds one job role at a time, so every assignment is "
+        "their primary role. Accepted as `true` on write; `false` (a secondary role) is a 400.",
     )
     started_at = serializers.DateTimeField(read_only=True, help_text="From.")
     ended_at = serializers.DateTimeField(
@@ -54,9 +79,6 @@ class JobRoleAssignmentSerializer(ApiSerializer):
 
     class Meta:
         model = RoleAssignment
-
-    def get_primary(self, assignment: RoleAssignment) -> bool:
-        return True
 
     def get_current(self, assignment: RoleAssignment) -> bool:
         return assignment.ended_at is None
@@ -135,8 +157,7 @@ class JobRoleAssignmentViewSet(
 # --- Employees with their job role -----------------------------------------------------------
 
 
-@extend_schema_field(OpenApiTypes.UUID)
-class CurrentJobRoleField(PublicIdField):
+class CurrentJobRoleField(ReferenceField):
     """The role the employee holds now (its id), or null; written, it assigns the role."""
 
     def get_attribute(self, instance):
@@ -149,10 +170,11 @@ class CurrentJobRoleField(PublicIdField):
 class EmployeeSerializer(people_api.EmployeeSerializer):
     job_role = CurrentJobRoleField(
         JobRole,
+        natural_keys=("key",),
         required=False,
         allow_null=True,
-        help_text="The job role held now (job role id); null for none. Writing it assigns the "
-        "role, as `POST /job-role-assignments` does.",
+        help_text="The job role held now (read: its id); null for none. Writing it (the id or "
+        "the key) assigns the role, as `POST /job-role-assignments` does.",
     )
 
     class Meta(people_api.EmployeeSerializer.Meta):

@@ -527,13 +527,13 @@ def goal_rag_by_perspective(*, today: date | None = None) -> list[dict]:
     active = Goal.objects.filter(status=Goal.Status.ACTIVE)
     if connection.vendor == "postgresql":
         rows = (
-            active.annotate(rag=goal_rag_expression(settings=settings, today=today))
-            .values("perspective", "rag")
+            active.annotate(rag_status=goal_rag_expression(settings=settings, today=today))
+            .values("perspective", "rag_status")
             .annotate(n=Count("id"))
             .order_by()
         )
         for row in rows:
-            counts[row["perspective"]][row["rag"]] += row["n"]
+            counts[row["perspective"]][row["rag_status"]] += row["n"]
     else:  # the embedded database divides in floating point: judge each goal exactly
         for goal in active.iterator(chunk_size=2000):
             counts[goal.perspective][goal_rag(goal, settings=settings, today=today)] += 1

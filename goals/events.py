@@ -9,14 +9,34 @@ from __future__ import annotations
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from goals.models import GoalRedEpisode
+from goals.models import Goal, GoalRedEpisode
 from plms.events.bus import DomainEvent, Occurrence
 
 
 class GoalStatusChanged(DomainEvent):
+    """A goal was activated, completed or cancelled; a department's goal concerns no one
+    employee."""
+
     name = "goal_status_changed"
     label = _("A goal's status changed.")
     webhook_type = "goal.status_changed"
+
+    @classmethod
+    def of(cls, goal: Goal, *, previous: str) -> GoalStatusChanged:
+        owner = goal.owner_employee
+        department = goal.owner_department
+        return cls(
+            subject=str(owner.uuid) if owner is not None else None,
+            data={
+                "id": str(goal.uuid),
+                "title": goal.title,
+                "owner_employee": str(owner.uuid) if owner is not None else None,
+                "owner_department": str(department.uuid) if department is not None else None,
+                "previous_status": previous,
+                "status": goal.status,
+                "changed_at": goal.updated_at,
+            },
+        )
 
 
 class RedEpisodeFeed:

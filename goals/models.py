@@ -191,6 +191,14 @@ class Goal(TenantModel, KpiFields):
     updated_at = models.DateTimeField(default=timezone.now)
     activated_at = models.DateTimeField(null=True, blank=True)
 
+    # Not stored: what `goals.selectors` attaches for display (`goals_judge`, `goal_annotate`).
+    progress: Decimal | None
+    rag: str | None
+    forecast: kpi_math.Forecast | None
+    likely_to_miss: bool | None
+    sparkline: list[Decimal]
+    at_risk: bool
+
     class Meta:
         ordering = ["due_date", "title", "id"]
         constraints = [

@@ -34,6 +34,7 @@ from django.db.models import (
     DateField,
     DecimalField,
     Exists,
+    Expression,
     F,
     Func,
     OuterRef,
@@ -140,7 +141,8 @@ def is_goal_approver(*, actor: Actor, goal: Goal) -> bool:
         return True
     if goal.owner_type != Goal.OwnerType.EMPLOYEE or actor.employee is None:
         return False
-    return is_manager_of(manager=actor.employee, employee=goal.owner_employee)
+    owner = goal.owner_employee
+    return owner is not None and is_manager_of(manager=actor.employee, employee=owner)
 
 
 def manages_anyone(*, employee: Employee) -> bool:
@@ -213,8 +215,8 @@ def goal_list(
     queryset = goal_queryset()
     if owner_employee is not None:
         queryset = queryset.filter(owner_employee=owner_employee)
-    own = actor.employee is not None and owner_employee is not None
-    if not (own and owner_employee.pk == actor.employee.pk):
+    viewer = actor.employee
+    if not (viewer is not None and owner_employee is not None and owner_employee.pk == viewer.pk):
         # One's own goals are always visible: their list skips the rule, whose team subquery
         # costs more to plan than the list costs to read.
         queryset = queryset.filter(goal_visibility_q(actor=actor))
@@ -299,8 +301,9 @@ def goal_parents_chosen(
     *, actor: Actor, uuids: Iterable[object], exclude: Goal | None = None
 ) -> list[Goal] | None:
     """The goals of `uuids` if a goal may support each of them, else None."""
-    ids = {pk for pk in (parse_public_id(value) for value in uuids)}
-    if None in ids:
+    parsed = {parse_public_id(value) for value in uuids}
+    ids = {pk for pk in parsed if pk is not None}
+    if len(ids) != len(parsed):
         return None
     goals = list(goal_parent_choices(actor=actor, exclude=exclude).filter(uuid__in=ids))
     return goals if len(goals) == len(ids) else None
@@ -309,8 +312,9 @@ def goal_parents_chosen(
 def employee_goals_chosen(*, employee: Employee, uuids: Iterable[object]) -> list[Goal] | None:
     """`employee`'s own goals named by `uuids` (in that order), or None when any is not one
     of theirs (or not a goal of the organization)."""
-    ids = [parse_public_id(value) for value in uuids]
-    if None in ids:
+    parsed = [parse_public_id(value) for value in uuids]
+    ids = [pk for pk in parsed if pk is not None]
+    if len(ids) != len(parsed):
         return None
     goals = {g.uuid: g for g in Goal.objects.filter(owner_employee=employee, uuid__in=ids)}
     return [goals[i] for i in ids] if all(i in goals for i in ids) else None
@@ -339,9 +343,10 @@ def goal_owner_departments(*, actor: Actor) -> list[Department]:
     if actor.is_admin:
         return list(Department.objects.only("uuid", "name").order_by("name", "id"))
     employee = actor.employee
-    if employee is not None and employee.department_id and manages_anyone(employee=employee):
-        return [employee.department]
-    return []
+    if employee is None or not employee.department_id or not manages_anyone(employee=employee):
+        return []
+    department = employee.department
+    return [department] if department is not None else []
 
 
 def goal_children(*, actor: Actor, goal: Goal) -> QuerySet[Goal]:
@@ -469,7 +474,7 @@ def goal_rag_expression(
     defaults = settings.thresholds
     current, baseline, target = F("current"), F("baseline"), F("target")
     low, high = F("range_low"), F("range_high")
-    green_at = Coalesce("rag_green_at", Value(defaults.green_at), output_field=NUMBER)
+    green_at: Expression = Coalesce("rag_green_at", Value(defaults.green_at), output_field=NUMBER)
     amber_at = Coalesce("rag_amber_at", Value(defaults.amber_at), output_field=NUMBER)
     tolerance = Coalesce(
         "range_tolerance_percent", Value(defaults.range_tolerance), output_field=NUMBER
@@ -599,7 +604,7 @@ def goal_decision_log(*, goal: Goal) -> QuerySet[AuditEvent]:
     return goal_history(goal=goal).filter(action__in=DECISION_ACTIONS)
 
 
-RISK_ORDER = {kpi_math.RED: 0, kpi_math.AMBER: 1}
+RISK_ORDER: dict[str | None, int] = {kpi_math.RED: 0, kpi_math.AMBER: 1}
 
 
 @dataclass(frozen=True)
@@ -677,18 +682,13 @@ def goals_for_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> 
     return [by_id[risk.goal_id] for risk in risks if risk.goal_id in by_id]
 
 
-def team_goals_at_risk(*, manager: Employee, today: date | None = None) -> list[Goal]:
-    """`team_goal_risks` as goals evaluated for display, the worst first."""
-    return goals_for_risks(team_goal_risks(manager=manager, today=today), today=today)
-
-
 @dataclass(frozen=True)
 class DecisionLatency:
     goal: Goal
     turned_red_at: object
     first_action_at: object
     first_action: str
-    latency: timedelta | None
+    latency: timedelta  # to the first action, or so far while none
 
 
 def decision_latency(*, goals: QuerySet[Goal] | None = None) -> dict:
@@ -754,12 +754,3 @@ def goal_results_by_capability(
     for items in result.values():
         items.sort(key=lambda g: (g.due_date or date.max, g.title, g.pk))
     return dict(result)
-
-
-def goals_for_capability(
-    *, employee: Employee, capability: Capability, today: date | None = None
-) -> list[Goal]:
-    """The employee's goal results beside one capability (see goal_results_by_capability)."""
-    return goal_results_by_capability(
-        employee=employee, capabilities=[capability], today=today
-    ).get(capability.pk, [])

@@ -28,6 +28,20 @@ from django.utils import timezone
 from capabilities.models import Capability, RoleAssignment
 from goals import kpi as kpi_math
 from goals import selectors
+from goals.error_codes import (
+    ALIGNMENT_CYCLE,
+    ALREADY_DECIDED,
+    CHANGE_PENDING,
+    CONFLICT,
+    GOAL_CLOSED,
+    GOAL_NOT_ACTIVE,
+    INVALID,
+    INVALID_TRANSITION,
+    JUSTIFICATION_REQUIRED,
+    KEY_RESULT_NOT_IN_ROLE,
+    SMART_CHECK_FAILED,
+)
+from goals.events import GoalStatusChanged
 from goals.models import (
     Goal,
     GoalAlignment,
@@ -41,6 +55,7 @@ from goals.models import (
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, PermissionDenied
 from plms.common.validation import full_clean
+from plms.events.bus import publish
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor, same_organization
 from plms.tenancy.context import require_organization_id
@@ -97,7 +112,7 @@ FORECAST_FIELDS = (
     "start_date",
     "due_date",
 )
-TRANSITIONS = {
+TRANSITIONS: dict[str, set[Goal.Status]] = {
     Goal.Status.DRAFT: {Goal.Status.ACTIVE, Goal.Status.CANCELLED},
     Goal.Status.ACTIVE: {Goal.Status.COMPLETED, Goal.Status.CANCELLED},
     Goal.Status.COMPLETED: set(),
@@ -118,7 +133,7 @@ def goal_state(goal: Goal) -> dict[str, Any]:
 
 def _conflict(goal: Goal) -> ApplicationError:
     return ApplicationError(
-        "conflict",
+        CONFLICT,
         MSG_CONFLICT.format(version=goal.version),
         status=409,
         extra={"current": goal_state(goal)},
@@ -143,7 +158,8 @@ def _save_versioned(goal: Goal, version: int, fields: Iterable[str]) -> None:
     A change of what the forecast reads (FORECAST_FIELDS) stores its new verdict with it."""
     now = timezone.now()
     fields = list(fields)
-    attnames = [Goal._meta.get_field(name).attname for name in fields]
+    columns = {field.name: field.attname for field in Goal._meta.concrete_fields}
+    attnames = [columns[name] for name in fields]
     values = {attname: getattr(goal, attname) for attname in attnames}
     if any(name in FORECAST_FIELDS for name in fields):
         goal.forecast_misses = _forecast_misses(goal, _recorded_values(goal))
@@ -223,7 +239,7 @@ def _set_parents(goal: Goal, parents: Sequence[Goal]) -> None:
     for parent in parents:
         if parent.pk == goal.pk or parent.pk in below:
             raise ApplicationError(
-                "alignment_cycle",
+                ALIGNMENT_CYCLE,
                 MSG_CYCLE.format(parent=parent),
                 fields={"parents": "Would create a cycle."},
             )
@@ -262,7 +278,7 @@ def check_capabilities(capabilities: Sequence[Capability]) -> None:
     for capability in capabilities:
         if capability.status == Capability.Status.RETIRED:
             raise ApplicationError(
-                "invalid",
+                INVALID,
                 MSG_RETIRED.format(capability=capability),
                 fields={"capabilities": "Retired capability."},
             )
@@ -270,15 +286,18 @@ def check_capabilities(capabilities: Sequence[Capability]) -> None:
 
 def _check_key_result(goal: Goal) -> None:
     """A person's goal serves a key result of the person's current job role."""
-    if goal.key_result_id is None or goal.owner_type != Goal.OwnerType.EMPLOYEE:
+    owner_id = goal.owner_employee_id
+    if goal.owner_type != Goal.OwnerType.EMPLOYEE or owner_id is None:
         return
     key_result = goal.key_result
+    if key_result is None:
+        return
     holds = RoleAssignment.objects.filter(
-        employee_id=goal.owner_employee_id, role_id=key_result.role_id, ended_at__isnull=True
+        employee_id=owner_id, role_id=key_result.role_id, ended_at__isnull=True
     ).exists()
     if not holds:
         raise ApplicationError(
-            "key_result_not_in_role",
+            KEY_RESULT_NOT_IN_ROLE,
             MSG_KEY_RESULT_ROLE.format(
                 key_result=key_result, role=key_result.role, owner=goal.owner_employee
             ),
@@ -358,15 +377,16 @@ def goal_create(
 
 
 def _check_owner(goal: Goal) -> None:
-    missing = {
+    owner_fields: dict[str, tuple[str, int | None]] = {
         Goal.OwnerType.EMPLOYEE: ("owner_employee", goal.owner_employee_id),
         Goal.OwnerType.DEPARTMENT: ("owner_department", goal.owner_department_id),
-    }.get(goal.owner_type)
+    }
+    missing = owner_fields.get(goal.owner_type)
     if goal.owner_type not in Goal.OwnerType.values:
-        raise ApplicationError("invalid", "Unknown owner type.", fields={"owner_type": "Unknown."})
+        raise ApplicationError(INVALID, "Unknown owner type.", fields={"owner_type": "Unknown."})
     if missing is not None and missing[1] is None:
         raise ApplicationError(
-            "invalid", "The goal needs an owner.", fields={missing[0]: "Required."}
+            INVALID, "The goal needs an owner.", fields={missing[0]: "Required."}
         )
 
 
@@ -385,7 +405,7 @@ def check_kpi(goal: Goal) -> None:
     if green is not None and amber is not None and amber > green:
         errors["rag_amber_at"] = "Must not be above the green threshold."
     if errors:
-        raise ApplicationError("invalid", "Please correct the errors.", fields=errors)
+        raise ApplicationError(INVALID, "Please correct the errors.", fields=errors)
 
 
 @transaction.atomic
@@ -409,7 +429,7 @@ def goal_update(
     if not selectors.can_edit_goal(actor=actor, goal=goal):
         raise PermissionDenied("You may not edit this goal.")
     if goal.status in (Goal.Status.COMPLETED, Goal.Status.CANCELLED):
-        raise ApplicationError("goal_closed", "A completed or cancelled goal cannot change.")
+        raise ApplicationError(GOAL_CLOSED, "A completed or cancelled goal cannot change.")
     same_organization(
         actor,
         changes.get("data_steward"),
@@ -474,13 +494,13 @@ def goal_change_request_create(
     justification = justification.strip()
     if not justification:
         raise ApplicationError(
-            "justification_required",
+            JUSTIFICATION_REQUIRED,
             MSG_JUSTIFY.format(fields=", ".join(changes)),
             fields={"justification": "Required to change an active goal's commitment."},
         )
     if GoalChangeRequest.objects.filter(goal=goal, status="pending").exists():
         raise ApplicationError(
-            "change_pending",
+            CHANGE_PENDING,
             "A change of this goal is waiting for a decision; it must be decided first.",
             status=409,
         )
@@ -527,7 +547,7 @@ def goal_change_request_decide(
     if change_request.requested_by_id == getattr(actor.user, "pk", None) and not actor.is_admin:
         raise PermissionDenied("Someone other than who asked decides a change.")
     if change_request.status != GoalChangeRequest.Status.PENDING:
-        raise ApplicationError("already_decided", "This change has been decided already.")
+        raise ApplicationError(ALREADY_DECIDED, "This change has been decided already.")
     change_request.status = "approved" if approve else "rejected"
     change_request.decided_by = actor.user
     change_request.decided_by_label = actor.label
@@ -591,7 +611,7 @@ def goal_transition(
         raise PermissionDenied("You may not change this goal.")
     if status not in TRANSITIONS.get(goal.status, set()):
         raise ApplicationError(
-            "invalid_transition",
+            INVALID_TRANSITION,
             f"A {goal.status} goal cannot become {status}.",
             fields={"status": "Not allowed from the current status."},
         )
@@ -604,7 +624,7 @@ def goal_transition(
             override_reason = override_reason.strip()
             if not override_reason:
                 raise ApplicationError(
-                    "smart_check_failed",
+                    SMART_CHECK_FAILED,
                     "The goal does not pass the SMART-R check yet.",
                     fields={f"smart.{r.name}": str(r.hint) for r in check.failed},
                     extra={"smart": check.as_dict()},
@@ -635,6 +655,7 @@ def goal_transition(
         changes={"status": {"before": previous, "after": status}},
         reason=override_reason,
     )
+    publish(actor_or_organization=actor, events=[GoalStatusChanged.of(goal, previous=previous)])
     return goal
 
 
@@ -655,7 +676,7 @@ def goal_progress_record(
     if not selectors.can_record_progress(actor=actor, goal=goal):
         raise PermissionDenied("You may not record progress on this goal.")
     if goal.status != Goal.Status.ACTIVE:
-        raise ApplicationError("goal_not_active", "Progress is recorded on active goals only.")
+        raise ApplicationError(GOAL_NOT_ACTIVE, "Progress is recorded on active goals only.")
     settings = selectors.goal_settings_get()
     recorded_at = recorded_at or timezone.now()
     day = timezone.localtime(recorded_at).date()
@@ -724,7 +745,7 @@ def goal_settings_update(*, actor: Actor, **values: Decimal) -> GoalSettings:
         setattr(settings, name, value)
     if settings.rag_amber_at > settings.rag_green_at:
         raise ApplicationError(
-            "invalid", "Amber must not be above green.", fields={"rag_amber_at": "Above green."}
+            INVALID, "Amber must not be above green.", fields={"rag_amber_at": "Above green."}
         )
     full_clean(settings)
     settings.save()

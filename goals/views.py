@@ -15,6 +15,7 @@ from capabilities import selectors as capability_selectors
 from goals import scorecards as scorecard_selectors
 from goals import selectors, services
 from goals import tree as tree_selectors
+from goals.error_codes import NOT_FOUND
 from goals.forms import (
     ActivateForm,
     DecisionForm,
@@ -27,6 +28,7 @@ from plms.common.errors import ApplicationError
 from plms.common.ids import parse_public_id
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
+from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 20
@@ -118,6 +120,7 @@ def person_scorecard(request: HttpRequest, id) -> HttpResponse:
 
 
 @member_required
+@replica_view
 def team_scorecard(request: HttpRequest) -> HttpResponse:
     employee = request.employee
     search = request.GET.get("q", "").strip()
@@ -464,7 +467,7 @@ def goal_decide(request: HttpRequest, id) -> HttpResponse:
     def run(actor, goal):
         change = selectors.goal_pending_change(goal=goal)
         if change is None:
-            raise ApplicationError("not_found", _("No change is pending."))
+            raise ApplicationError(NOT_FOUND, _("No change is pending."))
         approve = request.POST.get("decision") == "approve"
         services.goal_change_request_decide(
             actor=actor, change_request=change, approve=approve, note=request.POST.get("note", "")

@@ -21,6 +21,7 @@ from assessments.selectors import cycles as cycle_selectors
 from capabilities import selectors as capability_selectors
 from goals import selectors as goal_selectors
 from learning import impact, selectors
+from learning.error_codes import INVALID, UNKNOWN_REFERENCE
 from learning.models import DevelopmentPlan, LearningCompletion, LearningItem, PlanItem
 from learning.services import builds as build_services
 from learning.services import catalogue as catalogue_services
@@ -355,7 +356,7 @@ class DevelopmentPlanViewSet(
         if values["kind"] == DevelopmentPlan.Kind.IMPROVEMENT:
             if "start" not in values or "period_end" not in values:
                 raise ApplicationError(
-                    "invalid",
+                    INVALID,
                     "An improvement plan needs its period.",
                     fields={"start": "Required.", "period_end": "Required."},
                 )
@@ -364,7 +365,7 @@ class DevelopmentPlanViewSet(
             )
             if goals is None:
                 raise ApplicationError(
-                    "invalid",
+                    INVALID,
                     "Link the employee's own goals.",
                     fields={"goals": "Not the employee's goals."},
                 )
@@ -559,6 +560,7 @@ class LearningCompletionViewSet(
     serializer_class = CompletionSerializer
     extra_permission_classes = (IsOrganizationAdmin,)
     ordering = ["-completed_at", "-id"]
+    ordering_fields = ["completed_at", "created_at"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no caller
@@ -595,9 +597,7 @@ class LearningCompletionViewSet(
         if item is None:
             problems["item_external_id"] = "No learning item with this external id."
         if problems:
-            raise ApplicationError(
-                "unknown_reference", "Unknown employee or item.", fields=problems
-            )
+            raise ApplicationError(UNKNOWN_REFERENCE, "Unknown employee or item.", fields=problems)
         completion, created = completion_services.completion_record(
             actor=self.actor,
             employee=employee,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from capabilities.selectors import capability_choices
 from learning import impact, selectors
+from learning.error_codes import INVALID
 from learning.forms import ImprovementPlanForm
 from learning.imports import COLUMNS, learning_items_import
 from learning.models import DevelopmentPlan, LearningItem, PlanItem
@@ -28,6 +29,7 @@ from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed
 from plms.common.uploads import UploadField
 from plms.tenancy.actors import actor_from_request
+from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
@@ -266,7 +268,7 @@ def plan_action(request: HttpRequest, id) -> HttpResponse:
                 note=request.POST.get("note", ""),
             )
         else:
-            raise ApplicationError("invalid", _("Unknown action."))
+            raise ApplicationError(INVALID, _("Unknown action."))
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -285,7 +287,7 @@ def _approve(request: HttpRequest, actor, plan: DevelopmentPlan) -> DevelopmentP
     if wanted:
         item = selectors.item_list().filter(uuid=wanted).first() if _is_uuid(wanted) else None
         if item is None:
-            raise ApplicationError("invalid", _("Choose an item from the catalogue."))
+            raise ApplicationError(INVALID, _("Choose an item from the catalogue."))
         add.append(plan_services.PlanAddition(item=item, reason=reason))
     order = None
     positions = {
@@ -467,6 +469,7 @@ def plan_build_again(request: HttpRequest, id) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def impact_report(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/impact.html", {"report": impact.impact_report()})
 

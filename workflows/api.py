@@ -348,7 +348,7 @@ class WorkflowViewSet(
     @extend_schema(
         summary="Runs of the workflow, per employee", responses=WorkflowRunSerializer(many=True)
     )
-    @action(detail=True, methods=["get"], filterset_class=None, search_fields=[], ordering=None)
+    @action(detail=True, methods=["get"], filter_backends=[])
     def runs(self, request, id=None):
         runs = selectors.workflow_run_list(template=self.get_object())
         page = self.paginate_queryset(runs)
@@ -414,6 +414,7 @@ class NotificationViewSet(
     filterset_class = NotificationFilter
     search_fields = ["title"]
     ordering = ["-created_at", "-id"]
+    ordering_fields = ["created_at"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation, no request

@@ -532,5 +532,3 @@ for _name, _label, _reason in (
     ("reassess", _("Re-assess"), "Re-assessment arrives with the assessments app."),
 ):
     register_kind(MilestoneKind(_name, _label, unavailable_reason=_reason))
-
-FOLLOW_UP_KINDS = {"reminder": "remind", "escalation": "escalate"}

@@ -26,16 +26,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plms.common.db import prepared_row, value_preparer
+from plms.common.db import insert_rows
 from plms.common.errors import ApplicationError, NotFound
 from plms.common.workers import current_owner, orphaned
 from plms.tenancy.context import organization_transaction, require_organization_id
+from workflows.error_codes import INVALID
 from workflows.models import Notification, NotificationDigest, NotificationSettings
 
 logger = logging.getLogger(__name__)
@@ -229,34 +230,23 @@ def notify_many(
 
 def _insert_new(rows: list[Notification]) -> dict[str, int]:
     """Insert `rows` but those whose dedupe key exists already (a retry, a replayed tick);
-    return the ids of the rows that went in, by uuid.
-
-    On PostgreSQL one `INSERT … ON CONFLICT ON CONSTRAINT notification_dedupe DO NOTHING
-    RETURNING`: any other conflict is still an error.
-    """
-    connection = connections[Notification.objects.db]
-    if connection.vendor != "postgresql":
-        Notification.objects.bulk_create(rows, ignore_conflicts=True)
-        stored = Notification.objects.filter(uuid__in=[row.uuid for row in rows])
-        return {str(uuid): pk for uuid, pk in stored.values_list("uuid", "id")}
-    from psycopg2.extras import execute_values
-
-    opts = Notification._meta
-    columns = [field for field in opts.concrete_fields if not field.primary_key]
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(opts.db_table)} ({', '.join(quote(f.column) for f in columns)}) "
-        f"VALUES %s ON CONFLICT ON CONSTRAINT {quote('notification_dedupe')} DO NOTHING "
-        f"RETURNING {quote(opts.get_field('uuid').column)}, {quote(opts.pk.column)}"
-    )
-    preparers = [value_preparer(field, connection) for field in columns]
-    values = [
-        prepared_row((getattr(row, field.attname) for field in columns), preparers) for row in rows
+    return the ids of the rows that went in, by uuid. One statement however many rows: any
+    conflict but the dedupe key's is still an error."""
+    fields = [
+        field.attname
+        for field in Notification._meta.concrete_fields
+        if not field.primary_key and field.attname != "organization_id"
     ]
-    with connection.cursor() as cursor:
-        # The wrapped cursor keeps Django's query log (tests count these queries).
-        result = execute_values(cursor, sql, values, page_size=len(values), fetch=True)
-    return {str(uuid): pk for uuid, pk in result}
+    stored = insert_rows(
+        Notification,
+        fields,
+        [[getattr(row, name) for name in fields] for row in rows],
+        skip_conflicts_on="notification_dedupe",
+        returning=("uuid", "id"),
+        page_size=len(rows),
+        using=Notification.objects.db,
+    )
+    return {str(uuid): pk for uuid, pk in stored}
 
 
 EMAILS_PER_TASK = 10  # e-mails of one commit sent by one task, one after another
@@ -313,7 +303,7 @@ def notification_settings_update(
         unknown = sorted(set(events) - set(EVENTS))
         if unknown:
             raise ApplicationError(
-                "invalid", f"Unknown event(s): {', '.join(unknown)}.", fields={"events": unknown}
+                INVALID, f"Unknown event(s): {', '.join(unknown)}.", fields={"events": unknown}
             )
         prefs.events = {
             name: {"in_app": bool(v.get("in_app", True)), "email": bool(v.get("email", True))}
@@ -324,12 +314,12 @@ def notification_settings_update(
     if digest_hour is not None:
         if not 0 <= digest_hour <= 23:
             raise ApplicationError(
-                "invalid", "The digest hour is 0-23.", fields={"digest_hour": "0-23."}
+                INVALID, "The digest hour is 0-23.", fields={"digest_hour": "0-23."}
             )
         prefs.digest_hour = digest_hour
     if (quiet_hours_start is None) != (quiet_hours_end is None):
         raise ApplicationError(
-            "invalid",
+            INVALID,
             "Give both ends of the quiet hours, or neither.",
             fields={"quiet_hours_end": "Both or neither."},
         )

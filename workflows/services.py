@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from capabilities.models import JobRole
 from plms.audit.services import audit_record, diff, snapshot
+from plms.common.error_codes import ErrorCode
 from plms.common.errors import ApplicationError, NotFound
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor, same_organization
@@ -24,6 +25,7 @@ from workflows import milestones as registry
 from workflows import shipped, triggers
 from workflows.engine import runs as run_engine
 from workflows.engine import steps as step_engine
+from workflows.error_codes import INVALID, INVALID_TRANSITION, NO_OCCURRENCE, WORKFLOW_CANCELLED
 from workflows.models import MilestoneRun, WorkflowMilestone, WorkflowRun, WorkflowTemplate
 
 TEMPLATE_FIELDS = (
@@ -66,7 +68,7 @@ MAX_MILESTONES = 30
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
-def _invalid(field: str, message: str, code: str = "invalid") -> ApplicationError:
+def _invalid(field: str, message: str, code: ErrorCode = INVALID) -> ApplicationError:
     return ApplicationError(code, message, fields={field: message})
 
 
@@ -258,7 +260,7 @@ def workflow_template_update(
     same_organization(actor, template)
     template = WorkflowTemplate.objects.select_for_update().get(pk=template.pk)
     if template.status == WorkflowTemplate.Status.CANCELLED:
-        raise ApplicationError("workflow_cancelled", "A cancelled workflow cannot be changed.")
+        raise ApplicationError(WORKFLOW_CANCELLED, "A cancelled workflow cannot be changed.")
     draft_only = {"trigger", "start_date", "recurrence", "event", "event_days"}
     is_draft = template.status == WorkflowTemplate.Status.DRAFT
     before = snapshot(template, TEMPLATE_FIELDS)
@@ -315,7 +317,7 @@ def _locked(actor: Actor, template: WorkflowTemplate) -> WorkflowTemplate:
 
 def _transition_error(template: WorkflowTemplate, verb: str) -> ApplicationError:
     return ApplicationError(
-        "invalid_transition",
+        INVALID_TRANSITION,
         f"A {template.status} workflow cannot be {verb}.",
         fields={"status": "Not allowed from the current status."},
     )
@@ -334,7 +336,7 @@ def _schedule_first(template: WorkflowTemplate, now: dt.datetime) -> None:
             if template.trigger == WorkflowTemplate.Trigger.DATE
             else "The recurrence has no future occurrence."
         )
-        raise ApplicationError("no_occurrence", message, fields={"start_date": message})
+        raise ApplicationError(NO_OCCURRENCE, message, fields={"start_date": message})
 
 
 @transaction.atomic
@@ -446,7 +448,7 @@ def workflow_run_cancel(*, actor: Actor, run: WorkflowRun, reason: str = "") -> 
     same_organization(actor, run)
     run = WorkflowRun.objects.select_for_update().get(pk=run.pk)
     if run.state != WorkflowRun.State.ACTIVE:
-        raise ApplicationError("invalid_transition", "Only a run in progress can be cancelled.")
+        raise ApplicationError(INVALID_TRANSITION, "Only a run in progress can be cancelled.")
     now = timezone.now()
     step_engine._cancel_run(run, now, reason or "Cancelled by HR.")
     run.refresh_from_db()

@@ -180,7 +180,7 @@ SHIPPED: dict[str, dict[str, Any]] = {
                 "remind_on_due": True,
                 "remind_overdue_days": 3,
                 "config": {"cadence": "weekly"},
-                "message": "Hold your check-in with {employee} by {deadline}.",
+                "message": "To hold by {deadline}: progress, obstacles and priorities.",
             },
         ],
     },

@@ -26,6 +26,7 @@ from plms.common.errors import ApplicationError
 from plms.events import bus
 from plms.people.models import Employee
 from plms.tenancy.models import Organization
+from workflows.error_codes import INVALID_RECURRENCE
 from workflows.models import WorkflowTemplate
 
 ANCHOR_TIME = time(9, 0)
@@ -53,7 +54,7 @@ def recurrence_rule(text: str, *, start: datetime):
         text = text[6:]
     if not text or "DTSTART" in text.upper():
         raise ApplicationError(
-            "invalid_recurrence",
+            INVALID_RECURRENCE,
             "Give a rule such as FREQ=MONTHLY;INTERVAL=3 (the start date is separate).",
             fields={"recurrence": "Enter an RRULE without DTSTART."},
         )
@@ -61,13 +62,13 @@ def recurrence_rule(text: str, *, start: datetime):
         rule = rrulestr(text, dtstart=start)
     except (ValueError, TypeError) as exc:
         raise ApplicationError(
-            "invalid_recurrence",
+            INVALID_RECURRENCE,
             f"The recurrence is not a valid RRULE: {exc}.",
             fields={"recurrence": "Not a valid RRULE."},
         ) from exc
     if getattr(rule, "_freq", None) not in ALLOWED_FREQUENCIES:
         raise ApplicationError(
-            "invalid_recurrence",
+            INVALID_RECURRENCE,
             "Recurrences repeat daily at most often.",
             fields={"recurrence": "Use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY."},
         )

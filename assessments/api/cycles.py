@@ -49,7 +49,8 @@ from plms.common.api import (
 )
 from plms.common.errors import NotFound
 from plms.common.pagination import paginated
-from plms.people.models import Employee
+from plms.people import selectors as people_selectors
+from plms.people.api import EmployeeFiguresSerializer
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
@@ -216,17 +217,21 @@ class CapabilityGapSerializer(ApiSerializer):
     )
     trend = serializers.DecimalField(max_digits=4, decimal_places=2, allow_null=True)
     cycle = serializers.UUIDField(source="cycle.uuid", allow_null=True)
+    external_sources = serializers.ListField(
+        source="sources.external",
+        child=serializers.CharField(),
+        help_text="The other systems whose imported ratings (`external-ratings`, by their "
+        "`source`) count in the current level; empty when none do.",
+    )
 
 
-class EmployeeGapsSerializer(ApiModelSerializer):
-    employee = serializers.UUIDField(source="uuid", read_only=True)
+class EmployeeGapsSerializer(EmployeeFiguresSerializer):
     weighted_gap_index = serializers.DecimalField(
         max_digits=6, decimal_places=2, allow_null=True, read_only=True
     )
     gaps = CapabilityGapSerializer(many=True, read_only=True)
 
-    class Meta:
-        model = Employee
+    class Meta(EmployeeFiguresSerializer.Meta):
         fields = ["employee", "weighted_gap_index", "gaps"]
 
 
@@ -584,7 +589,7 @@ class EmployeeGapsViewSet(OrganizationScopedViewSet):
     serializer_class = EmployeeGapsSerializer
 
     def get_queryset(self):
-        return Employee.objects.none()
+        return people_selectors.employees().none()
 
     def retrieve(self, request, id=None):
         employee = rater_selectors.results_employee_for_viewer(actor=self.actor, uuid=id)

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -37,7 +39,9 @@ from plms.common.api import (
 from plms.common.errors import ApplicationError, NotFound
 from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
-from plms.people.models import Employee
+
+if TYPE_CHECKING:
+    from plms.people.models import Employee
 
 
 @extend_schema_field(OpenApiTypes.UUID)
@@ -77,6 +81,9 @@ class PeerNominateSerializer(ApiSerializer):
         return peers
 
 
+PAGE_PARAMETERS = frozenset({"page", "page_size"})
+
+
 class PeerSuggestionQuerySerializer(ApiSerializer):
     cycle = PublicId(AssessmentCycle)
     employee = PublicId(people_selectors.employees, required=False)
@@ -90,6 +97,7 @@ class PeerSuggestionSerializer(ApiSerializer):
     peer_requests = serializers.IntegerField(source="peer_load")
     same_department = serializers.SerializerMethodField()
 
+    @extend_schema_field(OpenApiTypes.BOOL)
     def get_same_department(self, employee: Employee) -> bool:
         return employee.nearby == 0
 
@@ -132,6 +140,7 @@ def _nominee(actor, employee: Employee | None) -> Employee:
         "instead). Scope `assessments:write`.",
         request=PeerNominateSerializer,
         responses={201: PeerNominationSerializer(many=True)},
+        filters=False,
     ),
 )
 class PeerNominationViewSet(
@@ -207,7 +216,9 @@ class PeerNominationViewSet(
     )
     @action(detail=False, methods=["get"], filterset_class=None, filter_backends=[])
     def suggestions(self, request):
-        query = PeerSuggestionQuerySerializer(data=request.query_params)
+        # The page parameters are the paginator's; every other one is this query's.
+        params = {k: v for k, v in request.query_params.items() if k not in PAGE_PARAMETERS}
+        query = PeerSuggestionQuerySerializer(data=params)
         query.is_valid(raise_exception=True)
         employee = _nominee(self.actor, query.validated_data.get("employee"))
         if (

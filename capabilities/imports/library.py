@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from capabilities.error_codes import INVALID
 from capabilities.imports.capability_files import (
     CAPABILITY_COLUMNS,
     capabilities_export_records,
@@ -22,13 +23,13 @@ from capabilities.imports.tables import ImportResult, Progress
 from plms.audit import actions
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
-from plms.common.spreadsheets import csv_bytes, xlsx_bytes
+from plms.common.spreadsheets import XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 from plms.tenancy.actors import Actor
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX_CONTENT_TYPE,
 }
 KINDS = ("capabilities", "job_roles")
 
@@ -40,7 +41,7 @@ def library_import(
     *, actor: Actor, kind: str, fmt: str, data: bytes, progress: Progress | None = None
 ) -> ImportResult:
     if kind not in KINDS or fmt not in FORMATS:
-        raise ApplicationError("invalid", f"Cannot import {kind} as {fmt}.")
+        raise ApplicationError(INVALID, f"Cannot import {kind} as {fmt}.")
     function = capabilities_import if kind == "capabilities" else job_roles_import
     result = function(actor=actor, data=data, fmt=fmt, progress=progress)
     audit_record(
@@ -55,7 +56,7 @@ def library_import(
 def library_export(*, kind: str, fmt: str) -> tuple[bytes, str, str]:
     """The file's bytes, content type and file name."""
     if kind not in KINDS or fmt not in FORMATS:
-        raise ApplicationError("invalid", f"Cannot export {kind} as {fmt}.")
+        raise ApplicationError(INVALID, f"Cannot export {kind} as {fmt}.")
     if kind == "capabilities":
         records, columns, to_table = (
             capabilities_export_records(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from capabilities.error_codes import NO_CHANGES
 from capabilities.models import (
     Capability,
     FrameworkVersion,
@@ -41,7 +42,7 @@ def framework_publish(*, actor: Actor, note: str = "") -> FrameworkVersion:
     snapshot = framework_snapshot()
     if latest is not None and latest.snapshot == snapshot:
         raise ApplicationError(
-            "no_changes", f"Nothing changed since version {latest.number} was published."
+            NO_CHANGES, f"Nothing changed since version {latest.number} was published."
         )
     version = FrameworkVersion.objects.create(
         number=(latest.number if latest else 0) + 1,

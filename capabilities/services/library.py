@@ -13,6 +13,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from capabilities import signals
+from capabilities.error_codes import (
+    DUPLICATE_KEY,
+    DUPLICATE_NAME,
+    INVALID,
+    INVALID_MERGE,
+    LEVEL_OUTSIDE_SCALE,
+    MISSING_DESCRIPTOR,
+    NO_UPDATE,
+)
 from capabilities.models import (
     Capability,
     CapabilityCategory,
@@ -76,10 +85,10 @@ def category_create(
     actor.require_admin()
     name = name.strip()
     if not name:
-        raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
+        raise ApplicationError(INVALID, "A name is required.", fields={"name": "Required."})
     if CapabilityCategory.objects.filter(name__iexact=name).exists():
         raise ApplicationError(
-            "duplicate_name", f"A category named {name!r} exists.", fields={"name": "Already used."}
+            DUPLICATE_NAME, f"A category named {name!r} exists.", fields={"name": "Already used."}
         )
     position = (CapabilityCategory.objects.aggregate(m=Max("position"))["m"] or 0) + 1
     category = CapabilityCategory.objects.create(
@@ -147,7 +156,7 @@ def _clean_levels(
                 problems[f"levels.{number}"] = [f"Describe level {number} (or save as a draft)."]
     if problems:
         codes = " ".join(" ".join(m) for m in problems.values())
-        code = "level_outside_scale" if "not on the scale" in codes else "missing_descriptor"
+        code = LEVEL_OUTSIDE_SCALE if "not on the scale" in codes else MISSING_DESCRIPTOR
         raise ApplicationError(
             code, "The level descriptors are incomplete or invalid.", fields=problems
         )
@@ -157,10 +166,10 @@ def _clean_levels(
 def _check_capability_name(name: str, *, exclude_pk: int | None = None) -> str:
     name = (name or "").strip()
     if not name:
-        raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
+        raise ApplicationError(INVALID, "A name is required.", fields={"name": "Required."})
     if Capability.objects.filter(name__iexact=name).exclude(pk=exclude_pk).exists():  # type: ignore[misc]
         raise ApplicationError(
-            "duplicate_name",
+            DUPLICATE_NAME,
             f"A capability named {name!r} exists.",
             fields={"name": "Already used by another capability."},
         )
@@ -172,7 +181,7 @@ def check_key(model, key: str, *, exclude_pk: int | None = None) -> str:
     key = slugify(key)
     if model.objects.filter(key=key).exclude(pk=exclude_pk).exists():
         raise ApplicationError(
-            "duplicate_key", f"The key {key!r} is already used.", fields={"key": "Already used."}
+            DUPLICATE_KEY, f"The key {key!r} is already used.", fields={"key": "Already used."}
         )
     return key
 
@@ -269,7 +278,7 @@ def capability_update(
         changes["description"] = str(changes["description"]).strip()
     status = str(changes.get("status", capability.status))
     if status not in Capability.Status.values:
-        raise ApplicationError("invalid", f"Unknown status {status!r}.", fields={"status": "?"})
+        raise ApplicationError(INVALID, f"Unknown status {status!r}.", fields={"status": "?"})
     if levels is None:
         current = CapabilityLevel.objects.filter(capability=capability)
         levels = [LevelInput(lv.level, lv.descriptor, lv.indicators) for lv in current]
@@ -396,7 +405,7 @@ def capability_apply_catalogue_update(*, actor: Actor, capability: Capability) -
         capability.source_revision,
         capability.source_revision_declined,
     ):
-        raise ApplicationError("no_update", "There is no catalogue update for this capability.")
+        raise ApplicationError(NO_UPDATE, "There is no catalogue update for this capability.")
     capability_update(
         actor=actor,
         capability=capability,
@@ -421,7 +430,7 @@ def capability_decline_catalogue_update(*, actor: Actor, capability: Capability)
         capability.source_revision,
         capability.source_revision_declined,
     ):
-        raise ApplicationError("no_update", "There is no catalogue update for this capability.")
+        raise ApplicationError(NO_UPDATE, "There is no catalogue update for this capability.")
     capability.source_revision_declined = source.revision
     capability.save(update_fields=["source_revision_declined"])
     audit_record(
@@ -440,7 +449,7 @@ def capability_merge(*, actor: Actor, keep: Capability, duplicate: Capability) -
     actor.require_admin()
     same_organization(actor, keep, duplicate)
     if keep.pk == duplicate.pk:
-        raise ApplicationError("invalid_merge", "Choose two different capabilities.")
+        raise ApplicationError(INVALID_MERGE, "Choose two different capabilities.")
     existing = {r.role_id: r for r in RoleRequirement.objects.filter(capability=keep)}
     moved = combined = 0
     for requirement in RoleRequirement.objects.filter(capability=duplicate).select_related("role"):

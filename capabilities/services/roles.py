@@ -13,6 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from capabilities import signals
+from capabilities.error_codes import (
+    CAPABILITY_RETIRED,
+    DUPLICATE_NAME,
+    DUPLICATE_REQUIREMENT,
+    INVALID,
+    INVALID_KEY_RESULTS,
+    LEVEL_OUTSIDE_SCALE,
+    ROLE_IN_USE,
+)
 from capabilities.events import JobRoleAssigned
 from capabilities.models import (
     Capability,
@@ -65,10 +74,10 @@ def _role_state(role: JobRole) -> dict:
 def _check_role_name(name: str, *, exclude_pk: int | None = None) -> str:
     name = (name or "").strip()
     if not name:
-        raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
+        raise ApplicationError(INVALID, "A name is required.", fields={"name": "Required."})
     if JobRole.objects.filter(name__iexact=name).exclude(pk=exclude_pk).exists():  # type: ignore[misc]
         raise ApplicationError(
-            "duplicate_name", f"A job role named {name!r} exists.", fields={"name": "Already used."}
+            DUPLICATE_NAME, f"A job role named {name!r} exists.", fields={"name": "Already used."}
         )
     return name
 
@@ -144,7 +153,7 @@ def job_role_delete(*, actor: Actor, role: JobRole) -> None:
     same_organization(actor, role)
     if RoleAssignment.objects.filter(role=role).exists():
         raise ApplicationError(
-            "role_in_use", "Employees hold (or held) this role; it cannot be deleted."
+            ROLE_IN_USE, "Employees hold (or held) this role; it cannot be deleted."
         )
     audit_record(actor=actor, action="job_role.deleted", obj=role, changes=_role_state(role))
     role.delete()
@@ -168,13 +177,13 @@ def _requirement_state(requirement: RoleRequirement | None) -> dict | None:
 def _check_requirement(item: RequirementInput, numbers: Sequence[int]) -> None:
     if item.target_level not in numbers:
         raise ApplicationError(
-            "level_outside_scale",
+            LEVEL_OUTSIDE_SCALE,
             f"Target level {item.target_level} is not on the scale {list(numbers)}.",
             fields={"target_level": f"Choose one of {list(numbers)}."},
         )
     if not 1 <= item.weight <= 100:
         raise ApplicationError(
-            "invalid", "Weights run from 1 to 100.", fields={"weight": "1 to 100."}
+            INVALID, "Weights run from 1 to 100.", fields={"weight": "1 to 100."}
         )
 
 
@@ -198,7 +207,7 @@ def requirement_set(
     requirement = RoleRequirement.objects.filter(role=role, capability=capability).first()
     if requirement is None and capability.status == Capability.Status.RETIRED:
         raise ApplicationError(
-            "capability_retired",
+            CAPABILITY_RETIRED,
             f"{capability.name} is retired; choose an active capability.",
             fields={"capability": "Retired."},
         )
@@ -257,7 +266,7 @@ def requirements_replace(
     for item in items:
         if item.capability.pk in seen:
             raise ApplicationError(
-                "duplicate_requirement",
+                DUPLICATE_REQUIREMENT,
                 f"{item.capability.name} is required twice.",
                 fields={"requirements": f"{item.capability.name} twice."},
             )
@@ -293,9 +302,7 @@ def requirements_bulk_apply(
     """Apply one requirement to several roles at once (added, or changed where present)."""
     actor.require_admin()
     if not roles:
-        raise ApplicationError(
-            "invalid", "Choose at least one role.", fields={"roles": "Required."}
-        )
+        raise ApplicationError(INVALID, "Choose at least one role.", fields={"roles": "Required."})
     numbers, version = scale_numbers(), framework_version_current()
     return [
         requirement_set(
@@ -329,7 +336,7 @@ def _clean_key_result(index: int, item: KeyResultInput) -> KeyResultInput:
     if item.kpi_direction not in KeyResult.Direction.values:
         problems[f"{where}.kpi_direction"] = f"One of {', '.join(KeyResult.Direction.values)}."
     if problems:
-        raise ApplicationError("invalid", "A key result is incomplete.", fields=problems)
+        raise ApplicationError(INVALID, "A key result is incomplete.", fields=problems)
     return KeyResultInput(
         item.outcome.strip(), item.kpi_unit.strip(), target, item.kpi_direction, item.id
     )
@@ -360,7 +367,7 @@ def _match_key_results(
         matched[index] = key_result
         free.remove(key_result)
     if problems:
-        raise ApplicationError("invalid", "A key result is unknown.", fields=problems)
+        raise ApplicationError(INVALID, "A key result is unknown.", fields=problems)
     for index, item in enumerate(items):
         if matched[index] is not None:
             continue
@@ -395,7 +402,7 @@ def key_results_set(
     same_organization(actor, role)
     if len(items) > MAX_KEY_RESULTS or 0 < len(items) < MIN_KEY_RESULTS:
         raise ApplicationError(
-            "invalid_key_results",
+            INVALID_KEY_RESULTS,
             f"A scorecard has {MIN_KEY_RESULTS} to {MAX_KEY_RESULTS} key results.",
             fields={
                 "key_results": f"Give {MIN_KEY_RESULTS} to {MAX_KEY_RESULTS} key results; "

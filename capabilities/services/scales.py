@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from capabilities import signals
+from capabilities.error_codes import INVALID_MAPPING, INVALID_SCALE, SCALE_IN_USE
 from capabilities.models import (
     MAX_SCALE_LEVELS,
     MIN_SCALE_LEVELS,
@@ -121,7 +122,7 @@ def scale_update(
         numbers = [level.number for level in new_levels]
         if not MIN_SCALE_LEVELS <= len(numbers) <= MAX_SCALE_LEVELS:
             raise ApplicationError(
-                "invalid_scale",
+                INVALID_SCALE,
                 f"A scale has {MIN_SCALE_LEVELS} to {MAX_SCALE_LEVELS} levels.",
                 fields={
                     "levels": f"Give {MIN_SCALE_LEVELS} to {MAX_SCALE_LEVELS} levels; "
@@ -130,14 +131,14 @@ def scale_update(
             )
         if numbers != list(range(1, len(numbers) + 1)):
             raise ApplicationError(
-                "invalid_scale",
+                INVALID_SCALE,
                 "Levels are numbered 1, 2, 3 … without gaps.",
                 fields={"levels": "Numbers must run from 1 without gaps."},
             )
         missing_names = [str(level.number) for level in new_levels if not level.name.strip()]
         if missing_names:
             raise ApplicationError(
-                "invalid_scale",
+                INVALID_SCALE,
                 "Every level needs a name.",
                 fields={f"levels.{n}.name": "Required." for n in missing_names},
             )
@@ -146,7 +147,7 @@ def scale_update(
     target_proficient = proficient_level if proficient_level is not None else scale.proficient_level
     if target_proficient not in numbers:
         raise ApplicationError(
-            "invalid_scale",
+            INVALID_SCALE,
             "The proficient level must be one of the scale's levels.",
             fields={"proficient_level": f"Choose one of {numbers}."},
         )
@@ -157,7 +158,7 @@ def scale_update(
         if mapping is None and usage:
             text = ", ".join(f"{count} {label}" for label, count in usage.items())
             raise ApplicationError(
-                "scale_in_use",
+                SCALE_IN_USE,
                 MSG_SCALE_IN_USE.format(usage=text),
                 fields={"mapping": "Map every current level to a new level."},
                 status=409,
@@ -167,7 +168,7 @@ def scale_update(
                 mapping = {int(old): int(new) for old, new in mapping.items()}
             except (TypeError, ValueError) as exc:
                 raise ApplicationError(
-                    "invalid_mapping",
+                    INVALID_MAPPING,
                     "The level mapping is invalid.",
                     fields={"mapping": "Map level numbers to level numbers."},
                 ) from exc
@@ -178,7 +179,7 @@ def scale_update(
                 problems["mapping"] = f"Map onto the new levels {numbers}."
             if problems:
                 raise ApplicationError(
-                    "invalid_mapping", "The level mapping is invalid.", fields=problems
+                    INVALID_MAPPING, "The level mapping is invalid.", fields=problems
                 )
             _apply_level_mapping(mapping)
 

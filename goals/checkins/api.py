@@ -137,6 +137,7 @@ class CheckInViewSet(
     serializer_class = CheckInSerializer
     filterset_class = CheckInFilter
     ordering = ["-scheduled_for", "-id"]
+    ordering_fields = ["scheduled_for", "created_at"]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):

@@ -12,6 +12,13 @@ from django.utils import timezone
 
 from goals import hooks
 from goals.checkins import selectors as checkin_selectors
+from goals.error_codes import (
+    ALREADY_RESOLVED,
+    CHECK_IN_CLOSED,
+    DUPLICATE,
+    INVALID,
+    NO_MANAGER_ABOVE,
+)
 from goals.models import (
     ActionItem,
     Cadence,
@@ -32,7 +39,7 @@ from plms.tenancy.actors import Actor, same_organization
 # --- Check-ins -------------------------------------------------------------------------------
 
 
-CADENCE_DAYS = {Cadence.WEEKLY: 7, Cadence.FORTNIGHTLY: 14}
+CADENCE_DAYS: dict[str, int] = {Cadence.WEEKLY: 7, Cadence.FORTNIGHTLY: 14}
 
 
 def next_occurrence(day: date, cadence: str) -> date:
@@ -69,14 +76,14 @@ def check_in_series_create(
     """Start the recurring 1:1 and schedule its first check-in."""
     manager = manager or actor.employee
     if manager is None:
-        raise ApplicationError("invalid", "A manager is required.", fields={"manager": "Required."})
+        raise ApplicationError(INVALID, "A manager is required.", fields={"manager": "Required."})
     same_organization(actor, manager, report)
     _require_manager_of(actor, report, manager)
     if cadence not in Cadence.values:
-        raise ApplicationError("invalid", "Unknown cadence.", fields={"cadence": "Unknown."})
+        raise ApplicationError(INVALID, "Unknown cadence.", fields={"cadence": "Unknown."})
     if CheckInSeries.objects.filter(manager=manager, report=report).exists():
         raise ApplicationError(
-            "duplicate", f"{manager} and {report} have a recurring check-in already."
+            DUPLICATE, f"{manager} and {report} have a recurring check-in already."
         )
     series = CheckInSeries.objects.create(
         manager=manager,
@@ -128,11 +135,11 @@ def check_in_goals_add(
     goals = list(goals)
     same_organization(actor, check_in, *goals)
     if check_in.status != CheckIn.Status.SCHEDULED:
-        raise ApplicationError("check_in_closed", "This check-in is not open.")
+        raise ApplicationError(CHECK_IN_CLOSED, "This check-in is not open.")
     for goal in goals:
         if goal.owner_employee_id != check_in.report_id:
             raise ApplicationError(
-                "invalid",
+                INVALID,
                 f"“{goal.title}” is not {check_in.report}'s goal.",
                 fields={"goals": "Not the report's goal."},
             )
@@ -185,7 +192,7 @@ def check_in_update(
     if not (is_report or checkin_selectors.sees_private_notes(actor=actor, check_in=check_in)):
         raise PermissionDenied("Only the manager and the report write a check-in.")
     if check_in.status == CheckIn.Status.CANCELLED:
-        raise ApplicationError("check_in_closed", "This check-in was cancelled.")
+        raise ApplicationError(CHECK_IN_CLOSED, "This check-in was cancelled.")
     for name, value in answers.items():
         if name not in (*CHECK_IN_SHARED, "private_manager_notes"):
             raise TypeError(f"Unknown check-in field {name!r}.")
@@ -220,7 +227,7 @@ def check_in_complete(*, actor: Actor, check_in: CheckIn) -> CheckIn:
     if not checkin_selectors.sees_private_notes(actor=actor, check_in=check_in):
         raise PermissionDenied("The manager completes the check-in.")
     if check_in.status != CheckIn.Status.SCHEDULED:
-        raise ApplicationError("check_in_closed", "This check-in is not open.")
+        raise ApplicationError(CHECK_IN_CLOSED, "This check-in is not open.")
     check_in.status = CheckIn.Status.COMPLETED
     check_in.completed_at = timezone.now()
     check_in.save(update_fields=["status", "completed_at"])
@@ -250,12 +257,12 @@ def action_item_add(
     owner = owner or check_in.report
     if owner.pk not in (check_in.manager_id, check_in.report_id):
         raise ApplicationError(
-            "invalid",
+            INVALID,
             "The owner is the manager or the report.",
             fields={"owner": "Not in this check-in."},
         )
     if not text.strip():
-        raise ApplicationError("invalid", "Say what is to be done.", fields={"text": "Required."})
+        raise ApplicationError(INVALID, "Say what is to be done.", fields={"text": "Required."})
     item = ActionItem.objects.create(
         series_id=check_in.series_id,
         check_in=check_in,
@@ -294,17 +301,15 @@ def check_in_escalate(
     )
     _require_participant(actor, check_in)
     if part not in CheckInEscalation.Part.values:
-        raise ApplicationError("invalid", "Unknown part.", fields={"part": "Unknown."})
+        raise ApplicationError(INVALID, "Unknown part.", fields={"part": "Unknown."})
     above = check_in.manager.manager
     if above is None:
         raise ApplicationError(
-            "no_manager_above", f"{check_in.manager} has no manager to escalate to."
+            NO_MANAGER_ABOVE, f"{check_in.manager} has no manager to escalate to."
         )
     text = (text or getattr(check_in, part)).strip()
     if not text:
-        raise ApplicationError(
-            "invalid", "There is nothing to escalate.", fields={"text": "Empty."}
-        )
+        raise ApplicationError(INVALID, "There is nothing to escalate.", fields={"text": "Empty."})
     escalation = CheckInEscalation.objects.create(
         check_in=check_in, part=part, text=text, escalated_to=above, escalated_by=actor.user
     )
@@ -336,12 +341,12 @@ def check_in_escalation_resolve(
         raise PermissionDenied("Only the person it was escalated to, or HR, resolves it.")
     if escalation.resolved_at is not None:
         raise ApplicationError(
-            "already_resolved", "This escalation was resolved already.", status=409
+            ALREADY_RESOLVED, "This escalation was resolved already.", status=409
         )
     note = (note or "").strip()
     if not note:
         raise ApplicationError(
-            "invalid",
+            INVALID,
             "Say what was decided, for the manager and HR.",
             fields={"note": "Say what was decided."},
         )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from goals.checkins import selectors as checkin_selectors
 from goals.checkins import services as checkin_services
+from goals.error_codes import INVALID
 from goals.forms import (
     ActionItemForm,
     CheckInForm,
@@ -147,7 +148,7 @@ def check_in_add_action(request: HttpRequest, id) -> HttpResponse:
             owners=[(request.POST.get("owner", ""), "")],
         )
         if not form.is_valid():
-            raise ApplicationError("invalid", _("Say what is to be done."))
+            raise ApplicationError(INVALID, _("Say what is to be done."))
         checkin_services.action_item_add(
             actor=actor,
             check_in=check_in,
@@ -204,7 +205,7 @@ def check_in_escalation_resolve(request: HttpRequest, id) -> HttpResponse:
     form = ResolveEscalationForm(request.POST)
     try:
         if not form.is_valid():
-            raise ApplicationError("invalid", _("Say what was decided, for the manager and HR."))
+            raise ApplicationError(INVALID, _("Say what was decided, for the manager and HR."))
         checkin_services.check_in_escalation_resolve(
             actor=actor, escalation=escalation, note=form.cleaned_data["note"]
         )

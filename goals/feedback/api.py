@@ -106,6 +106,7 @@ class FeedbackViewSet(
     serializer_class = FeedbackSerializer
     filterset_class = FeedbackFilter
     ordering = ["-created_at", "-id"]
+    ordering_fields = ["created_at"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation

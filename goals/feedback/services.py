@@ -11,6 +11,7 @@ from django.db import transaction
 
 from capabilities.models import Capability
 from goals import selectors
+from goals.error_codes import INVALID
 from goals.models import (
     Feedback,
     FeedbackCapability,
@@ -64,7 +65,7 @@ def feedback_give(
     ):
         errors["request"] = "This request was not made to you by this person."
     if errors:
-        raise ApplicationError("invalid", "Please correct the feedback.", fields=errors)
+        raise ApplicationError(INVALID, "Please correct the feedback.", fields=errors)
     if goal is not None and selectors.goal_get(actor=actor, uuid=goal.uuid) is None:
         raise NotFound()
     feedback = Feedback(
@@ -109,7 +110,7 @@ def feedback_request_create(
         raise PermissionDenied("Feedback is requested by a person of the organisation.")
     same_organization(actor, asked, goal)
     if asked.pk == requester.pk:
-        raise ApplicationError("invalid", "Ask someone else.", fields={"asked": "Yourself."})
+        raise ApplicationError(INVALID, "Ask someone else.", fields={"asked": "Yourself."})
     request = FeedbackRequest.objects.create(
         requester=requester, asked=asked, message=message.strip(), goal=goal
     )

@@ -105,6 +105,7 @@ class GoalTemplateViewSet(
     extra_permission_classes = (IsOrganizationAdmin,)
     search_fields = ["name", "title"]
     ordering = ["name", "id"]
+    ordering_fields = ["name", "created_at"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation

@@ -15,6 +15,14 @@ from django.utils import timezone
 
 from capabilities.models import Capability, JobRole, RoleAssignment
 from goals import selectors
+from goals.error_codes import (
+    DUPLICATE,
+    EMPTY_DEPARTMENT,
+    EMPTY_ROLE,
+    INVALID,
+    KEY_RESULT_NOT_IN_ROLE,
+    SMART_CHECK_FAILED,
+)
 from goals.models import (
     Goal,
     GoalAlignment,
@@ -63,7 +71,7 @@ def goal_template_create(
     check_capabilities(capabilities)
     if GoalTemplate.objects.filter(name__iexact=name.strip()).exists():
         raise ApplicationError(
-            "duplicate", f"A template named {name!r} exists.", fields={"name": "Already used."}
+            DUPLICATE, f"A template named {name!r} exists.", fields={"name": "Already used."}
         )
     template = GoalTemplate(name=name.strip(), title=title.strip(), **fields)
     full_clean(template, exclude=["parent", "key_result"])
@@ -110,7 +118,7 @@ def goal_template_apply(
     same_organization(actor, template, department)
     employees = list(Employee.objects.filter(department=department, active=True).order_by("id"))
     if not employees:
-        raise ApplicationError("empty_department", f"{department} has no active employees.")
+        raise ApplicationError(EMPTY_DEPARTMENT, f"{department} has no active employees.")
     return _template_apply(
         actor=actor,
         template=template,
@@ -135,10 +143,11 @@ def goal_template_apply_to_role(
     """One goal per active holder of the job role (see `_template_apply`). A template aligned
     to a key result is applied to that key result's role only."""
     same_organization(actor, template, role)
-    if template.key_result_id is not None and template.key_result.role_id != role.pk:
+    key_result = template.key_result
+    if key_result is not None and key_result.role_id != role.pk:
         raise ApplicationError(
-            "key_result_not_in_role",
-            f"“{template}” serves a key result of {template.key_result.role}, not of {role}.",
+            KEY_RESULT_NOT_IN_ROLE,
+            f"“{template}” serves a key result of {key_result.role}, not of {role}.",
             fields={"role": "Not the role of the template's key result."},
         )
     employees = list(
@@ -150,7 +159,7 @@ def goal_template_apply_to_role(
         ).order_by("id")
     )
     if not employees:
-        raise ApplicationError("empty_role", f"Nobody holds the role {role} at the moment.")
+        raise ApplicationError(EMPTY_ROLE, f"Nobody holds the role {role} at the moment.")
     return _template_apply(
         actor=actor,
         template=template,
@@ -188,20 +197,21 @@ def _template_apply(
     )
     if status not in (Goal.Status.DRAFT, Goal.Status.ACTIVE):
         raise ApplicationError(
-            "invalid", "Templates create draft or active goals.", fields={"status": "Not allowed."}
+            INVALID, "Templates create draft or active goals.", fields={"status": "Not allowed."}
         )
     _check_may_set_goals_for(actor, employees)
-    if template.key_result_id is not None:
+    key_result = template.key_result
+    if key_result is not None:
         holders = set(
             RoleAssignment.objects.filter(
-                employee__in=employees, role_id=template.key_result.role_id, ended_at__isnull=True
+                employee__in=employees, role_id=key_result.role_id, ended_at__isnull=True
             ).values_list("employee_id", flat=True)
         )
         others = [e for e in employees if e.pk not in holders]
         if others:
             raise ApplicationError(
-                "key_result_not_in_role",
-                f"“{template.key_result}” is a key result of {template.key_result.role}, which "
+                KEY_RESULT_NOT_IN_ROLE,
+                f"“{key_result}” is a key result of {key_result.role}, which "
                 f"these people do not hold: {_names(others)}.",
             )
     taken = set(
@@ -246,7 +256,7 @@ def _template_apply(
         check = selectors.smart_check_for(goals[0], parent_count=1 if template.parent_id else 0)
         if not check.passed:
             raise ApplicationError(
-                "smart_check_failed",
+                SMART_CHECK_FAILED,
                 "Goals from this template do not pass the SMART-R check: create them as "
                 "drafts, or fix the template.",
                 fields={f"smart.{r.name}": str(r.hint) for r in check.failed},

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from capabilities.models import Capability
+from learning.error_codes import DUPLICATE_EXTERNAL_ID, INVALID
 from learning.models import (
     ItemCapability,
     LearningItem,
@@ -21,8 +22,6 @@ from plms.common.errors import ApplicationError
 from plms.common.validation import full_clean
 from plms.tenancy.actors import Actor, same_organization
 
-INVALID = "invalid"
-DUPLICATE_EXTERNAL_ID = "duplicate_external_id"
 ITEM_FIELDS = (
     "title",
     "description",

@@ -14,6 +14,7 @@ from django.utils import timezone
 from capabilities.models import Capability
 from goals.models import Goal
 from learning import selectors
+from learning.error_codes import INVALID, INVALID_TRANSITION
 from learning.events import (
     DevelopmentPlanCompleted,
     DevelopmentPlanCreated,
@@ -24,8 +25,7 @@ from learning.models import (
     LearningItem,
     PlanItem,
 )
-from learning.services.builds import INVALID_TRANSITION, Status
-from learning.services.catalogue import INVALID
+from learning.services.builds import Status
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
 from plms.common.validation import full_clean

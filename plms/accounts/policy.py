@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from plms.accounts.error_codes import INVALID
 from plms.accounts.models import SignInPolicy
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
@@ -20,7 +21,7 @@ def sign_in_policy_set(*, actor: Actor, two_factor: str) -> SignInPolicy:
     actor.require_admin()
     if two_factor not in SignInPolicy.TwoFactor.values:
         raise ApplicationError(
-            "invalid", "Unknown two-factor rule.", fields={"two_factor": "Unknown."}
+            INVALID, "Unknown two-factor rule.", fields={"two_factor": "Unknown."}
         )
     policy = SignInPolicy.objects.select_for_update().first() or SignInPolicy()
     before = policy.two_factor if policy.pk else SignInPolicy.TwoFactor.OFF

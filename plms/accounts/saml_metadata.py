@@ -6,6 +6,7 @@ from saml2 import BINDING_HTTP_REDIRECT
 from saml2.config import Config
 from saml2.mdstore import MetadataStore
 
+from plms.accounts.error_codes import INVALID_METADATA
 from plms.common.errors import ApplicationError
 
 
@@ -17,7 +18,7 @@ def idp_entity_id(*, xml: str) -> str:
         store.load("inline", xml)
     except Exception as exc:  # pysaml2 raises many types for malformed XML
         raise ApplicationError(
-            "invalid_metadata",
+            INVALID_METADATA,
             "This is not SAML metadata.",
             fields={"saml_idp_metadata": f"Not SAML metadata: {exc}"[:300]},
         ) from exc
@@ -25,7 +26,7 @@ def idp_entity_id(*, xml: str) -> str:
         if store.single_sign_on_service(entity_id, BINDING_HTTP_REDIRECT):
             return entity_id
     raise ApplicationError(
-        "invalid_metadata",
+        INVALID_METADATA,
         "The metadata names no identity provider with an HTTP-Redirect sign-in endpoint.",
         fields={"saml_idp_metadata": "No identity provider with an HTTP-Redirect endpoint."},
     )

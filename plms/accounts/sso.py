@@ -32,6 +32,15 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from joserfc.errors import JoseError
 
+from plms.accounts.error_codes import (
+    DOMAIN_TAKEN,
+    INSECURE_URL,
+    INVALID,
+    INVALID_DOMAIN,
+    METADATA_UNREACHABLE,
+    REQUIRED,
+    SSO_ONLY_NEEDS_SSO,
+)
 from plms.accounts.models import SsoConnection
 from plms.accounts.saml_metadata import idp_entity_id
 from plms.accounts.sign_in_audit import sign_in_event
@@ -134,7 +143,7 @@ def _fetch(url: str) -> str:
         response.raise_for_status()
     except httpx.HTTPError as exc:
         raise ApplicationError(
-            "metadata_unreachable",
+            METADATA_UNREACHABLE,
             f"The metadata could not be read: {exc}",
             fields={"metadata_url": "Could not be read."},
         ) from exc
@@ -149,7 +158,7 @@ def _clean_domains(domains: Iterable[str]) -> list[str]:
             continue
         if "." not in domain or any(c in domain for c in " /@:"):
             raise ApplicationError(
-                "invalid_domain",
+                INVALID_DOMAIN,
                 f"{domain} is not an e-mail domain.",
                 fields={"email_domains": f"{domain} is not an e-mail domain."},
             )
@@ -164,7 +173,7 @@ def _check_url(name: str, url: str) -> None:
     insecure_ok = settings.DEBUG or settings.PLMS_SSO_ALLOW_HTTP
     if parts.scheme != "https" and not (parts.scheme == "http" and insecure_ok):
         raise ApplicationError(
-            "insecure_url", "Use an https:// address.", fields={name: "Use an https:// address."}
+            INSECURE_URL, "Use an https:// address.", fields={name: "Use an https:// address."}
         )
 
 
@@ -195,12 +204,12 @@ def sso_connection_save(
     """
     actor.require_admin()
     if protocol not in SsoConnection.Protocol.values:
-        raise ApplicationError("invalid", "Unknown protocol.", fields={"protocol": "Unknown."})
+        raise ApplicationError(INVALID, "Unknown protocol.", fields={"protocol": "Unknown."})
     _check_url("metadata_url", metadata_url)
     if protocol == SsoConnection.Protocol.SAML:
         if not (saml_idp_metadata.strip() or metadata_url.strip()):
             raise ApplicationError(
-                "required",
+                REQUIRED,
                 "The identity provider's metadata is required.",
                 fields={"saml_idp_metadata": "Paste the metadata or give its URL."},
             )
@@ -208,7 +217,7 @@ def sso_connection_save(
     else:
         if not issuer.strip() or not client_id.strip():
             raise ApplicationError(
-                "required",
+                REQUIRED,
                 "The issuer and the client id are required.",
                 fields={"issuer": "Required.", "client_id": "Required."},
             )
@@ -223,13 +232,13 @@ def sso_connection_save(
     )
     if taken:
         raise ApplicationError(
-            "domain_taken",
+            DOMAIN_TAKEN,
             f"Another organization signs in {', '.join(taken)} with its own single sign-on.",
             fields={"email_domains": "Claimed by another organization."},
         )
     if sso_only and not enabled:
         raise ApplicationError(
-            "sso_only_needs_sso",
+            SSO_ONLY_NEEDS_SSO,
             "Password sign-in can only be switched off while single sign-on is enabled.",
             fields={"sso_only": "Enable single sign-on first."},
         )
@@ -238,7 +247,7 @@ def sso_connection_save(
     connection = existing if existing is not None else SsoConnection()
     if created and protocol == SsoConnection.Protocol.OIDC and not client_secret:
         raise ApplicationError(
-            "required", "The client secret is required.", fields={"client_secret": "Required."}
+            REQUIRED, "The client secret is required.", fields={"client_secret": "Required."}
         )
     before = snapshot(connection, SSO_AUDIT_FIELDS) if not created else {}
     connection.protocol = protocol

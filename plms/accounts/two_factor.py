@@ -16,6 +16,13 @@ from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from plms.accounts.error_codes import (
+    INVALID_CODE,
+    NO_PENDING_SETUP,
+    TWO_FACTOR_DISABLED,
+    TWO_FACTOR_ENABLED,
+    TWO_FACTOR_REQUIRED,
+)
 from plms.accounts.models import SignInPolicy
 from plms.accounts.sign_in_audit import sign_in_event
 from plms.common.errors import ApplicationError
@@ -63,7 +70,7 @@ def recovery_codes_left(*, user: Any) -> int:
 def totp_setup_start(*, user: Any) -> TOTPDevice:
     """A new, unconfirmed authenticator for `user` (an earlier unconfirmed one is replaced)."""
     if two_factor_enabled(user=user):
-        raise ApplicationError("two_factor_enabled", "Two-factor sign-in is already set up.")
+        raise ApplicationError(TWO_FACTOR_ENABLED, "Two-factor sign-in is already set up.")
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     return TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
 
@@ -86,10 +93,10 @@ def totp_setup_confirm(*, user: Any, token: str, request: HttpRequest | None = N
     shown once."""
     device = totp_setup_pending(user=user)
     if device is None:
-        raise ApplicationError("no_pending_setup", "Start setting up two-factor sign-in first.")
+        raise ApplicationError(NO_PENDING_SETUP, "Start setting up two-factor sign-in first.")
     if not device.verify_token(_digits(token)):
         raise ApplicationError(
-            "invalid_code",
+            INVALID_CODE,
             "That code is not right. Check the time on your phone and try the newest code.",
             fields={"token": "Not the current code."},
         )
@@ -103,7 +110,7 @@ def totp_setup_confirm(*, user: Any, token: str, request: HttpRequest | None = N
 @transaction.atomic
 def recovery_codes_regenerate(*, user: Any, request: HttpRequest | None = None) -> list[str]:
     if not two_factor_enabled(user=user):
-        raise ApplicationError("two_factor_disabled", "Two-factor sign-in is not set up.")
+        raise ApplicationError(TWO_FACTOR_DISABLED, "Two-factor sign-in is not set up.")
     codes = _new_recovery_codes(user)
     sign_in_event(action="auth.recovery_codes_regenerated", user=user, request=request)
     return codes
@@ -115,11 +122,11 @@ def two_factor_disable(*, user: Any, token: str, request: HttpRequest | None = N
     while an organization of the person requires it."""
     if two_factor_required(user=user):
         raise ApplicationError(
-            "two_factor_required", "Your organization requires two-factor sign-in."
+            TWO_FACTOR_REQUIRED, "Your organization requires two-factor sign-in."
         )
     if second_factor_verify(user=user, token=token) is None:
         raise ApplicationError(
-            "invalid_code", "That code is not right.", fields={"token": "Not a valid code."}
+            INVALID_CODE, "That code is not right.", fields={"token": "Not a valid code."}
         )
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user, name=RECOVERY_DEVICE_NAME).delete()

@@ -41,4 +41,6 @@ FAMILIES = {
     "consolidated_level": _("Calibration"),
     "retention": _("Retention"),
     "sso": _("Single sign-on"),
+    "performance_rating": _("Overall ratings"),
+    "pay": _("Pay"),
 }

@@ -7,11 +7,15 @@ from collections.abc import Mapping
 import django_filters
 from django import forms
 from django.db import models
-from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.extensions import (
+    OpenApiSerializerExtension,
+    OpenApiSerializerFieldExtension,
+)
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from plms.common.conditional import ConditionalAutoSchema, ConditionalRequestsMixin
+from plms.common.ids import parse_public_id
 from plms.tenancy.actors import Actor, actor_from_request
 from plms.tenancy.permissions import HasScope, IsOrganizationMember
 
@@ -131,6 +135,49 @@ class PublicIdField(serializers.SlugRelatedField):
         if data == "":
             self.fail("invalid")
         return super().run_validation(data)
+
+
+class ReferenceField(PublicIdField):
+    """Another object by its public id or by one of its documented natural keys (a job
+    role's key, a department's name, a person's e-mail or external id; docs/provisioning.md
+    lists where each is taken). A value that is not an id is matched, ignoring case, against
+    the natural keys; it must name exactly one object."""
+
+    default_error_messages = {
+        "unknown_key": "No such object: give its id or its {keys}.",
+        "ambiguous": "{value!r} names several objects: give the id.",
+    }
+
+    def __init__(self, model, *, natural_keys: tuple[str, ...], **kwargs) -> None:
+        self.natural_keys = natural_keys
+        super().__init__(model, **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and data.strip() and parse_public_id(data) is None:
+            wanted = models.Q()
+            for key in self.natural_keys:
+                wanted |= models.Q(**{f"{key}__iexact": data.strip()})
+            found = list(self.get_queryset().filter(wanted)[:2])
+            if len(found) == 1:
+                return found[0]
+            if found:
+                self.fail("ambiguous", value=data)
+            keys = " or ".join(key.replace("_", " ") for key in self.natural_keys)
+            self.fail("unknown_key", keys=keys)
+        return super().to_internal_value(data)
+
+
+class ReferenceFieldSchema(OpenApiSerializerFieldExtension):
+    """Documents ReferenceField: written as an id or a natural key, read as the id."""
+
+    target_class = ReferenceField
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "response":
+            return {"type": "string", "format": "uuid"}
+        keys = " or ".join(f"`{key}`" for key in self.target.natural_keys)
+        return {"type": "string", "description": f"The id, or the {keys}."}
 
 
 class _StrictUUIDField(forms.UUIDField):

@@ -67,9 +67,11 @@ def insert_rows(
     rows: Iterable[Sequence[object]],
     *,
     returning_ids: bool = False,
+    skip_conflicts_on: str = "",
+    returning: Sequence[str] = (),
     page_size: int = 1000,
     using: str = "default",
-) -> list[int]:
+) -> list:
     """Insert plain tuples into `model`'s table: no model instances, no `full_clean()`.
 
     `fields` are attribute names (`plan_id`, not `plan`) and every row gives their values in
@@ -81,16 +83,23 @@ def insert_rows(
     no literal rows), with `RETURNING id` when `returning_ids` is set; elsewhere it is
     `bulk_create()`. Returns the new ids in row order when `returning_ids` is set, else an
     empty list.
+
+    With `skip_conflicts_on` (a unique constraint's name), rows that would break that
+    constraint are left out (`ON CONFLICT ON CONSTRAINT … DO NOTHING`; any other conflict is
+    still an error); `returning` (attribute names, the first one of `fields` and unique, such
+    as `uuid`) then says which rows went in: a tuple of those values per inserted row.
     """
     opts = model._meta
     connection = connections[using]
     by_attname = {f.attname: f for f in opts.concrete_fields}
-    unknown = [name for name in fields if name not in by_attname]
+    unknown = [name for name in [*fields, *returning] if name not in by_attname]
     if unknown:
         raise ValueError(f"{opts.label} has no column(s) {', '.join(unknown)}.")
     tenant = issubclass(model, TenantModel)
     if tenant and "organization_id" in fields:
         raise ValueError("A tenant row's organization is the active one; leave it out.")
+    if returning and (returning_ids or returning[0] not in fields):
+        raise ValueError("`returning` starts with a given field, and replaces `returning_ids`.")
     # Columns left out: constants (the same for every row) and callables (a uuid per row).
     constants: dict[str, object] = {}
     makers: dict[str, Callable[[], object]] = {}
@@ -115,7 +124,12 @@ def insert_rows(
 
     if connection.vendor != "postgresql":
         objects = [model(**dict(zip(columns, values, strict=True))) for values in complete()]
-        model._base_manager.db_manager(using).bulk_create(objects, batch_size=page_size)
+        manager = model._base_manager.db_manager(using)
+        manager.bulk_create(objects, batch_size=page_size, ignore_conflicts=bool(skip_conflicts_on))
+        if returning:
+            key = returning[0]
+            keys = [getattr(obj, key) for obj in objects]
+            return list(manager.filter(**{f"{key}__in": keys}).values_list(*returning))
         return [obj.pk for obj in objects] if returning_ids else []
 
     def preparer(name: str) -> Callable[[object], object] | None:
@@ -138,10 +152,14 @@ def insert_rows(
         f"({', '.join(quote(by_attname[name].column) for name in columns)}) "
         f"SELECT * FROM unnest({arrays})"
     )
+    if skip_conflicts_on:
+        sql += f" ON CONFLICT ON CONSTRAINT {quote(skip_conflicts_on)} DO NOTHING"
     if returning_ids:
         sql += f" RETURNING {quote(opts.pk.column)}"
+    elif returning:
+        sql += f" RETURNING {', '.join(quote(by_attname[name].column) for name in returning)}"
 
-    ids: list[int] = []
+    ids: list = []
     page: list[tuple] = []
 
     def flush() -> None:
@@ -150,6 +168,8 @@ def insert_rows(
             cursor.execute(sql, [list(column) for column in zip(*page, strict=True)])
             if returning_ids:
                 ids.extend(row[0] for row in cursor.fetchall())
+            elif returning:
+                ids.extend(tuple(row) for row in cursor.fetchall())
         page.clear()
 
     width = len(fields)

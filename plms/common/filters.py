@@ -12,6 +12,11 @@ from rest_framework.exceptions import ValidationError
 
 
 class SearchFilter(filters.SearchFilter):
+    def get_search_terms(self, request):
+        if "\x00" in request.query_params.get(self.search_param, ""):
+            raise ValidationError({self.search_param: ["Null characters are not allowed."]})
+        return super().get_search_terms(request)
+
     def get_schema_operation_parameters(self, view):
         if not getattr(view, "search_fields", None):
             return []
@@ -19,10 +24,17 @@ class SearchFilter(filters.SearchFilter):
 
 
 class OrderingFilter(filters.OrderingFilter):
+    """`?ordering=` is offered (and documented with its fields) only on views that declare
+    `ordering_fields`; elsewhere the collection has a fixed order and the parameter is a 400."""
+
     def get_ordering(self, request, queryset, view):
         params = request.query_params.getlist(self.ordering_param)
         if not params:
             return self.get_default_ordering(view)
+        if not getattr(view, "ordering_fields", None):
+            raise ValidationError(
+                {self.ordering_param: ["This collection has a fixed order: leave ordering out."]}
+            )
         terms = [term.strip() for term in ",".join(params).split(",")]
         valid = self.remove_invalid_fields(queryset, terms, view, request)
         if len(params) > 1 or not terms or len(valid) != len(terms):
@@ -31,6 +43,17 @@ class OrderingFilter(filters.OrderingFilter):
                 {self.ordering_param: [f"Order by one or more of: {', '.join(allowed)}."]}
             )
         return valid
+
+    def get_schema_operation_parameters(self, view):
+        fields = getattr(view, "ordering_fields", None)
+        if not fields:
+            return []
+        [parameter] = super().get_schema_operation_parameters(view)
+        names = ", ".join(f"`{name}`" for name in fields)
+        parameter["description"] = (
+            f"Order by {names}; `-` in front for descending, several separated by commas."
+        )
+        return [parameter]
 
     def filter_queryset(self, request, queryset, view):
         ordering = self.get_ordering(request, queryset, view)

@@ -2,8 +2,9 @@
 
 All errors share one shape, `Error` = `{"code", "detail", "fields"}`; the codes each operation
 can return, with their statuses and meanings, come from the catalogue in
-`plms.common.error_codes` (listed per status in the response's description and, for tools, in
-the operation's `x-error-codes`).
+`plms.common.error_codes` (each app's codes name the operation ids that return them): listed
+per status in the response's description and, for tools, in the operation's
+`x-error-codes`.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ _TITLES = {
     422: "Idempotency-Key reused",
     429: "Rate limit reached",
 }
-_PREFIX = "/api/v1/"
 
 # Filled by plms.integrations (above this module): () -> [(type, description, example data)].
 _WEBHOOK_EVENTS: list[Callable[[], Iterable[tuple[str, str, dict]]]] = []
@@ -68,10 +68,6 @@ def add_registered_parts(result, generator, request, public):
 def register_webhook_events(provider: Callable[[], Iterable[tuple[str, str, dict]]]) -> None:
     if provider not in _WEBHOOK_EVENTS:
         _WEBHOOK_EVENTS.append(provider)
-
-
-def _resource(path: str) -> str:
-    return path[len(_PREFIX) :].split("/", 1)[0] if path.startswith(_PREFIX) else ""
 
 
 def add_webhooks(result, generator, request, public):
@@ -123,13 +119,13 @@ def add_webhooks(result, generator, request, public):
 def add_error_responses(result, generator, request, public):
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
-    for path, operations in result.get("paths", {}).items():
+    for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             codes = [
                 entry
-                for entry in codes_for(_resource(path), method)
+                for entry in codes_for(operation.get("operationId", ""), method)
                 if entry.status in _TITLES and (method == "post" or entry.status != 422)
             ]
             operation["x-error-codes"] = sorted(entry.code for entry in codes)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from plms.common.error_codes import INVALID
 from plms.common.errors import ApplicationError
 
 
@@ -24,5 +25,5 @@ def full_clean(
         )
     except ValidationError as exc:
         raise ApplicationError(
-            "invalid", f"The {obj._meta.verbose_name} is invalid.", fields=exc.message_dict
+            INVALID, f"The {obj._meta.verbose_name} is invalid.", fields=exc.message_dict
         ) from exc

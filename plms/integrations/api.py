@@ -167,7 +167,7 @@ class WebhookViewSet(
         description="Newest first, each with its attempt log.",
         responses=WebhookDeliverySerializer(many=True),
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], filter_backends=[])
     def deliveries(self, request, id=None):
         deliveries = selectors.webhook_delivery_list(subscription=self.get_object())
         page = self.paginate_queryset(deliveries)

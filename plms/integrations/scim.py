@@ -274,17 +274,24 @@ def _work_email(emails: Any) -> str | None:
 
 
 def _primary_role(value: Any) -> str | None:
-    """The job role named by SCIM `roles` (the primary one, else the first): its `value` is
-    the job role's key or id. An empty list takes the role away."""
+    """The job role named by SCIM `roles`: its `value` is the job role's key or id. A person
+    holds one job role, so the list names one (the same role may repeat); several roles, or
+    one marked `primary: false`, are refused rather than dropped. An empty list takes the
+    role away."""
     if isinstance(value, str) or value is None:
         return value or None
     if not isinstance(value, list):
         raise ScimError(400, "roles is a list of {value, primary}.", "invalidValue")
-    ranked = sorted(
-        (role for role in value if isinstance(role, Mapping) and role.get("value")),
-        key=lambda role: not role.get("primary"),
-    )
-    return str(ranked[0]["value"]) if ranked else None
+    named = [role for role in value if isinstance(role, Mapping) and role.get("value")]
+    if len({str(role["value"]) for role in named}) > 1 or any(
+        role.get("primary") is False for role in named
+    ):
+        raise ScimError(
+            400,
+            "A person holds one job role: send one role, as the primary one.",
+            "invalidValue",
+        )
+    return str(named[0]["value"]) if named else None
 
 
 def _set_user_attribute(attributes: dict[str, Any], path: str, value: Any) -> None:

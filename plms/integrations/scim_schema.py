@@ -124,7 +124,8 @@ def _schemas() -> dict[str, dict]:
     return {
         "ScimUser": {
             "type": "object",
-            "description": "An employee. `roles`: the job role held (`value` its key).",
+            "description": "An employee. `roles`: the one job role held (`value` its key or id; "
+            "a person holds one role, so several roles are refused).",
             "properties": {
                 "schemas": {"type": "array", "items": string},
                 "id": {**string, "readOnly": True},

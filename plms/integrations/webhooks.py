@@ -36,6 +36,7 @@ WORKFLOW_MILESTONE_DUE = "workflow.milestone_due"
 JOB_ROLE_ASSIGNED = "job_role.assigned"
 ASSESSMENT_CYCLE_LAUNCHED = "assessment_cycle.launched"
 PLAN_BUILD_FINISHED = "plan_build.finished"
+COMPENSATION_REVIEW_FINALISED = "compensation_review.finalised"
 
 EVENT_TYPES: tuple[str, ...] = (
     EMPLOYEE_CREATED,
@@ -51,6 +52,7 @@ EVENT_TYPES: tuple[str, ...] = (
     JOB_ROLE_ASSIGNED,
     ASSESSMENT_CYCLE_LAUNCHED,
     PLAN_BUILD_FINISHED,
+    COMPENSATION_REVIEW_FINALISED,
 )
 EVENT_DESCRIPTIONS = {
     EMPLOYEE_CREATED: _("An employee was added."),
@@ -66,6 +68,9 @@ EVENT_DESCRIPTIONS = {
     JOB_ROLE_ASSIGNED: _("An employee's job role changed (assigned, replaced or taken away)."),
     ASSESSMENT_CYCLE_LAUNCHED: _("An assessment cycle's launch finished."),
     PLAN_BUILD_FINISHED: _("The development plans of a closed cycle were built."),
+    COMPENSATION_REVIEW_FINALISED: _(
+        "A compensation review was finalised: the new pay is effective on its date."
+    ),
 }
 # Example `data` of events, published in the OpenAPI document (`x-webhooks`) and docs/webhooks.md.
 EVENT_EXAMPLES: dict[str, dict] = {
@@ -84,6 +89,26 @@ EVENT_EXAMPLES: dict[str, dict] = {
         "people_considered": 238,
         "plans_created": 171,
         "finished_at": "2027-04-02T18:05:40.002311+00:00",
+    },
+    GOAL_STATUS_CHANGED: {
+        "id": "2b6c1d0e-9f8a-4b7c-8d6e-5f4a3b2c1d0e",
+        "title": "Raise first-contact resolution to 60 %",
+        "owner_employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
+        "owner_department": None,
+        "previous_status": "active",
+        "status": "completed",
+        "changed_at": "2027-03-29T16:12:03.517000Z",
+    },
+    WORKFLOW_MILESTONE_DUE: {
+        "id": "6d5c4b3a-2f1e-4d0c-9b8a-7f6e5d4c3b2a",
+        "workflow": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+        "workflow_name": "Onboarding",
+        "milestone": "9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f",
+        "kind": "schedule_check_in",
+        "run": "4e3d2c1b-0a9f-4e8d-9c7b-6a5f4e3d2c1b",
+        "employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
+        "due_at": "2027-01-11T09:00:00Z",
+        "deadline_at": "2027-01-18T09:00:00Z",
     },
     JOB_ROLE_ASSIGNED: {
         "employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",

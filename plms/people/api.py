@@ -12,10 +12,12 @@ from rest_framework.response import Response
 
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
     ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
     PublicIdFilter,
+    ReferenceField,
     StrictModelSerializer,
 )
 from plms.common.pagination import PagePagination
@@ -31,7 +33,13 @@ class MatrixManagerSerializer(ApiSerializer):
 
 class DepartmentSerializer(StrictModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    parent = PublicIdField(Department, required=False, allow_null=True)
+    parent = ReferenceField(
+        Department,
+        natural_keys=("name",),
+        required=False,
+        allow_null=True,
+        help_text="The parent department: its id or its name.",
+    )
     employee_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -40,9 +48,26 @@ class DepartmentSerializer(StrictModelSerializer):
         read_only_fields = ["created_at"]
 
 
+# What other apps build one employee's read-only figures on (assessments' gaps): the employee
+# by public id. Subclasses add their fields and list them in `Meta.fields`. (A comment, not a
+# docstring: the schema would describe every subclass with it.)
+class EmployeeFiguresSerializer(ApiModelSerializer):
+    employee = serializers.UUIDField(source="uuid", read_only=True)
+
+    class Meta:
+        model = Employee
+        fields = ["employee"]
+
+
 class EmployeeSerializer(StrictModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
-    department = PublicIdField(Department, required=False, allow_null=True)
+    department = ReferenceField(
+        Department,
+        natural_keys=("name",),
+        required=False,
+        allow_null=True,
+        help_text="The department: its id or its name.",
+    )
     manager = PublicIdField(Employee, read_only=True, allow_null=True)
     matrix_managers = MatrixManagerSerializer(
         source="secondary_manager_links", many=True, read_only=True
@@ -184,6 +209,7 @@ class DepartmentViewSet(
     serializer_class = DepartmentSerializer
     search_fields = ["name"]
     ordering = ["name", "id"]
+    ordering_fields = ["name", "created_at"]
     extra_permission_classes = (IsOrganizationAdmin,)
 
     def get_queryset(self):

@@ -27,6 +27,7 @@ from plms.accounts.services import member_sign_in_sync
 from plms.audit import actions
 from plms.audit.services import audit_record
 from plms.common.db import update_rows
+from plms.common.ids import parse_public_id
 from plms.common.imports import ImportFailed, RowError
 from plms.events.bus import publish
 from plms.people.events import EmployeeEvent, employee_event
@@ -286,7 +287,15 @@ def people_upsert(
     external_owner = {e.external_id: email for email, e in existing.items() if e.external_id}
     known = file_emails | set(existing)
     links = list(SecondaryManager.objects.values_list("employee_id", "manager_id", "weight"))
+    department_ids = {str(uuid) for uuid in Department.objects.values_list("uuid", flat=True)}
     for row in rows:
+        department_id = parse_public_id(row.values.get("department"))
+        if department_id is not None:
+            row.values["department"] = str(department_id)  # as the departments are keyed
+            if str(department_id) not in department_ids:
+                errors.append(
+                    RowError(row.line, "department", f"unknown department id {department_id}")
+                )
         external = row.values.get("external_id")
         if external and external_owner.get(external, row.email) != row.email:
             errors.append(
@@ -367,7 +376,10 @@ def _write(
     """
     organization_id = actor.organization.pk
     result = ImportResult()
-    departments = {d.name.lower(): d for d in Department.objects.all()}
+    # A department is named by its id or its name (the name created when new).
+    departments = {
+        key: d for d in Department.objects.all() for key in (d.name.lower(), str(d.uuid))
+    }
     new_departments = []
     for row in rows:
         name = row.values.get("department")

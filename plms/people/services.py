@@ -26,6 +26,19 @@ from plms.accounts.services import member_sign_in_sync
 from plms.common.errors import ApplicationError
 from plms.common.validation import full_clean
 from plms.events.bus import publish
+from plms.people.error_codes import (
+    ALREADY_JOINED,
+    DUPLICATE,
+    DUPLICATE_EMAIL,
+    DUPLICATE_EXTERNAL_ID,
+    INVALID,
+    INVALID_EMAIL,
+    INVALID_INVITATION,
+    INVALID_REPORTING_LINES,
+    INVALID_ROLE,
+    INVALID_WEIGHTS,
+    REPORTING_CYCLE,
+)
 from plms.people.events import EmployeeChanged, EmployeeRoleOrManagerChanged, employee_event
 from plms.people.models import Department, Employee, Invitation, SecondaryManager
 from plms.people.selectors import all_report_ids_sql
@@ -59,10 +72,10 @@ def department_create(*, actor: Actor, name: str, parent: Department | None = No
     same_organization(actor, parent)
     name = name.strip()
     if not name:
-        raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
+        raise ApplicationError(INVALID, "A name is required.", fields={"name": "Required."})
     if Department.objects.filter(name__iexact=name).exists():
         raise ApplicationError(
-            "duplicate", f"A department named {name!r} exists.", fields={"name": "Already used."}
+            DUPLICATE, f"A department named {name!r} exists.", fields={"name": "Already used."}
         )
     return Department.objects.create(name=name, parent=parent)
 
@@ -75,7 +88,7 @@ def employee_create(
     email = _clean_email(email)
     if Employee.objects.filter(email=email).exists():
         raise ApplicationError(
-            "duplicate_email",
+            DUPLICATE_EMAIL,
             f"An employee with e-mail {email} exists.",
             fields={"email": "Already used by another employee."},
         )
@@ -113,7 +126,7 @@ def employee_update(
             value = _clean_email(str(value))
             if Employee.objects.filter(email=value).exclude(pk=employee.pk).exists():
                 raise ApplicationError(
-                    "duplicate_email",
+                    DUPLICATE_EMAIL,
                     f"An employee with e-mail {value} exists.",
                     fields={"email": "Already used by another employee."},
                 )
@@ -160,7 +173,7 @@ def reporting_lines_set(
     same_organization(actor, employee, *managers)
     if manager is None and matrix:
         raise ApplicationError(
-            "invalid_reporting_lines",
+            INVALID_REPORTING_LINES,
             "Matrix managers need a primary manager.",
             fields={"manager": "Required when matrix managers are given."},
         )
@@ -168,12 +181,12 @@ def reporting_lines_set(
         total = manager_weight + sum(line.weight for line in matrix)
         if total != 100:
             raise ApplicationError(
-                "invalid_weights", MSG_WEIGHTS.format(total=total), fields={"weights": "≠ 100 %"}
+                INVALID_WEIGHTS, MSG_WEIGHTS.format(total=total), fields={"weights": "≠ 100 %"}
             )
         ids = [m.pk for m in managers]
         if len(set(ids)) != len(ids):
             raise ApplicationError(
-                "invalid_reporting_lines", "A manager is named twice.", fields={"matrix": "Twice."}
+                INVALID_REPORTING_LINES, "A manager is named twice.", fields={"matrix": "Twice."}
             )
         below = set(
             Employee.objects.filter(
@@ -183,7 +196,7 @@ def reporting_lines_set(
         for candidate in managers:
             if candidate.pk == employee.pk or candidate.pk in below:
                 raise ApplicationError(
-                    "reporting_cycle",
+                    REPORTING_CYCLE,
                     MSG_CYCLE.format(manager=candidate, employee=employee),
                     fields={"manager": "Would create a reporting cycle."},
                 )
@@ -218,7 +231,7 @@ def _check_left_on(employee: Employee) -> None:
         else None
     )
     if message:
-        raise ApplicationError("invalid", message, fields={"left_on": message})
+        raise ApplicationError(INVALID, message, fields={"left_on": message})
 
 
 def _check_external_id_free(external_id: str, *, exclude: Employee | None) -> None:
@@ -229,7 +242,7 @@ def _check_external_id_free(external_id: str, *, exclude: Employee | None) -> No
         taken = taken.exclude(pk=exclude.pk)
     if taken.exists():
         raise ApplicationError(
-            "duplicate_external_id",
+            DUPLICATE_EXTERNAL_ID,
             f"Another employee has external id {external_id!r}.",
             fields={"external_id": "Already used by another employee."},
         )
@@ -241,7 +254,7 @@ def _clean_email(email: str) -> str:
         validate_email(email)
     except ValidationError as exc:
         raise ApplicationError(
-            "invalid_email",
+            INVALID_EMAIL,
             f"{email!r} is not a valid e-mail address.",
             fields={"email": "Invalid."},
         ) from exc
@@ -261,9 +274,9 @@ def invitation_send(*, actor: Actor, employee: Employee, role: str = "member") -
     actor.require_admin()
     same_organization(actor, employee)
     if employee.user_id is not None:
-        raise ApplicationError("already_joined", f"{employee} has already joined.")
+        raise ApplicationError(ALREADY_JOINED, f"{employee} has already joined.")
     if role not in Membership.Role.values:
-        raise ApplicationError("invalid_role", f"Unknown role {role!r}.", fields={"role": "?"})
+        raise ApplicationError(INVALID_ROLE, f"Unknown role {role!r}.", fields={"role": "?"})
     now = timezone.now()
     Invitation.objects.filter(employee=employee, accepted_at__isnull=True).update(expires_at=now)
     token = secrets.token_urlsafe(32)
@@ -306,12 +319,12 @@ def invitation_accept(*, token: str, password: str, full_name: str = ""):
     """Create (or reuse) the user for the invited e-mail, link the employee, add membership."""
     invitation = invitation_get_open(token=token)
     if invitation is None:
-        raise ApplicationError("invalid_invitation", "This invitation link is invalid or expired.")
+        raise ApplicationError(INVALID_INVITATION, "This invitation link is invalid or expired.")
     claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
         accepted_at=timezone.now()
     )
     if claimed != 1:
-        raise ApplicationError("invalid_invitation", "This invitation has been used already.")
+        raise ApplicationError(INVALID_INVITATION, "This invitation has been used already.")
     User = get_user_model()
     user = User.objects.filter(email__iexact=invitation.email).first()
     if user is None:

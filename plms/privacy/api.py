@@ -13,7 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from plms.common.api import ApiModelSerializer, ApiSerializer, OrganizationScopedViewSet
+from plms.common.api import ApiModelSerializer, OrganizationScopedViewSet
 from plms.common.errors import NotFound
 from plms.common.ids import parse_public_id
 from plms.people.selectors import employee_list
@@ -59,10 +59,6 @@ class PersonalDataExportSerializer(ApiModelSerializer):
         if export.status != PersonalDataExport.Status.READY:
             return None
         return f"/api/v1/personal-data-exports/{export.uuid}/download"
-
-
-class _Empty(ApiSerializer):
-    """No body: the person is the one in the URL."""
 
 
 def _employee(public_id):

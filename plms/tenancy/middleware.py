@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
-from plms.people.selectors import employee_for_user
 from plms.tenancy import selectors
 from plms.tenancy.context import organization_scope
 
@@ -54,9 +53,9 @@ class OrganizationMiddleware:
         if request.organization is None:
             return self.get_response(request)
 
+        # Inside the scope the rest of the chain runs: `plms.people.middleware` then finds the
+        # member's employee record.
         with organization_scope(request.organization):
-            if request.membership is not None:
-                request.employee = employee_for_user(user=request.user)
             response = self.get_response(request)
             if response.status_code >= 500:
                 transaction.set_rollback(True)

@@ -13,6 +13,8 @@ AREAS = (
     "audit",
     "privacy",
     "ratings",
+    "compensation",
+    "talent",
 )
 # Ratings from other systems are imported, never written as a person's own rating.
 WRITE_ACCESS = {"ratings": "import"}

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from plms.common.errors import ApplicationError
 from plms.tenancy.context import organization_scope
+from plms.tenancy.error_codes import INVALID, INVALID_ROLE, INVALID_SCOPE, SLUG_TAKEN
 from plms.tenancy.models import ApiKey, Membership, Organization
 from plms.tenancy.scopes import ALL_SCOPES
 from plms.tenancy.selectors import API_KEY_PREFIX, hash_secret
@@ -28,10 +29,10 @@ def organization_create(
     """Create an organization and its first HR admin (an existing user joins as admin)."""
     slug = slugify(slug)
     if not slug:
-        raise ApplicationError("invalid", "A slug is required.", fields={"slug": "Required."})
+        raise ApplicationError(INVALID, "A slug is required.", fields={"slug": "Required."})
     if Organization.objects.filter(slug=slug).exists():
         raise ApplicationError(
-            "slug_taken", f"The slug {slug!r} is taken.", fields={"slug": "Already in use."}
+            SLUG_TAKEN, f"The slug {slug!r} is taken.", fields={"slug": "Already in use."}
         )
     organization = Organization.objects.create(slug=slug, name=name.strip() or slug)
     user = user_get_or_create(email=admin_email, password=admin_password)
@@ -52,9 +53,7 @@ def user_get_or_create(*, email: str, password: str | None = None, full_name: st
 
 def membership_set(*, organization: Organization, user, role: str) -> Membership:
     if role not in Membership.Role.values:
-        raise ApplicationError(
-            "invalid_role", f"Unknown role {role!r}.", fields={"role": "Unknown."}
-        )
+        raise ApplicationError(INVALID_ROLE, f"Unknown role {role!r}.", fields={"role": "Unknown."})
     with organization_scope(organization):
         membership, created = Membership.objects.get_or_create(
             organization=organization, user=user, defaults={"role": role}
@@ -85,15 +84,15 @@ def api_key_create(
     unknown = [scope for scope in scopes if scope not in ALL_SCOPES]
     if unknown:
         raise ApplicationError(
-            "invalid_scope",
+            INVALID_SCOPE,
             f"Unknown scope(s): {', '.join(unknown)}.",
             fields={"scopes": [f"Unknown scope {scope!r}." for scope in unknown]},
         )
     if not name.strip():
-        raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
+        raise ApplicationError(INVALID, "A name is required.", fields={"name": "Required."})
     if expires_at is not None and expires_at <= timezone.now():
         raise ApplicationError(
-            "invalid", "The expiry must be in the future.", fields={"expires_at": "In the past."}
+            INVALID, "The expiry must be in the future.", fields={"expires_at": "In the past."}
         )
     prefix = secrets.token_hex(6)
     secret = f"{API_KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"

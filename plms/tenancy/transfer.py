@@ -36,6 +36,7 @@ from django.utils.duration import duration_string
 
 from plms.common.errors import ApplicationError
 from plms.tenancy.context import organization_scope
+from plms.tenancy.error_codes import CONFLICT, INVALID, MISMATCH, NOT_FOUND, UNSUPPORTED_REFERENCE
 from plms.tenancy.models import ApiKey, Membership, Organization, TenantModel
 from plms.tenancy.services import api_key_create
 
@@ -97,7 +98,7 @@ def _natural_key(model, pk, *, using: str):
         ct = ContentType.objects.db_manager(using).get_for_id(pk)
         return f"{ct.app_label}.{ct.model}"
     raise ApplicationError(
-        "unsupported_reference", f"A reference to {model._meta.label} cannot be moved."
+        UNSUPPORTED_REFERENCE, f"A reference to {model._meta.label} cannot be moved."
     )
 
 
@@ -119,7 +120,7 @@ def _resolve_natural_key(model, key, *, using: str, users: dict[str, int]):
         app_label, name = key.split(".", 1)
         return ContentType.objects.db_manager(using).get_by_natural_key(app_label, name).pk
     raise ApplicationError(
-        "unsupported_reference", f"A reference to {model._meta.label} cannot be moved."
+        UNSUPPORTED_REFERENCE, f"A reference to {model._meta.label} cannot be moved."
     )
 
 
@@ -134,7 +135,7 @@ def organization_export(*, slug: str, using: str = "default") -> dict:
     """Everything of the organization `slug`, as a JSON-ready document."""
     organization = Organization.objects.using(using).filter(slug=slug).first()
     if organization is None:
-        raise ApplicationError("not_found", f"No organization {slug!r}.")
+        raise ApplicationError(NOT_FOUND, f"No organization {slug!r}.")
     tables: dict[str, dict] = {}
     user_ids: set[int] = set()
     natural: dict[tuple[type, int], object] = {}
@@ -214,9 +215,9 @@ def organization_import(*, document: dict, using: str = "default") -> tuple[Orga
     """Create the organization of `document` on `using`, all or nothing. Returns it and the
     re-issued API keys as (name, secret) pairs."""
     if document.get("format") != FORMAT:
-        raise ApplicationError("invalid", "Not a PLMS organization export.")
+        raise ApplicationError(INVALID, "Not a PLMS organization export.")
     if connections[using].vendor != "postgresql":
-        raise ApplicationError("invalid", "Importing needs PostgreSQL.")
+        raise ApplicationError(INVALID, "Importing needs PostgreSQL.")
     source = document["organization"]
     User = get_user_model()
     with transaction.atomic(using=using):
@@ -225,7 +226,7 @@ def organization_import(*, document: dict, using: str = "default") -> tuple[Orga
         )
         if taken.exists():
             raise ApplicationError(
-                "conflict", f"Organization {source['slug']!r} exists already on the target."
+                CONFLICT, f"Organization {source['slug']!r} exists already on the target."
             )
         organization = Organization.objects.using(using).create(
             uuid=source["uuid"],
@@ -269,7 +270,7 @@ def organization_import(*, document: dict, using: str = "default") -> tuple[Orga
                 if arrived.get(label) != document["manifest"].get(label)
             )
             raise ApplicationError(
-                "mismatch", f"The imported data differs from the export in {differing}."
+                MISMATCH, f"The imported data differs from the export in {differing}."
             )
         # Issued after the comparison: issuing a key is itself recorded (an audit event).
         with organization_scope(organization, using=using):
@@ -295,7 +296,7 @@ def _check_references(using: str) -> None:
         with transaction.atomic(using=using), connections[using].cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     except IntegrityError as exc:
-        raise ApplicationError("invalid", f"A reference does not resolve: {exc}") from exc
+        raise ApplicationError(INVALID, f"A reference does not resolve: {exc}") from exc
 
 
 def _insert(model, table, organization, id_maps, users, *, using: str) -> None:
@@ -314,7 +315,7 @@ def _insert(model, table, organization, id_maps, users, *, using: str) -> None:
                 elif target in id_maps:
                     if value not in id_maps[target]:
                         raise ApplicationError(
-                            "invalid",
+                            INVALID,
                             f"{model._meta.label}.{field.name} refers to a "
                             f"{target._meta.label} that is not in the export.",
                         )

@@ -94,6 +94,17 @@ def test_an_external_rating_is_consolidated_as_an_expert_rating_and_shown_with_i
     ).content.decode()
     assert "rated in SkillCheck assessment platform" in html
 
+    # The same source in the gaps API and on the calibration page.
+    gaps = key_client_a.get(f"/api/v1/employees/{world.employee.employee.uuid}/gaps").json()
+    sources = {row["capability_key"]: row["external_sources"] for row in gaps["gaps"]}
+    assert sources[world.capabilities[2].key] == ["SkillCheck assessment platform"]
+    assert sources[world.capabilities[0].key] == []
+    client.force_login(world.hr.user)
+    page = client.get(reverse("assessments:consolidated_adjust", args=[level.uuid]))
+    assert page.status_code == 200
+    assert "rated in SkillCheck assessment platform" in page.content.decode()
+    assert "passed exam" not in page.content.decode()
+
 
 def test_members_do_not_see_external_ratings(world, key_client_a, key_client_b, client):
     created = key_client_a.post(URL, _body(world), format="json").json()

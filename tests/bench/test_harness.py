@@ -130,3 +130,16 @@ def test_the_report_says_pass_and_miss_plainly():
 
     _, _, failures = render_table(_report(rps=50.0, p95=20.0, status=403))
     assert failures and failures[0].startswith("list: FAILURE")
+
+
+def test_an_item_that_completed_no_request_is_a_miss_and_listed_first():
+    report = _report(rps=50.0, p95=20.0)
+    slow = {**report["items"][1], "name": "stuck", "group": "crawl"}
+    slow["load"] = {**slow["load"], "requests": 0, "rps": 0.0, "p95_ms": None, "seconds": 3.0}
+    slow["load"]["statuses"] = {}
+    fast = {**report["items"][1], "name": "quick", "group": "crawl"}
+    report["items"] += [fast, slow]
+    table, misses, _ = render_table(report)
+    assert "stuck: MISS no request completed in 3 s" in misses
+    rows = [line for line in table.splitlines() if line.startswith(("stuck", "quick"))]
+    assert rows[0].startswith("stuck")

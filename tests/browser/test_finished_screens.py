@@ -46,6 +46,17 @@ def test_the_workflow_form_shows_the_picker_of_the_chosen_audience_only(
         expect(people).to_be_visible()
         expect(departments).to_be_hidden()
 
+        # The trigger shows its own fields only.
+        expect(page.get_by_label("Date (or first date of the recurrence)")).to_be_visible()
+        expect(page.get_by_label("Recurrence (RRULE)")).to_be_hidden()
+        expect(page.get_by_label("Event", exact=True)).to_be_hidden()
+        page.get_by_role("radio", name="When something happens").check()
+        expect(page.get_by_label("Event", exact=True)).to_be_visible()
+        expect(page.get_by_label("Date (or first date of the recurrence)")).to_be_hidden()
+        page.get_by_role("radio", name="On a recurrence").check()
+        expect(page.get_by_label("Recurrence (RRULE)")).to_be_visible()
+        expect(page.get_by_label("Date (or first date of the recurrence)")).to_be_visible()
+
         # A milestone shows the settings of its kind only.
         milestone = page.get_by_role("group", name="Milestone 1")
         tell = milestone.get_by_label("Tell the manager when the self-assessment is submitted")

@@ -63,6 +63,18 @@ def test_assigning_keeps_the_history_and_is_idempotent(org_a, employee, key_clie
     assert key_client_a.get(f"/api/v1/employees/{person}").json()["job_role"] is None
 
 
+def test_every_assignment_is_primary_and_a_secondary_one_is_refused(org_a, employee, key_client_a):
+    advisor, _lead = _roles(org_a)
+    person = str(employee.employee.uuid)
+    body = {"employee": person, "role": str(advisor.uuid)}
+    secondary = key_client_a.post(URL, {**body, "primary": False}, format="json")
+    assert secondary.status_code == 400 and secondary.json()["code"] == "invalid"
+    assert "one job role" in secondary.json()["fields"]["primary"][0]
+    assert key_client_a.get(URL, {"employee": person}).json()["count"] == 0
+    created = key_client_a.post(URL, {**body, "primary": True}, format="json")
+    assert created.status_code == 201 and created.json()["primary"] is True
+
+
 def test_the_employee_reads_and_writes_the_job_role(org_a, employee, key_client_a):
     advisor, lead = _roles(org_a)
     created = key_client_a.post(

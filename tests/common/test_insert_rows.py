@@ -5,6 +5,7 @@ and the new ids in row order."""
 from __future__ import annotations
 
 import datetime
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -15,7 +16,7 @@ from plms.common.db import insert_rows
 from plms.tenancy.context import organization_scope
 from tests.assessments.factories import AssessmentCycleFactory
 from tests.capabilities.factories import CapabilityFactory
-from tests.factories import EmployeeFactory
+from tests.factories import EmployeeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +81,35 @@ def test_a_naive_date_time_is_read_in_the_current_time_zone(org_a, settings):
 def test_a_row_of_the_wrong_width_is_refused(org_a):
     with organization_scope(org_a), pytest.raises(ValueError, match="Expected 7 values"):
         insert_rows(ConsolidatedLevel, FIELDS, [(1, 2, 3)])
+
+
+def test_rows_breaking_the_named_constraint_are_skipped_and_the_others_returned(org_a):
+    """`skip_conflicts_on` leaves out what the constraint already holds (a replayed batch);
+    `returning` tells which rows went in."""
+    from workflows.models import Notification
+
+    user = UserFactory()
+    fields = ["recipient_id", "event", "object_type", "object_id", "occasion", "title", "uuid"]
+
+    def row(occasion):
+        return [user.pk, "workflow.reminder", "test.thing", "42", occasion, "Due", uuid.uuid4()]
+
+    with organization_scope(org_a):
+        first = insert_rows(
+            Notification,
+            fields,
+            [row("start")],
+            skip_conflicts_on="notification_dedupe",
+            returning=("uuid", "id"),
+        )
+        again = [row("start"), row("reminder-due")]
+        second = insert_rows(
+            Notification,
+            fields,
+            again,
+            skip_conflicts_on="notification_dedupe",
+            returning=("uuid", "id"),
+        )
+        assert Notification.objects.count() == 2
+    assert len(first) == 1
+    assert [new_uuid for new_uuid, _ in second] == [again[1][6]]

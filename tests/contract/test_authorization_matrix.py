@@ -67,6 +67,15 @@ POLICIES = {
     "learning-impact": "none",
     "audit-events": "admin-read",
     "personal-data-exports": "admin-read",
+    "performance-ratings": "object",
+    "pay-grades": "admin-read",
+    "pay-records": "admin",
+    "compensation-reviews": "object",
+    "career-paths": "admin",
+    "aspirations": "object",
+    "critical-roles": "admin",
+    "successors": "admin",
+    "potential-assessments": "object",
 }
 # Writes only the object's own person may make, whoever else asks (HR admins and keys get
 # 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).

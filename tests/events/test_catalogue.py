@@ -28,6 +28,7 @@ DECLARED_BY = {
     "job_role_assigned": "capabilities.events",
     "cycle_launched": "assessments.events",
     "plan_build_finished": "learning.events",
+    "compensation_review_finalised": "reward.events",
 }
 
 

@@ -142,9 +142,10 @@ def test_goal_results_appear_beside_the_capabilities_they_exercise(in_a, cast, g
     assert set(results[communication.pk]) == {goal, contributed}
     assert results[analysis.pk] == [contributed]
     assert all(hasattr(g, "rag") and hasattr(g, "progress") for g in results[communication.pk])
-    assert selectors.goals_for_capability(employee=cast.owner.employee, capability=analysis) == [
-        contributed
-    ]
+    only = selectors.goal_results_by_capability(
+        employee=cast.owner.employee, capabilities=[analysis]
+    )
+    assert only == {analysis.pk: [contributed]}
     assert selectors.goal_results_by_capability(employee=cast.manager.employee) == {}
 
 

@@ -126,7 +126,9 @@ def test_the_database_picks_the_same_goals_at_risk_as_python(org_a, manager, emp
     with in_org(org_a):
         owners = _team(org_a, manager, employee)
         goals = _varied_goals(org_a, owners)
-        new = selectors.team_goals_at_risk(manager=manager.employee, today=TODAY)
+        new = selectors.goals_for_risks(
+            selectors.team_goal_risks(manager=manager.employee, today=TODAY), today=TODAY
+        )
         old = previous_team_goals_at_risk(manager=manager.employee, today=TODAY)
 
     assert _figures(new) == _figures(old)
@@ -159,7 +161,9 @@ def test_goals_on_the_green_edge_agree_with_python(org_a, manager, employee):
                     due_date=START + datetime.timedelta(days=days),
                 )
         today = START + datetime.timedelta(days=2)
-        new = selectors.team_goals_at_risk(manager=manager.employee, today=today)
+        new = selectors.goals_for_risks(
+            selectors.team_goal_risks(manager=manager.employee, today=today), today=today
+        )
         old = previous_team_goals_at_risk(manager=manager.employee, today=today)
     assert new
     assert _figures(new) == _figures(old)
@@ -192,7 +196,9 @@ def test_a_green_goal_forecast_to_miss_is_at_risk(org_a, manager, employee):
             start_date=START,
             due_date=datetime.date(2027, 3, 31),
         )
-        at_risk = selectors.team_goals_at_risk(manager=manager.employee, today=TODAY)
+        at_risk = selectors.goals_for_risks(
+            selectors.team_goal_risks(manager=manager.employee, today=TODAY), today=TODAY
+        )
     assert [g.pk for g in at_risk] == [goal.pk]
     assert at_risk[0].rag == kpi_math.GREEN
     assert at_risk[0].forecast.likely_to_miss
@@ -219,7 +225,9 @@ def test_the_number_of_queries_does_not_grow_with_the_team_goals(org_a, manager,
         for added in (2, 8):
             _add_red_goals(org_a, employee, added)
             with CaptureQueriesContext(connection) as queries:
-                found = selectors.team_goals_at_risk(manager=manager.employee, today=TODAY)
+                found = selectors.goals_for_risks(
+                    selectors.team_goal_risks(manager=manager.employee, today=TODAY), today=TODAY
+                )
             assert len(found) == Goal.objects.count()
             counts.append(len(queries))
     assert counts[0] == counts[1]

@@ -92,6 +92,23 @@ def test_scim_roles_are_the_job_role(org_a, make_key_client):
     assert body["roles"][0]["value"] == "team-lead"
     assert _held(org_a) == {"ada@a.example": "team-lead"}
     unknown = {**patch, "Operations": [{"op": "replace", "path": "roles", "value": "astronaut"}]}
-    response, body = _scim(scim, "patch", f"Users/{body['id']}", unknown)
+    user_id = body["id"]
+    response, body = _scim(scim, "patch", f"Users/{user_id}", unknown)
     assert response.status_code == 400 and body["scimType"] == "invalidValue"
     assert _held(org_a) == {"ada@a.example": "team-lead"}
+
+
+def test_scim_refuses_secondary_roles_instead_of_dropping_them(org_a, make_key_client):
+    _roles(org_a)
+    scim = make_key_client(org_a, ["people:write"])
+    user = {"schemas": [USER], "userName": "ada@a.example", "name": {"givenName": "Ada"}}
+    for roles in (
+        [{"value": "advisor", "primary": True}, {"value": "team-lead"}],
+        [{"value": "advisor", "primary": False}],
+    ):
+        response, body = _scim(scim, "post", "Users", {**user, "roles": roles})
+        assert response.status_code == 400 and body["scimType"] == "invalidValue", body
+        assert "one job role" in body["detail"]
+    same_twice = [{"value": "advisor", "primary": True}, {"value": "advisor"}]
+    response, body = _scim(scim, "post", "Users", {**user, "roles": same_twice})
+    assert response.status_code == 201, body

@@ -11,7 +11,13 @@ from drf_spectacular.generators import SchemaGenerator
 from plms.integrations.webhooks import EVENT_EXAMPLES, EVENT_TYPES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "webhooks.md"
-ANNOUNCED = ("assessment_cycle.launched", "plan_build.finished", "job_role.assigned")
+ANNOUNCED = (
+    "assessment_cycle.launched",
+    "plan_build.finished",
+    "job_role.assigned",
+    "goal.status_changed",
+    "workflow.milestone_due",
+)
 
 
 @pytest.mark.django_db

@@ -17,6 +17,8 @@ from plms.accounts.models import UserSession
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.privacy.models import PersonalDataExport
+from reward.models import CompensationProposal, CompensationReview
+from talent.models import Aspiration, CareerPath, CriticalRole, Successor
 from tests.factories import TENANT_FACTORIES
 from workflows.models import Notification, WorkflowRun, WorkflowTemplate
 
@@ -73,6 +75,13 @@ PAGE_MODELS = {
         f"integrations:{name}": WebhookSubscription
         for name in ("webhook_detail", "webhook_test", "webhook_toggle", "webhook_delete")
     },
+    "reward:person_pay": Employee,
+    "reward:compensation_grant": Employee,
+    **{
+        f"reward:{name}": CompensationReview
+        for name in ("review_detail", "review_propose", "review_finalise", "review_payroll")
+    },
+    "reward:proposal_decide": CompensationProposal,
     "assessments:assessment_form": Assessment,
     "assessments:rating_autosave": Assessment,
     "assessments:nomination_decide": Assessment,
@@ -120,6 +129,14 @@ PAGE_MODELS = {
     "workflows:run_detail": WorkflowRun,
     "workflows:run_cancel": WorkflowRun,
     "notifications:read": Notification,
+    "talent:aspiration_remove": Aspiration,
+    "talent:aspiration_plan": Aspiration,
+    "talent:career_path_remove": CareerPath,
+    "talent:critical_role_detail": CriticalRole,
+    "talent:successor_nominate": CriticalRole,
+    "talent:succession_grant": CriticalRole,
+    "talent:successor_update": Successor,
+    "talent:potential_assess": Employee,
 }
 
 

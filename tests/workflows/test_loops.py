@@ -116,6 +116,24 @@ def test_a_plain_message_links_to_the_person_it_is_about(org_a, team, tick, clie
         assert client.get(person_page).status_code == 200
 
 
+def test_the_weekly_check_in_message_reads_right_for_both_people_it_tells(org_a, team, tick):
+    """The check-in notice goes to the employee and the manager: its words address neither
+    as the other ("Hold your check-in with Emma" sent to Emma)."""
+    hr, manager, employee = team["hr"], team["manager"], team["employee"]
+    with in_org(org_a):
+        template = services.workflow_template_instantiate(
+            actor=actor_for(hr), key="weekly_check_ins", today=T0.date() - days(1)
+        )
+        services.workflow_template_activate(actor=actor_for(hr), template=template, now=T0)
+    tick(T0 + days(0.01))
+    with in_org(org_a):
+        told = list(Notification.objects.filter(event="workflow.check_in"))
+    assert {n.recipient_id for n in told} >= {employee.user.pk, manager.user.pk}
+    for notice in told:
+        assert "your check-in with" not in notice.body.lower()
+        assert notice.body.startswith("To hold by ")
+
+
 # --- (b) An escalation → the person escalated to hears, decides, the manager and HR see it ----
 
 

@@ -223,6 +223,8 @@ def test_a_run_page_shows_its_history(login_client, org_a, hr_admin, employee, t
         run = template.runs.get()
     page = login_client(hr_admin).get(f"/workflows/runs/{run.uuid}/").content.decode()
     assert "Sent to 1 person." in page and "Completed" in page
+    dashboard = login_client(hr_admin).get("/workflows/dashboard/").content.decode()
+    assert "100 %" in dashboard and "100.0" not in dashboard
 
 
 def test_a_run_page_says_its_steps_and_its_trigger_in_words(
@@ -364,3 +366,20 @@ def test_the_editor_switches_off_telling_the_manager_and_keeps_the_other_setting
     assert client.post(url, data).status_code == 302
     with in_org(org_a):
         assert template.milestones.order_by("position")[0].config == {"assessment": "self"}
+
+
+def test_a_workflow_page_says_its_recurrence_in_words(login_client, org_a, hr_admin):
+    with in_org(org_a):
+        weekly = services.workflow_template_instantiate(
+            actor=actor_for(hr_admin), key="weekly_check_ins", today=T0.date()
+        )
+        odd = WorkflowTemplateFactory(
+            organization=org_a, trigger="recurrence", recurrence="FREQ=MONTHLY;BYMONTHDAY=1"
+        )
+    client = login_client(hr_admin)
+    page = client.get(f"/workflows/{weekly.uuid}/").content.decode()
+    assert "On a recurrence: every Monday from 11 Jan 2027" in page
+    assert "FREQ=" not in page.split("<main", 1)[1]
+    # A rule it cannot say in words is shown as written, as code.
+    page = client.get(f"/workflows/{odd.uuid}/").content.decode()
+    assert "<code>FREQ=MONTHLY;BYMONTHDAY=1</code>" in page

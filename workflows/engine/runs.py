@@ -24,9 +24,6 @@ from workflows.models import (
 MAX_OCCURRENCES_PER_TICK = 12
 
 
-FOLLOW_UPS = ("reminder-before", "reminder-due", "reminder-overdue", "escalation")
-
-
 # --- Planning --------------------------------------------------------------------------------
 
 

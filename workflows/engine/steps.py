@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from plms.common.db import update_rows
 from plms.common.workers import current_owner, orphaned
+from plms.events.bus import publish
 from plms.people.models import Employee
 from plms.tenancy.actors import system_actor
 from plms.tenancy.context import (
@@ -28,6 +29,7 @@ from plms.tenancy.models import Organization
 from workflows import milestones as registry
 from workflows import notifications
 from workflows.engine.runs import _chased
+from workflows.events import MilestoneDue
 from workflows.models import (
     MilestoneRun,
     Notification,
@@ -63,6 +65,7 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
     the work instead of queueing behind each other. The claim names the worker process that
     made it (plms.common.workers) until the process that dispatches a chunk takes it
     (`steps_take`), so no claimed step is ever held by nobody while a worker is involved.
+    Milestones claimed for the first time publish `milestone_due` in the same transaction.
     """
     active = list(
         WorkflowTemplate.objects.filter(status=WorkflowTemplate.Status.ACTIVE).values_list(
@@ -72,19 +75,41 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
     if not active:
         return []
     # Steps of cancelled runs are cancelled with them, so the template's status is enough.
-    ids = list(
+    claimed = list(
         MilestoneRun.objects.select_for_update(skip_locked=True)
         .filter(claimable_q(now), template_id__in=active)
         .order_by("due_at", "id")
-        .values_list("id", flat=True)[:limit]
+        .values_list("id", "parent_id", "claimed_at", "attempts")[:limit]
     )
+    ids = [step_id for step_id, *_ in claimed]
     if ids:
         # Stamped with the claiming worker process: if it dies before the chunks' messages are
         # sent, its claim is taken over once its heartbeat stops, not after the lease.
         MilestoneRun.objects.filter(id__in=ids).update(
             state=State.DUE, claimed_at=now, claimed_by=current_owner()
         )
+    # A milestone (not a reminder or escalation chasing one) falls due when first claimed;
+    # not again when a lost claim is taken again or a failed attempt is retried.
+    fallen_due = [
+        step_id
+        for step_id, parent_id, claimed_at, attempts in claimed
+        if parent_id is None and claimed_at is None and attempts == 0
+    ]
+    if fallen_due:
+        _publish_due(fallen_due)
     return ids
+
+
+def _publish_due(step_ids: list[int]) -> None:
+    steps = list(
+        MilestoneRun.objects.filter(id__in=step_ids)
+        .select_related("run__employee", "template__organization", "milestone")
+        .order_by("due_at", "id")
+    )
+    publish(
+        actor_or_organization=steps[0].template.organization,
+        events=[MilestoneDue.of(step) for step in steps],
+    )
 
 
 def steps_take(*, step_ids: Sequence[int]) -> int:

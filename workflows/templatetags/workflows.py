@@ -85,3 +85,42 @@ def occasion_day(occasion: str):
         return date.fromisoformat(rest) if rest else None
     except ValueError:
         return None
+
+
+WEEKDAYS = {
+    "MO": _("Monday"),
+    "TU": _("Tuesday"),
+    "WE": _("Wednesday"),
+    "TH": _("Thursday"),
+    "FR": _("Friday"),
+    "SA": _("Saturday"),
+    "SU": _("Sunday"),
+}
+UNITS = {
+    "DAILY": (_("every day"), _("every %(n)d days")),
+    "WEEKLY": (_("every week"), _("every %(n)d weeks")),
+    "MONTHLY": (_("every month"), _("every %(n)d months")),
+    "YEARLY": (_("every year"), _("every %(n)d years")),
+}
+
+
+@register.filter
+def recurrence_words(rule: str) -> str:
+    """A recurrence rule in words ("every Monday", "every 3 months"), or "" for a rule this
+    does not say in words (the page then shows the rule itself)."""
+    parts = dict(p.split("=", 1) for p in str(rule).upper().split(";") if "=" in p)
+    unit = UNITS.get(parts.pop("FREQ", ""))
+    try:
+        interval = int(parts.pop("INTERVAL", "1"))
+    except ValueError:
+        return ""
+    days = [WEEKDAYS.get(day) for day in parts.pop("BYDAY", "").split(",") if day]
+    if unit is None or parts or interval < 1 or None in days:
+        return ""
+    if days and interval == 1 and unit is UNITS["WEEKLY"]:
+        names = [str(day) for day in days]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + _(" and ") + names[-1]
+        return str(_("every %(days)s") % {"days": listed})
+    if days:
+        return ""
+    return str(unit[0]) if interval == 1 else str(unit[1] % {"n": interval})

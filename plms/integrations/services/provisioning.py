@@ -17,10 +17,16 @@ from capabilities.selectors import job_roles_by_reference
 from capabilities.services.roles import role_assign
 from plms.accounts.services import member_sign_in_sync
 from plms.audit.services import audit_record, diff, snapshot
-from plms.common.error_codes import UNKNOWN_REFERENCE
 from plms.common.errors import ApplicationError
+from plms.common.ids import parse_public_id
 from plms.common.imports import ImportFailed, RowError
 from plms.events.bus import publish
+from plms.integrations.error_codes import (
+    DUPLICATE,
+    DUPLICATE_EXTERNAL_ID,
+    INVALID,
+    UNKNOWN_REFERENCE,
+)
 from plms.people import services as people_services
 from plms.people.events import employee_event
 from plms.people.imports import parse_records, people_upsert
@@ -111,7 +117,7 @@ def employees_bulk_upsert(*, actor: Actor, items: Sequence[Mapping[str, Any]]) -
     actor.require_admin()
     if not items or len(items) > MAX_BULK_ITEMS:
         raise ApplicationError(
-            "invalid",
+            INVALID,
             f"Send between 1 and {MAX_BULK_ITEMS} items.",
             fields={"items": f"Between 1 and {MAX_BULK_ITEMS} items."},
         )
@@ -134,7 +140,7 @@ def employees_bulk_upsert(*, actor: Actor, items: Sequence[Mapping[str, Any]]) -
         for error in exc.errors:
             fields.setdefault(_item_field(error), []).append(error.message)
         raise ApplicationError(
-            "invalid",
+            INVALID,
             f"Nothing was written: {len(exc.errors)} problem(s) in the items.",
             fields=fields,
         ) from exc
@@ -184,9 +190,19 @@ def employees_bulk_upsert(*, actor: Actor, items: Sequence[Mapping[str, Any]]) -
 
 
 def _department_named(*, actor: Actor, name: str | None) -> Department | None:
+    """The department named by its id or its name (created when a new name)."""
     name = (name or "").strip()
     if not name:
         return None
+    if (uuid := parse_public_id(name)) is not None:
+        department = Department.objects.filter(uuid=uuid).first()
+        if department is None:
+            raise ApplicationError(
+                UNKNOWN_REFERENCE,
+                f"No department has the id {name}.",
+                fields={"department": "Unknown department id."},
+            )
+        return department
     department = Department.objects.filter(name__iexact=name).first()
     return department or people_services.department_create(actor=actor, name=name)
 
@@ -229,7 +245,7 @@ def employee_provision(
         taken = Employee.objects.filter(external_id=fields["external_id"])
         if fields["external_id"] and taken.exclude(pk=getattr(employee, "pk", None)).exists():  # type: ignore[misc]
             raise ApplicationError(
-                "duplicate_external_id",
+                DUPLICATE_EXTERNAL_ID,
                 "Another employee has this external id.",
                 fields={"external_id": "Already used by another employee."},
             )
@@ -304,10 +320,10 @@ def department_provision(
     elif name is not None and name.strip() != department.name:
         name = name.strip()
         if not name:
-            raise ApplicationError("invalid", "A name is required.", fields={"name": "Required."})
+            raise ApplicationError(INVALID, "A name is required.", fields={"name": "Required."})
         if Department.objects.filter(name__iexact=name).exclude(pk=department.pk).exists():
             raise ApplicationError(
-                "duplicate",
+                DUPLICATE,
                 f"A department named {name!r} exists.",
                 fields={"name": "Already used."},
             )

@@ -19,6 +19,7 @@ from plms.common.errors import ApplicationError
 from plms.events.bus import outbox_write
 from plms.integrations import webhooks
 from plms.integrations.addresses import host_refusal
+from plms.integrations.error_codes import HTTPS_REQUIRED, INVALID_EVENTS, INVALID_URL
 from plms.integrations.models import (
     WebhookDelivery,
     WebhookSubscription,
@@ -44,20 +45,20 @@ def _clean_url(url: str) -> str:
         URLValidator(schemes=["https", "http"])(url)
     except ValidationError as exc:
         raise ApplicationError(
-            "invalid_url", f"{url!r} is not a URL.", fields={"url": "Enter a valid URL."}
+            INVALID_URL, f"{url!r} is not a URL.", fields={"url": "Enter a valid URL."}
         ) from exc
     parts = urlsplit(url)
     # A name is resolved and checked again on every send: it may point anywhere later.
     local = host_refusal(parts.hostname or "") is not None
     if local and not _local_urls_allowed():
         raise ApplicationError(
-            "invalid_url",
+            INVALID_URL,
             "Webhooks are sent to public addresses only.",
             fields={"url": "A local or private address cannot receive webhooks."},
         )
     if parts.scheme != "https" and not (local and _local_urls_allowed()):
         raise ApplicationError(
-            "https_required",
+            HTTPS_REQUIRED,
             "Webhook URLs must use https.",
             fields={"url": "Use an https:// URL."},
         )
@@ -71,7 +72,7 @@ def _clean_events(events: Iterable[str]) -> list[str]:
         message = (
             f"Unknown event(s): {', '.join(unknown)}." if unknown else "Choose at least one event."
         )
-        raise ApplicationError("invalid_events", message, fields={"events": message})
+        raise ApplicationError(INVALID_EVENTS, message, fields={"events": message})
     return sorted(events, key=EVENT_TYPES.index)
 
 

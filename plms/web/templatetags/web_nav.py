@@ -50,6 +50,8 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("Scorecard"), "goals:my_scorecard", "goals", ("my_scorecard",)),
             Link(_("Learning"), "learning:my_plan", "learning", ("my_plan", "plan_detail")),
+            Link(_("Rating and pay"), "reward:mine", "reward", ("mine",)),
+            Link(_("Career"), "talent:my_career", "talent", ("my_career",)),
             Link(
                 _("Check-ins"), "goals:check_in_list", "goals", ("check_in_list", "check_in_detail")
             ),
@@ -81,6 +83,14 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 ("expert_grants",),
             ),
             Link(_("Team plans"), "learning:team", "learning", ("team",)),
+            Link(_("Team ratings"), "reward:team", "reward", ("team",)),
+            Link(
+                _("Compensation reviews"),
+                "reward:review_list",
+                "reward",
+                ("review_list", "review_detail"),
+            ),
+            Link(_("Team aspirations"), "talent:team", "talent", ("team",)),
         ),
     ),
     (
@@ -101,6 +111,21 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 ("role_list", "role_detail", "role_scorecard", "role_create", "role_edit"),
             ),
             Link(_("Learning catalogue"), "learning:catalogue", "learning", ("catalogue",)),
+            Link(
+                _("Career paths"),
+                "talent:career_paths",
+                "talent",
+                ("career_paths",),
+                admin_only=True,
+            ),
+            Link(
+                _("Succession"),
+                "talent:succession",
+                "talent",
+                ("succession", "critical_role_detail"),
+                admin_only=True,
+            ),
+            Link(_("9-box"), "talent:nine_box", "talent", ("nine_box",), admin_only=True),
             Link(
                 _("Department heatmap"),
                 "assessments:department_heatmap",
@@ -130,6 +155,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 admin_only=True,
             ),
             Link(
+                _("Rating calibration"),
+                "reward:calibration",
+                "reward",
+                ("calibration",),
+                admin_only=True,
+            ),
+            Link(
                 _("Learning impact"),
                 "learning:impact",
                 "learning",
@@ -155,6 +187,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 "capabilities:scale",
                 "capabilities",
                 ("scale",),
+                admin_only=True,
+            ),
+            Link(
+                _("Pay structure"),
+                "reward:pay",
+                "reward",
+                ("pay", "person_pay", "settings"),
                 admin_only=True,
             ),
             Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),

@@ -15,6 +15,7 @@ from .assessment_status_enum import AssessmentStatusEnum
 from .assessments_list_kind import AssessmentsListKind
 from .assessments_list_status import AssessmentsListStatus
 from .audience_enum import AudienceEnum
+from .audit_event import AuditEvent
 from .bulk_employee_item_request import BulkEmployeeItemRequest
 from .bulk_matrix_manager_request import BulkMatrixManagerRequest
 from .bulk_upsert_item_result import BulkUpsertItemResult
@@ -37,6 +38,7 @@ from .check_in import CheckIn
 from .check_in_create_request import CheckInCreateRequest
 from .check_in_status_enum import CheckInStatusEnum
 from .check_ins_list_status import CheckInsListStatus
+from .close_request import CloseRequest
 from .competency_scale import CompetencyScale
 from .complete_request import CompleteRequest
 from .completion import Completion
@@ -123,6 +125,7 @@ from .owner_type_enum import OwnerTypeEnum
 from .paginated_action_item_list import PaginatedActionItemList
 from .paginated_assessment_cycle_list import PaginatedAssessmentCycleList
 from .paginated_assessment_list import PaginatedAssessmentList
+from .paginated_audit_event_list import PaginatedAuditEventList
 from .paginated_capability_list import PaginatedCapabilityList
 from .paginated_capability_update_list import PaginatedCapabilityUpdateList
 from .paginated_catalogue_capability_list import PaginatedCatalogueCapabilityList
@@ -147,6 +150,7 @@ from .paginated_learning_item_list import PaginatedLearningItemList
 from .paginated_notification_list import PaginatedNotificationList
 from .paginated_peer_nomination_list import PaginatedPeerNominationList
 from .paginated_peer_suggestion_list import PaginatedPeerSuggestionList
+from .paginated_personal_data_export_list import PaginatedPersonalDataExportList
 from .paginated_plan_item_list import PaginatedPlanItemList
 from .paginated_rating_list import PaginatedRatingList
 from .paginated_rating_preview_list import PaginatedRatingPreviewList
@@ -169,9 +173,10 @@ from .patched_webhook_subscription_request import PatchedWebhookSubscriptionRequ
 from .patched_workflow_request import PatchedWorkflowRequest
 from .peer_nominate_request import PeerNominateRequest
 from .peer_nomination import PeerNomination
-from .peer_nominations_create_status import PeerNominationsCreateStatus
 from .peer_nominations_list_status import PeerNominationsListStatus
 from .peer_suggestion import PeerSuggestion
+from .personal_data_export import PersonalDataExport
+from .personal_data_export_status_enum import PersonalDataExportStatusEnum
 from .perspective_enum import PerspectiveEnum
 from .ping import Ping
 from .plan_create_request import PlanCreateRequest
@@ -263,6 +268,7 @@ __all__ = (
     "AssessmentsListStatus",
     "AssessmentStatusEnum",
     "AudienceEnum",
+    "AuditEvent",
     "BulkEmployeeItemRequest",
     "BulkMatrixManagerRequest",
     "BulkUpsertItemResult",
@@ -285,6 +291,7 @@ __all__ = (
     "CheckInCreateRequest",
     "CheckInsListStatus",
     "CheckInStatusEnum",
+    "CloseRequest",
     "CompetencyScale",
     "CompleteRequest",
     "Completion",
@@ -371,6 +378,7 @@ __all__ = (
     "PaginatedActionItemList",
     "PaginatedAssessmentCycleList",
     "PaginatedAssessmentList",
+    "PaginatedAuditEventList",
     "PaginatedCapabilityList",
     "PaginatedCapabilityUpdateList",
     "PaginatedCatalogueCapabilityList",
@@ -395,6 +403,7 @@ __all__ = (
     "PaginatedNotificationList",
     "PaginatedPeerNominationList",
     "PaginatedPeerSuggestionList",
+    "PaginatedPersonalDataExportList",
     "PaginatedPlanItemList",
     "PaginatedRatingList",
     "PaginatedRatingPreviewList",
@@ -417,9 +426,10 @@ __all__ = (
     "PatchedWorkflowRequest",
     "PeerNominateRequest",
     "PeerNomination",
-    "PeerNominationsCreateStatus",
     "PeerNominationsListStatus",
     "PeerSuggestion",
+    "PersonalDataExport",
+    "PersonalDataExportStatusEnum",
     "PerspectiveEnum",
     "Ping",
     "PlanCreateRequest",

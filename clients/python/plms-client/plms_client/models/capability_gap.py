@@ -25,6 +25,8 @@ class CapabilityGap:
         previous_level (None | str):
         trend (None | str):
         cycle (None | UUID):
+        external_sources (list[str]): The other systems whose imported ratings (`external-ratings`, by their `source`)
+            count in the current level; empty when none do.
     """
 
     capability: UUID
@@ -38,6 +40,7 @@ class CapabilityGap:
     previous_level: None | str
     trend: None | str
     cycle: None | UUID
+    external_sources: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,6 +75,8 @@ class CapabilityGap:
         else:
             cycle = self.cycle
 
+        external_sources = self.external_sources
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -87,6 +92,7 @@ class CapabilityGap:
                 "previous_level": previous_level,
                 "trend": trend,
                 "cycle": cycle,
+                "external_sources": external_sources,
             }
         )
 
@@ -155,6 +161,8 @@ class CapabilityGap:
 
         cycle = _parse_cycle(d.pop("cycle"))
 
+        external_sources = cast(list[str], d.pop("external_sources"))
+
         capability_gap = cls(
             capability=capability,
             capability_key=capability_key,
@@ -167,6 +175,7 @@ class CapabilityGap:
             previous_level=previous_level,
             trend=trend,
             cycle=cycle,
+            external_sources=external_sources,
         )
 
         capability_gap.additional_properties = d

@@ -21,7 +21,7 @@ class Department:
         name (str):
         employee_count (int):
         created_at (datetime.datetime):
-        parent (None | Unset | UUID):
+        parent (None | Unset | UUID): The parent department: its id or its name.
     """
 
     id: UUID

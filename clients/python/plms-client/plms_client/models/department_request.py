@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -16,11 +15,11 @@ class DepartmentRequest:
     """
     Attributes:
         name (str):
-        parent (None | Unset | UUID):
+        parent (None | str | Unset): The parent department: its id or its name.
     """
 
     name: str
-    parent: None | Unset | UUID = UNSET
+    parent: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -28,8 +27,6 @@ class DepartmentRequest:
         parent: None | str | Unset
         if isinstance(self.parent, Unset):
             parent = UNSET
-        elif isinstance(self.parent, UUID):
-            parent = str(self.parent)
         else:
             parent = self.parent
 
@@ -50,20 +47,12 @@ class DepartmentRequest:
         d = dict(src_dict)
         name = d.pop("name")
 
-        def _parse_parent(data: object) -> None | Unset | UUID:
+        def _parse_parent(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_type_0 = UUID(data)
-
-                return parent_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         parent = _parse_parent(d.pop("parent", UNSET))
 

@@ -36,6 +36,9 @@ class DevelopmentPlan:
         done_count (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        reason (str):
+        linked_goals (list[UUID]): An improvement plan: the public ids of the goals it is about.
+        hr_signed_off_at (datetime.datetime | None):
     """
 
     id: UUID
@@ -59,6 +62,9 @@ class DevelopmentPlan:
     done_count: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    reason: str
+    linked_goals: list[UUID]
+    hr_signed_off_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -124,6 +130,19 @@ class DevelopmentPlan:
 
         updated_at = self.updated_at.isoformat()
 
+        reason = self.reason
+
+        linked_goals = []
+        for linked_goals_item_data in self.linked_goals:
+            linked_goals_item = str(linked_goals_item_data)
+            linked_goals.append(linked_goals_item)
+
+        hr_signed_off_at: None | str
+        if isinstance(self.hr_signed_off_at, datetime.datetime):
+            hr_signed_off_at = self.hr_signed_off_at.isoformat()
+        else:
+            hr_signed_off_at = self.hr_signed_off_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -149,6 +168,9 @@ class DevelopmentPlan:
                 "done_count": done_count,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "reason": reason,
+                "linked_goals": linked_goals,
+                "hr_signed_off_at": hr_signed_off_at,
             }
         )
 
@@ -264,6 +286,30 @@ class DevelopmentPlan:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        reason = d.pop("reason")
+
+        linked_goals = []
+        _linked_goals = d.pop("linked_goals")
+        for linked_goals_item_data in _linked_goals:
+            linked_goals_item = UUID(linked_goals_item_data)
+
+            linked_goals.append(linked_goals_item)
+
+        def _parse_hr_signed_off_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                hr_signed_off_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return hr_signed_off_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        hr_signed_off_at = _parse_hr_signed_off_at(d.pop("hr_signed_off_at"))
+
         development_plan = cls(
             id=id,
             employee=employee,
@@ -286,6 +332,9 @@ class DevelopmentPlan:
             done_count=done_count,
             created_at=created_at,
             updated_at=updated_at,
+            reason=reason,
+            linked_goals=linked_goals,
+            hr_signed_off_at=hr_signed_off_at,
         )
 
         development_plan.additional_properties = d

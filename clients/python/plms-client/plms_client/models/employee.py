@@ -33,11 +33,12 @@ class Employee:
         external_id (str | Unset):
         last_name (str | Unset):
         title (str | Unset):
-        department (None | Unset | UUID):
+        department (None | Unset | UUID): The department: its id or its name.
         start_date (datetime.date | None | Unset):
         active (bool | Unset):
-        job_role (None | Unset | UUID): The job role held now (job role id); null for none. Writing it assigns the role,
-            as `POST /job-role-assignments` does.
+        left_on (datetime.date | None | Unset):
+        job_role (None | Unset | UUID): The job role held now (read: its id); null for none. Writing it (the id or the
+            key) assigns the role, as `POST /job-role-assignments` does.
     """
 
     id: UUID
@@ -55,6 +56,7 @@ class Employee:
     department: None | Unset | UUID = UNSET
     start_date: datetime.date | None | Unset = UNSET
     active: bool | Unset = UNSET
+    left_on: datetime.date | None | Unset = UNSET
     job_role: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -108,6 +110,14 @@ class Employee:
 
         active = self.active
 
+        left_on: None | str | Unset
+        if isinstance(self.left_on, Unset):
+            left_on = UNSET
+        elif isinstance(self.left_on, datetime.date):
+            left_on = self.left_on.isoformat()
+        else:
+            left_on = self.left_on
+
         job_role: None | str | Unset
         if isinstance(self.job_role, Unset):
             job_role = UNSET
@@ -143,6 +153,8 @@ class Employee:
             field_dict["start_date"] = start_date
         if active is not UNSET:
             field_dict["active"] = active
+        if left_on is not UNSET:
+            field_dict["left_on"] = left_on
         if job_role is not UNSET:
             field_dict["job_role"] = job_role
 
@@ -231,6 +243,23 @@ class Employee:
 
         active = d.pop("active", UNSET)
 
+        def _parse_left_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                left_on_type_0 = datetime.date.fromisoformat(data)
+
+                return left_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        left_on = _parse_left_on(d.pop("left_on", UNSET))
+
         def _parse_job_role(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -264,6 +293,7 @@ class Employee:
             department=department,
             start_date=start_date,
             active=active,
+            left_on=left_on,
             job_role=job_role,
         )
 

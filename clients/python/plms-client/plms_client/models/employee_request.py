@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -21,11 +20,12 @@ class EmployeeRequest:
         external_id (str | Unset):
         last_name (str | Unset):
         title (str | Unset):
-        department (None | Unset | UUID):
+        department (None | str | Unset): The department: its id or its name.
         start_date (datetime.date | None | Unset):
         active (bool | Unset):
-        job_role (None | Unset | UUID): The job role held now (job role id); null for none. Writing it assigns the role,
-            as `POST /job-role-assignments` does.
+        left_on (datetime.date | None | Unset):
+        job_role (None | str | Unset): The job role held now (read: its id); null for none. Writing it (the id or the
+            key) assigns the role, as `POST /job-role-assignments` does.
     """
 
     email: str
@@ -33,10 +33,11 @@ class EmployeeRequest:
     external_id: str | Unset = UNSET
     last_name: str | Unset = UNSET
     title: str | Unset = UNSET
-    department: None | Unset | UUID = UNSET
+    department: None | str | Unset = UNSET
     start_date: datetime.date | None | Unset = UNSET
     active: bool | Unset = UNSET
-    job_role: None | Unset | UUID = UNSET
+    left_on: datetime.date | None | Unset = UNSET
+    job_role: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
@@ -52,8 +53,6 @@ class EmployeeRequest:
         department: None | str | Unset
         if isinstance(self.department, Unset):
             department = UNSET
-        elif isinstance(self.department, UUID):
-            department = str(self.department)
         else:
             department = self.department
 
@@ -67,11 +66,17 @@ class EmployeeRequest:
 
         active = self.active
 
+        left_on: None | str | Unset
+        if isinstance(self.left_on, Unset):
+            left_on = UNSET
+        elif isinstance(self.left_on, datetime.date):
+            left_on = self.left_on.isoformat()
+        else:
+            left_on = self.left_on
+
         job_role: None | str | Unset
         if isinstance(self.job_role, Unset):
             job_role = UNSET
-        elif isinstance(self.job_role, UUID):
-            job_role = str(self.job_role)
         else:
             job_role = self.job_role
 
@@ -95,6 +100,8 @@ class EmployeeRequest:
             field_dict["start_date"] = start_date
         if active is not UNSET:
             field_dict["active"] = active
+        if left_on is not UNSET:
+            field_dict["left_on"] = left_on
         if job_role is not UNSET:
             field_dict["job_role"] = job_role
 
@@ -113,20 +120,12 @@ class EmployeeRequest:
 
         title = d.pop("title", UNSET)
 
-        def _parse_department(data: object) -> None | Unset | UUID:
+        def _parse_department(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                department_type_0 = UUID(data)
-
-                return department_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         department = _parse_department(d.pop("department", UNSET))
 
@@ -149,7 +148,7 @@ class EmployeeRequest:
 
         active = d.pop("active", UNSET)
 
-        def _parse_job_role(data: object) -> None | Unset | UUID:
+        def _parse_left_on(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -157,12 +156,21 @@ class EmployeeRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                job_role_type_0 = UUID(data)
+                left_on_type_0 = datetime.date.fromisoformat(data)
 
-                return job_role_type_0
+                return left_on_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast(datetime.date | None | Unset, data)
+
+        left_on = _parse_left_on(d.pop("left_on", UNSET))
+
+        def _parse_job_role(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
         job_role = _parse_job_role(d.pop("job_role", UNSET))
 
@@ -175,6 +183,7 @@ class EmployeeRequest:
             department=department,
             start_date=start_date,
             active=active,
+            left_on=left_on,
             job_role=job_role,
         )
 

@@ -19,7 +19,7 @@ class ExternalRating:
     Attributes:
         id (UUID):
         external_id (str): Your id of the rating: importing it again changes nothing.
-        employee (UUID): The person rated (employee id).
+        employee (UUID): The person rated: their employee id, e-mail or external id.
         capability (UUID): The capability (capability id).
         level (int): A level of the organisation's scale.
         rated_on (datetime.date): When it was rated (decides the cycle it counts in).

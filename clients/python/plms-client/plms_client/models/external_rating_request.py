@@ -17,7 +17,7 @@ class ExternalRatingRequest:
     """
     Attributes:
         external_id (str): Your id of the rating: importing it again changes nothing.
-        employee (UUID): The person rated (employee id).
+        employee (str): The person rated: their employee id, e-mail or external id.
         capability (UUID): The capability (capability id).
         level (int): A level of the organisation's scale.
         rated_on (datetime.date): When it was rated (decides the cycle it counts in).
@@ -26,7 +26,7 @@ class ExternalRatingRequest:
     """
 
     external_id: str
-    employee: UUID
+    employee: str
     capability: UUID
     level: int
     rated_on: datetime.date
@@ -36,7 +36,7 @@ class ExternalRatingRequest:
     def to_dict(self) -> dict[str, Any]:
         external_id = self.external_id
 
-        employee = str(self.employee)
+        employee = self.employee
 
         capability = str(self.capability)
 
@@ -74,7 +74,7 @@ class ExternalRatingRequest:
         d = dict(src_dict)
         external_id = d.pop("external_id")
 
-        employee = UUID(d.pop("employee"))
+        employee = d.pop("employee")
 
         capability = UUID(d.pop("capability"))
 

@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="JobRoleAssignment")
 
 
@@ -16,23 +18,23 @@ class JobRoleAssignment:
     """
     Attributes:
         id (UUID):
-        employee (UUID): The person (employee id).
-        role (UUID): The job role (job role id).
+        employee (UUID): The person: their employee id, e-mail or external id.
+        role (UUID): The job role: its id or its key.
         role_key (str):
-        primary (bool): Always true: a person holds one job role at a time.
         started_at (datetime.datetime): From.
         ended_at (datetime.datetime | None): To; null while the role is held.
         current (bool):
+        primary (bool | Unset):  Default: True.
     """
 
     id: UUID
     employee: UUID
     role: UUID
     role_key: str
-    primary: bool
     started_at: datetime.datetime
     ended_at: datetime.datetime | None
     current: bool
+    primary: bool | Unset = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,8 +46,6 @@ class JobRoleAssignment:
 
         role_key = self.role_key
 
-        primary = self.primary
-
         started_at = self.started_at.isoformat()
 
         ended_at: None | str
@@ -56,6 +56,8 @@ class JobRoleAssignment:
 
         current = self.current
 
+        primary = self.primary
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -64,12 +66,13 @@ class JobRoleAssignment:
                 "employee": employee,
                 "role": role,
                 "role_key": role_key,
-                "primary": primary,
                 "started_at": started_at,
                 "ended_at": ended_at,
                 "current": current,
             }
         )
+        if primary is not UNSET:
+            field_dict["primary"] = primary
 
         return field_dict
 
@@ -83,8 +86,6 @@ class JobRoleAssignment:
         role = UUID(d.pop("role"))
 
         role_key = d.pop("role_key")
-
-        primary = d.pop("primary")
 
         started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
 
@@ -105,15 +106,17 @@ class JobRoleAssignment:
 
         current = d.pop("current")
 
+        primary = d.pop("primary", UNSET)
+
         job_role_assignment = cls(
             id=id,
             employee=employee,
             role=role,
             role_key=role_key,
-            primary=primary,
             started_at=started_at,
             ended_at=ended_at,
             current=current,
+            primary=primary,
         )
 
         job_role_assignment.additional_properties = d

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="JobRoleAssignmentRequest")
 
@@ -13,17 +14,21 @@ T = TypeVar("T", bound="JobRoleAssignmentRequest")
 class JobRoleAssignmentRequest:
     """
     Attributes:
-        employee (UUID): The person (employee id).
-        role (UUID): The job role (job role id).
+        employee (str): The person: their employee id, e-mail or external id.
+        role (str): The job role: its id or its key.
+        primary (bool | Unset):  Default: True.
     """
 
-    employee: UUID
-    role: UUID
+    employee: str
+    role: str
+    primary: bool | Unset = True
 
     def to_dict(self) -> dict[str, Any]:
-        employee = str(self.employee)
+        employee = self.employee
 
-        role = str(self.role)
+        role = self.role
+
+        primary = self.primary
 
         field_dict: dict[str, Any] = {}
 
@@ -33,19 +38,24 @@ class JobRoleAssignmentRequest:
                 "role": role,
             }
         )
+        if primary is not UNSET:
+            field_dict["primary"] = primary
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        employee = UUID(d.pop("employee"))
+        employee = d.pop("employee")
 
-        role = UUID(d.pop("role"))
+        role = d.pop("role")
+
+        primary = d.pop("primary", UNSET)
 
         job_role_assignment_request = cls(
             employee=employee,
             role=role,
+            primary=primary,
         )
 
         return job_role_assignment_request

@@ -28,6 +28,8 @@ class PlanCreateRequest:
         period_end (datetime.date | Unset):
         milestones (list[MilestoneRequest] | Unset):
         review_dates (list[datetime.date] | Unset):
+        reason (str | Unset):  Default: ''.
+        goals (list[UUID] | Unset): The public ids of the employee's goals the improvement plan is about.
     """
 
     employee: UUID
@@ -38,6 +40,8 @@ class PlanCreateRequest:
     period_end: datetime.date | Unset = UNSET
     milestones: list[MilestoneRequest] | Unset = UNSET
     review_dates: list[datetime.date] | Unset = UNSET
+    reason: str | Unset = ""
+    goals: list[UUID] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         employee = str(self.employee)
@@ -76,6 +80,15 @@ class PlanCreateRequest:
                 review_dates_item = review_dates_item_data.isoformat()
                 review_dates.append(review_dates_item)
 
+        reason = self.reason
+
+        goals: list[str] | Unset = UNSET
+        if not isinstance(self.goals, Unset):
+            goals = []
+            for goals_item_data in self.goals:
+                goals_item = str(goals_item_data)
+                goals.append(goals_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -97,6 +110,10 @@ class PlanCreateRequest:
             field_dict["milestones"] = milestones
         if review_dates is not UNSET:
             field_dict["review_dates"] = review_dates
+        if reason is not UNSET:
+            field_dict["reason"] = reason
+        if goals is not UNSET:
+            field_dict["goals"] = goals
 
         return field_dict
 
@@ -160,6 +177,17 @@ class PlanCreateRequest:
 
                 review_dates.append(review_dates_item)
 
+        reason = d.pop("reason", UNSET)
+
+        _goals = d.pop("goals", UNSET)
+        goals: list[UUID] | Unset = UNSET
+        if _goals is not UNSET:
+            goals = []
+            for goals_item_data in _goals:
+                goals_item = UUID(goals_item_data)
+
+                goals.append(goals_item)
+
         plan_create_request = cls(
             employee=employee,
             kind=kind,
@@ -169,6 +197,8 @@ class PlanCreateRequest:
             period_end=period_end,
             milestones=milestones,
             review_dates=review_dates,
+            reason=reason,
+            goals=goals,
         )
 
         return plan_create_request

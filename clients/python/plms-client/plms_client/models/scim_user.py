@@ -23,22 +23,23 @@ T = TypeVar("T", bound="ScimUser")
 
 @_attrs_define
 class ScimUser:
-    """An employee. `roles`: the job role held (`value` its key).
+    """An employee. `roles`: the one job role held (`value` its key or id; a person holds one role, so several roles are
+    refused).
 
-    Attributes:
-        user_name (str): The work e-mail.
-        schemas (list[str] | Unset):
-        id (str | Unset):
-        external_id (str | Unset):
-        name (ScimUserName | Unset):
-        display_name (str | Unset):
-        title (str | Unset): Free text; not the job role.
-        active (bool | Unset):
-        emails (list[ScimUserEmailsItem] | Unset):
-        roles (list[ScimUserRolesItem] | Unset):
-        urnietfparamsscimschemasextensionenterprise_2_0_user (ScimUserUrnietfparamsscimschemasextensionenterprise20User
-            | Unset):
-        meta (ScimUserMeta | Unset):
+        Attributes:
+            user_name (str): The work e-mail.
+            schemas (list[str] | Unset):
+            id (str | Unset):
+            external_id (str | Unset):
+            name (ScimUserName | Unset):
+            display_name (str | Unset):
+            title (str | Unset): Free text; not the job role.
+            active (bool | Unset):
+            emails (list[ScimUserEmailsItem] | Unset):
+            roles (list[ScimUserRolesItem] | Unset):
+            urnietfparamsscimschemasextensionenterprise_2_0_user (ScimUserUrnietfparamsscimschemasextensionenterprise20User
+                | Unset):
+            meta (ScimUserMeta | Unset):
     """
 
     user_name: str

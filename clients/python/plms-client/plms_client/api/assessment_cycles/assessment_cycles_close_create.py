@@ -8,13 +8,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.assessment_cycle import AssessmentCycle
+from ...models.close_request import CloseRequest
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    body: CloseRequest | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +27,12 @@ def _get_kwargs(
         ),
     }
 
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -105,13 +115,18 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    body: CloseRequest | Unset = UNSET,
 ) -> Response[AssessmentCycle | Error]:
     """Close the cycle
 
-     Consolidates the submitted ratings; emits `assessment_cycle.closed`.
+     Consolidates the submitted ratings; emits `assessment_cycle.closed`. Optional: `reason` (kept in the
+    audit trail with the number of assessments not submitted) and `confirmed_unsubmitted`, the number of
+    unsubmitted assessments the caller expects: if it is no longer true the close is refused (`409
+    confirmation_stale`), and when it is above 0 a `reason` is required.
 
     Args:
         id (UUID):
+        body (CloseRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +138,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -136,13 +152,18 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    body: CloseRequest | Unset = UNSET,
 ) -> AssessmentCycle | Error | None:
     """Close the cycle
 
-     Consolidates the submitted ratings; emits `assessment_cycle.closed`.
+     Consolidates the submitted ratings; emits `assessment_cycle.closed`. Optional: `reason` (kept in the
+    audit trail with the number of assessments not submitted) and `confirmed_unsubmitted`, the number of
+    unsubmitted assessments the caller expects: if it is no longer true the close is refused (`409
+    confirmation_stale`), and when it is above 0 a `reason` is required.
 
     Args:
         id (UUID):
+        body (CloseRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +176,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        body=body,
     ).parsed
 
 
@@ -162,13 +184,18 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    body: CloseRequest | Unset = UNSET,
 ) -> Response[AssessmentCycle | Error]:
     """Close the cycle
 
-     Consolidates the submitted ratings; emits `assessment_cycle.closed`.
+     Consolidates the submitted ratings; emits `assessment_cycle.closed`. Optional: `reason` (kept in the
+    audit trail with the number of assessments not submitted) and `confirmed_unsubmitted`, the number of
+    unsubmitted assessments the caller expects: if it is no longer true the close is refused (`409
+    confirmation_stale`), and when it is above 0 a `reason` is required.
 
     Args:
         id (UUID):
+        body (CloseRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,6 +207,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,13 +219,18 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    body: CloseRequest | Unset = UNSET,
 ) -> AssessmentCycle | Error | None:
     """Close the cycle
 
-     Consolidates the submitted ratings; emits `assessment_cycle.closed`.
+     Consolidates the submitted ratings; emits `assessment_cycle.closed`. Optional: `reason` (kept in the
+    audit trail with the number of assessments not submitted) and `confirmed_unsubmitted`, the number of
+    unsubmitted assessments the caller expects: if it is no longer true the close is refused (`409
+    confirmation_stale`), and when it is above 0 a `reason` is required.
 
     Args:
         id (UUID):
+        body (CloseRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,5 +244,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            body=body,
         )
     ).parsed

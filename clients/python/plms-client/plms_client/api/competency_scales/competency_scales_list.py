@@ -12,15 +12,12 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    params["ordering"] = ordering
 
     params["page"] = page
 
@@ -102,7 +99,6 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -112,7 +108,6 @@ def sync_detailed(
      One scale per organisation (default 1 Foundational … 5 Expert).
 
     Args:
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -126,7 +121,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        ordering=ordering,
         page=page,
         page_size=page_size,
         search=search,
@@ -142,7 +136,6 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -152,7 +145,6 @@ def sync(
      One scale per organisation (default 1 Foundational … 5 Expert).
 
     Args:
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -167,7 +159,6 @@ def sync(
 
     return sync_detailed(
         client=client,
-        ordering=ordering,
         page=page,
         page_size=page_size,
         search=search,
@@ -177,7 +168,6 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -187,7 +177,6 @@ async def asyncio_detailed(
      One scale per organisation (default 1 Foundational … 5 Expert).
 
     Args:
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -201,7 +190,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        ordering=ordering,
         page=page,
         page_size=page_size,
         search=search,
@@ -215,7 +203,6 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -225,7 +212,6 @@ async def asyncio(
      One scale per organisation (default 1 Foundational … 5 Expert).
 
     Args:
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -241,7 +227,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            ordering=ordering,
             page=page,
             page_size=page_size,
             search=search,

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from uuid import UUID
 
 import httpx
 
@@ -9,54 +8,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.paginated_peer_nomination_list import PaginatedPeerNominationList
 from ...models.peer_nominate_request import PeerNominateRequest
-from ...models.peer_nominations_create_status import PeerNominationsCreateStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: PeerNominateRequest,
-    cycle: UUID | Unset = UNSET,
-    employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    peer: UUID | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PeerNominationsCreateStatus | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
 
-    json_cycle: str | Unset = UNSET
-    if not isinstance(cycle, Unset):
-        json_cycle = str(cycle)
-    params["cycle"] = json_cycle
-
-    json_employee: str | Unset = UNSET
-    if not isinstance(employee, Unset):
-        json_employee = str(employee)
-    params["employee"] = json_employee
-
-    params["ordering"] = ordering
-
     params["page"] = page
 
     params["page_size"] = page_size
-
-    json_peer: str | Unset = UNSET
-    if not isinstance(peer, Unset):
-        json_peer = str(peer)
-    params["peer"] = json_peer
-
-    params["search"] = search
-
-    json_status: str | Unset = UNSET
-    if not isinstance(status, Unset):
-        json_status = status.value
-
-    params["status"] = json_status
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -153,14 +120,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PeerNominateRequest,
-    cycle: UUID | Unset = UNSET,
-    employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    peer: UUID | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PeerNominationsCreateStatus | Unset = UNSET,
 ) -> Response[Error | PaginatedPeerNominationList]:
     """Nominate peers
 
@@ -169,14 +130,8 @@ def sync_detailed(
     `peer_limit_reached` (ask a suggested colleague instead). Scope `assessments:write`.
 
     Args:
-        cycle (UUID | Unset):
-        employee (UUID | Unset):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
-        peer (UUID | Unset):
-        search (str | Unset):
-        status (PeerNominationsCreateStatus | Unset):
         body (PeerNominateRequest):
 
     Raises:
@@ -189,14 +144,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        cycle=cycle,
-        employee=employee,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        peer=peer,
-        search=search,
-        status=status,
     )
 
     response = client.get_httpx_client().request(
@@ -210,14 +159,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PeerNominateRequest,
-    cycle: UUID | Unset = UNSET,
-    employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    peer: UUID | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PeerNominationsCreateStatus | Unset = UNSET,
 ) -> Error | PaginatedPeerNominationList | None:
     """Nominate peers
 
@@ -226,14 +169,8 @@ def sync(
     `peer_limit_reached` (ask a suggested colleague instead). Scope `assessments:write`.
 
     Args:
-        cycle (UUID | Unset):
-        employee (UUID | Unset):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
-        peer (UUID | Unset):
-        search (str | Unset):
-        status (PeerNominationsCreateStatus | Unset):
         body (PeerNominateRequest):
 
     Raises:
@@ -247,14 +184,8 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        cycle=cycle,
-        employee=employee,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        peer=peer,
-        search=search,
-        status=status,
     ).parsed
 
 
@@ -262,14 +193,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PeerNominateRequest,
-    cycle: UUID | Unset = UNSET,
-    employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    peer: UUID | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PeerNominationsCreateStatus | Unset = UNSET,
 ) -> Response[Error | PaginatedPeerNominationList]:
     """Nominate peers
 
@@ -278,14 +203,8 @@ async def asyncio_detailed(
     `peer_limit_reached` (ask a suggested colleague instead). Scope `assessments:write`.
 
     Args:
-        cycle (UUID | Unset):
-        employee (UUID | Unset):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
-        peer (UUID | Unset):
-        search (str | Unset):
-        status (PeerNominationsCreateStatus | Unset):
         body (PeerNominateRequest):
 
     Raises:
@@ -298,14 +217,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        cycle=cycle,
-        employee=employee,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        peer=peer,
-        search=search,
-        status=status,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -317,14 +230,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PeerNominateRequest,
-    cycle: UUID | Unset = UNSET,
-    employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    peer: UUID | Unset = UNSET,
-    search: str | Unset = UNSET,
-    status: PeerNominationsCreateStatus | Unset = UNSET,
 ) -> Error | PaginatedPeerNominationList | None:
     """Nominate peers
 
@@ -333,14 +240,8 @@ async def asyncio(
     `peer_limit_reached` (ask a suggested colleague instead). Scope `assessments:write`.
 
     Args:
-        cycle (UUID | Unset):
-        employee (UUID | Unset):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
-        peer (UUID | Unset):
-        search (str | Unset):
-        status (PeerNominationsCreateStatus | Unset):
         body (PeerNominateRequest):
 
     Raises:
@@ -355,13 +256,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            cycle=cycle,
-            employee=employee,
-            ordering=ordering,
             page=page,
             page_size=page_size,
-            peer=peer,
-            search=search,
-            status=status,
         )
     ).parsed

@@ -17,7 +17,6 @@ def _get_kwargs(
     contested: bool | Unset = UNSET,
     cycle: UUID | Unset = UNSET,
     employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -41,8 +40,6 @@ def _get_kwargs(
     if not isinstance(employee, Unset):
         json_employee = str(employee)
     params["employee"] = json_employee
-
-    params["ordering"] = ordering
 
     params["page"] = page
 
@@ -128,7 +125,6 @@ def sync_detailed(
     contested: bool | Unset = UNSET,
     cycle: UUID | Unset = UNSET,
     employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -144,7 +140,6 @@ def sync_detailed(
         contested (bool | Unset):
         cycle (UUID | Unset):
         employee (UUID | Unset):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -162,7 +157,6 @@ def sync_detailed(
         contested=contested,
         cycle=cycle,
         employee=employee,
-        ordering=ordering,
         page=page,
         page_size=page_size,
         search=search,
@@ -182,7 +176,6 @@ def sync(
     contested: bool | Unset = UNSET,
     cycle: UUID | Unset = UNSET,
     employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -198,7 +191,6 @@ def sync(
         contested (bool | Unset):
         cycle (UUID | Unset):
         employee (UUID | Unset):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -217,7 +209,6 @@ def sync(
         contested=contested,
         cycle=cycle,
         employee=employee,
-        ordering=ordering,
         page=page,
         page_size=page_size,
         search=search,
@@ -231,7 +222,6 @@ async def asyncio_detailed(
     contested: bool | Unset = UNSET,
     cycle: UUID | Unset = UNSET,
     employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -247,7 +237,6 @@ async def asyncio_detailed(
         contested (bool | Unset):
         cycle (UUID | Unset):
         employee (UUID | Unset):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -265,7 +254,6 @@ async def asyncio_detailed(
         contested=contested,
         cycle=cycle,
         employee=employee,
-        ordering=ordering,
         page=page,
         page_size=page_size,
         search=search,
@@ -283,7 +271,6 @@ async def asyncio(
     contested: bool | Unset = UNSET,
     cycle: UUID | Unset = UNSET,
     employee: UUID | Unset = UNSET,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -299,7 +286,6 @@ async def asyncio(
         contested (bool | Unset):
         cycle (UUID | Unset):
         employee (UUID | Unset):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -319,7 +305,6 @@ async def asyncio(
             contested=contested,
             cycle=cycle,
             employee=employee,
-            ordering=ordering,
             page=page,
             page_size=page_size,
             search=search,

@@ -85,7 +85,8 @@ def sync_detailed(
     """Create a user
 
     Args:
-        body (ScimUser): An employee. `roles`: the job role held (`value` its key).
+        body (ScimUser): An employee. `roles`: the one job role held (`value` its key or id; a
+            person holds one role, so several roles are refused).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +115,8 @@ def sync(
     """Create a user
 
     Args:
-        body (ScimUser): An employee. `roles`: the job role held (`value` its key).
+        body (ScimUser): An employee. `roles`: the one job role held (`value` its key or id; a
+            person holds one role, so several roles are refused).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +140,8 @@ async def asyncio_detailed(
     """Create a user
 
     Args:
-        body (ScimUser): An employee. `roles`: the job role held (`value` its key).
+        body (ScimUser): An employee. `roles`: the one job role held (`value` its key or id; a
+            person holds one role, so several roles are refused).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +168,8 @@ async def asyncio(
     """Create a user
 
     Args:
-        body (ScimUser): An employee. `roles`: the job role held (`value` its key).
+        body (ScimUser): An employee. `roles`: the one job role held (`value` its key or id; a
+            person holds one role, so several roles are refused).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

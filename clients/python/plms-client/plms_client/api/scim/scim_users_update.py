@@ -91,7 +91,8 @@ def sync_detailed(
 
     Args:
         id (str):
-        body (ScimUser): An employee. `roles`: the job role held (`value` its key).
+        body (ScimUser): An employee. `roles`: the one job role held (`value` its key or id; a
+            person holds one role, so several roles are refused).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +124,8 @@ def sync(
 
     Args:
         id (str):
-        body (ScimUser): An employee. `roles`: the job role held (`value` its key).
+        body (ScimUser): An employee. `roles`: the one job role held (`value` its key or id; a
+            person holds one role, so several roles are refused).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,7 +152,8 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        body (ScimUser): An employee. `roles`: the job role held (`value` its key).
+        body (ScimUser): An employee. `roles`: the one job role held (`value` its key or id; a
+            person holds one role, so several roles are refused).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +183,8 @@ async def asyncio(
 
     Args:
         id (str):
-        body (ScimUser): An employee. `roles`: the job role held (`value` its key).
+        body (ScimUser): An employee. `roles`: the one job role held (`value` its key or id; a
+            person holds one role, so several roles are refused).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

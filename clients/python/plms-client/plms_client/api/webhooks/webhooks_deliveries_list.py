@@ -15,21 +15,15 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["ordering"] = ordering
-
     params["page"] = page
 
     params["page_size"] = page_size
-
-    params["search"] = search
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -108,10 +102,8 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> Response[Error | PaginatedWebhookDeliveryList]:
     """Deliveries of a webhook subscription
 
@@ -119,10 +111,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,10 +124,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
     )
 
     response = client.get_httpx_client().request(
@@ -151,10 +139,8 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> Error | PaginatedWebhookDeliveryList | None:
     """Deliveries of a webhook subscription
 
@@ -162,10 +148,8 @@ def sync(
 
     Args:
         id (UUID):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,10 +162,8 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
     ).parsed
 
 
@@ -189,10 +171,8 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> Response[Error | PaginatedWebhookDeliveryList]:
     """Deliveries of a webhook subscription
 
@@ -200,10 +180,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,10 +193,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        ordering=ordering,
         page=page,
         page_size=page_size,
-        search=search,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -230,10 +206,8 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    search: str | Unset = UNSET,
 ) -> Error | PaginatedWebhookDeliveryList | None:
     """Deliveries of a webhook subscription
 
@@ -241,10 +215,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
-        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -258,9 +230,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            ordering=ordering,
             page=page,
             page_size=page_size,
-            search=search,
         )
     ).parsed

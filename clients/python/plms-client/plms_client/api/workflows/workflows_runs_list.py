@@ -15,14 +15,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    params["ordering"] = ordering
 
     params["page"] = page
 
@@ -105,7 +102,6 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedWorkflowRunList]:
@@ -113,7 +109,6 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -127,7 +122,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        ordering=ordering,
         page=page,
         page_size=page_size,
     )
@@ -143,7 +137,6 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedWorkflowRunList | None:
@@ -151,7 +144,6 @@ def sync(
 
     Args:
         id (UUID):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -166,7 +158,6 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
-        ordering=ordering,
         page=page,
         page_size=page_size,
     ).parsed
@@ -176,7 +167,6 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedWorkflowRunList]:
@@ -184,7 +174,6 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -198,7 +187,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
-        ordering=ordering,
         page=page,
         page_size=page_size,
     )
@@ -212,7 +200,6 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedWorkflowRunList | None:
@@ -220,7 +207,6 @@ async def asyncio(
 
     Args:
         id (UUID):
-        ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -236,7 +222,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
-            ordering=ordering,
             page=page,
             page_size=page_size,
         )
