@@ -21,7 +21,16 @@ from plms.common.errors import ApplicationError
 from plms.common.management.commands.error_catalogue import operation_names
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("assessments", "capabilities", "goals", "learning", "workflows", "dashboards", "plms")
+# Every top-level package of the project's apps (new apps join by being installed).
+APPS = tuple(
+    sorted(
+        {
+            Path(config.path).resolve().relative_to(ROOT).parts[0]
+            for config in apps.get_app_configs()
+            if Path(config.path).resolve().is_relative_to(ROOT)
+        }
+    )
+)
 CATALOGUE = load_all()
 
 
