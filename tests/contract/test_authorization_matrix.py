@@ -58,6 +58,8 @@ POLICIES = {
     "peer-nominations": "object",
     "expert-grants": "object",
     "rating-previews": "object",
+    "review-templates": "admin",
+    "review-answers": "object",
     "learning-items": "admin",
     "development-plans": "object",
     "learning-completions": "admin",

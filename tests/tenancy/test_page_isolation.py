@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
+from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel, ReviewTemplate
 from capabilities.models import Capability, JobRole, RoleRequirement
 from goals.models import ActionItem, CheckIn, CheckInEscalation, Goal, GoalTemplate
-from learning.models import DevelopmentPlan, PlanBuild, PlanItem
+from learning.models import DevelopmentPlan, LearningItem, PlanBuild, PlanItem
 from plms.accounts.models import UserSession
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
@@ -98,6 +98,17 @@ PAGE_MODELS = {
     "assessments:preview_vote": ConsolidatedLevel,
     "assessments:rating_preview": AssessmentCycle,
     "assessments:expert_revoke": Assessment,
+    "assessments:cycle_answers_export": AssessmentCycle,
+    **{
+        f"assessments:{name}": ReviewTemplate
+        for name in (
+            "review_template",
+            "review_template_section",
+            "review_template_section_delete",
+            "review_template_archive",
+        )
+    },
+    "learning:item_feedback": LearningItem,
     "learning:plan_detail": DevelopmentPlan,
     "learning:improvement_plan_start": Employee,
     "learning:plan_action": DevelopmentPlan,

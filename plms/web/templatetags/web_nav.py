@@ -148,6 +148,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 admin_only=True,
             ),
             Link(
+                _("Review templates"),
+                "assessments:review_templates",
+                "assessments",
+                ("review_templates", "review_template", "review_template_section"),
+                admin_only=True,
+            ),
+            Link(
                 _("Rating calibration"),
                 "reward:calibration",
                 "reward",
