@@ -48,6 +48,7 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("workflows.NotificationSettings", "user", "user"),
     ("workflows.NotificationDigest", "recipient", "user"),
     ("web.MemberActivity", "user", "user"),
+    ("learning.LearningFeedback", "employee", "employee"),
     ("reward.PerformanceRating", "employee", "employee"),
     ("reward.PayRecord", "employee", "employee"),
     ("reward.CompensationProposal", "employee", "employee"),
@@ -65,6 +66,7 @@ CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
 NOT_THE_SUBJECT = frozenset(
     {
         "people.Employee.manager",
+        "assessments.ReviewTemplateVersion.created_by",
         "reward.PerformanceRating.confirmed_by",
         "reward.PerformanceRating.calibrated_by",
         "reward.RatingRelease.released_by",
