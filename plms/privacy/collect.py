@@ -48,6 +48,13 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("workflows.NotificationSettings", "user", "user"),
     ("workflows.NotificationDigest", "recipient", "user"),
     ("web.MemberActivity", "user", "user"),
+    ("learning.LearningFeedback", "employee", "employee"),
+    ("reward.PerformanceRating", "employee", "employee"),
+    ("reward.PayRecord", "employee", "employee"),
+    ("reward.CompensationProposal", "employee", "employee"),
+    ("talent.Aspiration", "employee", "employee"),
+    ("talent.Successor", "employee", "employee"),
+    ("talent.PotentialAssessment", "employee", "employee"),
 )
 # (child model label, field pointing at a subject row's model label)
 CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
@@ -59,6 +66,19 @@ CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
 NOT_THE_SUBJECT = frozenset(
     {
         "people.Employee.manager",
+        "assessments.ReviewTemplateVersion.created_by",
+        "reward.PerformanceRating.confirmed_by",
+        "reward.PerformanceRating.calibrated_by",
+        "reward.RatingRelease.released_by",
+        "reward.CompensationGrant.manager",
+        "reward.CompensationGrant.granted_by",
+        "reward.CompensationReview.opened_by",
+        "reward.CompensationProposal.proposed_by",
+        "reward.CompensationProposal.awaiting",
+        "talent.CriticalRole.incumbent",
+        "talent.Successor.nominated_by",
+        "talent.CriticalRoleUserObjectPermission.user",
+        "talent.PotentialAssessment.assessed_by",
         "people.SecondaryManager.manager",
         "people.Invitation.invited_by",
         "audit.AuditEvent.actor_user",

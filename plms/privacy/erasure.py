@@ -42,6 +42,7 @@ AUTHORED_TEXT: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("goals.Goal", "owner_employee", ("description",), "employee"),
     ("goals.CheckIn", "report", ("obstacles", "priorities"), "employee"),
     ("learning.PlanItem", "plan__employee", ("evidence", "reflection"), "employee"),
+    ("learning.LearningFeedback", "employee", ("comment",), "employee"),
 )
 
 
