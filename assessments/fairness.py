@@ -34,7 +34,11 @@ def _cycle_ratings(cycle: AssessmentCycle):
 def rater_analytics(*, cycle: AssessmentCycle) -> dict:
     """{"organisation": {mean, count, distribution}, "raters": [...]} (three queries)."""
     numbers = [level.number for level in scale_levels()] or [1, 2, 3, 4, 5]
-    ratings = _cycle_ratings(cycle).exclude(assessment__kind=Assessment.Kind.SELF)
+    # Self-ratings are not a rater's view of others; upward ratings are anonymous, so no
+    # report's leniency towards their manager is shown by name.
+    ratings = _cycle_ratings(cycle).exclude(
+        assessment__kind__in=(Assessment.Kind.SELF, Assessment.Kind.UPWARD)
+    )
     histogram = {f"n{n}": Count("id", filter=Q(level=n)) for n in numbers}
     org = ratings.aggregate(mean=Avg("level"), count=Count("id"), **histogram)
     rows = (

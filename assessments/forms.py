@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import RATER_KINDS, AssessmentCycle
+from assessments.models import RATER_KINDS, AssessmentCycle, ReviewTemplate
 from capabilities.models import JobRole
 from plms.people.models import Department, Employee
 
@@ -14,6 +14,7 @@ KIND_LABELS = {
     "manager": _("Manager"),
     "peer": _("Peer"),
     "expert": _("Expert"),
+    "upward": _("Upward (reports)"),
 }
 
 
@@ -48,6 +49,18 @@ class CycleForm(forms.Form):
     min_peers = forms.IntegerField(
         label=_("Minimum peers before peer ratings are shown"), min_value=1, max_value=20, initial=3
     )
+    upward_reviews = forms.BooleanField(
+        label=_("Reports review their managers (upward reviews)"),
+        required=False,
+        help_text=_("Anonymous: a manager sees only what enough of their reports said together."),
+    )
+    min_upward = forms.IntegerField(
+        label=_("Minimum reports before upward answers are shown"),
+        min_value=2,
+        max_value=20,
+        initial=3,
+        required=False,
+    )
     max_peer_requests = forms.IntegerField(
         label=_("Most peer requests per person"), min_value=1, max_value=50, initial=5
     )
@@ -60,6 +73,14 @@ class CycleForm(forms.Form):
         max_value=6,
         initial=2,
     )
+    review_template = forms.ModelChoiceField(
+        label=_("Review template"),
+        queryset=ReviewTemplate.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        empty_label=_("None: capability ratings only"),
+        help_text=_("The questions the cycle asks each kind of rater beside the ratings."),
+    )
     preview_voting = forms.BooleanField(
         label=_("Ratings preview vote before calibration"),
         required=False,
@@ -71,7 +92,7 @@ class CycleForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        defaults = {"self": 30, "manager": 50, "peer": 20, "expert": 0}
+        defaults = {"self": 30, "manager": 50, "peer": 20, "expert": 0, "upward": 0}
         for kind in RATER_KINDS:
             label = KIND_LABELS[kind]
             self.fields[f"weight_{kind}"] = forms.IntegerField(
@@ -79,10 +100,15 @@ class CycleForm(forms.Form):
                 min_value=0,
                 max_value=100,
                 initial=defaults[kind],
+                # Upward ratings are optional: left empty, they weigh nothing.
+                required=kind != "upward",
             )
             self.fields[f"deadline_{kind}"] = forms.DateField(
                 label=_("%(kind)s deadline") % {"kind": label}, required=False, widget=DateInput
             )
+        self.fields["review_template"].queryset = ReviewTemplate.objects.filter(
+            archived=False
+        ).order_by("name")
         self.fields["scope_departments"].choices = [
             (str(d.uuid), d.name) for d in Department.objects.order_by("name")
         ]
@@ -96,6 +122,10 @@ class CycleForm(forms.Form):
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
+        if data.get("weight_upward") is None:
+            data["weight_upward"] = 0
+        if data.get("min_upward") is None:
+            data["min_upward"] = 3
         scope = data["scope"]
         data["scope_ids"] = {
             "departments": data.get("scope_departments"),

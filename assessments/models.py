@@ -22,7 +22,8 @@ from capabilities.models import Capability, FrameworkVersion
 from plms.people.models import Employee
 from plms.tenancy.models import TenantModel
 
-RATER_KINDS = ("self", "manager", "peer", "expert")
+# "upward": a report reviewing their manager (the assessment's employee), always anonymous.
+RATER_KINDS = ("self", "manager", "peer", "expert", "upward")
 
 
 def _org_uuid(name: str) -> models.UniqueConstraint:
@@ -64,14 +65,22 @@ class AssessmentCycle(TenantModel):
     weight_manager = _weight()
     weight_peer = _weight()
     weight_expert = _weight()
+    weight_upward = _weight()
     deadline_self = models.DateField(null=True, blank=True)
     deadline_manager = models.DateField(null=True, blank=True)
     deadline_peer = models.DateField(null=True, blank=True)
     deadline_expert = models.DateField(null=True, blank=True)
+    deadline_upward = models.DateField(null=True, blank=True)
 
     peer_anonymous = models.BooleanField(default=True)
     min_peers = models.PositiveSmallIntegerField(
         default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    # Upward reviews (a manager's reports review them) are always anonymous: nothing of them is
+    # shown about a manager until this many reports have submitted.
+    upward_reviews = models.BooleanField(default=False)
+    min_upward = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(2), MaxValueValidator(20)]
     )
     # Reviewer load balancing: the most peer requests one person receives in this cycle.
     max_peer_requests = models.PositiveSmallIntegerField(
@@ -90,6 +99,22 @@ class AssessmentCycle(TenantModel):
 
     framework_version = models.ForeignKey(
         FrameworkVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The review template whose questions the cycle asks (none: capability ratings only), and
+    # the version it launched with: later changes to the template never reach the cycle.
+    review_template = models.ForeignKey(
+        "assessments.ReviewTemplate",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cycles",
+    )
+    review_template_version = models.ForeignKey(
+        "assessments.ReviewTemplateVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     launch_state = models.CharField(
         max_length=8, choices=LaunchState.choices, default=LaunchState.NOT_STARTED, blank=True
@@ -149,6 +174,7 @@ class Assessment(TenantModel):
         MANAGER = "manager", _("Manager")
         PEER = "peer", _("Peer")
         EXPERT = "expert", _("Expert")
+        UPWARD = "upward", _("Upward (a report)")
 
     class Status(models.TextChoices):
         NOMINATED = "nominated", _("Nominated (awaiting the manager)")
@@ -451,3 +477,15 @@ class AttestedRating(TenantModel):
         if not self.source_key.startswith(self.EXTERNAL_PREFIX):
             return ""
         return self.source_key.removeprefix(self.EXTERNAL_PREFIX)
+
+
+# Review templates, their versions and answers live in their own module of the app.
+from assessments.reviews.models import (  # noqa: E402
+    ReviewAnswer as ReviewAnswer,
+)
+from assessments.reviews.models import (  # noqa: E402
+    ReviewTemplate as ReviewTemplate,
+)
+from assessments.reviews.models import (  # noqa: E402
+    ReviewTemplateVersion as ReviewTemplateVersion,
+)

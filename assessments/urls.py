@@ -1,6 +1,7 @@
 from django.urls import path
 
 from assessments import views
+from assessments.reviews import views as review_views
 
 app_name = "assessments"
 
@@ -28,4 +29,22 @@ urlpatterns = [
     path("cycles/<uuid:id>/preview/", views.rating_preview, name="rating_preview"),
     path("levels/<uuid:id>/adjust/", views.consolidated_adjust, name="consolidated_adjust"),
     path("levels/<uuid:id>/vote/", views.preview_vote, name="preview_vote"),
+    path("cycles/<uuid:id>/answers.csv", views.cycle_answers_export, name="cycle_answers_export"),
+    path("templates/", review_views.template_list, name="review_templates"),
+    path("templates/<uuid:id>/", review_views.template_detail, name="review_template"),
+    path(
+        "templates/<uuid:id>/section/",
+        review_views.template_section,
+        name="review_template_section",
+    ),
+    path(
+        "templates/<uuid:id>/section/delete/",
+        review_views.template_section_delete,
+        name="review_template_section_delete",
+    ),
+    path(
+        "templates/<uuid:id>/archive/",
+        review_views.template_archive,
+        name="review_template_archive",
+    ),
 ]

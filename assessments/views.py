@@ -23,6 +23,8 @@ from assessments.forms import (
 )
 from assessments.models import Assessment, AssessmentCycle, PreviewVote
 from assessments.results_cache import cached_report
+from assessments.reviews import selectors as review_selectors
+from assessments.reviews import services as review_services
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import raters as rater_selectors
 from assessments.selectors import ratings as rating_selectors
@@ -32,12 +34,14 @@ from assessments.services import calibration as calibration_services
 from assessments.services import cycles as cycle_services
 from assessments.services import raters as rater_services
 from assessments.services import ratings as rating_services
+from goals.feedback import selectors as feedback_selectors
 from plms.audit import actions
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
 from plms.common.spreadsheets import csv_writer
 from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import actor_from_request
+from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
@@ -95,20 +99,26 @@ def _form_items(request: HttpRequest, data: dict) -> tuple[list, dict]:
 @member_required
 def assessment_form(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    assessment = rater_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
+    assessment = review_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
     if assessment is None:
         raise Http404
     can_rate = rater_selectors.can_rate(actor=actor, assessment=assessment)
-    data = rating_selectors.rating_form_data(assessment=assessment)
+    data = _rating_form_data(assessment)
     errors: dict = {}
     error_message = ""
+    posted_answers: dict[str, str] | None = None
     if request.method == "POST":
         if not can_rate:
             raise Http404
         items, posted = _form_items(request, data)
+        posted_answers = _posted_answers(request, assessment)
         try:
             if items:
                 rating_services.ratings_save(actor=actor, assessment=assessment, items=items)
+            if posted_answers:
+                review_services.answers_save(
+                    actor=actor, assessment=assessment, answers=posted_answers
+                )
             if assessment.kind == Assessment.Kind.MANAGER and "performance" in request.POST:
                 rating_services.calibration_inputs_set(
                     actor=actor,
@@ -122,7 +132,7 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
                 return redirect("assessments:my_assessments")
         except ApplicationError as exc:
             errors, error_message = exc.fields, exc.message
-            data = rating_selectors.rating_form_data(assessment=assessment)
+            data = _rating_form_data(assessment)
             for item in data["items"]:
                 if item["capability"].pk in posted:
                     item["posted"] = posted[item["capability"].pk]
@@ -134,16 +144,31 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
         employee=assessment.employee,
         capabilities=[item["capability"] for item in data["items"]],
     )
+    feedback = feedback_selectors.feedback_by_capability(
+        actor=actor,
+        employee=assessment.employee,
+        capabilities=[item["capability"] for item in data["items"]],
+    )
     for item in data["items"]:
         item["error"] = errors.get(item["capability"].key, [""])[0] if errors else ""
         item["goals"] = goal_results.get(item["capability"].pk, [])
+        item["feedback"] = feedback.get(item["capability"].pk, [])
         posted_level = (item.get("posted") or {}).get("level")
         item["rated"] = bool(posted_level) or item.get("rating") is not None
         # "Not rated" belongs to the levels, any other problem (evidence) to the evidence box.
         item["level_error"] = item["error"] if item["error"] and not item["rated"] else ""
     rated = sum(1 for item in data["items"] if item["rated"])
+    sections = review_selectors.question_sections(assessment=assessment, posted=posted_answers)
+    for section in sections:
+        for question in section["questions"]:
+            question["error"] = (errors.get(question["key"]) or [""])[0] if errors else ""
+        if section["kind"] == "goals":
+            section["goals"] = _reflection_goals(actor, assessment)
     context = {
         "rated": rated,
+        "sections": sections,
+        "unanswered": [q for section in sections for q in section["questions"] if q.get("error")],
+        "scale": requirement_selectors.scale_levels(),
         "unrated": [item for item in data["items"] if not item["rated"]] if errors else [],
         "assessment": assessment,
         "can_rate": can_rate and assessment.is_open,
@@ -153,6 +178,31 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
         **data,
     }
     return render(request, "assessments/assessment_form.html", context)
+
+
+def _rating_form_data(assessment: Assessment) -> dict:
+    """The rating form's capabilities, unless the cycle's template asks this rater none."""
+    data = rating_selectors.rating_form_data(assessment=assessment)
+    section = review_selectors.capability_section(assessment)
+    if section is None:
+        data["items"] = []
+    data["capability_section"] = section
+    return data
+
+
+def _posted_answers(request: HttpRequest, assessment: Assessment) -> dict[str, str]:
+    """{question key: posted value} for the questions the rater is asked."""
+    return {
+        question["key"]: request.POST[f"answer-{question['key']}"]
+        for section in review_selectors.question_sections(assessment=assessment)
+        for question in section["questions"]
+        if f"answer-{question['key']}" in request.POST
+    }
+
+
+def _reflection_goals(actor, assessment: Assessment) -> list:
+    """The employee's goals a goal reflection looks back on, as far as the rater sees them."""
+    return review_selectors.reflection_goals(actor=actor, employee=assessment.employee)
 
 
 def _int_or_none(value):
@@ -165,15 +215,20 @@ def _int_or_none(value):
 @member_required
 @require_POST
 def rating_autosave(request: HttpRequest, id) -> HttpResponse:
-    """htmx: save one capability's rating as a draft; answers with a short status."""
+    """htmx: save one capability's rating or one question's answer as a draft; answers with a
+    short status."""
     actor = actor_from_request(request)
-    assessment = rater_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
+    assessment = review_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
     if assessment is None or not rater_selectors.can_rate(actor=actor, assessment=assessment):
         raise Http404
-    data = rating_selectors.rating_form_data(assessment=assessment)
+    data = _rating_form_data(assessment)
     items, _posted = _form_items(request, data)
+    answers = _posted_answers(request, assessment)
     try:
-        rating_services.ratings_save(actor=actor, assessment=assessment, items=items)
+        if items or not answers:
+            rating_services.ratings_save(actor=actor, assessment=assessment, items=items)
+        if answers:
+            review_services.answers_save(actor=actor, assessment=assessment, answers=answers)
     except ApplicationError as exc:
         text = "; ".join(m for msgs in exc.fields.values() for m in msgs) or exc.message
         return HttpResponse(f'<span class="error">{_escape(text)}</span>', status=200)
@@ -342,8 +397,35 @@ def results(request: HttpRequest, id) -> HttpResponse:
         "history": history,
         "peers": peers,
         "latest_cycle": latest.cycle if latest else None,
+        **_results_answers(actor, employee),
+        "feedback_rows": _feedback_rows(actor, employee, [g.capability for g in employee_gaps]),
     }
     return render(request, "assessments/results.html", context)
+
+
+def _feedback_rows(actor, employee, capabilities) -> list:
+    """(capability, [feedback]) for the capabilities some visible feedback names."""
+    feedback = feedback_selectors.feedback_by_capability(
+        actor=actor, employee=employee, capabilities=capabilities
+    )
+    return [(c, feedback[c.pk]) for c in capabilities if c.pk in feedback]
+
+
+def _results_answers(actor, employee) -> dict:
+    """The review answers about the person in the latest closed cycle that assessed them
+    (whether or not it gave them levels: an upward review may weigh nothing)."""
+    cycle = review_selectors.results_cycle(employee=employee)
+    if cycle is None:
+        return {"answers": [], "upward_capabilities": [], "answers_cycle": None}
+    return {
+        "answers": review_selectors.answers_for_results(
+            actor=actor, employee=employee, cycle=cycle
+        ),
+        "upward_capabilities": review_selectors.upward_capability_summary(
+            actor=actor, cycle=cycle, employee=employee
+        ),
+        "answers_cycle": cycle,
+    }
 
 
 @member_required
@@ -575,6 +657,52 @@ def cycle_export(request: HttpRequest, id) -> HttpResponse:
 
 
 @member_required(admin=True)
+def cycle_answers_export(request: HttpRequest, id) -> HttpResponse:
+    """The cycle's review answers as CSV, one row per person, rater and question: peers
+    without their names, and only for people with enough peers (anonymous cycles)."""
+    cycle = _cycle_or_404(id)
+    audit_record(
+        actor=actor_from_request(request),
+        action=actions.DATA_EXPORTED,
+        obj=cycle,
+        reason="Review answers (CSV)",
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="review-answers-{cycle.uuid}.csv"'
+    writer = csv_writer(response)
+    writer.writerow(
+        [
+            "employee_email",
+            "employee_name",
+            "department",
+            "rater_kind",
+            "rater",
+            "section",
+            "question_key",
+            "question",
+            "answer",
+        ]
+    )
+    for row in review_selectors.answers_for_export(cycle=cycle):
+        employee = row["employee"]
+        writer.writerow(
+            [
+                employee.email,
+                employee.full_name,
+                employee.department.name if employee.department else "",
+                row["rater_kind"],
+                row["rater"],
+                row["section"],
+                row["question_key"],
+                row["question"],
+                row["answer"],
+            ]
+        )
+    return response
+
+
+@member_required(admin=True)
+@replica_view
 def gap_report(request: HttpRequest) -> HttpResponse:
     cycle = _chosen_cycle(request)
     department = cycle_selectors.department_by_public_id(raw_id=request.GET.get("department"))
@@ -604,6 +732,7 @@ def gap_report(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def department_heatmap(request: HttpRequest) -> HttpResponse:
     """Departments x capabilities of a closed cycle: the share of people below target, as a
     shaded chart with the same numbers in a table and the weakest cells in words."""
@@ -632,6 +761,7 @@ def department_heatmap(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def calibration(request: HttpRequest, id) -> HttpResponse:
     """Fairness and calibration of a cycle: rater analytics, self vs manager by department,
     the level distribution per department, the 9-box and calibrated levels."""
@@ -645,6 +775,7 @@ def calibration(request: HttpRequest, id) -> HttpResponse:
         "nine_box": fairness.nine_box(cycle=cycle),
         "adjusted": adjusted,
         "preview": result_selectors.preview_summary(cycle=cycle) if cycle.preview_voting else None,
+        "answer_summary": review_selectors.cycle_answer_summary(cycle=cycle),
     }
     return render(request, "assessments/calibration.html", context)
 
@@ -728,8 +859,15 @@ def consolidated_adjust(request: HttpRequest, id) -> HttpResponse:
             messages.success(request, _("Level calibrated."))
             return redirect("assessments:results", id=consolidated.employee.uuid)
     sources = gaps.rating_sources([consolidated])[consolidated.pk]
-    return render(
-        request,
-        "assessments/adjust.html",
-        {"form": form, "consolidated": consolidated, "sources": sources},
+    answers = review_selectors.answers_for_results(
+        actor=actor_from_request(request),
+        employee=consolidated.employee,
+        cycle=consolidated.cycle,
     )
+    context = {
+        "form": form,
+        "consolidated": consolidated,
+        "sources": sources,
+        "answers": answers,
+    }
+    return render(request, "assessments/adjust.html", context)

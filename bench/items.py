@@ -31,7 +31,9 @@ class Item:
     body: str | None = None  # `{n}` is replaced by a value unique within the run
     expect: int = 200
     max_p95_ms: float | None = None
-    min_ratio: float | None = None
+    min_ratio: float | None = None  # 0: no throughput target (the crawl's pages)
+    max_kb: float | None = None  # the response body's size
+    group: str = ""  # "crawl": found by the page crawl, listed worst first
     # Undo what the item wrote (runs once after the item, in-process).
     cleanup: Callable[[BenchContext], None] | None = field(default=None, repr=False)
 
@@ -110,14 +112,24 @@ def home_items(ctx: BenchContext) -> list[Item]:
     """The home dashboard of each role, signed in: an employee's own work; a manager's team
     (the generated manager has 20 direct reports) besides their own; HR's organisation
     (gap heatmap, cycle funnel, goal RAG, decision latency, learning impact, adoption)."""
+    manager, hr = ctx.session_headers(ctx.email("manager")), ctx.session_headers(ctx.email("hr"))
     return [
         Item("page / (employee home)", "GET", "/", ctx.session_headers(ctx.email("employee"))),
-        Item("page / (manager home)", "GET", "/", ctx.session_headers(ctx.email("manager"))),
+        Item("page / (manager home)", "GET", "/", manager),
+        Item("page / (HR home)", "GET", "/", hr, max_p95_ms=HR_HOME_MAX_P95_MS),
+        # The sections the homes load after the page (htmx).
         Item(
-            "page / (HR home)",
+            "section /home/team/ (manager)",
             "GET",
-            "/",
-            ctx.session_headers(ctx.email("hr")),
+            "/home/team/",
+            {**manager, "HX-Request": "true"},
+            max_p95_ms=HR_HOME_MAX_P95_MS,
+        ),
+        Item(
+            "section /home/organisation/ (HR)",
+            "GET",
+            "/home/organisation/",
+            {**hr, "HX-Request": "true"},
             max_p95_ms=HR_HOME_MAX_P95_MS,
         ),
     ]
@@ -127,3 +139,11 @@ def item_providers() -> list[Callable[[BenchContext], list[Item]]]:
     from bench.items_domains import domain_items
 
     return [people_items, home_items, domain_items]
+
+
+def crawl_providers() -> list[Callable[[BenchContext], list[Item]]]:
+    """Items found rather than listed: every page two links deep from the homes and every
+    parameterless API read (`bench/crawl.py`)."""
+    from bench.crawl import crawl_items
+
+    return [crawl_items]

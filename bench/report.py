@@ -17,6 +17,27 @@ def baseline_rps(report: dict) -> float | None:
     return sum(run["rps"] for run in runs) / len(runs) if runs else None
 
 
+def ordered_items(items: list[dict]) -> list[dict]:
+    """The listed items in their order, then the crawl's, worst first: slowest p95, then the
+    largest body (an item not run last)."""
+    listed = [item for item in items if item.get("group") != "crawl"]
+    crawled = [item for item in items if item.get("group") == "crawl"]
+
+    def badness(item: dict) -> tuple[float, float]:
+        load = item.get("load")
+        if not load:
+            return (1.0, 0.0)  # not run: last
+        p95 = load.get("p95_ms")
+        # No request completed within the measured seconds: slower than anything measured.
+        return (-(p95 if p95 is not None else float("inf")), -(item.get("bytes") or 0))
+
+    return listed + sorted(crawled, key=badness)
+
+
+def _kb(size: int | None) -> str:
+    return "-" if size is None else f"{size / 1024:,.0f}"
+
+
 def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
@@ -26,7 +47,9 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
     rows: list[list[str]] = []
     misses: list[str] = []
     failures: list[str] = []
-    for item in report["items"]:
+    crawl_started = False
+    crawled = sum(1 for item in report["items"] if item.get("group") == "crawl")
+    for item in ordered_items(report["items"]):
         load = item["load"]
         result = []
         statuses = (load or {}).get("statuses", {})
@@ -40,14 +63,21 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
             result.append(text)
         ratio = load["rps"] / base if load and base else None
         targets = []
-        if item["min_ratio"] is not None:
+        if item["min_ratio"]:
             targets.append(f">={item['min_ratio']:.2f}x")
             if ratio is not None and ratio < item["min_ratio"]:
                 result.append(f"MISS {ratio:.2f}x < {item['min_ratio']:.2f}x of baseline")
+        if load and load.get("requests") == 0 and item["kind"] != "baseline":
+            result.append(f"MISS no request completed in {load.get('seconds', 0):.0f} s")
         if item["max_p95_ms"] is not None:
             targets.append(f"p95<={item['max_p95_ms']:.0f}")
             if load and load["p95_ms"] is not None and load["p95_ms"] > item["max_p95_ms"]:
                 result.append(f"MISS p95 {load['p95_ms']:.0f} > {item['max_p95_ms']:.0f} ms")
+        max_kb, size = item.get("max_kb"), item.get("bytes")
+        if max_kb is not None:
+            targets.append(f"<={max_kb:.0f} KB")
+            if size is not None and size > max_kb * 1024:
+                result.append(f"MISS {size / 1024:,.0f} KB > {max_kb:.0f} KB")
         if not load:
             verdict = "not run"
         elif any(r.startswith(("MISS", "FAILURE")) for r in result):
@@ -55,6 +85,10 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
             misses.extend(f"{item['name']}: {r}" for r in result if r.startswith("MISS"))
         else:
             verdict = "PASS" if targets else "-"
+        if item.get("group") == "crawl" and not crawl_started:
+            crawl_started = True
+            rows.append(None)
+            rows.append([f"page crawl: {crawled} items, worst first", *[""] * 9])
         rows.append(
             [
                 item["name"],
@@ -64,6 +98,7 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
                 _ms(load and load["p95_ms"]),
                 _ms(load and load["p99_ms"]),
                 str(item["queries"]),
+                _kb(item.get("bytes")),
                 ", ".join(targets) or "(baseline)",
                 verdict,
             ]
@@ -78,6 +113,7 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
                 _ms(again["p50_ms"]),
                 _ms(again["p95_ms"]),
                 _ms(again["p99_ms"]),
+                "",
                 "",
                 "",
                 "-",
@@ -110,6 +146,7 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
                 "",
                 "",
                 "",
+                "",
                 ", ".join(target),
                 verdict,
             ]
@@ -133,6 +170,7 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
                 "",
                 "",
                 "",
+                "",
                 f"<={target:.0f} MB",
                 verdict,
             ]
@@ -145,6 +183,7 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
         "p95 ms",
         "p99 ms",
         "SQL/req",
+        "KB",
         "target",
         "result",
     ]
@@ -152,7 +191,7 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
         max(len(header[i]), *(len(row[i]) for row in rows if row is not None))
         for i in range(len(header))
     ]
-    right = {1, 2, 3, 4, 5, 6}
+    right = {1, 2, 3, 4, 5, 6, 7}
 
     def line(cells: list[str]) -> str:
         return "  ".join(

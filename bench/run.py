@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from bench.report import render_json, render_table
+from bench.report import ordered_items, render_json, render_table
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -54,6 +54,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=4, help="Threads per gunicorn worker.")
     parser.add_argument(
         "--only", nargs="*", default=None, help="Measure only items whose name contains these."
+    )
+    parser.add_argument(
+        "--no-crawl", action="store_true", help="Leave out the page crawl (bench/crawl.py)."
+    )
+    parser.add_argument(
+        "--crawl-duration", type=float, default=3.0, help="Seconds measured per crawled page."
+    )
+    parser.add_argument(
+        "--crawl-warmup", type=float, default=1.0, help="Seconds not counted per crawled page."
     )
     parser.add_argument("--skip-jobs", action="store_true")
     parser.add_argument("--skip-http", action="store_true")
@@ -208,8 +217,9 @@ def ensure_organizations(args: argparse.Namespace) -> tuple[object, dict | None]
 # --- SQL queries per request -----------------------------------------------------------------
 
 
-def count_queries(item, context) -> tuple[int, int]:
-    """Queries of one request (after two warm-up requests) and its status code."""
+def count_queries(item, context) -> tuple[int, int, int]:
+    """Queries of one request (after two warm-up requests), its status code and the size of
+    its body in bytes."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -217,15 +227,22 @@ def count_queries(item, context) -> tuple[int, int]:
     client = Client(raise_request_exception=False)
     headers = {k: v for k, v in item.headers.items() if k.lower() != "content-type"}
     content_type = item.headers.get("Content-Type", "application/octet-stream")
-    status, queries = 0, 0
+    status, queries, size = 0, 0, 0
     for attempt in range(3):
         body = (item.body or "").replace("{n}", f"q{context.run_token}x{attempt}")
+        # The log keeps 9,000 queries: over hundreds of items it fills, and a full log
+        # counts nothing new. Each request starts from an empty one.
+        connection.queries_log.clear()
         with CaptureQueriesContext(connection) as captured:
             response = client.generic(
                 item.method, item.path, body, content_type=content_type, headers=headers
             )
+            if response.streaming:
+                size = sum(len(chunk) for chunk in response.streaming_content)
+            else:
+                size = len(response.content)
         status, queries = response.status_code, len(captured)
-    return queries, status
+    return queries, status, size
 
 
 # --- Processes -------------------------------------------------------------------------------
@@ -374,6 +391,9 @@ class Processes:
 
 
 def run_load(item, port: int, args: argparse.Namespace, client_cpu: int | None) -> dict:
+    crawled = item.group == "crawl"
+    warmup = args.crawl_warmup if crawled else args.warmup
+    duration = args.crawl_duration if crawled else args.duration
     spec = {
         "host": "127.0.0.1",
         "port": port,
@@ -382,20 +402,35 @@ def run_load(item, port: int, args: argparse.Namespace, client_cpu: int | None) 
         "headers": item.headers,
         "body": item.body,
         "concurrency": args.concurrency,
-        "warmup": args.warmup,
-        "duration": args.duration,
+        "warmup": warmup,
+        "duration": duration,
         "max_requests": args.max_requests,
         "cpu": client_cpu,
     }
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench.load"],
-        input=json.dumps(spec),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=args.warmup + args.duration + 120,
-        check=False,
-    )
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "bench.load"],
+            input=json.dumps(spec),
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=warmup + duration + 120,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        # Requests still running two minutes after the end: a miss, not the end of the run.
+        log(f"  {item.name}: requests still running {120 + duration:.0f} s after the start")
+        return {
+            "requests": 0,
+            "seconds": duration,
+            "rps": 0.0,
+            "p50_ms": None,
+            "p95_ms": None,
+            "p99_ms": None,
+            "statuses": {},
+            "errors": 0,
+            "first_error": "timed out",
+        }
     if completed.returncode != 0:
         raise SystemExit(f"the load generator failed on {item.name}:\n{completed.stderr}")
     return json.loads(completed.stdout)
@@ -484,14 +519,14 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command
     from django.db import connections
 
-    from bench.items import baseline, item_providers
+    from bench.items import baseline, crawl_providers, item_providers
 
     call_command("collectstatic", "--noinput", verbosity=0)
     context, generation = ensure_organizations(args)
     vacuum_analyze(env)
 
     items = [baseline(context)]
-    for provider in item_providers():
+    for provider in item_providers() + ([] if args.no_crawl else crawl_providers()):
         items.extend(provider(context))
     if args.only:
         items = [items[0], *(i for i in items[1:] if any(o in i.name for o in args.only))]
@@ -503,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
         if item.cleanup:
             item.cleanup(context)
     for item in items:
-        count, status = queries[item.name]
+        count, status, _size = queries[item.name]
         log(f"  {item.name}: {count} queries, status {status}")
         if status != item.expect:
             log(f"  {item.name}: status {status}, expected {item.expect}")
@@ -556,10 +591,13 @@ def main(argv: list[str] | None = None) -> int:
                 "method": item.method,
                 "path": item.path,
                 "expect": item.expect,
+                "group": item.group,
                 "queries": queries[item.name][0],
                 "status_in_process": queries[item.name][1],
+                "bytes": queries[item.name][2],
                 "min_ratio": item.min_ratio,
                 "max_p95_ms": item.max_p95_ms,
+                "max_kb": item.max_kb,
                 "load": results.get(item.name),
             }
             for item in items
@@ -574,6 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     report["machine"]["load_average_at_start"] = load_at_start
+    report["items"] = ordered_items(report["items"])
     table, misses, failures = render_table(report)
     report["misses"], report["failures"] = misses, failures
     print(table)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -20,6 +21,7 @@ from goals.feedback import selectors as feedback_selectors
 from learning import selectors as learning_selectors
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import Actor, actor_from_request
+from plms.tenancy.replica import replica_reads
 from plms.web import services
 from plms.web.decorators import member_required
 from workflows import selectors as workflow_selectors
@@ -34,20 +36,51 @@ TEAM_HEATMAP_COLUMNS = 12  # the home card's capabilities; the team heatmap page
 
 @member_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The dashboard: every section that applies to the viewer (their own work, their team
-    when they manage people, the organisation for HR admins)."""
+    """The dashboard: the viewer's own work, and where it applies their team (when they manage
+    people) and the organisation (HR admins). The team and the organisation are sections of
+    their own, loaded after the page (htmx), so the page's first byte never waits for the
+    slowest of them; without JavaScript each is a link to its own page."""
     actor = actor_from_request(request)
     employee = request.employee
     services.member_activity_record(user=request.user)
     context: dict = {"employee": employee}
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
     if employee is not None:
         context.update(_employee_sections(actor, employee))
-        reports = list(people_selectors.direct_reports(manager=employee))
-        if reports:
-            context.update(_manager_sections(request, employee, reports))
+        if people_selectors.direct_reports(manager=employee).exists():
+            context.update(is_manager=True, team_section_url=reverse("web:home_team") + query)
     if request.membership.is_admin:
-        context.update(_hr_sections(request.organization))
+        context["organisation_section_url"] = reverse("web:home_organisation")
     return render(request, "web/home.html", context)
+
+
+def _section(request: HttpRequest, template: str, context: dict, title: str) -> HttpResponse:
+    """A home section: the fragment for htmx, else a page of its own around it."""
+    if getattr(request, "htmx", False):
+        return render(request, template, context)
+    context.update(section_template=template, section_title=title)
+    return render(request, "web/home_section.html", context)
+
+
+@member_required
+def home_team(request: HttpRequest) -> HttpResponse:
+    """The home's team section: who needs what, the team heatmap, goals at risk."""
+    employee = request.employee
+    reports = list(people_selectors.direct_reports(manager=employee)) if employee else []
+    if not reports:
+        raise Http404
+    context = _manager_sections(request, employee, reports)
+    return _section(request, "web/_team.html", context, _("Your team"))
+
+
+@member_required(admin=True)
+def home_organisation(request: HttpRequest) -> HttpResponse:
+    """The home's organisation section for HR admins; its trends and reports tolerate a
+    little lag, so they read from the replica when there is one."""
+    with replica_reads():
+        context = _hr_sections(request.organization)
+        response = _section(request, "web/_organisation.html", context, _("Your organisation"))
+    return response
 
 
 def _employee_sections(actor: Actor, employee: Employee) -> dict:

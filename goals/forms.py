@@ -253,12 +253,22 @@ class FeedbackForm(forms.Form):
     support_offered = forms.CharField(label=_("Support offered"), required=False, widget=TEXT)
     follow_up_date = forms.DateField(label=_("Follow up on"), required=False, widget=DATE)
     visibility = forms.ChoiceField(label=_("Visibility"), choices=Feedback.Visibility.choices)
+    capabilities = forms.MultipleChoiceField(
+        label=_("Capabilities it is about"),
+        required=False,
+        help_text=_(
+            "It then appears beside these capabilities when the person is assessed, to whoever "
+            "may see this feedback."
+        ),
+        widget=forms.CheckboxSelectMultiple,
+    )
     request = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, viewer=None, **kwargs):
+    def __init__(self, *args, viewer=None, capabilities=(), **kwargs):
         super().__init__(*args, **kwargs)
         chosen = self.data.get(self.add_prefix("receiver")) or self.initial.get("receiver")
         self.fields["receiver"].offer(viewer=viewer, chosen=chosen)
+        self.fields["capabilities"].choices = capabilities
 
 
 class FeedbackRequestForm(forms.Form):

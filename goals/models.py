@@ -696,3 +696,29 @@ class Feedback(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.receiver}"
+
+    @property
+    def linked_capabilities(self) -> list[Capability]:
+        """The capabilities it is about (prefetch `capability_links__capability`)."""
+        return [link.capability for link in self.capability_links.all()]
+
+
+class FeedbackCapability(TenantModel):
+    """A capability a piece of feedback is about: the feedback then appears beside it on the
+    receiver's rating forms and results, to whoever may see the feedback."""
+
+    feedback = models.ForeignKey(
+        Feedback, on_delete=models.CASCADE, related_name="capability_links"
+    )
+    capability = models.ForeignKey(Capability, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            _org_uuid("feedbackcapability"),
+            models.UniqueConstraint(
+                fields=["organization", "feedback", "capability"], name="feedbackcapability_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "capability"], name="feedbackcap_org_cap"),
+        ]

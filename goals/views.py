@@ -28,6 +28,7 @@ from plms.common.errors import ApplicationError
 from plms.common.ids import parse_public_id
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
+from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 20
@@ -119,6 +120,7 @@ def person_scorecard(request: HttpRequest, id) -> HttpResponse:
 
 
 @member_required
+@replica_view
 def team_scorecard(request: HttpRequest) -> HttpResponse:
     employee = request.employee
     search = request.GET.get("q", "").strip()

@@ -123,7 +123,9 @@ def format_level(value: Decimal | int | float) -> str:
     return text
 
 
-def explain(gap: GapInput) -> str:
+def explain(gap: GapInput, *, for_role: str = "") -> str:
+    if for_role:  # a plan towards another role: "for Team Lead: Coaching 2 → 3"
+        return f"for {for_role}: {gap.capability_name} {format_level(gap.current)} → {gap.target}"
     return f"{gap.capability_name}: {format_level(gap.current)} → target {gap.target}"
 
 
@@ -171,9 +173,14 @@ def _choose_for_gap(
 
 
 def build_plan(
-    *, gaps: list[GapInput], catalogue: list[CatalogueEntry], settings: BuildSettings
+    *,
+    gaps: list[GapInput],
+    catalogue: list[CatalogueEntry],
+    settings: BuildSettings,
+    for_role: str = "",
 ) -> PlanDraft:
-    """The plan for these gaps (see the module docstring for the rules)."""
+    """The plan for these gaps (see the module docstring for the rules); `for_role` names the
+    role the gaps are measured against when it is not the person's own (each reason says so)."""
     open_gaps = sorted(
         (g for g in gaps if g.current is not None and g.gap > 0),
         key=lambda g: (-g.weighted_gap, -g.gap, g.capability_name, g.capability_id),
@@ -194,7 +201,7 @@ def build_plan(
         ]
         chosen, missing = _choose_for_gap(gap, entries, settings.max_items_per_capability)
         content_gaps.extend(missing)
-        reason = explain(gap)
+        reason = explain(gap, for_role=for_role)
         for entry in chosen:
             if used + entry.hours > budget:
                 skipped.append(Skipped(entry.item_id, entry.capability_id, reason))

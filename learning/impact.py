@@ -3,7 +3,8 @@
 For each completed plan item, the employee's consolidated level in the item's capability
 *before* (the latest assessment whose period ended on or before the completion) and *after*
 (the first assessment whose period ended after it). Aggregated per item, capability and plan:
-mean change, levels gained, cost per level gained, time to proficiency, completion rates.
+mean change, levels gained, cost per level gained, time to proficiency, completion rates, and
+per item the learners' satisfaction (their mean rating of it, 1-5).
 
 This is association, not proof: people learn from many things at once, assessments vary, and
 those who choose to learn differ from those who do not. The pages and the API say so.
@@ -20,11 +21,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Avg, Count, Q
 
 from assessments.models import ConsolidatedLevel
 from assessments.selectors.requirements import proficient_level
-from learning.models import DevelopmentPlan, PlanItem
+from learning.models import DevelopmentPlan, LearningFeedback, PlanItem
 
 CAVEAT = (
     "These figures show association, not proof: competence may have moved for other reasons, "
@@ -226,12 +227,26 @@ def completion_rates() -> dict:
     }
 
 
+def _satisfaction(item_ids: set[int]) -> dict[int, tuple[Decimal | None, int]]:
+    """{item id: (the learners' mean rating 1-5, ratings)} (one query)."""
+    rows = (
+        LearningFeedback.objects.filter(item_id__in=item_ids)
+        .values("item_id")
+        .annotate(mean=Avg("rating"), count=Count("id"))
+        .order_by()
+    )
+    return {row["item_id"]: (_q(Decimal(row["mean"])), row["count"]) for row in rows}
+
+
 def impact_report(*, employee=None) -> dict:
     """The organisation's learning impact (or one employee's), in a constant number of
     queries whatever the number of plans, items and assessments."""
     completed = completed_items(employee=employee)
     history = _history({c.employee_id for c in completed}, {c.capability_id for c in completed})
     report = summarise(completed, history, proficient=proficient_level())
+    satisfaction = _satisfaction({row["item_id"] for row in report["items"] if row["item_id"]})
+    for row in report["items"]:
+        row["satisfaction"], row["ratings"] = satisfaction.get(row["item_id"], (None, 0))
     report["rates"] = completion_rates()
     report["caveat"] = CAVEAT
     return report

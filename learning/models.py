@@ -368,6 +368,37 @@ class LearningCompletion(TenantModel):
         return f"{self.employee_id} completed {self.item_id} at {self.completed_at}"
 
 
+class LearningFeedback(TenantModel):
+    """A learner's rating (1-5) and comment on a learning item they completed: the catalogue
+    shows each item's mean and count, the impact report the satisfaction beside the level
+    change and cost. One per learner and item; rating again replaces it."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(LearningItem, on_delete=models.CASCADE, related_name="feedback")
+    rating = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        constraints = [
+            _org_uuid("learningfeedback"),
+            models.UniqueConstraint(
+                fields=["organization", "employee", "item"], name="learningfeedback_once"
+            ),
+            models.CheckConstraint(
+                name="learningfeedback_rating", condition=Q(rating__gte=1, rating__lte=5)
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "item"], name="learningfeedback_org_item")]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} rated {self.item_id}: {self.rating}"
+
+
 class CapabilityEvidence(TenantModel):
     """Evidence of a capability from learning; kind "rating" is an expert rating at a level."""
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from assessments.models import AssessmentCycle
@@ -19,6 +19,7 @@ from learning.models import (
     DevelopmentPlan,
     ItemCapability,
     LearningCompletion,
+    LearningFeedback,
     LearningItem,
     LearningSettings,
     PlanBuild,
@@ -329,3 +330,36 @@ def plan_build_list(*, search: str = "") -> QuerySet[PlanBuild]:
 
 def plan_build_get(*, uuid) -> PlanBuild | None:
     return PlanBuild.objects.select_related("cycle").filter(uuid=uuid).first()
+
+
+# --- Training feedback -----------------------------------------------------------------------
+
+
+def item_ratings(*, item_ids: Iterable[int]) -> dict[int, tuple[float, int]]:
+    """{item id: (mean rating, number of ratings)} of the learners' feedback (one query)."""
+    rows = (
+        LearningFeedback.objects.filter(item_id__in=list(item_ids))
+        .values("item_id")
+        .annotate(mean=Avg("rating"), count=Count("id"))
+        .order_by()
+    )
+    return {row["item_id"]: (round(float(row["mean"]), 1), row["count"]) for row in rows}
+
+
+def my_item_feedback(*, employee: Employee, item_ids: Iterable[int]) -> dict[int, LearningFeedback]:
+    """The person's own feedback on these items, by item id (one query)."""
+    return {
+        f.item_id: f
+        for f in LearningFeedback.objects.filter(employee=employee, item_id__in=list(item_ids))
+    }
+
+
+def item_feedback_comments(*, item: LearningItem, limit: int = 20) -> QuerySet[LearningFeedback]:
+    """The latest comments on an item, without the learners' names (the caller shows the
+    rating and comment only)."""
+    return (
+        LearningFeedback.objects.filter(item=item)
+        .exclude(comment="")
+        .only("rating", "comment", "updated_at")
+        .order_by("-updated_at", "-id")[:limit]
+    )

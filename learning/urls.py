@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("import/", views.item_import, name="item_import"),
     path("my-plan/", views.my_plan, name="my_plan"),
+    path("items/<uuid:id>/feedback/", views.item_feedback, name="item_feedback"),
     path("my-plan/build/", views.plan_build_mine, name="plan_build_mine"),
     path("team/", views.team, name="team"),
     path("content-gaps/", views.content_gaps, name="content_gaps"),

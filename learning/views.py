@@ -23,11 +23,13 @@ from learning.imports import COLUMNS, learning_items_import
 from learning.models import DevelopmentPlan, LearningItem, PlanItem
 from learning.services import builds as build_services
 from learning.services import catalogue as catalogue_services
+from learning.services import feedback as feedback_services
 from learning.services import plans as plan_services
 from plms.common.errors import ApplicationError
 from plms.common.imports import ImportFailed
 from plms.common.uploads import UploadField
 from plms.tenancy.actors import actor_from_request
+from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
@@ -82,6 +84,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "filtered": bool(search or kind or mix or language or capability),
         "query": query.urlencode(),
     }
+    ratings = selectors.item_ratings(item_ids=[item.pk for item in page.object_list])
+    for item in page.object_list:
+        item.rating_mean, item.rating_count = ratings.get(item.pk, (None, 0))
     template = "learning/_item_rows.html" if request.htmx else "learning/catalogue.html"
     return render(request, template, context)
 
@@ -127,9 +132,20 @@ def my_plan(request: HttpRequest) -> HttpResponse:
     employee = request.employee
     plan = selectors.current_plan_for(employee=employee) if employee else None
     items = list(selectors.plan_items(plan=plan)) if plan else []
+    rated = (
+        selectors.my_item_feedback(
+            employee=employee, item_ids=[pi.item_id for pi in items if pi.item_id]
+        )
+        if employee is not None
+        else {}
+    )
+    for pi in items:
+        pi.my_feedback = rated.get(pi.item_id) if pi.item_id else None
+        pi.asks_feedback = pi.status == PlanItem.Status.DONE and pi.item_id is not None
     context = {
         "plan": plan,
         "items": items,
+        "rating_choices": RATING_CHOICES,
         "progress": _progress(plan) if plan else 0,
         "can_progress": plan is not None and plan.status in plan_services.PROGRESS_STATUSES,
         "can_start": plan is not None
@@ -138,6 +154,38 @@ def my_plan(request: HttpRequest) -> HttpResponse:
         "statuses": PlanItem.Status.choices,
     }
     return render(request, "learning/my_plan.html", context)
+
+
+RATING_CHOICES = [
+    (5, gettext_lazy("5 · Excellent")),
+    (4, gettext_lazy("4 · Good")),
+    (3, gettext_lazy("3 · Fair")),
+    (2, gettext_lazy("2 · Poor")),
+    (1, gettext_lazy("1 · Very poor")),
+]
+
+
+@member_required
+@require_POST
+def item_feedback(request: HttpRequest, id) -> HttpResponse:
+    """The learner rates an item of their plan they completed, with a short comment."""
+    actor = actor_from_request(request)
+    item = selectors.item_get(uuid=id)
+    if item is None or request.employee is None:
+        raise Http404
+    try:
+        rating = int(request.POST.get("rating", ""))
+    except ValueError:
+        rating = 0
+    try:
+        feedback_services.learning_feedback_give(
+            actor=actor, item=item, rating=rating, comment=request.POST.get("comment", "")[:2000]
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Thank you: your rating helps others choose."))
+    return redirect("learning:my_plan")
 
 
 @member_required
@@ -421,6 +469,7 @@ def plan_build_again(request: HttpRequest, id) -> HttpResponse:
 
 
 @member_required(admin=True)
+@replica_view
 def impact_report(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/impact.html", {"report": impact.impact_report()})
 

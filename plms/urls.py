@@ -29,6 +29,7 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("goals/", include("goals.urls")),
     path("learning/", include("learning.urls")),
+    path("talent/", include("talent.urls")),
     path("workflows/", include("workflows.urls")),
     path("reward/", include("reward.urls")),
     path("notifications/", include("workflows.notification_urls")),

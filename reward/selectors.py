@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import results as result_selectors
-from goals import selectors as goal_selectors
+from goals.achievement import goal_achievement_for
 from plms.audit.services import audit_record, audit_record_many
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
@@ -98,7 +98,7 @@ def rating_inputs(
                     weight=row.requirement_weight or 1,
                 )
             )
-    achievements = goal_selectors.goal_achievement_for(
+    achievements = goal_achievement_for(
         employee_ids=ids, period_start=cycle.period_start, period_end=cycle.period_end
     )
     for employee_id, goals in achievements.items():

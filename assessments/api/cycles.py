@@ -18,13 +18,20 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from assessments import gaps
+from assessments.api.reviews import (
+    AnswersInputSerializer,
+    QuestionAnswerSerializer,
+    answers_action,
+)
 from assessments.models import (
     RATER_KINDS,
     Assessment,
     AssessmentCycle,
     Rating,
+    ReviewTemplate,
 )
 from assessments.results_cache import cached_report
+from assessments.reviews import selectors as review_selectors
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import raters as rater_selectors
 from assessments.services import cycles as cycle_services
@@ -43,6 +50,7 @@ from plms.common.api import (
 from plms.common.errors import NotFound
 from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
+from plms.people.api import EmployeeFiguresSerializer
 from plms.tenancy.permissions import IsOrganizationAdmin
 
 
@@ -84,6 +92,18 @@ class AssessmentCycleSerializer(ApiModelSerializer):
     framework_version = serializers.IntegerField(
         source="framework_version.number", read_only=True, allow_null=True
     )
+    review_template = PublicIdField(
+        ReviewTemplate,
+        required=False,
+        allow_null=True,
+        help_text="The review template whose questions the cycle asks (null: ratings only).",
+    )
+    review_template_version = serializers.IntegerField(
+        source="review_template_version.number",
+        read_only=True,
+        allow_null=True,
+        help_text="The template version the cycle launched with (kept whatever changes after).",
+    )
     launch = LaunchSerializer(source="*", read_only=True)
     assessment_count = serializers.IntegerField(read_only=True)
     submitted_count = serializers.IntegerField(read_only=True)
@@ -103,6 +123,10 @@ class AssessmentCycleSerializer(ApiModelSerializer):
             "peer_anonymous",
             "min_peers",
             "max_peer_requests",
+            "upward_reviews",
+            "min_upward",
+            "review_template",
+            "review_template_version",
             "evidence_at_extremes",
             "evidence_min_distance",
             "preview_voting",
@@ -201,12 +225,14 @@ class CapabilityGapSerializer(ApiSerializer):
     )
 
 
-class EmployeeGapsSerializer(ApiSerializer):
-    employee = serializers.UUIDField(source="uuid", read_only=True)
+class EmployeeGapsSerializer(EmployeeFiguresSerializer):
     weighted_gap_index = serializers.DecimalField(
         max_digits=6, decimal_places=2, allow_null=True, read_only=True
     )
     gaps = CapabilityGapSerializer(many=True, read_only=True)
+
+    class Meta(EmployeeFiguresSerializer.Meta):
+        fields = ["employee", "weighted_gap_index", "gaps"]
 
 
 class HeatmapDepartmentSerializer(ApiSerializer):
@@ -330,7 +356,9 @@ class AssessmentCycleViewSet(
     def get_queryset(self):
         if self.action == "department_heatmap":  # the cycle itself, without its counts
             return AssessmentCycle.objects.all()
-        return cycle_selectors.cycle_list()
+        return cycle_selectors.cycle_list().select_related(
+            "review_template", "review_template_version"
+        )
 
     def perform_create(self, serializer):
         cycle = cycle_services.cycle_create(
@@ -467,7 +495,7 @@ class AssessmentViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
             return Assessment.objects.none()
-        return rater_selectors.assessment_list_for_viewer(actor=self.actor)
+        return review_selectors.assessment_list_for_viewer(actor=self.actor)
 
     @extend_schema(
         methods=["get"],
@@ -508,9 +536,31 @@ class AssessmentViewSet(
         return paginated(self, ratings, RatingSerializer)
 
     @extend_schema(
+        methods=["get"],
+        summary="The questions the rater is asked, with their answers",
+        description="The cycle's review template version, the sections addressed to the "
+        "assessment's rater kind. Seen by whoever may see the assessment.",
+        responses={200: QuestionAnswerSerializer(many=True)},
+    )
+    @extend_schema(
+        methods=["put"],
+        summary="Save answers (draft)",
+        description="The rater answers some or all questions: text, a level on the scale or "
+        "one of the options; null clears an answer. Nothing is saved if one is invalid "
+        "(`invalid`, per question key). Required questions are checked on submit "
+        "(`incomplete`).",
+        request=AnswersInputSerializer,
+        responses={200: QuestionAnswerSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get", "put"], filterset_class=None, filter_backends=[])
+    def answers(self, request, id=None):
+        return answers_action(self, request, self.get_object())
+
+    @extend_schema(
         summary="Submit the assessment",
-        description="Locks it. Refused with `already_submitted`, `incomplete` or "
-        "`evidence_required` (per capability in `fields`). Emits `assessment.submitted`.",
+        description="Locks it. Refused with `already_submitted`, `incomplete` (per capability "
+        "or question key in `fields`) or `evidence_required` (per capability). Emits "
+        "`assessment.submitted`.",
         request=None,
         responses={200: AssessmentSerializer, 409: OpenApiResponse(description="Submitted.")},
     )

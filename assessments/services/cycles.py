@@ -19,6 +19,7 @@ from assessments.models import (
     Assessment,
     AssessmentCycle,
 )
+from assessments.reviews.services import template_version_pin
 from assessments.selectors.cycles import cycle_close_consequences, cycle_scope_employees
 from assessments.services import (
     CONFIRMATION_STALE,
@@ -55,6 +56,9 @@ CYCLE_FIELDS = (
     "evidence_at_extremes",
     "evidence_min_distance",
     "preview_voting",
+    "review_template",
+    "upward_reviews",
+    "min_upward",
 )
 SCOPE_MODELS = {
     AssessmentCycle.Scope.DEPARTMENTS: Department,
@@ -74,13 +78,15 @@ def _clean_cycle(cycle: AssessmentCycle) -> None:
     cycle.name = (cycle.name or "").strip()
     if not cycle.name:
         raise ApplicationError(INVALID, "A name is required.", fields={"name": "Required."})
-    full_clean(cycle, exclude=["framework_version"])
+    full_clean(cycle, exclude=["framework_version", "review_template", "review_template_version"])
     if cycle.period_end < cycle.period_start:
         raise ApplicationError(
             INVALID,
             "The period ends before it starts.",
             fields={"period_end": "On or after the start."},
         )
+    if cycle.weight_upward:
+        cycle.upward_reviews = True  # upward ratings weighted: the reviews are asked
     total = sum(cycle.weights.values())
     if total != 100:
         raise ApplicationError(
@@ -153,12 +159,18 @@ def cycle_update(*, actor: Actor, cycle: AssessmentCycle, **changes) -> Assessme
         setattr(cycle, field, value)
     _clean_cycle(cycle)
     after = snapshot(cycle, CYCLE_FIELDS)
-    fixed = {"scope", "scope_ids", *(f"weight_{kind}" for kind in RATER_KINDS)}
+    fixed = {
+        "scope",
+        "scope_ids",
+        "review_template",
+        "upward_reviews",
+        *(f"weight_{kind}" for kind in RATER_KINDS),
+    }
     moved = sorted(name for name in fixed if before[name] != after[name])
     if moved and cycle.status != AssessmentCycle.Status.DRAFT:
         raise ApplicationError(
             CYCLE_NOT_DRAFT,
-            "Scope and weights are fixed once the cycle is launched.",
+            "Scope, weights and the review template are fixed once the cycle is launched.",
             fields={name: "Fixed after launch." for name in moved},
             status=409,
         )
@@ -199,6 +211,8 @@ def cycle_launch(*, actor: Actor, cycle: AssessmentCycle) -> AssessmentCycle:
     before = cycle.status
     cycle.status = AssessmentCycle.Status.OPEN
     cycle.framework_version = cycle.framework_version or framework_version_current()
+    if before == AssessmentCycle.Status.DRAFT:
+        template_version_pin(cycle=cycle)
     cycle.launch_state = AssessmentCycle.LaunchState.RUNNING
     cycle.launch_total = cycle_scope_employees(cycle).count()
     cycle.launch_done = 0
@@ -284,7 +298,8 @@ LAUNCH_ROW_FIELDS = (
 
 
 def assessments_create_for(*, cycle: AssessmentCycle, employee_ids: Sequence[int]) -> int:
-    """The self and manager assessments of these employees in the cycle, in bulk.
+    """The self and manager assessments of these employees in the cycle, in bulk, and (with
+    upward reviews) their direct reports' upward assessments of those who manage.
 
     Managers are the primary manager (weighted by the primary share) and the matrix managers
     (by their weights). Existing assessments are left alone, so calling it twice creates
@@ -318,8 +333,13 @@ def assessments_create_for(*, cycle: AssessmentCycle, employee_ids: Sequence[int
                 wanted.setdefault((employee_id, manager_id, "manager"), weight)
         for employee_id, manager_id, weight in matrix:
             wanted.setdefault((employee_id, manager_id, "manager"), weight)
+        if cycle.upward_reviews:
+            # Each manager in scope is reviewed by their active direct reports.
+            reports = Employee.objects.filter(manager_id__in=employee_ids, active=True)
+            for report_id, manager_id in reports.values_list("id", "manager_id"):
+                wanted[manager_id, report_id, "upward"] = 100
         existing = Assessment.objects.filter(
-            cycle=cycle, employee_id__in=employee_ids, kind__in=("self", "manager")
+            cycle=cycle, employee_id__in=employee_ids, kind__in=("self", "manager", "upward")
         ).values_list("employee_id", "rater_id", "kind")
         for key in existing:
             wanted.pop(key, None)

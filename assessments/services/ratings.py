@@ -18,6 +18,7 @@ from assessments.models import (
     AttestedRating,
     Rating,
 )
+from assessments.reviews.selectors import capability_section, missing_answers
 from assessments.selectors.requirements import reference_levels, required_capabilities, scale_bounds
 from assessments.services import (
     ALREADY_SUBMITTED,
@@ -85,12 +86,18 @@ def ratings_save(
     the whole call. Evidence rules are checked on submit."""
     same_organization(actor, assessment)
     assessment = (
-        Assessment.objects.select_for_update().select_related("cycle").get(pk=assessment.pk)
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("cycle", "cycle__review_template_version")
+        .get(pk=assessment.pk)
     )
     _check_rater(actor, assessment)
     _check_editable(assessment)
     items = list(items)
-    required = required_capabilities(employee_id=assessment.employee_id)
+    required = (
+        required_capabilities(employee_id=assessment.employee_id)
+        if capability_section(assessment) is not None
+        else {}
+    )
     low, high = scale_bounds()
     problems: dict[str, str] = {}
     codes: set[ErrorCode] = set()
@@ -98,7 +105,11 @@ def ratings_save(
         same_organization(actor, item.capability)
         key = item.capability.key
         if item.capability.pk not in required:
-            problems[key] = "Not required by the employee's role."
+            problems[key] = (
+                "Not required by the employee's role."
+                if required or capability_section(assessment) is not None
+                else "This review asks you no capability ratings."
+            )
             codes.add(CAPABILITY_NOT_IN_SCOPE)
         elif item.level is not None and not (
             isinstance(item.level, int) and low <= item.level <= high
@@ -166,8 +177,8 @@ def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
     the cycle's rules require it. Submitting twice is refused."""
     same_organization(actor, assessment)
     assessment = (
-        Assessment.objects.select_for_update()
-        .select_related("cycle", "employee")
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("cycle", "cycle__review_template_version", "employee")
         .get(pk=assessment.pk)
     )
     _check_rater(actor, assessment)
@@ -176,15 +187,27 @@ def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
             ALREADY_SUBMITTED, "The assessment was submitted already.", status=409
         )
     _check_editable(assessment)
-    required = required_capabilities(employee_id=assessment.employee_id)
+    # The cycle's template says whether the rater's kind rates capabilities and whether every
+    # one must be rated; its required questions must be answered.
+    section = capability_section(assessment)
+    required = (
+        required_capabilities(employee_id=assessment.employee_id)
+        if section is not None and section["required"]
+        else {}
+    )
     ratings = list(Rating.objects.filter(assessment=assessment).select_related("capability"))
     rated = {r.capability_id for r in ratings}
     missing = [req.capability for cap_id, req in required.items() if cap_id not in rated]
-    if missing:
+    unanswered = missing_answers(assessment)
+    if missing or unanswered:
         raise ApplicationError(
             INCOMPLETE,
-            "Rate every capability (or mark it not observed) before submitting.",
-            fields={c.key: "Not rated." for c in missing},
+            "Rate every capability (or mark it not observed) before submitting."
+            if not unanswered
+            else "Answer every required question before submitting."
+            if not missing
+            else "Rate every capability and answer every required question before submitting.",
+            fields={**{c.key: "Not rated." for c in missing}, **unanswered},
         )
     problems = evidence_problems(assessment=assessment, ratings=ratings)
     if problems:

@@ -8,6 +8,7 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from capabilities import selectors as capability_selectors
 from goals.api import FIELD_MAPPING, Ref
 from goals.feedback import selectors as feedback_selectors
 from goals.feedback import services as feedback_services
@@ -36,6 +37,14 @@ class FeedbackSerializer(ApiModelSerializer):
     receiver = Ref(people_selectors.employees)
     goal = Ref(Goal, required=False, allow_null=True)
     request = Ref(FeedbackRequest, required=False, allow_null=True)
+    capabilities = serializers.ListField(
+        child=Ref(capability_selectors.capabilities),
+        source="linked_capabilities",
+        required=False,
+        max_length=50,
+        help_text="The capabilities it is about: it appears beside them when the receiver is "
+        "assessed, to whoever may see it.",
+    )
 
     class Meta:
         model = Feedback
@@ -50,6 +59,7 @@ class FeedbackSerializer(ApiModelSerializer):
             "support_offered",
             "follow_up_date",
             "goal",
+            "capabilities",
             "visibility",
             "request",
             "created_at",
@@ -112,7 +122,9 @@ class FeedbackViewSet(
     def create(self, request, *args, **kwargs):
         serializer = FeedbackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        feedback = feedback_services.feedback_give(actor=self.actor, **serializer.validated_data)
+        data = dict(serializer.validated_data)
+        data["capabilities"] = data.pop("linked_capabilities", [])
+        feedback = feedback_services.feedback_give(actor=self.actor, **data)
         return Response(FeedbackSerializer(feedback).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(

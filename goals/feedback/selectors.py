@@ -4,6 +4,8 @@ public praise is seen by every member.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from uuid import UUID
 
 from django.db.models import (
@@ -11,8 +13,10 @@ from django.db.models import (
     QuerySet,
 )
 
+from capabilities.models import Capability
 from goals.models import (
     Feedback,
+    FeedbackCapability,
     FeedbackRequest,
 )
 from goals.selectors import report_ids_sql
@@ -40,8 +44,10 @@ def _feedback_visibility_q(*, actor: Actor) -> Q:
 def feedback_list(
     *, actor: Actor, receiver: Employee | None = None, kind: str = "", visibility: str = ""
 ) -> QuerySet[Feedback]:
-    queryset = Feedback.objects.select_related("giver", "receiver", "goal", "request").filter(
-        _feedback_visibility_q(actor=actor)
+    queryset = (
+        Feedback.objects.select_related("giver", "receiver", "goal", "request")
+        .prefetch_related("capability_links__capability")
+        .filter(_feedback_visibility_q(actor=actor))
     )
     if receiver is not None:
         queryset = queryset.filter(receiver=receiver)
@@ -50,6 +56,38 @@ def feedback_list(
     if visibility:
         queryset = queryset.filter(visibility=visibility)
     return queryset.order_by("-created_at", "-id")
+
+
+def feedback_by_capability(
+    *, actor: Actor, employee: Employee, capabilities: Iterable[Capability]
+) -> dict[int, list[Feedback]]:
+    """Feedback the employee received about each of `capabilities`, newest first, keeping
+    only what the actor may see (the giver, the receiver, the receiver's managers and HR;
+    public praise to everyone): `{capability id: [feedback, …]}`. What the rating form and
+    the results show beside each capability. Two queries whatever the numbers."""
+    ids = [c.pk for c in capabilities]
+    if not ids:
+        return {}
+    visible = feedback_list(actor=actor, receiver=employee).values("pk")
+    pairs = list(
+        FeedbackCapability.objects.filter(
+            capability_id__in=ids, feedback_id__in=visible
+        ).values_list("capability_id", "feedback_id")
+    )
+    if not pairs:
+        return {}
+    feedback = {
+        f.pk: f
+        for f in Feedback.objects.filter(pk__in={f for _, f in pairs})
+        .select_related("giver")
+        .order_by("-created_at", "-id")
+    }
+    result: dict[int, list[Feedback]] = defaultdict(list)
+    for capability_id, feedback_id in pairs:
+        result[capability_id].append(feedback[feedback_id])
+    for items in result.values():
+        items.sort(key=lambda f: (f.created_at, f.pk), reverse=True)
+    return dict(result)
 
 
 def feedback_get(*, actor: Actor, uuid) -> Feedback | None:

@@ -4,14 +4,17 @@ support, follow-up), optionally tied to a goal or capability, and requests for f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.db import transaction
 
+from capabilities.models import Capability
 from goals import selectors
 from goals.error_codes import INVALID
 from goals.models import (
     Feedback,
+    FeedbackCapability,
     FeedbackRequest,
     Goal,
 )
@@ -38,13 +41,15 @@ def feedback_give(
     goal: Goal | None = None,
     visibility: str = Feedback.Visibility.PRIVATE,
     request: FeedbackRequest | None = None,
+    capabilities: Sequence[Capability] = (),
 ) -> Feedback:
     """Continuous feedback, outside any review cycle. Corrective feedback is private and
-    says what is expected; public praise is recognition."""
+    says what is expected; public praise is recognition. `capabilities` are those it is
+    about: it then appears beside them when the receiver is rated, within its visibility."""
     giver = actor.employee
     if giver is None:
         raise PermissionDenied("Feedback is given by a person of the organisation.")
-    same_organization(actor, receiver, goal, request)
+    same_organization(actor, receiver, goal, request, *capabilities)
     errors: dict[str, str] = {}
     if receiver.pk == giver.pk:
         errors["receiver"] = "Feedback is for someone else."
@@ -78,13 +83,20 @@ def feedback_give(
     )
     full_clean(feedback, exclude=["giver", "receiver", "goal", "request"])
     feedback.save()
+    for capability in dict.fromkeys(capabilities):
+        FeedbackCapability.objects.create(feedback=feedback, capability=capability)
     if request is not None:
         FeedbackRequest.objects.filter(pk=request.pk).update(status="answered")
     audit_record(
         actor=actor,
         action="feedback.given",
         obj=feedback,
-        changes={"receiver": str(receiver.uuid), "kind": kind, "visibility": visibility},
+        changes={
+            "receiver": str(receiver.uuid),
+            "kind": kind,
+            "visibility": visibility,
+            "capabilities": sorted(c.key for c in capabilities),
+        },
     )
     return feedback
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from capabilities import selectors as capability_selectors
 from goals.feedback import selectors as feedback_selectors
 from goals.feedback import services as feedback_services
 from goals.forms import (
@@ -48,11 +49,19 @@ def feedback_give(request: HttpRequest) -> HttpResponse:
         "receiver": request.GET.get("to", ""),
         "request": request.GET.get("request", ""),
     }
-    form = FeedbackForm(request.POST or None, initial=initial, viewer=employee)
+    form = FeedbackForm(
+        request.POST or None,
+        initial=initial,
+        viewer=employee,
+        capabilities=[(str(c.uuid), c.name) for c in capability_selectors.capability_choices()],
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["request"] = feedback_selectors.feedback_request_get(
             uuid=parse_public_id(data.pop("request"))
+        )
+        data["capabilities"] = list(
+            capability_selectors.capabilities().filter(uuid__in=data["capabilities"])
         )
         try:
             feedback_services.feedback_give(actor=actor, **data)

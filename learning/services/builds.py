@@ -69,8 +69,9 @@ def _check_may_plan_for(actor: Actor, employee: Employee) -> None:
         raise NotFound()
 
 
-def _plan_title(settings: BuildSettings) -> str:
-    return f"Development plan {settings.period_start:%b %Y} to {settings.period_end:%b %Y}"
+def _plan_title(settings: BuildSettings, for_role: str = "") -> str:
+    towards = f" for {for_role}" if for_role else ""
+    return f"Development plan{towards} {settings.period_start:%b %Y} to {settings.period_end:%b %Y}"
 
 
 def _new_plan(
@@ -80,11 +81,12 @@ def _new_plan(
     draft: PlanDraft,
     settings: BuildSettings,
     cycle: AssessmentCycle | None,
+    for_role: str = "",
 ) -> tuple[DevelopmentPlan, list[PlanItem]]:
     plan = DevelopmentPlan(
         organization_id=organization_id,
         employee=employee,
-        title=_plan_title(settings),
+        title=_plan_title(settings, for_role),
         period_start=settings.period_start,
         period_end=settings.period_end,
         built_from=cycle,
@@ -113,8 +115,11 @@ def plan_build(
     employee: Employee,
     start: date | None = None,
     cycle: AssessmentCycle | None = None,
+    gaps: list[GapInput] | None = None,
+    for_role: str = "",
 ) -> DevelopmentPlan:
-    """Build a draft development plan from the employee's current gaps (on demand)."""
+    """Build a draft development plan from the employee's current gaps (on demand), or from
+    `gaps` measured against another role, `for_role` (a role they aspire to)."""
     _check_may_plan_for(actor, employee)
     same_organization(actor, cycle)
     if (
@@ -124,10 +129,11 @@ def plan_build(
         raise ApplicationError(
             PLAN_EXISTS, f"{employee} has a plan built from {cycle.name} already.", status=409
         )
-    gaps = [
-        GapInput(g.capability.pk, g.capability.name, g.target, g.current, g.weight)
-        for g in employee_gaps(employee=employee)
-    ]
+    if gaps is None:
+        gaps = [
+            GapInput(g.capability.pk, g.capability.name, g.target, g.current, g.weight)
+            for g in employee_gaps(employee=employee)
+        ]
     settings = build_settings(
         settings=selectors.learning_settings_get(), start=start or timezone.localdate()
     )
@@ -135,6 +141,7 @@ def plan_build(
         gaps=gaps,
         catalogue=selectors.catalogue_entries(capability_ids=[g.capability_id for g in gaps]),
         settings=settings,
+        for_role=for_role,
     )
     plan, items = _new_plan(
         organization_id=actor.organization.pk,
@@ -142,6 +149,7 @@ def plan_build(
         draft=draft,
         settings=settings,
         cycle=cycle,
+        for_role=for_role,
     )
     plan.save()
     PlanItem.objects.bulk_create(items)

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from plms.common.api import (
     ApiFilterSet,
+    ApiModelSerializer,
     ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
@@ -45,6 +46,17 @@ class DepartmentSerializer(StrictModelSerializer):
         model = Department
         fields = ["id", "name", "parent", "employee_count", "created_at"]
         read_only_fields = ["created_at"]
+
+
+# What other apps build one employee's read-only figures on (assessments' gaps): the employee
+# by public id. Subclasses add their fields and list them in `Meta.fields`. (A comment, not a
+# docstring: the schema would describe every subclass with it.)
+class EmployeeFiguresSerializer(ApiModelSerializer):
+    employee = serializers.UUIDField(source="uuid", read_only=True)
+
+    class Meta:
+        model = Employee
+        fields = ["employee"]
 
 
 class EmployeeSerializer(StrictModelSerializer):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from plms.common.errors import ApplicationError
 from plms.people import services as people_services
 from plms.people.selectors import employee_list
+from plms.privacy import erasure as erasure_services
 from plms.privacy import selectors, services
 from plms.privacy.forms import LeavingDateForm, RetentionPolicyForm
 from plms.tenancy.actors import actor_from_request
@@ -30,7 +31,7 @@ def _context(request, employee, **extra) -> dict:
     return {
         "person": employee,
         "exports": selectors.personal_data_exports_for(employee=employee)[:10],
-        "erasure_due": services.employee_erasure_due(employee=employee),
+        "erasure_due": erasure_services.employee_erasure_due(employee=employee),
         "retention": selectors.retention_policy_get(organization_id=actor.organization.pk),
         **extra,
     }
@@ -97,7 +98,7 @@ def erasure(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
     if request.method == "POST":
         try:
-            changes = services.employee_erase(
+            changes = erasure_services.employee_erase(
                 actor=actor, employee=employee, force=request.POST.get("force") == "on"
             )
         except ApplicationError as error:
@@ -107,7 +108,7 @@ def erasure(request: HttpRequest, id) -> HttpResponse:
                 request, _("%(count)d fields were anonymised or removed.") % {"count": len(changes)}
             )
             return redirect("privacy:person", id=employee.uuid)
-    plan = services.employee_erasure_plan(actor=actor, employee=employee)
+    plan = erasure_services.employee_erasure_plan(actor=actor, employee=employee)
     return render(request, "privacy/erasure.html", _context(request, employee, plan=plan))
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "goals",
     "learning",
     "reward",
+    "talent",
     "workflows",
     "dashboards",
     "django.contrib.auth",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # With a replica: who is asking, and their next pages read from the primary after a write.
+    "plms.tenancy.replica.ReplicaPinMiddleware",
     # Client address and user agent of the request, for the audit entries it writes.
     "plms.audit.middleware.AuditOriginMiddleware",
     # Keeps each signed-in browser's row (device, address, last seen) for "Your sessions".
@@ -142,6 +145,18 @@ else:
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
     }
+# Reports from a PostgreSQL streaming replica (plms/tenancy/replica.py): dashboards and reports
+# that tolerate a few seconds of lag read from it; everything else, and a person's next pages
+# after they write (for PLMS_REPLICA_PIN_SECONDS), from the primary. Tests mirror the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+PLMS_REPLICA_PIN_SECONDS = env_int("PLMS_REPLICA_PIN_SECONDS", 10)
+if DATABASE_URL and DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    _replica_options = DATABASES["replica"].setdefault("OPTIONS", {})
+    _replica_options["options"] = f"{_replica_options.get('options', '')} -c jit=off".strip()
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["plms.tenancy.replica.ReplicaRouter"]
 # Each view runs in its own atomic block (a savepoint inside the organization's transaction),
 # so a failed view's writes are rolled back while the request's bookkeeping stays.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -398,9 +413,15 @@ CELERY_BEAT_SCHEDULE["integrations-purge-webhook-history"] = {
     "options": {"expires": 3600.0},
 }
 
-# The audit log is purged daily by each organisation's retention rules (plms.privacy).
+# The audit log is purged, and leavers past their retention period erased, daily by each
+# organisation's retention rules (plms.privacy).
 CELERY_BEAT_SCHEDULE["privacy-purge-audit-log"] = {
     "task": "plms.privacy.tasks.purge_expired_audit_events",
+    "schedule": 86400.0,
+    "options": {"expires": 3600.0},
+}
+CELERY_BEAT_SCHEDULE["privacy-erase-due-leavers"] = {
+    "task": "plms.privacy.tasks.erase_due_leavers",
     "schedule": 86400.0,
     "options": {"expires": 3600.0},
 }

@@ -14,6 +14,7 @@ AREAS = (
     "privacy",
     "ratings",
     "compensation",
+    "talent",
 )
 # Ratings from other systems are imported, never written as a person's own rating.
 WRITE_ACCESS = {"ratings": "import"}

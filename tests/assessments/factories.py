@@ -19,6 +19,9 @@ from assessments.models import (
     PreviewLevel,
     PreviewVote,
     Rating,
+    ReviewAnswer,
+    ReviewTemplate,
+    ReviewTemplateVersion,
 )
 from tests.capabilities.factories import CapabilityFactory
 from tests.factories import EmployeeFactory, TenantFactory, UserFactory, tenant_factory
@@ -161,3 +164,55 @@ class AssessmentGroupObjectPermissionFactory(TenantFactory):
     content_object = factory.SubFactory(AssessmentFactory, organization=SAME_ORG)
     group = factory.SubFactory(GroupFactory)
     permission = factory.LazyFunction(_rate_permission)
+
+
+TEMPLATE_SECTIONS = [
+    {
+        "key": "s-caps",
+        "kind": "capabilities",
+        "title": "Capability ratings",
+        "help_text": "",
+        "rater_kinds": ["self", "manager", "peer", "expert"],
+        "required": True,
+        "questions": [],
+    },
+    {
+        "key": "s-open",
+        "kind": "open",
+        "title": "Looking back",
+        "help_text": "",
+        "rater_kinds": ["self", "manager", "peer"],
+        "required": False,
+        "questions": [{"key": "q-keep", "text": "What should they keep doing?", "help_text": ""}],
+    },
+]
+
+
+@tenant_factory
+class ReviewTemplateFactory(TenantFactory):
+    class Meta:
+        model = ReviewTemplate
+
+    name = factory.Sequence(lambda n: f"Review template {n}")
+    sections = factory.LazyFunction(lambda: [dict(s) for s in TEMPLATE_SECTIONS])
+
+
+@tenant_factory
+class ReviewTemplateVersionFactory(TenantFactory):
+    class Meta:
+        model = ReviewTemplateVersion
+
+    template = factory.SubFactory(ReviewTemplateFactory, organization=SAME_ORG)
+    number = factory.Sequence(lambda n: n + 1)
+    name = factory.SelfAttribute("template.name")
+    sections = factory.SelfAttribute("template.sections")
+
+
+@tenant_factory
+class ReviewAnswerFactory(TenantFactory):
+    class Meta:
+        model = ReviewAnswer
+
+    assessment = factory.SubFactory(AssessmentFactory, organization=SAME_ORG)
+    question_key = "q-keep"
+    text = "Listening to customers"

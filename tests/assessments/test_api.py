@@ -34,7 +34,7 @@ def test_hr_creates_launches_and_closes_a_cycle(world, django_capture_on_commit_
     created = client.post("/api/v1/assessment-cycles", CYCLE, format="json")
     assert created.status_code == 201, created.json()
     body = created.json()
-    assert body["weights"] == {"self": 30, "manager": 70, "peer": 0, "expert": 0}
+    assert body["weights"] == {"self": 30, "manager": 70, "peer": 0, "expert": 0, "upward": 0}
     assert body["deadlines"]["manager"] == "2027-12-15" and body["status"] == "draft"
     with django_capture_on_commit_callbacks(execute=True):
         launched = client.post(f"/api/v1/assessment-cycles/{body['id']}/launch")

@@ -1,6 +1,6 @@
 """The demo has a closed cycle with results and an open one with work to do, once."""
 
-from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
+from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel, ReviewAnswer
 from plms.web.demo import seed_demo
 from tests.conftest import in_org
 
@@ -32,6 +32,15 @@ def test_the_demo_has_results_and_an_open_cycle_and_runs_once(db, settings):
         assert Assessment.objects.filter(
             cycle=open_cycle, kind="self", status="submitted", employee__email="liam@acme.example"
         ).exists()
+        # A template with questions, used by the open cycle; upward reviews in the closed one:
+        # enough of Marcus Bell's reports answered to show him the aggregate, one of Sofia's.
+        assert open_cycle.review_template.name == "Annual review with questions"
+        assert open_cycle.review_template_version is not None
+        closed = AssessmentCycle.objects.get(status="closed")
+        upward = Assessment.objects.filter(cycle=closed, kind="upward", status="submitted")
+        assert upward.filter(employee__email="manager@acme.example").count() >= closed.min_upward
+        assert upward.filter(employee__email="sales.manager@acme.example").count() == 1
+        assert ReviewAnswer.objects.filter(assessment__cycle=closed).exists()
         first = _counts()
     seed_demo()
     with in_org(organization):

@@ -20,9 +20,15 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from assessments.models import Assessment, AssessmentCycle
+from assessments.models import Assessment, AssessmentCycle, ReviewTemplate
+from assessments.reviews import services as review_services
+from assessments.selectors.cycles import cycle_close_consequences
+from assessments.selectors.requirements import required_capabilities
+from assessments.services import cycles as cycle_services
+from assessments.services import ratings as rating_services
 from capabilities.catalogue.loader import catalogue_load
 from capabilities.models import RoleAssignment
+from capabilities.services import roles as role_services
 from goals.models import ActionItem, CheckIn, GoalRedEpisode
 from learning.models import DevelopmentPlan, PlanItem
 from plms.people.models import Employee
@@ -495,3 +501,119 @@ def test_e_a_goal_turning_red_notifies_the_manager_in_app(page, worker):
 def _notified(org) -> bool:
     with org.scope():
         return Notification.objects.filter(recipient=org.manager.employee.user).exists()
+
+
+# --- (f) Reviews: HR builds a template, a report answers upward, the manager sees the aggregate
+
+
+def test_f_hr_builds_a_review_template_a_report_answers_and_the_manager_sees_the_aggregate(
+    page, worker
+):
+    org = scenario.northwind()
+    role = scenario.library(org)
+    with org.scope():
+        second = scenario._person(
+            org.organization,
+            email="zoe@northwind.example",
+            first="Zoe",
+            last="Adams",
+            title="Support Advisor",
+            manager=org.manager.employee,
+        )
+        for person in (org.manager, second):
+            role_services.role_assign(actor=org.hr.actor, employee=person.employee, role=role)
+
+    # HR builds the template in the browser: a question for reports about their manager.
+    _switch_to(page, org.hr.email)
+    page.goto(reverse("assessments:review_templates"))
+    page.get_by_label("Name").fill("Upward review")
+    page.get_by_role("button", name="Create template").click()
+    expect(page.get_by_role("heading", name="Upward review")).to_be_visible()
+    page.get_by_role("link", name="Add a section").click()
+    page.get_by_label("Kind of section").select_option("rating")
+    page.get_by_label("Title").fill("Your manager")
+    page.get_by_label("Reports, about their manager (upward)").check()
+    page.get_by_label("The employee (self)").uncheck()
+    page.get_by_label("Managers").uncheck()
+    page.get_by_label("Questions, one a line").fill("How well does your manager remove obstacles?")
+    page.get_by_role("button", name="Save section").click()
+    expect(page.get_by_text("How well does your manager remove obstacles?")).to_be_visible()
+    expect(page.get_by_text("Version 2", exact=True)).to_be_visible()
+
+    # A cycle asks it (set up as HR would on the cycle form), launched by the worker.
+    today = timezone.localdate()
+    with org.scope():
+        template = ReviewTemplate.objects.get(name="Upward review")
+        cycle = cycle_services.cycle_create(
+            actor=org.hr.actor,
+            name="Autumn review",
+            period_start=today - datetime.timedelta(days=30),
+            period_end=today + datetime.timedelta(days=60),
+            weight_self=100,
+            weight_manager=0,
+            weight_peer=0,
+            weight_expert=0,
+            review_template=template,
+            upward_reviews=True,
+            min_upward=2,
+        )
+        cycle = cycle_services.cycle_launch(actor=org.hr.actor, cycle=cycle)
+    _wait(worker, lambda: scenario._launched(org, cycle.pk), "the worker launched the cycle")
+    with org.scope():
+        upward = {
+            a.rater_id: a
+            for a in Assessment.objects.filter(cycle=cycle, kind="upward").select_related("cycle")
+        }
+        assert set(upward) == {org.employee.employee.pk, second.employee.pk}
+        # Zoe has answered already.
+        zoe = second
+        review_services.answers_save(
+            actor=zoe.actor,
+            assessment=upward[second.employee.pk],
+            answers={template.sections[1]["questions"][0]["key"]: 2},
+        )
+        requirements = Assessment.objects.get(pk=upward[second.employee.pk].pk)
+        items = [
+            rating_services.RatingInput(r.capability, 3, "Seen in our one-to-ones.")
+            for r in required_capabilities(employee_id=org.manager.employee.pk).values()
+        ]
+        rating_services.ratings_save(actor=zoe.actor, assessment=requirements, items=items)
+        rating_services.assessment_submit(actor=zoe.actor, assessment=requirements)
+
+    # Eli answers his upward review in the browser.
+    _switch_to(page, org.employee.email)
+    page.goto(
+        reverse("assessments:assessment_form", kwargs={"id": upward[org.employee.employee.pk].uuid})
+    )
+    expect(page.get_by_text("never sees your review on its own")).to_be_visible()
+    for block in page.locator("section.capability-block[data-rating-group]").all():
+        block.locator("input[type=radio][value='4']").check()
+        block.locator("textarea").fill("Clear priorities every week.")
+    question = page.locator(".review-section .question", has_text="remove obstacles")
+    question.locator("input[type=radio][value='4']").check()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("Submitted. Thank you.")).to_be_visible()
+
+    with org.scope():
+        own = Assessment.objects.get(cycle=cycle, kind="self", employee=org.manager.employee)
+        items = [
+            rating_services.RatingInput(r.capability, 3, "My own view.")
+            for r in required_capabilities(employee_id=org.manager.employee.pk).values()
+        ]
+        rating_services.ratings_save(actor=org.manager.actor, assessment=own, items=items)
+        rating_services.assessment_submit(actor=org.manager.actor, assessment=own)
+        cycle_services.cycle_close(
+            actor=org.hr.actor,
+            cycle=cycle,
+            confirmed_unsubmitted=cycle_close_consequences(cycle=cycle).unsubmitted,
+            reason="Closing on time.",
+        )
+
+    # Maya sees the aggregate of her two reports, never one answer on its own.
+    _switch_to(page, org.manager.email)
+    page.goto(reverse("assessments:results", kwargs={"id": org.manager.employee.uuid}))
+    answers = page.locator("section[aria-labelledby=answers-heading]")
+    expect(answers).to_contain_text("How well does your manager remove obstacles?")
+    expect(answers).to_contain_text("mean 3 from 2 answers")
+    expect(answers).not_to_contain_text("level 2: 1")
+    expect(answers).not_to_contain_text("Eli")

@@ -58,6 +58,8 @@ POLICIES = {
     "peer-nominations": "object",
     "expert-grants": "object",
     "rating-previews": "object",
+    "review-templates": "admin",
+    "review-answers": "object",
     "learning-items": "admin",
     "development-plans": "object",
     "learning-completions": "admin",
@@ -69,6 +71,11 @@ POLICIES = {
     "pay-grades": "admin-read",
     "pay-records": "admin",
     "compensation-reviews": "object",
+    "career-paths": "admin",
+    "aspirations": "object",
+    "critical-roles": "admin",
+    "successors": "admin",
+    "potential-assessments": "object",
 }
 # Writes only the object's own person may make, whoever else asks (HR admins and keys get
 # 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).

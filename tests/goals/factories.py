@@ -14,6 +14,7 @@ from goals.models import (
     CheckInGoalReview,
     CheckInSeries,
     Feedback,
+    FeedbackCapability,
     FeedbackRequest,
     Goal,
     GoalAlignment,
@@ -226,3 +227,12 @@ class FeedbackFactory(TenantFactory):
     observation = "You closed the escalated case within the hour."
     impact = "The customer renewed."
     visibility = "private"
+
+
+@tenant_factory
+class FeedbackCapabilityFactory(TenantFactory):
+    class Meta:
+        model = FeedbackCapability
+
+    feedback = factory.SubFactory(FeedbackFactory, organization=SAME_ORG)
+    capability = factory.SubFactory(CapabilityFactory, organization=SAME_ORG)

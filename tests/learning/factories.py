@@ -13,6 +13,7 @@ from learning.models import (
     DevelopmentPlan,
     ItemCapability,
     LearningCompletion,
+    LearningFeedback,
     LearningItem,
     LearningSettings,
     PlanBuild,
@@ -119,3 +120,14 @@ class PlanBuildFactory(TenantFactory):
 
     cycle = factory.SubFactory(AssessmentCycleFactory, organization=SAME_ORG)
     state = PlanBuild.State.DONE
+
+
+@tenant_factory
+class LearningFeedbackFactory(TenantFactory):
+    class Meta:
+        model = LearningFeedback
+
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    item = factory.SubFactory(LearningItemFactory, organization=SAME_ORG)
+    rating = 4
+    comment = "Practical and short."

@@ -145,6 +145,8 @@ def test_progress_on_an_approved_plan_starts_it_and_the_item_forms_stay(world, l
     client = login_client(world.employee)
     mine = client.get(reverse("learning:my_plan")).content.decode()
     assert "Start the plan" in mine  # nothing done yet
+    # The plan's kind is said once, in its title, not again beside it.
+    assert "· Development plan ·" not in mine
     client.post(
         reverse("learning:plan_item_update", args=[first.uuid]),
         {"status": "done", "evidence": "Certificate", "reflection": ""},

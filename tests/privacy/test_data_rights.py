@@ -20,7 +20,7 @@ from plms.audit import actions
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
 from plms.people.models import Employee
-from plms.privacy import services
+from plms.privacy import erasure, services
 from plms.privacy.collect import NOT_THE_SUBJECT, SUBJECT_ROWS
 from plms.privacy.models import PersonalDataExport
 from plms.tenancy.rls import tenant_models
@@ -191,8 +191,8 @@ def test_erasure_leaves_aggregates_equal_and_does_what_the_dry_run_said(world, p
     before = _aggregates(world, people["cycle"])
     actor = actor_of(world.hr)
     with in_org(world.org):
-        plan = services.employee_erasure_plan(actor=actor, employee=subject)
-        done = services.employee_erase(actor=actor, employee=subject)
+        plan = erasure.employee_erasure_plan(actor=actor, employee=subject)
+        done = erasure.employee_erase(actor=actor, employee=subject)
     assert plan == done and plan
     assert {("people.Employee", "email"), ("goals.Feedback", "observation")} <= {
         (c.model, c.field) for c in plan
@@ -205,7 +205,7 @@ def test_erasure_leaves_aggregates_equal_and_does_what_the_dry_run_said(world, p
         assert Feedback.objects.get(pk=people["received"].pk).observation == "Well done."
         assert GoalUpdate.objects.get(goal=people["own_goal"]).comment == ""
         # Nothing is left to change: a second dry run is empty.
-        assert services.employee_erasure_plan(actor=actor, employee=subject) == []
+        assert erasure.employee_erasure_plan(actor=actor, employee=subject) == []
         assert AuditEvent.objects.filter(action=actions.PERSONAL_DATA_ERASED).count() == 1
     subject.user.refresh_from_db()
     assert not subject.user.has_usable_password() and "erased" in subject.user.email
@@ -214,13 +214,13 @@ def test_erasure_leaves_aggregates_equal_and_does_what_the_dry_run_said(world, p
 def test_erasure_waits_for_the_retention_period_and_refuses_active_people(world, people):  # noqa: F811
     actor = actor_of(world.hr)
     with in_org(world.org), pytest.raises(ApplicationError, match="Deactivate"):
-        services.employee_erase(actor=actor, employee=people["subject"])
+        erasure.employee_erase(actor=actor, employee=people["subject"])
     recent = _leave(world, people["subject"], days_ago=10)
     with in_org(world.org), pytest.raises(ApplicationError, match="retention period"):
-        services.employee_erase(actor=actor, employee=recent)
+        erasure.employee_erase(actor=actor, employee=recent)
     with in_org(world.org):
         services.retention_policy_set(actor=actor, leavers_days=5)
-        assert services.employee_erasure_due(employee=recent)
+        assert erasure.employee_erasure_due(employee=recent)
         with pytest.raises(ApplicationError, match="30 days"):
             services.retention_policy_set(actor=actor, audit_days=7)
 

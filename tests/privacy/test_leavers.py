@@ -1,7 +1,8 @@
 """The day a person left: recorded by every way people are deactivated (HR, an identity
 provider over SCIM, an HRIS bulk upsert, the CSV import), cleared when they come back,
 correctable by HR in the browser and the API, filled for people who had left before it was
-recorded; erasure of leavers counts the retention period from it, not from the last change."""
+recorded; erasure of leavers (by HR, or by the daily job once the period has passed) counts the
+retention period from it, not from the last change."""
 
 from __future__ import annotations
 
@@ -13,15 +14,19 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from plms.audit import actions
+from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
-from plms.integrations import services as integration_services
+from plms.integrations.services import provisioning as integration_services
 from plms.people import services as people_services
 from plms.people.imports import people_import
 from plms.people.models import Employee
-from plms.privacy import services
+from plms.privacy import erasure, services
+from plms.privacy import tasks as privacy_tasks
 from tests.assessments.conftest import actor_of
 from tests.conftest import in_org
 from tests.factories import EmployeeFactory
+from tests.privacy.factories import RetentionPolicyFactory
 
 
 def _refresh(org, employee) -> Employee:
@@ -172,8 +177,32 @@ def test_erasure_counts_the_retention_period_from_the_day_the_person_left(org_a,
             updated_at=timezone.now() - datetime.timedelta(days=1000)
         )
         recent.refresh_from_db()
-        assert services.employee_erasure_due(employee=long_gone)
-        assert not services.employee_erasure_due(employee=recent)
+        assert erasure.employee_erasure_due(employee=long_gone)
+        assert not erasure.employee_erasure_due(employee=recent)
         with pytest.raises(ApplicationError, match="retention period"):
-            services.employee_erase(actor=actor, employee=recent)
-        assert services.employee_erase(actor=actor, employee=long_gone)
+            erasure.employee_erase(actor=actor, employee=recent)
+        assert erasure.employee_erase(actor=actor, employee=long_gone)
+
+
+def test_the_daily_job_erases_each_organisations_due_leavers_once(org_a, org_b):
+    today = timezone.localdate()
+    RetentionPolicyFactory(organization=org_a, leavers_days=100)  # org_b: the default 730
+    due = EmployeeFactory(organization=org_a, active=False, left_on=today - datetime.timedelta(150))
+    not_yet = EmployeeFactory(
+        organization=org_a, active=False, left_on=today - datetime.timedelta(50)
+    )
+    active = EmployeeFactory(organization=org_a)
+    elsewhere = EmployeeFactory(
+        organization=org_b, active=False, left_on=today - datetime.timedelta(150)
+    )
+
+    assert privacy_tasks.erase_due_leavers() == 2  # both organisations have leavers
+
+    assert _refresh(org_a, due).first_name == "Former employee"
+    assert "erased" in _refresh(org_a, due).email
+    for org, kept in ((org_a, not_yet), (org_a, active), (org_b, elsewhere)):
+        assert _refresh(org, kept).first_name == kept.first_name
+    privacy_tasks.erase_due_leavers()  # again: nothing left to erase
+    with in_org(org_a):
+        (erased,) = AuditEvent.objects.filter(action=actions.PERSONAL_DATA_ERASED)
+    assert erased.actor_label == "system" and erased.object_uuid == due.uuid

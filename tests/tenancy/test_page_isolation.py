@@ -9,15 +9,16 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
+from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel, ReviewTemplate
 from capabilities.models import Capability, JobRole, RoleRequirement
 from goals.models import ActionItem, CheckIn, CheckInEscalation, Goal, GoalTemplate
-from learning.models import DevelopmentPlan, PlanBuild, PlanItem
+from learning.models import DevelopmentPlan, LearningItem, PlanBuild, PlanItem
 from plms.accounts.models import UserSession
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.privacy.models import PersonalDataExport
 from reward.models import CompensationProposal, CompensationReview
+from talent.models import Aspiration, CareerPath, CriticalRole, Successor
 from tests.factories import TENANT_FACTORIES
 from workflows.models import Notification, WorkflowRun, WorkflowTemplate
 
@@ -97,6 +98,17 @@ PAGE_MODELS = {
     "assessments:preview_vote": ConsolidatedLevel,
     "assessments:rating_preview": AssessmentCycle,
     "assessments:expert_revoke": Assessment,
+    "assessments:cycle_answers_export": AssessmentCycle,
+    **{
+        f"assessments:{name}": ReviewTemplate
+        for name in (
+            "review_template",
+            "review_template_section",
+            "review_template_section_delete",
+            "review_template_archive",
+        )
+    },
+    "learning:item_feedback": LearningItem,
     "learning:plan_detail": DevelopmentPlan,
     "learning:improvement_plan_start": Employee,
     "learning:plan_action": DevelopmentPlan,
@@ -117,6 +129,14 @@ PAGE_MODELS = {
     "workflows:run_detail": WorkflowRun,
     "workflows:run_cancel": WorkflowRun,
     "notifications:read": Notification,
+    "talent:aspiration_remove": Aspiration,
+    "talent:aspiration_plan": Aspiration,
+    "talent:career_path_remove": CareerPath,
+    "talent:critical_role_detail": CriticalRole,
+    "talent:successor_nominate": CriticalRole,
+    "talent:succession_grant": CriticalRole,
+    "talent:successor_update": Successor,
+    "talent:potential_assess": Employee,
 }
 
 

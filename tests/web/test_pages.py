@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from plms.people.models import Employee
 from tests.conftest import in_org
 from tests.factories import EmployeeFactory
+from tests.home import home_page
 
 
 def test_login_page_and_sign_in(client, employee):
@@ -36,9 +37,9 @@ def test_failed_logins_lock_out_after_five_attempts(client, employee):
 
 
 def test_home_adapts_to_the_role(login_client, hr_admin, manager, employee):
-    hr_page = login_client(hr_admin).get("/").content.decode()
+    hr_page = home_page(login_client(hr_admin))
     assert "Your organisation" in hr_page and 'href="/people/"' in hr_page
-    manager_page = login_client(manager).get("/").content.decode()
+    manager_page = home_page(login_client(manager))
     assert "Your team" in manager_page and employee.employee.full_name in manager_page
     assert 'href="/people/"' not in manager_page
     employee_page = login_client(employee).get("/").content.decode()
@@ -85,6 +86,23 @@ def test_employee_page_is_visible_to_their_managers_not_to_peers(
     assert login_client(hr_admin).get(url).status_code == 200  # HR, and the manager's manager
     assert login_client(employee).get(url).status_code == 200
     assert login_client(peer).get(url).status_code == 404
+
+
+def test_a_person_page_leads_to_their_work_for_everyone_who_may_open_it(
+    login_client, hr_admin, manager, employee
+):
+    """A workflow message about a person opens their page: it leads on to their goals and
+    their capability levels, pages each of its readers may open."""
+    url = f"/people/{employee.employee.uuid}/"
+    for member in (employee, manager, hr_admin):
+        client = login_client(member)
+        page = client.get(url).content.decode()
+        work = page.split('id="their-work-heading"', 1)[1].split("</nav>", 1)[0]
+        links = [href for href in work.split('href="')[1:]]
+        assert len(links) == 2
+        for link in links:
+            assert client.get(link.split('"', 1)[0]).status_code == 200
+    assert "Your work" in login_client(employee).get(url).content.decode()
 
 
 def test_another_organizations_person_page_is_404(login_client, outsider, employee):

@@ -223,6 +223,8 @@ def test_a_run_page_shows_its_history(login_client, org_a, hr_admin, employee, t
         run = template.runs.get()
     page = login_client(hr_admin).get(f"/workflows/runs/{run.uuid}/").content.decode()
     assert "Sent to 1 person." in page and "Completed" in page
+    dashboard = login_client(hr_admin).get("/workflows/dashboard/").content.decode()
+    assert "100 %" in dashboard and "100.0" not in dashboard
 
 
 def test_a_run_page_says_its_steps_and_its_trigger_in_words(

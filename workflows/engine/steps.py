@@ -65,6 +65,7 @@ def steps_claim(*, now: datetime, limit: int) -> list[int]:
     the work instead of queueing behind each other. The claim names the worker process that
     made it (plms.common.workers) until the process that dispatches a chunk takes it
     (`steps_take`), so no claimed step is ever held by nobody while a worker is involved.
+    Milestones claimed for the first time publish `milestone_due` in the same transaction.
     """
     active = list(
         WorkflowTemplate.objects.filter(status=WorkflowTemplate.Status.ACTIVE).values_list(

@@ -51,6 +51,7 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             Link(_("Scorecard"), "goals:my_scorecard", "goals", ("my_scorecard",)),
             Link(_("Learning"), "learning:my_plan", "learning", ("my_plan", "plan_detail")),
             Link(_("Rating and pay"), "reward:mine", "reward", ("mine",)),
+            Link(_("Career"), "talent:my_career", "talent", ("my_career",)),
             Link(
                 _("Check-ins"), "goals:check_in_list", "goals", ("check_in_list", "check_in_detail")
             ),
@@ -89,6 +90,7 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 "reward",
                 ("review_list", "review_detail"),
             ),
+            Link(_("Team aspirations"), "talent:team", "talent", ("team",)),
         ),
     ),
     (
@@ -110,6 +112,21 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("Learning catalogue"), "learning:catalogue", "learning", ("catalogue",)),
             Link(
+                _("Career paths"),
+                "talent:career_paths",
+                "talent",
+                ("career_paths",),
+                admin_only=True,
+            ),
+            Link(
+                _("Succession"),
+                "talent:succession",
+                "talent",
+                ("succession", "critical_role_detail"),
+                admin_only=True,
+            ),
+            Link(_("9-box"), "talent:nine_box", "talent", ("nine_box",), admin_only=True),
+            Link(
                 _("Department heatmap"),
                 "assessments:department_heatmap",
                 "assessments",
@@ -128,6 +145,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 "assessments:cycle_list",
                 "assessments",
                 ("cycle_list", "cycle_create", "cycle_detail", "calibration"),
+                admin_only=True,
+            ),
+            Link(
+                _("Review templates"),
+                "assessments:review_templates",
+                "assessments",
+                ("review_templates", "review_template", "review_template_section"),
                 admin_only=True,
             ),
             Link(

@@ -1,0 +1,80 @@
+"""Forms of the career pages (input shape only; the services hold the rules)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class RoleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.name
+
+
+class AspirationForm(forms.Form):
+    role = RoleChoiceField(label=_("A role you would like to grow into"), queryset=None)
+    note = forms.CharField(label=_("Why (optional)"), max_length=300, required=False)
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = roles
+
+
+class CareerPathForm(forms.Form):
+    from_role = RoleChoiceField(label=_("From role"), queryset=None)
+    to_role = RoleChoiceField(label=_("Next role"), queryset=None)
+    typical_months = forms.IntegerField(
+        label=_("Typical time (months)"), min_value=1, max_value=240, initial=24
+    )
+    note = forms.CharField(label=_("Note (optional)"), max_length=300, required=False)
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_role"].queryset = roles
+        self.fields["to_role"].queryset = roles
+
+
+RISK_CHOICES = [(1, _("Low")), (2, _("Medium")), (3, _("High"))]
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name} ({obj.title})" if obj.title else obj.full_name
+
+
+class CriticalRoleForm(forms.Form):
+    role = RoleChoiceField(label=_("Role"), queryset=None)
+    incumbent = PersonChoiceField(
+        label=_("Only the position held by (optional)"), queryset=None, required=False
+    )
+    impact = forms.TypedChoiceField(
+        label=_("Impact of losing it"), choices=RISK_CHOICES, coerce=int, initial=2
+    )
+    likelihood = forms.TypedChoiceField(
+        label=_("Likelihood of losing it"), choices=RISK_CHOICES, coerce=int, initial=2
+    )
+    note = forms.CharField(label=_("Note (optional)"), max_length=300, required=False)
+
+    def __init__(self, *args, roles, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = roles
+        self.fields["incumbent"].queryset = people
+
+
+class SuccessorForm(forms.Form):
+    employee = PersonChoiceField(label=_("Person"), queryset=None)
+    readiness = forms.ChoiceField(label=_("Readiness"), choices=())
+    note = forms.CharField(label=_("Why (optional)"), max_length=300, required=False)
+
+    def __init__(self, *args, people, readiness, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = people
+        self.fields["readiness"].choices = readiness
+
+
+class GrantForm(forms.Form):
+    employee = PersonChoiceField(label=_("Let this person read the slate"), queryset=None)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = people

@@ -1,0 +1,231 @@
+"""Succession and careers: where people aspire to go, the paths between roles, the roles the
+organisation cannot afford to leave empty and who could step into them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from guardian.models import UserObjectPermissionBase
+
+from capabilities.models import JobRole
+from plms.people.models import Employee
+from plms.tenancy.models import TenantModel
+
+MAX_ASPIRATIONS = 3
+# The object permission HR grants on a critical role: reading its successors and their evidence.
+READ_SUCCESSION = "read_succession"
+
+
+class CareerPath(TenantModel):
+    """A usual next step: from one role to another, in about `typical_months`."""
+
+    from_role = models.ForeignKey(JobRole, on_delete=models.CASCADE, related_name="+")
+    to_role = models.ForeignKey(JobRole, on_delete=models.CASCADE, related_name="+")
+    typical_months = models.PositiveSmallIntegerField(
+        _("typical time (months)"), default=24, validators=[MaxValueValidator(240)]
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "from_role", "to_role"], name="careerpath_org_roles"
+            ),
+            models.UniqueConstraint(fields=["organization", "uuid"], name="careerpath_org_uuid"),
+            models.CheckConstraint(
+                condition=~models.Q(from_role=models.F("to_role")), name="careerpath_two_roles"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_role} → {self.to_role}"
+
+
+class Aspiration(TenantModel):
+    """A role a person would like to grow into (up to three, ranked)."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    role = models.ForeignKey(JobRole, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(MAX_ASPIRATIONS)]
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["employee_id", "rank", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "employee", "role"], name="aspiration_org_employee_role"
+            ),
+            models.UniqueConstraint(fields=["organization", "uuid"], name="aspiration_org_uuid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} → {self.role}"
+
+
+class CriticalRole(TenantModel):
+    """A role (or one position: the role as a named person holds it) the organisation marks
+    as critical, with its risk of loss: impact times likelihood, each 1 low to 3 high."""
+
+    role = models.ForeignKey(JobRole, on_delete=models.CASCADE, related_name="+")
+    incumbent = models.ForeignKey(
+        Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    impact = models.PositiveSmallIntegerField(
+        default=2, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    likelihood = models.PositiveSmallIntegerField(
+        default=2, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "uuid"], name="criticalrole_org_uuid"),
+        ]
+        permissions = [(READ_SUCCESSION, "Read the successor slate")]
+
+    def __str__(self) -> str:
+        if self.incumbent_id:
+            return f"{self.role} ({self.incumbent})"
+        return str(self.role)
+
+    @property
+    def risk(self) -> int:
+        return self.impact * self.likelihood
+
+
+class Successor(TenantModel):
+    """A person nominated to step into a critical role, with how soon they would be ready."""
+
+    class Readiness(models.TextChoices):
+        READY_NOW = "ready_now", _("Ready now")
+        ONE_TWO_YEARS = "one_two_years", _("Ready in 1 to 2 years")
+        THREE_PLUS_YEARS = "three_plus_years", _("Ready in 3 years or more")
+
+    critical_role = models.ForeignKey(
+        CriticalRole, on_delete=models.CASCADE, related_name="successors"
+    )
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    readiness = models.CharField(max_length=20, choices=Readiness.choices)
+    note = models.CharField(max_length=300, blank=True)
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["critical_role_id", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "critical_role", "employee"],
+                name="successor_org_role_employee",
+            ),
+            models.UniqueConstraint(fields=["organization", "uuid"], name="successor_org_uuid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} for {self.critical_role}"
+
+
+class CriticalRoleUserObjectPermission(UserObjectPermissionBase, TenantModel):
+    """Object permissions on one critical role for one user (HR's grants to read its slate)."""
+
+    content_object = models.ForeignKey(CriticalRole, on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together: list = []
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "uuid"], name="criticalroleuserperm_org_uuid"
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "user", "permission", "content_object"],
+                name="criticalroleuserperm_unique",
+            ),
+        ]
+
+
+class PotentialCriterion(TenantModel):
+    """One of the organisation's own criteria for potential, each scored 1-3 against its
+    described levels; an organisation without any uses the shipped default
+    (`talent.potential.DEFAULT_CRITERIA`)."""
+
+    key = models.SlugField(max_length=50)
+    name = models.CharField(max_length=100)
+    description = models.CharField(max_length=300)
+    low = models.CharField(_("what low looks like"), max_length=300)
+    medium = models.CharField(_("what medium looks like"), max_length=300)
+    high = models.CharField(_("what high looks like"), max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "key"], name="potentialcriterion_key"),
+            models.UniqueConstraint(
+                fields=["organization", "uuid"], name="potentialcriterion_org_uuid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PotentialAssessment(TenantModel):
+    """A person's potential: a score per criterion, the level they give (1 low ... 3 high),
+    and the level calibration settled on (with its reason). One per person and cycle."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    cycle = models.ForeignKey(
+        "assessments.AssessmentCycle",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    scores = models.JSONField(default=dict, blank=True)  # {criterion key: 1-3}
+    level = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    calibrated_level = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    calibration_reason = models.CharField(max_length=300, blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "employee", "cycle"], name="potential_employee_cycle"
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "uuid"], name="potentialassessment_org_uuid"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["organization", "employee", "-created_at"], name="potential_latest"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Potential of {self.employee}"
+
+    @property
+    def effective_level(self) -> int:
+        return self.calibrated_level if self.calibrated_level is not None else self.level

@@ -1,0 +1,464 @@
+"""Reads of succession and careers: career paths, aspirations and the gaps to aspired roles.
+
+Capabilities, assessments and people are read through their own selectors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+
+from assessments import fairness
+from assessments.selectors import cycles as cycle_selectors
+from assessments.selectors import results as result_selectors
+from capabilities import selectors as capability_selectors
+from capabilities.models import JobRole
+from plms.people import selectors as people_selectors
+from plms.people.models import Employee
+from plms.tenancy.actors import Actor
+from talent import performance, potential
+from talent.gaps import Requirement, RoleGap, capability_match, gap_index, role_gaps
+from talent.models import (
+    READ_SUCCESSION,
+    Aspiration,
+    CareerPath,
+    CriticalRole,
+    CriticalRoleUserObjectPermission,
+    PotentialAssessment,
+    PotentialCriterion,
+    Successor,
+)
+from talent.potential import DEFAULT_CRITERIA, Criterion
+
+if TYPE_CHECKING:
+    from assessments.models import AssessmentCycle
+
+# Latest levels are read from this many closed cycles, newest first (a year of quarters).
+CYCLES_LOOKED_BACK = 4
+
+
+# --- Levels and gaps ----------------------------------------------------------------------------
+
+
+def latest_levels(*, employee_ids: Iterable[int]) -> dict[int, dict[int, Decimal]]:
+    """{employee id: {capability id: level}}: each capability's newest consolidated level
+    (calibrated when adjusted) over the last closed cycles (one query per cycle, at most
+    CYCLES_LOOKED_BACK + 1)."""
+    ids = list(employee_ids)
+    found: dict[int, dict[int, Decimal]] = {employee_id: {} for employee_id in ids}
+    if not ids:
+        return found
+    for cycle in cycle_selectors.closed_cycles()[:CYCLES_LOOKED_BACK]:
+        rows = (
+            result_selectors.consolidated_for_export(cycle=cycle)
+            .filter(employee_id__in=ids)
+            .order_by()
+            .values_list("employee_id", "capability_id", "level", "adjusted_level")
+        )
+        for employee_id, capability_id, level, adjusted in rows:
+            current = adjusted if adjusted is not None else level
+            found[employee_id].setdefault(capability_id, Decimal(current))
+    return found
+
+
+def role_requirements(*, role_ids: Iterable[int]) -> dict[int, list[Requirement]]:
+    """{role id: its requirements} (two queries)."""
+    roles = capability_selectors.job_role_list_detailed().filter(id__in=list(role_ids))
+    return {
+        role.pk: [
+            Requirement(r.capability_id, r.capability.name, r.target_level, r.weight)
+            for r in role.requirements.all()
+        ]
+        for role in roles
+    }
+
+
+@dataclass(frozen=True)
+class RoleFit:
+    """A person against one role: the gap per requirement, the gap index and the match."""
+
+    role: JobRole
+    gaps: list[RoleGap]
+    months: int | None = None  # the career path's typical time, when there is one
+
+    @property
+    def index(self) -> Decimal | None:
+        return gap_index(self.gaps)
+
+    @property
+    def match(self) -> int | None:
+        return capability_match(self.gaps)
+
+    @property
+    def below_target(self) -> int:
+        return sum(1 for g in self.gaps if g.below_target)
+
+
+@dataclass(frozen=True)
+class CareerView:
+    employee: Employee
+    current: RoleFit | None
+    aspirations: list[tuple[Aspiration, RoleFit]]
+    next_roles: list[CareerPath]
+
+
+def career_view(*, employee: Employee) -> CareerView:
+    """The person's current role and each aspired role, side by side, from their latest
+    levels; and the usual next steps from their current role."""
+    current_role = capability_selectors.current_role_for(employee=employee)
+    aspirations = list(aspirations_of(employee=employee))
+    role_ids = {a.role.pk for a in aspirations} | ({current_role.pk} if current_role else set())
+    requirements = role_requirements(role_ids=role_ids)
+    levels = latest_levels(employee_ids=[employee.pk])[employee.pk]
+    next_roles = list(career_paths_from(role=current_role)) if current_role is not None else []
+    paths = {p.to_role.pk: p.typical_months for p in next_roles}
+    current = (
+        RoleFit(current_role, role_gaps(requirements.get(current_role.pk, []), levels))
+        if current_role is not None
+        else None
+    )
+    return CareerView(
+        employee=employee,
+        current=current,
+        aspirations=[
+            (
+                a,
+                RoleFit(
+                    a.role, role_gaps(requirements.get(a.role.pk, []), levels), paths.get(a.role.pk)
+                ),
+            )
+            for a in aspirations
+        ],
+        next_roles=next_roles,
+    )
+
+
+def aspired_role_gaps(*, aspiration: Aspiration) -> list[RoleGap]:
+    requirements = role_requirements(role_ids=[aspiration.role.pk]).get(aspiration.role.pk, [])
+    levels = latest_levels(employee_ids=[aspiration.employee.pk])[aspiration.employee.pk]
+    return role_gaps(requirements, levels)
+
+
+# --- Career paths -------------------------------------------------------------------------------
+
+
+def career_path_list() -> QuerySet[CareerPath]:
+    return CareerPath.objects.select_related("from_role", "to_role").order_by(
+        "from_role__name", "to_role__name", "id"
+    )
+
+
+def career_paths_from(*, role: JobRole) -> QuerySet[CareerPath]:
+    return career_path_list().filter(from_role=role)
+
+
+def career_path_get(*, uuid) -> CareerPath | None:
+    return career_path_list().filter(uuid=uuid).first()
+
+
+def job_roles() -> QuerySet[JobRole]:
+    return capability_selectors.job_role_list()
+
+
+# --- Aspirations --------------------------------------------------------------------------------
+
+
+def _aspirations() -> QuerySet[Aspiration]:
+    return Aspiration.objects.select_related("employee", "role").order_by(
+        "employee__last_name", "employee__first_name", "employee_id", "rank", "id"
+    )
+
+
+def aspirations_of(*, employee: Employee) -> QuerySet[Aspiration]:
+    return _aspirations().filter(employee=employee)
+
+
+def aspiration_list_for_viewer(*, actor: Actor) -> QuerySet[Aspiration]:
+    """HR admins and keys: everyone's; a person: their own and their reports' (all levels,
+    dotted lines included)."""
+    if actor.is_admin:
+        return _aspirations()
+    if actor.employee is None:
+        return Aspiration.objects.none()
+    reports = people_selectors.all_report_ids_sql(manager_id=actor.employee.pk, include_matrix=True)
+    return _aspirations().filter(Q(employee=actor.employee) | Q(employee_id__in=reports))
+
+
+def aspiration_get_for_viewer(*, actor: Actor, uuid) -> Aspiration | None:
+    return aspiration_list_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+def team_aspirations(*, manager: Employee) -> QuerySet[Aspiration]:
+    """The aspirations of everyone below the manager (direct, indirect and dotted-line)."""
+    reports = people_selectors.all_report_ids_sql(manager_id=manager.pk, include_matrix=True)
+    return _aspirations().filter(employee_id__in=reports)
+
+
+# --- Succession: who reads it -------------------------------------------------------------------
+#
+# Successor slates (and the evidence on them: capability match, performance, potential) are for
+# HR admins (and keys, which act as HR within their scope) and for the people HR grants a
+# critical role's slate to (an object permission). Never for the employee on it, the incumbent,
+# or anyone else: `critical_roles_for_viewer` is the one place that decides, and every page and
+# API route reads slates through it. Reads are recorded by `services.confidential_read`.
+
+
+READINESS_RANK = Case(
+    *(
+        When(readiness=value, then=Value(rank))
+        for rank, value in enumerate(Successor.Readiness.values)
+    ),
+    default=Value(9),
+)
+
+
+def _granted_role_ids(actor: Actor) -> QuerySet:
+    return CriticalRoleUserObjectPermission.objects.filter(
+        user=actor.user, permission__codename=READ_SUCCESSION
+    ).values("content_object_id")
+
+
+def _critical_roles() -> QuerySet[CriticalRole]:
+    ready = Successor.Readiness
+    return CriticalRole.objects.select_related("role", "incumbent").annotate(
+        ready_now=Count("successors", filter=Q(successors__readiness=ready.READY_NOW)),
+        ready_soon=Count("successors", filter=Q(successors__readiness=ready.ONE_TWO_YEARS)),
+        ready_later=Count("successors", filter=Q(successors__readiness=ready.THREE_PLUS_YEARS)),
+        risk_score=F("impact") * F("likelihood"),
+    )
+
+
+def critical_roles_for_viewer(*, actor: Actor) -> QuerySet[CriticalRole]:
+    """The critical roles whose slates the actor may read, highest risk first, each with its
+    bench strength (`ready_now`, `ready_soon`, `ready_later`)."""
+    queryset = _critical_roles().order_by("-risk_score", "role__name", "id")  # type: ignore[misc]
+    if actor.is_admin:
+        return queryset
+    if actor.user is None or actor.employee is None:
+        return queryset.none()
+    on_slate = Successor.objects.filter(employee=actor.employee).values("critical_role_id")
+    return (
+        queryset.filter(id__in=_granted_role_ids(actor))
+        .exclude(incumbent=actor.employee)
+        .exclude(id__in=on_slate)
+    )
+
+
+def critical_role_get_for_viewer(*, actor: Actor, uuid) -> CriticalRole | None:
+    return critical_roles_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+def may_read_succession(*, actor: Actor) -> bool:
+    """Whether the actor reads any slate at all (the succession pages' entry)."""
+    return actor.is_admin or critical_roles_for_viewer(actor=actor).exists()
+
+
+def successors_for_viewer(*, actor: Actor) -> QuerySet[Successor]:
+    return (
+        Successor.objects.filter(
+            critical_role__in=critical_roles_for_viewer(actor=actor).values("id")
+        )
+        .select_related("critical_role", "critical_role__role", "employee", "employee__department")
+        .annotate(readiness_rank=READINESS_RANK)
+        .order_by("critical_role_id", "readiness_rank", "employee__last_name", "id")
+    )
+
+
+def successor_get_for_viewer(*, actor: Actor, uuid) -> Successor | None:
+    return successors_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+# --- Succession: evidence and bench -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a successor is where they are: computed, not typed."""
+
+    capability_match: int | None  # 0-100 against the critical role's requirements
+    gap_index: Decimal | None
+    performance: int | None  # 1-3 (talent.performance)
+    potential: int | None  # 1-3 (the latest potential assessment)
+    aspires: bool  # the person named the role among their aspirations
+
+
+def successor_evidence(*, successors: list[Successor]) -> dict[int, Evidence]:
+    """{successor id: evidence} for many successors at once (a constant number of queries)."""
+    if not successors:
+        return {}
+    employee_ids = {s.employee.pk for s in successors}
+    role_ids = {s.critical_role.role.pk for s in successors}
+    requirements = role_requirements(role_ids=role_ids)
+    levels = latest_levels(employee_ids=employee_ids)
+    ratings = performance.performance_ratings(employee_ids=employee_ids)
+    potentials = potential_levels(employee_ids=employee_ids)
+    aspired = set(
+        Aspiration.objects.filter(employee_id__in=employee_ids, role_id__in=role_ids).values_list(
+            "employee_id", "role_id"
+        )
+    )
+    found = {}
+    for successor in successors:
+        employee_id, role_id = successor.employee.pk, successor.critical_role.role.pk
+        gaps = role_gaps(requirements.get(role_id, []), levels.get(employee_id, {}))
+        found[successor.pk] = Evidence(
+            capability_match=capability_match(gaps),
+            gap_index=gap_index(gaps),
+            performance=ratings.get(employee_id),
+            potential=potentials.get(employee_id),
+            aspires=(employee_id, role_id) in aspired,
+        )
+    return found
+
+
+def potential_levels(
+    *, employee_ids: Iterable[int] | None = None, cycle: AssessmentCycle | None = None
+) -> dict[int, int]:
+    """{employee id: potential 1-3}: the latest potential assessment (of `cycle`, when given),
+    calibrated when it was; for people without one, what their manager gave in the cycle's
+    (default: the latest closed cycle's) assessment."""
+    ids = set(employee_ids) if employee_ids is not None else None
+    assessments = PotentialAssessment.objects.order_by("employee_id", "-created_at", "-id")
+    if cycle is not None:
+        assessments = assessments.filter(cycle=cycle)
+    if ids is not None:
+        assessments = assessments.filter(employee_id__in=ids)
+    found: dict[int, int] = {}
+    for employee_id, level, calibrated in assessments.values_list(
+        "employee_id", "level", "calibrated_level"
+    ):
+        found.setdefault(employee_id, calibrated if calibrated is not None else level)
+    typed_in = cycle or cycle_selectors.latest_closed_cycle()
+    if typed_in is not None:
+        for row in fairness.nine_box(cycle=typed_in):
+            for box in row:
+                for person in box["people"]:
+                    if (ids is None or person.pk in ids) and person.pk not in found:
+                        found[person.pk] = box["potential"]
+    return found
+
+
+@dataclass(frozen=True)
+class SuccessionSummary:
+    roles: int
+    without_successor: list[CriticalRole]
+    only_successors: list[tuple[Employee, list[CriticalRole]]]  # sole successor of 2+ roles
+
+
+def succession_summary(*, roles: QuerySet[CriticalRole]) -> SuccessionSummary:
+    """Across the roles the viewer reads: those with nobody on the bench, and the people who
+    are the only successor for several roles (a single point of failure)."""
+    empty = list(
+        roles.filter(ready_now=0, ready_soon=0, ready_later=0).order_by("-risk_score", "id")[:50]  # type: ignore[misc]
+    )
+    sole = (
+        Successor.objects.filter(critical_role__in=roles.values("id"))
+        .values("critical_role_id")
+        .annotate(n=Count("id"))
+        .filter(n=1)
+        .values("critical_role_id")
+    )
+    singles: dict[int, list[Successor]] = {}
+    for successor in (
+        Successor.objects.filter(critical_role_id__in=sole)
+        .select_related("employee", "critical_role__role", "critical_role__incumbent")
+        .order_by("employee_id", "critical_role_id")
+    ):
+        singles.setdefault(successor.employee.pk, []).append(successor)
+    only = [
+        (rows[0].employee, [s.critical_role for s in rows])
+        for rows in singles.values()
+        if len(rows) > 1
+    ]
+    only.sort(key=lambda pair: (-len(pair[1]), pair[0].last_name, pair[0].first_name))
+    return SuccessionSummary(roles=roles.count(), without_successor=empty, only_successors=only)
+
+
+# --- Potential and the 9-box (confidential like slates) ------------------------------------------
+
+
+def potential_criteria() -> list[Criterion]:
+    """The organisation's own criteria, or the shipped default when it has none."""
+    own = [
+        Criterion(c.key, c.name, c.description, c.low, c.medium, c.high)
+        for c in PotentialCriterion.objects.order_by("position", "id")
+    ]
+    return own or list(DEFAULT_CRITERIA)
+
+
+def potential_assessments_for_viewer(*, actor: Actor) -> QuerySet[PotentialAssessment]:
+    """HR admins and keys read every potential assessment; a person granted a slate reads the
+    potential of the successors on it (their evidence); nobody reads their own."""
+    queryset = PotentialAssessment.objects.select_related("employee", "cycle").order_by(
+        "employee__last_name", "employee__first_name", "-created_at", "-id"
+    )
+    if actor.is_admin:
+        return queryset
+    if actor.user is None or actor.employee is None:
+        return queryset.none()
+    readable = Successor.objects.filter(
+        critical_role__in=critical_roles_for_viewer(actor=actor).values("id")
+    ).values("employee_id")
+    return queryset.filter(employee_id__in=readable).exclude(employee=actor.employee)
+
+
+def potential_assessment_get_for_viewer(*, actor: Actor, uuid) -> PotentialAssessment | None:
+    return potential_assessments_for_viewer(actor=actor).filter(uuid=uuid).first()
+
+
+@dataclass(frozen=True)
+class NineBox:
+    boxes: list[list[dict]]
+    cycle: AssessmentCycle | None
+    previous: AssessmentCycle | None
+    moves: list[dict]  # {"employee", "from", "to"} since the previous cycle
+    unplaced: int  # people with a performance but no potential yet
+
+
+def nine_box(*, department_id: int | None = None) -> NineBox:
+    """Performance (results against targets) x potential for everyone with both, in the
+    latest closed cycle; and who moved box since the cycle before."""
+    closed = list(cycle_selectors.closed_cycles()[:2])
+    cycle = closed[0] if closed else None
+    previous = closed[1] if len(closed) > 1 else None
+    if cycle is None:
+        return NineBox(potential.boxes({}, {}), None, None, [], 0)
+    ratings = performance.performance_ratings(cycle=cycle)
+    potentials = potential_levels(employee_ids=ratings)
+    placed = {e: (ratings[e], potentials[e]) for e in ratings if e in potentials}
+    people_qs = (
+        people_selectors.employees().filter(id__in=list(placed)).select_related("department")
+    )
+    if department_id is not None:
+        people_qs = people_qs.filter(department_id=department_id)
+    people = {person.pk: person for person in people_qs}
+    moves: list[dict[str, Any]] = []
+    if previous is not None and people:
+        before_ratings = performance.performance_ratings(employee_ids=people, cycle=previous)
+        before_potential = potential_levels(employee_ids=before_ratings, cycle=previous)
+        for employee_id, now in placed.items():
+            if employee_id not in people:
+                continue
+            if employee_id in before_ratings and employee_id in before_potential:
+                then = (before_ratings[employee_id], before_potential[employee_id])
+                if then != now:
+                    moves.append(
+                        {
+                            "employee": people[employee_id],
+                            "from": potential.box_name(*then),
+                            "to": potential.box_name(*now),
+                            "up": sum(now) > sum(then),
+                        }
+                    )
+    moves.sort(key=lambda m: (m["employee"].last_name, m["employee"].first_name))
+    return NineBox(
+        boxes=potential.boxes(placed, people),
+        cycle=cycle,
+        previous=previous,
+        moves=moves,
+        unplaced=len([e for e in ratings if e not in potentials]),
+    )

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from talent import views
+
+app_name = "talent"
+
+urlpatterns = [
+    path("", views.my_career, name="my_career"),
+    path("aspirations/add/", views.aspiration_add, name="aspiration_add"),
+    path("aspirations/<uuid:id>/remove/", views.aspiration_remove, name="aspiration_remove"),
+    path("aspirations/<uuid:id>/plan/", views.aspiration_plan, name="aspiration_plan"),
+    path("team/", views.team, name="team"),
+    path("career-paths/", views.career_paths, name="career_paths"),
+    path("career-paths/<uuid:id>/remove/", views.career_path_remove, name="career_path_remove"),
+    path("succession/", views.succession, name="succession"),
+    path("critical-roles/<uuid:id>/", views.critical_role_detail, name="critical_role_detail"),
+    path("critical-roles/<uuid:id>/nominate/", views.successor_nominate, name="successor_nominate"),
+    path("critical-roles/<uuid:id>/grant/", views.succession_grant, name="succession_grant"),
+    path("successors/<uuid:id>/", views.successor_update, name="successor_update"),
+    path("nine-box/", views.nine_box, name="nine_box"),
+    path("people/<uuid:id>/potential/", views.potential_assess, name="potential_assess"),
+]

@@ -1,0 +1,97 @@
+"""Factories of succession and careers; related objects stay in the factory's organization."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth.models import Permission
+
+from talent.models import (
+    READ_SUCCESSION,
+    Aspiration,
+    CareerPath,
+    CriticalRole,
+    CriticalRoleUserObjectPermission,
+    PotentialAssessment,
+    PotentialCriterion,
+    Successor,
+)
+from tests.capabilities.factories import JobRoleFactory
+from tests.factories import EmployeeFactory, TenantFactory, UserFactory, tenant_factory
+
+SAME_ORG = factory.SelfAttribute("..organization")
+
+
+@tenant_factory
+class CareerPathFactory(TenantFactory):
+    class Meta:
+        model = CareerPath
+
+    from_role = factory.SubFactory(JobRoleFactory, organization=SAME_ORG)
+    to_role = factory.SubFactory(JobRoleFactory, organization=SAME_ORG)
+    typical_months = 24
+
+
+@tenant_factory
+class AspirationFactory(TenantFactory):
+    class Meta:
+        model = Aspiration
+
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    role = factory.SubFactory(JobRoleFactory, organization=SAME_ORG)
+    rank = 1
+
+
+@tenant_factory
+class CriticalRoleFactory(TenantFactory):
+    class Meta:
+        model = CriticalRole
+
+    role = factory.SubFactory(JobRoleFactory, organization=SAME_ORG)
+    impact = 3
+    likelihood = 2
+
+
+@tenant_factory
+class SuccessorFactory(TenantFactory):
+    class Meta:
+        model = Successor
+
+    critical_role = factory.SubFactory(CriticalRoleFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    readiness = Successor.Readiness.ONE_TWO_YEARS
+
+
+def _read_succession() -> Permission:
+    return Permission.objects.get(content_type__app_label="talent", codename=READ_SUCCESSION)
+
+
+@tenant_factory
+class CriticalRoleUserObjectPermissionFactory(TenantFactory):
+    class Meta:
+        model = CriticalRoleUserObjectPermission
+
+    content_object = factory.SubFactory(CriticalRoleFactory, organization=SAME_ORG)
+    user = factory.SubFactory(UserFactory)
+    permission = factory.LazyFunction(_read_succession)
+
+
+@tenant_factory
+class PotentialCriterionFactory(TenantFactory):
+    class Meta:
+        model = PotentialCriterion
+
+    key = factory.Sequence(lambda n: f"criterion-{n}")
+    name = factory.Sequence(lambda n: f"Criterion {n}")
+    description = "What it is about."
+    low = "Low."
+    medium = "Medium."
+    high = "High."
+
+
+@tenant_factory
+class PotentialAssessmentFactory(TenantFactory):
+    class Meta:
+        model = PotentialAssessment
+
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    level = 2
