@@ -311,7 +311,9 @@ class ReviewForm(forms.Form):
     def __init__(self, *args, cycles, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.cycles = {str(c.uuid): c for c in cycles}
-        self.fields["cycle"].choices = [("", _("None"))] + [(str(c.uuid), c.name) for c in cycles]
+        self.fields["cycle"].choices = [("", _("No cycle: no guidance from ratings"))] + [
+            (str(c.uuid), c.name) for c in cycles
+        ]
 
 
 @member_required
