@@ -17,6 +17,7 @@ from bench.context import BenchContext
 from bench.items import WRITE, Item
 
 HEATMAP_MAX_P95_MS = 300.0  # issue 10: the HR gap heatmap over 10,000 employees
+SUCCESSION_MAX_P95_MS = 300.0  # issue 26: the succession dashboard, 200 critical roles
 WRITE_COMMENT = "bench progress"
 
 
@@ -108,6 +109,19 @@ def domain_items(ctx: BenchContext) -> list[Item]:
             f"/api/v1/assessment-cycles/{closed.uuid}/department-heatmap",
             ctx.key_headers(),
             max_p95_ms=HEATMAP_MAX_P95_MS,
+        ),
+        Item(
+            "page /talent/succession/ (HR succession dashboard)",
+            "GET",
+            "/talent/succession/",
+            ctx.session_headers(ctx.email("hr")),
+            max_p95_ms=SUCCESSION_MAX_P95_MS,
+        ),
+        Item(
+            "GET /api/v1/critical-roles",
+            "GET",
+            "/api/v1/critical-roles?page_size=50",
+            ctx.key_headers(),
         ),
         Item(
             "page /assessments/{id}/ (rating form)",

@@ -37,6 +37,7 @@ DUPLICATE_KEY = define(
     "The key is used already.",
     "capabilities_create",
     "capabilities_partial_update",
+    *_ROLE_WRITES,
 )
 NO_UPDATE = define(
     "no_update",

@@ -526,7 +526,7 @@ class PotentialAssessmentSerializer(ApiModelSerializer):
         ]
 
 
-class CalibrateSerializer(ApiSerializer):
+class PotentialCalibrateSerializer(ApiSerializer):
     level = serializers.IntegerField(min_value=1, max_value=3)
     reason = serializers.CharField(max_length=300)
 
@@ -581,13 +581,13 @@ class PotentialAssessmentViewSet(
     @extend_schema(
         summary="Calibrate a potential assessment",
         description="HR admins settle the level, with the reason. Audited.",
-        request=CalibrateSerializer,
+        request=PotentialCalibrateSerializer,
         responses=PotentialAssessmentSerializer,
     )
     @action(detail=True, methods=["post"])
     def calibrate(self, request, id=None):
         assessment = self.get_object()
-        data = CalibrateSerializer(data=request.data)
+        data = PotentialCalibrateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.potential_calibrate(actor=self.actor, assessment=assessment, **data.validated_data)
         return Response(PotentialAssessmentSerializer(assessment).data)

@@ -235,7 +235,7 @@ def _critical_roles() -> QuerySet[CriticalRole]:
 def critical_roles_for_viewer(*, actor: Actor) -> QuerySet[CriticalRole]:
     """The critical roles whose slates the actor may read, highest risk first, each with its
     bench strength (`ready_now`, `ready_soon`, `ready_later`)."""
-    queryset = _critical_roles().order_by("-risk_score", "role__name", "id")
+    queryset = _critical_roles().order_by("-risk_score", "role__name", "id")  # type: ignore[misc]
     if actor.is_admin:
         return queryset
     if actor.user is None or actor.employee is None:
@@ -353,7 +353,7 @@ def succession_summary(*, roles: QuerySet[CriticalRole]) -> SuccessionSummary:
     """Across the roles the viewer reads: those with nobody on the bench, and the people who
     are the only successor for several roles (a single point of failure)."""
     empty = list(
-        roles.filter(ready_now=0, ready_soon=0, ready_later=0).order_by("-risk_score", "id")[:50]
+        roles.filter(ready_now=0, ready_soon=0, ready_later=0).order_by("-risk_score", "id")[:50]  # type: ignore[misc]
     )
     sole = (
         Successor.objects.filter(critical_role__in=roles.values("id"))

@@ -65,6 +65,7 @@ class Sizes:
     learning_items: int = 2_000
     checkin_months: int = 12
     momentum_months: int = 12
+    critical_roles: int = 200
 
     def scaled(self, count: int) -> int:
         """`count` (given for 10,000 employees) in proportion to this organisation, at least 1."""
@@ -101,7 +102,15 @@ class OrganizationExists(Exception):
 
 
 def _steps() -> list[Step]:
-    from bench.generators import assessments, capabilities, goals, learning, people, workflows
+    from bench.generators import (
+        assessments,
+        capabilities,
+        goals,
+        learning,
+        people,
+        talent,
+        workflows,
+    )
 
     return [
         people.generate,
@@ -109,6 +118,7 @@ def _steps() -> list[Step]:
         assessments.generate,
         goals.generate,
         learning.generate,
+        talent.generate,
         workflows.generate,
     ]
 

@@ -258,10 +258,20 @@ class StrictEmailField(serializers.EmailField):
         return super().to_internal_value(data)
 
 
-# Base of the API's model serializers: text fields accept text only.
+class StrictBooleanField(serializers.BooleanField):
+    """JSON true or false only: 0, 1 and strings are not silently read as booleans."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+# Base of the API's model serializers: text fields accept text only, booleans booleans only.
 class StrictModelSerializer(ApiModelSerializer):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
+        models.BooleanField: StrictBooleanField,
         models.CharField: StrictCharField,
         models.TextField: StrictCharField,
         models.SlugField: StrictSlugField,

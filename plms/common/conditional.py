@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Mapping
 
 from django.db import connection
 from django.http import Http404
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import exceptions
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 
+from plms.common.error_codes import PRECONDITION_FAILED
 from plms.common.errors import ApplicationError
 
 TAGGED_ACTIONS = frozenset({"retrieve"})
@@ -34,7 +37,7 @@ class PreconditionFailed(ApplicationError):
 
     def __init__(self) -> None:
         super().__init__(
-            "precondition_failed",
+            PRECONDITION_FAILED,
             "The object changed since you read it (If-Match does not match its ETag). "
             "Read it again and retry.",
         )
@@ -62,6 +65,9 @@ class ConditionalRequestsMixin:
             return
         # A body that cannot be parsed is a 400 whatever the precondition says.
         request.data  # noqa: B018 - parses the body, raising ParseError
+        # So is a body that is not a JSON object (a write's body always is one).
+        if request.method in ("PUT", "PATCH") and not isinstance(request.data, Mapping):
+            raise ValidationError({"non_field_errors": ["Send a JSON object."]})
         self._lock_for_conditional_write(request.path)
         if not if_match_satisfied(header, self._current_etag(request, *args, **kwargs)):
             raise PreconditionFailed()

@@ -46,6 +46,7 @@ class ErrorCode:
 
 CATALOGUE: dict[str, ErrorCode] = {}
 PAGES = "pages"  # returned by the browser pages only, not the API
+CONDITIONAL = "conditional"  # returned by the object writes that take `If-Match`
 
 
 def define(
@@ -110,6 +111,13 @@ METHOD_NOT_ALLOWED = define(
 )
 NOT_ACCEPTABLE = define("not_acceptable", 406, "Only JSON is served.", writes_only=False)
 UNSUPPORTED_MEDIA_TYPE = define("unsupported_media_type", 415, "Send `application/json`.")
+PRECONDITION_FAILED = define(
+    "precondition_failed",
+    412,
+    "`If-Match` does not match the object's current `ETag`: it changed since it was read; "
+    "read it again.",
+    CONDITIONAL,
+)
 CONFLICT = define(
     "conflict", 409, "The object changed since it was read: a stale `version`; read it again."
 )
@@ -181,14 +189,16 @@ def status_of(code: str) -> int | None:
     return entry.status if entry is not None else None
 
 
-def codes_for(operation_id: str, method: str) -> list[ErrorCode]:
+def codes_for(operation_id: str, method: str, *, conditional: bool = False) -> list[ErrorCode]:
     """The codes the operation `operation_id` (with `method`) can return: those any operation
-    (or any write) can return, and those that name it."""
+    (or any write) can return, those that name it and, for a write that takes `If-Match`
+    (`conditional`), the precondition's."""
     write = method.lower() in ("post", "put", "patch", "delete")
     return [
         entry
         for entry in load_all().values()
         if operation_id in entry.operations
+        or (conditional and CONDITIONAL in entry.operations)
         or (not entry.operations and (write or not entry.writes_only))
     ]
 
@@ -218,7 +228,11 @@ def markdown(operations: dict[str, str] | None = None) -> str:
             if entry.status != status:
                 continue
             where = ", ".join(
-                "the pages" if name == PAGES else f"`{operations.get(name, name)}`"
+                "the pages"
+                if name == PAGES
+                else "writes that take `If-Match`"
+                if name == CONDITIONAL
+                else f"`{operations.get(name, name)}`"
                 for name in entry.operations
             ) or ("any write" if entry.writes_only else "any operation")
             lines.append(f"| `{entry.code}` | {entry.meaning} | {where} |")

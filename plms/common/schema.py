@@ -40,6 +40,7 @@ _TITLES = {
     406: "Not acceptable",
     409: "Conflict with the current state",
     410: "Gone",
+    412: "Precondition failed",
     415: "Unsupported media type",
     422: "Idempotency-Key reused",
     429: "Rate limit reached",
@@ -125,7 +126,11 @@ def add_error_responses(result, generator, request, public):
                 continue
             codes = [
                 entry
-                for entry in codes_for(operation.get("operationId", ""), method)
+                for entry in codes_for(
+                    operation.get("operationId", ""),
+                    method,
+                    conditional="412" in operation["responses"],
+                )
                 if entry.status in _TITLES and (method == "post" or entry.status != 422)
             ]
             operation["x-error-codes"] = sorted(entry.code for entry in codes)

@@ -143,3 +143,22 @@ def test_an_item_that_completed_no_request_is_a_miss_and_listed_first():
     assert "stuck: MISS no request completed in 3 s" in misses
     rows = [line for line in table.splitlines() if line.startswith(("stuck", "quick"))]
     assert rows[0].startswith("stuck")
+
+
+@pytest.mark.django_db
+def test_queries_are_counted_for_every_item_however_many_came_before(org_a, hr_admin):
+    from django.db import connection
+
+    from bench.context import BenchContext
+    from bench.generators import Sizes
+    from bench.items import Item
+    from bench.run import count_queries
+
+    context = BenchContext(
+        organization=org_a, neighbour=org_a, sizes=Sizes(), api_key="", run_token="t"
+    )
+    item = Item("home", "GET", "/", context.session_headers(hr_admin.user.email))
+    first, status, size = count_queries(item, context)
+    assert status == 200 and first > 0 and size > 0
+    connection.queries_log.extend({"sql": "x", "time": "0"} for _ in range(9000))  # full
+    assert count_queries(item, context)[0] == first

@@ -38,7 +38,8 @@ UNNAMED = {"employees/<str:id>/personal-data-exports"}
 def _url(route, pattern, org, has_object) -> str:
     view = matrix._view_class(pattern)
     model = getattr(getattr(getattr(view, "serializer_class", None), "Meta", None), "model", None)
-    if route.startswith("employees/<str:id>/"):  # a person's sub-resource: the id is theirs
+    # A person's sub-resource: the id is theirs.
+    if route.startswith(("employees/<str:id>/", "employees/<uuid:id>/")):
         model = Employee
     obj = TENANT_FACTORIES[model](organization=org) if has_object else None
     return matrix._path(route, obj)
@@ -163,3 +164,20 @@ def test_search_is_advertised_only_where_it_works(org_a, key_client_a):
     scales = key_client_a.get("/api/v1/competency-scales?search=zz-nothing-like-it").json()
     assert scales["count"] == 0
     assert key_client_a.get("/api/v1/competency-scales?search=").json()["count"] == 1
+
+
+def test_a_boolean_is_json_true_or_false(org_a, key_client_a):
+    body = {"email": "ada@a.example", "first_name": "Ada", "active": 0}
+    response = key_client_a.post("/api/v1/employees", body, format="json")
+    assert response.status_code == 400 and "active" in response.json()["fields"]
+
+
+def test_a_body_that_is_not_an_object_is_a_400_before_if_match_is_compared(org_a, key_client_a):
+    created = key_client_a.post(
+        "/api/v1/employees", {"email": "ada@a.example", "first_name": "Ada"}, format="json"
+    )
+    url = f"/api/v1/employees/{created.json()['id']}"
+    response = key_client_a.patch(
+        url, data="-3.5", content_type="application/json", HTTP_IF_MATCH='W/"stale"'
+    )
+    assert response.status_code == 400 and response.json()["code"] == "invalid"

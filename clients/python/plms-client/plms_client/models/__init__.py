@@ -4,6 +4,9 @@ from .action_item import ActionItem
 from .action_item_request import ActionItemRequest
 from .addition_request import AdditionRequest
 from .approve_request import ApproveRequest
+from .aspiration import Aspiration
+from .aspiration_gap import AspirationGap
+from .aspiration_request import AspirationRequest
 from .assessment import Assessment
 from .assessment_cycle import AssessmentCycle
 from .assessment_cycle_request import AssessmentCycleRequest
@@ -16,6 +19,9 @@ from .assessments_list_kind import AssessmentsListKind
 from .assessments_list_status import AssessmentsListStatus
 from .audience_enum import AudienceEnum
 from .audit_event import AuditEvent
+from .bench import Bench
+from .budget import Budget
+from .budget_request import BudgetRequest
 from .bulk_employee_item_request import BulkEmployeeItemRequest
 from .bulk_matrix_manager_request import BulkMatrixManagerRequest
 from .bulk_upsert_item_result import BulkUpsertItemResult
@@ -23,6 +29,7 @@ from .bulk_upsert_item_result_status_enum import BulkUpsertItemResultStatusEnum
 from .bulk_upsert_request import BulkUpsertRequest
 from .bulk_upsert_result import BulkUpsertResult
 from .cadence_enum import CadenceEnum
+from .calibrate_request import CalibrateRequest
 from .capabilities_list_status import CapabilitiesListStatus
 from .capability import Capability
 from .capability_gap import CapabilityGap
@@ -31,20 +38,29 @@ from .capability_level_request import CapabilityLevelRequest
 from .capability_request import CapabilityRequest
 from .capability_status_enum import CapabilityStatusEnum
 from .capability_update import CapabilityUpdate
+from .career_path import CareerPath
+from .career_path_request import CareerPathRequest
+from .career_path_update import CareerPathUpdate
 from .catalogue_capability import CatalogueCapability
 from .catalogue_level import CatalogueLevel
+from .cell import Cell
+from .cell_request import CellRequest
 from .change_request import ChangeRequest
 from .check_in import CheckIn
 from .check_in_create_request import CheckInCreateRequest
 from .check_in_status_enum import CheckInStatusEnum
 from .check_ins_list_status import CheckInsListStatus
 from .close_request import CloseRequest
+from .compensation_reviews_payroll_retrieve_file_format import CompensationReviewsPayrollRetrieveFileFormat
 from .competency_scale import CompetencyScale
 from .complete_request import CompleteRequest
 from .completion import Completion
 from .completion_input_request import CompletionInputRequest
 from .confidence_enum import ConfidenceEnum
+from .confirm_request import ConfirmRequest
 from .content_gap import ContentGap
+from .critical_role import CriticalRole
+from .critical_role_request import CriticalRoleRequest
 from .deadlines import Deadlines
 from .deadlines_request import DeadlinesRequest
 from .decision_request import DecisionRequest
@@ -65,6 +81,7 @@ from .escalate_to_enum import EscalateToEnum
 from .escalation import Escalation
 from .escalation_request import EscalationRequest
 from .events_enum import EventsEnum
+from .evidence import Evidence
 from .expert_grant import ExpertGrant
 from .expert_grant_request import ExpertGrantRequest
 from .external_rating import ExternalRating
@@ -75,6 +92,7 @@ from .feedback_list_kind import FeedbackListKind
 from .feedback_list_visibility import FeedbackListVisibility
 from .feedback_request import FeedbackRequest
 from .feedback_request_status_enum import FeedbackRequestStatusEnum
+from .gap import Gap
 from .goal import Goal
 from .goal_change_request_status_enum import GoalChangeRequestStatusEnum
 from .goal_detail import GoalDetail
@@ -123,17 +141,20 @@ from .offered_content import OfferedContent
 from .organization import Organization
 from .owner_type_enum import OwnerTypeEnum
 from .paginated_action_item_list import PaginatedActionItemList
+from .paginated_aspiration_list import PaginatedAspirationList
 from .paginated_assessment_cycle_list import PaginatedAssessmentCycleList
 from .paginated_assessment_list import PaginatedAssessmentList
 from .paginated_audit_event_list import PaginatedAuditEventList
 from .paginated_capability_list import PaginatedCapabilityList
 from .paginated_capability_update_list import PaginatedCapabilityUpdateList
+from .paginated_career_path_list import PaginatedCareerPathList
 from .paginated_catalogue_capability_list import PaginatedCatalogueCapabilityList
 from .paginated_change_request_list import PaginatedChangeRequestList
 from .paginated_check_in_list import PaginatedCheckInList
 from .paginated_competency_scale_list import PaginatedCompetencyScaleList
 from .paginated_completion_list import PaginatedCompletionList
 from .paginated_content_gap_list import PaginatedContentGapList
+from .paginated_critical_role_list import PaginatedCriticalRoleList
 from .paginated_department_list import PaginatedDepartmentList
 from .paginated_development_plan_list import PaginatedDevelopmentPlanList
 from .paginated_employee_list import PaginatedEmployeeList
@@ -148,13 +169,20 @@ from .paginated_job_role_assignment_list import PaginatedJobRoleAssignmentList
 from .paginated_job_role_list import PaginatedJobRoleList
 from .paginated_learning_item_list import PaginatedLearningItemList
 from .paginated_notification_list import PaginatedNotificationList
+from .paginated_pay_grade_list import PaginatedPayGradeList
+from .paginated_pay_record_list import PaginatedPayRecordList
 from .paginated_peer_nomination_list import PaginatedPeerNominationList
 from .paginated_peer_suggestion_list import PaginatedPeerSuggestionList
+from .paginated_performance_rating_list import PaginatedPerformanceRatingList
 from .paginated_personal_data_export_list import PaginatedPersonalDataExportList
 from .paginated_plan_item_list import PaginatedPlanItemList
+from .paginated_potential_assessment_list import PaginatedPotentialAssessmentList
+from .paginated_proposal_list import PaginatedProposalList
 from .paginated_rating_list import PaginatedRatingList
 from .paginated_rating_preview_list import PaginatedRatingPreviewList
 from .paginated_request_for_feedback_list import PaginatedRequestForFeedbackList
+from .paginated_review_list import PaginatedReviewList
+from .paginated_successor_list import PaginatedSuccessorList
 from .paginated_webhook_delivery_list import PaginatedWebhookDeliveryList
 from .paginated_webhook_subscription_list import PaginatedWebhookSubscriptionList
 from .paginated_workflow_list import PaginatedWorkflowList
@@ -162,31 +190,51 @@ from .paginated_workflow_run_list import PaginatedWorkflowRunList
 from .part_enum import PartEnum
 from .patched_assessment_cycle_request import PatchedAssessmentCycleRequest
 from .patched_capability_request import PatchedCapabilityRequest
+from .patched_career_path_update_request import PatchedCareerPathUpdateRequest
 from .patched_check_in_patch_request import PatchedCheckInPatchRequest
 from .patched_competency_scale_request import PatchedCompetencyScaleRequest
 from .patched_competency_scale_request_mapping import PatchedCompetencyScaleRequestMapping
+from .patched_critical_role_update_request import PatchedCriticalRoleUpdateRequest
 from .patched_employee_request import PatchedEmployeeRequest
 from .patched_goal_patch_request import PatchedGoalPatchRequest
 from .patched_job_role_request import PatchedJobRoleRequest
 from .patched_learning_item_request import PatchedLearningItemRequest
+from .patched_pay_grade_request import PatchedPayGradeRequest
+from .patched_successor_update_request import PatchedSuccessorUpdateRequest
 from .patched_webhook_subscription_request import PatchedWebhookSubscriptionRequest
 from .patched_workflow_request import PatchedWorkflowRequest
+from .pay_grade import PayGrade
+from .pay_grade_request import PayGradeRequest
+from .pay_record import PayRecord
+from .pay_record_equity_attributes import PayRecordEquityAttributes
+from .pay_record_request import PayRecordRequest
+from .pay_record_request_equity_attributes import PayRecordRequestEquityAttributes
 from .peer_nominate_request import PeerNominateRequest
 from .peer_nomination import PeerNomination
 from .peer_nominations_list_status import PeerNominationsListStatus
 from .peer_suggestion import PeerSuggestion
+from .performance_rating import PerformanceRating
 from .personal_data_export import PersonalDataExport
 from .personal_data_export_status_enum import PersonalDataExportStatusEnum
 from .perspective_enum import PerspectiveEnum
 from .ping import Ping
 from .plan_create_request import PlanCreateRequest
+from .plan_created import PlanCreated
 from .plan_item import PlanItem
+from .potential_assessment import PotentialAssessment
+from .potential_assessment_request import PotentialAssessmentRequest
+from .potential_assessment_request_scores import PotentialAssessmentRequestScores
+from .potential_assessment_scores import PotentialAssessmentScores
 from .preview_tally import PreviewTally
 from .preview_vote_request import PreviewVoteRequest
+from .proposal import Proposal
+from .proposal_decision_request import ProposalDecisionRequest
+from .proposal_input_request import ProposalInputRequest
 from .rating import Rating
 from .rating_preview import RatingPreview
 from .rating_request import RatingRequest
 from .ratings_input_request import RatingsInputRequest
+from .readiness_enum import ReadinessEnum
 from .reason_request import ReasonRequest
 from .recipients_enum import RecipientsEnum
 from .relative_to_enum import RelativeToEnum
@@ -195,6 +243,8 @@ from .request_for_feedback import RequestForFeedback
 from .request_for_feedback_request import RequestForFeedbackRequest
 from .requirement import Requirement
 from .requirement_request import RequirementRequest
+from .review import Review
+from .review_request import ReviewRequest
 from .role_enum import RoleEnum
 from .scale_level import ScaleLevel
 from .scale_level_request import ScaleLevelRequest
@@ -222,6 +272,8 @@ from .scim_user_urnietfparamsscimschemasextensionenterprise_20_user_manager impo
 from .scope_enum import ScopeEnum
 from .source_enum import SourceEnum
 from .state_enum import StateEnum
+from .successor import Successor
+from .successor_request import SuccessorRequest
 from .template_application import TemplateApplication
 from .template_apply_request import TemplateApplyRequest
 from .template_apply_status_enum import TemplateApplyStatusEnum
@@ -257,6 +309,9 @@ __all__ = (
     "ActionItemRequest",
     "AdditionRequest",
     "ApproveRequest",
+    "Aspiration",
+    "AspirationGap",
+    "AspirationRequest",
     "Assessment",
     "AssessmentCycle",
     "AssessmentCycleRequest",
@@ -269,6 +324,9 @@ __all__ = (
     "AssessmentStatusEnum",
     "AudienceEnum",
     "AuditEvent",
+    "Bench",
+    "Budget",
+    "BudgetRequest",
     "BulkEmployeeItemRequest",
     "BulkMatrixManagerRequest",
     "BulkUpsertItemResult",
@@ -276,6 +334,7 @@ __all__ = (
     "BulkUpsertRequest",
     "BulkUpsertResult",
     "CadenceEnum",
+    "CalibrateRequest",
     "CapabilitiesListStatus",
     "Capability",
     "CapabilityGap",
@@ -284,20 +343,29 @@ __all__ = (
     "CapabilityRequest",
     "CapabilityStatusEnum",
     "CapabilityUpdate",
+    "CareerPath",
+    "CareerPathRequest",
+    "CareerPathUpdate",
     "CatalogueCapability",
     "CatalogueLevel",
+    "Cell",
+    "CellRequest",
     "ChangeRequest",
     "CheckIn",
     "CheckInCreateRequest",
     "CheckInsListStatus",
     "CheckInStatusEnum",
     "CloseRequest",
+    "CompensationReviewsPayrollRetrieveFileFormat",
     "CompetencyScale",
     "CompleteRequest",
     "Completion",
     "CompletionInputRequest",
     "ConfidenceEnum",
+    "ConfirmRequest",
     "ContentGap",
+    "CriticalRole",
+    "CriticalRoleRequest",
     "Deadlines",
     "DeadlinesRequest",
     "DecisionRequest",
@@ -318,6 +386,7 @@ __all__ = (
     "Escalation",
     "EscalationRequest",
     "EventsEnum",
+    "Evidence",
     "ExpertGrant",
     "ExpertGrantRequest",
     "ExternalRating",
@@ -328,6 +397,7 @@ __all__ = (
     "FeedbackListVisibility",
     "FeedbackRequest",
     "FeedbackRequestStatusEnum",
+    "Gap",
     "Goal",
     "GoalChangeRequestStatusEnum",
     "GoalDetail",
@@ -376,17 +446,20 @@ __all__ = (
     "Organization",
     "OwnerTypeEnum",
     "PaginatedActionItemList",
+    "PaginatedAspirationList",
     "PaginatedAssessmentCycleList",
     "PaginatedAssessmentList",
     "PaginatedAuditEventList",
     "PaginatedCapabilityList",
     "PaginatedCapabilityUpdateList",
+    "PaginatedCareerPathList",
     "PaginatedCatalogueCapabilityList",
     "PaginatedChangeRequestList",
     "PaginatedCheckInList",
     "PaginatedCompetencyScaleList",
     "PaginatedCompletionList",
     "PaginatedContentGapList",
+    "PaginatedCriticalRoleList",
     "PaginatedDepartmentList",
     "PaginatedDevelopmentPlanList",
     "PaginatedEmployeeList",
@@ -401,13 +474,20 @@ __all__ = (
     "PaginatedJobRoleList",
     "PaginatedLearningItemList",
     "PaginatedNotificationList",
+    "PaginatedPayGradeList",
+    "PaginatedPayRecordList",
     "PaginatedPeerNominationList",
     "PaginatedPeerSuggestionList",
+    "PaginatedPerformanceRatingList",
     "PaginatedPersonalDataExportList",
     "PaginatedPlanItemList",
+    "PaginatedPotentialAssessmentList",
+    "PaginatedProposalList",
     "PaginatedRatingList",
     "PaginatedRatingPreviewList",
     "PaginatedRequestForFeedbackList",
+    "PaginatedReviewList",
+    "PaginatedSuccessorList",
     "PaginatedWebhookDeliveryList",
     "PaginatedWebhookSubscriptionList",
     "PaginatedWorkflowList",
@@ -415,31 +495,51 @@ __all__ = (
     "PartEnum",
     "PatchedAssessmentCycleRequest",
     "PatchedCapabilityRequest",
+    "PatchedCareerPathUpdateRequest",
     "PatchedCheckInPatchRequest",
     "PatchedCompetencyScaleRequest",
     "PatchedCompetencyScaleRequestMapping",
+    "PatchedCriticalRoleUpdateRequest",
     "PatchedEmployeeRequest",
     "PatchedGoalPatchRequest",
     "PatchedJobRoleRequest",
     "PatchedLearningItemRequest",
+    "PatchedPayGradeRequest",
+    "PatchedSuccessorUpdateRequest",
     "PatchedWebhookSubscriptionRequest",
     "PatchedWorkflowRequest",
+    "PayGrade",
+    "PayGradeRequest",
+    "PayRecord",
+    "PayRecordEquityAttributes",
+    "PayRecordRequest",
+    "PayRecordRequestEquityAttributes",
     "PeerNominateRequest",
     "PeerNomination",
     "PeerNominationsListStatus",
     "PeerSuggestion",
+    "PerformanceRating",
     "PersonalDataExport",
     "PersonalDataExportStatusEnum",
     "PerspectiveEnum",
     "Ping",
+    "PlanCreated",
     "PlanCreateRequest",
     "PlanItem",
+    "PotentialAssessment",
+    "PotentialAssessmentRequest",
+    "PotentialAssessmentRequestScores",
+    "PotentialAssessmentScores",
     "PreviewTally",
     "PreviewVoteRequest",
+    "Proposal",
+    "ProposalDecisionRequest",
+    "ProposalInputRequest",
     "Rating",
     "RatingPreview",
     "RatingRequest",
     "RatingsInputRequest",
+    "ReadinessEnum",
     "ReasonRequest",
     "RecipientsEnum",
     "RelativeToEnum",
@@ -448,6 +548,8 @@ __all__ = (
     "RequestForFeedbackRequest",
     "Requirement",
     "RequirementRequest",
+    "Review",
+    "ReviewRequest",
     "RoleEnum",
     "ScaleLevel",
     "ScaleLevelRequest",
@@ -471,6 +573,8 @@ __all__ = (
     "ScopeEnum",
     "SourceEnum",
     "StateEnum",
+    "Successor",
+    "SuccessorRequest",
     "TemplateApplication",
     "TemplateApplyRequest",
     "TemplateApplyStatusEnum",

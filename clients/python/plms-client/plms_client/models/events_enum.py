@@ -5,6 +5,7 @@ class EventsEnum(StrEnum):
     ASSESSMENT_CYCLE_CLOSED = "assessment_cycle.closed"
     ASSESSMENT_CYCLE_LAUNCHED = "assessment_cycle.launched"
     ASSESSMENT_SUBMITTED = "assessment.submitted"
+    COMPENSATION_REVIEW_FINALISED = "compensation_review.finalised"
     DEVELOPMENT_PLAN_COMPLETED = "development_plan.completed"
     DEVELOPMENT_PLAN_CREATED = "development_plan.created"
     EMPLOYEE_CREATED = "employee.created"
