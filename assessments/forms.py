@@ -78,7 +78,7 @@ class CycleForm(forms.Form):
         queryset=ReviewTemplate.objects.none(),
         to_field_name="uuid",
         required=False,
-        empty_label=_("None: capability ratings only"),
+        empty_label=_("No template: capability ratings only"),
         help_text=_("The questions the cycle asks each kind of rater beside the ratings."),
     )
     preview_voting = forms.BooleanField(

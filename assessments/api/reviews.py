@@ -32,6 +32,7 @@ from plms.common.api import (
     StrictBooleanFilter,
     StrictCharField,
 )
+from plms.common.error_codes import INVALID
 from plms.common.errors import ApplicationError, NotFound
 from plms.common.ids import parse_public_id
 from plms.common.pagination import paginated
@@ -294,7 +295,7 @@ class ReviewAnswersViewSet(OrganizationScopedViewSet):
         unknown = set(params) - {"employee", "cycle", "kind", "page", "page_size"}
         if unknown:
             raise ApplicationError(
-                "invalid", "Unknown filter.", fields={name: "Unknown filter." for name in unknown}
+                INVALID, "Unknown filter.", fields={name: "Unknown filter." for name in unknown}
             )
         problems = {}
         employee_id = parse_public_id(params.get("employee"))
@@ -306,7 +307,7 @@ class ReviewAnswersViewSet(OrganizationScopedViewSet):
         if kind is not None and kind not in schema.SECTION_RATER_KINDS:
             problems["kind"] = "One of: " + ", ".join(schema.SECTION_RATER_KINDS) + "."
         if problems:
-            raise ApplicationError("invalid", "Some filters are invalid.", fields=problems)
+            raise ApplicationError(INVALID, "Some filters are invalid.", fields=problems)
         employee = rater_selectors.results_employee_for_viewer(actor=self.actor, uuid=employee_id)
         if employee is None:
             raise NotFound()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from learning.models import LearningCompletion, LearningFeedback, LearningItem, PlanItem
 from plms.audit.services import audit_record
+from plms.common.error_codes import INVALID
 from plms.common.errors import ApplicationError, PermissionDenied
 from plms.tenancy.actors import Actor, same_organization
 
@@ -34,11 +35,11 @@ def learning_feedback_give(
     same_organization(actor, item)
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
         raise ApplicationError(
-            "invalid", "Rate it from 1 to 5.", fields={"rating": "From 1 (poor) to 5 (excellent)."}
+            INVALID, "Rate it from 1 to 5.", fields={"rating": "From 1 (poor) to 5 (excellent)."}
         )
     if not completed_by(employee_id=employee.pk, item=item):
         raise ApplicationError(
-            "invalid",
+            INVALID,
             "Rate learning once you have completed it.",
             fields={"item": "Not completed yet."},
         )
