@@ -25,7 +25,8 @@ from plms.privacy.error_codes import RETENTION_NOT_REACHED, STILL_ACTIVE
 from plms.privacy.selectors import retention_policy_get
 from plms.tenancy.actors import Actor, system_actor
 from plms.tenancy.context import organization_transaction, require_organization_id
-from plms.tenancy.models import Organization
+from plms.tenancy.models import Membership, Organization
+from plms.tenancy.selectors import memberships_for_user
 
 REMOVED = "[removed]"
 
@@ -105,7 +106,11 @@ def employee_erasure_plan(*, actor: Actor, employee: Employee) -> list[Change]:
         if getattr(employee, name) != value
     ]
     user = employee.user if employee.user_id is not None else None
-    if user is not None:
+    if user is not None and _signs_in_elsewhere(employee):
+        # The sign-in belongs to the person's other organisations too: it stays theirs, and
+        # this organisation's record lets go of it.
+        changes.append(Change("people.Employee", employee.pk, "user", "unlink"))
+    elif user is not None:
         anonymous = _anonymous_values(employee)["email"]
         changes += [
             Change("accounts.User", user.pk, name, "anonymise")
@@ -148,11 +153,15 @@ def employee_erase(*, actor: Actor, employee: Employee, force: bool = False) -> 
     for change in changes:
         by_model.setdefault(change.model, {}).setdefault(change.id, set()).add(change.field)
     values = _anonymous_values(employee)
+    employee_fields = by_model.get("people.Employee", {}).get(employee.pk, set())
     Employee.objects.filter(pk=employee.pk).update(
-        **{name: values[name] for name in by_model.get("people.Employee", {}).get(employee.pk, ())}
+        **{name: values[name] for name in employee_fields - {"user"}}
     )
     user = employee.user
-    if user is not None:
+    if user is not None and "user" in employee_fields:
+        Membership.objects.filter(organization_id=employee.organization_id, user=user).delete()
+        Employee.objects.filter(pk=employee.pk).update(user=None)
+    elif user is not None:
         user.email = values["email"]
         user.full_name = ""
         user.set_unusable_password()
@@ -168,6 +177,14 @@ def employee_erase(*, actor: Actor, employee: Employee, force: bool = False) -> 
         changes={"fields_changed": len(changes)},
     )
     return changes
+
+
+def _signs_in_elsewhere(employee: Employee) -> bool:
+    """Whether the person's sign-in still gives them access to another organisation."""
+    return any(
+        membership.organization_id != employee.organization_id
+        for membership in memberships_for_user(user=employee.user)
+    )
 
 
 def _removed(model: type[models.Model], name: str) -> str:

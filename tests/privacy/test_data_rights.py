@@ -23,9 +23,13 @@ from plms.people.models import Employee
 from plms.privacy import erasure, services
 from plms.privacy.collect import NOT_THE_SUBJECT, SUBJECT_ROWS
 from plms.privacy.models import PersonalDataExport
+from plms.tenancy.context import organization_scope
+from plms.tenancy.models import Membership
 from plms.tenancy.rls import tenant_models
+from plms.tenancy.selectors import memberships_for_user
 from tests.assessments.conftest import actor_of, closed_cycle, world  # noqa: F401 (fixture)
 from tests.conftest import in_org
+from tests.factories import OrganizationFactory
 from tests.goals.factories import FeedbackFactory, GoalFactory, GoalUpdateFactory
 
 SECRET_OF_THE_PEER = "The peer's own private goal about negotiation"
@@ -209,6 +213,29 @@ def test_erasure_leaves_aggregates_equal_and_does_what_the_dry_run_said(world, p
         assert AuditEvent.objects.filter(action=actions.PERSONAL_DATA_ERASED).count() == 1
     subject.user.refresh_from_db()
     assert not subject.user.has_usable_password() and "erased" in subject.user.email
+
+
+def test_erasure_keeps_the_sign_in_of_someone_still_active_in_another_organisation(
+    world,  # noqa: F811
+    people,
+):
+    other_org = OrganizationFactory(slug="elsewhere", name="Elsewhere Ltd")
+    user = world.employee.user
+    with organization_scope(other_org):
+        Membership.objects.create(organization=other_org, user=user, role="member")
+    subject = _leave(world, people["subject"], days_ago=800)
+    actor = actor_of(world.hr)
+    with in_org(world.org):
+        plan = erasure.employee_erasure_plan(actor=actor, employee=subject)
+        assert ("people.Employee", "user") in {(c.model, c.field) for c in plan}
+        assert not [c for c in plan if c.model == "accounts.User"]
+        erasure.employee_erase(actor=actor, employee=subject)
+        subject.refresh_from_db()
+        assert subject.user_id is None and "erased" in subject.email
+        assert not Membership.objects.filter(organization=world.org, user=user).exists()
+    user.refresh_from_db()
+    assert user.has_usable_password() and "erased" not in user.email
+    assert [m.organization_id for m in memberships_for_user(user=user)] == [other_org.pk]
 
 
 def test_erasure_waits_for_the_retention_period_and_refuses_active_people(world, people):  # noqa: F811
