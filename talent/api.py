@@ -601,3 +601,6 @@ def register(router) -> None:
     router.register(
         "potential-assessments", PotentialAssessmentViewSet, basename="potential-assessment"
     )
+    from talent import pool_api
+
+    pool_api.register(router)

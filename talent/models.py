@@ -229,3 +229,62 @@ class PotentialAssessment(TenantModel):
     @property
     def effective_level(self) -> int:
         return self.calibrated_level if self.calibrated_level is not None else self.level
+
+
+class TalentPool(TenantModel):
+    """A named group HR develops together (future leaders, technical experts): its criteria
+    suggest members (9-box boxes, an aspired role, a minimum level in one capability); HR
+    confirms or removes them. Confidential like potential."""
+
+    name = models.CharField(max_length=100)
+    description = models.CharField(max_length=300, blank=True)
+    boxes = models.JSONField(default=list, blank=True)  # ["3-3", "2-3"]: performance-potential
+    aspired_role = models.ForeignKey(
+        JobRole, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    capability = models.ForeignKey(
+        "capabilities.Capability",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    minimum_level = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="talentpool_org_name"),
+            models.UniqueConstraint(fields=["organization", "uuid"], name="talentpool_org_uuid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TalentPoolMember(TenantModel):
+    """A person HR confirmed in a pool."""
+
+    pool = models.ForeignKey(TalentPool, on_delete=models.CASCADE, related_name="members")
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["pool_id", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "pool", "employee"], name="talentpoolmember_pool_employee"
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "uuid"], name="talentpoolmember_org_uuid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} in {self.pool}"

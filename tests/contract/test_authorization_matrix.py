@@ -76,6 +76,7 @@ POLICIES = {
     "critical-roles": "admin",
     "successors": "admin",
     "potential-assessments": "object",
+    "talent-pools": "admin",
 }
 # Writes only the object's own person may make, whoever else asks (HR admins and keys get
 # 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).

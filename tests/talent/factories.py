@@ -14,6 +14,8 @@ from talent.models import (
     PotentialAssessment,
     PotentialCriterion,
     Successor,
+    TalentPool,
+    TalentPoolMember,
 )
 from tests.capabilities.factories import JobRoleFactory
 from tests.factories import EmployeeFactory, TenantFactory, UserFactory, tenant_factory
@@ -95,3 +97,21 @@ class PotentialAssessmentFactory(TenantFactory):
 
     employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
     level = 2
+
+
+@tenant_factory
+class TalentPoolFactory(TenantFactory):
+    class Meta:
+        model = TalentPool
+
+    name = factory.Sequence(lambda n: f"Pool {n}")
+    boxes = factory.LazyFunction(lambda: ["3-3"])
+
+
+@tenant_factory
+class TalentPoolMemberFactory(TenantFactory):
+    class Meta:
+        model = TalentPoolMember
+
+    pool = factory.SubFactory(TalentPoolFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
