@@ -1,6 +1,6 @@
 """The demo organisation's succession and careers: career paths between its roles, the demo
 employee's aspirations, two critical roles with successors at each readiness, and potential
-assessed for the people on the slates."""
+assessed for the people on the slates; a Future leaders pool with two members."""
 
 from __future__ import annotations
 
@@ -9,8 +9,15 @@ from capabilities.models import JobRole
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.web.demo import DEMO_STEPS
-from talent import services
-from talent.models import Aspiration, CareerPath, CriticalRole, PotentialAssessment, Successor
+from talent import pool_services, services
+from talent.models import (
+    Aspiration,
+    CareerPath,
+    CriticalRole,
+    PotentialAssessment,
+    Successor,
+    TalentPool,
+)
 
 PATHS = (
     ("Customer Service Advisor", "Senior Customer Service Advisor", 18),
@@ -52,6 +59,7 @@ POTENTIAL = {  # scores of the shipped criteria: learning agility, drive, leadin
     "employee@acme.example": (3, 2, 2, 2),
     "olivia@acme.example": (3, 3, 2, 3),
 }
+POOL_MEMBERS = ("priya@acme.example", "olivia@acme.example")
 
 
 def seed_talent(actor: Actor) -> None:
@@ -101,6 +109,16 @@ def seed_talent(actor: Actor) -> None:
         services.potential_assess(
             actor=actor, employee=employee, scores=dict(zip(keys, scores, strict=True)), cycle=cycle
         )
+    if not TalentPool.objects.exists():
+        pool = pool_services.pool_create(
+            actor=actor,
+            name="Future leaders",
+            description="People ready for a larger role within two years.",
+            boxes=["3-3", "2-3", "3-2"],
+        )
+        for email in POOL_MEMBERS:
+            if email in people:
+                pool_services.pool_member_add(actor=actor, pool=pool, employee=people[email])
 
 
 DEMO_STEPS.append(seed_talent)

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from plms.tenancy.models import Organization
-from talent.models import Aspiration, CriticalRole, Successor
+from talent.models import Aspiration, CriticalRole, Successor, TalentPool
 from tests.conftest import in_org
 
 
@@ -35,9 +35,12 @@ def test_the_demo_shows_succession_and_careers(db):
             "Customer Service Manager",
         ]
         first = wishes[0]
+        pool = TalentPool.objects.get()
+        assert pool.name == "Future leaders" and pool.members.count() == 2
     call_command("seed_demo")  # again: nothing twice
     with in_org(acme):
         assert CriticalRole.objects.count() == 2 and Aspiration.objects.count() == 2
+        assert TalentPool.objects.count() == 1
 
     employee = _signed_in("employee@acme.example")
     page = employee.get("/talent/").content.decode()
