@@ -601,6 +601,7 @@ def register(router) -> None:
     router.register(
         "potential-assessments", PotentialAssessmentViewSet, basename="potential-assessment"
     )
-    from talent import pool_api
+    from talent import nomination_api, pool_api
 
     pool_api.register(router)
+    nomination_api.register(router)

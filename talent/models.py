@@ -288,3 +288,39 @@ class TalentPoolMember(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.employee} in {self.pool}"
+
+
+class SuccessorNomination(TenantModel):
+    """A manager's proposal of one of their reports for a critical role; HR accepts it (the
+    person joins the slate) or declines it. The manager never reads the slate."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    critical_role = models.ForeignKey(CriticalRole, on_delete=models.CASCADE, related_name="+")
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    proposed_by = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    readiness = models.CharField(max_length=20, choices=Successor.Readiness.choices)
+    note = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "critical_role", "employee"],
+                condition=models.Q(status="proposed"),
+                name="nomination_one_open",
+            ),
+            models.UniqueConstraint(fields=["organization", "uuid"], name="nomination_org_uuid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} proposed for {self.critical_role}"

@@ -77,6 +77,7 @@ POLICIES = {
     "successors": "admin",
     "potential-assessments": "object",
     "talent-pools": "admin",
+    "successor-nominations": "object",
 }
 # Writes only the object's own person may make, whoever else asks (HR admins and keys get
 # 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).

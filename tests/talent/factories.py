@@ -14,6 +14,7 @@ from talent.models import (
     PotentialAssessment,
     PotentialCriterion,
     Successor,
+    SuccessorNomination,
     TalentPool,
     TalentPoolMember,
 )
@@ -115,3 +116,14 @@ class TalentPoolMemberFactory(TenantFactory):
 
     pool = factory.SubFactory(TalentPoolFactory, organization=SAME_ORG)
     employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+
+
+@tenant_factory
+class SuccessorNominationFactory(TenantFactory):
+    class Meta:
+        model = SuccessorNomination
+
+    critical_role = factory.SubFactory(CriticalRoleFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    proposed_by = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    readiness = Successor.Readiness.ONE_TWO_YEARS
