@@ -288,11 +288,18 @@ def nine_box(request: HttpRequest) -> HttpResponse:
     """Performance x potential with named boxes; a box's people (drill-down) and who moved
     since the previous cycle."""
     actor = actor_from_request(request)
-    view = selectors.nine_box()
+    departments = list(people_selectors.department_choices())
+    wanted = request.GET.get("department", "")
+    department = next((d for d in departments if str(d.uuid) == wanted), None)
+    view = selectors.nine_box(department_id=department.pk if department is not None else None)
     chosen = request.GET.get("box", "")
     box = next((b for row in view.boxes for b in row if b["key"] == chosen), None)
     services.confidential_read(actor=actor, obj=None, what="potential")
-    return render(request, "talent/nine_box.html", {"view": view, "box": box})
+    return render(
+        request,
+        "talent/nine_box.html",
+        {"view": view, "box": box, "departments": departments, "department": department},
+    )
 
 
 @member_required

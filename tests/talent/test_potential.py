@@ -14,6 +14,7 @@ from talent import selectors, services
 from talent.potential import DEFAULT_CRITERIA, level_from_scores
 from tests.assessments.factories import AssessmentFactory
 from tests.conftest import in_org
+from tests.factories import DepartmentFactory
 from tests.talent.conftest import actor_of
 from tests.talent.factories import PotentialAssessmentFactory, PotentialCriterionFactory
 
@@ -158,3 +159,25 @@ def test_the_potential_page_records_scores(careers, client):
         }
     client.force_login(careers.employee.user)
     assert client.get(url).status_code == 404
+
+
+def test_the_nine_box_filters_by_department(careers, client):
+    employee, peer = careers.employee.employee, careers.peer.employee
+    with in_org(careers.org):
+        careers.assess(peer, careers.q4, {"communication": 3, "coaching": 3})
+        PotentialAssessmentFactory(
+            organization=careers.org, employee=peer, cycle=careers.q4, level=3
+        )
+        PotentialAssessmentFactory(
+            organization=careers.org, employee=employee, cycle=careers.q4, level=2
+        )
+        sales = DepartmentFactory(organization=careers.org, name="Sales")
+        peer.department = sales
+        peer.save(update_fields=["department"])
+    client.force_login(careers.hr.user)
+    page = client.get("/talent/nine-box/", {"box": "2-2"}).content.decode()
+    assert "All departments" in page and employee.full_name in page
+    page = client.get("/talent/nine-box/", {"box": "2-2", "department": str(sales.uuid)})
+    assert employee.full_name not in page.content.decode()
+    page = client.get("/talent/nine-box/", {"box": "3-3", "department": str(sales.uuid)})
+    assert peer.full_name in page.content.decode()
