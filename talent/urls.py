@@ -1,6 +1,6 @@
 from django.urls import path
 
-from talent import views
+from talent import pool_views, views
 
 app_name = "talent"
 
@@ -18,5 +18,7 @@ urlpatterns = [
     path("critical-roles/<uuid:id>/grant/", views.succession_grant, name="succession_grant"),
     path("successors/<uuid:id>/", views.successor_update, name="successor_update"),
     path("nine-box/", views.nine_box, name="nine_box"),
+    path("pools/", pool_views.pools, name="pools"),
+    path("pools/<uuid:id>/", pool_views.pool_detail, name="pool_detail"),
     path("people/<uuid:id>/potential/", views.potential_assess, name="potential_assess"),
 ]

@@ -159,3 +159,30 @@ def test_the_pool_list_keeps_a_constant_number_of_queries(careers, key_client_a)
     with CaptureQueriesContext(connection) as many:
         assert len(key_client_a.get("/api/v1/talent-pools").json()["results"]) == 6
     assert len(many) == len(few)
+
+
+def test_hr_confirms_and_removes_members_on_the_pool_page(placed, client):
+    careers = placed
+    peer = careers.peer.employee
+    with in_org(careers.org):
+        pool = TalentPoolFactory(organization=careers.org, name="Future leaders", boxes=["3-3"])
+    client.force_login(careers.hr.user)
+    assert "Future leaders" in client.get("/talent/pools/").content.decode()
+    url = f"/talent/pools/{pool.uuid}/"
+    page = client.get(url).content.decode()
+    assert "Nobody is in this pool yet" in page and peer.full_name in page
+    assert client.post(url, {"employee": str(peer.uuid)}).status_code == 302
+    page = client.get(url).content.decode()
+    assert "Nobody else meets the pool" in page
+    client.post(url, {"employee": str(peer.uuid), "action": "remove"})
+    with in_org(careers.org):
+        assert not pool.members.exists()
+    for who in (careers.employee, careers.peer, careers.manager):
+        client.force_login(who.user)
+        assert client.get("/talent/pools/").status_code == 403
+        assert client.get(url).status_code == 403
+
+
+def test_no_pools_yet(careers, client):
+    client.force_login(careers.hr.user)
+    assert "No talent pools yet" in client.get("/talent/pools/").content.decode()

@@ -18,7 +18,7 @@ from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.privacy.models import PersonalDataExport
 from reward.models import CompensationProposal, CompensationReview
-from talent.models import Aspiration, CareerPath, CriticalRole, Successor
+from talent.models import Aspiration, CareerPath, CriticalRole, Successor, TalentPool
 from tests.factories import TENANT_FACTORIES
 from workflows.models import Notification, WorkflowRun, WorkflowTemplate
 
@@ -137,6 +137,7 @@ PAGE_MODELS = {
     "talent:succession_grant": CriticalRole,
     "talent:successor_update": Successor,
     "talent:potential_assess": Employee,
+    "talent:pool_detail": TalentPool,
 }
 
 
