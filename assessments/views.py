@@ -99,7 +99,7 @@ def _form_items(request: HttpRequest, data: dict) -> tuple[list, dict]:
 @member_required
 def assessment_form(request: HttpRequest, id) -> HttpResponse:
     actor = actor_from_request(request)
-    assessment = review_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
+    assessment = rater_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
     if assessment is None:
         raise Http404
     can_rate = rater_selectors.can_rate(actor=actor, assessment=assessment)
@@ -218,7 +218,7 @@ def rating_autosave(request: HttpRequest, id) -> HttpResponse:
     """htmx: save one capability's rating or one question's answer as a draft; answers with a
     short status."""
     actor = actor_from_request(request)
-    assessment = review_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
+    assessment = rater_selectors.assessment_get_for_viewer(actor=actor, uuid=id)
     if assessment is None or not rater_selectors.can_rate(actor=actor, assessment=assessment):
         raise Http404
     data = _rating_form_data(assessment)

@@ -31,7 +31,6 @@ from assessments.models import (
     ReviewTemplate,
 )
 from assessments.results_cache import cached_report
-from assessments.reviews import selectors as review_selectors
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import raters as rater_selectors
 from assessments.services import cycles as cycle_services
@@ -495,7 +494,7 @@ class AssessmentViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
             return Assessment.objects.none()
-        return review_selectors.assessment_list_for_viewer(actor=self.actor)
+        return rater_selectors.assessment_list_for_viewer(actor=self.actor)
 
     @extend_schema(
         methods=["get"],

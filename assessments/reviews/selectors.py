@@ -21,7 +21,6 @@ from django.db.models import Q, QuerySet
 from assessments.models import Assessment, AssessmentCycle, Rating
 from assessments.reviews import schema
 from assessments.reviews.models import ReviewAnswer, ReviewTemplate, ReviewTemplateVersion
-from assessments.selectors import raters as rater_selectors
 from goals.models import Goal
 from goals.selectors import goal_list
 from plms.common.ids import parse_public_id
@@ -38,23 +37,6 @@ KIND_LABELS = {
     "expert": "Expert",
     "upward": "Reports (upward)",
 }
-
-
-# --- Who sees an assessment ------------------------------------------------------------------
-
-
-def assessment_list_for_viewer(*, actor: Actor) -> QuerySet[Assessment]:
-    """The assessments the actor may see (`assessments.selectors`' rule), upward ones by
-    their rater alone: not the manager they review, not that manager's managers, not HR."""
-    queryset = rater_selectors.assessment_list_for_viewer(actor=actor)
-    viewer = actor.employee
-    if viewer is None:
-        return queryset.exclude(kind=Assessment.Kind.UPWARD)
-    return queryset.filter(~Q(kind=Assessment.Kind.UPWARD) | Q(rater=viewer))
-
-
-def assessment_get_for_viewer(*, actor: Actor, uuid) -> Assessment | None:
-    return assessment_list_for_viewer(actor=actor).filter(uuid=uuid).first()
 
 
 def pooled_minimum(cycle: AssessmentCycle, kind: str) -> int:

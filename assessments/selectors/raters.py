@@ -37,11 +37,17 @@ def _expert_grants(actor: Actor) -> QuerySet:
 
 
 def assessment_list_for_viewer(*, actor: Actor) -> QuerySet[Assessment]:
-    """Assessments the actor may see, in one query (see the module's rules)."""
+    """Assessments the actor may see, in one query (see the module's rules). An upward
+    assessment is seen by its rater alone: not the manager it reviews, not that manager's
+    managers, not HR (they read the pooled answers above the cycle's minimum)."""
     queryset = Assessment.objects.select_related("cycle", "employee", "rater")
+    viewer = actor.employee
+    if viewer is None:
+        queryset = queryset.exclude(kind=Assessment.Kind.UPWARD)
+    else:
+        queryset = queryset.filter(~Q(kind=Assessment.Kind.UPWARD) | Q(rater=viewer))
     if actor.is_admin:
         return queryset.order_by("-cycle__period_end", "employee__last_name", "kind", "id")
-    viewer = actor.employee
     if viewer is None:
         return queryset.none()
     reports = all_report_ids_sql(manager_id=viewer.pk, include_matrix=True)
