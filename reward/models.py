@@ -423,3 +423,92 @@ class CompensationProposal(TenantModel):
     @property
     def new_pay(self) -> Decimal:
         return self.current_pay + self.increase_amount
+
+
+# --- Bonus runs ------------------------------------------------------------------------------
+
+
+class BonusRun(TenantModel):
+    """A year's bonus: each eligible person's target bonus (grade's target % of base pay) times
+    the company, department and individual (overall rating) multipliers, pro-rated for the part
+    of the year they were employed. HR may adjust a person's amount with a reason, then
+    finalises."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        FINALISED = "finalised", "Finalised"
+
+    name = models.CharField(max_length=200)
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    cycle = models.ForeignKey(
+        "assessments.AssessmentCycle",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The cycle whose overall ratings give the individual multiplier.",
+    )
+    company_multiplier = models.DecimalField(
+        max_digits=5, decimal_places=2, default=Decimal(1), validators=[MinValueValidator(0)]
+    )
+    # {"<department uuid>": "1.10"}; a department not named counts 1.
+    department_multipliers = models.JSONField(default=dict, blank=True)
+    # {"<rating value>": "1.25"}; "unrated" for people without a final rating.
+    rating_multipliers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-id"]
+        constraints = [_org_uuid("bonusrun")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BonusLine(TenantModel):
+    """One person's bonus in a run, each part kept as computed."""
+
+    run = models.ForeignKey(BonusRun, on_delete=models.CASCADE, related_name="lines")
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    department = models.ForeignKey(
+        "people.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    base_pay = _money()
+    currency = models.CharField(max_length=3, default="EUR")
+    target_percent = models.DecimalField(max_digits=5, decimal_places=2)
+    target_amount = _money()
+    company_multiplier = models.DecimalField(max_digits=5, decimal_places=2)
+    department_multiplier = models.DecimalField(max_digits=5, decimal_places=2)
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    individual_multiplier = models.DecimalField(max_digits=5, decimal_places=2)
+    prorate = models.DecimalField(max_digits=5, decimal_places=4)
+    computed_amount = _money()
+    adjusted_amount = _money(null=True, blank=True)
+    adjustment_reason = models.TextField(blank=True)
+    adjusted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    adjusted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["employee__last_name", "employee__first_name", "id"]
+        constraints = [
+            _org_uuid("bonusline"),
+            models.UniqueConstraint(
+                fields=["organization", "run", "employee"], name="bonusline_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Bonus of {self.employee}"
+
+    @property
+    def amount(self) -> Decimal:
+        return self.adjusted_amount if self.adjusted_amount is not None else self.computed_amount

@@ -8,6 +8,8 @@ from decimal import Decimal
 import factory
 
 from reward.models import (
+    BonusLine,
+    BonusRun,
     CompensationGrant,
     CompensationProposal,
     CompensationReview,
@@ -137,3 +139,29 @@ class CompensationProposalFactory(TenantFactory):
     current_pay = Decimal("50000")
     increase_percent = Decimal(3)
     increase_amount = Decimal("1500")
+
+
+@tenant_factory
+class BonusRunFactory(TenantFactory):
+    class Meta:
+        model = BonusRun
+
+    name = factory.Sequence(lambda n: f"Bonus {n}")
+    year = 2027
+
+
+@tenant_factory
+class BonusLineFactory(TenantFactory):
+    class Meta:
+        model = BonusLine
+
+    run = factory.SubFactory(BonusRunFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    base_pay = Decimal("50000")
+    target_percent = Decimal("10")
+    target_amount = Decimal("5000")
+    company_multiplier = Decimal(1)
+    department_multiplier = Decimal(1)
+    individual_multiplier = Decimal(1)
+    prorate = Decimal(1)
+    computed_amount = Decimal("5000")
