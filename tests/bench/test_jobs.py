@@ -61,6 +61,8 @@ def test_every_job_runs_at_a_tiny_size_and_is_rolled_back():
         f"build development plans, {EMPLOYEES} employees": EMPLOYEES,
         f"Momentum tick, {EMPLOYEES} due milestones": EMPLOYEES,
         f"Momentum dispatch, {sample} claimed milestones": sample,
+        f"compensation review: propose 200 and finalise {EMPLOYEES} employees": EMPLOYEES,
+        f"rating calibration: live distribution of {EMPLOYEES} ratings": EMPLOYEES,
     }
     assert all(job["seconds"] >= 0 and job["unit"] for job in results.values())
     # Targets from issue 10 travel with the jobs, for the report's PASS / MISS.

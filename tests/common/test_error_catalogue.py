@@ -28,6 +28,8 @@ APPS = tuple(
             Path(config.path).resolve().relative_to(ROOT).parts[0]
             for config in apps.get_app_configs()
             if Path(config.path).resolve().is_relative_to(ROOT)
+            # Installed packages live in the project's virtualenv (./.venv), not the project.
+            and "site-packages" not in Path(config.path).parts
         }
     )
 )

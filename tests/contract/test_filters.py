@@ -55,7 +55,11 @@ def _advertised() -> list[tuple[str, str, dict]]:
     return found
 
 
-ADVERTISED = _advertised()
+# One employee's report whose rows are questions, not objects with ids: its parameters are
+# tried where its rows can be built (tests/assessments/test_review_api.py: the filters are
+# checked; tests/assessments/test_upward_reviews.py: `kind` and every combination of filters).
+REPORTS = {"/api/v1/review-answers"}
+ADVERTISED = [found for found in _advertised() if found[0] not in REPORTS]
 
 
 @dataclass
