@@ -55,6 +55,9 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("talent.Aspiration", "employee", "employee"),
     ("talent.Successor", "employee", "employee"),
     ("talent.PotentialAssessment", "employee", "employee"),
+    ("talent.SuccessorNomination", "employee", "employee"),
+    ("talent.TalentPoolMember", "employee", "employee"),
+    ("reward.BonusLine", "employee", "employee"),
 )
 # (child model label, field pointing at a subject row's model label)
 CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
@@ -79,6 +82,11 @@ NOT_THE_SUBJECT = frozenset(
         "talent.Successor.nominated_by",
         "talent.CriticalRoleUserObjectPermission.user",
         "talent.PotentialAssessment.assessed_by",
+        "talent.SuccessorNomination.proposed_by",
+        "talent.SuccessorNomination.decided_by",
+        "talent.TalentPoolMember.added_by",
+        "reward.BonusRun.opened_by",
+        "reward.BonusLine.adjusted_by",
         "people.SecondaryManager.manager",
         "people.Invitation.invited_by",
         "audit.AuditEvent.actor_user",
