@@ -3,6 +3,8 @@
 from .action_item import ActionItem
 from .action_item_request import ActionItemRequest
 from .addition_request import AdditionRequest
+from .answer_input_request import AnswerInputRequest
+from .answers_input_request import AnswersInputRequest
 from .approve_request import ApproveRequest
 from .aspiration import Aspiration
 from .aspiration_gap import AspirationGap
@@ -134,7 +136,9 @@ from .level_link_request import LevelLinkRequest
 from .matrix_manager import MatrixManager
 from .matrix_manager_request import MatrixManagerRequest
 from .me import Me
+from .member_remove_request import MemberRemoveRequest
 from .milestone_request import MilestoneRequest
+from .named_answer import NamedAnswer
 from .notification import Notification
 from .notification_read_all import NotificationReadAll
 from .offered_content import OfferedContent
@@ -178,11 +182,18 @@ from .paginated_personal_data_export_list import PaginatedPersonalDataExportList
 from .paginated_plan_item_list import PaginatedPlanItemList
 from .paginated_potential_assessment_list import PaginatedPotentialAssessmentList
 from .paginated_proposal_list import PaginatedProposalList
+from .paginated_question_answer_list import PaginatedQuestionAnswerList
 from .paginated_rating_list import PaginatedRatingList
 from .paginated_rating_preview_list import PaginatedRatingPreviewList
 from .paginated_request_for_feedback_list import PaginatedRequestForFeedbackList
+from .paginated_review_answer_row_list import PaginatedReviewAnswerRowList
 from .paginated_review_list import PaginatedReviewList
+from .paginated_review_template_list import PaginatedReviewTemplateList
+from .paginated_review_template_version_list import PaginatedReviewTemplateVersionList
 from .paginated_successor_list import PaginatedSuccessorList
+from .paginated_successor_nomination_list import PaginatedSuccessorNominationList
+from .paginated_suggested_member_list import PaginatedSuggestedMemberList
+from .paginated_talent_pool_list import PaginatedTalentPoolList
 from .paginated_webhook_delivery_list import PaginatedWebhookDeliveryList
 from .paginated_webhook_subscription_list import PaginatedWebhookSubscriptionList
 from .paginated_workflow_list import PaginatedWorkflowList
@@ -200,6 +211,8 @@ from .patched_goal_patch_request import PatchedGoalPatchRequest
 from .patched_job_role_request import PatchedJobRoleRequest
 from .patched_learning_item_request import PatchedLearningItemRequest
 from .patched_pay_grade_request import PatchedPayGradeRequest
+from .patched_review_template_request import PatchedReviewTemplateRequest
+from .patched_review_template_request_sections import PatchedReviewTemplateRequestSections
 from .patched_successor_update_request import PatchedSuccessorUpdateRequest
 from .patched_webhook_subscription_request import PatchedWebhookSubscriptionRequest
 from .patched_workflow_request import PatchedWorkflowRequest
@@ -221,15 +234,21 @@ from .ping import Ping
 from .plan_create_request import PlanCreateRequest
 from .plan_created import PlanCreated
 from .plan_item import PlanItem
+from .pool import Pool
+from .pool_choices_type_0 import PoolChoicesType0
+from .pool_levels_type_0 import PoolLevelsType0
 from .potential_assessment import PotentialAssessment
 from .potential_assessment_request import PotentialAssessmentRequest
 from .potential_assessment_request_scores import PotentialAssessmentRequestScores
 from .potential_assessment_scores import PotentialAssessmentScores
+from .potential_calibrate_request import PotentialCalibrateRequest
 from .preview_tally import PreviewTally
 from .preview_vote_request import PreviewVoteRequest
 from .proposal import Proposal
 from .proposal_decision_request import ProposalDecisionRequest
 from .proposal_input_request import ProposalInputRequest
+from .question_answer import QuestionAnswer
+from .question_answer_kind_enum import QuestionAnswerKindEnum
 from .rating import Rating
 from .rating_preview import RatingPreview
 from .rating_request import RatingRequest
@@ -244,7 +263,15 @@ from .request_for_feedback_request import RequestForFeedbackRequest
 from .requirement import Requirement
 from .requirement_request import RequirementRequest
 from .review import Review
+from .review_answer_row import ReviewAnswerRow
+from .review_answers_list_kind import ReviewAnswersListKind
 from .review_request import ReviewRequest
+from .review_template import ReviewTemplate
+from .review_template_request import ReviewTemplateRequest
+from .review_template_request_sections import ReviewTemplateRequestSections
+from .review_template_sections import ReviewTemplateSections
+from .review_template_version import ReviewTemplateVersion
+from .review_template_version_sections import ReviewTemplateVersionSections
 from .role_enum import RoleEnum
 from .scale_level import ScaleLevel
 from .scale_level_request import ScaleLevelRequest
@@ -273,7 +300,15 @@ from .scope_enum import ScopeEnum
 from .source_enum import SourceEnum
 from .state_enum import StateEnum
 from .successor import Successor
+from .successor_nomination import SuccessorNomination
+from .successor_nomination_request import SuccessorNominationRequest
+from .successor_nomination_status_enum import SuccessorNominationStatusEnum
 from .successor_request import SuccessorRequest
+from .suggested_member import SuggestedMember
+from .talent_pool import TalentPool
+from .talent_pool_member import TalentPoolMember
+from .talent_pool_member_request import TalentPoolMemberRequest
+from .talent_pool_request import TalentPoolRequest
 from .template_application import TemplateApplication
 from .template_apply_request import TemplateApplyRequest
 from .template_apply_status_enum import TemplateApplyStatusEnum
@@ -308,6 +343,8 @@ __all__ = (
     "ActionItem",
     "ActionItemRequest",
     "AdditionRequest",
+    "AnswerInputRequest",
+    "AnswersInputRequest",
     "ApproveRequest",
     "Aspiration",
     "AspirationGap",
@@ -439,7 +476,9 @@ __all__ = (
     "MatrixManager",
     "MatrixManagerRequest",
     "Me",
+    "MemberRemoveRequest",
     "MilestoneRequest",
+    "NamedAnswer",
     "Notification",
     "NotificationReadAll",
     "OfferedContent",
@@ -483,11 +522,18 @@ __all__ = (
     "PaginatedPlanItemList",
     "PaginatedPotentialAssessmentList",
     "PaginatedProposalList",
+    "PaginatedQuestionAnswerList",
     "PaginatedRatingList",
     "PaginatedRatingPreviewList",
     "PaginatedRequestForFeedbackList",
+    "PaginatedReviewAnswerRowList",
     "PaginatedReviewList",
+    "PaginatedReviewTemplateList",
+    "PaginatedReviewTemplateVersionList",
     "PaginatedSuccessorList",
+    "PaginatedSuccessorNominationList",
+    "PaginatedSuggestedMemberList",
+    "PaginatedTalentPoolList",
     "PaginatedWebhookDeliveryList",
     "PaginatedWebhookSubscriptionList",
     "PaginatedWorkflowList",
@@ -505,6 +551,8 @@ __all__ = (
     "PatchedJobRoleRequest",
     "PatchedLearningItemRequest",
     "PatchedPayGradeRequest",
+    "PatchedReviewTemplateRequest",
+    "PatchedReviewTemplateRequestSections",
     "PatchedSuccessorUpdateRequest",
     "PatchedWebhookSubscriptionRequest",
     "PatchedWorkflowRequest",
@@ -526,15 +574,21 @@ __all__ = (
     "PlanCreated",
     "PlanCreateRequest",
     "PlanItem",
+    "Pool",
+    "PoolChoicesType0",
+    "PoolLevelsType0",
     "PotentialAssessment",
     "PotentialAssessmentRequest",
     "PotentialAssessmentRequestScores",
     "PotentialAssessmentScores",
+    "PotentialCalibrateRequest",
     "PreviewTally",
     "PreviewVoteRequest",
     "Proposal",
     "ProposalDecisionRequest",
     "ProposalInputRequest",
+    "QuestionAnswer",
+    "QuestionAnswerKindEnum",
     "Rating",
     "RatingPreview",
     "RatingRequest",
@@ -549,7 +603,15 @@ __all__ = (
     "Requirement",
     "RequirementRequest",
     "Review",
+    "ReviewAnswerRow",
+    "ReviewAnswersListKind",
     "ReviewRequest",
+    "ReviewTemplate",
+    "ReviewTemplateRequest",
+    "ReviewTemplateRequestSections",
+    "ReviewTemplateSections",
+    "ReviewTemplateVersion",
+    "ReviewTemplateVersionSections",
     "RoleEnum",
     "ScaleLevel",
     "ScaleLevelRequest",
@@ -574,7 +636,15 @@ __all__ = (
     "SourceEnum",
     "StateEnum",
     "Successor",
+    "SuccessorNomination",
+    "SuccessorNominationRequest",
+    "SuccessorNominationStatusEnum",
     "SuccessorRequest",
+    "SuggestedMember",
+    "TalentPool",
+    "TalentPoolMember",
+    "TalentPoolMemberRequest",
+    "TalentPoolRequest",
     "TemplateApplication",
     "TemplateApplyRequest",
     "TemplateApplyStatusEnum",

@@ -26,6 +26,7 @@ class Assessment:
             * `manager` - Manager
             * `peer` - Peer
             * `expert` - Expert
+            * `upward` - Upward (a report)
         weight (int):
         status (AssessmentStatusEnum): * `nominated` - Nominated (awaiting the manager)
             * `pending` - To do

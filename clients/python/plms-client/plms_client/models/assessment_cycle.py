@@ -32,6 +32,8 @@ class AssessmentCycle:
         status (AssessmentCycleStatusEnum): * `draft` - Draft
             * `open` - Open
             * `closed` - Closed
+        review_template_version (int | None): The template version the cycle launched with (kept whatever changes
+            after).
         framework_version (int | None):
         launch (Launch):
         assessment_count (int):
@@ -49,6 +51,9 @@ class AssessmentCycle:
         peer_anonymous (bool | Unset):
         min_peers (int | Unset):
         max_peer_requests (int | Unset):
+        upward_reviews (bool | Unset):
+        min_upward (int | Unset):
+        review_template (None | Unset | UUID): The review template whose questions the cycle asks (null: ratings only).
         evidence_at_extremes (bool | Unset):
         evidence_min_distance (int | Unset):
         preview_voting (bool | Unset):
@@ -59,6 +64,7 @@ class AssessmentCycle:
     period_start: datetime.date
     period_end: datetime.date
     status: AssessmentCycleStatusEnum
+    review_template_version: int | None
     framework_version: int | None
     launch: Launch
     assessment_count: int
@@ -73,6 +79,9 @@ class AssessmentCycle:
     peer_anonymous: bool | Unset = UNSET
     min_peers: int | Unset = UNSET
     max_peer_requests: int | Unset = UNSET
+    upward_reviews: bool | Unset = UNSET
+    min_upward: int | Unset = UNSET
+    review_template: None | Unset | UUID = UNSET
     evidence_at_extremes: bool | Unset = UNSET
     evidence_min_distance: int | Unset = UNSET
     preview_voting: bool | Unset = UNSET
@@ -88,6 +97,9 @@ class AssessmentCycle:
         period_end = self.period_end.isoformat()
 
         status = self.status.value
+
+        review_template_version: int | None
+        review_template_version = self.review_template_version
 
         framework_version: int | None
         framework_version = self.framework_version
@@ -133,6 +145,18 @@ class AssessmentCycle:
 
         max_peer_requests = self.max_peer_requests
 
+        upward_reviews = self.upward_reviews
+
+        min_upward = self.min_upward
+
+        review_template: None | str | Unset
+        if isinstance(self.review_template, Unset):
+            review_template = UNSET
+        elif isinstance(self.review_template, UUID):
+            review_template = str(self.review_template)
+        else:
+            review_template = self.review_template
+
         evidence_at_extremes = self.evidence_at_extremes
 
         evidence_min_distance = self.evidence_min_distance
@@ -148,6 +172,7 @@ class AssessmentCycle:
                 "period_start": period_start,
                 "period_end": period_end,
                 "status": status,
+                "review_template_version": review_template_version,
                 "framework_version": framework_version,
                 "launch": launch,
                 "assessment_count": assessment_count,
@@ -171,6 +196,12 @@ class AssessmentCycle:
             field_dict["min_peers"] = min_peers
         if max_peer_requests is not UNSET:
             field_dict["max_peer_requests"] = max_peer_requests
+        if upward_reviews is not UNSET:
+            field_dict["upward_reviews"] = upward_reviews
+        if min_upward is not UNSET:
+            field_dict["min_upward"] = min_upward
+        if review_template is not UNSET:
+            field_dict["review_template"] = review_template
         if evidence_at_extremes is not UNSET:
             field_dict["evidence_at_extremes"] = evidence_at_extremes
         if evidence_min_distance is not UNSET:
@@ -196,6 +227,13 @@ class AssessmentCycle:
         period_end = datetime.date.fromisoformat(d.pop("period_end"))
 
         status = AssessmentCycleStatusEnum(d.pop("status"))
+
+        def _parse_review_template_version(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        review_template_version = _parse_review_template_version(d.pop("review_template_version"))
 
         def _parse_framework_version(data: object) -> int | None:
             if data is None:
@@ -265,6 +303,27 @@ class AssessmentCycle:
 
         max_peer_requests = d.pop("max_peer_requests", UNSET)
 
+        upward_reviews = d.pop("upward_reviews", UNSET)
+
+        min_upward = d.pop("min_upward", UNSET)
+
+        def _parse_review_template(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                review_template_type_0 = UUID(data)
+
+                return review_template_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        review_template = _parse_review_template(d.pop("review_template", UNSET))
+
         evidence_at_extremes = d.pop("evidence_at_extremes", UNSET)
 
         evidence_min_distance = d.pop("evidence_min_distance", UNSET)
@@ -277,6 +336,7 @@ class AssessmentCycle:
             period_start=period_start,
             period_end=period_end,
             status=status,
+            review_template_version=review_template_version,
             framework_version=framework_version,
             launch=launch,
             assessment_count=assessment_count,
@@ -291,6 +351,9 @@ class AssessmentCycle:
             peer_anonymous=peer_anonymous,
             min_peers=min_peers,
             max_peer_requests=max_peer_requests,
+            upward_reviews=upward_reviews,
+            min_upward=min_upward,
+            review_template=review_template,
             evidence_at_extremes=evidence_at_extremes,
             evidence_min_distance=evidence_min_distance,
             preview_voting=preview_voting,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -35,6 +35,9 @@ class AssessmentCycleRequest:
         peer_anonymous (bool | Unset):
         min_peers (int | Unset):
         max_peer_requests (int | Unset):
+        upward_reviews (bool | Unset):
+        min_upward (int | Unset):
+        review_template (None | Unset | UUID): The review template whose questions the cycle asks (null: ratings only).
         evidence_at_extremes (bool | Unset):
         evidence_min_distance (int | Unset):
         preview_voting (bool | Unset):
@@ -50,6 +53,9 @@ class AssessmentCycleRequest:
     peer_anonymous: bool | Unset = UNSET
     min_peers: int | Unset = UNSET
     max_peer_requests: int | Unset = UNSET
+    upward_reviews: bool | Unset = UNSET
+    min_upward: int | Unset = UNSET
+    review_template: None | Unset | UUID = UNSET
     evidence_at_extremes: bool | Unset = UNSET
     evidence_min_distance: int | Unset = UNSET
     preview_voting: bool | Unset = UNSET
@@ -86,6 +92,18 @@ class AssessmentCycleRequest:
 
         max_peer_requests = self.max_peer_requests
 
+        upward_reviews = self.upward_reviews
+
+        min_upward = self.min_upward
+
+        review_template: None | str | Unset
+        if isinstance(self.review_template, Unset):
+            review_template = UNSET
+        elif isinstance(self.review_template, UUID):
+            review_template = str(self.review_template)
+        else:
+            review_template = self.review_template
+
         evidence_at_extremes = self.evidence_at_extremes
 
         evidence_min_distance = self.evidence_min_distance
@@ -115,6 +133,12 @@ class AssessmentCycleRequest:
             field_dict["min_peers"] = min_peers
         if max_peer_requests is not UNSET:
             field_dict["max_peer_requests"] = max_peer_requests
+        if upward_reviews is not UNSET:
+            field_dict["upward_reviews"] = upward_reviews
+        if min_upward is not UNSET:
+            field_dict["min_upward"] = min_upward
+        if review_template is not UNSET:
+            field_dict["review_template"] = review_template
         if evidence_at_extremes is not UNSET:
             field_dict["evidence_at_extremes"] = evidence_at_extremes
         if evidence_min_distance is not UNSET:
@@ -172,6 +196,27 @@ class AssessmentCycleRequest:
 
         max_peer_requests = d.pop("max_peer_requests", UNSET)
 
+        upward_reviews = d.pop("upward_reviews", UNSET)
+
+        min_upward = d.pop("min_upward", UNSET)
+
+        def _parse_review_template(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                review_template_type_0 = UUID(data)
+
+                return review_template_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        review_template = _parse_review_template(d.pop("review_template", UNSET))
+
         evidence_at_extremes = d.pop("evidence_at_extremes", UNSET)
 
         evidence_min_distance = d.pop("evidence_min_distance", UNSET)
@@ -189,6 +234,9 @@ class AssessmentCycleRequest:
             peer_anonymous=peer_anonymous,
             min_peers=min_peers,
             max_peer_requests=max_peer_requests,
+            upward_reviews=upward_reviews,
+            min_upward=min_upward,
+            review_template=review_template,
             evidence_at_extremes=evidence_at_extremes,
             evidence_min_distance=evidence_min_distance,
             preview_voting=preview_voting,

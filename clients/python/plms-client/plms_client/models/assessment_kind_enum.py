@@ -6,6 +6,7 @@ class AssessmentKindEnum(StrEnum):
     MANAGER = "manager"
     PEER = "peer"
     SELF = "self"
+    UPWARD = "upward"
 
     def __str__(self) -> str:
         return str(self.value)

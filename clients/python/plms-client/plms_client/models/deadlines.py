@@ -21,12 +21,14 @@ class Deadlines:
         manager (datetime.date | None | Unset):
         peer (datetime.date | None | Unset):
         expert (datetime.date | None | Unset):
+        upward (datetime.date | None | Unset):
     """
 
     self_: datetime.date | None | Unset = UNSET
     manager: datetime.date | None | Unset = UNSET
     peer: datetime.date | None | Unset = UNSET
     expert: datetime.date | None | Unset = UNSET
+    upward: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +64,14 @@ class Deadlines:
         else:
             expert = self.expert
 
+        upward: None | str | Unset
+        if isinstance(self.upward, Unset):
+            upward = UNSET
+        elif isinstance(self.upward, datetime.date):
+            upward = self.upward.isoformat()
+        else:
+            upward = self.upward
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -73,6 +83,8 @@ class Deadlines:
             field_dict["peer"] = peer
         if expert is not UNSET:
             field_dict["expert"] = expert
+        if upward is not UNSET:
+            field_dict["upward"] = upward
 
         return field_dict
 
@@ -148,11 +160,29 @@ class Deadlines:
 
         expert = _parse_expert(d.pop("expert", UNSET))
 
+        def _parse_upward(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                upward_type_0 = datetime.date.fromisoformat(data)
+
+                return upward_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        upward = _parse_upward(d.pop("upward", UNSET))
+
         deadlines = cls(
             self_=self_,
             manager=manager,
             peer=peer,
             expert=expert,
+            upward=upward,
         )
 
         deadlines.additional_properties = d

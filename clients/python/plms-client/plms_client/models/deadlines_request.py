@@ -20,12 +20,14 @@ class DeadlinesRequest:
         manager (datetime.date | None | Unset):
         peer (datetime.date | None | Unset):
         expert (datetime.date | None | Unset):
+        upward (datetime.date | None | Unset):
     """
 
     self_: datetime.date | None | Unset = UNSET
     manager: datetime.date | None | Unset = UNSET
     peer: datetime.date | None | Unset = UNSET
     expert: datetime.date | None | Unset = UNSET
+    upward: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         self_: None | str | Unset
@@ -60,6 +62,14 @@ class DeadlinesRequest:
         else:
             expert = self.expert
 
+        upward: None | str | Unset
+        if isinstance(self.upward, Unset):
+            upward = UNSET
+        elif isinstance(self.upward, datetime.date):
+            upward = self.upward.isoformat()
+        else:
+            upward = self.upward
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -71,6 +81,8 @@ class DeadlinesRequest:
             field_dict["peer"] = peer
         if expert is not UNSET:
             field_dict["expert"] = expert
+        if upward is not UNSET:
+            field_dict["upward"] = upward
 
         return field_dict
 
@@ -146,11 +158,29 @@ class DeadlinesRequest:
 
         expert = _parse_expert(d.pop("expert", UNSET))
 
+        def _parse_upward(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                upward_type_0 = datetime.date.fromisoformat(data)
+
+                return upward_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        upward = _parse_upward(d.pop("upward", UNSET))
+
         deadlines_request = cls(
             self_=self_,
             manager=manager,
             peer=peer,
             expert=expert,
+            upward=upward,
         )
 
         return deadlines_request

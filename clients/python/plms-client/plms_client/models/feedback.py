@@ -31,6 +31,8 @@ class Feedback:
         support_offered (str | Unset):
         follow_up_date (datetime.date | None | Unset):
         goal (None | Unset | UUID):
+        capabilities (list[UUID] | Unset): The capabilities it is about: it appears beside them when the receiver is
+            assessed, to whoever may see it.
         visibility (VisibilityEnum | Unset): * `private` - Private: the receiver and their managers
             * `public` - Public praise
         request (None | Unset | UUID):
@@ -47,6 +49,7 @@ class Feedback:
     support_offered: str | Unset = UNSET
     follow_up_date: datetime.date | None | Unset = UNSET
     goal: None | Unset | UUID = UNSET
+    capabilities: list[UUID] | Unset = UNSET
     visibility: VisibilityEnum | Unset = UNSET
     request: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -88,6 +91,13 @@ class Feedback:
         else:
             goal = self.goal
 
+        capabilities: list[str] | Unset = UNSET
+        if not isinstance(self.capabilities, Unset):
+            capabilities = []
+            for capabilities_item_data in self.capabilities:
+                capabilities_item = str(capabilities_item_data)
+                capabilities.append(capabilities_item)
+
         visibility: str | Unset = UNSET
         if not isinstance(self.visibility, Unset):
             visibility = self.visibility.value
@@ -123,6 +133,8 @@ class Feedback:
             field_dict["follow_up_date"] = follow_up_date
         if goal is not UNSET:
             field_dict["goal"] = goal
+        if capabilities is not UNSET:
+            field_dict["capabilities"] = capabilities
         if visibility is not UNSET:
             field_dict["visibility"] = visibility
         if request is not UNSET:
@@ -190,6 +202,15 @@ class Feedback:
 
         goal = _parse_goal(d.pop("goal", UNSET))
 
+        _capabilities = d.pop("capabilities", UNSET)
+        capabilities: list[UUID] | Unset = UNSET
+        if _capabilities is not UNSET:
+            capabilities = []
+            for capabilities_item_data in _capabilities:
+                capabilities_item = UUID(capabilities_item_data)
+
+                capabilities.append(capabilities_item)
+
         _visibility = d.pop("visibility", UNSET)
         visibility: VisibilityEnum | Unset
         if isinstance(_visibility, Unset):
@@ -226,6 +247,7 @@ class Feedback:
             support_offered=support_offered,
             follow_up_date=follow_up_date,
             goal=goal,
+            capabilities=capabilities,
             visibility=visibility,
             request=request,
         )

@@ -27,6 +27,8 @@ class FeedbackRequest:
         support_offered (str | Unset):
         follow_up_date (datetime.date | None | Unset):
         goal (None | Unset | UUID):
+        capabilities (list[UUID] | Unset): The capabilities it is about: it appears beside them when the receiver is
+            assessed, to whoever may see it.
         visibility (VisibilityEnum | Unset): * `private` - Private: the receiver and their managers
             * `public` - Public praise
         request (None | Unset | UUID):
@@ -40,6 +42,7 @@ class FeedbackRequest:
     support_offered: str | Unset = UNSET
     follow_up_date: datetime.date | None | Unset = UNSET
     goal: None | Unset | UUID = UNSET
+    capabilities: list[UUID] | Unset = UNSET
     visibility: VisibilityEnum | Unset = UNSET
     request: None | Unset | UUID = UNSET
 
@@ -74,6 +77,13 @@ class FeedbackRequest:
         else:
             goal = self.goal
 
+        capabilities: list[str] | Unset = UNSET
+        if not isinstance(self.capabilities, Unset):
+            capabilities = []
+            for capabilities_item_data in self.capabilities:
+                capabilities_item = str(capabilities_item_data)
+                capabilities.append(capabilities_item)
+
         visibility: str | Unset = UNSET
         if not isinstance(self.visibility, Unset):
             visibility = self.visibility.value
@@ -106,6 +116,8 @@ class FeedbackRequest:
             field_dict["follow_up_date"] = follow_up_date
         if goal is not UNSET:
             field_dict["goal"] = goal
+        if capabilities is not UNSET:
+            field_dict["capabilities"] = capabilities
         if visibility is not UNSET:
             field_dict["visibility"] = visibility
         if request is not UNSET:
@@ -167,6 +179,15 @@ class FeedbackRequest:
 
         goal = _parse_goal(d.pop("goal", UNSET))
 
+        _capabilities = d.pop("capabilities", UNSET)
+        capabilities: list[UUID] | Unset = UNSET
+        if _capabilities is not UNSET:
+            capabilities = []
+            for capabilities_item_data in _capabilities:
+                capabilities_item = UUID(capabilities_item_data)
+
+                capabilities.append(capabilities_item)
+
         _visibility = d.pop("visibility", UNSET)
         visibility: VisibilityEnum | Unset
         if isinstance(_visibility, Unset):
@@ -200,6 +221,7 @@ class FeedbackRequest:
             support_offered=support_offered,
             follow_up_date=follow_up_date,
             goal=goal,
+            capabilities=capabilities,
             visibility=visibility,
             request=request,
         )

@@ -20,12 +20,14 @@ class Weights:
         manager (int | Unset):
         peer (int | Unset):
         expert (int | Unset):
+        upward (int | Unset):
     """
 
     self_: int | Unset = UNSET
     manager: int | Unset = UNSET
     peer: int | Unset = UNSET
     expert: int | Unset = UNSET
+    upward: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,6 +38,8 @@ class Weights:
         peer = self.peer
 
         expert = self.expert
+
+        upward = self.upward
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,6 +52,8 @@ class Weights:
             field_dict["peer"] = peer
         if expert is not UNSET:
             field_dict["expert"] = expert
+        if upward is not UNSET:
+            field_dict["upward"] = upward
 
         return field_dict
 
@@ -62,11 +68,14 @@ class Weights:
 
         expert = d.pop("expert", UNSET)
 
+        upward = d.pop("upward", UNSET)
+
         weights = cls(
             self_=self_,
             manager=manager,
             peer=peer,
             expert=expert,
+            upward=upward,
         )
 
         weights.additional_properties = d

@@ -19,12 +19,14 @@ class WeightsRequest:
         manager (int | Unset):
         peer (int | Unset):
         expert (int | Unset):
+        upward (int | Unset):
     """
 
     self_: int | Unset = UNSET
     manager: int | Unset = UNSET
     peer: int | Unset = UNSET
     expert: int | Unset = UNSET
+    upward: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         self_ = self.self_
@@ -34,6 +36,8 @@ class WeightsRequest:
         peer = self.peer
 
         expert = self.expert
+
+        upward = self.upward
 
         field_dict: dict[str, Any] = {}
 
@@ -46,6 +50,8 @@ class WeightsRequest:
             field_dict["peer"] = peer
         if expert is not UNSET:
             field_dict["expert"] = expert
+        if upward is not UNSET:
+            field_dict["upward"] = upward
 
         return field_dict
 
@@ -60,11 +66,14 @@ class WeightsRequest:
 
         expert = d.pop("expert", UNSET)
 
+        upward = d.pop("upward", UNSET)
+
         weights_request = cls(
             self_=self_,
             manager=manager,
             peer=peer,
             expert=expert,
+            upward=upward,
         )
 
         return weights_request

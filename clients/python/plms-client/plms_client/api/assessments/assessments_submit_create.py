@@ -107,8 +107,8 @@ def sync_detailed(
 ) -> Response[Any | Assessment | Error]:
     """Submit the assessment
 
-     Locks it. Refused with `already_submitted`, `incomplete` or `evidence_required` (per capability in
-    `fields`). Emits `assessment.submitted`.
+     Locks it. Refused with `already_submitted`, `incomplete` (per capability or question key in
+    `fields`) or `evidence_required` (per capability). Emits `assessment.submitted`.
 
     Args:
         id (UUID):
@@ -139,8 +139,8 @@ def sync(
 ) -> Any | Assessment | Error | None:
     """Submit the assessment
 
-     Locks it. Refused with `already_submitted`, `incomplete` or `evidence_required` (per capability in
-    `fields`). Emits `assessment.submitted`.
+     Locks it. Refused with `already_submitted`, `incomplete` (per capability or question key in
+    `fields`) or `evidence_required` (per capability). Emits `assessment.submitted`.
 
     Args:
         id (UUID):
@@ -166,8 +166,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Assessment | Error]:
     """Submit the assessment
 
-     Locks it. Refused with `already_submitted`, `incomplete` or `evidence_required` (per capability in
-    `fields`). Emits `assessment.submitted`.
+     Locks it. Refused with `already_submitted`, `incomplete` (per capability or question key in
+    `fields`) or `evidence_required` (per capability). Emits `assessment.submitted`.
 
     Args:
         id (UUID):
@@ -196,8 +196,8 @@ async def asyncio(
 ) -> Any | Assessment | Error | None:
     """Submit the assessment
 
-     Locks it. Refused with `already_submitted`, `incomplete` or `evidence_required` (per capability in
-    `fields`). Emits `assessment.submitted`.
+     Locks it. Refused with `already_submitted`, `incomplete` (per capability or question key in
+    `fields`) or `evidence_required` (per capability). Emits `assessment.submitted`.
 
     Args:
         id (UUID):

@@ -7,16 +7,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.calibrate_request import CalibrateRequest
 from ...models.error import Error
 from ...models.potential_assessment import PotentialAssessment
+from ...models.potential_calibrate_request import PotentialCalibrateRequest
 from ...types import Response
 
 
 def _get_kwargs(
     id: UUID,
     *,
-    body: CalibrateRequest,
+    body: PotentialCalibrateRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -114,7 +114,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: CalibrateRequest,
+    body: PotentialCalibrateRequest,
 ) -> Response[Error | PotentialAssessment]:
     """Calibrate a potential assessment
 
@@ -122,7 +122,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (CalibrateRequest):
+        body (PotentialCalibrateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +148,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: CalibrateRequest,
+    body: PotentialCalibrateRequest,
 ) -> Error | PotentialAssessment | None:
     """Calibrate a potential assessment
 
@@ -156,7 +156,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (CalibrateRequest):
+        body (PotentialCalibrateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: CalibrateRequest,
+    body: PotentialCalibrateRequest,
 ) -> Response[Error | PotentialAssessment]:
     """Calibrate a potential assessment
 
@@ -185,7 +185,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (CalibrateRequest):
+        body (PotentialCalibrateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: CalibrateRequest,
+    body: PotentialCalibrateRequest,
 ) -> Error | PotentialAssessment | None:
     """Calibrate a potential assessment
 
@@ -217,7 +217,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (CalibrateRequest):
+        body (PotentialCalibrateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

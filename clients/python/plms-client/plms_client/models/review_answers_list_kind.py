@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ReviewAnswersListKind(StrEnum):
+    EXPERT = "expert"
+    MANAGER = "manager"
+    PEER = "peer"
+    SELF = "self"
+    UPWARD = "upward"
+
+    def __str__(self) -> str:
+        return str(self.value)
