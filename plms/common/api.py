@@ -236,11 +236,15 @@ class ApiFilterSet(django_filters.FilterSet):
 
 
 class StrictCharField(serializers.CharField):
-    """Text only: JSON numbers and booleans are not silently turned into strings."""
+    """Text only: JSON numbers and booleans are not silently turned into strings. The length
+    limit applies to the text as sent (the schema's `maxLength`), before surrounding
+    whitespace is trimmed."""
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
+        if self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
         return super().to_internal_value(data)
 
 

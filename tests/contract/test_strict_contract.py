@@ -183,3 +183,16 @@ def test_a_body_that_is_not_an_object_is_a_400_before_if_match_is_compared(org_a
         url, data="-3.5", content_type="application/json", HTTP_IF_MATCH='W/"stale"'
     )
     assert response.status_code == 400 and response.json()["code"] == "invalid"
+
+
+def test_a_text_longer_than_its_limit_is_refused_even_when_trimming_would_fit_it(
+    org_a, key_client_a
+):
+    # A leading file-separator character (U+001C) is whitespace to str.strip(): trimming it
+    # would bring the title to the limit, but the text as sent breaks the schema's maxLength.
+    title = "\x1c" + "T" * 200
+    response = key_client_a.post(
+        "/api/v1/goal-templates", {"name": "Too long", "title": title}, format="json"
+    )
+    assert response.status_code == 400, response.content[:300]
+    assert "title" in response.json()["fields"]
