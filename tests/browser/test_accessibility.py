@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from assessments.models import Assessment, AssessmentCycle
 from capabilities.models import Capability, JobRole
@@ -172,6 +173,10 @@ class Checker:
         assert response is not None and response.status == expected, (
             f"{who} {path}: {response and response.status}"
         )
+        # Sections that load after the page (the homes) are audited once they are in, and
+        # once tables.js has marked their wide tables (after htmx settles, on the next frame).
+        expect(self.page.locator('[aria-busy="true"]')).to_have_count(0)
+        self.page.wait_for_timeout(250)
         self.audit(f"{who} {path}", found, focus=focus)
 
     def audit(self, where: str, found: dict[str, list[dict]], *, focus=False) -> None:
