@@ -34,6 +34,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS, sign_in
 from tests.browser.hygiene import page_problems, page_state, url_pattern
@@ -132,6 +133,8 @@ class Crawl:
         if response is None or response.status != 200:
             self.problems[path] = [f"answers {response and response.status}"]
             return []
+        # Sections that load after the page (the homes) are in before the page is judged.
+        expect(self.page.locator('[aria-busy="true"]')).to_have_count(0)
         for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             if name == "phone":  # the same page, narrowed: media queries and scripts respond
                 self.page.set_viewport_size(viewport)
