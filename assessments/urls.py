@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments import views
+from assessments import export_views, views
 from assessments.reviews import views as review_views
 
 app_name = "assessments"
@@ -23,13 +23,17 @@ urlpatterns = [
     path("cycles/<uuid:id>/launch/", views.cycle_launch, name="cycle_launch"),
     path("cycles/<uuid:id>/close/", views.cycle_close, name="cycle_close"),
     path("cycles/<uuid:id>/reopen/", views.cycle_reopen, name="cycle_reopen"),
-    path("cycles/<uuid:id>/export.csv", views.cycle_export, name="cycle_export"),
+    path("cycles/<uuid:id>/export.csv", export_views.cycle_export, name="cycle_export"),
     path("cycles/<uuid:id>/calibration/", views.calibration, name="calibration"),
     path("cycles/<uuid:id>/peers/", views.peer_nominate, name="peer_nominate"),
     path("cycles/<uuid:id>/preview/", views.rating_preview, name="rating_preview"),
     path("levels/<uuid:id>/adjust/", views.consolidated_adjust, name="consolidated_adjust"),
     path("levels/<uuid:id>/vote/", views.preview_vote, name="preview_vote"),
-    path("cycles/<uuid:id>/answers.csv", views.cycle_answers_export, name="cycle_answers_export"),
+    path(
+        "cycles/<uuid:id>/answers.csv",
+        export_views.cycle_answers_export,
+        name="cycle_answers_export",
+    ),
     path("templates/", review_views.template_list, name="review_templates"),
     path("templates/<uuid:id>/", review_views.template_detail, name="review_template"),
     path(

@@ -35,10 +35,7 @@ from assessments.services import cycles as cycle_services
 from assessments.services import raters as rater_services
 from assessments.services import ratings as rating_services
 from goals.feedback import selectors as feedback_selectors
-from plms.audit import actions
-from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError
-from plms.common.spreadsheets import csv_writer
 from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import actor_from_request
 from plms.tenancy.replica import replica_view
@@ -601,104 +598,6 @@ def cycle_reopen(request: HttpRequest, id) -> HttpResponse:
         lambda actor, cycle: cycle_services.cycle_reopen(actor=actor, cycle=cycle, reason=reason),
         _("Cycle reopened."),
     )
-
-
-@member_required(admin=True)
-def cycle_export(request: HttpRequest, id) -> HttpResponse:
-    """The cycle's consolidated results as CSV, one row per employee and capability."""
-    cycle = _cycle_or_404(id)
-    rows = result_selectors.consolidated_for_export(cycle=cycle)
-    audit_record(
-        actor=actor_from_request(request),
-        action=actions.DATA_EXPORTED,
-        obj=cycle,
-        reason="Consolidated results (CSV)",
-    )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="assessment-results-{cycle.uuid}.csv"'
-    writer = csv_writer(response)
-    writer.writerow(
-        [
-            "employee_email",
-            "employee_name",
-            "department",
-            "capability_key",
-            "capability",
-            "target_level",
-            "consolidated_level",
-            "adjusted_level",
-            "gap",
-            "ratings",
-            "contributions",
-        ]
-    )
-    for row in rows.iterator(chunk_size=2000):
-        writer.writerow(
-            [
-                row.employee.email,
-                row.employee.full_name,
-                row.employee.department.name if row.employee.department else "",
-                row.capability.key,
-                row.capability.name,
-                row.target_level if row.target_level is not None else "",
-                row.level,
-                row.adjusted_level if row.adjusted_level is not None else "",
-                row.gap if row.gap is not None else "",
-                row.rating_count,
-                "; ".join(
-                    f"{kind} {c['weight']}% mean {c['mean']} ({c['ratings']}"
-                    + (f", {len(c['attested'])} attested" if c.get("attested") else "")
-                    + ")"
-                    for kind, c in row.contributions.items()
-                ),
-            ]
-        )
-    return response
-
-
-@member_required(admin=True)
-def cycle_answers_export(request: HttpRequest, id) -> HttpResponse:
-    """The cycle's review answers as CSV, one row per person, rater and question: peers
-    without their names, and only for people with enough peers (anonymous cycles)."""
-    cycle = _cycle_or_404(id)
-    audit_record(
-        actor=actor_from_request(request),
-        action=actions.DATA_EXPORTED,
-        obj=cycle,
-        reason="Review answers (CSV)",
-    )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="review-answers-{cycle.uuid}.csv"'
-    writer = csv_writer(response)
-    writer.writerow(
-        [
-            "employee_email",
-            "employee_name",
-            "department",
-            "rater_kind",
-            "rater",
-            "section",
-            "question_key",
-            "question",
-            "answer",
-        ]
-    )
-    for row in review_selectors.answers_for_export(cycle=cycle):
-        employee = row["employee"]
-        writer.writerow(
-            [
-                employee.email,
-                employee.full_name,
-                employee.department.name if employee.department else "",
-                row["rater_kind"],
-                row["rater"],
-                row["section"],
-                row["question_key"],
-                row["question"],
-                row["answer"],
-            ]
-        )
-    return response
 
 
 @member_required(admin=True)
