@@ -38,7 +38,7 @@ REVIEW_HELD = define(
     "talent_reviews_moves_create",
     "talent_reviews_decisions_create",
     "talent_reviews_actions_create",
-    "talent_reviews_hold",
+    "talent_reviews_hold_create",
     PAGES,
 )
 __all__ = [

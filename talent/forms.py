@@ -155,3 +155,9 @@ class HoldForm(forms.Form):
 
 class ActionDoneForm(forms.Form):
     note = forms.CharField(label=_("What was done (optional)"), max_length=300, required=False)
+
+
+class ReviewGrantForm(GrantForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].label = _("Let this person run the review")

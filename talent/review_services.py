@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -26,6 +27,7 @@ from talent.models import (
     TalentReviewMove,
 )
 from talent.potential import BOX_KEYS
+from workflows import notifications
 from workflows import services as workflow_services
 
 RUN_PERMISSION = f"talent.{RUN_TALENT_REVIEW}"
@@ -66,6 +68,15 @@ def _grant(actor: Actor, review: TalentReview, employee: Employee, field: str) -
         )
     _check_not_reviewed(review, employee, field)
     assign_perm(RUN_PERMISSION, employee.user, review)
+    notifications.notify(
+        recipients=[employee.user],
+        event=notifications.WORKFLOW_MESSAGE,
+        title=f"You run the talent review {review.name} on {review.held_on:%d %B %Y}"[:200],
+        body="Its people on the 9-box and its decision log are confidential.",
+        link=reverse("talent:review_detail", args=[review.uuid]),
+        obj=review,
+        occasion="granted",
+    )
     audit_record(
         actor=actor,
         action="talent_review.granted",

@@ -19,7 +19,14 @@ from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 from talent import review_selectors, review_services
-from talent.forms import ActionDoneForm, GrantForm, HoldForm, LogEntryForm, MoveForm, ReviewOpenForm
+from talent.forms import (
+    ActionDoneForm,
+    HoldForm,
+    LogEntryForm,
+    MoveForm,
+    ReviewGrantForm,
+    ReviewOpenForm,
+)
 from talent.potential import BOX_KEYS, box_name
 
 PAGE_SIZE = 25
@@ -86,17 +93,21 @@ def _detail(request, review, *, move_form=None, log_form=None, status=200) -> Ht
     board = review_selectors.review_board(review=review)
     reviewed = review_selectors.review_people(review=review)
     entries = list(review_selectors.entries_of(review=review))
+    moves = list(review_selectors.moves_of(review=review))
+    for move in moves:
+        move.from_label = review_selectors.box_label(move.from_box)
+        move.to_label = review_selectors.box_label(move.to_box)
     context = {
         "review": review,
         "board": board,
         "box_choices": BOX_CHOICES,
-        "moves": list(review_selectors.moves_of(review=review)),
+        "moves": moves,
         "decisions": [e for e in entries if e.kind == "decision"],
         "actions": [e for e in entries if e.kind == "action"],
         "move_form": move_form,
         "log_form": log_form or LogEntryForm(reviewed=reviewed, people=_people(), auto_id="log-%s"),
         "hold_form": HoldForm(),
-        "grant_form": GrantForm(people=_people()) if actor.is_admin else None,
+        "grant_form": ReviewGrantForm(people=_people()) if actor.is_admin else None,
     }
     review_services.talent_review_read(actor=actor, review=review)
     return render(request, "talent/review_detail.html", context, status=status)
@@ -195,7 +206,7 @@ def review_hold(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def review_grant(request: HttpRequest, id) -> HttpResponse:
     review = _review_or_404(request, id)
-    form = GrantForm(request.POST, people=_people())
+    form = ReviewGrantForm(request.POST, people=_people())
     if form.is_valid():
         person = form.cleaned_data["employee"]
         try:

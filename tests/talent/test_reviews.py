@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from plms.audit.models import AuditEvent
@@ -17,7 +19,11 @@ from talent.models import TalentReview, TalentReviewEntry, TalentReviewMove
 from tests import factories
 from tests.conftest import in_org
 from tests.talent.conftest import actor_of
-from tests.talent.factories import PotentialAssessmentFactory, TalentReviewFactory
+from tests.talent.factories import (
+    PotentialAssessmentFactory,
+    TalentReviewEntryFactory,
+    TalentReviewFactory,
+)
 from workflows import tasks
 from workflows.models import MilestoneRun, Notification, WorkflowTemplate
 from workflows.triggers import anchor_on, organization_zone
@@ -321,3 +327,213 @@ def test_a_review_is_of_a_pool_or_a_department(careers):
                 facilitator=careers.hr.employee,
             )
         TalentReviewFactory(organization=careers.org)
+
+
+# --- Pages --------------------------------------------------------------------------------------
+
+
+def test_hr_runs_the_meeting_on_its_page_a_move_without_a_reason_is_refused(
+    careers, review, client
+):
+    employee = careers.employee.employee
+    client.force_login(careers.hr.user)
+    listing = client.get("/talent/reviews/").content.decode()
+    assert "Customer service review" in listing
+    url = f"/talent/reviews/{review.uuid}/"
+    page = client.get(url).content.decode()
+    assert employee.full_name in page and careers.peer.employee.full_name in page
+    assert "Not placed yet" in page  # the peer has no potential
+    assert f'data-person="{employee.uuid}"' in page  # draggable card
+
+    refused = client.post(f"{url}move/", {"employee": employee.pk, "to_box": "3-3", "reason": " "})
+    assert refused.status_code == 400
+    assert "A move needs its reason." in refused.content.decode()
+    with in_org(careers.org):
+        assert not TalentReviewMove.objects.exists()
+
+    moved = client.post(
+        f"{url}move/", {"employee": employee.pk, "to_box": "3-3", "reason": "Led the launch."}
+    )
+    assert moved.status_code == 302
+    page = client.get(url).content.decode()
+    assert "Led the launch." in page and "Future leader" in page
+
+    # The decision log: a decision, and an action that needs its owner and due date.
+    incomplete = client.post(f"{url}log/", {"kind": "action", "text": "Offer a stretch role."})
+    assert (
+        incomplete.status_code == 400 and "An action has an owner." in incomplete.content.decode()
+    )
+    due = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+    client.post(f"{url}log/", {"kind": "decision", "text": "Emma joins Future leaders."})
+    client.post(
+        f"{url}log/",
+        {
+            "kind": "action",
+            "text": "Offer a stretch role.",
+            "owner": careers.manager.employee.pk,
+            "due_on": due,
+            "employee": employee.pk,
+        },
+    )
+    page = client.get(url).content.decode()
+    assert "Emma joins Future leaders." in page and "Offer a stretch role." in page
+    assert client.post(f"{url}hold/", {"summary": "One move."}).status_code == 302
+    page = client.get(url).content.decode()
+    assert "Held (closed on" in page and "move-form" not in page
+
+    # The owner opens their action from the reminder and marks it done; not the review.
+    with in_org(careers.org):
+        action = TalentReviewEntry.objects.get(kind="action")
+    client.force_login(careers.manager.user)
+    assert client.get(url).status_code == 404
+    action_url = f"/talent/review-actions/{action.uuid}/"
+    assert "Offer a stretch role." in client.get(action_url).content.decode()
+    assert client.post(action_url, {"note": "Agreed with Emma."}).status_code == 302
+    with in_org(careers.org):
+        action.refresh_from_db()
+    assert action.status == "done" and action.done_note == "Agreed with Emma."
+
+
+def test_the_review_pages_are_for_hr_and_grantees_only(careers, review, client):
+    url = f"/talent/reviews/{review.uuid}/"
+    for who in (careers.employee, careers.peer, careers.manager):
+        client.force_login(who.user)
+        assert client.get("/talent/reviews/").status_code == 403
+        assert client.get(url).status_code == 404
+        assert client.post(f"{url}move/", {"to_box": "3-3"}).status_code == 404
+    client.force_login(careers.outsider.user)
+    assert client.get(url).status_code == 404
+    with in_org(careers.org):
+        review_services.talent_review_grant(
+            actor=actor_of(careers.hr), review=review, employee=careers.manager.employee
+        )
+        told = Notification.objects.get(recipient=careers.manager.user)
+        assert told.link == url
+    client.force_login(careers.manager.user)
+    assert client.get(url).status_code == 200
+    assert "Who else runs this review" not in client.get(url).content.decode()  # HR grants
+    with in_org(careers.org):
+        reads = AuditEvent.objects.filter(
+            action="talent_review.read", actor_user=careers.manager.user
+        )
+        assert reads.exists()
+
+
+def test_the_review_pages_cost_the_same_for_more_people_and_reviews(careers, review, client):
+    client.force_login(careers.hr.user)
+    url = f"/talent/reviews/{review.uuid}/"
+
+    def more(n):
+        with in_org(careers.org):
+            for i in range(n):
+                person = factories.EmployeeFactory(
+                    organization=careers.org, department=review.department, last_name=f"P{i}"
+                )
+                careers.assess(person, careers.q4, {"communication": 2})
+                PotentialAssessmentFactory(organization=careers.org, employee=person, level=3)
+                review_services.talent_review_action_record(
+                    actor=actor_of(careers.hr),
+                    review=review,
+                    text=f"Action {i}",
+                    owner=careers.manager.employee,
+                    due_on=timezone.localdate(),
+                    employee=person,
+                )
+                TalentReviewFactory(organization=careers.org, department=review.department)
+
+    more(1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as few_list:
+        assert client.get("/talent/reviews/").status_code == 200
+    more(6)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as many_list:
+        assert client.get("/talent/reviews/").status_code == 200
+    assert len(many) == len(few)
+    assert len(many_list) == len(few_list)
+
+
+# --- API ----------------------------------------------------------------------------------------
+
+
+def test_the_api_opens_a_review_moves_records_the_log_and_completes(careers, key_client_a):
+    employee = careers.employee.employee
+    department = factories.DepartmentFactory(organization=careers.org, name="Advice")
+    with in_org(careers.org):
+        employee.department = department
+        employee.save(update_fields=["department"])
+        PotentialAssessmentFactory(
+            organization=careers.org, employee=employee, cycle=careers.q4, level=2
+        )
+    opened = key_client_a.post(
+        "/api/v1/talent-reviews",
+        {"name": "Advice review", "department": str(department.uuid), "held_on": "2027-01-12"},
+        format="json",
+    )
+    assert opened.status_code == 201, opened.json()
+    body = opened.json()
+    assert body["facilitator"] and body["status"] == "open"  # the rotation's suggestion
+    base = f"/api/v1/talent-reviews/{body['id']}"
+    refused = key_client_a.post(
+        f"{base}/moves", {"employee": str(employee.uuid), "to_box": "2-3"}, format="json"
+    )
+    assert refused.status_code == 400 and refused.json()["code"] == "reason_required"
+    moved = key_client_a.post(
+        f"{base}/moves",
+        {"employee": str(employee.uuid), "to_box": "2-3", "reason": "Broadened fast."},
+        format="json",
+    )
+    assert moved.status_code == 201 and moved.json()["to_box"] == "2-3"
+    assert key_client_a.get(f"{base}/moves").json()["results"][0]["reason"] == "Broadened fast."
+    decided = key_client_a.post(
+        f"{base}/decisions", {"text": "Nominate for the leads pool."}, format="json"
+    )
+    assert decided.status_code == 201
+    acted = key_client_a.post(
+        f"{base}/actions",
+        {
+            "text": "Book the coaching circle.",
+            "owner": str(careers.manager.employee.uuid),
+            "due_on": (timezone.localdate() + datetime.timedelta(days=5)).isoformat(),
+        },
+        format="json",
+    )
+    assert acted.status_code == 201, acted.json()
+    action_id = acted.json()["id"]
+    assert key_client_a.get(f"{base}/actions").json()["count"] == 1
+    done = key_client_a.post(
+        f"/api/v1/talent-review-actions/{action_id}/complete", {"note": "Booked."}, format="json"
+    )
+    assert done.status_code == 200 and done.json()["status"] == "done"
+    held = key_client_a.post(f"{base}/hold", {"summary": "Done."}, format="json")
+    assert held.status_code == 200 and held.json()["status"] == "held"
+    late = key_client_a.post(f"{base}/decisions", {"text": "Too late."}, format="json")
+    assert late.status_code == 400 and late.json()["code"] == "review_held"
+
+
+def test_the_review_list_api_costs_the_same_for_more_reviews(careers, key_client_a):
+    def make(n):
+        with in_org(careers.org):
+            for _ in range(n):
+                review = TalentReviewFactory(organization=careers.org)
+                factories_entry(review)
+
+    def factories_entry(review):
+        TalentReviewEntryFactory(organization=careers.org, review=review)
+
+    make(1)
+    key_client_a.get("/api/v1/talent-reviews")
+    with CaptureQueriesContext(connection) as few:
+        assert key_client_a.get("/api/v1/talent-reviews").status_code == 200
+    with CaptureQueriesContext(connection) as few_actions:
+        assert key_client_a.get("/api/v1/talent-review-actions").status_code == 200
+    make(5)
+    with CaptureQueriesContext(connection) as many:
+        assert len(key_client_a.get("/api/v1/talent-reviews").json()["results"]) == 6
+    with CaptureQueriesContext(connection) as many_actions:
+        assert len(key_client_a.get("/api/v1/talent-review-actions").json()["results"]) == 6
+    assert len(many) == len(few)
+    assert len(many_actions) == len(few_actions)
