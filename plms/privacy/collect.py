@@ -57,6 +57,8 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("talent.PotentialAssessment", "employee", "employee"),
     ("talent.SuccessorNomination", "employee", "employee"),
     ("talent.TalentPoolMember", "employee", "employee"),
+    ("talent.TalentReviewMove", "employee", "employee"),
+    ("talent.TalentReviewEntry", "employee", "employee"),
     ("reward.BonusLine", "employee", "employee"),
 )
 # (child model label, field pointing at a subject row's model label)
@@ -85,6 +87,12 @@ NOT_THE_SUBJECT = frozenset(
         "talent.SuccessorNomination.proposed_by",
         "talent.SuccessorNomination.decided_by",
         "talent.TalentPoolMember.added_by",
+        "talent.TalentReview.facilitator",
+        "talent.TalentReview.opened_by",
+        "talent.TalentReviewUserObjectPermission.user",
+        "talent.TalentReviewMove.moved_by",
+        "talent.TalentReviewEntry.owner",
+        "talent.TalentReviewEntry.recorded_by",
         "reward.BonusRun.opened_by",
         "reward.BonusLine.adjusted_by",
         "people.SecondaryManager.manager",

@@ -18,7 +18,15 @@ from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.privacy.models import PersonalDataExport
 from reward.models import CompensationProposal, CompensationReview
-from talent.models import Aspiration, CareerPath, CriticalRole, Successor, TalentPool
+from talent.models import (
+    Aspiration,
+    CareerPath,
+    CriticalRole,
+    Successor,
+    TalentPool,
+    TalentReview,
+    TalentReviewEntry,
+)
 from tests.factories import TENANT_FACTORIES
 from workflows.models import Notification, WorkflowRun, WorkflowTemplate
 
@@ -138,6 +146,12 @@ PAGE_MODELS = {
     "talent:successor_update": Successor,
     "talent:potential_assess": Employee,
     "talent:pool_detail": TalentPool,
+    "talent:review_detail": TalentReview,
+    "talent:review_move": TalentReview,
+    "talent:review_log": TalentReview,
+    "talent:review_hold": TalentReview,
+    "talent:review_grant": TalentReview,
+    "talent:review_action": TalentReviewEntry,
 }
 
 
