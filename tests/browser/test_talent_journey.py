@@ -66,9 +66,10 @@ def test_the_employee_aspires_and_plans_hr_nominates_and_runs_a_talent_review(pa
     sign_in(page, "hr@acme.example", "plms-demo")
     page.goto("/talent/succession/")
     page.get_by_role("link", name="Sales Manager").first.click()
-    page.get_by_label("Person").select_option(_option(page, "#id_employee", "Mateo"))
-    page.get_by_label("Readiness").select_option(label="Ready in 3 years or more")
-    page.get_by_role("button", name="Nominate").click()
+    nominate = page.get_by_role("region", name="Nominate a successor")
+    nominate.get_by_label("Person").select_option(_option(page, "#id_employee", "Mateo"))
+    nominate.get_by_label("Readiness").select_option(label="Ready in 3 years or more")
+    nominate.get_by_role("button", name="Nominate").click()
     expect(page.get_by_text("Successor nominated.")).to_be_visible()
 
     # HR opens a talent review of the Future leaders pool; the rotation suggests who
