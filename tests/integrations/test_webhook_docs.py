@@ -17,6 +17,9 @@ ANNOUNCED = (
     "job_role.assigned",
     "goal.status_changed",
     "workflow.milestone_due",
+    "successor.nominated",
+    "talent_pool.member_added",
+    "potential_assessment.calibrated",
 )
 
 
