@@ -145,12 +145,14 @@ def final_levels(*, cycle, employee_ids: Iterable[int] | None = None) -> dict[in
     )
     if employee_ids is not None:
         ratings = ratings.filter(employee_id__in=list(employee_ids))
-    return {
-        employee_id: calibrated if calibrated is not None else manager
-        for employee_id, calibrated, manager in ratings.order_by().values_list(
-            "employee_id", "calibrated_level", "manager_level"
-        )
-    }
+    found: dict[int, int] = {}
+    for employee_id, calibrated, manager in ratings.order_by().values_list(
+        "employee_id", "calibrated_level", "manager_level"
+    ):
+        level = calibrated if calibrated is not None else manager
+        if level is not None:  # the filter above makes one of them set
+            found[employee_id] = level
+    return found
 
 
 def scale_bounds() -> tuple[int, int]:

@@ -96,6 +96,7 @@ NOT_THE_SUBJECT = frozenset(
         "talent.SuccessorNomination.proposed_by",
         "talent.SuccessorNomination.decided_by",
         "talent.TalentPoolMember.added_by",
+        "talent.TalentPoolUserObjectPermission.user",
         "reward.BonusRun.opened_by",
         "reward.BonusLine.adjusted_by",
         "people.SecondaryManager.manager",

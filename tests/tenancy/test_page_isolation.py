@@ -138,6 +138,10 @@ PAGE_MODELS = {
     "talent:successor_update": Successor,
     "talent:potential_assess": Employee,
     "talent:pool_detail": TalentPool,
+    "talent:pool_edit": TalentPool,
+    "talent:pool_programme_change": TalentPool,
+    "talent:pool_readers_change": TalentPool,
+    "talent:succession_revoke": CriticalRole,
 }
 
 
