@@ -374,6 +374,16 @@ def current_role_uuids(*, employee_ids: Iterable[int]) -> dict[int, str]:
     }
 
 
+def current_roles(*, employee_ids: Iterable[int]) -> dict[int, tuple[UUID, str]]:
+    """{employee id: (public id, name) of the role held now} for these employees (one query)."""
+    return {
+        employee_id: (role_uuid, name)
+        for employee_id, role_uuid, name in RoleAssignment.objects.filter(
+            employee_id__in=list(employee_ids), ended_at__isnull=True
+        ).values_list("employee_id", "role__uuid", "role__name")
+    }
+
+
 def current_role_for(*, employee: Employee) -> JobRole | None:
     assignment = (
         RoleAssignment.objects.filter(employee=employee, ended_at__isnull=True)

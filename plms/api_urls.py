@@ -18,7 +18,7 @@ from plms.people.api import DepartmentViewSet
 from plms.privacy import api as privacy_api
 from plms.tenancy.api import MeView, PingView
 from reward import api as reward_api
-from reward import compensation_api
+from reward import compensation_api, equity_api
 from talent import api as talent_api
 from workflows import api as workflows_api
 
@@ -58,5 +58,6 @@ urlpatterns = [
     *assessments_api.urlpatterns,
     *learning_api.urlpatterns,
     *privacy_api.urlpatterns,
+    *equity_api.urlpatterns,
     *router.urls,
 ]

@@ -70,6 +70,7 @@ POLICIES = {
     "performance-ratings": "object",
     "pay-grades": "admin-read",
     "pay-records": "admin",
+    "pay-equity": "admin-read",
     "compensation-reviews": "object",
     "career-paths": "admin",
     "aspirations": "object",
