@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -82,14 +83,20 @@ def employees_matching_search(
     with the organisation. A person has every piece of a word found in one of their fields, so
     nobody who matches is left out; the exact match removes those whose pieces are spread over
     several fields or who have them in another order."""
-    if connection.vendor != "postgresql":
+    looked_up = [word for word in words if len(word) >= SEARCH_GRAM_LENGTH]
+    if connection.vendor != "postgresql" or not looked_up:
         return queryset
     organization_id = require_organization_id()
-    for word in words:
-        if len(word) >= SEARCH_GRAM_LENGTH:
-            candidates = RawSQL(_SEARCH_CANDIDATES_SQL, [organization_id, word, word])
-            queryset = queryset.filter(id__in=candidates)
-    return queryset
+    # One set of candidates for all the words (INTERSECT): the planner cannot estimate how
+    # many people have every piece of a word, and joined the words' candidates in a nested
+    # loop when each was a filter of its own.
+    sql = " INTERSECT ".join(_SEARCH_CANDIDATES_SQL for _ in looked_up)
+    params = [value for word in looked_up for value in (organization_id, word, word)]
+    return queryset.filter(id__in=RawSQL(sql, params))
+
+
+# Lists of at most this many people are sorted, longer ones read in the order's index.
+SORTED_UP_TO = 2000
 
 
 class EmployeePaginator(Paginator):
@@ -110,7 +117,10 @@ class EmployeePaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids_query = self.object_list.prefetch_related(None).values_list("id", flat=True)
-        with index_order():
+        # A few rows (a search's) sort in no time; walking the order's index through the
+        # whole organisation to find them took 38 ms at 10,000 people.
+        ordered = index_order() if self.count > SORTED_UP_TO else nullcontext()
+        with ordered:
             ids = list(ids_query[bottom:top])
         return self._get_page(self.rows(ids) if ids else [], number, self)  # type: ignore[attr-defined]
 
