@@ -52,6 +52,8 @@ def _survey_form(request: HttpRequest, **kwargs) -> SurveyForm:
 @member_required(admin=True)
 def survey_list(request: HttpRequest) -> HttpResponse:
     surveys = list(selectors.survey_list(status=request.GET.get("status", ""))[:100])
+    for survey in surveys:
+        survey.last_round = ([None, *survey.rounds.all()])[-1]
     return render(request, "surveys/list.html", {"surveys": surveys})
 
 

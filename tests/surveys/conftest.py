@@ -64,6 +64,10 @@ def fill(survey_round, *, department=None, team=None, enps=(), comments=()):
 
 @pytest.fixture
 def open_round(org_a, pulse):
+    """Round 1 of the pulse, open since yesterday (the pulse is scheduled)."""
+    with in_org(org_a):
+        Survey.objects.filter(pk=pulse.pk).update(status=Survey.Status.SCHEDULED)
+    pulse.status = Survey.Status.SCHEDULED
     now = timezone.now()
     return SurveyRoundFactory(
         organization=org_a,
