@@ -217,6 +217,42 @@ def respondents(*, cycle: AssessmentCycle, employee: Employee) -> dict[str, int]
     return {kind: counts.get(kind, 0) for kind in POOLED_KINDS}
 
 
+@dataclass(frozen=True)
+class SubmittedAnswers:
+    """What a submission says of the rater's answers, for the event it publishes: how many
+    questions they were asked and answered, whether they answered as one of a pool (peers,
+    reports about their manager: then nothing names them and their own count is left out),
+    and whether the pool's answers are shown now (enough respondents submitted)."""
+
+    questions: int
+    answered: int | None
+    pooled: bool
+    respondents_shown: bool
+
+
+def submitted_answers(*, assessment: Assessment) -> SubmittedAnswers | None:
+    """The answers of a submitted assessment, or None when its rater was asked no question."""
+    questions = schema.questions_of(assessment_sections(assessment))
+    if not questions:
+        return None
+    kind = assessment.kind
+    if kind in POOLED_KINDS:
+        submitted = respondents(cycle=assessment.cycle, employee=assessment.employee)[kind]
+        return SubmittedAnswers(
+            questions=len(questions),
+            answered=None,
+            pooled=True,
+            respondents_shown=submitted >= pooled_minimum(assessment.cycle, kind),
+        )
+    answers = answers_of(assessment)
+    answered = sum(
+        1 for _, q in questions if q["key"] in answers and not answers[q["key"]].is_empty
+    )
+    return SubmittedAnswers(
+        questions=len(questions), answered=answered, pooled=False, respondents_shown=True
+    )
+
+
 def results_cycle(*, employee: Employee, raw_id: object = None) -> AssessmentCycle | None:
     """The cycle whose answers about the employee are asked for (`raw_id`, a public id), or
     by default the latest closed cycle that assessed them."""

@@ -17,6 +17,7 @@ ANNOUNCED = (
     "job_role.assigned",
     "goal.status_changed",
     "workflow.milestone_due",
+    "review_answers.submitted",
 )
 
 

@@ -129,6 +129,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("9-box"), "talent:nine_box", "talent", ("nine_box",), admin_only=True),
             Link(
+                _("Talent reviews"),
+                "talent:reviews",
+                "talent",
+                ("reviews", "review_detail"),
+                admin_only=True,
+            ),
+            Link(
                 _("Department heatmap"),
                 "assessments:department_heatmap",
                 "assessments",
