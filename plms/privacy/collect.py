@@ -58,6 +58,10 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("talent.SuccessorNomination", "employee", "employee"),
     ("talent.TalentPoolMember", "employee", "employee"),
     ("reward.BonusLine", "employee", "employee"),
+    # That the person answered a survey's round, never what they answered (responses carry no
+    # person, so an export cannot include them).
+    ("surveys.SurveyParticipation", "employee", "employee"),
+    ("surveys.SurveyAction", "owner", "employee"),
 )
 # Management planning about the person (successor slates, potential, talent pools): never
 # shown to the person in the product, so an export leaves them out unless HR, answering a
@@ -80,6 +84,10 @@ CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
 NOT_THE_SUBJECT = frozenset(
     {
         "people.Employee.manager",
+        "surveys.Survey.created_by",
+        "surveys.ActionPlan.created_by",
+        # The manager of the team an anonymous response counts in: about the team, not them.
+        "surveys.SurveyResponse.team_manager",
         "assessments.ReviewTemplateVersion.created_by",
         "reward.PerformanceRating.confirmed_by",
         "reward.PerformanceRating.calibrated_by",
