@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reward import views
+from reward import bonus_views, views
 
 app_name = "reward"
 
@@ -24,4 +24,9 @@ urlpatterns = [
     path("reviews/<uuid:id>/finalise/", views.review_finalise, name="review_finalise"),
     path("reviews/<uuid:id>/payroll/", views.review_payroll, name="review_payroll"),
     path("proposals/<uuid:id>/decide/", views.proposal_decide, name="proposal_decide"),
+    path("bonus/", bonus_views.bonus_run_list, name="bonus_run_list"),
+    path("bonus/<uuid:id>/", bonus_views.bonus_run_detail, name="bonus_run_detail"),
+    path("bonus/<uuid:id>/finalise/", bonus_views.bonus_run_finalise, name="bonus_run_finalise"),
+    path("bonus/<uuid:id>/export/", bonus_views.bonus_run_export, name="bonus_run_export"),
+    path("bonus/lines/<uuid:id>/", bonus_views.bonus_line, name="bonus_line"),
 ]

@@ -71,6 +71,7 @@ POLICIES = {
     "pay-grades": "admin-read",
     "pay-records": "admin",
     "compensation-reviews": "object",
+    "bonus-runs": "admin",
     "career-paths": "admin",
     "aspirations": "object",
     "critical-roles": "admin",

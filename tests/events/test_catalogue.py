@@ -29,6 +29,7 @@ DECLARED_BY = {
     "cycle_launched": "assessments.events",
     "plan_build_finished": "learning.events",
     "compensation_review_finalised": "reward.events",
+    "bonus_run_finalised": "reward.events",
 }
 
 

@@ -17,7 +17,7 @@ from plms.accounts.models import UserSession
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.privacy.models import PersonalDataExport
-from reward.models import CompensationProposal, CompensationReview
+from reward.models import BonusLine, BonusRun, CompensationProposal, CompensationReview
 from talent.models import Aspiration, CareerPath, CriticalRole, Successor, TalentPool
 from tests.factories import TENANT_FACTORIES
 from workflows.models import Notification, WorkflowRun, WorkflowTemplate
@@ -82,6 +82,11 @@ PAGE_MODELS = {
         for name in ("review_detail", "review_propose", "review_finalise", "review_payroll")
     },
     "reward:proposal_decide": CompensationProposal,
+    **{
+        f"reward:{name}": BonusRun
+        for name in ("bonus_run_detail", "bonus_run_finalise", "bonus_run_export")
+    },
+    "reward:bonus_line": BonusLine,
     "assessments:assessment_form": Assessment,
     "assessments:rating_autosave": Assessment,
     "assessments:nomination_decide": Assessment,
