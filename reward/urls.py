@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reward import bonus_views, views
+from reward import bonus_views, outlier_views, views
 
 app_name = "reward"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("reviews/<uuid:id>/finalise/", views.review_finalise, name="review_finalise"),
     path("reviews/<uuid:id>/payroll/", views.review_payroll, name="review_payroll"),
     path("proposals/<uuid:id>/decide/", views.proposal_decide, name="proposal_decide"),
+    path("outliers/", outlier_views.outlier_list, name="outliers"),
     path("bonus/", bonus_views.bonus_run_list, name="bonus_run_list"),
     path("bonus/<uuid:id>/", bonus_views.bonus_run_detail, name="bonus_run_detail"),
     path("bonus/<uuid:id>/finalise/", bonus_views.bonus_run_finalise, name="bonus_run_finalise"),

@@ -72,6 +72,7 @@ POLICIES = {
     "pay-records": "admin",
     "compensation-reviews": "object",
     "bonus-runs": "admin",
+    "performance-outliers": "object",
     "career-paths": "admin",
     "aspirations": "object",
     "critical-roles": "admin",
