@@ -51,6 +51,7 @@ REASON_REQUIRED = define(
     "performance_ratings_calibrate_create",
     "compensation_reviews_propose",
     "bonus_runs_lines_adjust_create",
+    "performance_ratings_rank_create",
     PAGES,
 )
 INVALID_PEER = define(

@@ -62,6 +62,13 @@ BONUS_RUN_FINALISED = define(
     "bonus_runs_lines_adjust_create",
     PAGES,
 )
+RANKING_OFF = define(
+    "ranking_off",
+    409,
+    "The organisation does not rank people within their calibration group (reward settings).",
+    "performance_ratings_rank_create",
+    PAGES,
+)
 PROPOSALS_PENDING = define(
     "proposals_pending",
     409,
@@ -80,6 +87,7 @@ __all__ = [
     "NOT_ELIGIBLE",
     "NO_RATING_SCALE",
     "PROPOSALS_PENDING",
+    "RANKING_OFF",
     "RATINGS_RELEASED",
     "REASON_REQUIRED",
     "REVIEW_FINALISED",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reward import bonus_views, outlier_views, views
+from reward import bonus_views, outlier_views, ranking_views, views
 
 app_name = "reward"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.mine, name="mine"),
     path("calibration/", views.calibration, name="calibration"),
     path("calibration/action/", views.calibration_action, name="calibration_action"),
+    path("calibration/rank/", ranking_views.calibration_rank, name="calibration_rank"),
     path("team/", views.team, name="team"),
     path("team/confirm/", views.team_confirm, name="team_confirm"),
     path("pay/", views.pay, name="pay"),

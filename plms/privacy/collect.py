@@ -58,6 +58,7 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("talent.SuccessorNomination", "employee", "employee"),
     ("talent.TalentPoolMember", "employee", "employee"),
     ("reward.BonusLine", "employee", "employee"),
+    ("reward.CalibrationRank", "employee", "employee"),
 )
 # (child model label, field pointing at a subject row's model label)
 CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
@@ -87,6 +88,7 @@ NOT_THE_SUBJECT = frozenset(
         "talent.TalentPoolMember.added_by",
         "reward.BonusRun.opened_by",
         "reward.BonusLine.adjusted_by",
+        "reward.CalibrationRank.ranked_by",
         "people.SecondaryManager.manager",
         "people.Invitation.invited_by",
         "audit.AuditEvent.actor_user",
