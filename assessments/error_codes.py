@@ -52,6 +52,7 @@ REASON_REQUIRED = define(
     "compensation_reviews_propose",
     "bonus_runs_lines_adjust_create",
     "performance_ratings_rank_create",
+    "talent_reviews_moves_create",
     PAGES,
 )
 INVALID_PEER = define(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reward import bonus_views, outlier_views, ranking_views, views
+from reward import bonus_views, equity_views, outlier_views, ranking_views, views
 
 app_name = "reward"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("team/", views.team, name="team"),
     path("team/confirm/", views.team_confirm, name="team_confirm"),
     path("pay/", views.pay, name="pay"),
+    path("equity/", equity_views.pay_equity, name="pay_equity"),
     path("people/<uuid:id>/pay/", views.person_pay, name="person_pay"),
     path("settings/", views.reward_settings, name="settings"),
     path(

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('assessments', '0008_upward_reviews'),
         ('people', '0003_employee_left_on'),
-        ('reward', '0004_bonus_runs'),
+        ('reward', '0005_equity_gap_threshold'),
         ('tenancy', '0004_directory_policies'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
