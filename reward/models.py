@@ -69,6 +69,7 @@ class RewardSettings(TenantModel):
     relative_ranking = models.BooleanField(
         default=False,
         help_text="Calibration ranks people within their department, 1 first.",
+    )
     equity_gap_threshold = models.DecimalField(
         max_digits=4,
         decimal_places=1,

@@ -148,6 +148,8 @@ def _with_rank(ratings: QuerySet[PerformanceRating]) -> QuerySet[PerformanceRati
         department_id=OuterRef("employee__department_id"),
     ).values("position")[:1]
     return ratings.annotate(calibration_rank=Subquery(places))
+
+
 def final_levels(*, cycle, employee_ids: Iterable[int] | None = None) -> dict[int, int]:
     """{employee id: final overall level} in `cycle` for the people whose rating a manager
     confirmed or calibration settled (a proposal alone is not a rating). One query; for
