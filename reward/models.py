@@ -66,6 +66,10 @@ class RewardSettings(TenantModel):
         validators=[MinValueValidator(2)],
         help_text="Pay-equity groups smaller than this are suppressed.",
     )
+    relative_ranking = models.BooleanField(
+        default=False,
+        help_text="Calibration ranks people within their department, 1 first.",
+    )
     equity_gap_threshold = models.DecimalField(
         max_digits=4,
         decimal_places=1,
@@ -165,6 +169,44 @@ class PerformanceRating(TenantModel):
         if self.manager_level is not None:
             return "confirmed"
         return "proposed"
+
+
+class CalibrationRank(TenantModel):
+    """A person's place within their calibration group (their department) in a cycle, 1
+    first, as HR placed them when the organisation ranks (`RewardSettings.relative_ranking`).
+    The group's places are written together, so they run 1..n."""
+
+    cycle = models.ForeignKey(
+        "assessments.AssessmentCycle", on_delete=models.CASCADE, related_name="+"
+    )
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    department = models.ForeignKey(
+        "people.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    position = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    reason = models.TextField(blank=True)
+    ranked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ranked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            _org_uuid("calibrationrank"),
+            models.UniqueConstraint(
+                fields=["organization", "cycle", "employee"], name="calibrationrank_once"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["organization", "cycle", "department", "position"],
+                name="calibrationrank_group",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Place of {self.employee}"
 
 
 class RatingRelease(TenantModel):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import results as result_selectors
@@ -25,6 +25,7 @@ from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from reward import formula as formula_math
 from reward.models import (
+    CalibrationRank,
     CompensationGrant,
     CompensationProposal,
     CompensationReview,
@@ -135,6 +136,20 @@ def _ratings() -> QuerySet[PerformanceRating]:
     ).order_by("cycle__period_end", "employee__last_name", "employee__first_name", "id")
 
 
+def _with_rank(ratings: QuerySet[PerformanceRating]) -> QuerySet[PerformanceRating]:
+    """`calibration_rank`: HR's place for the person in their department's ranking of the
+    cycle while the organisation ranks (`reward.ranking`); None otherwise or until HR ranks
+    the group."""
+    if not settings_get().relative_ranking:
+        return ratings.annotate(calibration_rank=Value(None, output_field=IntegerField()))
+    places = CalibrationRank.objects.filter(
+        cycle_id=OuterRef("cycle_id"),
+        employee_id=OuterRef("employee_id"),
+        department_id=OuterRef("employee__department_id"),
+    ).values("position")[:1]
+    return ratings.annotate(calibration_rank=Subquery(places))
+
+
 def final_levels(*, cycle, employee_ids: Iterable[int] | None = None) -> dict[int, int]:
     """{employee id: final overall level} in `cycle` for the people whose rating a manager
     confirmed or calibration settled (a proposal alone is not a rating). One query; for
@@ -165,7 +180,7 @@ def scale_bounds() -> tuple[int, int]:
 
 
 def rating_list_for_viewer(*, actor: Actor, cycle=None) -> QuerySet[PerformanceRating]:
-    ratings = _ratings()
+    ratings = _with_rank(_ratings())
     if cycle is not None:
         ratings = ratings.filter(cycle=cycle)
     if actor.is_admin:

@@ -23,7 +23,7 @@ from plms.common.uploads import UploadField
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
-from reward import compensation, distribution, imports, selectors, services
+from reward import compensation, distribution, imports, ranking_views, selectors, services
 from reward.models import CompensationProposal, CompensationReview
 
 PAGE_SIZE = 50
@@ -104,6 +104,7 @@ def calibration(request: HttpRequest) -> HttpResponse:
             released=selectors.is_released(cycle=cycle),
             form=LevelForm(levels=levels),
         )
+        context.update(ranking_views.ranking_context(request, cycle=cycle))
     return render(request, "reward/calibration.html", context)
 
 
@@ -494,6 +495,11 @@ class RewardSettingsForm(forms.Form):
         label=gettext_lazy("Ratings cannot be released while a department is outside it"),
         required=False,
     )
+    relative_ranking = forms.BooleanField(
+        label=gettext_lazy("Rank people within their department at calibration"),
+        required=False,
+        help_text=gettext_lazy("Off by default: many organisations prefer not to rank people."),
+    )
     employees_see_own_pay = forms.BooleanField(
         label=gettext_lazy("People see their own pay"), required=False
     )
@@ -527,6 +533,7 @@ def reward_settings(request: HttpRequest) -> HttpResponse:
         else "",
         "distribution_tolerance": current.distribution_tolerance,
         "distribution_enforced": current.distribution_enforced,
+        "relative_ranking": current.relative_ranking,
         "employees_see_own_pay": current.employees_see_own_pay,
         "equity_min_group": current.equity_min_group,
         "equity_gap_threshold": current.equity_gap_threshold,
@@ -560,6 +567,7 @@ def reward_settings(request: HttpRequest) -> HttpResponse:
                     distribution_targets={k: float(v) for k, v in targets.items()},
                     distribution_tolerance=data["distribution_tolerance"],
                     distribution_enforced=data["distribution_enforced"],
+                    relative_ranking=data["relative_ranking"],
                     employees_see_own_pay=data["employees_see_own_pay"],
                     equity_min_group=data["equity_min_group"],
                     equity_gap_threshold=data["equity_gap_threshold"],

@@ -37,6 +37,7 @@ JOB_ROLE_ASSIGNED = "job_role.assigned"
 ASSESSMENT_CYCLE_LAUNCHED = "assessment_cycle.launched"
 PLAN_BUILD_FINISHED = "plan_build.finished"
 COMPENSATION_REVIEW_FINALISED = "compensation_review.finalised"
+BONUS_RUN_FINALISED = "bonus_run.finalised"
 REVIEW_ANSWERS_SUBMITTED = "review_answers.submitted"
 SUCCESSOR_NOMINATED = "successor.nominated"
 SUCCESSOR_REMOVED = "successor.removed"
@@ -59,6 +60,7 @@ EVENT_TYPES: tuple[str, ...] = (
     ASSESSMENT_CYCLE_LAUNCHED,
     PLAN_BUILD_FINISHED,
     COMPENSATION_REVIEW_FINALISED,
+    BONUS_RUN_FINALISED,
     REVIEW_ANSWERS_SUBMITTED,
     SUCCESSOR_NOMINATED,
     SUCCESSOR_REMOVED,
@@ -83,6 +85,7 @@ EVENT_DESCRIPTIONS = {
     COMPENSATION_REVIEW_FINALISED: _(
         "A compensation review was finalised: the new pay is effective on its date."
     ),
+    BONUS_RUN_FINALISED: _("A bonus run was finalised: its bonuses are ready for payroll."),
     REVIEW_ANSWERS_SUBMITTED: _(
         "A rater submitted their answers to a review's questions (peers and reports about "
         "their manager anonymously: neither the assessment nor the rater is named)."
@@ -174,6 +177,13 @@ EVENT_EXAMPLES: dict[str, dict] = {
         "role_key": "customer-advisor",
         "previous_role": None,
         "at": "2027-01-03T08:00:00+00:00",
+    },
+    BONUS_RUN_FINALISED: {
+        "id": "8d7c6b5a-4e3f-4a2b-9c1d-0e9f8a7b6c5d",
+        "name": "2027 bonus",
+        "year": 2027,
+        "finalised_at": "2028-02-15T10:20:00+00:00",
+        "people": 240,
     },
 }
 

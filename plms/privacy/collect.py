@@ -60,6 +60,7 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("talent.TalentReviewMove", "employee", "employee"),
     ("talent.TalentReviewEntry", "employee", "employee"),
     ("reward.BonusLine", "employee", "employee"),
+    ("reward.CalibrationRank", "employee", "employee"),
     # That the person answered a survey's round, never what they answered (responses carry no
     # person, so an export cannot include them).
     ("surveys.SurveyParticipation", "employee", "employee"),
@@ -115,6 +116,7 @@ NOT_THE_SUBJECT = frozenset(
         "talent.TalentPoolUserObjectPermission.user",
         "reward.BonusRun.opened_by",
         "reward.BonusLine.adjusted_by",
+        "reward.CalibrationRank.ranked_by",
         "people.SecondaryManager.manager",
         "people.Invitation.invited_by",
         "audit.AuditEvent.actor_user",

@@ -72,6 +72,8 @@ POLICIES = {
     "pay-records": "admin",
     "pay-equity": "admin-read",
     "compensation-reviews": "object",
+    "bonus-runs": "admin",
+    "performance-outliers": "object",
     "career-paths": "admin",
     "aspirations": "object",
     "critical-roles": "admin",

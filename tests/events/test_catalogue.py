@@ -31,6 +31,7 @@ DECLARED_BY = {
     "plan_build_finished": "learning.events",
     "compensation_review_finalised": "reward.events",
     "talent_review_action_recorded": "talent.events",
+    "bonus_run_finalised": "reward.events",
     "successor_nominated": "talent.events",
     "successor_removed": "talent.events",
     "talent_pool_member_added": "talent.events",

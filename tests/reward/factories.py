@@ -10,6 +10,7 @@ import factory
 from reward.models import (
     BonusLine,
     BonusRun,
+    CalibrationRank,
     CompensationGrant,
     CompensationProposal,
     CompensationReview,
@@ -165,3 +166,13 @@ class BonusLineFactory(TenantFactory):
     individual_multiplier = Decimal(1)
     prorate = Decimal(1)
     computed_amount = Decimal("5000")
+
+
+@tenant_factory
+class CalibrationRankFactory(TenantFactory):
+    class Meta:
+        model = CalibrationRank
+
+    cycle = factory.SubFactory(AssessmentCycleFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    position = factory.Sequence(lambda n: n + 1)

@@ -17,7 +17,7 @@ from plms.accounts.models import UserSession
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.privacy.models import PersonalDataExport
-from reward.models import CompensationProposal, CompensationReview
+from reward.models import BonusLine, BonusRun, CompensationProposal, CompensationReview
 from surveys.models import Survey, SurveyAction
 from talent.models import (
     Aspiration,
@@ -91,6 +91,11 @@ PAGE_MODELS = {
         for name in ("review_detail", "review_propose", "review_finalise", "review_payroll")
     },
     "reward:proposal_decide": CompensationProposal,
+    **{
+        f"reward:{name}": BonusRun
+        for name in ("bonus_run_detail", "bonus_run_finalise", "bonus_run_export")
+    },
+    "reward:bonus_line": BonusLine,
     "assessments:assessment_form": Assessment,
     "assessments:rating_autosave": Assessment,
     "assessments:nomination_decide": Assessment,
