@@ -13,6 +13,7 @@ from reward.models import (
     CompensationGrant,
     CompensationProposal,
     CompensationReview,
+    LeaveRecord,
     MeritMatrixCell,
     PayGrade,
     PayRecord,
@@ -165,3 +166,12 @@ class BonusLineFactory(TenantFactory):
     individual_multiplier = Decimal(1)
     prorate = Decimal(1)
     computed_amount = Decimal("5000")
+
+
+@tenant_factory
+class LeaveRecordFactory(TenantFactory):
+    class Meta:
+        model = LeaveRecord
+
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    starts_on = datetime.date(2027, 3, 1)
