@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reward import equity_views, views
+from reward import equity_views, scale_views, views
 
 app_name = "reward"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("equity/", equity_views.pay_equity, name="pay_equity"),
     path("people/<uuid:id>/pay/", views.person_pay, name="person_pay"),
     path("settings/", views.reward_settings, name="settings"),
+    path("settings/scale/", scale_views.rating_scale, name="rating_scale"),
     path(
         "managers/<uuid:id>/compensation-access/",
         views.compensation_grant,
