@@ -136,6 +136,35 @@ def _ratings() -> QuerySet[PerformanceRating]:
     ).order_by("cycle__period_end", "employee__last_name", "employee__first_name", "id")
 
 
+def final_levels(*, cycle, employee_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """{employee id: final overall level} in `cycle` for the people whose rating a manager
+    confirmed or calibration settled (a proposal alone is not a rating). One query; for
+    other apps' evidence (talent's 9-box), not for showing to people: callers decide who
+    reads what they derive."""
+    ratings = PerformanceRating.objects.filter(cycle=cycle).filter(
+        Q(calibrated_level__isnull=False) | Q(manager_level__isnull=False)
+    )
+    if employee_ids is not None:
+        ratings = ratings.filter(employee_id__in=list(employee_ids))
+    found: dict[int, int] = {}
+    for employee_id, calibrated, manager in ratings.order_by().values_list(
+        "employee_id", "calibrated_level", "manager_level"
+    ):
+        level = calibrated if calibrated is not None else manager
+        if level is not None:  # the filter above makes one of them set
+            found[employee_id] = level
+    return found
+
+
+def scale_bounds() -> tuple[int, int]:
+    """The lowest and highest value of the organisation's rating scale (the shipped default
+    when it has set none)."""
+    values = list(rating_levels().values_list("value", flat=True))
+    if not values:
+        values = [value for value, *_ in DEFAULT_LEVELS]
+    return min(values), max(values)
+
+
 def rating_list_for_viewer(*, actor: Actor, cycle=None) -> QuerySet[PerformanceRating]:
     ratings = _ratings()
     if cycle is not None:

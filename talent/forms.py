@@ -78,3 +78,166 @@ class GrantForm(forms.Form):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employee"].queryset = people
+
+
+# --- Talent review meetings ---------------------------------------------------------------------
+
+
+class ReviewOpenForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    pool = forms.ModelChoiceField(label=_("Talent pool"), queryset=None, required=False)
+    department = forms.ModelChoiceField(label=_("or department"), queryset=None, required=False)
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    facilitator = PersonChoiceField(
+        label=_("Facilitator"),
+        queryset=None,
+        help_text=_("Suggested: next in the rotation (who facilitated least recently)."),
+    )
+
+    def __init__(self, *args, pools, departments, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pool"].queryset = pools
+        self.fields["department"].queryset = departments
+        self.fields["facilitator"].queryset = people
+
+
+class MoveForm(forms.Form):
+    """A move of one person; the reason is checked by the service (a move needs one)."""
+
+    employee = PersonChoiceField(label=_("Person"), queryset=None)
+    to_box = forms.ChoiceField(label=_("Move to"), choices=())
+    reason = forms.CharField(label=_("Why"), max_length=300, required=False)
+
+    def __init__(self, *args, people, boxes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = people
+        self.fields["to_box"].choices = boxes
+
+
+class LogEntryForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("decision", _("Decision")), ("action", _("Action"))],
+        widget=forms.RadioSelect,
+        initial="decision",
+    )
+    text = forms.CharField(label=_("What was decided or is to be done"), max_length=500)
+    employee = PersonChoiceField(label=_("About (optional)"), queryset=None, required=False)
+    owner = PersonChoiceField(label=_("Owner (for an action)"), queryset=None, required=False)
+    due_on = forms.DateField(
+        label=_("Due on (for an action)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, reviewed, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = reviewed
+        self.fields["owner"].queryset = people
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "action":
+            for name, message in (
+                ("owner", _("An action has an owner.")),
+                ("due_on", _("An action has a due date.")),
+            ):
+                if not data.get(name):
+                    self.add_error(name, message)
+        return data
+
+
+class HoldForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Summary (optional)"), max_length=2000, required=False, widget=forms.Textarea
+    )
+
+
+class ActionDoneForm(forms.Form):
+    note = forms.CharField(label=_("What was done (optional)"), max_length=300, required=False)
+
+
+class ReviewGrantForm(GrantForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].label = _("Let this person run the review")
+
+
+# --- Talent pools ---------------------------------------------------------------------------------
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return getattr(obj, "title", None) or obj.name
+
+
+class PoolForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    description = forms.CharField(label=_("Description (optional)"), max_length=300, required=False)
+    boxes = forms.MultipleChoiceField(
+        label=_("9-box boxes"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Suggest people placed in any of these boxes in the latest closed cycle."),
+    )
+    aspired_role = RoleChoiceField(
+        label=_("Aspires to (optional)"),
+        queryset=None,
+        required=False,
+        help_text=_("Suggest only people who named this role among their aspirations."),
+    )
+    capability = NamedChoiceField(label=_("Capability (optional)"), queryset=None, required=False)
+    minimum_level = forms.TypedChoiceField(
+        label=_("At level or above"),
+        choices=[("", "—"), *((n, str(n)) for n in range(1, 6))],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Suggest only people assessed at this level or above in the capability."),
+    )
+    programme_name = forms.CharField(
+        label=_("Programme name (optional)"),
+        max_length=100,
+        required=False,
+        help_text=_("What members see on their development plan. They never see the pool's name."),
+    )
+
+    def __init__(self, *args, boxes, roles, capabilities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["boxes"].choices = boxes
+        self.fields["aspired_role"].queryset = roles
+        self.fields["capability"].queryset = capabilities
+
+
+class ProgrammeItemForm(forms.Form):
+    item = NamedChoiceField(label=_("Learning item"), queryset=None)
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items
+
+
+class PoolWorkflowForm(forms.Form):
+    workflow = NamedChoiceField(
+        label=_("Momentum workflow"),
+        queryset=None,
+        required=False,
+        empty_label=_("None"),
+        help_text=_(
+            "It runs for the pool's members on its own schedule; its audience follows "
+            "whoever joins or leaves the pool."
+        ),
+    )
+
+    def __init__(self, *args, workflows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workflow"].queryset = workflows
+
+
+class PoolGrantForm(forms.Form):
+    employee = PersonChoiceField(label=_("Let this person read the pool"), queryset=None)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = people

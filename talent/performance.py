@@ -1,9 +1,11 @@
 """Performance for succession evidence and the 9-box: 1 low, 2 medium, 3 high.
 
-Until the overall performance rating exists, performance is read from the consolidated
-capability results of the latest closed cycle against the targets of the person's role at
-the time: the weighted gap index (0 at target) banded into three. This module is the one place
-to change when the overall rating arrives.
+A person's overall performance rating in the cycle (reward: the level calibration settled on,
+else the manager's confirmed one) is banded into three over the organisation's rating scale
+(the lower third low, the upper third high). Someone without a confirmed rating falls back on
+the consolidated capability results of the cycle against the targets of their role at the
+time: the weighted gap index (0 at target) banded into three. This module is the one place
+that decides.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import results as result_selectors
+from reward import selectors as reward_selectors
 
 if TYPE_CHECKING:
     from assessments.models import AssessmentCycle
@@ -22,6 +25,20 @@ if TYPE_CHECKING:
 HIGH_AT_MOST = Decimal("0.25")  # gap index up to a quarter of a level: high
 MEDIUM_AT_MOST = Decimal("0.75")
 LABELS = {1: "Low", 2: "Medium", 3: "High"}
+
+
+def band_rating(level: int, *, lowest: int, highest: int) -> int:
+    """An overall rating on the organisation's scale as 1-3: the lower third of the scale is
+    low, the upper third high (on 1-5: 1-2 low, 3 medium, 4-5 high)."""
+    span = highest - lowest
+    if span <= 0:
+        return 2
+    position = (min(max(level, lowest), highest) - lowest) * 3
+    if position < span:
+        return 1
+    if position > 2 * span:
+        return 3
+    return 2
 
 
 def band(index: Decimal) -> int:
@@ -35,19 +52,31 @@ def band(index: Decimal) -> int:
 def performance_ratings(
     *, employee_ids: Iterable[int] | None = None, cycle: AssessmentCycle | None = None
 ) -> dict[int, int]:
-    """{employee id: 1-3} for those with results in `cycle` (default: the latest closed one),
-    narrowed to `employee_ids` when given (two queries)."""
+    """{employee id: 1-3} for those with an overall rating or results in `cycle` (default:
+    the latest closed one), narrowed to `employee_ids` when given (four queries at most)."""
     ids = list(employee_ids) if employee_ids is not None else None
     cycle = cycle or cycle_selectors.latest_closed_cycle()
     if cycle is None or ids == []:
         return {}
+    found = results_ratings(employee_ids=ids, cycle=cycle)
+    rated = reward_selectors.final_levels(cycle=cycle, employee_ids=ids)
+    if rated:
+        lowest, highest = reward_selectors.scale_bounds()
+        found.update(
+            {e: band_rating(level, lowest=lowest, highest=highest) for e, level in rated.items()}
+        )
+    return found
+
+
+def results_ratings(*, employee_ids: list[int] | None, cycle: AssessmentCycle) -> dict[int, int]:
+    """{employee id: 1-3} from the cycle's consolidated results against targets (one query)."""
     rows = (
         result_selectors.consolidated_for_export(cycle=cycle)
         .filter(target_level__isnull=False)
         .order_by()
     )
-    if ids is not None:
-        rows = rows.filter(employee_id__in=ids)
+    if employee_ids is not None:
+        rows = rows.filter(employee_id__in=employee_ids)
     rows = rows.values_list(
         "employee_id", "level", "adjusted_level", "target_level", "requirement_weight"
     )

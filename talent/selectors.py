@@ -252,6 +252,18 @@ def critical_role_get_for_viewer(*, actor: Actor, uuid) -> CriticalRole | None:
     return critical_roles_for_viewer(actor=actor).filter(uuid=uuid).first()
 
 
+def succession_readers(*, critical_role: CriticalRole) -> list[Employee]:
+    """The people HR granted this critical role's slate."""
+    granted = CriticalRoleUserObjectPermission.objects.filter(
+        content_object=critical_role, permission__codename=READ_SUCCESSION
+    ).values("user_id")
+    return list(
+        people_selectors.employees()
+        .filter(user_id__in=granted)
+        .order_by("last_name", "first_name", "id")
+    )
+
+
 def may_read_succession(*, actor: Actor) -> bool:
     """Whether the actor reads any slate at all (the succession pages' entry)."""
     return actor.is_admin or critical_roles_for_viewer(actor=actor).exists()

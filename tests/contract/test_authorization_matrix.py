@@ -79,6 +79,9 @@ POLICIES = {
     "potential-assessments": "object",
     "talent-pools": "admin",
     "successor-nominations": "object",
+    "surveys": "admin",
+    "survey-responses": "object",
+    "survey-results": "object",
 }
 # Writes only the object's own person may make, whoever else asks (HR admins and keys get
 # 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).

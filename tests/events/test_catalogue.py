@@ -17,6 +17,7 @@ DECLARED_BY = {
     "employee_role_or_manager_changed": "plms.people.events",
     "employee_deactivated": "plms.people.events",
     "assessment_submitted": "assessments.events",
+    "review_answers_submitted": "assessments.events",
     "cycle_closed": "assessments.events",
     "goal_status_changed": "goals.events",
     "goal_turned_red": "goals.events",
@@ -29,6 +30,11 @@ DECLARED_BY = {
     "cycle_launched": "assessments.events",
     "plan_build_finished": "learning.events",
     "compensation_review_finalised": "reward.events",
+    "successor_nominated": "talent.events",
+    "successor_removed": "talent.events",
+    "talent_pool_member_added": "talent.events",
+    "talent_pool_member_removed": "talent.events",
+    "potential_assessment_calibrated": "talent.events",
 }
 
 
