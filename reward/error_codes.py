@@ -50,7 +50,7 @@ REVIEW_FINALISED = define(
 NOT_ELIGIBLE = define(
     "not_eligible",
     400,
-    "The person is not eligible in the review (start date, inactive, or no pay recorded).",
+    "The person is not eligible in the review (start date, leave, inactive, or no pay recorded).",
     "compensation_reviews_propose",
     PAGES,
 )

@@ -331,6 +331,42 @@ class CompensationGrant(TenantModel):
         return f"Compensation access of {self.manager}"
 
 
+class LeaveRecord(TenantModel):
+    """A period of leave of a person (imported from the HR system), read by compensation
+    reviews' eligibility rules. `ends_on` empty: still on leave."""
+
+    class Kind(models.TextChoices):
+        ABSENCE = "absence", "Leave of absence"
+        PARENTAL = "parental", "Parental leave"
+        SICK = "sick", "Sick leave"
+        OTHER = "other", "Other leave"
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="leave_records")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ABSENCE)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+        constraints = [
+            _org_uuid("leaverecord"),
+            models.UniqueConstraint(
+                fields=["organization", "employee", "starts_on"], name="leaverecord_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="leaverecord_ordered",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "starts_on"], name="leaverecord_org_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Leave of {self.employee}"
+
+
 # --- Compensation review ---------------------------------------------------------------------
 
 
@@ -356,6 +392,27 @@ class CompensationReview(TenantModel):
     proposal_deadline = models.DateField()
     eligible_started_before = models.DateField(
         null=True, blank=True, help_text="Only people who started before this date take part."
+    )
+
+    class LeaveRule(models.TextChoices):
+        NONE = "", "Leave does not count"
+        EXCLUDE = "exclude", "Not eligible"
+        FLAG = "flag", "Eligible, flagged"
+
+    leave_rule = models.CharField(
+        max_length=10,
+        choices=LeaveRule.choices,
+        default=LeaveRule.NONE,
+        blank=True,
+        help_text="What happens to people on leave on the effective date, or with more than "
+        "`leave_days_over` days of leave in the period.",
+    )
+    leave_days_over = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(366)],
+        help_text="Days of leave in the period (the cycle's, else the year before the "
+        "effective date) past which the leave rule applies; empty: only leave on the date.",
     )
     hard_budget = models.BooleanField(default=True)
     opened_by = models.ForeignKey(

@@ -23,6 +23,7 @@ from plms.audit.services import audit_record, audit_record_many
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
+from reward import eligibility
 from reward import formula as formula_math
 from reward.models import (
     CalibrationRank,
@@ -372,14 +373,13 @@ def merit_guidance(
 
 def review_rows_for_manager(*, review, manager: Employee) -> list[dict]:
     """The eligible people below `manager` (primary line) in the review, each with their pay,
-    final rating, position in range, the matrix's guidance and their proposal. A constant
-    number of queries."""
-    people = list(people_selectors.all_reports(manager=manager).filter(active=True))
-    if review.eligible_started_before:
-        people = [
-            p for p in people if not p.start_date or p.start_date < review.eligible_started_before
-        ]
+    final rating, position in range, the matrix's guidance, their proposal and why the leave
+    rule flags them (or ""). A constant number of queries."""
+    people = list(
+        eligibility.eligible(review=review, people=people_selectors.all_reports(manager=manager))
+    )
     ids = [p.pk for p in people]
+    flags = eligibility.leave_flags(review=review, employee_ids=ids)
     pay = {
         r.employee_id: r
         for r in PayRecord.objects.filter(employee_id__in=ids).select_related("grade")
@@ -411,6 +411,7 @@ def review_rows_for_manager(*, review, manager: Employee) -> list[dict]:
                 "position": position,
                 "guidance": _guidance(cells, rating, position),
                 "proposal": proposals.get(person.pk),
+                "leave": flags.get(person.pk, ""),
             }
         )
     return result
@@ -454,8 +455,14 @@ def review_overview(*, review) -> dict:
             proposal.increase_percent
         )
     names = level_names()
+    flagged = eligibility.leave_flags(
+        review=review, employee_ids=[p.employee_id for p in proposals]
+    )
     return {
         "budgets": budgets,
+        "leave_flagged": [
+            (p, flagged[p.employee_id]) for p in proposals if p.employee_id in flagged
+        ],
         "by_rating": [
             {
                 "rating": names.get(rating, "No rating") if rating else "No rating",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reward import bonus_views, equity_views, outlier_views, ranking_views, views
+from reward import bonus_views, equity_views, outlier_views, ranking_views, scale_views, views
 
 app_name = "reward"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("equity/", equity_views.pay_equity, name="pay_equity"),
     path("people/<uuid:id>/pay/", views.person_pay, name="person_pay"),
     path("settings/", views.reward_settings, name="settings"),
+    path("settings/scale/", scale_views.rating_scale, name="rating_scale"),
     path(
         "managers/<uuid:id>/compensation-access/",
         views.compensation_grant,

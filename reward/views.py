@@ -23,7 +23,7 @@ from plms.common.uploads import UploadField
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
-from reward import compensation, distribution, imports, ranking_views, selectors, services
+from reward import compensation, distribution, imports, leave, ranking_views, selectors, services
 from reward.models import CompensationProposal, CompensationReview
 
 PAGE_SIZE = 50
@@ -43,6 +43,13 @@ class LevelForm(forms.Form):
         self.fields["level"].choices = [
             (value, f"{value} {name}") for value, name in sorted(levels.items(), reverse=True)
         ]
+
+
+class LeaveImportForm(forms.Form):
+    leave_file = UploadField(
+        label=gettext_lazy("CSV or XLSX file of leave"),
+        help_text=gettext_lazy("A header row, then one period of leave per row."),
+    )
 
 
 class PayImportForm(forms.Form):
@@ -232,9 +239,28 @@ def mine(request: HttpRequest) -> HttpResponse:
 @member_required(admin=True)
 def pay(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    form = PayImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
+    leave_upload = request.method == "POST" and "leave_file" in request.FILES
+    form = PayImportForm(
+        request.POST if not leave_upload else None, request.FILES if not leave_upload else None
+    )
+    leave_form = LeaveImportForm(
+        request.POST if leave_upload else None, request.FILES if leave_upload else None
+    )
+    errors: list = []
+    leave_errors: list = []
+    if leave_upload and leave_form.is_valid():
+        upload = leave_form.cleaned_data["leave_file"]
+        fmt = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
+        try:
+            imported = leave.leave_import(actor=actor, data=upload.read(), fmt=fmt)
+        except ImportFailed as exc:
+            leave_errors = exc.errors
+        else:
+            messages.success(
+                request, _("%(count)d periods of leave imported.") % {"count": imported.imported}
+            )
+            return redirect("reward:pay")
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         fmt = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
         try:
@@ -259,6 +285,9 @@ def pay(request: HttpRequest) -> HttpResponse:
             "form": form,
             "errors": errors,
             "columns": imports.COLUMNS,
+            "leave_form": leave_form,
+            "leave_errors": leave_errors,
+            "leave_columns": leave.COLUMNS,
         },
     )
 
@@ -292,6 +321,21 @@ class ReviewForm(forms.Form):
         initial=3,
         decimal_places=2,
     )
+    leave_rule = forms.ChoiceField(
+        label=gettext_lazy("People on leave on the effective date"),
+        choices=CompensationReview.LeaveRule.choices,
+        required=False,
+    )
+    leave_days_over = forms.IntegerField(
+        label=gettext_lazy("… or with more days of leave in the period than"),
+        min_value=0,
+        max_value=366,
+        required=False,
+        help_text=gettext_lazy(
+            "The period is the cycle's, else the year up to the effective date. Leave empty "
+            "to look at the effective date only."
+        ),
+    )
     hard_budget = forms.BooleanField(
         label=gettext_lazy("Managers cannot pass their department's budget"),
         required=False,
@@ -324,6 +368,8 @@ def review_list(request: HttpRequest) -> HttpResponse:
                     proposal_deadline=data["proposal_deadline"],
                     cycle=form.cycles.get(data["cycle"] or ""),
                     hard_budget=data["hard_budget"],
+                    leave_rule=data["leave_rule"] or "",
+                    leave_days_over=data["leave_days_over"],
                     budgets=[
                         compensation.BudgetSpec(d, percent_of_payroll=data["budget_percent"])
                         for d in people_selectors.department_list()

@@ -51,6 +51,7 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("learning.LearningFeedback", "employee", "employee"),
     ("reward.PerformanceRating", "employee", "employee"),
     ("reward.PayRecord", "employee", "employee"),
+    ("reward.LeaveRecord", "employee", "employee"),
     ("reward.CompensationProposal", "employee", "employee"),
     ("talent.Aspiration", "employee", "employee"),
     ("talent.Successor", "employee", "employee"),

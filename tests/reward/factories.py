@@ -14,6 +14,7 @@ from reward.models import (
     CompensationGrant,
     CompensationProposal,
     CompensationReview,
+    LeaveRecord,
     MeritMatrixCell,
     PayGrade,
     PayRecord,
@@ -176,3 +177,12 @@ class CalibrationRankFactory(TenantFactory):
     cycle = factory.SubFactory(AssessmentCycleFactory, organization=SAME_ORG)
     employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
     position = factory.Sequence(lambda n: n + 1)
+
+
+@tenant_factory
+class LeaveRecordFactory(TenantFactory):
+    class Meta:
+        model = LeaveRecord
+
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    starts_on = datetime.date(2027, 3, 1)
