@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth.models import Permission
 
 from talent.models import (
+    READ_POOL,
     READ_SUCCESSION,
     Aspiration,
     CareerPath,
@@ -16,10 +17,13 @@ from talent.models import (
     Successor,
     SuccessorNomination,
     TalentPool,
+    TalentPoolItem,
     TalentPoolMember,
+    TalentPoolUserObjectPermission,
 )
 from tests.capabilities.factories import JobRoleFactory
 from tests.factories import EmployeeFactory, TenantFactory, UserFactory, tenant_factory
+from tests.learning.factories import LearningItemFactory
 
 SAME_ORG = factory.SelfAttribute("..organization")
 
@@ -127,3 +131,26 @@ class SuccessorNominationFactory(TenantFactory):
     employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
     proposed_by = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
     readiness = Successor.Readiness.ONE_TWO_YEARS
+
+
+@tenant_factory
+class TalentPoolItemFactory(TenantFactory):
+    class Meta:
+        model = TalentPoolItem
+
+    pool = factory.SubFactory(TalentPoolFactory, organization=SAME_ORG)
+    item = factory.SubFactory(LearningItemFactory, organization=SAME_ORG)
+
+
+def _read_pool() -> Permission:
+    return Permission.objects.get(content_type__app_label="talent", codename=READ_POOL)
+
+
+@tenant_factory
+class TalentPoolUserObjectPermissionFactory(TenantFactory):
+    class Meta:
+        model = TalentPoolUserObjectPermission
+
+    content_object = factory.SubFactory(TalentPoolFactory, organization=SAME_ORG)
+    user = factory.SubFactory(UserFactory)
+    permission = factory.LazyFunction(_read_pool)
