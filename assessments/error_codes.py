@@ -50,6 +50,7 @@ REASON_REQUIRED = define(
     "performance_ratings_confirm_create",
     "performance_ratings_calibrate_create",
     "compensation_reviews_propose",
+    "talent_reviews_moves_create",
     PAGES,
 )
 INVALID_PEER = define(

@@ -1,5 +1,5 @@
-"""The assessments app's domain events: a cycle's launch finishes, an assessment is submitted,
-a cycle closes."""
+"""The assessments app's domain events: a cycle's launch finishes, an assessment is submitted
+(and with it, when its cycle asks questions, the rater's review answers), a cycle closes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import datetime
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment, AssessmentCycle
+from assessments.reviews.selectors import SubmittedAnswers
 from plms.events.bus import DomainEvent
 
 
@@ -26,6 +27,45 @@ class AssessmentSubmitted(DomainEvent):
                 "cycle": str(assessment.cycle.uuid),
                 "employee": str(assessment.employee.uuid),
                 "kind": assessment.kind,
+                "submitted_at": submitted_at,
+            },
+        )
+
+
+class ReviewAnswersSubmitted(DomainEvent):
+    """A rater submitted their answers to the questions of the cycle's review template (with
+    the assessment). Answers given as one of a pool (peers, reports about their manager) are
+    anonymous: the event names neither the assessment nor the rater, nor how many questions
+    that one rater answered; the pool's answers are read from `review-answers` once enough
+    respondents submitted (`respondents_shown`). Never the answers themselves: they are read
+    through the API, which applies who may see them."""
+
+    name = "review_answers_submitted"
+    label = _("A review's answers were submitted.")
+    webhook_type = "review_answers.submitted"
+
+    @classmethod
+    def of(
+        cls, assessment: Assessment, *, answers: SubmittedAnswers, submitted_at: datetime
+    ) -> ReviewAnswersSubmitted:
+        cycle = assessment.cycle
+        version = cycle.review_template_version
+        template = cycle.review_template
+        named = not answers.pooled
+        return cls(
+            subject=str(assessment.employee.uuid),
+            data={
+                "assessment": str(assessment.uuid) if named else None,
+                "cycle": str(cycle.uuid),
+                "employee": str(assessment.employee.uuid),
+                "kind": assessment.kind,
+                "anonymous": answers.pooled,
+                "rater": str(assessment.rater.uuid) if named else None,
+                "template": str(template.uuid) if template is not None else None,
+                "template_version": version.number if version is not None else None,
+                "questions": answers.questions,
+                "answered": answers.answered,
+                "respondents_shown": answers.respondents_shown,
                 "submitted_at": submitted_at,
             },
         )

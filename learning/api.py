@@ -75,6 +75,19 @@ class LearningItemSerializer(ApiModelSerializer):
     kind = choice(LearningItem.Kind.choices)
     completion_outcome = choice(LearningItem.Outcome.choices, required=False)
     capabilities = LevelLinkSerializer(many=True, required=False)
+    rating = serializers.DecimalField(
+        source="rating_mean",
+        max_digits=3,
+        decimal_places=2,
+        coerce_to_string=False,
+        read_only=True,
+        allow_null=True,
+        help_text="The learners' mean rating of the item, 1 (poor) to 5 (excellent); null "
+        "until someone who completed it rated it.",
+    )
+    rating_count = serializers.IntegerField(
+        read_only=True, help_text="How many learners rated the item."
+    )
 
     class Meta:
         model = LearningItem
@@ -94,6 +107,8 @@ class LearningItemSerializer(ApiModelSerializer):
             "completion_outcome",
             "active",
             "capabilities",
+            "rating",
+            "rating_count",
             "created_at",
             "updated_at",
         ]
@@ -120,7 +135,11 @@ class LearningItemFilter(ApiFilterSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List learning items", description="Scope `learning:read`."),
+    list=extend_schema(
+        summary="List learning items",
+        description="Each with the learners' mean rating and how many rated it (training "
+        "feedback, given once they completed it). Scope `learning:read`.",
+    ),
     retrieve=extend_schema(summary="Get a learning item"),
     create=extend_schema(
         summary="Create a learning item", description="HR admins; scope `learning:write`."
@@ -144,14 +163,13 @@ class LearningItemViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        return selectors.item_list(active=None)
+        return selectors.with_ratings(selectors.item_list(active=None))
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         links = _links(data.pop("capabilities", []))
-        serializer.instance = catalogue_services.learning_item_create(
-            actor=self.actor, capabilities=links, **data
-        )
+        item = catalogue_services.learning_item_create(actor=self.actor, capabilities=links, **data)
+        serializer.instance = self.get_queryset().get(pk=item.pk)
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
@@ -159,7 +177,7 @@ class LearningItemViewSet(
         serializer.instance = catalogue_services.learning_item_update(
             actor=self.actor, item=serializer.instance, capabilities=links, **data
         )
-        serializer.instance = selectors.item_get(uuid=serializer.instance.uuid)
+        serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
 
 
 # --- Development plans ----------------------------------------------------------------------------

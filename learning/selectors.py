@@ -6,7 +6,16 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Avg,
+    Count,
+    DecimalField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 
 from assessments.models import AssessmentCycle
@@ -72,6 +81,17 @@ def item_list(
     if active is not None:
         queryset = queryset.filter(active=active)
     return queryset.order_by("title", "id")
+
+
+def with_ratings(queryset: QuerySet[LearningItem]) -> QuerySet[LearningItem]:
+    """Items annotated with the learners' feedback: `rating_mean` (1-5, None when nobody rated
+    it) and `rating_count`; subqueries on the feedback's item index, for the rows read only."""
+    feedback = LearningFeedback.objects.filter(item=OuterRef("pk"))
+    mean = feedback.order_by().values("item").annotate(mean=Avg("rating")).values("mean")
+    return queryset.annotate(
+        rating_mean=Subquery(mean, output_field=DecimalField(max_digits=4, decimal_places=2)),
+        rating_count=count_per_row(feedback, of="item"),
+    )
 
 
 def item_get(*, uuid) -> LearningItem | None:

@@ -66,6 +66,14 @@ class RewardSettings(TenantModel):
         validators=[MinValueValidator(2)],
         help_text="Pay-equity groups smaller than this are suppressed.",
     )
+    equity_gap_threshold = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal(5),
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(Decimal(50))],
+        help_text="An unexplained pay gap of this many % (or increase gap of this many "
+        "points) or more is listed for review.",
+    )
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

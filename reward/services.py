@@ -41,6 +41,7 @@ SETTINGS_FIELDS = (
     "distribution_enforced",
     "distribution_tolerance",
     "equity_min_group",
+    "equity_gap_threshold",
 )
 PERSPECTIVES = ("financial", "customer", "process", "learning")
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reward import views
+from reward import equity_views, views
 
 app_name = "reward"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("team/", views.team, name="team"),
     path("team/confirm/", views.team_confirm, name="team_confirm"),
     path("pay/", views.pay, name="pay"),
+    path("equity/", equity_views.pay_equity, name="pay_equity"),
     path("people/<uuid:id>/pay/", views.person_pay, name="person_pay"),
     path("settings/", views.reward_settings, name="settings"),
     path(

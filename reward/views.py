@@ -23,7 +23,7 @@ from plms.common.uploads import UploadField
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
-from reward import compensation, distribution, equity, imports, selectors, services
+from reward import compensation, distribution, imports, selectors, services
 from reward.models import CompensationProposal, CompensationReview
 
 PAGE_SIZE = 50
@@ -249,21 +249,10 @@ def pay(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     page.object_list = selectors.pay_records_read(actor=actor, records=page.object_list)
-    attributes = equity.equity_attributes()
-    attribute = request.GET.get("attribute", "")
-    attribute = attribute if attribute in attributes else (attributes[0] if attributes else "")
     return render(
         request,
         "reward/pay.html",
         {
-            "attributes": attributes,
-            "attribute": attribute,
-            "equity": equity.pay_equity(
-                attribute=attribute, min_group=selectors.settings_get().equity_min_group
-            )
-            if attribute
-            else [],
-            "min_group": selectors.settings_get().equity_min_group,
             "grades": selectors.pay_grades(),
             "page": page,
             "form": form,
@@ -511,6 +500,12 @@ class RewardSettingsForm(forms.Form):
     equity_min_group = forms.IntegerField(
         label=gettext_lazy("Smallest group shown in pay equity"), min_value=2, max_value=100
     )
+    equity_gap_threshold = forms.DecimalField(
+        label=gettext_lazy("Unexplained gap listed for review from (% of pay, points of increase)"),
+        min_value=Decimal("0.1"),
+        max_value=50,
+        decimal_places=1,
+    )
 
 
 PERSPECTIVE_FIELDS = ("financial", "customer", "process", "learning")
@@ -534,6 +529,7 @@ def reward_settings(request: HttpRequest) -> HttpResponse:
         "distribution_enforced": current.distribution_enforced,
         "employees_see_own_pay": current.employees_see_own_pay,
         "equity_min_group": current.equity_min_group,
+        "equity_gap_threshold": current.equity_gap_threshold,
         **{name: (current.perspective_weights or {}).get(name) for name in PERSPECTIVE_FIELDS},
     }
     form = RewardSettingsForm(request.POST or None, initial=initial)
@@ -566,6 +562,7 @@ def reward_settings(request: HttpRequest) -> HttpResponse:
                     distribution_enforced=data["distribution_enforced"],
                     employees_see_own_pay=data["employees_see_own_pay"],
                     equity_min_group=data["equity_min_group"],
+                    equity_gap_threshold=data["equity_gap_threshold"],
                 )
             except ApplicationError as error:
                 for field, problems in error.fields.items():

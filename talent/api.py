@@ -652,7 +652,8 @@ def register(router) -> None:
     router.register(
         "potential-assessments", PotentialAssessmentViewSet, basename="potential-assessment"
     )
-    from talent import nomination_api, pool_api
+    from talent import nomination_api, pool_api, review_api
 
     pool_api.register(router)
     nomination_api.register(router)
+    review_api.register(router)

@@ -6,4 +6,6 @@ class TalentConfig(AppConfig):
     verbose_name = "Succession and careers"
 
     def ready(self) -> None:
-        from talent import events  # noqa: F401 (events register on import)
+        from talent import events, milestones, review_events  # noqa: F401 (register on import)
+
+        milestones.register()

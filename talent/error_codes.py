@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assessments.error_codes import REASON_REQUIRED
 from plms.common.error_codes import INVALID, PAGES, define
 
 TOO_MANY_ASPIRATIONS = define(
@@ -30,4 +31,21 @@ ALREADY_NAMED = define(
     PAGES,
 )
 
-__all__ = ["ALREADY_NAMED", "INVALID", "SAME_ROLE", "TOO_MANY_ASPIRATIONS"]
+REVIEW_HELD = define(
+    "review_held",
+    400,
+    "The talent review has been held: its board and decision log no longer change.",
+    "talent_reviews_moves_create",
+    "talent_reviews_decisions_create",
+    "talent_reviews_actions_create",
+    "talent_reviews_hold_create",
+    PAGES,
+)
+__all__ = [
+    "ALREADY_NAMED",
+    "INVALID",
+    "REASON_REQUIRED",
+    "REVIEW_HELD",
+    "SAME_ROLE",
+    "TOO_MANY_ASPIRATIONS",
+]

@@ -80,6 +80,89 @@ class GrantForm(forms.Form):
         self.fields["employee"].queryset = people
 
 
+# --- Talent review meetings ---------------------------------------------------------------------
+
+
+class ReviewOpenForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    pool = forms.ModelChoiceField(label=_("Talent pool"), queryset=None, required=False)
+    department = forms.ModelChoiceField(label=_("or department"), queryset=None, required=False)
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    facilitator = PersonChoiceField(
+        label=_("Facilitator"),
+        queryset=None,
+        help_text=_("Suggested: next in the rotation (who facilitated least recently)."),
+    )
+
+    def __init__(self, *args, pools, departments, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pool"].queryset = pools
+        self.fields["department"].queryset = departments
+        self.fields["facilitator"].queryset = people
+
+
+class MoveForm(forms.Form):
+    """A move of one person; the reason is checked by the service (a move needs one)."""
+
+    employee = PersonChoiceField(label=_("Person"), queryset=None)
+    to_box = forms.ChoiceField(label=_("Move to"), choices=())
+    reason = forms.CharField(label=_("Why"), max_length=300, required=False)
+
+    def __init__(self, *args, people, boxes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = people
+        self.fields["to_box"].choices = boxes
+
+
+class LogEntryForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("decision", _("Decision")), ("action", _("Action"))],
+        widget=forms.RadioSelect,
+        initial="decision",
+    )
+    text = forms.CharField(label=_("What was decided or is to be done"), max_length=500)
+    employee = PersonChoiceField(label=_("About (optional)"), queryset=None, required=False)
+    owner = PersonChoiceField(label=_("Owner (for an action)"), queryset=None, required=False)
+    due_on = forms.DateField(
+        label=_("Due on (for an action)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, reviewed, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = reviewed
+        self.fields["owner"].queryset = people
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "action":
+            for name, message in (
+                ("owner", _("An action has an owner.")),
+                ("due_on", _("An action has a due date.")),
+            ):
+                if not data.get(name):
+                    self.add_error(name, message)
+        return data
+
+
+class HoldForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Summary (optional)"), max_length=2000, required=False, widget=forms.Textarea
+    )
+
+
+class ActionDoneForm(forms.Form):
+    note = forms.CharField(label=_("What was done (optional)"), max_length=300, required=False)
+
+
+class ReviewGrantForm(GrantForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].label = _("Let this person run the review")
+
+
 # --- Talent pools ---------------------------------------------------------------------------------
 
 

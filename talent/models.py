@@ -391,3 +391,149 @@ class SuccessorNomination(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.employee} proposed for {self.critical_role}"
+
+
+# --- Talent review meetings ---------------------------------------------------------------------
+
+# The object permission HR grants on a talent review: running it (reading its board, moving
+# people, recording decisions and actions).
+RUN_TALENT_REVIEW = "run_talent_review"
+
+
+class TalentReview(TenantModel):
+    """A talent review meeting for a pool or a department: its people on the 9-box, the moves
+    the meeting agreed (each with its reason) and its decision log. Confidential like
+    potential: HR and the people HR grants the review."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        HELD = "held", _("Held")
+
+    name = models.CharField(max_length=120)
+    pool = models.ForeignKey(
+        TalentPool, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    department = models.ForeignKey(
+        "people.Department", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    held_on = models.DateField()
+    facilitator = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "uuid"], name="talentreview_org_uuid"),
+            models.CheckConstraint(
+                condition=models.Q(pool__isnull=True, department__isnull=False)
+                | models.Q(pool__isnull=False, department__isnull=True),
+                name="talentreview_pool_or_department",
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "-held_on"], name="talentreview_held")]
+        permissions = [(RUN_TALENT_REVIEW, "Run the talent review")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class TalentReviewUserObjectPermission(UserObjectPermissionBase, TenantModel):
+    """Object permissions on one talent review for one user (HR's grants to run it)."""
+
+    content_object = models.ForeignKey(TalentReview, on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together: list = []
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "uuid"], name="talentreviewuserperm_org_uuid"
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "user", "permission", "content_object"],
+                name="talentreviewuserperm_unique",
+            ),
+        ]
+
+
+class TalentReviewMove(TenantModel):
+    """A person the meeting moved from one box to another ("performance-potential"), and why.
+    A move of potential calibrates the person's potential; performance stays measured."""
+
+    review = models.ForeignKey(TalentReview, on_delete=models.CASCADE, related_name="moves")
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    from_box = models.CharField(max_length=3, blank=True)  # "" when the person was not placed
+    to_box = models.CharField(max_length=3)
+    reason = models.CharField(max_length=300)
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["review_id", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "uuid"], name="talentreviewmove_uuid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee}: {self.from_box or '-'} → {self.to_box}"
+
+
+class TalentReviewEntry(TenantModel):
+    """A line of a review's decision log: a decision, or an action with its owner and due
+    date (followed up by Momentum until it is done)."""
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("Decision")
+        ACTION = "action", _("Action")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+
+    review = models.ForeignKey(TalentReview, on_delete=models.CASCADE, related_name="entries")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    text = models.CharField(max_length=500)
+    employee = models.ForeignKey(  # the person the line is about, if one
+        Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    owner = models.ForeignKey(
+        Employee, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    due_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_note = models.CharField(max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["review_id", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "uuid"], name="talentreviewentry_uuid"),
+            models.CheckConstraint(
+                condition=models.Q(kind="decision")
+                | models.Q(owner__isnull=False, due_on__isnull=False),
+                name="talentreviewentry_action_owner_due",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["organization", "kind", "created_at"], name="talentreviewentry_feed"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from guardian.shortcuts import assign_perm, remove_perm
 
 from assessments.models import AssessmentCycle
+from assessments.selectors import cycles as cycle_selectors
 from capabilities import selectors as capability_selectors
 from capabilities.models import JobRole
 from learning.builder import GapInput
@@ -20,7 +21,7 @@ from plms.events.bus import publish
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, same_organization
-from talent import potential, selectors
+from talent import potential, review_selectors, selectors
 from talent.error_codes import ALREADY_NAMED, INVALID, SAME_ROLE, TOO_MANY_ASPIRATIONS
 from talent.events import PotentialAssessmentCalibrated, SuccessorNominated, SuccessorRemoved
 from talent.models import (
@@ -32,6 +33,7 @@ from talent.models import (
     PotentialAssessment,
     PotentialCriterion,
     Successor,
+    TalentReview,
 )
 
 READ_PERMISSION = f"talent.{READ_SUCCESSION}"
@@ -480,6 +482,12 @@ def potential_calibrate(
 ) -> PotentialAssessment:
     """HR settles the level in calibration, with the reason."""
     actor.require_admin()
+    return _calibrate(actor, assessment, level, reason)
+
+
+def _calibrate(
+    actor: Actor, assessment: PotentialAssessment, level: int, reason: str
+) -> PotentialAssessment:
     same_organization(actor, assessment)
     if level not in (1, 2, 3):
         raise ApplicationError(INVALID, "Potential is 1 to 3.", fields={"level": "1 to 3."})
@@ -498,6 +506,37 @@ def potential_calibrate(
     )
     publish(actor_or_organization=actor, events=[PotentialAssessmentCalibrated.of(assessment)])
     return assessment
+
+
+@transaction.atomic
+def potential_review_calibrate(
+    *, actor: Actor, review: TalentReview, employee: Employee, level: int, reason: str
+) -> PotentialAssessment:
+    """A talent review moved the person to another potential: the person's latest potential
+    assessment is calibrated to `level` with the meeting's reason (HR, or the people HR
+    granted the review). Someone whose potential only came from the manager's view in a cycle
+    gets an assessment recording that view, calibrated at once."""
+    same_organization(actor, review, employee)
+    if not review_selectors.may_run_review(actor=actor, review=review):
+        raise PermissionDenied("HR and the people HR grants the review calibrate in it.")
+    assessment = (
+        PotentialAssessment.objects.select_for_update()
+        .filter(employee=employee)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if assessment is None:
+        cycle = cycle_selectors.latest_closed_cycle()
+        before = selectors.potential_levels(employee_ids=[employee.pk]).get(employee.pk, level)
+        assessment = PotentialAssessment.objects.create(
+            employee=employee,
+            cycle=cycle,
+            scores={},
+            level=before,
+            assessed_by=actor.user,
+            note=f"The manager's view, recorded in the talent review {review.name}."[:300],
+        )
+    return _calibrate(actor, assessment, level, f"Talent review {review.name}: {reason}")
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from talent import pool_views, views
+from talent import pool_views, review_views, views
 
 app_name = "talent"
 
@@ -21,6 +21,13 @@ urlpatterns = [
     path("nine-box/", views.nine_box, name="nine_box"),
     path("pools/", pool_views.pools, name="pools"),
     path("pools/<uuid:id>/", pool_views.pool_detail, name="pool_detail"),
+    path("reviews/", review_views.reviews, name="reviews"),
+    path("reviews/<uuid:id>/", review_views.review_detail, name="review_detail"),
+    path("reviews/<uuid:id>/move/", review_views.review_move, name="review_move"),
+    path("reviews/<uuid:id>/log/", review_views.review_log, name="review_log"),
+    path("reviews/<uuid:id>/hold/", review_views.review_hold, name="review_hold"),
+    path("reviews/<uuid:id>/grant/", review_views.review_grant, name="review_grant"),
+    path("review-actions/<uuid:id>/", review_views.review_action, name="review_action"),
     path("pools/<uuid:id>/edit/", pool_views.pool_edit, name="pool_edit"),
     path(
         "pools/<uuid:id>/programme/",

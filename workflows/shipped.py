@@ -285,6 +285,27 @@ SHIPPED: dict[str, dict[str, Any]] = {
             },
         ],
     },
+    "talent_review_actions": {
+        "name": _("Talent review actions"),
+        "description": _(
+            "When a talent review records an action: its owner is reminded two days before "
+            "the due date and on the day, and their manager (or HR) a day after it once it is "
+            "overdue, until the action is done. Switched on with the first talent review; "
+            "pause it to stop the reminders."
+        ),
+        "trigger": "event",
+        "event": "talent_review_action_recorded",
+        "milestones": [
+            {
+                "name": "Action from a talent review",
+                "kind": "talent_review_action",
+                "recipients": "employee",
+                "remind_before_days": 2,
+                "remind_on_due": True,
+                "escalate_after_days": 1,
+            },
+        ],
+    },
 }
 
 

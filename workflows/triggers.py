@@ -219,6 +219,13 @@ register_event_source(
         *_subscribe("improvement_plan_signed_off"),
     )
 )
+register_event_source(
+    EventSource(
+        "talent_review_action_recorded",
+        _("A talent review records an action"),
+        *_subscribe("talent_review_action_recorded"),
+    )
+)
 
 
 def event_choices() -> list[tuple[str, str]]:

@@ -12,13 +12,13 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 
 from assessments import notices
-from assessments.events import AssessmentSubmitted
+from assessments.events import AssessmentSubmitted, ReviewAnswersSubmitted
 from assessments.models import (
     Assessment,
     AttestedRating,
     Rating,
 )
-from assessments.reviews.selectors import capability_section, missing_answers
+from assessments.reviews.selectors import capability_section, missing_answers, submitted_answers
 from assessments.selectors.requirements import reference_levels, required_capabilities, scale_bounds
 from assessments.services import (
     ALREADY_SUBMITTED,
@@ -178,7 +178,9 @@ def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
     same_organization(actor, assessment)
     assessment = (
         Assessment.objects.select_for_update(of=("self",))
-        .select_related("cycle", "cycle__review_template_version", "employee")
+        .select_related(
+            "cycle", "cycle__review_template", "cycle__review_template_version", "employee", "rater"
+        )
         .get(pk=assessment.pk)
     )
     _check_rater(actor, assessment)
@@ -230,10 +232,11 @@ def assessment_submit(*, actor: Actor, assessment: Assessment) -> Assessment:
         changes={"ratings": len(ratings), "kind": assessment.kind},
     )
     notices.self_assessment_submitted(assessment=assessment)
-    publish(
-        actor_or_organization=actor,
-        events=[AssessmentSubmitted.of(assessment, submitted_at=now)],
-    )
+    events: list = [AssessmentSubmitted.of(assessment, submitted_at=now)]
+    answers = submitted_answers(assessment=assessment)
+    if answers is not None:
+        events.append(ReviewAnswersSubmitted.of(assessment, answers=answers, submitted_at=now))
+    publish(actor_or_organization=actor, events=events)
     return assessment
 
 

@@ -37,6 +37,7 @@ JOB_ROLE_ASSIGNED = "job_role.assigned"
 ASSESSMENT_CYCLE_LAUNCHED = "assessment_cycle.launched"
 PLAN_BUILD_FINISHED = "plan_build.finished"
 COMPENSATION_REVIEW_FINALISED = "compensation_review.finalised"
+REVIEW_ANSWERS_SUBMITTED = "review_answers.submitted"
 SUCCESSOR_NOMINATED = "successor.nominated"
 SUCCESSOR_REMOVED = "successor.removed"
 TALENT_POOL_MEMBER_ADDED = "talent_pool.member_added"
@@ -58,6 +59,7 @@ EVENT_TYPES: tuple[str, ...] = (
     ASSESSMENT_CYCLE_LAUNCHED,
     PLAN_BUILD_FINISHED,
     COMPENSATION_REVIEW_FINALISED,
+    REVIEW_ANSWERS_SUBMITTED,
     SUCCESSOR_NOMINATED,
     SUCCESSOR_REMOVED,
     TALENT_POOL_MEMBER_ADDED,
@@ -80,6 +82,10 @@ EVENT_DESCRIPTIONS = {
     PLAN_BUILD_FINISHED: _("The development plans of a closed cycle were built."),
     COMPENSATION_REVIEW_FINALISED: _(
         "A compensation review was finalised: the new pay is effective on its date."
+    ),
+    REVIEW_ANSWERS_SUBMITTED: _(
+        "A rater submitted their answers to a review's questions (peers and reports about "
+        "their manager anonymously: neither the assessment nor the rater is named)."
     ),
     SUCCESSOR_NOMINATED: _("A successor was put on a critical role's slate (ids only)."),
     SUCCESSOR_REMOVED: _("A successor was taken off a critical role's slate (ids only)."),
@@ -126,6 +132,20 @@ EVENT_EXAMPLES: dict[str, dict] = {
         "employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
         "due_at": "2027-01-11T09:00:00Z",
         "deadline_at": "2027-01-18T09:00:00Z",
+    },
+    REVIEW_ANSWERS_SUBMITTED: {
+        "assessment": None,
+        "cycle": "7c0f5a2e-3d1b-4c55-9a7e-2f8d6b1c4e90",
+        "employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
+        "kind": "upward",
+        "anonymous": True,
+        "rater": None,
+        "template": "2d4f6a8c-1e3b-4d5f-8a7c-9e0b1d2f3a4c",
+        "template_version": 3,
+        "questions": 3,
+        "answered": None,
+        "respondents_shown": True,
+        "submitted_at": "2027-03-12T10:41:07.200114+00:00",
     },
     SUCCESSOR_NOMINATED: {
         "id": "8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d",

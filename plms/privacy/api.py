@@ -13,7 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from plms.common.api import ApiModelSerializer, OrganizationScopedViewSet
+from plms.common.api import ApiModelSerializer, ApiSerializer, OrganizationScopedViewSet
 from plms.common.errors import NotFound
 from plms.common.ids import parse_public_id
 from plms.people.selectors import employee_list
@@ -48,6 +48,7 @@ class PersonalDataExportSerializer(ApiModelSerializer):
             "progress",
             "size",
             "requested_by",
+            "include_planning",
             "created_at",
             "finished_at",
             "downloaded_at",
@@ -59,6 +60,16 @@ class PersonalDataExportSerializer(ApiModelSerializer):
         if export.status != PersonalDataExport.Status.READY:
             return None
         return f"/api/v1/personal-data-exports/{export.uuid}/download"
+
+
+class PersonalDataExportRequestSerializer(ApiSerializer):
+    include_planning = serializers.BooleanField(
+        default=False,
+        help_text=(
+            "Include management planning about the person (successor slates, potential, "
+            "talent pools). Left out by default: the product never shows them to the person."
+        ),
+    )
 
 
 def _employee(public_id):
@@ -79,9 +90,10 @@ def _employee(public_id):
         description=(
             "Everything PLMS holds about the person, as JSON and CSV in a ZIP, built in the "
             "background: poll the list for `progress`, then download it once from "
-            "`download_url`. Audited. Scope `privacy:write`."
+            "`download_url`. Management planning (successor slates, potential, talent pools) "
+            "is withheld unless `include_planning` is true. Audited. Scope `privacy:write`."
         ),
-        request=None,
+        request=PersonalDataExportRequestSerializer,
         responses={202: PersonalDataExportSerializer},
     ),
 )
@@ -97,13 +109,12 @@ class EmployeePersonalDataExportViewSet(
         return selectors.personal_data_exports_for(employee=_employee(self.kwargs["id"]))
 
     def create(self, request, *args, **kwargs):
-        if request.data:
-            return Response(
-                {"code": "invalid", "detail": "No body is expected.", "fields": {}},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+        body = PersonalDataExportRequestSerializer(data=request.data or {})
+        body.is_valid(raise_exception=True)
         export = services.personal_data_export_request(
-            actor=self.actor, employee=_employee(self.kwargs["id"])
+            actor=self.actor,
+            employee=_employee(self.kwargs["id"]),
+            include_planning=body.validated_data["include_planning"],
         )
         export = selectors.personal_data_export_get(public_id=export.uuid)
         return Response(self.get_serializer(export).data, status=status.HTTP_202_ACCEPTED)

@@ -58,6 +58,21 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("talent.SuccessorNomination", "employee", "employee"),
     ("talent.TalentPoolMember", "employee", "employee"),
     ("reward.BonusLine", "employee", "employee"),
+    # That the person answered a survey's round, never what they answered (responses carry no
+    # person, so an export cannot include them).
+    ("surveys.SurveyParticipation", "employee", "employee"),
+    ("surveys.SurveyAction", "owner", "employee"),
+)
+# Management planning about the person (successor slates, potential, talent pools): never
+# shown to the person in the product, so an export leaves them out unless HR, answering a
+# request that must include them, asks for them (`include_planning`).
+PLANNING_ROWS = frozenset(
+    {
+        "talent.Successor",
+        "talent.PotentialAssessment",
+        "talent.SuccessorNomination",
+        "talent.TalentPoolMember",
+    }
 )
 # (child model label, field pointing at a subject row's model label)
 CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
@@ -69,6 +84,10 @@ CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
 NOT_THE_SUBJECT = frozenset(
     {
         "people.Employee.manager",
+        "surveys.Survey.created_by",
+        "surveys.ActionPlan.created_by",
+        # The manager of the team an anonymous response counts in: about the team, not them.
+        "surveys.SurveyResponse.team_manager",
         "assessments.ReviewTemplateVersion.created_by",
         "reward.PerformanceRating.confirmed_by",
         "reward.PerformanceRating.calibrated_by",
@@ -156,9 +175,12 @@ def _rows(queryset: models.QuerySet) -> list[dict]:
     ]
 
 
-def person_sections(employee: Employee) -> Iterator[tuple[str, list[dict]]]:
+def person_sections(
+    employee: Employee, *, include_planning: bool = False
+) -> Iterator[tuple[str, list[dict]]]:
     """(section name, rows) for each model that holds something about `employee`, starting
-    with the person and their sign-in; run inside the employee's organization."""
+    with the person and their sign-in; run inside the employee's organization. Management
+    planning sections (`PLANNING_ROWS`) are left out unless `include_planning`."""
     yield "people.Employee", _rows(Employee.objects.filter(pk=employee.pk))
     user = employee.user
     if user is not None:
@@ -176,6 +198,8 @@ def person_sections(employee: Employee) -> Iterator[tuple[str, list[dict]]]:
         )
     subject_ids: dict[str, list[int]] = {}
     for label, field, kind in SUBJECT_ROWS:
+        if label in PLANNING_ROWS and not include_planning:
+            continue
         model = apps.get_model(label)
         if kind == "user":
             if user is None:
@@ -191,5 +215,6 @@ def person_sections(employee: Employee) -> Iterator[tuple[str, list[dict]]]:
         yield label, _rows(model.objects.filter(**{f"{field}_id__in": subject_ids.get(parent, [])}))
 
 
-def section_count() -> int:
-    return 2 + len(SUBJECT_ROWS) + len(CHILD_ROWS)
+def section_count(*, include_planning: bool = False) -> int:
+    withheld = 0 if include_planning else len(PLANNING_ROWS)
+    return 2 + len(SUBJECT_ROWS) - withheld + len(CHILD_ROWS)

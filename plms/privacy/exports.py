@@ -10,17 +10,22 @@ from django.utils import timezone
 
 from plms.common.spreadsheets import csv_writer
 from plms.people.models import Employee
-from plms.privacy.collect import jsonable, person_sections, section_count
+from plms.privacy.collect import PLANNING_ROWS, jsonable, person_sections, section_count
 from plms.privacy.models import PersonalDataExport
 
 
-def personal_data_zip(employee: Employee, *, progress=None) -> bytes:
-    """`everything.json` with every section, and one CSV per section that has rows."""
+def personal_data_zip(
+    employee: Employee, *, include_planning: bool = False, progress=None
+) -> bytes:
+    """`everything.json` with every section, and one CSV per section that has rows; the
+    management planning sections are named as withheld unless `include_planning`."""
     buffer = io.BytesIO()
     document: dict[str, list[dict]] = {}
-    total = section_count()
+    withheld = [] if include_planning else sorted(PLANNING_ROWS)
+    total = section_count(include_planning=include_planning)
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for number, (label, rows) in enumerate(person_sections(employee), start=1):
+        sections = person_sections(employee, include_planning=include_planning)
+        for number, (label, rows) in enumerate(sections, start=1):
             document[label] = rows
             if rows:
                 text = io.StringIO()
@@ -40,7 +45,12 @@ def personal_data_zip(employee: Employee, *, progress=None) -> bytes:
         archive.writestr(
             "everything.json",
             json.dumps(
-                {"person": str(employee.uuid), "exported_at": jsonable(timezone.now()), **document},
+                {
+                    "person": str(employee.uuid),
+                    "exported_at": jsonable(timezone.now()),
+                    "withheld": withheld,
+                    **document,
+                },
                 ensure_ascii=False,
                 indent=2,
             ),
@@ -49,7 +59,13 @@ def personal_data_zip(employee: Employee, *, progress=None) -> bytes:
             "README.txt",
             "Everything PLMS holds about this person, by kind of record: everything.json has "
             "all of it, csv/ one file per kind. Ids refer to other records of the same "
-            "organisation.\n",
+            "organisation.\n"
+            + (
+                "Management planning records (successor slates, potential, talent pools) are "
+                'withheld from this export: everything.json names them under "withheld".\n'
+                if withheld
+                else ""
+            ),
         )
     return buffer.getvalue()
 
@@ -68,7 +84,9 @@ def personal_data_export_run(*, export_id: int) -> None:
         PersonalDataExport.objects.filter(pk=export_id).update(progress=int(done * 100 / total))
 
     try:
-        content = personal_data_zip(export.employee, progress=progress)
+        content = personal_data_zip(
+            export.employee, include_planning=export.include_planning, progress=progress
+        )
     except Exception as exc:  # recorded for HR; the request can be made again
         PersonalDataExport.objects.filter(pk=export_id).update(
             status=PersonalDataExport.Status.FAILED,

@@ -55,6 +55,8 @@ class PersonalDataExport(TenantModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     requested_by_label = models.CharField(max_length=200)
+    # Management planning (successor slates, potential, talent pools) is left out unless HR asks.
+    include_planning = models.BooleanField(default=False)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(default=0)  # percent
     content = models.BinaryField(null=True, blank=True, editable=False)

@@ -54,13 +54,24 @@ def retention_policy_set(*, actor: Actor, **values: int) -> RetentionPolicy:
 
 
 @transaction.atomic
-def personal_data_export_request(*, actor: Actor, employee: Employee) -> PersonalDataExport:
-    """Record the request; the ZIP is built in the background once this commits."""
+def personal_data_export_request(
+    *, actor: Actor, employee: Employee, include_planning: bool = False
+) -> PersonalDataExport:
+    """Record the request; the ZIP is built in the background once this commits. Management
+    planning about the person is left out unless `include_planning`."""
     check_hr_may_act_on(actor, employee)
     export = PersonalDataExport.objects.create(
-        employee=employee, requested_by=actor.user, requested_by_label=actor.label
+        employee=employee,
+        requested_by=actor.user,
+        requested_by_label=actor.label,
+        include_planning=include_planning,
     )
-    audit_record(actor=actor, action=actions.PERSONAL_DATA_EXPORT_REQUESTED, obj=employee)
+    audit_record(
+        actor=actor,
+        action=actions.PERSONAL_DATA_EXPORT_REQUESTED,
+        obj=employee,
+        changes={"include_planning": include_planning},
+    )
     transaction.on_commit(
         lambda: build_personal_data_export.delay(
             export.pk, organization_id=employee.organization_id

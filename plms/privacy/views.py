@@ -69,7 +69,11 @@ def exports_fragment(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def export_request(request: HttpRequest, id) -> HttpResponse:
     employee = _person_or_404(id)
-    services.personal_data_export_request(actor=actor_from_request(request), employee=employee)
+    services.personal_data_export_request(
+        actor=actor_from_request(request),
+        employee=employee,
+        include_planning=request.POST.get("include_planning") == "on",
+    )
     messages.success(request, _("The export is being prepared."))
     return redirect("privacy:person", id=employee.uuid)
 

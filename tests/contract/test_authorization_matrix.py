@@ -70,6 +70,7 @@ POLICIES = {
     "performance-ratings": "object",
     "pay-grades": "admin-read",
     "pay-records": "admin",
+    "pay-equity": "admin-read",
     "compensation-reviews": "object",
     "career-paths": "admin",
     "aspirations": "object",
@@ -78,6 +79,9 @@ POLICIES = {
     "potential-assessments": "object",
     "talent-pools": "admin",
     "successor-nominations": "object",
+    "surveys": "admin",
+    "survey-responses": "object",
+    "survey-results": "object",
 }
 # Writes only the object's own person may make, whoever else asks (HR admins and keys get
 # 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).

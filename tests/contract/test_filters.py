@@ -58,7 +58,8 @@ def _advertised() -> list[tuple[str, str, dict]]:
 # One employee's report whose rows are questions, not objects with ids: its parameters are
 # tried where its rows can be built (tests/assessments/test_review_api.py: the filters are
 # checked; tests/assessments/test_upward_reviews.py: `kind` and every combination of filters).
-REPORTS = {"/api/v1/review-answers"}
+# Survey results, per round and group (tests/surveys/test_api.py tries every parameter).
+REPORTS = {"/api/v1/review-answers", "/api/v1/survey-results"}
 ADVERTISED = [found for found in _advertised() if found[0] not in REPORTS]
 
 

@@ -17,6 +17,7 @@ DECLARED_BY = {
     "employee_role_or_manager_changed": "plms.people.events",
     "employee_deactivated": "plms.people.events",
     "assessment_submitted": "assessments.events",
+    "review_answers_submitted": "assessments.events",
     "cycle_closed": "assessments.events",
     "goal_status_changed": "goals.events",
     "goal_turned_red": "goals.events",

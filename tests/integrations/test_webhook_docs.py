@@ -17,6 +17,7 @@ ANNOUNCED = (
     "job_role.assigned",
     "goal.status_changed",
     "workflow.milestone_due",
+    "review_answers.submitted",
     "successor.nominated",
     "talent_pool.member_added",
     "potential_assessment.calibrated",

@@ -7,6 +7,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +16,7 @@ from learning import impact
 from learning.models import LearningFeedback, PlanItem
 from learning.services import feedback as feedback_services
 from plms.common.errors import ApplicationError
+from tests.assessments.factories import AssessmentCycleFactory, ConsolidatedLevelFactory
 from tests.conftest import in_org
 from tests.learning.conftest import actor_of
 from tests.learning.factories import DevelopmentPlanFactory, PlanItemFactory
@@ -90,14 +93,85 @@ def test_impact_report_shows_satisfaction_beside_change_and_cost(world, client):
         PlanItem.objects.filter(pk=item.pk).update(
             completed_at=datetime.datetime(2027, 1, 15, tzinfo=datetime.UTC)
         )
-    with in_org(world.org):
+        # Complaint resolution: 2 in the cycle before the course (the world's), 3 after it.
+        ConsolidatedLevelFactory(
+            organization=world.org,
+            cycle=AssessmentCycleFactory(organization=world.org, status="closed"),
+            employee=world.employee.employee,
+            capability=world.capabilities["complaints"],
+            level=3,
+        )
         feedback_services.learning_feedback_give(
             actor=actor_of(world.employee), item=world.items["course"], rating=3
         )
         report = impact.impact_report()
     row = next(r for r in report["items"] if r["item"] == "Course")
     assert row["satisfaction"] == Decimal("3.00") and row["ratings"] == 1
-    assert "cost" in row
+    assert (row["mean_change"], row["cost_per_level"]) == (Decimal("1.00"), Decimal("300.00"))
     client.force_login(world.hr.user)
     page = client.get(reverse("learning:impact")).content.decode()
-    assert "3.00 of 5 (1 rating)" in page
+    (course,) = [tr for tr in page.split("<tr>") if tr.startswith("<td>Course</td>")]
+    cells = [cell.split("</td>")[0] for cell in course.split('<td class="num">')[1:]]
+    # completed, measured, mean change, levels gained, cost per level gained, satisfaction
+    assert cells == ["1", "1", "1.00", "1.00", "300.00", "3.00 of 5 (1 rating)"]
+    api = client.get("/api/v1/learning-impact").json()
+    (course,) = [r for r in api["items"] if r["item"] == "Course"]
+    assert (course["satisfaction"], course["ratings"], course["cost_per_level"]) == (3, 1, 300)
+
+
+def _rate(world, member, key, rating):
+    _done(world, member, key=key)
+    with in_org(world.org):
+        feedback_services.learning_feedback_give(
+            actor=actor_of(member), item=world.items[key], rating=rating
+        )
+
+
+def test_the_learning_items_api_carries_each_items_rating_and_count(world, key_client_a):
+    _rate(world, world.employee, "course", 4)
+    _rate(world, world.manager, "course", 5)
+    _rate(world, world.hr, "course", 5)
+    rows = {r["title"]: r for r in key_client_a.get("/api/v1/learning-items").json()["results"]}
+    assert (rows["Course"]["rating"], rows["Course"]["rating_count"]) == (4.67, 3)
+    assert (rows["Mentoring"]["rating"], rows["Mentoring"]["rating_count"]) == (None, 0)
+    one = key_client_a.get(f"/api/v1/learning-items/{world.items['course'].uuid}").json()
+    assert (one["rating"], one["rating_count"]) == (4.67, 3)
+    # Written by HR, the rating stays the learners': read-only, and in the answer of a change.
+    changed = key_client_a.patch(
+        f"/api/v1/learning-items/{world.items['course'].uuid}",
+        {"title": "Course (new)"},
+        format="json",
+    )
+    assert changed.status_code == 200 and changed.json()["rating_count"] == 3
+    sent_back = key_client_a.patch(  # read-only fields sent back are ignored
+        f"/api/v1/learning-items/{world.items['course'].uuid}",
+        {"rating": 1, "rating_count": 99},
+        format="json",
+    )
+    assert (sent_back.json()["rating"], sent_back.json()["rating_count"]) == (4.67, 3)
+    created = key_client_a.post(
+        "/api/v1/learning-items", {"title": "Fresh", "kind": "article"}, format="json"
+    )
+    assert created.status_code == 201, created.json()
+    assert (created.json()["rating"], created.json()["rating_count"]) == (None, 0)
+
+
+def test_learning_items_api_queries_do_not_grow_with_ratings(world, key_client_a):
+    key_client_a.get("/api/v1/learning-items")  # the key's first use is recorded once
+    with CaptureQueriesContext(connection) as few:
+        assert key_client_a.get("/api/v1/learning-items").status_code == 200
+    for key in ("course", "mentoring", "elearning"):
+        _rate(world, world.employee, key, 3)
+        _rate(world, world.manager, key, 4)
+    with CaptureQueriesContext(connection) as many:
+        rows = key_client_a.get("/api/v1/learning-items").json()["results"]
+    assert sum(r["rating_count"] for r in rows) == 6
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_schema_documents_the_rating(world, api_client):
+    api_client.force_login(world.hr.user)
+    schema = api_client.get("/api/schema/", {"format": "json"}).json()
+    item = schema["components"]["schemas"]["LearningItem"]["properties"]
+    assert item["rating"]["readOnly"] and item["rating"]["nullable"]
+    assert item["rating_count"]["readOnly"] and item["rating_count"]["type"] == "integer"

@@ -21,7 +21,7 @@ from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
 from plms.people.models import Employee
 from plms.privacy import erasure, services
-from plms.privacy.collect import NOT_THE_SUBJECT, SUBJECT_ROWS
+from plms.privacy.collect import NOT_THE_SUBJECT, PLANNING_ROWS, SUBJECT_ROWS
 from plms.privacy.models import PersonalDataExport
 from plms.tenancy.context import organization_scope
 from plms.tenancy.models import Membership
@@ -31,6 +31,7 @@ from tests.assessments.conftest import actor_of, closed_cycle, world  # noqa: F4
 from tests.conftest import in_org
 from tests.factories import OrganizationFactory
 from tests.goals.factories import FeedbackFactory, GoalFactory, GoalUpdateFactory
+from tests.talent.factories import PotentialAssessmentFactory, SuccessorFactory
 
 SECRET_OF_THE_PEER = "The peer's own private goal about negotiation"
 
@@ -68,10 +69,12 @@ def people(world):  # noqa: F811
     }
 
 
-def _export(setting, employee, capture) -> dict:
+def _export(setting, employee, capture, *, include_planning: bool = False) -> dict:
     hr = actor_of(setting.hr)
     with capture(execute=True), in_org(setting.org):
-        export = services.personal_data_export_request(actor=hr, employee=employee)
+        export = services.personal_data_export_request(
+            actor=hr, employee=employee, include_planning=include_planning
+        )
     with in_org(setting.org):
         content = services.personal_data_export_download(
             actor=hr, export=PersonalDataExport.objects.get(pk=export.pk)
@@ -105,8 +108,44 @@ def test_a_data_export_holds_the_persons_records_and_nothing_of_anothers(
     text = json.dumps(document)
     assert SECRET_OF_THE_PEER not in text and "Subject's words about the peer." not in text
     for label, field, kind in SUBJECT_ROWS:
-        if kind == "employee":
+        if kind == "employee" and label not in PLANNING_ROWS:
             assert all(row[f"{field}_id"] == subject.pk for row in document[label]), label
+
+
+PLANNING_NOTE = "Ready for the Head of Sales role after one more cycle"
+
+
+def test_management_planning_is_withheld_unless_hr_asks_for_it(
+    world,  # noqa: F811
+    people,
+    django_capture_on_commit_callbacks,
+):
+    """Successor slates and potential are never shown to the person in the product, so their
+    export leaves them out (naming what was withheld) unless HR asks for them; the choice is
+    in the audit log."""
+    subject = people["subject"]
+    with in_org(world.org):
+        PotentialAssessmentFactory(organization=world.org, employee=subject, note=PLANNING_NOTE)
+        successor = SuccessorFactory(organization=world.org, employee=subject)
+    plain = _export(world, subject, django_capture_on_commit_callbacks)
+    assert PLANNING_NOTE not in json.dumps(plain["json"])
+    assert not PLANNING_ROWS & set(plain["json"])
+    assert set(plain["json"]["withheld"]) == PLANNING_ROWS
+    assert not any(
+        name.startswith("csv/talent.") and "Aspiration" not in name for name in plain["names"]
+    )
+
+    full = _export(world, subject, django_capture_on_commit_callbacks, include_planning=True)
+    assert full["json"]["withheld"] == []
+    assert [row["note"] for row in full["json"]["talent.PotentialAssessment"]] == [PLANNING_NOTE]
+    assert [row["id"] for row in full["json"]["talent.Successor"]] == [successor.pk]
+    with in_org(world.org):
+        choices = list(
+            AuditEvent.objects.filter(action=actions.PERSONAL_DATA_EXPORT_REQUESTED)
+            .order_by("id")
+            .values_list("changes", flat=True)
+        )
+    assert choices == [{"include_planning": False}, {"include_planning": True}]
 
 
 def test_the_export_is_built_in_the_background_downloaded_once_and_audited(
@@ -159,6 +198,12 @@ def test_the_api_requests_lists_and_downloads_once(
     assert [e["status"] for e in listed] == ["ready"] and listed[0]["progress"] == 100
     assert client.get(listed[0]["download_url"]).status_code == 200
     assert client.get(listed[0]["download_url"]).status_code == 410
+    assert listed[0]["include_planning"] is False
+    with django_capture_on_commit_callbacks(execute=True):
+        planning = client.post(url, {"include_planning": True}, format="json")
+    assert planning.status_code == 202 and planning.json()["include_planning"] is True
+    refused = client.post(url, {"include_plans": True}, format="json")
+    assert refused.status_code == 400 and "include_plans" in refused.json()["fields"]
     assert make_key_client(world.org, ["people:write"]).post(url).status_code == 403
     other = make_key_client(world.outsider.membership.organization, ["privacy:write"])
     assert other.post(url).status_code == 404

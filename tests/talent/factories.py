@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import factory
 from django.contrib.auth.models import Permission
 
@@ -20,9 +22,19 @@ from talent.models import (
     TalentPoolItem,
     TalentPoolMember,
     TalentPoolUserObjectPermission,
+    TalentReview,
+    TalentReviewEntry,
+    TalentReviewMove,
+    TalentReviewUserObjectPermission,
 )
 from tests.capabilities.factories import JobRoleFactory
-from tests.factories import EmployeeFactory, TenantFactory, UserFactory, tenant_factory
+from tests.factories import (
+    DepartmentFactory,
+    EmployeeFactory,
+    TenantFactory,
+    UserFactory,
+    tenant_factory,
+)
 from tests.learning.factories import LearningItemFactory
 
 SAME_ORG = factory.SelfAttribute("..organization")
@@ -154,3 +166,52 @@ class TalentPoolUserObjectPermissionFactory(TenantFactory):
     content_object = factory.SubFactory(TalentPoolFactory, organization=SAME_ORG)
     user = factory.SubFactory(UserFactory)
     permission = factory.LazyFunction(_read_pool)
+
+
+@tenant_factory
+class TalentReviewFactory(TenantFactory):
+    class Meta:
+        model = TalentReview
+
+    name = factory.Sequence(lambda n: f"Talent review {n}")
+    department = factory.SubFactory(DepartmentFactory, organization=SAME_ORG)
+    held_on = factory.LazyFunction(datetime.date.today)
+    facilitator = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+
+
+def _run_talent_review() -> Permission:
+    return Permission.objects.get(content_type__app_label="talent", codename="run_talent_review")
+
+
+@tenant_factory
+class TalentReviewUserObjectPermissionFactory(TenantFactory):
+    class Meta:
+        model = TalentReviewUserObjectPermission
+
+    content_object = factory.SubFactory(TalentReviewFactory, organization=SAME_ORG)
+    user = factory.SubFactory(UserFactory)
+    permission = factory.LazyFunction(_run_talent_review)
+
+
+@tenant_factory
+class TalentReviewMoveFactory(TenantFactory):
+    class Meta:
+        model = TalentReviewMove
+
+    review = factory.SubFactory(TalentReviewFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    from_box = "2-2"
+    to_box = "2-3"
+    reason = "Led the launch."
+
+
+@tenant_factory
+class TalentReviewEntryFactory(TenantFactory):
+    class Meta:
+        model = TalentReviewEntry
+
+    review = factory.SubFactory(TalentReviewFactory, organization=SAME_ORG)
+    kind = TalentReviewEntry.Kind.ACTION
+    text = "Offer a stretch assignment."
+    owner = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    due_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=14))

@@ -18,6 +18,7 @@ from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.privacy.models import PersonalDataExport
 from reward.models import CompensationProposal, CompensationReview
+from surveys.models import Survey, SurveyAction
 from talent.models import Aspiration, CareerPath, CriticalRole, Successor, TalentPool
 from tests.factories import TENANT_FACTORIES
 from workflows.models import Notification, WorkflowRun, WorkflowTemplate
@@ -142,6 +143,11 @@ PAGE_MODELS = {
     "talent:pool_programme_change": TalentPool,
     "talent:pool_readers_change": TalentPool,
     "talent:succession_revoke": CriticalRole,
+    **{
+        f"surveys:{name}": Survey
+        for name in ("detail", "edit", "schedule", "close", "results", "answer", "actions")
+    },
+    "surveys:action_done": SurveyAction,
 }
 
 

@@ -52,6 +52,7 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             Link(_("Learning"), "learning:my_plan", "learning", ("my_plan", "plan_detail")),
             Link(_("Rating and pay"), "reward:mine", "reward", ("mine",)),
             Link(_("Career"), "talent:my_career", "talent", ("my_career",)),
+            Link(_("Surveys"), "surveys:mine", "surveys", ("mine", "answer")),
             Link(
                 _("Check-ins"), "goals:check_in_list", "goals", ("check_in_list", "check_in_detail")
             ),
@@ -91,6 +92,7 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 ("review_list", "review_detail"),
             ),
             Link(_("Team aspirations"), "talent:team", "talent", ("team",)),
+            Link(_("Team survey results"), "surveys:team", "surveys", ("team",)),
         ),
     ),
     (
@@ -127,6 +129,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             ),
             Link(_("9-box"), "talent:nine_box", "talent", ("nine_box",), admin_only=True),
             Link(
+                _("Talent reviews"),
+                "talent:reviews",
+                "talent",
+                ("reviews", "review_detail"),
+                admin_only=True,
+            ),
+            Link(
                 _("Department heatmap"),
                 "assessments:department_heatmap",
                 "assessments",
@@ -159,6 +168,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 "reward:calibration",
                 "reward",
                 ("calibration",),
+                admin_only=True,
+            ),
+            Link(
+                _("Surveys"),
+                "surveys:list",
+                "surveys",
+                exclude=("mine", "answer", "team"),
                 admin_only=True,
             ),
             Link(
