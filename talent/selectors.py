@@ -432,7 +432,7 @@ class NineBox:
 
 
 def nine_box(*, department_id: int | None = None) -> NineBox:
-    """Performance (results against targets) x potential for everyone with both, in the
+    """Performance (`talent.performance`) x potential for everyone with both, in the
     latest closed cycle; and who moved box since the cycle before."""
     closed = list(cycle_selectors.closed_cycles()[:2])
     cycle = closed[0] if closed else None

@@ -16,7 +16,12 @@ from tests import factories
 from tests.conftest import in_org
 from tests.learning.factories import LearningItemFactory
 from tests.talent.conftest import actor_of
-from tests.talent.factories import CriticalRoleFactory, TalentPoolFactory, TalentPoolMemberFactory
+from tests.talent.factories import (
+    CriticalRoleFactory,
+    SuccessorFactory,
+    TalentPoolFactory,
+    TalentPoolMemberFactory,
+)
 
 
 @pytest.fixture
@@ -194,3 +199,38 @@ def test_hr_takes_back_a_slate_grant_in_the_page(careers, client):
     client.force_login(careers.manager.user)
     assert client.get(f"/talent/critical-roles/{critical.uuid}/").status_code == 404
     assert client.get("/talent/succession/").status_code == 403
+
+
+def test_slate_readers_over_the_api(careers):
+    employee, manager = careers.employee.employee, careers.manager.employee
+    with in_org(careers.org):
+        critical = CriticalRoleFactory(organization=careers.org, role=careers.lead)
+        SuccessorFactory(organization=careers.org, critical_role=critical, employee=employee)
+    base = f"/api/v1/critical-roles/{critical.uuid}"
+    hr = APIClient()
+    hr.force_login(careers.hr.user)
+    granted = hr.post(f"{base}/readers", {"employee": str(manager.uuid)}, format="json")
+    assert granted.status_code == 201, granted.json()
+    assert [r["employee_name"] for r in hr.get(f"{base}/readers").json()["results"]] == [
+        manager.full_name
+    ]
+    reader = APIClient()
+    reader.force_login(careers.manager.user)
+    assert reader.get(base).status_code == 200
+    assert len(reader.get(f"{base}/successors").json()["results"]) == 1
+    assert reader.get(f"{base}/readers").status_code == 403
+    person = {"employee": str(employee.uuid)}
+    assert reader.post(f"{base}/readers", person, format="json").status_code == 403
+    assert reader.post(f"{base}/remove-reader", person, format="json").status_code == 403
+    for who in (careers.employee, careers.peer, careers.outsider):
+        api = APIClient()
+        api.force_login(who.user)
+        assert api.get(f"{base}/readers").status_code == 404, who
+        assert api.post(f"{base}/readers", person, format="json").status_code in (403, 404)
+    with in_org(careers.org):
+        assert AuditEvent.objects.filter(
+            action="succession.read", actor_user=careers.manager.user
+        ).exists()
+    removed = hr.post(f"{base}/remove-reader", {"employee": str(manager.uuid)}, format="json")
+    assert removed.status_code == 204
+    assert reader.get(base).status_code == 404
