@@ -65,7 +65,7 @@ def seed_surveys(actor: Actor) -> None:
     people = list(Employee.objects.filter(active=True, user__isnull=False).order_by("email"))
     for month in range(3):
         opens_at = now - datetime.timedelta(days=7 + 30 * (3 - month))
-        survey_round = services.round_open(survey=survey, opens_at=opens_at)
+        services.round_open(survey=survey, opens_at=opens_at)
         for person in people:
             if month == 2 and person.email == "noah@acme.example":
                 continue  # one missed the last round
