@@ -38,7 +38,6 @@ from goals import kpi as kpi_math
 from goals.checkins.selectors import escalations_to_resolve
 from goals.feedback.selectors import feedback_requests_for
 from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
-from surveys import selectors as survey_selectors
 from goals.selectors import (
     DecisionLatency,
     GoalRisk,
@@ -52,6 +51,7 @@ from plms.people.models import Employee
 from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import Organization
 from plms.web.models import MemberActivity
+from surveys import selectors as survey_selectors
 
 ADOPTION_WEEKS = 8
 DUE_SOON_DAYS = 7
