@@ -92,6 +92,37 @@ def open_rounds_for(*, employee: Employee | None, now: dt.datetime | None = None
     return found
 
 
+def rounds_to_answer(*, employee: Employee, now: dt.datetime | None = None) -> list[SurveyRound]:
+    """Open rounds of surveys addressed to `employee` that they have not answered (for the home
+    page's "What is due"): one query, or two when they belong to a department."""
+    now = now or timezone.now()
+    rounds = (
+        SurveyRound.objects.filter(
+            opens_at__lte=now, closes_at__gt=now, survey__status=Survey.Status.SCHEDULED
+        )
+        .exclude(
+            Exists(SurveyParticipation.objects.filter(round=OuterRef("pk"), employee=employee))
+        )
+        .select_related("survey")
+        .order_by("closes_at", "id")
+    )
+    found = list(rounds[:20])
+    if not found:
+        return []
+    department_row = employee.department if employee.department_id is not None else None
+    department = str(department_row.uuid) if department_row is not None else None
+
+    def addressed(survey: Survey) -> bool:
+        ids = {str(value) for value in survey.audience_ids or []}
+        if survey.audience == Survey.Audience.DEPARTMENTS:
+            return department in ids
+        if survey.audience == Survey.Audience.PEOPLE:
+            return str(employee.uuid) in ids
+        return True
+
+    return [r for r in found if addressed(r.survey)]
+
+
 def action_plans(*, survey: Survey) -> QuerySet[ActionPlan]:
     return (
         ActionPlan.objects.filter(survey=survey)

@@ -267,3 +267,16 @@ def test_the_results_page_keeps_its_queries(org_a, hr_admin, pulse, departments,
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(small) == len(large)
+
+
+def test_the_home_page_lists_an_open_survey_until_it_is_answered(
+    org_a, employee, pulse, open_round, client
+):
+    client.force_login(employee.user)
+    home = _text(client.get(reverse("web:home")))
+    answer_url = reverse("surveys:answer", args=[pulse.uuid])
+    assert f'href="{answer_url}"' in home and "Monthly pulse" in home
+    with in_org(org_a):
+        ids = {q.library_key: str(q.uuid) for q in pulse.questions.all()}
+    client.post(answer_url, {ids["enps"]: "7", ids["engagement_proud"]: "3"})
+    assert f'href="{answer_url}"' not in _text(client.get(reverse("web:home")))
