@@ -51,6 +51,7 @@ from plms.people.models import Employee
 from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import Organization
 from plms.web.models import MemberActivity
+from surveys import selectors as survey_selectors
 
 ADOPTION_WEEKS = 8
 DUE_SOON_DAYS = 7
@@ -65,7 +66,7 @@ RAG_ORDER = (kpi_math.RED, kpi_math.AMBER, kpi_math.GREEN, None)
 class DueItem:
     """One thing the person should do, with where to do it."""
 
-    kind: str  # assessment, plan_item, check_in, goal_update, feedback_request
+    kind: str  # assessment, plan_item, check_in, goal_update, feedback_request, survey
     label: str
     title: str
     url: str
@@ -84,8 +85,8 @@ class DueItem:
 
 def due_items(*, employee: Employee, today: date | None = None, limit: int = 12) -> list[DueItem]:
     """Open assessments to give, plan items, check-ins in the coming week, goal updates that
-    are due, feedback asked of the person and escalations waiting for their decision, overdue
-    first, then by date (undated last). Six queries."""
+    are due, feedback asked of the person, escalations waiting for their decision and survey
+    rounds to answer, overdue first, then by date (undated last). Eight queries at most."""
     today = today or timezone.localdate()
     items: list[DueItem] = []
 
@@ -218,6 +219,19 @@ def due_items(*, employee: Employee, today: date | None = None, limit: int = 12)
                 + f"#escalation-{escalation.uuid}",
                 due=timezone.localdate(escalation.created_at),
                 detail=escalation.text[:120],
+                today=today,
+            )
+        )
+
+    for survey_round in survey_selectors.rounds_to_answer(employee=employee):
+        items.append(
+            DueItem(
+                kind="survey",
+                label=_("Survey"),
+                title=survey_round.survey.name,
+                url=reverse("surveys:answer", args=[survey_round.survey.uuid]),
+                due=timezone.localdate(survey_round.closes_at) - timedelta(days=1),
+                detail=_("Anonymous: nobody sees who gave which answer"),
                 today=today,
             )
         )

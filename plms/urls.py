@@ -32,6 +32,7 @@ urlpatterns = [
     path("talent/", include("talent.urls")),
     path("workflows/", include("workflows.urls")),
     path("reward/", include("reward.urls")),
+    path("surveys/", include("surveys.urls")),
     path("notifications/", include("workflows.notification_urls")),
     path("api/v1/", include(("plms.api_urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -161,7 +161,8 @@ def _clean_milestones(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
             raise _invalid(f"{prefix}.condition", "Unknown condition.")
         values["condition"] = condition
         config = values.get("config") or {}
-        if not isinstance(config, dict) or set(config) - set(CONFIG_KEYS):
+        known_keys = set(CONFIG_KEYS) | set(registry.CONFIG_RESOLVERS)
+        if not isinstance(config, dict) or set(config) - known_keys:
             raise _invalid(
                 f"{prefix}.config",
                 "Settings may name a cadence, an assessment, a cycle or tell_manager_on_submit.",
@@ -174,6 +175,8 @@ def _clean_milestones(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
             raise _invalid(f"{prefix}.config", "tell_manager_on_submit is true or false.")
         if "cycle" in config:
             config = {**config, "cycle": _cycle_id(config["cycle"], f"{prefix}.config")}
+        for key in sorted(set(config) & set(registry.CONFIG_RESOLVERS) - {"cycle"}):
+            config = {**config, key: _resolved(key, config[key], f"{prefix}.config")}
         values["config"] = config
         values["message"] = str(values.get("message", ""))[:5000]
         cleaned.append(values)
@@ -183,6 +186,18 @@ def _clean_milestones(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
 # tell_manager_on_submit: false switches off, for the assessments a launch_assessment step
 # tracks, the default notice to the managers when the self-assessment is submitted.
 CONFIG_KEYS = ("cadence", "assessment", "cycle", "tell_manager_on_submit")
+
+
+def _resolved(key: str, value: Any, field: str) -> str:
+    """The public id of the object another app's setting `key` names (a survey's workflow:
+    `survey`), as that app resolves it."""
+    try:
+        found = registry.CONFIG_RESOLVERS[key](value)
+    except Exception as exc:  # malformed ids
+        raise _invalid(field, f"Unknown {key}.") from exc
+    if found is None:
+        raise _invalid(field, f"Unknown {key}.")
+    return found
 
 
 def _cycle_id(value: Any, field: str) -> str:

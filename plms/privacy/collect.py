@@ -51,13 +51,21 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("learning.LearningFeedback", "employee", "employee"),
     ("reward.PerformanceRating", "employee", "employee"),
     ("reward.PayRecord", "employee", "employee"),
+    ("reward.LeaveRecord", "employee", "employee"),
     ("reward.CompensationProposal", "employee", "employee"),
     ("talent.Aspiration", "employee", "employee"),
     ("talent.Successor", "employee", "employee"),
     ("talent.PotentialAssessment", "employee", "employee"),
     ("talent.SuccessorNomination", "employee", "employee"),
     ("talent.TalentPoolMember", "employee", "employee"),
+    ("talent.TalentReviewMove", "employee", "employee"),
+    ("talent.TalentReviewEntry", "employee", "employee"),
     ("reward.BonusLine", "employee", "employee"),
+    ("reward.CalibrationRank", "employee", "employee"),
+    # That the person answered a survey's round, never what they answered (responses carry no
+    # person, so an export cannot include them).
+    ("surveys.SurveyParticipation", "employee", "employee"),
+    ("surveys.SurveyAction", "owner", "employee"),
 )
 # Management planning about the person (successor slates, potential, talent pools): never
 # shown to the person in the product, so an export leaves them out unless HR, answering a
@@ -80,6 +88,10 @@ CHILD_ROWS: tuple[tuple[str, str, str], ...] = (
 NOT_THE_SUBJECT = frozenset(
     {
         "people.Employee.manager",
+        "surveys.Survey.created_by",
+        "surveys.ActionPlan.created_by",
+        # The manager of the team an anonymous response counts in: about the team, not them.
+        "surveys.SurveyResponse.team_manager",
         "assessments.ReviewTemplateVersion.created_by",
         "reward.PerformanceRating.confirmed_by",
         "reward.PerformanceRating.calibrated_by",
@@ -96,8 +108,16 @@ NOT_THE_SUBJECT = frozenset(
         "talent.SuccessorNomination.proposed_by",
         "talent.SuccessorNomination.decided_by",
         "talent.TalentPoolMember.added_by",
+        "talent.TalentReview.facilitator",
+        "talent.TalentReview.opened_by",
+        "talent.TalentReviewUserObjectPermission.user",
+        "talent.TalentReviewMove.moved_by",
+        "talent.TalentReviewEntry.owner",
+        "talent.TalentReviewEntry.recorded_by",
+        "talent.TalentPoolUserObjectPermission.user",
         "reward.BonusRun.opened_by",
         "reward.BonusLine.adjusted_by",
+        "reward.CalibrationRank.ranked_by",
         "people.SecondaryManager.manager",
         "people.Invitation.invited_by",
         "audit.AuditEvent.actor_user",

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "goals",
     "learning",
     "reward",
+    "surveys",
     "talent",
     "workflows",
     "dashboards",

@@ -15,6 +15,7 @@ AREAS = (
     "ratings",
     "compensation",
     "talent",
+    "surveys",
 )
 # Ratings from other systems are imported, never written as a person's own rating.
 WRITE_ACCESS = {"ratings": "import"}

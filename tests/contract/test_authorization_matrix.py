@@ -70,7 +70,10 @@ POLICIES = {
     "performance-ratings": "object",
     "pay-grades": "admin-read",
     "pay-records": "admin",
+    "pay-equity": "admin-read",
     "compensation-reviews": "object",
+    "bonus-runs": "admin",
+    "performance-outliers": "object",
     "career-paths": "admin",
     "aspirations": "object",
     "critical-roles": "admin",
@@ -78,6 +81,11 @@ POLICIES = {
     "potential-assessments": "object",
     "talent-pools": "admin",
     "successor-nominations": "object",
+    "talent-reviews": "object",
+    "talent-review-actions": "object",
+    "surveys": "admin",
+    "survey-responses": "object",
+    "survey-results": "object",
 }
 # Writes only the object's own person may make, whoever else asks (HR admins and keys get
 # 403): rating is the rater's alone (`not_rater`; a key gets `rating_on_behalf`).

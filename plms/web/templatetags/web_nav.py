@@ -52,6 +52,7 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
             Link(_("Learning"), "learning:my_plan", "learning", ("my_plan", "plan_detail")),
             Link(_("Rating and pay"), "reward:mine", "reward", ("mine",)),
             Link(_("Career"), "talent:my_career", "talent", ("my_career",)),
+            Link(_("Surveys"), "surveys:mine", "surveys", ("mine", "answer")),
             Link(
                 _("Check-ins"), "goals:check_in_list", "goals", ("check_in_list", "check_in_detail")
             ),
@@ -91,6 +92,7 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 ("review_list", "review_detail"),
             ),
             Link(_("Team aspirations"), "talent:team", "talent", ("team",)),
+            Link(_("Team survey results"), "surveys:team", "surveys", ("team",)),
         ),
     ),
     (
@@ -169,6 +171,13 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 admin_only=True,
             ),
             Link(
+                _("Surveys"),
+                "surveys:list",
+                "surveys",
+                exclude=("mine", "answer", "team"),
+                admin_only=True,
+            ),
+            Link(
                 _("Learning impact"),
                 "learning:impact",
                 "learning",
@@ -200,7 +209,14 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
                 _("Pay structure"),
                 "reward:pay",
                 "reward",
-                ("pay", "person_pay", "settings"),
+                (
+                    "pay",
+                    "person_pay",
+                    "settings",
+                    "bonus_run_list",
+                    "bonus_run_detail",
+                    "bonus_line",
+                ),
                 admin_only=True,
             ),
             Link(_("Workflows"), "workflows:template_list", "workflows", admin_only=True),
