@@ -133,10 +133,11 @@ def _rater_actor(actor: Actor, rater: Employee) -> Actor:
     return Actor(organization=actor.organization, membership=membership, employee=rater)
 
 
-def _level(employee: Employee, capability, target: int, kind: str) -> int:
-    """A plausible, repeatable level near the target: self-ratings a little higher."""
+def _level(employee: Employee, capability, target: int, kind: str, rater: str = "") -> int:
+    """A plausible, repeatable level near the target: self-ratings a little higher; reports
+    rating their manager (`rater`) differ from each other."""
     low, high = scale_bounds()
-    spread = sum(map(ord, employee.email + capability.key)) % 3 - 1
+    spread = sum(map(ord, employee.email + capability.key + rater)) % 3 - 1
     level = target + spread + (1 if kind == "self" and spread < 1 else 0)
     return max(low, min(high, level))
 
@@ -153,6 +154,7 @@ def _rate_and_submit(actor: Actor, assessment: Assessment) -> None:
                 requirement.capability,
                 requirement.target_level,
                 assessment.kind,
+                assessment.rater.email if assessment.kind == Assessment.Kind.UPWARD else "",
             ),
             EVIDENCE,
         )

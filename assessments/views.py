@@ -421,6 +421,7 @@ def _results_answers(actor, employee) -> dict:
         "upward_capabilities": review_selectors.upward_capability_summary(
             actor=actor, cycle=cycle, employee=employee
         ),
+        "upward_spread": actor.is_admin,  # HR reads the distribution, the manager the mean
         "answers_cycle": cycle,
     }
 

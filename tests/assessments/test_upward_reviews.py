@@ -158,11 +158,13 @@ def test_manager_sees_the_aggregate_and_hr_the_distribution(upward, client, api_
     assert "mean 3 from 2 answers" in mine and "level 2: 1" not in mine
     assert "Shields us from noise" in mine and "Clear priorities" in mine
     assert "Too few: 1" not in mine
+    assert "3 from 2 ratings" in mine and "Spread" not in mine  # capabilities: the mean only
     assert "employee@a.example" not in mine and "peer@a.example" not in mine
     client.force_login(upward.hr.user)
     hr = client.get(url).content.decode()
     assert "mean 3 from 2 answers (level 2: 1, level 4: 1)" in hr
     assert "Too few: 1, Right: 1, Too many: 0" in hr
+    assert "Spread" in hr
     params = {"employee": str(upward.manager.employee.uuid), "kind": "upward"}
     api_client.force_login(upward.manager.user)
     rows = {
@@ -268,7 +270,7 @@ def test_below_the_minimum_upward_answers_stay_out_of_calibration(upward, client
     html = client.get(reverse("assessments:calibration", args=[upward.cycle.uuid])).content
     html = html.decode()
     assert "Your one-to-ones are" in html
-    assert "Right: 1" not in html and "mean 4" not in html
+    assert "Right: 1" not in html and "mean 4" not in html and "mean None" not in html
     assert "No answers" in html
 
 

@@ -33,7 +33,7 @@ from goals.models import ActionItem, CheckIn, GoalRedEpisode
 from learning.models import DevelopmentPlan, PlanItem
 from plms.people.models import Employee
 from tests.browser import scenario
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import ARTIFACTS, sign_in
 from tests.browser.scenario import PASSWORD
 from tests.goals.factories import GoalFactory
 from tests.workflows.realworld import Beat, RedisServer, SmtpSink, Worker, celery_broker, wait_for
@@ -505,6 +505,25 @@ def _notified(org) -> bool:
 
 # --- (f) Reviews: HR builds a template, a report answers upward, the manager sees the aggregate
 
+PHONE = {"width": 390, "height": 844}
+
+
+def _shots(page, name: str) -> None:
+    """Screenshots of the page at desktop width and on a phone (where nothing may overflow
+    sideways), in test-artifacts/reviews/."""
+    folder = ARTIFACTS / "reviews"
+    folder.mkdir(parents=True, exist_ok=True)
+    desktop = page.viewport_size
+    page.screenshot(path=str(folder / f"{name}-desktop.png"), full_page=True)
+    (folder / f"{name}.txt").write_text(page.inner_text("body"))
+    page.set_viewport_size(PHONE)
+    try:
+        page.screenshot(path=str(folder / f"{name}-phone.png"), full_page=True)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{name} overflows a phone: {width} px"
+    finally:
+        page.set_viewport_size(desktop)
+
 
 def test_f_hr_builds_a_review_template_a_report_answers_and_the_manager_sees_the_aggregate(
     page, worker
@@ -539,6 +558,7 @@ def test_f_hr_builds_a_review_template_a_report_answers_and_the_manager_sees_the
     page.get_by_role("button", name="Save section").click()
     expect(page.get_by_text("How well does your manager remove obstacles?")).to_be_visible()
     expect(page.get_by_text("Version 2", exact=True)).to_be_visible()
+    _shots(page, "1-hr-template")
 
     # A cycle asks it (set up as HR would on the cycle form), launched by the worker.
     today = timezone.localdate()
@@ -586,6 +606,7 @@ def test_f_hr_builds_a_review_template_a_report_answers_and_the_manager_sees_the
         reverse("assessments:assessment_form", kwargs={"id": upward[org.employee.employee.pk].uuid})
     )
     expect(page.get_by_text("never sees your review on its own")).to_be_visible()
+    _shots(page, "2-report-upward-form")
     for block in page.locator("section.capability-block[data-rating-group]").all():
         block.locator("input[type=radio][value='4']").check()
         block.locator("textarea").fill("Clear priorities every week.")
@@ -593,6 +614,7 @@ def test_f_hr_builds_a_review_template_a_report_answers_and_the_manager_sees_the
     question.locator("input[type=radio][value='4']").check()
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_text("Submitted. Thank you.")).to_be_visible()
+    _shots(page, "3-report-submitted")
 
     with org.scope():
         own = Assessment.objects.get(cycle=cycle, kind="self", employee=org.manager.employee)
@@ -617,3 +639,15 @@ def test_f_hr_builds_a_review_template_a_report_answers_and_the_manager_sees_the
     expect(answers).to_contain_text("mean 3 from 2 answers")
     expect(answers).not_to_contain_text("level 2: 1")
     expect(answers).not_to_contain_text("Eli")
+    _shots(page, "4-manager-results")
+
+    # HR reads the distribution per question, still without a name.
+    _switch_to(page, org.hr.email)
+    page.goto(reverse("assessments:results", kwargs={"id": org.manager.employee.uuid}))
+    answers = page.locator("section[aria-labelledby=answers-heading]")
+    expect(answers).to_contain_text("level 2: 1")
+    expect(answers).not_to_contain_text("Eli")
+    _shots(page, "5-hr-results")
+    page.goto(reverse("assessments:calibration", kwargs={"id": cycle.uuid}))
+    expect(page.get_by_role("heading", name="Review answers")).to_be_visible()
+    _shots(page, "6-hr-calibration")
