@@ -11,9 +11,10 @@ The whole cycle is one aggregate query (grouped by employee and capability), the
 insert of plain rows (an upsert when the cycle is consolidated again: calibration adjustments of
 the earlier consolidation are kept).
 
-Upward ratings (reports rating their manager) count only once as many reports submitted as
-the cycle's minimum (`min_upward`): below it they are shown nowhere, and a level they moved
-would give them away to anyone who knows the other kinds' ratings.
+The pooled anonymous kinds (peers in a cycle that keeps them anonymous, and reports rating
+their manager) count only once as many of them submitted about the person as the cycle's
+minimum (`min_peers`, `min_upward`; `pooled_minimum`): below it they are shown nowhere, and a
+level they moved would give them away to anyone who knows the other kinds' ratings.
 
 Attested ratings (a passed exam attests a level, `AttestedRating`) whose time falls in the
 cycle's period join the expert kind as one expert rater each at full weight (100), when the
@@ -52,6 +53,7 @@ from assessments.models import (
     Rating,
 )
 from assessments.results_cache import results_changed
+from assessments.reviews.selectors import POOLED_KINDS, pooled_minimum
 from assessments.selectors.requirements import current_requirements_for
 from plms.common.db import insert_rows
 
@@ -73,6 +75,26 @@ def _kind_aggregates() -> dict:
 
 def _kind_mean(kind: str):
     return Cast(F(f"sum_{kind}"), FloatField()) / Cast(NullIf(F(f"weight_{kind}"), 0), FloatField())
+
+
+def _counted_raters(cycle: AssessmentCycle) -> Q:
+    """The ratings that count: every named kind's, and a pooled kind's about a person only
+    once at least the cycle's minimum of them submitted (a subquery per kind with a minimum)."""
+    counted = ~Q(assessment__kind__in=POOLED_KINDS)
+    for kind in POOLED_KINDS:
+        minimum = pooled_minimum(cycle, kind)
+        if minimum <= 1:
+            counted |= Q(assessment__kind=kind)
+            continue
+        enough = (
+            Assessment.objects.filter(cycle=cycle, kind=kind, status=Assessment.Status.SUBMITTED)
+            .values("employee_id")
+            .annotate(raters=Count("id"))
+            .filter(raters__gte=minimum)
+            .values("employee_id")
+        )
+        counted |= Q(assessment__kind=kind, assessment__employee_id__in=enough)
+    return counted
 
 
 def consolidated_rows(*, cycle: AssessmentCycle) -> QuerySet:
@@ -97,25 +119,13 @@ def consolidated_rows(*, cycle: AssessmentCycle) -> QuerySet:
         ),
         Value(0.0),
     )
-    enough_upward = (
-        Assessment.objects.filter(
-            cycle=cycle, kind=Assessment.Kind.UPWARD, status=Assessment.Status.SUBMITTED
-        )
-        .values("employee_id")
-        .annotate(reports=Count("id"))
-        .filter(reports__gte=cycle.min_upward)
-        .values("employee_id")
-    )
     return (
         Rating.objects.filter(
             assessment__cycle=cycle,
             assessment__status=Assessment.Status.SUBMITTED,
             level__isnull=False,
         )
-        .filter(
-            ~Q(assessment__kind=Assessment.Kind.UPWARD)
-            | Q(assessment__employee_id__in=enough_upward)
-        )
+        .filter(_counted_raters(cycle))
         .values("assessment__employee_id", "capability_id")
         .annotate(**_kind_aggregates())
         .annotate(level=numerator / NullIf(denominator, Value(0.0)))
@@ -273,7 +283,7 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
 
 def weighted_level(ratings: list[tuple[str, int, int]], weights: dict[str, int]) -> Decimal | None:
     """The same rule in Python, for one employee and capability: `ratings` are
-    (kind, level, rater weight within the kind), the upward ones only once enough reports
+    (kind, level, rater weight within the kind), the pooled kinds' only once enough of them
     submitted: the reference the SQL is tested against."""
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for kind, level, weight in ratings:

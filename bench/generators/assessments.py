@@ -11,8 +11,9 @@ and the current quarter's cycle open for rating.
   to the next) with each rater's noise, within the scale; peers sometimes mark "not observed";
   ratings at either end of the scale or off the latent level carry evidence;
 - consolidated levels: computed here with `assessments.consolidation`'s rule (the same float
-  arithmetic, rounding and contributions) from the ratings as they are written, so nothing is
-  read back; tests check the rows equal what `consolidate_cycle` writes;
+  arithmetic, rounding and contributions; peers only where the cycle's `min_peers` of them
+  rated the person) from the ratings as they are written, so nothing is read back; tests
+  check the rows equal what `consolidate_cycle` writes;
 - open cycle: the current quarter, launched (framework version, progress done) with the self
   and manager assessments `assessments_create_for` creates for everyone in scope, all pending.
 """
@@ -317,7 +318,8 @@ def _closed_cycle(
                     offset = rng.choice(noise)
                     level = min(high, max(low, latent[key] + offset))
                     evidence = EVIDENCE if offset or level in (low, high) else ""
-                    consolidation.add(key, kind, level, weight)
+                    if kind != "peer" or len(people.peers[employee_id]) >= cycle.min_peers:
+                        consolidation.add(key, kind, level, weight)
                 counter["ratings"] += 1
                 yield (
                     rating_uuid,
