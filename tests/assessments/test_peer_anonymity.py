@@ -10,7 +10,9 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Assessment, ConsolidatedLevel
+from assessments.reviews import services as review_services
 from assessments.services import cycles as cycle_services
+from tests.assessments.conftest import actor_of
 from tests.conftest import in_org
 from tests.factories import member
 
@@ -18,12 +20,32 @@ MANAGER_ONLY = Decimal("3.00")  # the manager's 3
 WITH_PEERS = Decimal("3.57")  # (50·3 + 20·5) / 70
 
 
-def _rated(world, *, submitted_peers, draft_peers=0, anonymous=True):
-    """The manager rates the employee 3 everywhere, each peer 5; then the cycle closes."""
-    if not anonymous:
-        with in_org(world.org):
+PEER_SECTIONS = [
+    {"kind": "capabilities", "rater_kinds": ["self", "manager", "peer"], "required": True},
+    {
+        "kind": "rating",
+        "title": "Teamwork",
+        "rater_kinds": ["peer"],
+        "required": True,
+        "questions": [{"key": "q-help", "text": "How readily do they help out?"}],
+    },
+]
+
+
+def _rated(world, *, submitted_peers, draft_peers=0, anonymous=True, answers=False):
+    """The manager rates the employee 3 everywhere, each peer 5 (and answers the peer
+    question with 5 when `answers`); then the cycle closes."""
+    with in_org(world.org):
+        if not anonymous:
             world.cycle.peer_anonymous = False
             world.cycle.save(update_fields=["peer_anonymous"])
+        if answers:
+            template = review_services.review_template_create(
+                actor=world.system, name="Peers", sections=PEER_SECTIONS
+            )
+            cycle_services.cycle_update(
+                actor=world.system, cycle=world.cycle, review_template=template
+            )
     world.launch()
     world.rate(
         world.manager,
@@ -40,9 +62,15 @@ def _rated(world, *, submitted_peers, draft_peers=0, anonymous=True):
                 rater=person.employee,
                 kind="peer",
             )
+        assessment = world.assessment(rater=person, kind="peer")
+        if answers:
+            with in_org(world.org):
+                review_services.answers_save(
+                    actor=actor_of(person), assessment=assessment, answers={"q-help": 5}
+                )
         world.rate(
             person,
-            world.assessment(rater=person, kind="peer"),
+            assessment,
             {0: 5, 1: 5, 2: 5},
             submit=index < submitted_peers,
         )
@@ -96,3 +124,14 @@ def test_pages_and_api_show_nothing_of_peers_below_the_minimum(
     assert ("peer 20%" in results.content.decode()) is shown
     assert (str(WITH_PEERS) in results.content.decode()) is shown
     assert (str(WITH_PEERS) in calibration.content.decode()) is shown
+
+
+@pytest.mark.parametrize(("peers", "shown"), [(1, False), (2, True)])
+def test_calibration_answer_totals_leave_out_peers_below_the_minimum(world, client, peers, shown):
+    _rated(world, submitted_peers=peers, answers=True)
+    client.force_login(world.hr.user)
+    html = client.get(reverse("assessments:calibration", args=[world.cycle.uuid])).content
+    html = html.decode()
+    assert "How readily do they help out?" in html
+    assert ("mean 5" in html) is shown
+    assert ("No answers" in html) is not shown
