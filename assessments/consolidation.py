@@ -11,6 +11,10 @@ The whole cycle is one aggregate query (grouped by employee and capability), the
 insert of plain rows (an upsert when the cycle is consolidated again: calibration adjustments of
 the earlier consolidation are kept).
 
+Upward ratings (reports rating their manager) count only once as many reports submitted as
+the cycle's minimum (`min_upward`): below it they are shown nowhere, and a level they moved
+would give them away to anyone who knows the other kinds' ratings.
+
 Attested ratings (a passed exam attests a level, `AttestedRating`) whose time falls in the
 cycle's period join the expert kind as one expert rater each at full weight (100), when the
 cycle weights expert ratings at all; a capability with only attested ratings is consolidated
@@ -93,11 +97,24 @@ def consolidated_rows(*, cycle: AssessmentCycle) -> QuerySet:
         ),
         Value(0.0),
     )
+    enough_upward = (
+        Assessment.objects.filter(
+            cycle=cycle, kind=Assessment.Kind.UPWARD, status=Assessment.Status.SUBMITTED
+        )
+        .values("employee_id")
+        .annotate(reports=Count("id"))
+        .filter(reports__gte=cycle.min_upward)
+        .values("employee_id")
+    )
     return (
         Rating.objects.filter(
             assessment__cycle=cycle,
             assessment__status=Assessment.Status.SUBMITTED,
             level__isnull=False,
+        )
+        .filter(
+            ~Q(assessment__kind=Assessment.Kind.UPWARD)
+            | Q(assessment__employee_id__in=enough_upward)
         )
         .values("assessment__employee_id", "capability_id")
         .annotate(**_kind_aggregates())
@@ -256,7 +273,8 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
 
 def weighted_level(ratings: list[tuple[str, int, int]], weights: dict[str, int]) -> Decimal | None:
     """The same rule in Python, for one employee and capability: `ratings` are
-    (kind, level, rater weight within the kind): the reference the SQL is tested against."""
+    (kind, level, rater weight within the kind), the upward ones only once enough reports
+    submitted: the reference the SQL is tested against."""
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for kind, level, weight in ratings:
         sums[kind][0] += level * weight

@@ -50,6 +50,8 @@ REASON_REQUIRED = define(
     "performance_ratings_confirm_create",
     "performance_ratings_calibrate_create",
     "compensation_reviews_propose",
+    "bonus_runs_lines_adjust_create",
+    "performance_ratings_rank_create",
     "talent_reviews_moves_create",
     PAGES,
 )

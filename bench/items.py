@@ -86,6 +86,12 @@ def people_items(ctx: BenchContext) -> list[Item]:
         ),
         Item("page /people/ (HR admin)", "GET", "/people/", ctx.session_headers(ctx.email("hr"))),
         Item(
+            "page /people/?q= (HR admin)",
+            "GET",
+            f"/people/?q={sample.last_name}",
+            ctx.session_headers(ctx.email("hr")),
+        ),
+        Item(
             "POST /api/v1/employees",
             "POST",
             "/api/v1/employees",

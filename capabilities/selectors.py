@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from uuid import UUID
 
 from django.db import connection
@@ -151,6 +152,48 @@ def capability_list(
     if tag:
         queryset = _tag_filter(queryset, tag)
     return queryset.order_by("name", "id")
+
+
+CAPABILITY_ROW_FIELDS = (
+    "id",
+    "uuid",
+    "key",
+    "name",
+    "category__uuid",
+    "category__name",
+    "description",
+    "tags",
+    "status",
+    "data_steward__uuid",
+    "source_key",
+    "source_revision",
+    "created_at",
+    "updated_at",
+)
+
+
+def capability_rows(*, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """These capabilities as dicts of `CAPABILITY_ROW_FIELDS` plus `levels` (a list of
+    `{"level", "descriptor", "indicators"}`, lowest first), in the order of `ids`; no model
+    instances (the API's list). Two queries."""
+    if not ids:
+        return []
+    rows = {
+        row["id"]: row
+        for row in Capability.objects.filter(id__in=ids).order_by().values(*CAPABILITY_ROW_FIELDS)
+    }
+    for row in rows.values():
+        row["levels"] = []
+    levels = (
+        CapabilityLevel.objects.filter(capability_id__in=ids)
+        .order_by("capability_id", "level")
+        .values_list("capability_id", "level", "descriptor", "indicators")
+    )
+    for capability_id, level, descriptor, indicators in levels:
+        rows[capability_id]["levels"].append(
+            {"level": level, "descriptor": descriptor, "indicators": indicators}
+        )
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def capability_get(*, uuid) -> Capability | None:
@@ -371,6 +414,16 @@ def current_role_uuids(*, employee_ids: Iterable[int]) -> dict[int, str]:
         for employee_id, role_uuid in RoleAssignment.objects.filter(
             employee_id__in=list(employee_ids), ended_at__isnull=True
         ).values_list("employee_id", "role__uuid")
+    }
+
+
+def current_roles(*, employee_ids: Iterable[int]) -> dict[int, tuple[UUID, str]]:
+    """{employee id: (public id, name) of the role held now} for these employees (one query)."""
+    return {
+        employee_id: (role_uuid, name)
+        for employee_id, role_uuid, name in RoleAssignment.objects.filter(
+            employee_id__in=list(employee_ids), ended_at__isnull=True
+        ).values_list("employee_id", "role__uuid", "role__name")
     }
 
 

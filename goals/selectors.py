@@ -633,14 +633,24 @@ def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[Goa
     from the same columns. The team's ids travel as a list: a plan that stays simple whatever
     the planner thinks of the recursive team.
     """
+    return _goal_risks(Q(owner_employee_id__in=report_ids_sql(manager)), today=today)
+
+
+def goal_risks_of_people(
+    *, employee_ids: Sequence[int], today: date | None = None
+) -> list[GoalRisk]:
+    """The active goals of these people that are amber, red or forecast to miss, judged as
+    `team_goal_risks` judges them (one query)."""
+    return _goal_risks(Q(owner_employee_id__in=list(employee_ids)), today=today)
+
+
+def _goal_risks(owners: Q, *, today: date | None) -> list[GoalRisk]:
     today = today or timezone.localdate()
     settings = goal_settings_get()
     defaults = settings.thresholds
     rag = goal_rag_expression(settings=settings, today=today, green_margin=AT_RISK_SQL_MARGIN)
     picked = (
-        Goal.objects.filter(
-            status=Goal.Status.ACTIVE, owner_employee_id__in=report_ids_sql(manager)
-        )
+        Goal.objects.filter(owners, status=Goal.Status.ACTIVE)
         .annotate(sql_rag=rag)
         .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
         .order_by()

@@ -18,7 +18,7 @@ from plms.people.api import DepartmentViewSet
 from plms.privacy import api as privacy_api
 from plms.tenancy.api import MeView, PingView
 from reward import api as reward_api
-from reward import compensation_api
+from reward import bonus_api, compensation_api, equity_api, outlier_api
 from surveys import api as surveys_api
 from talent import api as talent_api
 from workflows import api as workflows_api
@@ -51,6 +51,8 @@ privacy_api.register(router)
 reward_api.register(router)
 surveys_api.register(router)
 compensation_api.register(router)
+bonus_api.register(router)
+outlier_api.register(router)
 talent_api.register(router)
 
 urlpatterns = [
@@ -60,5 +62,6 @@ urlpatterns = [
     *assessments_api.urlpatterns,
     *learning_api.urlpatterns,
     *privacy_api.urlpatterns,
+    *equity_api.urlpatterns,
     *router.urls,
 ]

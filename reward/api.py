@@ -24,7 +24,7 @@ from plms.common.api import (
 )
 from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
-from reward import selectors, services
+from reward import ranking, selectors, services
 from reward.models import PayGrade, PayRecord, PerformanceRating
 
 SCOPE = "compensation"
@@ -53,6 +53,15 @@ class PerformanceRatingSerializer(ApiModelSerializer):
     stage = serializers.CharField(
         read_only=True, help_text="`proposed`, `confirmed` (by the manager) or `calibrated`."
     )
+    rank = serializers.IntegerField(
+        source="calibration_rank",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="The person's place in their department's ranking of the cycle, 1 first, "
+        "once HR has ranked the group (`rank`); null while the organisation does not rank "
+        "people (the default) or has not ranked this group yet.",
+    )
 
     class Meta:
         model = PerformanceRating
@@ -73,6 +82,7 @@ class PerformanceRatingSerializer(ApiModelSerializer):
             "calibrated_at",
             "final_level",
             "stage",
+            "rank",
             "computed_at",
         ]
         read_only_fields = fields
@@ -88,6 +98,11 @@ class ConfirmSerializer(ApiSerializer):
 class CalibrateSerializer(ApiSerializer):
     level = serializers.IntegerField()
     reason = StrictCharField()
+
+
+class RankSerializer(ApiSerializer):
+    position = serializers.IntegerField(min_value=1, help_text="The new place, 1 first.")
+    reason = StrictCharField(max_length=2000)
 
 
 class PerformanceRatingFilter(ApiFilterSet):
@@ -148,6 +163,24 @@ class PerformanceRatingViewSet(
         data = CalibrateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         rating = services.rating_calibrate(actor=self.actor, rating=rating, **data.validated_data)
+        return Response(PerformanceRatingSerializer(rating).data)
+
+    @extend_schema(
+        summary="Move the person within their calibration group",
+        description="HR admins and keys, with a `reason`, while the organisation ranks people "
+        "within their department (`ranking_off` otherwise): the person takes `position` and "
+        "the others of the group keep their order around them. Audited. Scope "
+        "`compensation:write`.",
+        request=RankSerializer,
+        responses=PerformanceRatingSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def rank(self, request, id=None):
+        rating = self.get_object()
+        data = RankSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        ranking.rating_rank(actor=self.actor, rating=rating, **data.validated_data)
+        rating = selectors.rating_list_for_viewer(actor=self.actor).get(pk=rating.pk)
         return Response(PerformanceRatingSerializer(rating).data)
 
 

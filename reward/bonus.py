@@ -15,22 +15,30 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, DecimalField, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from plms.audit.services import audit_record, audit_record_many
 from plms.common.errors import ApplicationError, NotFound
 from plms.common.spreadsheets import csv_bytes, xlsx_bytes
+from plms.events.bus import publish
 from plms.people.models import Department
 from plms.tenancy.actors import Actor, same_organization
 from reward import error_codes, selectors
+from reward.events import BonusRunFinalised
 from reward.models import BonusLine, BonusRun, PayRecord, PerformanceRating
+
+if TYPE_CHECKING:
+    from assessments.models import AssessmentCycle
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 UNRATED = "unrated"
+MONEY_FIELD = DecimalField(max_digits=14, decimal_places=2)
 
 # The individual multiplier per overall rating when the run names none.
 DEFAULT_RATING_MULTIPLIERS: dict[str, Decimal] = {
@@ -169,10 +177,10 @@ def bonus_run_open(
     actor: Actor,
     name: str,
     year: int,
-    cycle=None,
+    cycle: AssessmentCycle | None = None,
     company_multiplier: Decimal = Decimal(1),
     department_multipliers: Mapping[Department, Decimal] | None = None,
-    rating_multipliers: Mapping[int, Decimal] | None = None,
+    rating_multipliers: Mapping[int | str, Decimal] | None = None,
 ) -> BonusRun:
     """Open a run and compute each eligible person's bonus."""
     actor.require_admin()
@@ -203,7 +211,7 @@ def bonus_run_open(
 
 def _require_open(run: BonusRun) -> None:
     if run.status != BonusRun.Status.OPEN:
-        raise ApplicationError(error_codes.ALREADY_DECIDED, "The bonus run is finalised.")
+        raise ApplicationError(error_codes.BONUS_RUN_FINALISED, "The bonus run is finalised.")
 
 
 @transaction.atomic
@@ -249,7 +257,9 @@ def bonus_run_finalise(*, actor: Actor, run: BonusRun) -> BonusRun:
     run.status = BonusRun.Status.FINALISED
     run.finalised_at = timezone.now()
     run.save(update_fields=["status", "finalised_at"])
-    audit_record(actor=actor, action="bonus_run.finalised", obj=run)
+    people = run.lines.count()
+    audit_record(actor=actor, action="bonus_run.finalised", obj=run, changes={"people": people})
+    publish(actor_or_organization=actor, events=[BonusRunFinalised.of(run, people=people)])
     return run
 
 
@@ -257,10 +267,12 @@ def bonus_run_finalise(*, actor: Actor, run: BonusRun) -> BonusRun:
 
 
 def bonus_runs_for_viewer(*, actor: Actor) -> QuerySet[BonusRun]:
-    """Runs are HR's: others see none."""
-    if not actor.is_admin:
-        return BonusRun.objects.none()
-    return BonusRun.objects.all()
+    """HR admins and keys: every run; managers with the compensation permission: every run
+    (the lines they read in it are their reports'); others: none."""
+    runs = BonusRun.objects.select_related("cycle").order_by("-year", "-id")
+    if actor.is_admin or selectors.has_compensation_grant(employee=actor.employee):
+        return runs
+    return runs.none()
 
 
 def bonus_run_get(*, actor: Actor, uuid) -> BonusRun:
@@ -270,14 +282,38 @@ def bonus_run_get(*, actor: Actor, uuid) -> BonusRun:
     return run
 
 
-def bonus_lines_readable(*, actor: Actor, run: BonusRun) -> QuerySet[BonusLine]:
-    """The run's lines whose pay the actor may read (`pay_readable`'s rule, as a query); not
-    yet audited: `bonus_lines_read` audits the lines as they are shown."""
-    lines = run.lines.select_related("employee", "department", "adjusted_by")
+def bonus_lines_readable(*, actor: Actor, run: BonusRun | None = None) -> QuerySet[BonusLine]:
+    """The lines (of `run`, else of every run) whose pay the actor may read (`pay_readable`'s
+    rule, as a query); not yet audited: `bonus_lines_read` audits the lines as they are
+    shown."""
+    lines = BonusLine.objects.select_related("employee", "department", "adjusted_by", "run")
+    if run is not None:
+        lines = lines.filter(run=run)
     if actor.is_admin:
         return lines
     readable = selectors.pay_records_readable(actor=actor).values("employee_id")
     return lines.filter(employee_id__in=readable)
+
+
+def bonus_line_get_for_viewer(*, actor: Actor, uuid) -> BonusLine:
+    """One line the actor may read (not yet audited), else NotFound: a line that does not
+    exist and one the actor may not read look the same."""
+    line = bonus_lines_readable(actor=actor).filter(uuid=uuid).first()
+    if line is None:
+        raise NotFound()
+    return line
+
+
+def bonus_run_totals(*, actor: Actor, run: BonusRun) -> dict:
+    """People, target, computed and paid totals and adjustments over the lines the actor may
+    read (HR: the whole run). Sums only: no one's pay is shown, so nothing is audited."""
+    return bonus_lines_readable(actor=actor, run=run).aggregate(
+        people=Count("id"),
+        target=Sum("target_amount"),
+        computed=Sum("computed_amount"),
+        adjusted=Count("id", filter=Q(adjusted_amount__isnull=False)),
+        paid=Sum(Coalesce("adjusted_amount", "computed_amount"), output_field=MONEY_FIELD),
+    )
 
 
 def bonus_lines_read(*, actor: Actor, lines) -> list[BonusLine]:

@@ -24,7 +24,7 @@ from plms.events.bus import publish
 from plms.people import selectors as people_selectors
 from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor, same_organization
-from reward import error_codes, selectors
+from reward import eligibility, error_codes, selectors
 from reward.events import CompensationReviewFinalised
 from reward.models import (
     CompensationProposal,
@@ -84,8 +84,15 @@ def default_matrix() -> list[CellSpec]:
     ]
 
 
-def department_payroll(*, department: Department) -> Decimal:
-    total = PayRecord.objects.filter(employee__department=department, employee__active=True)
+def department_payroll(
+    *, department: Department, review: CompensationReview | None = None
+) -> Decimal:
+    """The department's payroll: its active people's pay; in a review, its eligible
+    people's (start date and leave rule included)."""
+    people = people_selectors.employees().filter(department=department)
+    if review is not None:
+        people = eligibility.eligible(review=review, people=people)
+    total = PayRecord.objects.filter(employee__in=people.values("pk"), employee__active=True)
     return total.aggregate(total=Sum("base_pay"))["total"] or Decimal(0)
 
 
@@ -100,10 +107,18 @@ def review_open(
     matrix: Sequence[CellSpec],
     cycle=None,
     eligible_started_before: datetime.date | None = None,
+    leave_rule: str = "",
+    leave_days_over: int | None = None,
     hard_budget: bool = True,
 ) -> CompensationReview:
     actor.require_admin()
     same_organization(actor, cycle, *(spec.department for spec in budgets))
+    if leave_days_over is not None and not leave_rule:
+        raise ApplicationError(
+            error_codes.INVALID,
+            "Say what happens to people with more leave than that: not eligible, or flagged.",
+            fields={"leave_rule": ["Choose what the leave rule does."]},
+        )
     for cell in matrix:
         if cell.min_percent > cell.max_percent or (
             cell.range_to is not None and cell.range_to <= cell.range_from
@@ -119,6 +134,8 @@ def review_open(
         effective_date=effective_date,
         proposal_deadline=proposal_deadline,
         eligible_started_before=eligible_started_before,
+        leave_rule=leave_rule,
+        leave_days_over=leave_days_over,
         hard_budget=hard_budget,
         opened_by=actor.user,
     )
@@ -132,7 +149,7 @@ def review_open(
                     spec.amount
                     if spec.amount is not None
                     else _cents(
-                        department_payroll(department=spec.department)
+                        department_payroll(department=spec.department, review=review)
                         * (spec.percent_of_payroll or Decimal(0))
                         / HUNDRED
                     )
@@ -165,13 +182,7 @@ def review_open(
 merit_guidance = selectors.merit_guidance
 
 
-def is_eligible(*, review: CompensationReview, employee: Employee) -> bool:
-    if not employee.active:
-        return False
-    started = employee.start_date
-    if review.eligible_started_before and started and started >= review.eligible_started_before:
-        return False
-    return PayRecord.objects.filter(employee=employee).exists()
+is_eligible = eligibility.is_eligible
 
 
 def final_rating_of(*, review: CompensationReview, employee: Employee) -> int | None:

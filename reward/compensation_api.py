@@ -86,6 +86,8 @@ class ReviewSerializer(ApiModelSerializer):
             "effective_date",
             "proposal_deadline",
             "eligible_started_before",
+            "leave_rule",
+            "leave_days_over",
             "hard_budget",
             "opened_at",
             "finalised_at",
@@ -153,8 +155,11 @@ class ProposalDecisionSerializer(ApiSerializer):
         summary="Open a compensation review",
         description="HR admins and keys: budgets per department (an amount or a percent of "
         "the department's payroll) and the merit matrix (rating by position in range, each "
-        "band from `range_from` up to but not including `range_to`). Scope "
-        "`compensation:write`.",
+        "band from `range_from` up to but not including `range_to`). Eligibility: "
+        "`eligible_started_before`, and the leave rule (`leave_rule` `exclude` or `flag`: "
+        "people on leave on the effective date, or with more than `leave_days_over` days of "
+        "leave in the cycle's period, else the year up to the effective date; budgets by "
+        "percent of payroll count eligible people only). Scope `compensation:write`.",
     ),
 )
 class CompensationReviewViewSet(

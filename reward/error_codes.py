@@ -1,4 +1,4 @@
-"""Error codes of overall ratings, pay and compensation reviews."""
+"""Error codes of overall ratings, pay, compensation reviews and bonus runs."""
 
 from __future__ import annotations
 
@@ -50,8 +50,23 @@ REVIEW_FINALISED = define(
 NOT_ELIGIBLE = define(
     "not_eligible",
     400,
-    "The person is not eligible in the review (start date, inactive, or no pay recorded).",
+    "The person is not eligible in the review (start date, leave, inactive, or no pay recorded).",
     "compensation_reviews_propose",
+    PAGES,
+)
+BONUS_RUN_FINALISED = define(
+    "bonus_run_finalised",
+    409,
+    "The bonus run is finalised: its lines no longer change.",
+    "bonus_runs_finalise_create",
+    "bonus_runs_lines_adjust_create",
+    PAGES,
+)
+RANKING_OFF = define(
+    "ranking_off",
+    409,
+    "The organisation does not rank people within their calibration group (reward settings).",
+    "performance_ratings_rank_create",
     PAGES,
 )
 PROPOSALS_PENDING = define(
@@ -64,6 +79,7 @@ PROPOSALS_PENDING = define(
 
 __all__ = [
     "ALREADY_DECIDED",
+    "BONUS_RUN_FINALISED",
     "BUDGET_EXCEEDED",
     "DISTRIBUTION_OUTSIDE_TOLERANCE",
     "INVALID",
@@ -71,6 +87,7 @@ __all__ = [
     "NOT_ELIGIBLE",
     "NO_RATING_SCALE",
     "PROPOSALS_PENDING",
+    "RANKING_OFF",
     "RATINGS_RELEASED",
     "REASON_REQUIRED",
     "REVIEW_FINALISED",

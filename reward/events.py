@@ -1,4 +1,4 @@
-"""The reward app's domain events: a compensation review is finalised."""
+"""The reward app's domain events: a compensation review or a bonus run is finalised."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from plms.events.bus import DomainEvent
-from reward.models import CompensationReview
+from reward.models import BonusRun, CompensationReview
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,6 +28,29 @@ class CompensationReviewFinalised(DomainEvent):
                 "name": review.name,
                 "effective_date": review.effective_date,
                 "finalised_at": review.finalised_at,
+                "people": people,
+            }
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class BonusRunFinalised(DomainEvent):
+    """Concerns everyone in the run: payroll pays the bonuses (no amounts in the event: they
+    are read through `bonus-runs/{id}/lines`, where each read is audited)."""
+
+    name = "bonus_run_finalised"
+    label = _("A bonus run was finalised.")
+    webhook_type = "bonus_run.finalised"
+    audience_wide = True
+
+    @classmethod
+    def of(cls, run: BonusRun, *, people: int) -> BonusRunFinalised:
+        return cls(
+            data={
+                "id": str(run.uuid),
+                "name": run.name,
+                "year": run.year,
+                "finalised_at": run.finalised_at,
                 "people": people,
             }
         )

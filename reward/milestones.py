@@ -11,20 +11,21 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from plms.people import selectors as people_selectors
-from reward.models import CompensationProposal, CompensationReview, PayRecord
+from reward import eligibility
+from reward.models import CompensationProposal, CompensationReview
 from workflows import notifications
 from workflows.milestones import MilestoneKind, Outcome, register_kind
 from workflows.models import MilestoneRun
 
 
 def missing_proposals(*, review: CompensationReview, manager) -> int:
-    """How many eligible people below `manager` (primary line) have no proposal yet."""
-    reports = people_selectors.all_reports(manager=manager).filter(active=True)
-    if review.eligible_started_before:
-        reports = reports.exclude(start_date__gte=review.eligible_started_before)
-    with_pay = PayRecord.objects.filter(employee__in=reports.values("pk")).values("employee_id")
+    """How many eligible people below `manager` (primary line) have no proposal yet (the
+    review's eligibility, leave rule included: `reward.eligibility`)."""
+    reports = eligibility.eligible(
+        review=review, people=people_selectors.all_reports(manager=manager)
+    )
     proposed = CompensationProposal.objects.filter(review=review).values("employee_id")
-    return reports.filter(pk__in=with_pay).exclude(pk__in=proposed).count()
+    return reports.exclude(pk__in=proposed).count()
 
 
 def remind_manager(context) -> Outcome:

@@ -66,6 +66,18 @@ class RewardSettings(TenantModel):
         validators=[MinValueValidator(2)],
         help_text="Pay-equity groups smaller than this are suppressed.",
     )
+    relative_ranking = models.BooleanField(
+        default=False,
+        help_text="Calibration ranks people within their department, 1 first.",
+    )
+    equity_gap_threshold = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal(5),
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(Decimal(50))],
+        help_text="An unexplained pay gap of this many % (or increase gap of this many "
+        "points) or more is listed for review.",
+    )
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -157,6 +169,44 @@ class PerformanceRating(TenantModel):
         if self.manager_level is not None:
             return "confirmed"
         return "proposed"
+
+
+class CalibrationRank(TenantModel):
+    """A person's place within their calibration group (their department) in a cycle, 1
+    first, as HR placed them when the organisation ranks (`RewardSettings.relative_ranking`).
+    The group's places are written together, so they run 1..n."""
+
+    cycle = models.ForeignKey(
+        "assessments.AssessmentCycle", on_delete=models.CASCADE, related_name="+"
+    )
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    department = models.ForeignKey(
+        "people.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    position = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    reason = models.TextField(blank=True)
+    ranked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ranked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            _org_uuid("calibrationrank"),
+            models.UniqueConstraint(
+                fields=["organization", "cycle", "employee"], name="calibrationrank_once"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["organization", "cycle", "department", "position"],
+                name="calibrationrank_group",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Place of {self.employee}"
 
 
 class RatingRelease(TenantModel):
@@ -281,6 +331,42 @@ class CompensationGrant(TenantModel):
         return f"Compensation access of {self.manager}"
 
 
+class LeaveRecord(TenantModel):
+    """A period of leave of a person (imported from the HR system), read by compensation
+    reviews' eligibility rules. `ends_on` empty: still on leave."""
+
+    class Kind(models.TextChoices):
+        ABSENCE = "absence", "Leave of absence"
+        PARENTAL = "parental", "Parental leave"
+        SICK = "sick", "Sick leave"
+        OTHER = "other", "Other leave"
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="leave_records")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ABSENCE)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+        constraints = [
+            _org_uuid("leaverecord"),
+            models.UniqueConstraint(
+                fields=["organization", "employee", "starts_on"], name="leaverecord_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="leaverecord_ordered",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "starts_on"], name="leaverecord_org_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Leave of {self.employee}"
+
+
 # --- Compensation review ---------------------------------------------------------------------
 
 
@@ -306,6 +392,27 @@ class CompensationReview(TenantModel):
     proposal_deadline = models.DateField()
     eligible_started_before = models.DateField(
         null=True, blank=True, help_text="Only people who started before this date take part."
+    )
+
+    class LeaveRule(models.TextChoices):
+        NONE = "", "Leave does not count"
+        EXCLUDE = "exclude", "Not eligible"
+        FLAG = "flag", "Eligible, flagged"
+
+    leave_rule = models.CharField(
+        max_length=10,
+        choices=LeaveRule.choices,
+        default=LeaveRule.NONE,
+        blank=True,
+        help_text="What happens to people on leave on the effective date, or with more than "
+        "`leave_days_over` days of leave in the period.",
+    )
+    leave_days_over = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(366)],
+        help_text="Days of leave in the period (the cycle's, else the year before the "
+        "effective date) past which the leave rule applies; empty: only leave on the date.",
     )
     hard_budget = models.BooleanField(default=True)
     opened_by = models.ForeignKey(

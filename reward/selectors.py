@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import results as result_selectors
@@ -23,8 +23,10 @@ from plms.audit.services import audit_record, audit_record_many
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
+from reward import eligibility
 from reward import formula as formula_math
 from reward.models import (
+    CalibrationRank,
     CompensationGrant,
     CompensationProposal,
     CompensationReview,
@@ -135,6 +137,20 @@ def _ratings() -> QuerySet[PerformanceRating]:
     ).order_by("cycle__period_end", "employee__last_name", "employee__first_name", "id")
 
 
+def _with_rank(ratings: QuerySet[PerformanceRating]) -> QuerySet[PerformanceRating]:
+    """`calibration_rank`: HR's place for the person in their department's ranking of the
+    cycle while the organisation ranks (`reward.ranking`); None otherwise or until HR ranks
+    the group."""
+    if not settings_get().relative_ranking:
+        return ratings.annotate(calibration_rank=Value(None, output_field=IntegerField()))
+    places = CalibrationRank.objects.filter(
+        cycle_id=OuterRef("cycle_id"),
+        employee_id=OuterRef("employee_id"),
+        department_id=OuterRef("employee__department_id"),
+    ).values("position")[:1]
+    return ratings.annotate(calibration_rank=Subquery(places))
+
+
 def final_levels(*, cycle, employee_ids: Iterable[int] | None = None) -> dict[int, int]:
     """{employee id: final overall level} in `cycle` for the people whose rating a manager
     confirmed or calibration settled (a proposal alone is not a rating). One query; for
@@ -145,12 +161,14 @@ def final_levels(*, cycle, employee_ids: Iterable[int] | None = None) -> dict[in
     )
     if employee_ids is not None:
         ratings = ratings.filter(employee_id__in=list(employee_ids))
-    return {
-        employee_id: calibrated if calibrated is not None else manager
-        for employee_id, calibrated, manager in ratings.order_by().values_list(
-            "employee_id", "calibrated_level", "manager_level"
-        )
-    }
+    found: dict[int, int] = {}
+    for employee_id, calibrated, manager in ratings.order_by().values_list(
+        "employee_id", "calibrated_level", "manager_level"
+    ):
+        level = calibrated if calibrated is not None else manager
+        if level is not None:  # the filter above makes one of them set
+            found[employee_id] = level
+    return found
 
 
 def scale_bounds() -> tuple[int, int]:
@@ -163,7 +181,7 @@ def scale_bounds() -> tuple[int, int]:
 
 
 def rating_list_for_viewer(*, actor: Actor, cycle=None) -> QuerySet[PerformanceRating]:
-    ratings = _ratings()
+    ratings = _with_rank(_ratings())
     if cycle is not None:
         ratings = ratings.filter(cycle=cycle)
     if actor.is_admin:
@@ -355,14 +373,13 @@ def merit_guidance(
 
 def review_rows_for_manager(*, review, manager: Employee) -> list[dict]:
     """The eligible people below `manager` (primary line) in the review, each with their pay,
-    final rating, position in range, the matrix's guidance and their proposal. A constant
-    number of queries."""
-    people = list(people_selectors.all_reports(manager=manager).filter(active=True))
-    if review.eligible_started_before:
-        people = [
-            p for p in people if not p.start_date or p.start_date < review.eligible_started_before
-        ]
+    final rating, position in range, the matrix's guidance, their proposal and why the leave
+    rule flags them (or ""). A constant number of queries."""
+    people = list(
+        eligibility.eligible(review=review, people=people_selectors.all_reports(manager=manager))
+    )
     ids = [p.pk for p in people]
+    flags = eligibility.leave_flags(review=review, employee_ids=ids)
     pay = {
         r.employee_id: r
         for r in PayRecord.objects.filter(employee_id__in=ids).select_related("grade")
@@ -394,6 +411,7 @@ def review_rows_for_manager(*, review, manager: Employee) -> list[dict]:
                 "position": position,
                 "guidance": _guidance(cells, rating, position),
                 "proposal": proposals.get(person.pk),
+                "leave": flags.get(person.pk, ""),
             }
         )
     return result
@@ -437,8 +455,14 @@ def review_overview(*, review) -> dict:
             proposal.increase_percent
         )
     names = level_names()
+    flagged = eligibility.leave_flags(
+        review=review, employee_ids=[p.employee_id for p in proposals]
+    )
     return {
         "budgets": budgets,
+        "leave_flagged": [
+            (p, flagged[p.employee_id]) for p in proposals if p.employee_id in flagged
+        ],
         "by_rating": [
             {
                 "rating": names.get(rating, "No rating") if rating else "No rating",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from plms.audit.services import audit_record, diff, snapshot
@@ -41,6 +42,8 @@ SETTINGS_FIELDS = (
     "distribution_enforced",
     "distribution_tolerance",
     "equity_min_group",
+    "relative_ranking",
+    "equity_gap_threshold",
 )
 PERSPECTIVES = ("financial", "customer", "process", "learning")
 
@@ -91,43 +94,78 @@ class LevelSpec:
     description: str = ""
 
 
+def _levels_in_use() -> dict[int, int]:
+    """{level value: how many overall ratings give it} (proposed, confirmed or calibrated)."""
+    used: dict[int, int] = {}
+    for field in ("proposed_level", "manager_level", "calibrated_level"):
+        for value, count in (
+            PerformanceRating.objects.filter(**{f"{field}__isnull": False})
+            .values_list(field)
+            .annotate(count=Count("id"))
+            .order_by()
+        ):
+            used[value] = used.get(value, 0) + count
+    return used
+
+
 @transaction.atomic
 def rating_scale_set(*, actor: Actor, levels: Sequence[LevelSpec]) -> list[RatingLevel]:
-    """Replace the overall rating scale. Higher levels need higher scores; the lowest level
-    starts at 0 so every score proposes a level."""
+    """Replace the overall rating scale. Each level has its own number (its place in the
+    order) and its own name; higher levels need higher scores; the lowest level starts at 0 so
+    every score proposes a level; a level that a rating gives cannot be removed (ratings keep
+    its number). Levels kept by number are updated in place; the change is audited."""
     actor.require_admin()
+    RewardSettings.objects.select_for_update().first()  # one scale edit at a time
     ordered = sorted(levels, key=lambda level: level.value)
     problems = []
-    if len(ordered) < 2 or len({level.value for level in ordered}) != len(ordered):
-        problems.append("Give at least two levels, each with its own number.")
+    values = [level.value for level in ordered]
+    names = [level.name.strip().casefold() for level in ordered]
+    if len(ordered) < 2:
+        problems.append("Give at least two levels.")
+    for value in sorted({v for v in values if values.count(v) > 1}):
+        problems.append(f"Two levels have the number {value}: give each its own.")
+    for level in ordered:
+        if not level.name.strip():
+            problems.append(f"Level {level.value} needs a name.")
+        elif names.count(level.name.strip().casefold()) > 1:
+            problems.append(f"Two levels are called “{level.name.strip()}”: give each its own.")
+            names = [n for n in names if n != level.name.strip().casefold()]
     if ordered and ordered[0].min_score != 0:
         problems.append("The lowest level starts at a score of 0.")
     if any(a.min_score >= b.min_score for a, b in itertools.pairwise(ordered)):
         problems.append("Each level needs a higher score than the level below it.")
+    current = {level.value: level for level in RatingLevel.objects.all()}
+    used = _levels_in_use()
+    for value in sorted(set(current) - set(values)):
+        if used.get(value):
+            problems.append(
+                f"Level {value} “{current[value].name}” is given in {used[value]} "
+                f"rating{'s' if used[value] != 1 else ''}: it cannot be removed. Rename it "
+                "instead."
+            )
     if problems:
         raise ApplicationError(error_codes.INVALID, problems[0], fields={"levels": problems})
-    RatingLevel.objects.all().delete()
-    created = RatingLevel.objects.bulk_create(
-        [
-            RatingLevel(
-                organization_id=actor.organization.pk,
-                value=level.value,
-                name=level.name,
-                description=level.description,
-                min_score=level.min_score,
-            )
-            for level in ordered
-        ]
-    )
+    before = [f"{v} {level.name} from {level.min_score}" for v, level in sorted(current.items())]
+    RatingLevel.objects.exclude(value__in=values).delete()
+    result: list[RatingLevel] = []
+    for spec in ordered:
+        row = current.get(spec.value) or RatingLevel(
+            organization_id=actor.organization.pk, value=spec.value
+        )
+        row.name = spec.name.strip()
+        row.description = spec.description.strip()
+        row.min_score = spec.min_score
+        row.full_clean(exclude=["organization"])
+        row.save()
+        result.append(row)
+    after = [f"{row.value} {row.name} from {row.min_score}" for row in result]
     audit_record(
         actor=actor,
         action="rating_scale.updated",
         object_label="Overall rating scale",
-        changes={
-            "levels": [f"{level.value} {level.name} from {level.min_score}" for level in ordered]
-        },
+        changes=diff({"levels": before}, {"levels": after}),
     )
-    return created
+    return result
 
 
 def rating_scale_ensure(*, actor: Actor) -> None:

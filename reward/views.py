@@ -23,7 +23,7 @@ from plms.common.uploads import UploadField
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
-from reward import compensation, distribution, equity, imports, selectors, services
+from reward import compensation, distribution, imports, leave, ranking_views, selectors, services
 from reward.models import CompensationProposal, CompensationReview
 
 PAGE_SIZE = 50
@@ -43,6 +43,13 @@ class LevelForm(forms.Form):
         self.fields["level"].choices = [
             (value, f"{value} {name}") for value, name in sorted(levels.items(), reverse=True)
         ]
+
+
+class LeaveImportForm(forms.Form):
+    leave_file = UploadField(
+        label=gettext_lazy("CSV or XLSX file of leave"),
+        help_text=gettext_lazy("A header row, then one period of leave per row."),
+    )
 
 
 class PayImportForm(forms.Form):
@@ -104,6 +111,7 @@ def calibration(request: HttpRequest) -> HttpResponse:
             released=selectors.is_released(cycle=cycle),
             form=LevelForm(levels=levels),
         )
+        context.update(ranking_views.ranking_context(request, cycle=cycle))
     return render(request, "reward/calibration.html", context)
 
 
@@ -231,9 +239,28 @@ def mine(request: HttpRequest) -> HttpResponse:
 @member_required(admin=True)
 def pay(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    form = PayImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
+    leave_upload = request.method == "POST" and "leave_file" in request.FILES
+    form = PayImportForm(
+        request.POST if not leave_upload else None, request.FILES if not leave_upload else None
+    )
+    leave_form = LeaveImportForm(
+        request.POST if leave_upload else None, request.FILES if leave_upload else None
+    )
+    errors: list = []
+    leave_errors: list = []
+    if leave_upload and leave_form.is_valid():
+        upload = leave_form.cleaned_data["leave_file"]
+        fmt = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
+        try:
+            imported = leave.leave_import(actor=actor, data=upload.read(), fmt=fmt)
+        except ImportFailed as exc:
+            leave_errors = exc.errors
+        else:
+            messages.success(
+                request, _("%(count)d periods of leave imported.") % {"count": imported.imported}
+            )
+            return redirect("reward:pay")
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         fmt = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
         try:
@@ -249,26 +276,18 @@ def pay(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     page.object_list = selectors.pay_records_read(actor=actor, records=page.object_list)
-    attributes = equity.equity_attributes()
-    attribute = request.GET.get("attribute", "")
-    attribute = attribute if attribute in attributes else (attributes[0] if attributes else "")
     return render(
         request,
         "reward/pay.html",
         {
-            "attributes": attributes,
-            "attribute": attribute,
-            "equity": equity.pay_equity(
-                attribute=attribute, min_group=selectors.settings_get().equity_min_group
-            )
-            if attribute
-            else [],
-            "min_group": selectors.settings_get().equity_min_group,
             "grades": selectors.pay_grades(),
             "page": page,
             "form": form,
             "errors": errors,
             "columns": imports.COLUMNS,
+            "leave_form": leave_form,
+            "leave_errors": leave_errors,
+            "leave_columns": leave.COLUMNS,
         },
     )
 
@@ -302,6 +321,21 @@ class ReviewForm(forms.Form):
         initial=3,
         decimal_places=2,
     )
+    leave_rule = forms.ChoiceField(
+        label=gettext_lazy("People on leave on the effective date"),
+        choices=CompensationReview.LeaveRule.choices,
+        required=False,
+    )
+    leave_days_over = forms.IntegerField(
+        label=gettext_lazy("… or with more days of leave in the period than"),
+        min_value=0,
+        max_value=366,
+        required=False,
+        help_text=gettext_lazy(
+            "The period is the cycle's, else the year up to the effective date. Leave empty "
+            "to look at the effective date only."
+        ),
+    )
     hard_budget = forms.BooleanField(
         label=gettext_lazy("Managers cannot pass their department's budget"),
         required=False,
@@ -334,6 +368,8 @@ def review_list(request: HttpRequest) -> HttpResponse:
                     proposal_deadline=data["proposal_deadline"],
                     cycle=form.cycles.get(data["cycle"] or ""),
                     hard_budget=data["hard_budget"],
+                    leave_rule=data["leave_rule"] or "",
+                    leave_days_over=data["leave_days_over"],
                     budgets=[
                         compensation.BudgetSpec(d, percent_of_payroll=data["budget_percent"])
                         for d in people_selectors.department_list()
@@ -505,11 +541,22 @@ class RewardSettingsForm(forms.Form):
         label=gettext_lazy("Ratings cannot be released while a department is outside it"),
         required=False,
     )
+    relative_ranking = forms.BooleanField(
+        label=gettext_lazy("Rank people within their department at calibration"),
+        required=False,
+        help_text=gettext_lazy("Off by default: many organisations prefer not to rank people."),
+    )
     employees_see_own_pay = forms.BooleanField(
         label=gettext_lazy("People see their own pay"), required=False
     )
     equity_min_group = forms.IntegerField(
         label=gettext_lazy("Smallest group shown in pay equity"), min_value=2, max_value=100
+    )
+    equity_gap_threshold = forms.DecimalField(
+        label=gettext_lazy("Unexplained gap listed for review from (% of pay, points of increase)"),
+        min_value=Decimal("0.1"),
+        max_value=50,
+        decimal_places=1,
     )
 
 
@@ -532,8 +579,10 @@ def reward_settings(request: HttpRequest) -> HttpResponse:
         else "",
         "distribution_tolerance": current.distribution_tolerance,
         "distribution_enforced": current.distribution_enforced,
+        "relative_ranking": current.relative_ranking,
         "employees_see_own_pay": current.employees_see_own_pay,
         "equity_min_group": current.equity_min_group,
+        "equity_gap_threshold": current.equity_gap_threshold,
         **{name: (current.perspective_weights or {}).get(name) for name in PERSPECTIVE_FIELDS},
     }
     form = RewardSettingsForm(request.POST or None, initial=initial)
@@ -564,8 +613,10 @@ def reward_settings(request: HttpRequest) -> HttpResponse:
                     distribution_targets={k: float(v) for k, v in targets.items()},
                     distribution_tolerance=data["distribution_tolerance"],
                     distribution_enforced=data["distribution_enforced"],
+                    relative_ranking=data["relative_ranking"],
                     employees_see_own_pay=data["employees_see_own_pay"],
                     equity_min_group=data["equity_min_group"],
+                    equity_gap_threshold=data["equity_gap_threshold"],
                 )
             except ApplicationError as error:
                 for field, problems in error.fields.items():

@@ -21,7 +21,7 @@ from plms.common.api import (
     PublicIdField,
     without_body,
 )
-from plms.common.errors import ApplicationError
+from plms.common.errors import ApplicationError, PermissionDenied
 from plms.people import selectors as people_selectors
 from plms.tenancy.permissions import IsOrganizationAdmin
 from talent import selectors, services
@@ -351,6 +351,11 @@ def _successor_page(view, queryset, read=None) -> Response:
     return view.get_paginated_response(data) if page is not None else Response(data)
 
 
+class SlateReaderSerializer(ApiSerializer):
+    employee = PublicId(people_selectors.employees)
+    employee_name = serializers.CharField(source="employee.full_name", read_only=True)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List critical roles",
@@ -434,6 +439,52 @@ class CriticalRoleViewSet(
             actor=self.actor, critical_role=critical, **data.validated_data
         )
         return Response(SuccessorSerializer(successor).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="List who else reads the slate",
+        description="HR admins: the people granted this critical role's slate.",
+        responses=SlateReaderSerializer(many=True),
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Let a person read the slate",
+        description="HR admins: an object permission on this critical role (never for the "
+        "incumbent or a person on the slate). Scope `talent:write`.",
+        request=SlateReaderSerializer,
+        responses={201: SlateReaderSerializer},
+    )
+    @action(detail=True, methods=["get", "post"])
+    def readers(self, request, id=None):
+        critical = self.get_object()
+        if not self.actor.is_admin:
+            raise PermissionDenied("Only HR admins see who reads a slate.")
+        if request.method == "GET":
+            people = selectors.succession_readers(critical_role=critical)
+            page = self.paginate_queryset(people)
+            rows = [{"employee": p} for p in (page if page is not None else people)]
+            data = SlateReaderSerializer(rows, many=True).data
+            return self.get_paginated_response(data) if page is not None else Response(data)
+        data = SlateReaderSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.succession_grant(actor=self.actor, critical_role=critical, **data.validated_data)
+        return Response(
+            SlateReaderSerializer(data.validated_data).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Stop a person reading the slate",
+        description="HR admins. Scope `talent:write`.",
+        request=SlateReaderSerializer,
+        responses={204: None},
+    )
+    @action(detail=True, methods=["post"], url_path="remove-reader")
+    def remove_reader(self, request, id=None):
+        critical = self.get_object()
+        data = SlateReaderSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.succession_revoke(actor=self.actor, critical_role=critical, **data.validated_data)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(

@@ -6,6 +6,6 @@ class TalentConfig(AppConfig):
     verbose_name = "Succession and careers"
 
     def ready(self) -> None:
-        from talent import milestones, review_events  # noqa: F401 (events register on import)
+        from talent import events, milestones  # noqa: F401 (events register on import)
 
         milestones.register()

@@ -1,15 +1,20 @@
 """The demo organisation's succession and careers: career paths between its roles, the demo
 employee's aspirations, two critical roles with successors at each readiness, and potential
-assessed for the people on the slates; a Future leaders pool with two members."""
+assessed for the people on the slates; a Future leaders pool with two members, and a talent
+review of it held a week ago with its decision log."""
 
 from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
 
 from assessments.selectors import cycles as cycle_selectors
 from capabilities.models import JobRole
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from plms.web.demo import DEMO_STEPS
-from talent import pool_services, services
+from talent import pool_services, review_selectors, review_services, services
 from talent.models import (
     Aspiration,
     CareerPath,
@@ -17,6 +22,7 @@ from talent.models import (
     PotentialAssessment,
     Successor,
     TalentPool,
+    TalentReview,
 )
 
 PATHS = (
@@ -122,3 +128,79 @@ def seed_talent(actor: Actor) -> None:
 
 
 DEMO_STEPS.append(seed_talent)
+
+
+# --- A held talent review of the Future leaders pool --------------------------------------------
+
+REVIEW_NAME = "Future leaders review, Q4"
+REVIEW_DECISIONS = (
+    ("priya@acme.example", "Priya is the first successor to plan for: she leads the team now."),
+    (None, "The pool meets again next quarter with the Sales team's candidates."),
+)
+REVIEW_ACTIONS = (  # owner, about, what, due in days
+    (
+        "manager@acme.example",
+        "priya@acme.example",
+        "Give Priya the team's weekly planning for a quarter, as a stretch assignment.",
+        21,
+    ),
+    (
+        "hr@acme.example",
+        "olivia@acme.example",
+        "Find Olivia a mentor among the sales managers.",
+        14,
+    ),
+)
+
+
+def seed_talent_review(actor: Actor) -> None:
+    """A review of the Future leaders pool, held a week ago and facilitated by the Customer
+    Service Manager: a move with its reason, decisions and actions Momentum follows up."""
+    pool = TalentPool.objects.filter(name="Future leaders").first()
+    people = {e.email: e for e in Employee.objects.all()}
+    facilitator = people.get("manager@acme.example")
+    if pool is None or facilitator is None:
+        return
+    if TalentReview.objects.filter(name=REVIEW_NAME).exists():
+        return
+    today = timezone.localdate()
+    review = review_services.talent_review_open(
+        actor=actor,
+        name=REVIEW_NAME,
+        pool=pool,
+        held_on=today - datetime.timedelta(days=7),
+        facilitator=facilitator,
+    )
+    priya = people.get("priya@acme.example")
+    if priya is not None and review_selectors.is_reviewed(review=review, employee=priya):
+        now = review_selectors.box_of(review=review, employee=priya)
+        review_services.talent_review_move(
+            actor=actor,
+            review=review,
+            employee=priya,
+            to_box="3-3" if now != "3-3" else "2-3",
+            reason="Ran the team for a month during the manager's leave; the team's results held.",
+        )
+    for email, text in REVIEW_DECISIONS:
+        about = people.get(email) if email else None
+        review_services.talent_review_decision_record(
+            actor=actor, review=review, text=text, employee=about
+        )
+    for owner, about, text, days in REVIEW_ACTIONS:
+        if owner in people:
+            review_services.talent_review_action_record(
+                actor=actor,
+                review=review,
+                text=text,
+                owner=people[owner],
+                due_on=today + datetime.timedelta(days=days),
+                employee=people.get(about),
+            )
+    review_services.talent_review_hold(
+        actor=actor,
+        review=review,
+        summary="Priya moves up; Olivia gets a mentor. Next review in three months.",
+    )
+
+
+DEMO_STEPS.append(seed_talent_review)

@@ -161,3 +161,83 @@ class ReviewGrantForm(GrantForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employee"].label = _("Let this person run the review")
+
+
+# --- Talent pools ---------------------------------------------------------------------------------
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return getattr(obj, "title", None) or obj.name
+
+
+class PoolForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    description = forms.CharField(label=_("Description (optional)"), max_length=300, required=False)
+    boxes = forms.MultipleChoiceField(
+        label=_("9-box boxes"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Suggest people placed in any of these boxes in the latest closed cycle."),
+    )
+    aspired_role = RoleChoiceField(
+        label=_("Aspires to (optional)"),
+        queryset=None,
+        required=False,
+        help_text=_("Suggest only people who named this role among their aspirations."),
+    )
+    capability = NamedChoiceField(label=_("Capability (optional)"), queryset=None, required=False)
+    minimum_level = forms.TypedChoiceField(
+        label=_("At level or above"),
+        choices=[("", "—"), *((n, str(n)) for n in range(1, 6))],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Suggest only people assessed at this level or above in the capability."),
+    )
+    programme_name = forms.CharField(
+        label=_("Programme name (optional)"),
+        max_length=100,
+        required=False,
+        help_text=_("What members see on their development plan. They never see the pool's name."),
+    )
+
+    def __init__(self, *args, boxes, roles, capabilities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["boxes"].choices = boxes
+        self.fields["aspired_role"].queryset = roles
+        self.fields["capability"].queryset = capabilities
+
+
+class ProgrammeItemForm(forms.Form):
+    item = NamedChoiceField(label=_("Learning item"), queryset=None)
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items
+
+
+class PoolWorkflowForm(forms.Form):
+    workflow = NamedChoiceField(
+        label=_("Momentum workflow"),
+        queryset=None,
+        required=False,
+        empty_label=_("None"),
+        help_text=_(
+            "It runs for the pool's members on its own schedule; its audience follows "
+            "whoever joins or leaves the pool."
+        ),
+    )
+
+    def __init__(self, *args, workflows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workflow"].queryset = workflows
+
+
+class PoolGrantForm(forms.Form):
+    employee = PersonChoiceField(label=_("Let this person read the pool"), queryset=None)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = people

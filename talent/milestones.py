@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from talent.events import ACTION_KEY
 from talent.models import TalentReviewEntry
-from talent.review_events import ACTION_KEY
 from workflows import notifications
 from workflows.milestones import (
     MilestoneKind,

@@ -17,6 +17,8 @@ from plms.tenancy.models import TenantModel
 MAX_ASPIRATIONS = 3
 # The object permission HR grants on a critical role: reading its successors and their evidence.
 READ_SUCCESSION = "read_succession"
+# The object permission HR grants on a talent pool: reading its members and programme.
+READ_POOL = "read_talent_pool"
 
 
 class CareerPath(TenantModel):
@@ -252,6 +254,16 @@ class TalentPool(TenantModel):
     minimum_level = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
+    # The development programme: what members see it called on their plan, and its cadence (a
+    # Momentum workflow whose audience is the members).
+    programme_name = models.CharField(max_length=100, blank=True)
+    workflow = models.ForeignKey(
+        "workflows.WorkflowTemplate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -259,17 +271,54 @@ class TalentPool(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["organization", "name"], name="talentpool_org_name"),
             models.UniqueConstraint(fields=["organization", "uuid"], name="talentpool_org_uuid"),
+            models.UniqueConstraint(
+                fields=["organization", "workflow"],
+                condition=models.Q(workflow__isnull=False),
+                name="talentpool_one_per_workflow",
+            ),
         ]
+        permissions = [(READ_POOL, "Read the talent pool")]
 
     def __str__(self) -> str:
         return self.name
 
 
+class TalentPoolItem(TenantModel):
+    """A learning item of a pool's development programme: every member has it in their
+    programme plan (members who join later too)."""
+
+    pool = models.ForeignKey(TalentPool, on_delete=models.CASCADE, related_name="programme")
+    item = models.ForeignKey("learning.LearningItem", on_delete=models.CASCADE, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["pool_id", "added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "pool", "item"], name="talentpoolitem_pool_item"
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "uuid"], name="talentpoolitem_org_uuid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} in {self.pool}"
+
+
 class TalentPoolMember(TenantModel):
-    """A person HR confirmed in a pool."""
+    """A person HR confirmed in a pool, with the development plan that carries the pool's
+    programme for them."""
 
     pool = models.ForeignKey(TalentPool, on_delete=models.CASCADE, related_name="members")
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(
+        "learning.DevelopmentPlan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -288,6 +337,24 @@ class TalentPoolMember(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.employee} in {self.pool}"
+
+
+class TalentPoolUserObjectPermission(UserObjectPermissionBase, TenantModel):
+    """Object permissions on one talent pool for one user (HR's grants to read it)."""
+
+    content_object = models.ForeignKey(TalentPool, on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together: list = []
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "uuid"], name="talentpooluserperm_org_uuid"
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "user", "permission", "content_object"],
+                name="talentpooluserperm_unique",
+            ),
+        ]
 
 
 class SuccessorNomination(TenantModel):

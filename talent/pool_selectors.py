@@ -1,5 +1,10 @@
-"""Reads of talent pools: who reads them (HR only, like potential) and the members their
-criteria suggest (9-box boxes, an aspired role, a minimum level in one capability)."""
+"""Reads of talent pools: who reads them and the members their criteria suggest (9-box boxes,
+an aspired role, a minimum level in one capability).
+
+Pools are confidential like potential: HR admins (and keys, which act as HR within their scope)
+read every pool; a person HR granted a pool (an object permission) reads that pool, unless they
+are in it; nobody else reads any. `pools_for_viewer` is the one place that decides, and every
+page and API route reads pools through it. Reads are recorded by `pool_services.pool_read`."""
 
 from __future__ import annotations
 
@@ -10,26 +15,62 @@ from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from talent import performance, selectors
-from talent.models import Aspiration, TalentPool, TalentPoolMember
+from talent.models import (
+    READ_POOL,
+    Aspiration,
+    TalentPool,
+    TalentPoolItem,
+    TalentPoolMember,
+    TalentPoolUserObjectPermission,
+)
 
 
-def may_read_pools(*, actor: Actor) -> bool:
-    """The one rule for pools: HR admins and keys with the scope; nobody else."""
-    return actor.is_admin
+def _granted_pool_ids(actor: Actor) -> QuerySet:
+    return TalentPoolUserObjectPermission.objects.filter(
+        user=actor.user, permission__codename=READ_POOL
+    ).values("content_object_id")
 
 
 def pools_for_viewer(*, actor: Actor) -> QuerySet[TalentPool]:
-    queryset = TalentPool.objects.select_related("aspired_role", "capability").prefetch_related(
+    """The pools the actor may read, each with its members (and their programme plans), its
+    programme and its workflow: a constant number of queries for any number of pools."""
+    queryset = TalentPool.objects.select_related(
+        "aspired_role", "capability", "workflow"
+    ).prefetch_related(
         Prefetch(
             "members",
-            queryset=TalentPoolMember.objects.select_related("employee").order_by(
-                "employee__last_name", "employee__first_name", "id"
-            ),
-        )
+            queryset=TalentPoolMember.objects.select_related(
+                "employee", "employee__department", "plan"
+            ).order_by("employee__last_name", "employee__first_name", "id"),
+        ),
+        Prefetch(
+            "programme",
+            queryset=TalentPoolItem.objects.select_related("item").order_by("added_at", "id"),
+        ),
     )
-    if not may_read_pools(actor=actor):
+    if actor.is_admin:
+        return queryset
+    if actor.user is None or actor.employee is None:
         return queryset.none()
-    return queryset
+    mine = TalentPoolMember.objects.filter(employee=actor.employee).values("pool_id")
+    return queryset.filter(id__in=_granted_pool_ids(actor)).exclude(id__in=mine)
+
+
+def may_read_pools(*, actor: Actor) -> bool:
+    """Whether the actor reads any pool at all (the pools page's entry)."""
+    return actor.is_admin or pools_for_viewer(actor=actor).exists()
+
+
+def pool_readers(*, pool: TalentPool) -> list:
+    """The people HR granted this pool (users, with their employee when they have one)."""
+    granted = TalentPoolUserObjectPermission.objects.filter(
+        content_object=pool, permission__codename=READ_POOL
+    ).values("user_id")
+    return list(
+        people_selectors.employees()
+        .filter(user_id__in=granted)
+        .order_by("last_name", "first_name", "id")
+    )
 
 
 def pool_get_for_viewer(*, actor: Actor, uuid) -> TalentPool | None:

@@ -1,8 +1,8 @@
 """Potential and the 9-box: the shipped criteria, a level from criterion scores, and the boxes.
 
-Performance comes from `talent.performance` (consolidated results against targets until the
-overall rating exists); potential from the latest potential assessment (calibrated when it
-was), else what the manager gave in the latest closed cycle's assessment.
+Performance comes from `talent.performance` (the overall rating of the cycle, else the
+consolidated results against targets); potential from the latest potential assessment
+(calibrated when it was), else what the manager gave in the latest closed cycle's assessment.
 """
 
 from __future__ import annotations

@@ -252,6 +252,18 @@ def critical_role_get_for_viewer(*, actor: Actor, uuid) -> CriticalRole | None:
     return critical_roles_for_viewer(actor=actor).filter(uuid=uuid).first()
 
 
+def succession_readers(*, critical_role: CriticalRole) -> list[Employee]:
+    """The people HR granted this critical role's slate."""
+    granted = CriticalRoleUserObjectPermission.objects.filter(
+        content_object=critical_role, permission__codename=READ_SUCCESSION
+    ).values("user_id")
+    return list(
+        people_selectors.employees()
+        .filter(user_id__in=granted)
+        .order_by("last_name", "first_name", "id")
+    )
+
+
 def may_read_succession(*, actor: Actor) -> bool:
     """Whether the actor reads any slate at all (the succession pages' entry)."""
     return actor.is_admin or critical_roles_for_viewer(actor=actor).exists()
@@ -420,7 +432,7 @@ class NineBox:
 
 
 def nine_box(*, department_id: int | None = None) -> NineBox:
-    """Performance (results against targets) x potential for everyone with both, in the
+    """Performance (`talent.performance`) x potential for everyone with both, in the
     latest closed cycle; and who moved box since the cycle before."""
     closed = list(cycle_selectors.closed_cycles()[:2])
     cycle = closed[0] if closed else None

@@ -17,11 +17,13 @@ from learning.models import DevelopmentPlan
 from learning.services.builds import plan_build
 from plms.audit.services import audit_record
 from plms.common.errors import ApplicationError, PermissionDenied
+from plms.events.bus import publish
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor, same_organization
 from talent import potential, review_selectors, selectors
 from talent.error_codes import ALREADY_NAMED, INVALID, SAME_ROLE, TOO_MANY_ASPIRATIONS
+from talent.events import PotentialAssessmentCalibrated, SuccessorNominated, SuccessorRemoved
 from talent.models import (
     MAX_ASPIRATIONS,
     READ_SUCCESSION,
@@ -274,6 +276,8 @@ def critical_role_unmark(*, actor: Actor, critical_role: CriticalRole) -> None:
     actor.require_admin()
     same_organization(actor, critical_role)
     audit_record(actor=actor, action="critical_role.unmarked", obj=critical_role)
+    successors = critical_role.successors.select_related("critical_role__role", "employee")
+    publish(actor_or_organization=actor, events=[SuccessorRemoved.of(s) for s in successors])
     critical_role.delete()
 
 
@@ -315,6 +319,7 @@ def successor_nominate(
         obj=successor,
         changes={"employee": employee.full_name, "readiness": readiness},
     )
+    publish(actor_or_organization=actor, events=[SuccessorNominated.of(successor)])
     return successor
 
 
@@ -349,6 +354,7 @@ def successor_remove(*, actor: Actor, successor: Successor) -> None:
         obj=successor,
         changes={"employee": successor.employee.full_name},
     )
+    publish(actor_or_organization=actor, events=[SuccessorRemoved.of(successor)])
     successor.delete()
 
 
@@ -498,6 +504,7 @@ def _calibrate(
         changes={"level": [before, level]},
         reason=reason,
     )
+    publish(actor_or_organization=actor, events=[PotentialAssessmentCalibrated.of(assessment)])
     return assessment
 
 

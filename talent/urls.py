@@ -16,6 +16,7 @@ urlpatterns = [
     path("critical-roles/<uuid:id>/", views.critical_role_detail, name="critical_role_detail"),
     path("critical-roles/<uuid:id>/nominate/", views.successor_nominate, name="successor_nominate"),
     path("critical-roles/<uuid:id>/grant/", views.succession_grant, name="succession_grant"),
+    path("critical-roles/<uuid:id>/revoke/", views.succession_revoke, name="succession_revoke"),
     path("successors/<uuid:id>/", views.successor_update, name="successor_update"),
     path("nine-box/", views.nine_box, name="nine_box"),
     path("pools/", pool_views.pools, name="pools"),
@@ -27,5 +28,12 @@ urlpatterns = [
     path("reviews/<uuid:id>/hold/", review_views.review_hold, name="review_hold"),
     path("reviews/<uuid:id>/grant/", review_views.review_grant, name="review_grant"),
     path("review-actions/<uuid:id>/", review_views.review_action, name="review_action"),
+    path("pools/<uuid:id>/edit/", pool_views.pool_edit, name="pool_edit"),
+    path(
+        "pools/<uuid:id>/programme/",
+        pool_views.pool_programme_change,
+        name="pool_programme_change",
+    ),
+    path("pools/<uuid:id>/readers/", pool_views.pool_readers_change, name="pool_readers_change"),
     path("people/<uuid:id>/potential/", views.potential_assess, name="potential_assess"),
 ]

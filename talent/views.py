@@ -207,6 +207,7 @@ def critical_role_detail(request: HttpRequest, id) -> HttpResponse:
         "levels": performance.LABELS,
         "form": SuccessorForm(people=_people(), readiness=readiness) if actor.is_admin else None,
         "grant_form": GrantForm(people=_people()) if actor.is_admin else None,
+        "readers": selectors.succession_readers(critical_role=critical) if actor.is_admin else [],
     }
     return render(request, "talent/critical_role.html", context)
 
@@ -277,6 +278,22 @@ def succession_grant(request: HttpRequest, id) -> HttpResponse:
                 _("%(name)s may now read this slate.")
                 % {"name": form.cleaned_data["employee"].full_name},
             )
+    return redirect("talent:critical_role_detail", id=critical.uuid)
+
+
+@member_required(admin=True)
+@require_POST
+def succession_revoke(request: HttpRequest, id) -> HttpResponse:
+    critical = _critical_or_404(request, id)
+    form = GrantForm(request.POST, people=_people())
+    if form.is_valid():
+        employee = form.cleaned_data["employee"]
+        services.succession_revoke(
+            actor=actor_from_request(request), critical_role=critical, employee=employee
+        )
+        messages.success(
+            request, _("%(name)s no longer reads this slate.") % {"name": employee.full_name}
+        )
     return redirect("talent:critical_role_detail", id=critical.uuid)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import mean
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from assessments.models import Assessment, AssessmentCycle, Rating
 from assessments.reviews import schema
@@ -396,18 +396,43 @@ def upward_capability_summary(
     ]
 
 
+def _withheld_pools(cycle: AssessmentCycle) -> set[tuple[int, str]]:
+    """(employee id, pooled kind) of the pools below their minimum of respondents in the
+    cycle: nothing of theirs is shown, not even mixed into the cycle's totals (subtracting a
+    person's shown pool from the totals would reveal the others). One query."""
+    counts = (
+        Assessment.objects.filter(
+            cycle=cycle, kind__in=POOLED_KINDS, status=Assessment.Status.SUBMITTED
+        )
+        .values("employee_id", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {
+        (row["employee_id"], row["kind"])
+        for row in counts
+        if row["n"] < pooled_minimum(cycle, row["kind"])
+    }
+
+
 def cycle_answer_summary(*, cycle: AssessmentCycle) -> list[dict]:
     """Calibration's view of the answers of a cycle (HR): per question and rater kind, how
     many answered, and for rating questions the mean, for multiple choice each option's count.
-    One query."""
+    Peers' and reports' answers about a person count only once enough of them submitted.
+    Two queries."""
     sections = cycle_sections(cycle)
     if not sections:
         return []
+    withheld = _withheld_pools(cycle)
     rows = ReviewAnswer.objects.filter(
         assessment__cycle=cycle, assessment__status=Assessment.Status.SUBMITTED
-    ).values_list("question_key", "assessment__kind", "level", "choice", "text")
+    ).values_list(
+        "question_key", "assessment__kind", "assessment__employee_id", "level", "choice", "text"
+    )
     grouped: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-    for key, kind, level, choice, text in rows:
+    for key, kind, employee_id, level, choice, text in rows:
+        if (employee_id, kind) in withheld:
+            continue
         grouped[key, kind].append((level, choice, text))
     summary = []
     for section, question in schema.questions_of(sections):
@@ -431,10 +456,13 @@ def cycle_answer_summary(*, cycle: AssessmentCycle) -> list[dict]:
 
 def answers_for_export(*, cycle: AssessmentCycle) -> Iterable[dict]:
     """The cycle's submitted answers, one row per person, rater and question, for the HR
-    export: peers without their names, and withheld for a person while fewer peers than the
-    cycle's minimum answered (anonymous cycles)."""
+    export: peers and reports about their manager without their names, withheld for a person
+    while fewer of them than the cycle's minimum answered, and listed by question and answer,
+    never one respondent's answers together or in the order the assessments were made (which
+    follows the raters)."""
     sections = cycle_sections(cycle) or []
     questions = {q["key"]: (s, q) for s, q in schema.questions_of(sections)}
+    position = {key: index for index, key in enumerate(questions)}
     answers = (
         ReviewAnswer.objects.filter(
             assessment__cycle=cycle, assessment__status=Assessment.Status.SUBMITTED
@@ -459,18 +487,23 @@ def answers_for_export(*, cycle: AssessmentCycle) -> Iterable[dict]:
             cycle=cycle, status=Assessment.Status.SUBMITTED, kind__in=POOLED_KINDS
         ).values_list("employee_id", "kind")
     )
+    pool: list[dict] = []  # the rows of one person's pool of one kind, sorted when complete
+    pool_of: tuple[int, str] | None = None
     for answer in answers.iterator(chunk_size=2000):
+        assessment = answer.assessment
+        group = (assessment.employee_id, assessment.kind)
+        if pool and group != pool_of:
+            yield from sorted(pool, key=lambda r: (position[r["question_key"]], r["answer"]))
+            pool = []
         if answer.question_key not in questions or answer.is_empty:
             continue
-        assessment = answer.assessment
         pooled = assessment.kind in POOLED_KINDS
         minimum = pooled_minimum(cycle, assessment.kind) if pooled else 0
-        if pooled and pooled_counts[assessment.employee_id, assessment.kind] < minimum:
+        if pooled and pooled_counts[group] < minimum:
             continue
         section, question = questions[answer.question_key]
-        employee = assessment.employee
-        yield {
-            "employee": employee,
+        row = {
+            "employee": assessment.employee,
             "rater_kind": assessment.kind,
             "rater": "" if pooled else assessment.rater.full_name,
             "section": section["title"],
@@ -478,6 +511,12 @@ def answers_for_export(*, cycle: AssessmentCycle) -> Iterable[dict]:
             "question": question["text"],
             "answer": answer_display(answer),
         }
+        if pooled:
+            pool.append(row)
+            pool_of = group
+        else:
+            yield row
+    yield from sorted(pool, key=lambda r: (position[r["question_key"]], r["answer"]))
 
 
 def cycles_using(*, template: ReviewTemplate) -> QuerySet[AssessmentCycle]:

@@ -4,6 +4,7 @@ the private manager notes never reach the report.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -195,3 +196,24 @@ def check_in_completion_rates(*, actor: Actor, today: date | None = None) -> lis
         CompletionRate(manager=managers[row["manager"]], due=row["due"], completed=row["completed"])
         for row in rows
     ]
+
+
+def missed_check_in_counts(
+    *, employee_ids: Sequence[int], since: date, today: date | None = None
+) -> dict[int, int]:
+    """{report's employee id: check-ins scheduled from `since` up to yesterday that were
+    neither held nor cancelled} for these people (one query)."""
+    today = today or timezone.localdate()
+    rows = (
+        CheckIn.objects.filter(
+            report_id__in=list(employee_ids),
+            status=CheckIn.Status.SCHEDULED,
+            scheduled_for__gte=since,
+            scheduled_for__lt=today,
+        )
+        .order_by()
+        .values("report_id")
+        .annotate(missed=Count("id"))
+        .values_list("report_id", "missed")
+    )
+    return dict(rows)

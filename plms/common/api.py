@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, tzinfo
 
 import django_filters
 from django import forms
@@ -51,6 +52,15 @@ class OrganizationScopedViewSet(ConditionalRequestsMixin, viewsets.GenericViewSe
     @property
     def actor(self) -> Actor:
         return actor_from_request(self.request)
+
+
+def api_date_time(value: datetime | None, zone: tzinfo) -> str | None:
+    """A date-time as the API's serializers write it (DRF's `DateTimeField`, "iso-8601"): in
+    `zone` (the current time zone), UTC written as "Z". For lists built from plain rows."""
+    if value is None:
+        return None
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})

@@ -17,6 +17,15 @@ class SearchFilter(filters.SearchFilter):
             raise ValidationError({self.search_param: ["Null characters are not allowed."]})
         return super().get_search_terms(request)
 
+    def filter_queryset(self, request, queryset, view):
+        """The view's `search_index(queryset, terms)`, when it has one, narrows the rows
+        first (an index lookup); the match on `search_fields` then decides as everywhere."""
+        narrow = getattr(view, "search_index", None)
+        terms = self.get_search_terms(request) if narrow is not None else []
+        if terms and getattr(view, "search_fields", None):
+            queryset = narrow(queryset, terms)
+        return super().filter_queryset(request, queryset, view)
+
     def get_schema_operation_parameters(self, view):
         if not getattr(view, "search_fields", None):
             return []

@@ -37,7 +37,13 @@ JOB_ROLE_ASSIGNED = "job_role.assigned"
 ASSESSMENT_CYCLE_LAUNCHED = "assessment_cycle.launched"
 PLAN_BUILD_FINISHED = "plan_build.finished"
 COMPENSATION_REVIEW_FINALISED = "compensation_review.finalised"
+BONUS_RUN_FINALISED = "bonus_run.finalised"
 REVIEW_ANSWERS_SUBMITTED = "review_answers.submitted"
+SUCCESSOR_NOMINATED = "successor.nominated"
+SUCCESSOR_REMOVED = "successor.removed"
+TALENT_POOL_MEMBER_ADDED = "talent_pool.member_added"
+TALENT_POOL_MEMBER_REMOVED = "talent_pool.member_removed"
+POTENTIAL_ASSESSMENT_CALIBRATED = "potential_assessment.calibrated"
 
 EVENT_TYPES: tuple[str, ...] = (
     EMPLOYEE_CREATED,
@@ -54,7 +60,13 @@ EVENT_TYPES: tuple[str, ...] = (
     ASSESSMENT_CYCLE_LAUNCHED,
     PLAN_BUILD_FINISHED,
     COMPENSATION_REVIEW_FINALISED,
+    BONUS_RUN_FINALISED,
     REVIEW_ANSWERS_SUBMITTED,
+    SUCCESSOR_NOMINATED,
+    SUCCESSOR_REMOVED,
+    TALENT_POOL_MEMBER_ADDED,
+    TALENT_POOL_MEMBER_REMOVED,
+    POTENTIAL_ASSESSMENT_CALIBRATED,
 )
 EVENT_DESCRIPTIONS = {
     EMPLOYEE_CREATED: _("An employee was added."),
@@ -73,9 +85,17 @@ EVENT_DESCRIPTIONS = {
     COMPENSATION_REVIEW_FINALISED: _(
         "A compensation review was finalised: the new pay is effective on its date."
     ),
+    BONUS_RUN_FINALISED: _("A bonus run was finalised: its bonuses are ready for payroll."),
     REVIEW_ANSWERS_SUBMITTED: _(
         "A rater submitted their answers to a review's questions (peers and reports about "
         "their manager anonymously: neither the assessment nor the rater is named)."
+    ),
+    SUCCESSOR_NOMINATED: _("A successor was put on a critical role's slate (ids only)."),
+    SUCCESSOR_REMOVED: _("A successor was taken off a critical role's slate (ids only)."),
+    TALENT_POOL_MEMBER_ADDED: _("A person was confirmed in a talent pool (ids only)."),
+    TALENT_POOL_MEMBER_REMOVED: _("A person was removed from a talent pool (ids only)."),
+    POTENTIAL_ASSESSMENT_CALIBRATED: _(
+        "Calibration settled a person's potential (ids only: read the level through the API)."
     ),
 }
 # Example `data` of events, published in the OpenAPI document (`x-webhooks`) and docs/webhooks.md.
@@ -130,6 +150,25 @@ EVENT_EXAMPLES: dict[str, dict] = {
         "respondents_shown": True,
         "submitted_at": "2027-03-12T10:41:07.200114+00:00",
     },
+    SUCCESSOR_NOMINATED: {
+        "id": "8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d",
+        "critical_role": "3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98",
+        "role": "5f1d3c8e-2b0a-4a59-8b53-0f1e9f6c7d21",
+        "employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
+        "nominated_at": "2027-02-01T10:15:00.000000+00:00",
+    },
+    TALENT_POOL_MEMBER_ADDED: {
+        "id": "1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b",
+        "pool": "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d",
+        "employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
+        "added_at": "2027-02-01T10:20:00.000000+00:00",
+    },
+    POTENTIAL_ASSESSMENT_CALIBRATED: {
+        "id": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+        "employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
+        "cycle": "7c0f5a2e-3d1b-4c55-9a7e-2f8d6b1c4e90",
+        "calibrated_at": "2027-02-03T15:00:00.000000+00:00",
+    },
     JOB_ROLE_ASSIGNED: {
         "employee": "0b7e6c1e-6a55-4a47-9d0e-5a3f3f0c2a11",
         "employee_external_id": "H-1",
@@ -138,6 +177,13 @@ EVENT_EXAMPLES: dict[str, dict] = {
         "role_key": "customer-advisor",
         "previous_role": None,
         "at": "2027-01-03T08:00:00+00:00",
+    },
+    BONUS_RUN_FINALISED: {
+        "id": "8d7c6b5a-4e3f-4a2b-9c1d-0e9f8a7b6c5d",
+        "name": "2027 bonus",
+        "year": 2027,
+        "finalised_at": "2028-02-15T10:20:00+00:00",
+        "people": 240,
     },
 }
 

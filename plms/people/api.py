@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 import django_filters
 from django.utils import timezone
@@ -19,6 +19,7 @@ from plms.common.api import (
     PublicIdFilter,
     ReferenceField,
     StrictModelSerializer,
+    api_date_time,
 )
 from plms.common.pagination import PagePagination
 from plms.people import selectors, services
@@ -121,12 +122,6 @@ class EmployeePagination(PagePagination):
 _DATE = serializers.DateField()
 
 
-def _date_time(value: datetime, zone: tzinfo) -> str:
-    # DRF's `DateTimeField` with "iso-8601": in the current time zone, UTC written as "Z".
-    text = value.astimezone(zone).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
 def employee_list_item(row: dict, *, zone: tzinfo) -> dict:
     """`EmployeeSerializer`'s representation of an `employee_rows()` row, field for field
     (`zone`: the current time zone)."""
@@ -145,8 +140,8 @@ def employee_list_item(row: dict, *, zone: tzinfo) -> dict:
         "active": row["active"],
         "left_on": _DATE.to_representation(row["left_on"]),
         "has_joined": row["user_id"] is not None,
-        "created_at": _date_time(row["created_at"], zone),
-        "updated_at": _date_time(row["updated_at"], zone),
+        "created_at": api_date_time(row["created_at"], zone),
+        "updated_at": api_date_time(row["updated_at"], zone),
     }
 
 
@@ -175,6 +170,9 @@ class EmployeeViewSet(
 
     def get_queryset(self):
         return selectors.employee_list()
+
+    def search_index(self, queryset, terms):
+        return selectors.employees_matching_search(queryset, terms)
 
     def list(self, request, *args, **kwargs):
         # Pages of plain rows (`EmployeeRowsPaginator`), rendered as `EmployeeSerializer`

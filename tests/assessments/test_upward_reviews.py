@@ -257,3 +257,62 @@ def test_rater_analytics_never_name_an_upward_rater(upward):
         names = [row["name"] for row in fairness.rater_analytics(cycle=upward.cycle)["raters"]]
     assert upward.employee.employee.full_name not in names
     assert upward.peer.employee.full_name not in names
+
+
+def test_below_the_minimum_upward_answers_stay_out_of_calibration(upward, client):
+    """The cycle's totals on calibration leave out a pool below its minimum: subtracting the
+    pools HR may read from the totals would otherwise give the others away."""
+    _answer(upward, upward.employee, 4, "Right", "Clear priorities")  # one of two reports
+    _close(upward)
+    client.force_login(upward.hr.user)
+    html = client.get(reverse("assessments:calibration", args=[upward.cycle.uuid])).content
+    html = html.decode()
+    assert "Your one-to-ones are" in html
+    assert "Right: 1" not in html and "mean 4" not in html
+    assert "No answers" in html
+
+
+def test_upward_ratings_below_the_minimum_do_not_move_the_managers_levels(world):
+    with in_org(world.org):
+        RoleAssignmentFactory(
+            organization=world.org, employee=world.manager.employee, role=world.role
+        )
+        cycle_services.cycle_update(
+            actor=world.system,
+            cycle=world.cycle,
+            weight_self=50,
+            weight_manager=0,
+            weight_peer=0,
+            weight_expert=0,
+            weight_upward=50,
+            min_upward=2,
+        )
+    world.launch()
+    own = world.assessment(rater=world.manager, kind="self", employee=world.manager)
+    world.rate(world.manager, own, {0: 2, 1: 2, 2: 2}, submit=True)
+    world.rate(world.employee, _upward_of(world, world.employee), {0: 5, 1: 5, 2: 5}, submit=True)
+    _close(world)
+    with in_org(world.org):
+        level = ConsolidatedLevel.objects.get(
+            employee=world.manager.employee, capability=world.capabilities[0]
+        )
+    assert float(level.level) == 2.0 and "upward" not in level.contributions
+
+
+def test_the_export_lists_pooled_answers_by_question_never_by_respondent(upward, client):
+    _answer(upward, upward.employee, 4, "Right", "Clear priorities")
+    _answer(upward, upward.peer, 2, "Too few", "Shields us from noise")
+    _close(upward)
+    client.force_login(upward.hr.user)
+    export = client.get(reverse("assessments:cycle_answers_export", args=[upward.cycle.uuid]))
+    rows = [
+        (r["question_key"], r["answer"], r["rater"])
+        for r in csv.DictReader(io.StringIO(export.content.decode()))
+        if r["rater_kind"] == "upward"
+    ]
+    keys = [key for key, _, _ in rows]
+    assert keys == [key for key in ("q-obstacles", "q-one-to-one", "q-words") for _ in "ab"]
+    for key in ("q-obstacles", "q-one-to-one", "q-words"):
+        answers = [answer for k, answer, _ in rows if k == key]
+        assert answers == sorted(answers)
+    assert {rater for _, _, rater in rows} == {""}

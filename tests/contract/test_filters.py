@@ -27,6 +27,8 @@ from drf_spectacular.generators import SchemaGenerator
 
 from capabilities.models import CatalogueCapability, CatalogueCategory
 from capabilities.services.scales import scale_ensure
+from plms.tenancy.actors import system_actor
+from reward import services as reward_services
 from tests.conftest import in_org
 from tests.factories import TENANT_FACTORIES, UserFactory
 
@@ -382,6 +384,33 @@ def _suggestions(org, name):
     else:
         value = "1"
     return Case(url, value, str(first.uuid), str(second.uuid), extra=base)
+
+
+@case("/api/v1/performance-outliers", "kind", "cycles", "times")
+def _outliers(org, name):
+    """Three cycles of final ratings: A top in all three, B top in the older two, C lowest
+    in all three. By default (2 of the last 3) all are listed; `kind=high` drops C, the
+    latest cycle alone (`cycles=1`) and all three (`times=3`) drop B."""
+    with in_org(org):
+        reward_services.rating_scale_ensure(actor=system_actor(org))
+    cycles = [
+        _factory("AssessmentCycle")(
+            organization=org,
+            period_start=timezone.localdate() - timedelta(days=400 * (3 - n) + 90),
+            period_end=timezone.localdate() - timedelta(days=400 * (3 - n)),
+        )
+        for n in range(3)
+    ]
+    people = {}
+    for label, levels in (("a", (5, 5, 5)), ("b", (5, 5, 3)), ("c", (1, 1, 1))):
+        people[label] = _factory("Employee")(organization=org, last_name=f"Outlier {label}")
+        for cycle, level in zip(cycles, levels, strict=True):
+            _factory("PerformanceRating")(
+                organization=org, cycle=cycle, employee=people[label], manager_level=level
+            )
+    first, second = str(people["a"].uuid), str(people["b" if name != "kind" else "c"].uuid)
+    value = {"kind": "high", "cycles": "1", "times": "3"}[name]
+    return Case("/api/v1/performance-outliers", value, first, second)
 
 
 # --- Malformed values -------------------------------------------------------------------------

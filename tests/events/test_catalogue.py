@@ -30,6 +30,13 @@ DECLARED_BY = {
     "cycle_launched": "assessments.events",
     "plan_build_finished": "learning.events",
     "compensation_review_finalised": "reward.events",
+    "talent_review_action_recorded": "talent.events",
+    "bonus_run_finalised": "reward.events",
+    "successor_nominated": "talent.events",
+    "successor_removed": "talent.events",
+    "talent_pool_member_added": "talent.events",
+    "talent_pool_member_removed": "talent.events",
+    "potential_assessment_calibrated": "talent.events",
 }
 
 

@@ -18,6 +18,9 @@ ANNOUNCED = (
     "goal.status_changed",
     "workflow.milestone_due",
     "review_answers.submitted",
+    "successor.nominated",
+    "talent_pool.member_added",
+    "potential_assessment.calibrated",
 )
 
 

@@ -16,6 +16,7 @@ from learning import impact
 from learning.models import LearningFeedback, PlanItem
 from learning.services import feedback as feedback_services
 from plms.common.errors import ApplicationError
+from tests.assessments.factories import AssessmentCycleFactory, ConsolidatedLevelFactory
 from tests.conftest import in_org
 from tests.learning.conftest import actor_of
 from tests.learning.factories import DevelopmentPlanFactory, PlanItemFactory
@@ -92,17 +93,30 @@ def test_impact_report_shows_satisfaction_beside_change_and_cost(world, client):
         PlanItem.objects.filter(pk=item.pk).update(
             completed_at=datetime.datetime(2027, 1, 15, tzinfo=datetime.UTC)
         )
-    with in_org(world.org):
+        # Complaint resolution: 2 in the cycle before the course (the world's), 3 after it.
+        ConsolidatedLevelFactory(
+            organization=world.org,
+            cycle=AssessmentCycleFactory(organization=world.org, status="closed"),
+            employee=world.employee.employee,
+            capability=world.capabilities["complaints"],
+            level=3,
+        )
         feedback_services.learning_feedback_give(
             actor=actor_of(world.employee), item=world.items["course"], rating=3
         )
         report = impact.impact_report()
     row = next(r for r in report["items"] if r["item"] == "Course")
     assert row["satisfaction"] == Decimal("3.00") and row["ratings"] == 1
-    assert "cost" in row
+    assert (row["mean_change"], row["cost_per_level"]) == (Decimal("1.00"), Decimal("300.00"))
     client.force_login(world.hr.user)
     page = client.get(reverse("learning:impact")).content.decode()
-    assert "3.00 of 5 (1 rating)" in page
+    (course,) = [tr for tr in page.split("<tr>") if tr.startswith("<td>Course</td>")]
+    cells = [cell.split("</td>")[0] for cell in course.split('<td class="num">')[1:]]
+    # completed, measured, mean change, levels gained, cost per level gained, satisfaction
+    assert cells == ["1", "1", "1.00", "1.00", "300.00", "3.00 of 5 (1 rating)"]
+    api = client.get("/api/v1/learning-impact").json()
+    (course,) = [r for r in api["items"] if r["item"] == "Course"]
+    assert (course["satisfaction"], course["ratings"], course["cost_per_level"]) == (3, 1, 300)
 
 
 def _rate(world, member, key, rating):

@@ -10,9 +10,11 @@ import factory
 from reward.models import (
     BonusLine,
     BonusRun,
+    CalibrationRank,
     CompensationGrant,
     CompensationProposal,
     CompensationReview,
+    LeaveRecord,
     MeritMatrixCell,
     PayGrade,
     PayRecord,
@@ -165,3 +167,22 @@ class BonusLineFactory(TenantFactory):
     individual_multiplier = Decimal(1)
     prorate = Decimal(1)
     computed_amount = Decimal("5000")
+
+
+@tenant_factory
+class CalibrationRankFactory(TenantFactory):
+    class Meta:
+        model = CalibrationRank
+
+    cycle = factory.SubFactory(AssessmentCycleFactory, organization=SAME_ORG)
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    position = factory.Sequence(lambda n: n + 1)
+
+
+@tenant_factory
+class LeaveRecordFactory(TenantFactory):
+    class Meta:
+        model = LeaveRecord
+
+    employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
+    starts_on = datetime.date(2027, 3, 1)

@@ -228,6 +228,7 @@ def test_hr_configures_the_formula_and_grants_pay_access(org_a, hr_admin, manage
         "attainment_cap": 100,
         "distribution_tolerance": 5,
         "equity_min_group": 5,
+        "equity_gap_threshold": "5.0",
     }
     wrong = client.post(url, {**base, "goal_weight": 50}).content.decode()
     assert "must add up to 100" in wrong

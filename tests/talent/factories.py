@@ -8,6 +8,7 @@ import factory
 from django.contrib.auth.models import Permission
 
 from talent.models import (
+    READ_POOL,
     READ_SUCCESSION,
     Aspiration,
     CareerPath,
@@ -18,7 +19,9 @@ from talent.models import (
     Successor,
     SuccessorNomination,
     TalentPool,
+    TalentPoolItem,
     TalentPoolMember,
+    TalentPoolUserObjectPermission,
     TalentReview,
     TalentReviewEntry,
     TalentReviewMove,
@@ -32,6 +35,7 @@ from tests.factories import (
     UserFactory,
     tenant_factory,
 )
+from tests.learning.factories import LearningItemFactory
 
 SAME_ORG = factory.SelfAttribute("..organization")
 
@@ -139,6 +143,29 @@ class SuccessorNominationFactory(TenantFactory):
     employee = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
     proposed_by = factory.SubFactory(EmployeeFactory, organization=SAME_ORG)
     readiness = Successor.Readiness.ONE_TWO_YEARS
+
+
+@tenant_factory
+class TalentPoolItemFactory(TenantFactory):
+    class Meta:
+        model = TalentPoolItem
+
+    pool = factory.SubFactory(TalentPoolFactory, organization=SAME_ORG)
+    item = factory.SubFactory(LearningItemFactory, organization=SAME_ORG)
+
+
+def _read_pool() -> Permission:
+    return Permission.objects.get(content_type__app_label="talent", codename=READ_POOL)
+
+
+@tenant_factory
+class TalentPoolUserObjectPermissionFactory(TenantFactory):
+    class Meta:
+        model = TalentPoolUserObjectPermission
+
+    content_object = factory.SubFactory(TalentPoolFactory, organization=SAME_ORG)
+    user = factory.SubFactory(UserFactory)
+    permission = factory.LazyFunction(_read_pool)
 
 
 @tenant_factory

@@ -17,9 +17,17 @@ from plms.accounts.models import UserSession
 from plms.integrations.models import WebhookSubscription
 from plms.people.models import Employee
 from plms.privacy.models import PersonalDataExport
-from reward.models import CompensationProposal, CompensationReview
+from reward.models import BonusLine, BonusRun, CompensationProposal, CompensationReview
 from surveys.models import Survey, SurveyAction
-from talent.models import Aspiration, CareerPath, CriticalRole, Successor, TalentPool
+from talent.models import (
+    Aspiration,
+    CareerPath,
+    CriticalRole,
+    Successor,
+    TalentPool,
+    TalentReview,
+    TalentReviewEntry,
+)
 from tests.factories import TENANT_FACTORIES
 from workflows.models import Notification, WorkflowRun, WorkflowTemplate
 
@@ -83,6 +91,11 @@ PAGE_MODELS = {
         for name in ("review_detail", "review_propose", "review_finalise", "review_payroll")
     },
     "reward:proposal_decide": CompensationProposal,
+    **{
+        f"reward:{name}": BonusRun
+        for name in ("bonus_run_detail", "bonus_run_finalise", "bonus_run_export")
+    },
+    "reward:bonus_line": BonusLine,
     "assessments:assessment_form": Assessment,
     "assessments:rating_autosave": Assessment,
     "assessments:nomination_decide": Assessment,
@@ -139,6 +152,16 @@ PAGE_MODELS = {
     "talent:successor_update": Successor,
     "talent:potential_assess": Employee,
     "talent:pool_detail": TalentPool,
+    "talent:review_detail": TalentReview,
+    "talent:review_move": TalentReview,
+    "talent:review_log": TalentReview,
+    "talent:review_hold": TalentReview,
+    "talent:review_grant": TalentReview,
+    "talent:review_action": TalentReviewEntry,
+    "talent:pool_edit": TalentPool,
+    "talent:pool_programme_change": TalentPool,
+    "talent:pool_readers_change": TalentPool,
+    "talent:succession_revoke": CriticalRole,
     **{
         f"surveys:{name}": Survey
         for name in ("detail", "edit", "schedule", "close", "results", "answer", "actions")
