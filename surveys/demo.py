@@ -16,9 +16,9 @@ from plms.people.models import Department, Employee
 from plms.tenancy.actors import Actor
 from plms.web.demo import DEMO_STEPS, member_actor
 from surveys import actions, services
-from workflows.triggers import organization_zone
 from surveys.library import PULSE_SET
 from surveys.models import ActionPlan, Survey
+from workflows.triggers import organization_zone
 
 PULSE = "Monthly pulse"
 MINIMUM = 3
