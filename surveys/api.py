@@ -193,7 +193,7 @@ class SurveyViewSet(
 
 
 class SurveyResponseSerializer(ApiSerializer):
-    survey = PublicIdField(Survey)
+    survey = serializers.UUIDField(help_text="The survey's public id.")
     answers = serializers.DictField(
         help_text="Answers by question id: a number on a scale, one of a multiple-choice "
         "question's choices, or text."
@@ -227,7 +227,10 @@ class SurveyResponseViewSet(OrganizationScopedViewSet):
     def create(self, request):
         data = SurveyResponseSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        survey = data.validated_data["survey"]
+        survey = selectors.surveys().filter(uuid=data.validated_data["survey"]).first()
+        if survey is None:
+            message = "Unknown survey."
+            raise ApplicationError(INVALID, message, fields={"survey": message})
         survey_round = services.response_submit(
             actor=self.actor, survey=survey, answers=data.validated_data["answers"]
         )

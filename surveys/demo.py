@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import random
 
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from plms.people.models import Department, Employee
@@ -17,6 +18,7 @@ from plms.web.demo import DEMO_STEPS, member_actor
 from surveys import actions, services
 from surveys.library import PULSE_SET
 from surveys.models import ActionPlan, Survey
+from workflows.triggers import organization_zone
 
 PULSE = "Monthly pulse"
 MINIMUM = 3
@@ -61,10 +63,14 @@ def seed_surveys(actor: Actor) -> None:
         open_days=7,
     )
     survey = services.survey_schedule(actor=actor, survey=survey, now=now)
+    zone = organization_zone(actor.organization)
     rng = random.Random(27)
     people = list(Employee.objects.filter(active=True, user__isnull=False).order_by("email"))
     for month in range(3):
-        opens_at = now - datetime.timedelta(days=7 + 30 * (3 - month))
+        # The same day of each of the three months before the next round.
+        opens_at = datetime.datetime.combine(
+            next_round - relativedelta(months=3 - month), datetime.time(9), tzinfo=zone
+        )
         services.round_open(survey=survey, opens_at=opens_at)
         for person in people:
             if month == 2 and person.email == "noah@acme.example":

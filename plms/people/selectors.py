@@ -79,10 +79,10 @@ def employees_matching_search(
     (not leakproof) only after the policy, so it scanned every person of the organisation; the
     index (`people_employeesearchgram`, one row per three-character piece of each person's
     fields, upper-cased as `icontains` compares, kept by triggers on the employee table — see
-    migration `people.0004`) is looked up by equality, which is leakproof, on a key leading
-    with the organisation. A person has every piece of a word found in one of their fields, so
-    nobody who matches is left out; the exact match removes those whose pieces are spread over
-    several fields or who have them in another order."""
+    migrations `people.0004` and `.0005`) is looked up by equality, which is leakproof, on a
+    key leading with the organisation. A person has every piece of a word found in one of
+    their fields, so nobody who matches is left out; the exact match removes those whose
+    pieces are spread over several fields or who have them in another order."""
     looked_up = [word for word in words if len(word) >= SEARCH_GRAM_LENGTH]
     if connection.vendor != "postgresql" or not looked_up:
         return queryset

@@ -57,7 +57,7 @@ def recomputed(org) -> set[tuple[str, int]]:
     with organization_scope(org), connection.cursor() as cursor:
         cursor.execute(
             "SELECT g.gram, e.id FROM people_employee AS e, unnest("
-            "people_employee_search_grams(e.first_name, e.last_name, e.email, e.title)) AS g(gram)"
+            "people_search_grams(e.first_name, e.last_name, e.email, e.title)) AS g(gram)"
         )
         return set(cursor.fetchall())
 

@@ -3,6 +3,8 @@
 from .action_item import ActionItem
 from .action_item_request import ActionItemRequest
 from .addition_request import AdditionRequest
+from .adjust_request import AdjustRequest
+from .adjusted_gap import AdjustedGap
 from .answer_input_request import AnswerInputRequest
 from .answers_input_request import AnswersInputRequest
 from .approve_request import ApproveRequest
@@ -19,9 +21,17 @@ from .assessment_kind_enum import AssessmentKindEnum
 from .assessment_status_enum import AssessmentStatusEnum
 from .assessments_list_kind import AssessmentsListKind
 from .assessments_list_status import AssessmentsListStatus
-from .audience_enum import AudienceEnum
 from .audit_event import AuditEvent
 from .bench import Bench
+from .blank_enum import BlankEnum
+from .bonus_line import BonusLine
+from .bonus_run import BonusRun
+from .bonus_run_detail import BonusRunDetail
+from .bonus_run_detail_rating_multipliers import BonusRunDetailRatingMultipliers
+from .bonus_run_rating_multipliers import BonusRunRatingMultipliers
+from .bonus_run_request import BonusRunRequest
+from .bonus_run_request_rating_multipliers import BonusRunRequestRatingMultipliers
+from .bonus_runs_export_retrieve_file_format import BonusRunsExportRetrieveFileFormat
 from .budget import Budget
 from .budget_request import BudgetRequest
 from .bulk_employee_item_request import BulkEmployeeItemRequest
@@ -68,6 +78,8 @@ from .deadlines_request import DeadlinesRequest
 from .decision_request import DecisionRequest
 from .department import Department
 from .department_heatmap import DepartmentHeatmap
+from .department_multiplier import DepartmentMultiplier
+from .department_multiplier_request import DepartmentMultiplierRequest
 from .department_request import DepartmentRequest
 from .development_plan import DevelopmentPlan
 from .development_plans_list_kind import DevelopmentPlansListKind
@@ -77,6 +89,10 @@ from .email_state_enum import EmailStateEnum
 from .employee import Employee
 from .employee_gaps import EmployeeGaps
 from .employee_request import EmployeeRequest
+from .enps import Enps
+from .equity_cell import EquityCell
+from .equity_group import EquityGroup
+from .equity_report import EquityReport
 from .error import Error
 from .error_fields import ErrorFields
 from .escalate_to_enum import EscalateToEnum
@@ -130,6 +146,7 @@ from .learning_item import LearningItem
 from .learning_item_request import LearningItemRequest
 from .learning_items_list_completion_outcome import LearningItemsListCompletionOutcome
 from .learning_items_list_kind import LearningItemsListKind
+from .leave_rule_enum import LeaveRuleEnum
 from .level_enum import LevelEnum
 from .level_link import LevelLink
 from .level_link_request import LevelLinkRequest
@@ -143,12 +160,17 @@ from .notification import Notification
 from .notification_read_all import NotificationReadAll
 from .offered_content import OfferedContent
 from .organization import Organization
+from .outlier import Outlier
+from .outlier_kind_enum import OutlierKindEnum
+from .outlier_ratings_item import OutlierRatingsItem
 from .owner_type_enum import OwnerTypeEnum
 from .paginated_action_item_list import PaginatedActionItemList
 from .paginated_aspiration_list import PaginatedAspirationList
 from .paginated_assessment_cycle_list import PaginatedAssessmentCycleList
 from .paginated_assessment_list import PaginatedAssessmentList
 from .paginated_audit_event_list import PaginatedAuditEventList
+from .paginated_bonus_line_list import PaginatedBonusLineList
+from .paginated_bonus_run_list import PaginatedBonusRunList
 from .paginated_capability_list import PaginatedCapabilityList
 from .paginated_capability_update_list import PaginatedCapabilityUpdateList
 from .paginated_career_path_list import PaginatedCareerPathList
@@ -173,6 +195,7 @@ from .paginated_job_role_assignment_list import PaginatedJobRoleAssignmentList
 from .paginated_job_role_list import PaginatedJobRoleList
 from .paginated_learning_item_list import PaginatedLearningItemList
 from .paginated_notification_list import PaginatedNotificationList
+from .paginated_outlier_list import PaginatedOutlierList
 from .paginated_pay_grade_list import PaginatedPayGradeList
 from .paginated_pay_record_list import PaginatedPayRecordList
 from .paginated_peer_nomination_list import PaginatedPeerNominationList
@@ -185,15 +208,23 @@ from .paginated_proposal_list import PaginatedProposalList
 from .paginated_question_answer_list import PaginatedQuestionAnswerList
 from .paginated_rating_list import PaginatedRatingList
 from .paginated_rating_preview_list import PaginatedRatingPreviewList
+from .paginated_reader_list import PaginatedReaderList
 from .paginated_request_for_feedback_list import PaginatedRequestForFeedbackList
+from .paginated_review_action_list import PaginatedReviewActionList
 from .paginated_review_answer_row_list import PaginatedReviewAnswerRowList
+from .paginated_review_decision_list import PaginatedReviewDecisionList
 from .paginated_review_list import PaginatedReviewList
+from .paginated_review_move_list import PaginatedReviewMoveList
 from .paginated_review_template_list import PaginatedReviewTemplateList
 from .paginated_review_template_version_list import PaginatedReviewTemplateVersionList
+from .paginated_slate_reader_list import PaginatedSlateReaderList
 from .paginated_successor_list import PaginatedSuccessorList
 from .paginated_successor_nomination_list import PaginatedSuccessorNominationList
 from .paginated_suggested_member_list import PaginatedSuggestedMemberList
+from .paginated_survey_list import PaginatedSurveyList
+from .paginated_survey_result_list import PaginatedSurveyResultList
 from .paginated_talent_pool_list import PaginatedTalentPoolList
+from .paginated_talent_review_list import PaginatedTalentReviewList
 from .paginated_webhook_delivery_list import PaginatedWebhookDeliveryList
 from .paginated_webhook_subscription_list import PaginatedWebhookSubscriptionList
 from .paginated_workflow_list import PaginatedWorkflowList
@@ -214,8 +245,11 @@ from .patched_pay_grade_request import PatchedPayGradeRequest
 from .patched_review_template_request import PatchedReviewTemplateRequest
 from .patched_review_template_request_sections import PatchedReviewTemplateRequestSections
 from .patched_successor_update_request import PatchedSuccessorUpdateRequest
+from .patched_survey_request import PatchedSurveyRequest
+from .patched_talent_pool_update_request import PatchedTalentPoolUpdateRequest
 from .patched_webhook_subscription_request import PatchedWebhookSubscriptionRequest
 from .patched_workflow_request import PatchedWorkflowRequest
+from .pay_equity_retrieve_within import PayEquityRetrieveWithin
 from .pay_grade import PayGrade
 from .pay_grade_request import PayGradeRequest
 from .pay_record import PayRecord
@@ -226,8 +260,10 @@ from .peer_nominate_request import PeerNominateRequest
 from .peer_nomination import PeerNomination
 from .peer_nominations_list_status import PeerNominationsListStatus
 from .peer_suggestion import PeerSuggestion
+from .performance_outliers_list_kind import PerformanceOutliersListKind
 from .performance_rating import PerformanceRating
 from .personal_data_export import PersonalDataExport
+from .personal_data_export_request_request import PersonalDataExportRequestRequest
 from .personal_data_export_status_enum import PersonalDataExportStatusEnum
 from .perspective_enum import PerspectiveEnum
 from .ping import Ping
@@ -244,18 +280,28 @@ from .potential_assessment_scores import PotentialAssessmentScores
 from .potential_calibrate_request import PotentialCalibrateRequest
 from .preview_tally import PreviewTally
 from .preview_vote_request import PreviewVoteRequest
+from .programme_add_request import ProgrammeAddRequest
+from .programme_item import ProgrammeItem
+from .programme_item_request import ProgrammeItemRequest
+from .programme_remove_request import ProgrammeRemoveRequest
 from .proposal import Proposal
 from .proposal_decision_request import ProposalDecisionRequest
 from .proposal_input_request import ProposalInputRequest
 from .question_answer import QuestionAnswer
 from .question_answer_kind_enum import QuestionAnswerKindEnum
+from .question_result import QuestionResult
+from .question_result_distribution import QuestionResultDistribution
+from .rank_request import RankRequest
 from .rating import Rating
 from .rating_preview import RatingPreview
 from .rating_request import RatingRequest
 from .ratings_input_request import RatingsInputRequest
+from .reader import Reader
+from .reader_request import ReaderRequest
 from .readiness_enum import ReadinessEnum
 from .reason_request import ReasonRequest
 from .recipients_enum import RecipientsEnum
+from .recurrence_enum import RecurrenceEnum
 from .relative_to_enum import RelativeToEnum
 from .removal_request import RemovalRequest
 from .request_for_feedback import RequestForFeedback
@@ -263,8 +309,17 @@ from .request_for_feedback_request import RequestForFeedbackRequest
 from .requirement import Requirement
 from .requirement_request import RequirementRequest
 from .review import Review
+from .review_action import ReviewAction
+from .review_action_complete_request import ReviewActionCompleteRequest
+from .review_action_request import ReviewActionRequest
+from .review_action_status_enum import ReviewActionStatusEnum
 from .review_answer_row import ReviewAnswerRow
 from .review_answers_list_kind import ReviewAnswersListKind
+from .review_decision import ReviewDecision
+from .review_decision_request import ReviewDecisionRequest
+from .review_hold_request import ReviewHoldRequest
+from .review_move import ReviewMove
+from .review_move_request import ReviewMoveRequest
 from .review_request import ReviewRequest
 from .review_template import ReviewTemplate
 from .review_template_request import ReviewTemplateRequest
@@ -297,6 +352,9 @@ from .scim_user_urnietfparamsscimschemasextensionenterprise_20_user_manager impo
     ScimUserUrnietfparamsscimschemasextensionenterprise20UserManager,
 )
 from .scope_enum import ScopeEnum
+from .scope_gaps import ScopeGaps
+from .slate_reader import SlateReader
+from .slate_reader_request import SlateReaderRequest
 from .source_enum import SourceEnum
 from .state_enum import StateEnum
 from .successor import Successor
@@ -304,14 +362,35 @@ from .successor_nomination import SuccessorNomination
 from .successor_nomination_request import SuccessorNominationRequest
 from .successor_nomination_status_enum import SuccessorNominationStatusEnum
 from .successor_request import SuccessorRequest
+from .suggested_action_enum import SuggestedActionEnum
 from .suggested_member import SuggestedMember
+from .survey import Survey
+from .survey_audience_enum import SurveyAudienceEnum
+from .survey_question import SurveyQuestion
+from .survey_question_kind_enum import SurveyQuestionKindEnum
+from .survey_question_request import SurveyQuestionRequest
+from .survey_request import SurveyRequest
+from .survey_response_receipt import SurveyResponseReceipt
+from .survey_response_request import SurveyResponseRequest
+from .survey_response_request_answers import SurveyResponseRequestAnswers
+from .survey_result import SurveyResult
+from .survey_results_list_by import SurveyResultsListBy
+from .survey_round import SurveyRound
+from .survey_round_request import SurveyRoundRequest
+from .survey_status_enum import SurveyStatusEnum
+from .surveys_list_status import SurveysListStatus
 from .talent_pool import TalentPool
 from .talent_pool_member import TalentPoolMember
 from .talent_pool_member_request import TalentPoolMemberRequest
 from .talent_pool_request import TalentPoolRequest
+from .talent_review import TalentReview
+from .talent_review_request import TalentReviewRequest
+from .talent_review_status_enum import TalentReviewStatusEnum
 from .template_application import TemplateApplication
 from .template_apply_request import TemplateApplyRequest
 from .template_apply_status_enum import TemplateApplyStatusEnum
+from .to_box_enum import ToBoxEnum
+from .totals import Totals
 from .trigger_enum import TriggerEnum
 from .update_frequency_enum import UpdateFrequencyEnum
 from .visibility_enum import VisibilityEnum
@@ -327,6 +406,7 @@ from .webhook_subscription_request import WebhookSubscriptionRequest
 from .weights import Weights
 from .weights_request import WeightsRequest
 from .workflow import Workflow
+from .workflow_audience_enum import WorkflowAudienceEnum
 from .workflow_milestone import WorkflowMilestone
 from .workflow_milestone_config import WorkflowMilestoneConfig
 from .workflow_milestone_config_request import WorkflowMilestoneConfigRequest
@@ -343,6 +423,8 @@ __all__ = (
     "ActionItem",
     "ActionItemRequest",
     "AdditionRequest",
+    "AdjustedGap",
+    "AdjustRequest",
     "AnswerInputRequest",
     "AnswersInputRequest",
     "ApproveRequest",
@@ -359,9 +441,17 @@ __all__ = (
     "AssessmentsListKind",
     "AssessmentsListStatus",
     "AssessmentStatusEnum",
-    "AudienceEnum",
     "AuditEvent",
     "Bench",
+    "BlankEnum",
+    "BonusLine",
+    "BonusRun",
+    "BonusRunDetail",
+    "BonusRunDetailRatingMultipliers",
+    "BonusRunRatingMultipliers",
+    "BonusRunRequest",
+    "BonusRunRequestRatingMultipliers",
+    "BonusRunsExportRetrieveFileFormat",
     "Budget",
     "BudgetRequest",
     "BulkEmployeeItemRequest",
@@ -408,6 +498,8 @@ __all__ = (
     "DecisionRequest",
     "Department",
     "DepartmentHeatmap",
+    "DepartmentMultiplier",
+    "DepartmentMultiplierRequest",
     "DepartmentRequest",
     "DevelopmentPlan",
     "DevelopmentPlansListKind",
@@ -417,6 +509,10 @@ __all__ = (
     "Employee",
     "EmployeeGaps",
     "EmployeeRequest",
+    "Enps",
+    "EquityCell",
+    "EquityGroup",
+    "EquityReport",
     "Error",
     "ErrorFields",
     "EscalateToEnum",
@@ -470,6 +566,7 @@ __all__ = (
     "LearningItemRequest",
     "LearningItemsListCompletionOutcome",
     "LearningItemsListKind",
+    "LeaveRuleEnum",
     "LevelEnum",
     "LevelLink",
     "LevelLinkRequest",
@@ -483,12 +580,17 @@ __all__ = (
     "NotificationReadAll",
     "OfferedContent",
     "Organization",
+    "Outlier",
+    "OutlierKindEnum",
+    "OutlierRatingsItem",
     "OwnerTypeEnum",
     "PaginatedActionItemList",
     "PaginatedAspirationList",
     "PaginatedAssessmentCycleList",
     "PaginatedAssessmentList",
     "PaginatedAuditEventList",
+    "PaginatedBonusLineList",
+    "PaginatedBonusRunList",
     "PaginatedCapabilityList",
     "PaginatedCapabilityUpdateList",
     "PaginatedCareerPathList",
@@ -513,6 +615,7 @@ __all__ = (
     "PaginatedJobRoleList",
     "PaginatedLearningItemList",
     "PaginatedNotificationList",
+    "PaginatedOutlierList",
     "PaginatedPayGradeList",
     "PaginatedPayRecordList",
     "PaginatedPeerNominationList",
@@ -525,15 +628,23 @@ __all__ = (
     "PaginatedQuestionAnswerList",
     "PaginatedRatingList",
     "PaginatedRatingPreviewList",
+    "PaginatedReaderList",
     "PaginatedRequestForFeedbackList",
+    "PaginatedReviewActionList",
     "PaginatedReviewAnswerRowList",
+    "PaginatedReviewDecisionList",
     "PaginatedReviewList",
+    "PaginatedReviewMoveList",
     "PaginatedReviewTemplateList",
     "PaginatedReviewTemplateVersionList",
+    "PaginatedSlateReaderList",
     "PaginatedSuccessorList",
     "PaginatedSuccessorNominationList",
     "PaginatedSuggestedMemberList",
+    "PaginatedSurveyList",
+    "PaginatedSurveyResultList",
     "PaginatedTalentPoolList",
+    "PaginatedTalentReviewList",
     "PaginatedWebhookDeliveryList",
     "PaginatedWebhookSubscriptionList",
     "PaginatedWorkflowList",
@@ -554,8 +665,11 @@ __all__ = (
     "PatchedReviewTemplateRequest",
     "PatchedReviewTemplateRequestSections",
     "PatchedSuccessorUpdateRequest",
+    "PatchedSurveyRequest",
+    "PatchedTalentPoolUpdateRequest",
     "PatchedWebhookSubscriptionRequest",
     "PatchedWorkflowRequest",
+    "PayEquityRetrieveWithin",
     "PayGrade",
     "PayGradeRequest",
     "PayRecord",
@@ -566,8 +680,10 @@ __all__ = (
     "PeerNomination",
     "PeerNominationsListStatus",
     "PeerSuggestion",
+    "PerformanceOutliersListKind",
     "PerformanceRating",
     "PersonalDataExport",
+    "PersonalDataExportRequestRequest",
     "PersonalDataExportStatusEnum",
     "PerspectiveEnum",
     "Ping",
@@ -584,18 +700,28 @@ __all__ = (
     "PotentialCalibrateRequest",
     "PreviewTally",
     "PreviewVoteRequest",
+    "ProgrammeAddRequest",
+    "ProgrammeItem",
+    "ProgrammeItemRequest",
+    "ProgrammeRemoveRequest",
     "Proposal",
     "ProposalDecisionRequest",
     "ProposalInputRequest",
     "QuestionAnswer",
     "QuestionAnswerKindEnum",
+    "QuestionResult",
+    "QuestionResultDistribution",
+    "RankRequest",
     "Rating",
     "RatingPreview",
     "RatingRequest",
     "RatingsInputRequest",
+    "Reader",
+    "ReaderRequest",
     "ReadinessEnum",
     "ReasonRequest",
     "RecipientsEnum",
+    "RecurrenceEnum",
     "RelativeToEnum",
     "RemovalRequest",
     "RequestForFeedback",
@@ -603,8 +729,17 @@ __all__ = (
     "Requirement",
     "RequirementRequest",
     "Review",
+    "ReviewAction",
+    "ReviewActionCompleteRequest",
+    "ReviewActionRequest",
+    "ReviewActionStatusEnum",
     "ReviewAnswerRow",
     "ReviewAnswersListKind",
+    "ReviewDecision",
+    "ReviewDecisionRequest",
+    "ReviewHoldRequest",
+    "ReviewMove",
+    "ReviewMoveRequest",
     "ReviewRequest",
     "ReviewTemplate",
     "ReviewTemplateRequest",
@@ -633,6 +768,9 @@ __all__ = (
     "ScimUserUrnietfparamsscimschemasextensionenterprise20User",
     "ScimUserUrnietfparamsscimschemasextensionenterprise20UserManager",
     "ScopeEnum",
+    "ScopeGaps",
+    "SlateReader",
+    "SlateReaderRequest",
     "SourceEnum",
     "StateEnum",
     "Successor",
@@ -640,14 +778,35 @@ __all__ = (
     "SuccessorNominationRequest",
     "SuccessorNominationStatusEnum",
     "SuccessorRequest",
+    "SuggestedActionEnum",
     "SuggestedMember",
+    "Survey",
+    "SurveyAudienceEnum",
+    "SurveyQuestion",
+    "SurveyQuestionKindEnum",
+    "SurveyQuestionRequest",
+    "SurveyRequest",
+    "SurveyResponseReceipt",
+    "SurveyResponseRequest",
+    "SurveyResponseRequestAnswers",
+    "SurveyResult",
+    "SurveyResultsListBy",
+    "SurveyRound",
+    "SurveyRoundRequest",
+    "SurveysListStatus",
+    "SurveyStatusEnum",
     "TalentPool",
     "TalentPoolMember",
     "TalentPoolMemberRequest",
     "TalentPoolRequest",
+    "TalentReview",
+    "TalentReviewRequest",
+    "TalentReviewStatusEnum",
     "TemplateApplication",
     "TemplateApplyRequest",
     "TemplateApplyStatusEnum",
+    "ToBoxEnum",
+    "Totals",
     "TriggerEnum",
     "UpdateFrequencyEnum",
     "VisibilityEnum",
@@ -663,6 +822,7 @@ __all__ = (
     "Weights",
     "WeightsRequest",
     "Workflow",
+    "WorkflowAudienceEnum",
     "WorkflowMilestone",
     "WorkflowMilestoneConfig",
     "WorkflowMilestoneConfigRequest",

@@ -26,6 +26,9 @@ class LearningItem:
         kind (str): One of `course`, `e_learning`, `article`, `video`, `book`, `workshop`, `on_the_job`, `stretch`,
             `mentoring`, `coaching`.
         mix (str): One of `experience`, `social`, `formal`.
+        rating (float | None): The learners' mean rating of the item, 1 (poor) to 5 (excellent); null until someone who
+            completed it rated it.
+        rating_count (int): How many learners rated the item.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         description (str | Unset):
@@ -45,6 +48,8 @@ class LearningItem:
     title: str
     kind: str
     mix: str
+    rating: float | None
+    rating_count: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
     description: str | Unset = UNSET
@@ -68,6 +73,11 @@ class LearningItem:
         kind = self.kind
 
         mix = self.mix
+
+        rating: float | None
+        rating = self.rating
+
+        rating_count = self.rating_count
 
         created_at = self.created_at.isoformat()
 
@@ -112,6 +122,8 @@ class LearningItem:
                 "title": title,
                 "kind": kind,
                 "mix": mix,
+                "rating": rating,
+                "rating_count": rating_count,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -153,6 +165,15 @@ class LearningItem:
         kind = d.pop("kind")
 
         mix = d.pop("mix")
+
+        def _parse_rating(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        rating = _parse_rating(d.pop("rating"))
+
+        rating_count = d.pop("rating_count")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -197,6 +218,8 @@ class LearningItem:
             title=title,
             kind=kind,
             mix=mix,
+            rating=rating,
+            rating_count=rating_count,
             created_at=created_at,
             updated_at=updated_at,
             description=description,

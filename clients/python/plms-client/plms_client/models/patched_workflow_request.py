@@ -7,8 +7,8 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.audience_enum import AudienceEnum
 from ..models.trigger_enum import TriggerEnum
+from ..models.workflow_audience_enum import WorkflowAudienceEnum
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class PatchedWorkflowRequest:
         recurrence (str | Unset):
         event (str | Unset): For `trigger=event`: e.g. `employee_joined`, `probation_ends`.
         event_days (int | Unset):
-        audience (AudienceEnum | Unset): * `everyone` - Everyone
+        audience (WorkflowAudienceEnum | Unset): * `everyone` - Everyone
             * `departments` - Departments
             * `job_roles` - Job roles
             * `people` - Chosen people
@@ -49,7 +49,7 @@ class PatchedWorkflowRequest:
     recurrence: str | Unset = UNSET
     event: str | Unset = UNSET
     event_days: int | Unset = UNSET
-    audience: AudienceEnum | Unset = UNSET
+    audience: WorkflowAudienceEnum | Unset = UNSET
     audience_ids: list[UUID] | Unset = UNSET
     audience_title_contains: str | Unset = UNSET
     audience_requires_manager: bool | Unset = UNSET
@@ -170,11 +170,11 @@ class PatchedWorkflowRequest:
         event_days = d.pop("event_days", UNSET)
 
         _audience = d.pop("audience", UNSET)
-        audience: AudienceEnum | Unset
+        audience: WorkflowAudienceEnum | Unset
         if isinstance(_audience, Unset):
             audience = UNSET
         else:
-            audience = AudienceEnum(_audience)
+            audience = WorkflowAudienceEnum(_audience)
 
         _audience_ids = d.pop("audience_ids", UNSET)
         audience_ids: list[UUID] | Unset = UNSET

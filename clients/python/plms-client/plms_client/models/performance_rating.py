@@ -31,6 +31,9 @@ class PerformanceRating:
         calibrated_at (datetime.datetime | None):
         final_level (int | None):
         stage (str): `proposed`, `confirmed` (by the manager) or `calibrated`.
+        rank (int | None): The person's place in their department's ranking of the cycle, 1 first, once HR has ranked
+            the group (`rank`); null while the organisation does not rank people (the default) or has not ranked this group
+            yet.
         computed_at (datetime.datetime):
     """
 
@@ -50,6 +53,7 @@ class PerformanceRating:
     calibrated_at: datetime.datetime | None
     final_level: int | None
     stage: str
+    rank: int | None
     computed_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -101,6 +105,9 @@ class PerformanceRating:
 
         stage = self.stage
 
+        rank: int | None
+        rank = self.rank
+
         computed_at = self.computed_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -123,6 +130,7 @@ class PerformanceRating:
                 "calibrated_at": calibrated_at,
                 "final_level": final_level,
                 "stage": stage,
+                "rank": rank,
                 "computed_at": computed_at,
             }
         )
@@ -225,6 +233,13 @@ class PerformanceRating:
 
         stage = d.pop("stage")
 
+        def _parse_rank(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        rank = _parse_rank(d.pop("rank"))
+
         computed_at = datetime.datetime.fromisoformat(d.pop("computed_at"))
 
         performance_rating = cls(
@@ -244,6 +259,7 @@ class PerformanceRating:
             calibrated_at=calibrated_at,
             final_level=final_level,
             stage=stage,
+            rank=rank,
             computed_at=computed_at,
         )
 

@@ -27,6 +27,7 @@ class PersonalDataExport:
         progress (int):
         size (int):
         requested_by (str):
+        include_planning (bool):
         created_at (datetime.datetime):
         finished_at (datetime.datetime | None):
         downloaded_at (datetime.datetime | None):
@@ -39,6 +40,7 @@ class PersonalDataExport:
     progress: int
     size: int
     requested_by: str
+    include_planning: bool
     created_at: datetime.datetime
     finished_at: datetime.datetime | None
     downloaded_at: datetime.datetime | None
@@ -57,6 +59,8 @@ class PersonalDataExport:
         size = self.size
 
         requested_by = self.requested_by
+
+        include_planning = self.include_planning
 
         created_at = self.created_at.isoformat()
 
@@ -85,6 +89,7 @@ class PersonalDataExport:
                 "progress": progress,
                 "size": size,
                 "requested_by": requested_by,
+                "include_planning": include_planning,
                 "created_at": created_at,
                 "finished_at": finished_at,
                 "downloaded_at": downloaded_at,
@@ -108,6 +113,8 @@ class PersonalDataExport:
         size = d.pop("size")
 
         requested_by = d.pop("requested_by")
+
+        include_planning = d.pop("include_planning")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -155,6 +162,7 @@ class PersonalDataExport:
             progress=progress,
             size=size,
             requested_by=requested_by,
+            include_planning=include_planning,
             created_at=created_at,
             finished_at=finished_at,
             downloaded_at=downloaded_at,

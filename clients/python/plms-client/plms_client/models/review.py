@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.blank_enum import BlankEnum
+from ..models.leave_rule_enum import LeaveRuleEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Review")
@@ -26,6 +28,14 @@ class Review:
         finalised_at (datetime.datetime | None):
         cycle (None | Unset | UUID):
         eligible_started_before (datetime.date | None | Unset): Only people who started before this date take part.
+        leave_rule (BlankEnum | LeaveRuleEnum | Unset): What happens to people on leave on the effective date, or with
+            more than `leave_days_over` days of leave in the period.
+
+            * `` - Leave does not count
+            * `exclude` - Not eligible
+            * `flag` - Eligible, flagged
+        leave_days_over (int | None | Unset): Days of leave in the period (the cycle's, else the year before the
+            effective date) past which the leave rule applies; empty: only leave on the date.
         hard_budget (bool | Unset):
     """
 
@@ -38,6 +48,8 @@ class Review:
     finalised_at: datetime.datetime | None
     cycle: None | Unset | UUID = UNSET
     eligible_started_before: datetime.date | None | Unset = UNSET
+    leave_rule: BlankEnum | LeaveRuleEnum | Unset = UNSET
+    leave_days_over: int | None | Unset = UNSET
     hard_budget: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -76,6 +88,20 @@ class Review:
         else:
             eligible_started_before = self.eligible_started_before
 
+        leave_rule: str | Unset
+        if isinstance(self.leave_rule, Unset):
+            leave_rule = UNSET
+        elif isinstance(self.leave_rule, LeaveRuleEnum):
+            leave_rule = self.leave_rule.value
+        else:
+            leave_rule = self.leave_rule.value
+
+        leave_days_over: int | None | Unset
+        if isinstance(self.leave_days_over, Unset):
+            leave_days_over = UNSET
+        else:
+            leave_days_over = self.leave_days_over
+
         hard_budget = self.hard_budget
 
         field_dict: dict[str, Any] = {}
@@ -95,6 +121,10 @@ class Review:
             field_dict["cycle"] = cycle
         if eligible_started_before is not UNSET:
             field_dict["eligible_started_before"] = eligible_started_before
+        if leave_rule is not UNSET:
+            field_dict["leave_rule"] = leave_rule
+        if leave_days_over is not UNSET:
+            field_dict["leave_days_over"] = leave_days_over
         if hard_budget is not UNSET:
             field_dict["hard_budget"] = hard_budget
 
@@ -164,6 +194,34 @@ class Review:
 
         eligible_started_before = _parse_eligible_started_before(d.pop("eligible_started_before", UNSET))
 
+        def _parse_leave_rule(data: object) -> BlankEnum | LeaveRuleEnum | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                leave_rule_type_0 = LeaveRuleEnum(data)
+
+                return leave_rule_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            leave_rule_type_1 = BlankEnum(data)
+
+            return leave_rule_type_1
+
+        leave_rule = _parse_leave_rule(d.pop("leave_rule", UNSET))
+
+        def _parse_leave_days_over(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        leave_days_over = _parse_leave_days_over(d.pop("leave_days_over", UNSET))
+
         hard_budget = d.pop("hard_budget", UNSET)
 
         review = cls(
@@ -176,6 +234,8 @@ class Review:
             finalised_at=finalised_at,
             cycle=cycle,
             eligible_started_before=eligible_started_before,
+            leave_rule=leave_rule,
+            leave_days_over=leave_days_over,
             hard_budget=hard_budget,
         )
 

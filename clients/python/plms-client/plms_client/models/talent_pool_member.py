@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -18,12 +18,14 @@ class TalentPoolMember:
         id (UUID):
         employee (UUID):
         employee_name (str):
+        plan (None | UUID): The development plan that carries the pool's programme for this member.
         created_at (datetime.datetime):
     """
 
     id: UUID
     employee: UUID
     employee_name: str
+    plan: None | UUID
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -34,6 +36,12 @@ class TalentPoolMember:
 
         employee_name = self.employee_name
 
+        plan: None | str
+        if isinstance(self.plan, UUID):
+            plan = str(self.plan)
+        else:
+            plan = self.plan
+
         created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -43,6 +51,7 @@ class TalentPoolMember:
                 "id": id,
                 "employee": employee,
                 "employee_name": employee_name,
+                "plan": plan,
                 "created_at": created_at,
             }
         )
@@ -58,12 +67,28 @@ class TalentPoolMember:
 
         employee_name = d.pop("employee_name")
 
+        def _parse_plan(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                plan_type_0 = UUID(data)
+
+                return plan_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        plan = _parse_plan(d.pop("plan"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         talent_pool_member = cls(
             id=id,
             employee=employee,
             employee_name=employee_name,
+            plan=plan,
             created_at=created_at,
         )
 

@@ -21,6 +21,9 @@ class TalentPoolRequest:
         aspired_role (None | Unset | UUID):
         capability (None | Unset | UUID):
         minimum_level (int | None | Unset):
+        programme_name (str | Unset): What members see the programme called on their plan (never the pool's name).
+        workflow (None | Unset | UUID): The Momentum workflow that sets the programme's cadence; its audience is kept to
+            the pool's members.
     """
 
     name: str
@@ -29,6 +32,8 @@ class TalentPoolRequest:
     aspired_role: None | Unset | UUID = UNSET
     capability: None | Unset | UUID = UNSET
     minimum_level: int | None | Unset = UNSET
+    programme_name: str | Unset = UNSET
+    workflow: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -61,6 +66,16 @@ class TalentPoolRequest:
         else:
             minimum_level = self.minimum_level
 
+        programme_name = self.programme_name
+
+        workflow: None | str | Unset
+        if isinstance(self.workflow, Unset):
+            workflow = UNSET
+        elif isinstance(self.workflow, UUID):
+            workflow = str(self.workflow)
+        else:
+            workflow = self.workflow
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -78,6 +93,10 @@ class TalentPoolRequest:
             field_dict["capability"] = capability
         if minimum_level is not UNSET:
             field_dict["minimum_level"] = minimum_level
+        if programme_name is not UNSET:
+            field_dict["programme_name"] = programme_name
+        if workflow is not UNSET:
+            field_dict["workflow"] = workflow
 
         return field_dict
 
@@ -133,6 +152,25 @@ class TalentPoolRequest:
 
         minimum_level = _parse_minimum_level(d.pop("minimum_level", UNSET))
 
+        programme_name = d.pop("programme_name", UNSET)
+
+        def _parse_workflow(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                workflow_type_0 = UUID(data)
+
+                return workflow_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        workflow = _parse_workflow(d.pop("workflow", UNSET))
+
         talent_pool_request = cls(
             name=name,
             description=description,
@@ -140,6 +178,8 @@ class TalentPoolRequest:
             aspired_role=aspired_role,
             capability=capability,
             minimum_level=minimum_level,
+            programme_name=programme_name,
+            workflow=workflow,
         )
 
         return talent_pool_request

@@ -110,7 +110,10 @@ def sync_detailed(
 
      HR admins and keys: budgets per department (an amount or a percent of the department's payroll) and
     the merit matrix (rating by position in range, each band from `range_from` up to but not including
-    `range_to`). Scope `compensation:write`.
+    `range_to`). Eligibility: `eligible_started_before`, and the leave rule (`leave_rule` `exclude` or
+    `flag`: people on leave on the effective date, or with more than `leave_days_over` days of leave in
+    the cycle's period, else the year up to the effective date; budgets by percent of payroll count
+    eligible people only). Scope `compensation:write`.
 
     Args:
         body (ReviewRequest):
@@ -143,7 +146,10 @@ def sync(
 
      HR admins and keys: budgets per department (an amount or a percent of the department's payroll) and
     the merit matrix (rating by position in range, each band from `range_from` up to but not including
-    `range_to`). Scope `compensation:write`.
+    `range_to`). Eligibility: `eligible_started_before`, and the leave rule (`leave_rule` `exclude` or
+    `flag`: people on leave on the effective date, or with more than `leave_days_over` days of leave in
+    the cycle's period, else the year up to the effective date; budgets by percent of payroll count
+    eligible people only). Scope `compensation:write`.
 
     Args:
         body (ReviewRequest):
@@ -171,7 +177,10 @@ async def asyncio_detailed(
 
      HR admins and keys: budgets per department (an amount or a percent of the department's payroll) and
     the merit matrix (rating by position in range, each band from `range_from` up to but not including
-    `range_to`). Scope `compensation:write`.
+    `range_to`). Eligibility: `eligible_started_before`, and the leave rule (`leave_rule` `exclude` or
+    `flag`: people on leave on the effective date, or with more than `leave_days_over` days of leave in
+    the cycle's period, else the year up to the effective date; budgets by percent of payroll count
+    eligible people only). Scope `compensation:write`.
 
     Args:
         body (ReviewRequest):
@@ -202,7 +211,10 @@ async def asyncio(
 
      HR admins and keys: budgets per department (an amount or a percent of the department's payroll) and
     the merit matrix (rating by position in range, each band from `range_from` up to but not including
-    `range_to`). Scope `compensation:write`.
+    `range_to`). Eligibility: `eligible_started_before`, and the leave rule (`leave_rule` `exclude` or
+    `flag`: people on leave on the effective date, or with more than `leave_days_over` days of leave in
+    the cycle's period, else the year up to the effective date; budgets by percent of payroll count
+    eligible people only). Scope `compensation:write`.
 
     Args:
         body (ReviewRequest):

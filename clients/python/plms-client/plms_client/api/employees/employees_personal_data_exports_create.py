@@ -8,12 +8,16 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.personal_data_export import PersonalDataExport
-from ...types import Response
+from ...models.personal_data_export_request_request import PersonalDataExportRequestRequest
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    body: PersonalDataExportRequestRequest | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -22,6 +26,12 @@ def _get_kwargs(
         ),
     }
 
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -104,14 +114,18 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    body: PersonalDataExportRequestRequest | Unset = UNSET,
 ) -> Response[Error | PersonalDataExport]:
     """Request a person's data export
 
      Everything PLMS holds about the person, as JSON and CSV in a ZIP, built in the background: poll the
-    list for `progress`, then download it once from `download_url`. Audited. Scope `privacy:write`.
+    list for `progress`, then download it once from `download_url`. Management planning (successor
+    slates, potential, talent pools) is withheld unless `include_planning` is true. Audited. Scope
+    `privacy:write`.
 
     Args:
         id (str):
+        body (PersonalDataExportRequestRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +137,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -136,14 +151,18 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    body: PersonalDataExportRequestRequest | Unset = UNSET,
 ) -> Error | PersonalDataExport | None:
     """Request a person's data export
 
      Everything PLMS holds about the person, as JSON and CSV in a ZIP, built in the background: poll the
-    list for `progress`, then download it once from `download_url`. Audited. Scope `privacy:write`.
+    list for `progress`, then download it once from `download_url`. Management planning (successor
+    slates, potential, talent pools) is withheld unless `include_planning` is true. Audited. Scope
+    `privacy:write`.
 
     Args:
         id (str):
+        body (PersonalDataExportRequestRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +175,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        body=body,
     ).parsed
 
 
@@ -163,14 +183,18 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    body: PersonalDataExportRequestRequest | Unset = UNSET,
 ) -> Response[Error | PersonalDataExport]:
     """Request a person's data export
 
      Everything PLMS holds about the person, as JSON and CSV in a ZIP, built in the background: poll the
-    list for `progress`, then download it once from `download_url`. Audited. Scope `privacy:write`.
+    list for `progress`, then download it once from `download_url`. Management planning (successor
+    slates, potential, talent pools) is withheld unless `include_planning` is true. Audited. Scope
+    `privacy:write`.
 
     Args:
         id (str):
+        body (PersonalDataExportRequestRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,6 +206,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,14 +218,18 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    body: PersonalDataExportRequestRequest | Unset = UNSET,
 ) -> Error | PersonalDataExport | None:
     """Request a person's data export
 
      Everything PLMS holds about the person, as JSON and CSV in a ZIP, built in the background: poll the
-    list for `progress`, then download it once from `download_url`. Audited. Scope `privacy:write`.
+    list for `progress`, then download it once from `download_url`. Management planning (successor
+    slates, potential, talent pools) is withheld unless `include_planning` is true. Audited. Scope
+    `privacy:write`.
 
     Args:
         id (str):
+        body (PersonalDataExportRequestRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,5 +243,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            body=body,
         )
     ).parsed

@@ -147,7 +147,8 @@ def sync_detailed(
 ) -> Response[Error | PaginatedLearningItemList]:
     """List learning items
 
-     Scope `learning:read`.
+     Each with the learners' mean rating and how many rated it (training feedback, given once they
+    completed it). Scope `learning:read`.
 
     Args:
         active (bool | Unset):
@@ -205,7 +206,8 @@ def sync(
 ) -> Error | PaginatedLearningItemList | None:
     """List learning items
 
-     Scope `learning:read`.
+     Each with the learners' mean rating and how many rated it (training feedback, given once they
+    completed it). Scope `learning:read`.
 
     Args:
         active (bool | Unset):
@@ -258,7 +260,8 @@ async def asyncio_detailed(
 ) -> Response[Error | PaginatedLearningItemList]:
     """List learning items
 
-     Scope `learning:read`.
+     Each with the learners' mean rating and how many rated it (training feedback, given once they
+    completed it). Scope `learning:read`.
 
     Args:
         active (bool | Unset):
@@ -314,7 +317,8 @@ async def asyncio(
 ) -> Error | PaginatedLearningItemList | None:
     """List learning items
 
-     Scope `learning:read`.
+     Each with the learners' mean rating and how many rated it (training feedback, given once they
+    completed it). Scope `learning:read`.
 
     Args:
         active (bool | Unset):

@@ -101,8 +101,9 @@ def sync_detailed(
 ) -> Response[Error | PaginatedTalentPoolList]:
     """List talent pools
 
-     Each with its criteria and confirmed members. Confidential: HR admins and keys read them; others get
-    an empty list. Reads are audited. Scope `talent:read`.
+     Each with its criteria, confirmed members and programme. Confidential: HR admins and keys read every
+    pool, a person HR granted a pool reads that one; others get an empty list. Reads are audited. Scope
+    `talent:read`.
 
     Args:
         page (int | Unset):
@@ -136,8 +137,9 @@ def sync(
 ) -> Error | PaginatedTalentPoolList | None:
     """List talent pools
 
-     Each with its criteria and confirmed members. Confidential: HR admins and keys read them; others get
-    an empty list. Reads are audited. Scope `talent:read`.
+     Each with its criteria, confirmed members and programme. Confidential: HR admins and keys read every
+    pool, a person HR granted a pool reads that one; others get an empty list. Reads are audited. Scope
+    `talent:read`.
 
     Args:
         page (int | Unset):
@@ -166,8 +168,9 @@ async def asyncio_detailed(
 ) -> Response[Error | PaginatedTalentPoolList]:
     """List talent pools
 
-     Each with its criteria and confirmed members. Confidential: HR admins and keys read them; others get
-    an empty list. Reads are audited. Scope `talent:read`.
+     Each with its criteria, confirmed members and programme. Confidential: HR admins and keys read every
+    pool, a person HR granted a pool reads that one; others get an empty list. Reads are audited. Scope
+    `talent:read`.
 
     Args:
         page (int | Unset):
@@ -199,8 +202,9 @@ async def asyncio(
 ) -> Error | PaginatedTalentPoolList | None:
     """List talent pools
 
-     Each with its criteria and confirmed members. Confidential: HR admins and keys read them; others get
-    an empty list. Reads are audited. Scope `talent:read`.
+     Each with its criteria, confirmed members and programme. Confidential: HR admins and keys read every
+    pool, a person HR granted a pool reads that one; others get an empty list. Reads are audited. Scope
+    `talent:read`.
 
     Args:
         page (int | Unset):

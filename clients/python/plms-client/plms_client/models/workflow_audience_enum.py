@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class AudienceEnum(StrEnum):
+class WorkflowAudienceEnum(StrEnum):
     DEPARTMENTS = "departments"
     EVERYONE = "everyone"
     JOB_ROLES = "job_roles"
