@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from plms.audit.services import audit_record, audit_record_many
+from plms.common.db import update_rows
 from plms.common.errors import ApplicationError, NotFound, PermissionDenied
 from plms.common.spreadsheets import csv_bytes, xlsx_bytes
 from plms.events.bus import publish
@@ -380,21 +381,25 @@ def review_finalise(*, actor: Actor, review: CompensationReview) -> int:
         raise ApplicationError(
             error_codes.PROPOSALS_PENDING, "Some proposals still wait for approval."
         )
-    approved = list(
-        review.proposals.filter(status=CompensationProposal.Status.APPROVED).only(
-            "employee_id", "current_pay", "increase_amount"
-        )
+    new_pay = {
+        employee_id: current + increase
+        for employee_id, current, increase in review.proposals.filter(
+            status=CompensationProposal.Status.APPROVED
+        ).values_list("employee_id", "current_pay", "increase_amount")
+    }
+    # The person is read with the record: the audit entries name them.
+    records = list(
+        PayRecord.objects.filter(employee_id__in=new_pay)
+        .select_related("employee")
+        .select_for_update(of=("self",))
+        .order_by("pk")
     )
-    new_pay = {p.employee_id: p.current_pay + p.increase_amount for p in approved}
-    records = list(PayRecord.objects.filter(employee_id__in=new_pay).select_for_update())
     now = timezone.now()
     for record in records:
         record.base_pay = new_pay[record.employee_id]
         record.effective_date = review.effective_date
         record.updated_at = now
-    PayRecord.objects.bulk_update(
-        records, ["base_pay", "effective_date", "updated_at"], batch_size=2000
-    )
+    update_rows(PayRecord, records, ["base_pay", "effective_date", "updated_at"])
     audit_record_many(
         actor=actor, action="pay.changed", objects=records, reason=f"Finalised in {review.name}"
     )

@@ -337,3 +337,50 @@ def test_momentum_reminds_a_manager_who_has_not_proposed(org_a, world, manager, 
                 reason="Budget",
             )
         assert milestones.remind_manager(context).state == MilestoneRun.State.SKIPPED
+
+
+def test_finalising_takes_the_same_queries_for_one_person_as_for_many(
+    org_a, world, manager, employee, hr_admin
+):
+    """Finalising writes everyone's pay and names each person in the audit log in a fixed
+    number of statements (it was one query per person to name them)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def finalise(people) -> tuple[int, int]:
+        review = comp.review_open(
+            actor=actor_of(hr_admin),
+            name=f"Review of {len(people)}",
+            effective_date=datetime.date(2027, 4, 1),
+            proposal_deadline=datetime.date(2027, 3, 15),
+            budgets=[comp.BudgetSpec(world["support"], amount=D(50000))],
+            matrix=MATRIX,
+            cycle=world["review"].cycle,
+        )
+        for person in people:
+            comp.proposal_submit(
+                actor=actor_of(manager),
+                review=review,
+                employee=person,
+                increase_percent=D(3),
+                reason="Market move",
+            )
+        CompensationProposal.objects.filter(review=review).update(
+            status=CompensationProposal.Status.APPROVED
+        )
+        with CaptureQueriesContext(connection) as queries:
+            changed = comp.review_finalise(actor=actor_of(hr_admin), review=review)
+        return changed, len(queries)
+
+    with in_org(org_a):
+        one = finalise([employee.employee])
+        two = finalise([employee.employee, world["second"].employee])
+        named = set(
+            AuditEvent.objects.filter(action="pay.changed").values_list("object_repr", flat=True)
+        )
+    assert (one[0], two[0]) == (1, 2)
+    assert one[1] == two[1]
+    assert named == {
+        f"Pay of {employee.employee}",
+        f"Pay of {world['second'].employee}",
+    }
