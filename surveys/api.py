@@ -17,6 +17,7 @@ from plms.common.api import (
     ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
+    StrictBooleanField,
     StrictCharField,
     without_body,
 )
@@ -49,7 +50,7 @@ class SurveyQuestionSerializer(ApiSerializer):
     choices = serializers.ListField(
         child=StrictCharField(max_length=100), required=False, max_length=20
     )
-    required = serializers.BooleanField(
+    required = StrictBooleanField(
         required=False, help_text="Only open text may be optional; other kinds are required."
     )
 

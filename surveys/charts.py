@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 WIDTH = 640
 HEIGHT = 300
-TOP, BOTTOM, LEFT, RIGHT = 30, 50, 70, 30
+TOP, BOTTOM, LEFT, RIGHT = 30, 50, 70, 60
 FONT = 22
 
 
@@ -84,7 +84,7 @@ def trend_svg(trend: Sequence, *, chart_id: str = "survey-trend") -> SafeString:
     for n, result in enumerate(trend):
         parts.append(
             f'<text x="{x(n):.1f}" y="{HEIGHT - 14}" text-anchor="middle" font-size="{FONT}">'
-            f"{escape(result.round.opens_at.strftime('%b %y'))}</text>"
+            f"{escape(result.round.opens_at.strftime('%b %Y'))}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))

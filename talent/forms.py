@@ -223,7 +223,7 @@ class PoolWorkflowForm(forms.Form):
         label=_("Momentum workflow"),
         queryset=None,
         required=False,
-        empty_label=_("None"),
+        empty_label=_("No workflow"),
         help_text=_(
             "It runs for the pool's members on its own schedule; its audience follows "
             "whoever joins or leaves the pool."

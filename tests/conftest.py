@@ -38,6 +38,8 @@ LONGEST_FIRST = (
     "tests/workflows/test_recovery.py",
     "tests/web/test_rolling_restart.py",
     "tests/browser/test_journeys.py",
+    "tests/browser/test_survey_journey.py",
+    "tests/browser/test_talent_journey.py",
     "tests/browser/test_accessibility.py",
 )
 

@@ -13,7 +13,12 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from plms.common.api import ApiModelSerializer, ApiSerializer, OrganizationScopedViewSet
+from plms.common.api import (
+    ApiModelSerializer,
+    ApiSerializer,
+    OrganizationScopedViewSet,
+    StrictBooleanField,
+)
 from plms.common.errors import NotFound
 from plms.common.ids import parse_public_id
 from plms.people.selectors import employee_list
@@ -63,7 +68,7 @@ class PersonalDataExportSerializer(ApiModelSerializer):
 
 
 class PersonalDataExportRequestSerializer(ApiSerializer):
-    include_planning = serializers.BooleanField(
+    include_planning = StrictBooleanField(
         default=False,
         help_text=(
             "Include management planning about the person (successor slates, potential, "
