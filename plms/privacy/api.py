@@ -114,7 +114,7 @@ class EmployeePersonalDataExportViewSet(
         return selectors.personal_data_exports_for(employee=_employee(self.kwargs["id"]))
 
     def create(self, request, *args, **kwargs):
-        body = PersonalDataExportRequestSerializer(data=request.data or {})
+        body = PersonalDataExportRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         export = services.personal_data_export_request(
             actor=self.actor,

@@ -204,6 +204,9 @@ def test_the_api_requests_lists_and_downloads_once(
     assert planning.status_code == 202 and planning.json()["include_planning"] is True
     refused = client.post(url, {"include_plans": True}, format="json")
     assert refused.status_code == 400 and "include_plans" in refused.json()["fields"]
+    for body in ("null", "[]", '{"include_planning": 0}'):
+        wrong = client.post(url, body, content_type="application/json")
+        assert wrong.status_code == 400 and wrong.json()["code"] == "invalid", body
     assert make_key_client(world.org, ["people:write"]).post(url).status_code == 403
     other = make_key_client(world.outsider.membership.organization, ["privacy:write"])
     assert other.post(url).status_code == 404
