@@ -162,3 +162,20 @@ def test_a_lone_peer_rating_of_a_capability_does_not_count_though_enough_peers_s
     assert first.level == MANAGER_ONLY and "peer" not in first.contributions
     assert first.rating_count == 1
     assert second.level == WITH_PEERS and second.contributions["peer"]["ratings"] == 2
+
+
+@pytest.mark.parametrize("anonymous", [True, False])
+def test_rater_analytics_name_peers_only_in_a_cycle_that_names_them(world, anonymous):
+    from assessments import fairness
+
+    _rated(world, submitted_peers=2, anonymous=anonymous)
+    with in_org(world.org):
+        names = {row["name"] for row in fairness.rater_analytics(cycle=world.cycle)["raters"]}
+        peers = {
+            assessment.rater.full_name
+            for assessment in Assessment.objects.filter(cycle=world.cycle, kind="peer")
+        }
+    assert len(peers) == 2
+    assert world.manager.employee.full_name in names
+    assert (peers <= names) is not anonymous
+    assert not (peers & names) or not anonymous
