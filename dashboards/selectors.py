@@ -21,8 +21,9 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
-    Max,
+    OuterRef,
     Q,
+    Subquery,
     Sum,
 )
 from django.db.models.functions import TruncWeek
@@ -37,8 +38,9 @@ from assessments.results_cache import cached_report
 from goals import kpi as kpi_math
 from goals.checkins.selectors import escalations_to_resolve
 from goals.feedback.selectors import feedback_requests_for
-from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
+from goals.models import CheckIn, Goal, GoalRedEpisode, GoalUpdate, Perspective
 from goals.selectors import (
+    KPI_COLUMNS,
     DecisionLatency,
     GoalRisk,
     goal_rag,
@@ -83,10 +85,55 @@ class DueItem:
         return self.due is not None and self.due == self.today
 
 
-def due_items(*, employee: Employee, today: date | None = None, limit: int = 12) -> list[DueItem]:
+# The columns the home reads of a person's own goals: what judges them and what it shows.
+MY_GOAL_FIELDS = (
+    "uuid",
+    "title",
+    "status",
+    "update_frequency",
+    "start_date",
+    "due_date",
+    "activated_at",
+    "created_at",
+    *KPI_COLUMNS,
+    "rag_green_at",
+    "rag_amber_at",
+    "range_tolerance_percent",
+)
+
+
+def my_goals(*, employee: Employee, today: date | None = None) -> list[Goal]:
+    """The person's active goals, in the goal list's order (due date, title), each judged as
+    the goal pages judge it (`progress`, `rag`) and with `last_update`, when its latest
+    progress was recorded (None before the first). Two queries: the organisation's goal
+    settings, and the goals with their own columns only (no owner, department or key result
+    joined: the home shows none of them)."""
+    today = today or timezone.localdate()
+    settings = goal_settings_get()
+    latest = GoalUpdate.objects.filter(goal=OuterRef("pk")).order_by("-recorded_at", "-id")
+    goals = list(
+        Goal.objects.filter(owner_employee=employee, status=Goal.Status.ACTIVE)
+        .only(*MY_GOAL_FIELDS)
+        .annotate(last_update=Subquery(latest.values("recorded_at")[:1]))
+        .order_by("due_date", "title", "id")
+    )
+    for goal in goals:
+        goal.progress = kpi_math.progress_percent(goal.kpi)
+        goal.rag = goal_rag(goal, settings=settings, today=today)
+    return goals
+
+
+def due_items(
+    *,
+    employee: Employee,
+    today: date | None = None,
+    limit: int = 12,
+    goals: Sequence[Goal] | None = None,
+) -> list[DueItem]:
     """Open assessments to give, plan items, check-ins in the coming week, goal updates that
     are due, feedback asked of the person, escalations waiting for their decision and survey
-    rounds to answer, overdue first, then by date (undated last). Eight queries at most."""
+    rounds to answer, overdue first, then by date (undated last). Eight queries at most; six
+    when the caller passes the person's active goals as `my_goals` returns them."""
     today = today or timezone.localdate()
     items: list[DueItem] = []
 
@@ -164,12 +211,10 @@ def due_items(*, employee: Employee, today: date | None = None, limit: int = 12)
             )
         )
 
-    goals = (
-        Goal.objects.filter(owner_employee=employee, status=Goal.Status.ACTIVE)
-        .annotate(last_update=Max("updates__recorded_at"))
-        .order_by("due_date", "id")
-    )
-    for goal in goals[: limit * 2]:
+    if goals is None:
+        goals = my_goals(employee=employee, today=today)
+    by_due_date = sorted(goals, key=lambda g: (g.due_date is None, g.due_date or date.min, g.pk))
+    for goal in by_due_date[: limit * 2]:
         interval = timedelta(days=UPDATE_INTERVAL_DAYS.get(goal.update_frequency, 30))
         since = (
             timezone.localdate(goal.last_update)

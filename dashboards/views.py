@@ -24,6 +24,7 @@ from plms.tenancy.actors import Actor, actor_from_request
 from plms.tenancy.replica import replica_reads
 from plms.web import services
 from plms.web.decorators import member_required
+from plms.web.templatetags.web_nav import viewer_manages_people
 from workflows import selectors as workflow_selectors
 
 if TYPE_CHECKING:
@@ -36,30 +37,45 @@ TEAM_HEATMAP_COLUMNS = 12  # the home card's capabilities; the team heatmap page
 
 @member_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The dashboard: the viewer's own work, and where it applies their team (when they manage
-    people) and the organisation (HR admins). The team and the organisation are sections of
-    their own, loaded after the page (htmx), so the page's first byte never waits for the
-    slowest of them; without JavaScript each is a link to its own page."""
+    """The dashboard: what is due for the viewer, then their capabilities, plan, goals and
+    feedback, and where it applies their team (when they manage people) and the organisation
+    (HR admins). All but what is due are sections of their own, loaded after the page (htmx),
+    so the page's first byte never waits for them; without JavaScript each is a link to its
+    own page."""
     actor = actor_from_request(request)
     employee = request.employee
     services.member_activity_record(user=request.user)
     context: dict = {"employee": employee}
     query = f"?{request.GET.urlencode()}" if request.GET else ""
     if employee is not None:
-        context.update(_employee_sections(actor, employee))
-        if people_selectors.direct_reports(manager=employee).exists():
+        context.update(_due_section(actor, employee), my_work_url=reverse("web:home_me"))
+        if viewer_manages_people(request):  # the navigation's answer, read once per request
             context.update(is_manager=True, team_section_url=reverse("web:home_team") + query)
     if request.membership.is_admin:
         context["organisation_section_url"] = reverse("web:home_organisation")
     return render(request, "web/home.html", context)
 
 
-def _section(request: HttpRequest, template: str, context: dict, title: str) -> HttpResponse:
-    """A home section: the fragment for htmx, else a page of its own around it."""
+def _section(
+    request: HttpRequest, template: str, context: dict, title: str, *, grid: bool = False
+) -> HttpResponse:
+    """A home section: the fragment for htmx, else a page of its own around it (`grid`: the
+    fragment is cards of the home's grid, which the page lays out the same way)."""
     if getattr(request, "htmx", False):
         return render(request, template, context)
-    context.update(section_template=template, section_title=title)
+    context.update(section_template=template, section_title=title, section_grid=grid)
     return render(request, "web/home_section.html", context)
+
+
+@member_required
+def home_me(request: HttpRequest) -> HttpResponse:
+    """The home's section of the viewer's own: capabilities against their role, development
+    plan, goals and recent feedback."""
+    employee = request.employee
+    if employee is None:
+        raise Http404
+    context = _my_work_section(employee)
+    return _section(request, "web/_my_work.html", context, _("My work"), grid=True)
 
 
 @member_required
@@ -83,19 +99,7 @@ def home_organisation(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _employee_sections(actor: Actor, employee: Employee) -> dict:
-    employee_gaps = gaps.employee_gaps(employee=employee)
-    _low, high = requirement_selectors.scale_bounds()
-    radar = charts.radar_svg(
-        [charts.RadarAxis(g.capability.name, g.target, g.current) for g in employee_gaps],
-        top=high,
-        title=_("My capabilities compared with my role's targets"),
-        chart_id="my-radar",
-    )
-    goals = goal_selectors.goal_list_for_display(
-        goal_selectors.goal_list(actor=actor, owner_employee=employee, status="active")
-    )
-    rag_order = {"red": 0, "amber": 1, "green": 2}
+def _due_section(actor: Actor, employee: Employee) -> dict:
     due = dashboard_selectors.due_items(employee=employee)
     listed = {item.url for item in due}
     return {
@@ -105,6 +109,22 @@ def _employee_sections(actor: Actor, employee: Employee) -> dict:
             for notification in workflow_selectors.due_notifications(user=actor.user)
             if notification.link not in listed
         ],
+    }
+
+
+def _my_work_section(employee: Employee) -> dict:
+    employee_gaps = gaps.employee_gaps(employee=employee)
+    _low, high = requirement_selectors.scale_bounds()
+    radar = charts.radar_svg(
+        [charts.RadarAxis(g.capability.name, g.target, g.current) for g in employee_gaps],
+        top=high,
+        title=_("My capabilities compared with my role's targets"),
+        chart_id="my-radar",
+    )
+    goals = dashboard_selectors.my_goals(employee=employee)
+    rag_order = {"red": 0, "amber": 1, "green": 2}
+    return {
+        "employee": employee,
         "my_gaps": employee_gaps,
         "assessed": any(g.current is not None for g in employee_gaps),
         "radar": radar,

@@ -1,5 +1,6 @@
-"""The HR home's figures aggregated by the database: checked against hand-worked examples and
-against the per-row computations of the goals and learning apps."""
+"""The homes' figures read for one screen (aggregated by the database, or plain columns):
+checked against hand-worked examples and against the per-row computations of the goals and
+learning apps."""
 
 from __future__ import annotations
 
@@ -7,18 +8,20 @@ import datetime
 from collections import Counter
 from decimal import Decimal as D
 
+from django.db.models import Max
 from django.utils import timezone
 
 from dashboards import selectors
 from goals import selectors as goal_selectors
-from goals.models import Goal
+from goals.models import Goal, GoalUpdate
 from goals.selectors import goal_rag, goal_settings_get
 from learning.impact import impact_report
+from plms.tenancy.actors import Actor
 from tests.assessments.factories import AssessmentCycleFactory, ConsolidatedLevelFactory
 from tests.capabilities.factories import CapabilityFactory
 from tests.conftest import in_org
 from tests.factories import EmployeeFactory
-from tests.goals.factories import GoalFactory, GoalRedEpisodeFactory
+from tests.goals.factories import GoalFactory, GoalRedEpisodeFactory, GoalUpdateFactory
 from tests.learning.factories import DevelopmentPlanFactory, PlanItemFactory
 
 # Ten days from 1 to 11 January, half of them gone on the 6th: 50 % of the progress expected.
@@ -219,3 +222,51 @@ def test_learning_impact_overall_without_completions(org_a):
             "mean_change": None,
             "levels_gained": D("0.00"),
         }
+
+
+def test_my_goals_are_judged_and_ordered_as_the_goal_pages_judge_them(org_a):
+    """The home reads the person's goals with their own columns only; what it shows (order,
+    RAG, progress, the latest update) is what the goal list and its display compute."""
+    with in_org(org_a):
+        person = EmployeeFactory(organization=org_a)
+        someone_else = EmployeeFactory(organization=org_a)
+        rng = {"direction": "range", "range_low": D(10), "range_high": D(20)}
+        goals = [
+            _goal(org_a, "financial", 45, owner_employee=person, title="B"),
+            _goal(org_a, "financial", 34, owner_employee=person, title="A"),
+            _goal(org_a, "customer", None, owner_employee=person, due_date=None),
+            _goal(org_a, "learning", 21, owner_employee=person, **rng),
+            _goal(org_a, "process", 80, owner_employee=person, rag_green_at=D(70)),
+        ]
+        _goal(org_a, "financial", 10, owner_employee=person, status="completed")
+        _goal(org_a, "financial", 10, owner_employee=someone_else)
+        for day, goal in enumerate(goals[:3], start=1):
+            for hours in (1, 30):
+                GoalUpdateFactory(
+                    organization=org_a,
+                    goal=goal,
+                    recorded_at=timezone.make_aware(
+                        datetime.datetime.combine(START, datetime.time(8))
+                    )
+                    + datetime.timedelta(days=day, hours=hours),
+                )
+        shown = selectors.my_goals(employee=person, today=TODAY)
+        expected = goal_selectors.goal_list_for_display(
+            goal_selectors.goal_list(
+                actor=Actor(organization=org_a, employee=person),
+                owner_employee=person,
+                status="active",
+            ),
+            today=TODAY,
+        )
+        latest = dict(
+            Goal.objects.filter(owner_employee=person)
+            .annotate(last=Max("updates__recorded_at"))
+            .values_list("pk", "last")
+        )
+        assert GoalUpdate.objects.count() == 6
+
+    assert [g.pk for g in shown] == [g.pk for g in expected]
+    assert [(g.rag, g.progress) for g in shown] == [(g.rag, g.progress) for g in expected]
+    assert {g.rag for g in shown} == {"green", "amber", "red", None}
+    assert [g.last_update for g in shown] == [latest[g.pk] for g in shown]
