@@ -102,6 +102,16 @@ MY_GOAL_FIELDS = (
 )
 
 
+def _active_goals_of(employee: Employee) -> list[Goal]:
+    latest = GoalUpdate.objects.filter(goal=OuterRef("pk")).order_by("-recorded_at", "-id")
+    return list(
+        Goal.objects.filter(owner_employee=employee, status=Goal.Status.ACTIVE)
+        .only(*MY_GOAL_FIELDS)
+        .annotate(last_update=Subquery(latest.values("recorded_at")[:1]))
+        .order_by("due_date", "title", "id")
+    )
+
+
 def my_goals(*, employee: Employee, today: date | None = None) -> list[Goal]:
     """The person's active goals, in the goal list's order (due date, title), each judged as
     the goal pages judge it (`progress`, `rag`) and with `last_update`, when its latest
@@ -110,13 +120,7 @@ def my_goals(*, employee: Employee, today: date | None = None) -> list[Goal]:
     joined: the home shows none of them)."""
     today = today or timezone.localdate()
     settings = goal_settings_get()
-    latest = GoalUpdate.objects.filter(goal=OuterRef("pk")).order_by("-recorded_at", "-id")
-    goals = list(
-        Goal.objects.filter(owner_employee=employee, status=Goal.Status.ACTIVE)
-        .only(*MY_GOAL_FIELDS)
-        .annotate(last_update=Subquery(latest.values("recorded_at")[:1]))
-        .order_by("due_date", "title", "id")
-    )
+    goals = _active_goals_of(employee)
     for goal in goals:
         goal.progress = kpi_math.progress_percent(goal.kpi)
         goal.rag = goal_rag(goal, settings=settings, today=today)
@@ -132,7 +136,7 @@ def due_items(
 ) -> list[DueItem]:
     """Open assessments to give, plan items, check-ins in the coming week, goal updates that
     are due, feedback asked of the person, escalations waiting for their decision and survey
-    rounds to answer, overdue first, then by date (undated last). Eight queries at most; six
+    rounds to answer, overdue first, then by date (undated last). Seven queries at most, six
     when the caller passes the person's active goals as `my_goals` returns them."""
     today = today or timezone.localdate()
     items: list[DueItem] = []
@@ -212,7 +216,7 @@ def due_items(
         )
 
     if goals is None:
-        goals = my_goals(employee=employee, today=today)
+        goals = _active_goals_of(employee)
     by_due_date = sorted(goals, key=lambda g: (g.due_date is None, g.due_date or date.min, g.pk))
     for goal in by_due_date[: limit * 2]:
         interval = timedelta(days=UPDATE_INTERVAL_DAYS.get(goal.update_frequency, 30))

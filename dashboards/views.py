@@ -20,7 +20,6 @@ from goals import selectors as goal_selectors
 from goals.feedback import selectors as feedback_selectors
 from learning import selectors as learning_selectors
 from plms.people import selectors as people_selectors
-from plms.tenancy.actors import Actor, actor_from_request
 from plms.tenancy.replica import replica_reads
 from plms.web import services
 from plms.web.decorators import member_required
@@ -42,13 +41,12 @@ def home(request: HttpRequest) -> HttpResponse:
     (HR admins). All but what is due are sections of their own, loaded after the page (htmx),
     so the page's first byte never waits for them; without JavaScript each is a link to its
     own page."""
-    actor = actor_from_request(request)
     employee = request.employee
     services.member_activity_record(user=request.user)
     context: dict = {"employee": employee}
     query = f"?{request.GET.urlencode()}" if request.GET else ""
     if employee is not None:
-        context.update(_due_section(actor, employee), my_work_url=reverse("web:home_me"))
+        context.update(_due_section(request.user, employee), my_work_url=reverse("web:home_me"))
         if viewer_manages_people(request):  # the navigation's answer, read once per request
             context.update(is_manager=True, team_section_url=reverse("web:home_team") + query)
     if request.membership.is_admin:
@@ -99,14 +97,14 @@ def home_organisation(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _due_section(actor: Actor, employee: Employee) -> dict:
+def _due_section(user, employee: Employee) -> dict:
     due = dashboard_selectors.due_items(employee=employee)
     listed = {item.url for item in due}
     return {
         "due": due,
         "due_notifications": [  # reminders of what is not listed already
             notification
-            for notification in workflow_selectors.due_notifications(user=actor.user)
+            for notification in workflow_selectors.due_notifications(user=user)
             if notification.link not in listed
         ],
     }
