@@ -49,7 +49,7 @@ from goals.selectors import (
 )
 from learning.impact import completion_rates, impact_report
 from learning.models import DevelopmentPlan, PlanItem
-from plms.people.models import Employee
+from plms.people.models import Department, Employee
 from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import Organization
 from plms.web.models import MemberActivity
@@ -819,6 +819,25 @@ def organisation_trends(
     return trends
 
 
-def members_count() -> int:
-    """People in the organisation who can sign in (one query)."""
-    return Employee.objects.filter(active=True, user__isnull=False).count()
+def organisation_headcount() -> dict:
+    """The HR home's people figures: active people, those of them who can sign in, and each
+    department (name order) with its active people, as the people directory counts them
+    (`plms.people.selectors.department_list()`), in two queries:
+    the departments' names, and one pass over the active people grouped by department (no
+    join of every employee to their department, no count per figure)."""
+    counts = {
+        row["department_id"]: row
+        for row in Employee.objects.filter(active=True)
+        .values("department_id")
+        .annotate(people=Count("id"), members=Count("id", filter=Q(user__isnull=False)))
+        .order_by()
+    }
+    departments = [
+        {**row, "employee_count": counts[row["id"]]["people"] if row["id"] in counts else 0}
+        for row in Department.objects.values("id", "uuid", "name").order_by("name", "id")
+    ]
+    return {
+        "people_count": sum(row["people"] for row in counts.values()),
+        "members_count": sum(row["members"] for row in counts.values()),
+        "departments": departments,
+    }

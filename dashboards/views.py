@@ -219,8 +219,7 @@ def _hr_sections(organization: Organization) -> dict:
     trends = dashboard_selectors.organisation_trends(organization=organization, cycle=cycle)
     return {
         "adoption_chart": adoption_svg(trends["adoption"], described_by="adoption-table"),
-        "people_count": people_selectors.employee_list(active=True).count(),
-        "departments": list(people_selectors.department_list()),
+        **dashboard_selectors.organisation_headcount(),
         "org_cycle": closed_cycle,
         "org_heatmap": (
             dashboard_selectors.gap_heatmap_by_department(cycle=closed_cycle)
@@ -229,6 +228,5 @@ def _hr_sections(organization: Organization) -> dict:
         ),
         "funnel_cycle": cycle,
         **trends,
-        "members_count": dashboard_selectors.members_count(),
         "latency": dashboard_selectors.decision_latency_summary(shown=FEEDBACK_SHOWN),
     }

@@ -16,11 +16,13 @@ from goals import selectors as goal_selectors
 from goals.models import Goal, GoalUpdate
 from goals.selectors import goal_rag, goal_settings_get
 from learning.impact import impact_report
+from plms.people import selectors as people_selectors
+from plms.people.models import Employee
 from plms.tenancy.actors import Actor
 from tests.assessments.factories import AssessmentCycleFactory, ConsolidatedLevelFactory
 from tests.capabilities.factories import CapabilityFactory
 from tests.conftest import in_org
-from tests.factories import EmployeeFactory
+from tests.factories import DepartmentFactory, EmployeeFactory, UserFactory
 from tests.goals.factories import GoalFactory, GoalRedEpisodeFactory, GoalUpdateFactory
 from tests.learning.factories import DevelopmentPlanFactory, PlanItemFactory
 
@@ -270,3 +272,35 @@ def test_my_goals_are_judged_and_ordered_as_the_goal_pages_judge_them(org_a):
     assert [(g.rag, g.progress) for g in shown] == [(g.rag, g.progress) for g in expected]
     assert {g.rag for g in shown} == {"green", "amber", "red", None}
     assert [g.last_update for g in shown] == [latest[g.pk] for g in shown]
+
+
+def test_organisation_headcount_counts_as_the_people_directory_does(org_a, org_b):
+    with in_org(org_a):
+        sales, support, _empty = (
+            DepartmentFactory(organization=org_a, name=name) for name in ("Sales", "Support", "Zoo")
+        )
+        for department, active, signs_in in (
+            (sales, True, True),
+            (sales, True, False),
+            (sales, False, True),  # has left: not counted
+            (support, True, True),
+            (None, True, True),  # in no department
+            (None, True, False),
+        ):
+            EmployeeFactory(
+                organization=org_a,
+                department=department,
+                active=active,
+                user=UserFactory() if signs_in else None,
+            )
+    with in_org(org_b):
+        EmployeeFactory(organization=org_b, department=DepartmentFactory(organization=org_b))
+    with in_org(org_a):
+        figures = selectors.organisation_headcount()
+        expected = [(d.uuid, d.name, d.employee_count) for d in people_selectors.department_list()]
+        people = people_selectors.employee_list(active=True).count()
+        members = Employee.objects.filter(active=True, user__isnull=False).count()
+
+    assert [(d["uuid"], d["name"], d["employee_count"]) for d in figures["departments"]] == expected
+    assert [d["employee_count"] for d in figures["departments"]] == [2, 1, 0]
+    assert (figures["people_count"], figures["members_count"]) == (people, members) == (5, 3)
