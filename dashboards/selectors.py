@@ -410,6 +410,59 @@ def team_rows(
     return list(rows.values())
 
 
+def team_heatmap_card(*, cycle: AssessmentCycle, employee_ids: Sequence[int], columns: int) -> dict:
+    """The team card's heatmap: `gaps.heatmap_focus(gaps.heatmap(...), columns=columns)` of the
+    team's levels in `cycle`, read as plain values (one query) instead of a level, a person
+    and a capability instance per cell. Rows {"employee": {uuid, full_name}, "cells": [{
+    current_level, target_level, level_gap} or None]} by name; `capabilities` ({pk, name})
+    are the `columns` where most people are below target (then the largest total gap, then
+    name), in name order; `total` counts the team's capabilities."""
+    cells = (
+        gaps.group_levels(cycle=cycle, employee_ids=list(employee_ids))
+        .order_by("employee__last_name", "employee__first_name", "employee_id", "capability__name")
+        .values_list(
+            "employee_id",
+            "employee__uuid",
+            "employee__first_name",
+            "employee__last_name",
+            "capability_id",
+            "capability__name",
+            "current_level",
+            "target_level",
+            "level_gap",
+        )
+    )
+    people: dict[int, dict] = {}
+    names: dict[int, str] = {}
+    below: dict[int, int] = defaultdict(int)
+    total_gap: dict[int, Decimal] = defaultdict(Decimal)
+    for employee_id, uuid, first, last, capability_id, name, current, target, gap in cells:
+        names.setdefault(capability_id, name)
+        row = people.setdefault(
+            employee_id,
+            {"employee": {"uuid": uuid, "full_name": f"{first} {last}".strip()}, "cells": {}},
+        )
+        row["cells"][capability_id] = {
+            "current_level": current,
+            "target_level": target,
+            "level_gap": gap,
+        }
+        if gap > 0:
+            below[capability_id] += 1
+            total_gap[capability_id] += gap
+    by_name = sorted(names, key=lambda pk: names[pk])
+    ranked = sorted(by_name, key=lambda pk: (-below[pk], -total_gap[pk], names[pk]))
+    kept = sorted(ranked[:columns], key=lambda pk: names[pk])
+    return {
+        "capabilities": [{"pk": pk, "name": names[pk]} for pk in kept],
+        "rows": [
+            {"employee": row["employee"], "cells": [row["cells"].get(pk) for pk in kept]}
+            for row in people.values()
+        ],
+        "total": len(names),
+    }
+
+
 TEAM_SORTS = {
     "name": lambda r: (r.employee.last_name.lower(), r.employee.first_name.lower()),
     "assessment": lambda r: (r.assessment_stage, not r.in_cycle),

@@ -155,8 +155,9 @@ def _manager_sections(request: HttpRequest, manager: Employee, reports: list) ->
     )
     heatmap = {"capabilities": [], "rows": [], "total": 0}
     if closed_cycle is not None:
-        levels = gaps.group_levels(cycle=closed_cycle, employee_ids=[r.pk for r in reports])
-        heatmap = gaps.heatmap_focus(gaps.heatmap(levels=levels), columns=TEAM_HEATMAP_COLUMNS)
+        heatmap = dashboard_selectors.team_heatmap_card(
+            cycle=closed_cycle, employee_ids=[r.pk for r in reports], columns=TEAM_HEATMAP_COLUMNS
+        )
     return {
         "is_manager": True,
         "reports": reports,

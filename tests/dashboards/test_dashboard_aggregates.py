@@ -11,6 +11,7 @@ from decimal import Decimal as D
 from django.db.models import Max
 from django.utils import timezone
 
+from assessments import gaps
 from dashboards import selectors
 from goals import selectors as goal_selectors
 from goals.models import Goal, GoalUpdate
@@ -304,3 +305,66 @@ def test_organisation_headcount_counts_as_the_people_directory_does(org_a, org_b
     assert [(d["uuid"], d["name"], d["employee_count"]) for d in figures["departments"]] == expected
     assert [d["employee_count"] for d in figures["departments"]] == [2, 1, 0]
     assert (figures["people_count"], figures["members_count"]) == (people, members) == (5, 3)
+
+
+def _cells(heatmap: dict) -> dict:
+    """What the team card shows of a heatmap, whichever shape its rows and cells have."""
+
+    def field(thing, name):
+        return thing[name] if isinstance(thing, dict) else getattr(thing, name)
+
+    return {
+        "capabilities": [field(c, "name") for c in heatmap["capabilities"]],
+        "total": heatmap["total"],
+        "rows": [
+            (
+                field(row["employee"], "uuid"),
+                field(row["employee"], "full_name"),
+                [
+                    None
+                    if cell is None
+                    else tuple(
+                        field(cell, name) for name in ("current_level", "target_level", "level_gap")
+                    )
+                    for cell in row["cells"]
+                ],
+            )
+            for row in heatmap["rows"]
+        ],
+    }
+
+
+def test_the_team_heatmap_card_shows_what_the_assessments_heatmap_focus_shows(org_a):
+    cycle = AssessmentCycleFactory(organization=org_a, status="closed")
+    with in_org(org_a):
+        people = [
+            EmployeeFactory(organization=org_a, first_name=first, last_name=last)
+            for first, last in (("Ann", "Zed"), ("Bo", "Able"), ("Cy", "Able"), ("Di", "Mo"))
+        ]
+        outside = EmployeeFactory(organization=org_a)
+        # Ties on the people below target and on the gap, levels adjusted
+        # in calibration, someone without results for some capabilities.
+        names = ["Beta", "Alpha", "Gamma", "Alphabet", "Delta", "Epsilon", "Zeta"]
+        capabilities = [CapabilityFactory(organization=org_a, name=name) for name in names]
+        for p_index, person in enumerate([*people, outside]):
+            for c_index, capability in enumerate(capabilities):
+                if (p_index + c_index) % 4 == 3:
+                    continue
+                ConsolidatedLevelFactory(
+                    organization=org_a,
+                    cycle=cycle,
+                    employee=person,
+                    capability=capability,
+                    level=D(1 + (p_index * c_index) % 4),
+                    adjusted_level=D("2.5") if (p_index, c_index) == (1, 2) else None,
+                    target_level=3,
+                )
+        ids = [person.pk for person in people]
+        for columns in (3, 4, 12):
+            expected = gaps.heatmap_focus(
+                gaps.heatmap(levels=gaps.group_levels(cycle=cycle, employee_ids=ids)),
+                columns=columns,
+            )
+            shown = selectors.team_heatmap_card(cycle=cycle, employee_ids=ids, columns=columns)
+            assert _cells(shown) == _cells(expected), columns
+        assert len(_cells(shown)["rows"]) == 4 and _cells(shown)["total"] == 7
