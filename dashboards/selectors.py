@@ -43,6 +43,8 @@ from goals.selectors import (
     KPI_COLUMNS,
     DecisionLatency,
     GoalRisk,
+    goal_list_judged,
+    goal_queryset,
     goal_rag,
     goal_rag_expression,
     goal_settings_get,
@@ -461,6 +463,16 @@ def team_heatmap_card(*, cycle: AssessmentCycle, employee_ids: Sequence[int], co
         ],
         "total": len(names),
     }
+
+
+def goals_of_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> list[Goal]:
+    """The goals of `risks`, in their order, judged as `goals.selectors.goals_for_risks` judges
+    them (`rag`, `progress`) but without reading their updates: the card shows no sparkline."""
+    goals = goal_list_judged(
+        goal_queryset().filter(pk__in=[risk.goal_id for risk in risks]), today=today
+    )
+    by_id = {goal.pk: goal for goal in goals}
+    return [by_id[risk.goal_id] for risk in risks if risk.goal_id in by_id]
 
 
 TEAM_SORTS = {

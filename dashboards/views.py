@@ -171,7 +171,7 @@ def _manager_sections(request: HttpRequest, manager: Employee, reports: list) ->
         "team_open_cycle": open_cycle,
         "team_closed_cycle": closed_cycle,
         "team_heatmap": heatmap,
-        "team_at_risk": goal_selectors.goals_for_risks(at_risk[:FEEDBACK_SHOWN]),
+        "team_at_risk": dashboard_selectors.goals_of_risks(at_risk[:FEEDBACK_SHOWN]),
     }
 
 

@@ -368,3 +368,21 @@ def test_the_team_heatmap_card_shows_what_the_assessments_heatmap_focus_shows(or
             shown = selectors.team_heatmap_card(cycle=cycle, employee_ids=ids, columns=columns)
             assert _cells(shown) == _cells(expected), columns
         assert len(_cells(shown)["rows"]) == 4 and _cells(shown)["total"] == 7
+
+
+def test_the_team_card_judges_goals_at_risk_as_the_goals_app_does(org_a):
+    with in_org(org_a):
+        manager = EmployeeFactory(organization=org_a)
+        reports = [EmployeeFactory(organization=org_a, manager=manager) for _ in range(3)]
+        for index, report in enumerate(reports):
+            for current in (20, 40, 60, 95):
+                goal = _goal(org_a, "financial", current + index, owner_employee=report)
+                GoalUpdateFactory(organization=org_a, goal=goal, value=D(current))
+        risks = goal_selectors.team_goal_risks(manager=manager, today=TODAY)
+        shown = selectors.goals_of_risks(risks[:5], today=TODAY)
+        expected = goal_selectors.goals_for_risks(risks[:5], today=TODAY)
+
+    assert len(shown) == 5
+    assert [(g.pk, g.rag, g.progress, g.owner_label) for g in shown] == [
+        (g.pk, g.rag, g.progress, g.owner_label) for g in expected
+    ]
