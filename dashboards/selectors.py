@@ -222,9 +222,10 @@ def due_items(
     by_due_date = sorted(goals, key=lambda g: (g.due_date is None, g.due_date or date.min, g.pk))
     for goal in by_due_date[: limit * 2]:
         interval = timedelta(days=UPDATE_INTERVAL_DAYS.get(goal.update_frequency, 30))
+        last_update = goal.last_update  # type: ignore[attr-defined]  # by _active_goals_of()
         since = (
-            timezone.localdate(goal.last_update)
-            if goal.last_update
+            timezone.localdate(last_update)
+            if last_update
             else (goal.start_date or timezone.localdate(goal.activated_at or goal.created_at))
         )
         next_update = since + interval
@@ -422,7 +423,7 @@ def team_heatmap_card(*, cycle: AssessmentCycle, employee_ids: Sequence[int], co
     cells = (
         gaps.group_levels(cycle=cycle, employee_ids=list(employee_ids))
         .order_by("employee__last_name", "employee__first_name", "employee_id", "capability__name")
-        .values_list(
+        .values_list(  # type: ignore[misc]  # current_level, level_gap: by group_levels()
             "employee_id",
             "employee__uuid",
             "employee__first_name",
