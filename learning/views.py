@@ -33,6 +33,7 @@ from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
+IMPACT_ITEMS_PAGE_SIZE = 50  # the items that moved competence most first
 
 
 class ImportForm(forms.Form):
@@ -471,7 +472,9 @@ def plan_build_again(request: HttpRequest, id) -> HttpResponse:
 @member_required(admin=True)
 @replica_view
 def impact_report(request: HttpRequest) -> HttpResponse:
-    return render(request, "learning/impact.html", {"report": impact.impact_report()})
+    report = impact.impact_page_report()
+    items = Paginator(report["items"], IMPACT_ITEMS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "learning/impact.html", {"report": report, "items": items})
 
 
 class SettingsForm(forms.Form):
