@@ -225,6 +225,16 @@ def test_the_page_serves_the_cached_report_in_fewer_queries(world, learned, logi
     assert len(served.captured_queries) < len(built.captured_queries)
 
 
+def test_the_page_shows_a_write_at_once(world, learned, login_client):
+    client = login_client(world.hr)
+    url = reverse("learning:impact")
+    assert "Course" in _report_html(client.get(url))
+    with in_org(world.org):
+        _rename_the_item(world, *learned)
+    html = _report_html(client.get(url))
+    assert "Handling complaints" in html and "Course" not in html
+
+
 def test_the_items_are_listed_fifty_a_page(world, login_client):
     plan = DevelopmentPlanFactory(organization=world.org, employee=world.employee.employee)
     for _ in range(51):
