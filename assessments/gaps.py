@@ -449,6 +449,18 @@ def department_heatmap(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
     }
 
 
+def department_heatmap_columns(heatmap: dict, *, start: int, stop: int) -> dict:
+    """A `department_heatmap` cut to its capabilities [start, stop) (a page of columns): every
+    department keeps its row, with the cells of those capabilities only."""
+    kept = {c["id"] for c in heatmap["capabilities"][start:stop]}
+    return {
+        "departments": heatmap["departments"],
+        "capabilities": heatmap["capabilities"][start:stop],
+        "rows": [{**row, "cells": row["cells"][start:stop]} for row in heatmap["rows"]],
+        "cells": [cell for cell in heatmap["cells"] if cell.capability_id in kept],
+    }
+
+
 def heatmap_hot_spots(heatmap: dict, *, limit: int = 5) -> list[dict]:
     """The heatmap's largest gaps in words: the cells with the largest share below target
     (then the most people below), as {department, capability, cell}."""

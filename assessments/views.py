@@ -43,6 +43,7 @@ from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
 HOT_SPOTS = 5
+HEATMAP_COLUMNS = 20  # capabilities per page of the department heatmap
 NOT_OBSERVED = "n/o"
 
 
@@ -644,18 +645,47 @@ def department_heatmap(request: HttpRequest) -> HttpResponse:
             name="department-heatmap",
             build=lambda: gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle)),
         )
+    # The largest gaps are found over every capability; the chart and the table show a page of
+    # capabilities at a time (an organisation's 60 departments x 150 capabilities are 9,000
+    # cells, drawn and tabled: about 2 MB).
+    paginator = Paginator(heatmap["capabilities"], HEATMAP_COLUMNS)
+    page = paginator.get_page(request.GET.get("page"))
+    shown = gaps.department_heatmap_columns(
+        heatmap, start=max(page.start_index() - 1, 0), stop=page.end_index()
+    )
+    column_page = {
+        capability["id"]: index // HEATMAP_COLUMNS + 1
+        for index, capability in enumerate(heatmap["capabilities"])
+    }
     context = {
         "cycle": cycle,
         "cycles": cycle_selectors.closed_cycles(),
-        "heatmap": heatmap,
+        "heatmap": shown,
+        "page": page,
+        "column_pages": [
+            {
+                "number": number,
+                "first": heatmap["capabilities"][(number - 1) * HEATMAP_COLUMNS]["name"],
+                "last": heatmap["capabilities"][
+                    min(number * HEATMAP_COLUMNS, len(heatmap["capabilities"])) - 1
+                ]["name"],
+            }
+            for number in paginator.page_range
+        ]
+        if paginator.num_pages > 1
+        else [],
         "chart": charts.department_heatmap_svg(
-            heatmap,
+            shown,
             title=_("Share of people below target per department and capability, %(name)s")
             % {"name": cycle.name}
             if cycle
             else "",
         ),
-        "hot_spots": gaps.heatmap_hot_spots(heatmap, limit=HOT_SPOTS),
+        "table_rows": charts.department_heatmap_rows(shown),
+        "hot_spots": [
+            {**spot, "page": column_page.get(spot["cell"].capability_id)}
+            for spot in gaps.heatmap_hot_spots(heatmap, limit=HOT_SPOTS)
+        ],
     }
     return render(request, "assessments/department_heatmap.html", context)
 
