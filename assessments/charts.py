@@ -8,10 +8,11 @@ a description, and pages put a table with the same numbers next to it.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -295,19 +296,62 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
     return mark_safe("".join(parts))
 
 
-def department_heatmap_rows(heatmap: dict) -> SafeString:
-    """The rows (`<tr>`s) of the table that pages put beside `department_heatmap_svg`: per
-    department and capability the share below target, the people below and assessed, the
-    mean level and target; numbers localised as a template would print them. Written here
-    rather than in the template, whose per-variable cost dominated a page of 1,000 cells."""
+def _localised() -> Callable[[object], str]:
+    """A function printing numbers localised and escaped as a template prints them,
+    remembering each value it has printed (a table repeats a few values many times)."""
     shown: dict[tuple[type, str], str] = {}
 
-    def number(value) -> str:
+    def number(value: object) -> str:
         key = (type(value), str(value))
         if key not in shown:
             shown[key] = escape(formats.localize(value))
         return shown[key]
 
+    return number
+
+
+def team_heatmap_rows(grid: dict) -> SafeString:
+    """The rows (`<tr>`s) of a team heatmap's table (`gaps.heatmap_grid`): per person, a link
+    to their results, then per capability the level and the target, shaded and marked below,
+    at or above target (the mark is also said in words), or "not assessed". Written here
+    rather than in the template, whose per-variable cost dominated a page of 500 cells."""
+    number = _localised()
+    marks = {
+        "band-below": ("▼", escape(_("below target"))),
+        "band-above": ("▲", escape(_("above target"))),
+        "band-at": ("●", escape(_("at target"))),
+    }
+    not_assessed = (
+        '<td><span aria-hidden="true">—</span><span class="visually-hidden">'
+        f"{escape(_('not assessed'))}</span></td>"
+    )
+    parts = []
+    for row in grid["rows"]:
+        person = row["employee"]
+        link = reverse("assessments:results", args=[person.uuid])
+        parts.append(f'<tr><th scope="row"><a href="{link}">{escape(person.full_name)}</a></th>')
+        for cell in row["cells"]:
+            if cell is None:
+                parts.append(not_assessed)
+                continue
+            gap = cell.gap
+            band = "band-below" if gap > 0 else "band-above" if gap < 0 else "band-at"
+            mark, words = marks[band]
+            parts.append(
+                f'<td class="{band}">{number(cell.effective)} / {number(cell.target_level)} '
+                f'<span aria-hidden="true">{mark}</span>'
+                f'<span class="visually-hidden">{words}</span></td>'
+            )
+        parts.append("</tr>")
+    return mark_safe("".join(parts))
+
+
+def department_heatmap_rows(heatmap: dict) -> SafeString:
+    """The rows (`<tr>`s) of the table that pages put beside `department_heatmap_svg`: per
+    department and capability the share below target, the people below and assessed, the
+    mean level and target; numbers localised as a template would print them. Written here
+    rather than in the template, whose per-variable cost dominated a page of 1,000 cells."""
+    number = _localised()
     no_department = escape(_("No department"))
     not_assessed = (
         '<td><span aria-hidden="true">—</span><span class="visually-hidden">'

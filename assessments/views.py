@@ -494,6 +494,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "cycle": cycle,
         "cycles": cycle_selectors.closed_cycles(),
         "grid": grid,
+        "grid_rows": charts.team_heatmap_rows(grid),
         "page": page,
         "columns": columns,
         "column_pages": column_pages,
