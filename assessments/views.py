@@ -180,7 +180,6 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
         "rated": rated,
         "sections": sections,
         "unanswered": [q for section in sections for q in section["questions"] if q.get("error")],
-        "scale": requirement_selectors.scale_levels(),
         "unrated": [item for item in data["items"] if not item["rated"]] if errors else [],
         "assessment": assessment,
         "can_rate": can_rate and assessment.is_open,
