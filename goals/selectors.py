@@ -233,9 +233,9 @@ def goal_list(
 
 
 def goal_visible(*, actor: Actor, uuid) -> Goal | None:
-    """The goal if the actor may see it, without its links (one query); None for missing and
-    forbidden alike."""
-    return goal_list(actor=actor).filter(uuid=uuid).first()
+    """The goal if the actor may see it, alone: no links, related rows or counts (one query,
+    which the planner no longer joins five tables for); None for missing and forbidden alike."""
+    return Goal.objects.filter(goal_visibility_q(actor=actor), uuid=uuid).first()
 
 
 def goal_get(*, actor: Actor, uuid) -> Goal | None:
