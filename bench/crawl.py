@@ -6,7 +6,7 @@ The employee's, the manager's and the HR admin's homes are signed in and read in
 links deep. One page is kept per URL pattern and person (`/goals/<id>/` once, a list's
 `?page=` once), as the person sees it. Downloads, forms' targets, the API's interactive
 documents and signing out are left out. The API's reads are found the way its OpenAPI document
-is: every `GET` whose path has no parameter, with the benchmark's HR key.
+is: every `GET` that needs no parameter in its path or its query, with the benchmark's HR key.
 
 Nothing lists the pages: a page added later is measured as soon as something links to it (an
 API list as soon as it is routed). Each page becomes a read `Item` of the group `crawl`, with
@@ -120,14 +120,20 @@ def discover_pages(get: Callable[[str], tuple[int, str, str]], who: str) -> list
 
 
 def api_read_paths(prefix: str = API_PREFIX) -> list[str]:
-    """Every routed `GET` of the API whose path has no parameter, as its schema lists them."""
-    from drf_spectacular.generators import EndpointEnumerator
+    """Every `GET` of the API that needs no parameter, in its path or its query, as its OpenAPI
+    document lists them (a read that asks for a `survey` or an `employee` is left out)."""
+    from drf_spectacular.generators import SchemaGenerator
 
+    schema = SchemaGenerator().get_schema(request=None, public=True)
     paths = []
-    for path, _regex, method, _view in EndpointEnumerator().get_api_endpoints():
-        if method == "GET" and path.startswith(prefix) and "{" not in path:
-            paths.append(path)
-    return sorted(set(paths))
+    for path, operations in schema["paths"].items():
+        read = operations.get("get")
+        if read is None or not path.startswith(prefix) or "{" in path:
+            continue
+        if any(parameter.get("required") for parameter in read.get("parameters", [])):
+            continue
+        paths.append(path)
+    return sorted(paths)
 
 
 def page_items(pages: Iterable[Page], headers: dict[str, dict[str, str]]) -> list[Item]:

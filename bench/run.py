@@ -355,12 +355,12 @@ class Processes:
                 "--concurrency=2",
                 "--loglevel=INFO",
                 f"--hostname=bench-{os.getpid()}@%h",
-                f"--logfile={logfile}",
             ],
             cwd=ROOT,
             env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            # The worker logs JSON lines to stderr (plms.common.logs), whatever --logfile says.
+            stdout=open(logfile, "w"),  # noqa: SIM115 (lives with the process)
+            stderr=subprocess.STDOUT,
             preexec_fn=self._pin,
         )
         deadline = time.monotonic() + 60

@@ -110,6 +110,13 @@ def test_the_api_reads_include_a_newly_routed_list():
         assert "/api/v1/departments" in api_read_paths()
 
 
+def test_the_api_reads_leave_out_a_read_that_needs_a_query_parameter():
+    paths = api_read_paths()
+    assert "/api/v1/employees" in paths
+    assert "/api/v1/survey-results" not in paths  # `survey` is required
+    assert "/api/v1/review-answers" not in paths  # `employee` is required
+
+
 def _measure(port: int, item) -> dict:
     spec = {
         "host": "127.0.0.1",
