@@ -331,12 +331,13 @@ class TeamSummary:
 
 
 def team_ids(*, manager: Employee) -> list[int]:
-    """The ids of the manager's active reports (all levels, matrix too): read once, so that
-    the team's recursive query is not planned and run again by each query of the page."""
+    """The ids of the manager's active reports (all levels, matrix too), by name: read once,
+    so that the team's recursive query is not planned and run again by each query of the
+    page, and a page of the team is a slice of the list."""
     team = Employee.objects.filter(
         id__in=all_report_ids_sql(manager_id=manager.pk, include_matrix=True), active=True
     )
-    return list(team.values_list("id", flat=True))
+    return list(team.order_by("last_name", "first_name", "id").values_list("id", flat=True))
 
 
 def team_summary(*, people: Sequence[int], today: date | None = None) -> TeamSummary:
@@ -419,32 +420,38 @@ def team_summary(*, people: Sequence[int], today: date | None = None) -> TeamSum
     )
 
 
-def team_members(*, people: Sequence[int], search: str = "") -> QuerySet[Employee]:
-    """The people of `people` (ids) whose name or title has every word of `search`, by name:
-    the rows of the team scorecard, to page through."""
+def team_members(*, people: Sequence[int], search: str = "") -> list[int]:
+    """The ids of `people` (ids, by name) whose name or title has every word of `search`, in
+    the same order: the rows of the team scorecard, to page through (no query without a
+    search)."""
+    if not search.split():
+        return list(people)
     members = Employee.objects.filter(id__in=list(people))
     for word in search.split():
         members = members.filter(
             Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(title__icontains=word)
         )
-    return members.select_related("department").order_by("last_name", "first_name", "id")
+    found = set(members.values_list("id", flat=True))
+    return [pk for pk in people if pk in found]
 
 
 def team_member_scores(
-    people: Sequence[Employee], *, today: date | None = None
+    people: Sequence[int], *, today: date | None = None
 ) -> list[TeamMemberScore]:
-    """Each person's balanced scorecard of their active goals (one page of a team), judged
-    from the goals' stored forecast verdicts. Two queries (the goals, the settings)."""
+    """The people of `people` (ids; one page of a team), in that order, each with the
+    balanced scorecard of their active goals, judged from the goals' stored forecast
+    verdicts. Three queries (the people, the goals, the settings)."""
+    employees = Employee.objects.select_related("department").in_bulk(list(people))
     goals = goal_list_judged(
-        _scorecard_goals(goal_queryset().filter(owner_employee__in=[p.pk for p in people])),
-        today=today,
+        _scorecard_goals(goal_queryset().filter(owner_employee__in=list(people))), today=today
     )
     by_owner: dict[int, list[Goal]] = defaultdict(list)
     for goal in goals:
         by_owner[goal.owner_employee_id].append(goal)
     return [
-        TeamMemberScore(employee=person, scorecard=balanced_scorecard(by_owner[person.pk]))
-        for person in people
+        TeamMemberScore(employee=employees[pk], scorecard=balanced_scorecard(by_owner[pk]))
+        for pk in people
+        if pk in employees
     ]
 
 
