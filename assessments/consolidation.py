@@ -12,9 +12,12 @@ insert of plain rows (an upsert when the cycle is consolidated again: calibratio
 the earlier consolidation are kept).
 
 The pooled anonymous kinds (peers in a cycle that keeps them anonymous, and reports rating
-their manager) count only once as many of them submitted about the person as the cycle's
-minimum (`min_peers`, `min_upward`; `pooled_minimum`): below it they are shown nowhere, and a
-level they moved would give them away to anyone who knows the other kinds' ratings.
+their manager) count for a capability only once as many of them rated the person on it as the
+cycle's minimum (`min_peers`, `min_upward`; `pooled_minimum`): below it they are shown nowhere,
+and a level they moved would give them away to anyone who knows the other kinds' ratings. The
+minimum is counted per capability, not per submitted assessment: of two peers who submitted,
+one may have marked a capability "not observed", and the other's rating alone would then be
+the peers' mean there.
 
 Attested ratings (a passed exam attests a level, `AttestedRating`) whose time falls in the
 cycle's period join the expert kind as one expert rater each at full weight (100), when the
@@ -42,6 +45,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
 from assessments.models import (
@@ -61,15 +65,28 @@ TWO_PLACES = Decimal("0.01")
 ATTESTED_WEIGHT = 100  # an attested rating counts as one expert rater at full weight
 
 
-def _kind_aggregates() -> dict:
+def _kind_aggregates(minimums: dict[str, int]) -> dict:
+    """Each kind's Σ level·weight, Σ weight and count per group; a pooled kind's only where at
+    least its minimum of raters rated that capability (else none: the kind did not rate)."""
     aggregates = {}
     for kind in RATER_KINDS:
         of_kind = Q(assessment__kind=kind)
-        aggregates[f"sum_{kind}"] = Sum(
-            F("level") * F("assessment__weight"), filter=of_kind, output_field=IntegerField()
-        )
-        aggregates[f"weight_{kind}"] = Sum("assessment__weight", filter=of_kind)
-        aggregates[f"count_{kind}"] = Count("id", filter=of_kind)
+        parts = {
+            "sum": Sum(
+                F("level") * F("assessment__weight"), filter=of_kind, output_field=IntegerField()
+            ),
+            "weight": Sum("assessment__weight", filter=of_kind),
+            "count": Count("id", filter=of_kind),
+        }
+        minimum = minimums.get(kind, 1)
+        for part, aggregate in parts.items():
+            if minimum > 1:
+                aggregate = Case(
+                    When(GreaterThanOrEqual(Count("id", filter=of_kind), minimum), then=aggregate),
+                    default=Value(0 if part == "count" else None),
+                    output_field=IntegerField(),
+                )
+            aggregates[f"{part}_{kind}"] = aggregate
     return aggregates
 
 
@@ -77,30 +94,11 @@ def _kind_mean(kind: str):
     return Cast(F(f"sum_{kind}"), FloatField()) / Cast(NullIf(F(f"weight_{kind}"), 0), FloatField())
 
 
-def _counted_raters(cycle: AssessmentCycle) -> Q:
-    """The ratings that count: every named kind's, and a pooled kind's about a person only
-    once at least the cycle's minimum of them submitted (a subquery per kind with a minimum)."""
-    counted = ~Q(assessment__kind__in=POOLED_KINDS)
-    for kind in POOLED_KINDS:
-        minimum = pooled_minimum(cycle, kind)
-        if minimum <= 1:
-            counted |= Q(assessment__kind=kind)
-            continue
-        enough = (
-            Assessment.objects.filter(cycle=cycle, kind=kind, status=Assessment.Status.SUBMITTED)
-            .values("employee_id")
-            .annotate(raters=Count("id"))
-            .filter(raters__gte=minimum)
-            .values("employee_id")
-        )
-        counted |= Q(assessment__kind=kind, assessment__employee_id__in=enough)
-    return counted
-
-
 def consolidated_rows(*, cycle: AssessmentCycle) -> QuerySet:
     """One row per (employee, capability) rated in the cycle, with each kind's sums and
     count and the consolidated `level` — all computed by the database."""
     weights = cycle.weights
+    minimums = {kind: pooled_minimum(cycle, kind) for kind in POOLED_KINDS}
     numerator = sum(
         (
             Coalesce(_kind_mean(kind) * Value(float(weights[kind])), Value(0.0))
@@ -125,9 +123,8 @@ def consolidated_rows(*, cycle: AssessmentCycle) -> QuerySet:
             assessment__status=Assessment.Status.SUBMITTED,
             level__isnull=False,
         )
-        .filter(_counted_raters(cycle))
         .values("assessment__employee_id", "capability_id")
-        .annotate(**_kind_aggregates())
+        .annotate(**_kind_aggregates(minimums))
         .annotate(level=numerator / NullIf(denominator, Value(0.0)))
         .order_by("assessment__employee_id", "capability_id")
     )
@@ -283,8 +280,8 @@ def consolidate_cycle(*, cycle: AssessmentCycle) -> int:
 
 def weighted_level(ratings: list[tuple[str, int, int]], weights: dict[str, int]) -> Decimal | None:
     """The same rule in Python, for one employee and capability: `ratings` are
-    (kind, level, rater weight within the kind), the pooled kinds' only once enough of them
-    submitted: the reference the SQL is tested against."""
+    (kind, level, rater weight within the kind), a pooled kind's only once enough of them rated
+    the capability: the reference the SQL is tested against."""
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for kind, level, weight in ratings:
         sums[kind][0] += level * weight

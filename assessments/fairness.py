@@ -2,7 +2,9 @@
 
 - Each rater's distribution against the organisation's in a cycle, their mean offset
   (leniency when ≥ +0.5, severity when ≤ -0.5) and central tendency (every rating the same
-  level, from three ratings up). Self-ratings are left out: they are not rater behaviour.
+  level, from three ratings up). Self-ratings are left out: they are not rater behaviour;
+  nor are anonymous raters (reports rating their manager, peers in a cycle that keeps them
+  anonymous): a named rater's mean over the one or two people they rated is their rating.
 - Self-rating vs manager rating by department (mean difference).
 - The calibration distribution of consolidated levels per department, and the 9-box
   (performance x potential as captured by managers).
@@ -34,11 +36,11 @@ def _cycle_ratings(cycle: AssessmentCycle):
 def rater_analytics(*, cycle: AssessmentCycle) -> dict:
     """{"organisation": {mean, count, distribution}, "raters": [...]} (three queries)."""
     numbers = [level.number for level in scale_levels()] or [1, 2, 3, 4, 5]
-    # Self-ratings are not a rater's view of others; upward ratings are anonymous, so no
-    # report's leniency towards their manager is shown by name.
-    ratings = _cycle_ratings(cycle).exclude(
-        assessment__kind__in=(Assessment.Kind.SELF, Assessment.Kind.UPWARD)
-    )
+    # Self-ratings are not a rater's view of others; anonymous ratings are shown by no name.
+    left_out = [Assessment.Kind.SELF, Assessment.Kind.UPWARD]
+    if cycle.peer_anonymous:
+        left_out.append(Assessment.Kind.PEER)
+    ratings = _cycle_ratings(cycle).exclude(assessment__kind__in=left_out)
     histogram = {f"n{n}": Count("id", filter=Q(level=n)) for n in numbers}
     org = ratings.aggregate(mean=Avg("level"), count=Count("id"), **histogram)
     rows = (

@@ -12,7 +12,7 @@ and the current quarter's cycle open for rating.
   ratings at either end of the scale or off the latent level carry evidence;
 - consolidated levels: computed here with `assessments.consolidation`'s rule (the same float
   arithmetic, rounding and contributions; peers only where the cycle's `min_peers` of them
-  rated the person) from the ratings as they are written, so nothing is read back; tests
+  rated the person on the capability) from the ratings as they are written, so nothing is read back; tests
   check the rows equal what `consolidate_cycle` writes;
 - open cycle: the current quarter, launched (framework version, progress done) with the self
   and manager assessments `assessments_create_for` creates for everyone in scope, all pending.
@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from assessments.consolidation import TWO_PLACES
 from assessments.models import RATER_KINDS, Assessment, AssessmentCycle, ConsolidatedLevel, Rating
+from assessments.reviews.selectors import POOLED_KINDS, pooled_minimum
 from assessments.selectors.cycles import cycle_scope_employees
 from assessments.services.cycles import LAUNCH_CHUNK, assessments_create_for
 from bench.generators import Sizes
@@ -178,8 +179,9 @@ class People:
 class Consolidation:
     """`consolidate_cycle`'s rule, fed with the ratings as they are generated."""
 
-    def __init__(self, weights: dict[str, int]) -> None:
+    def __init__(self, weights: dict[str, int], minimums: dict[str, int]) -> None:
         self.weights = weights
+        self.minimums = minimums  # a pooled kind counts where this many rated the capability
         # (employee, capability) -> kind -> [Σ level·weight, Σ weight, count].
         self.sums: dict[tuple[int, int], dict[str, list[int]]] = defaultdict(dict)
 
@@ -204,7 +206,11 @@ class Consolidation:
         self, cycle: AssessmentCycle, requirements: dict[tuple[int, int], tuple[int, int]]
     ) -> Iterator[tuple]:
         for key in sorted(self.sums):
-            sums = self.sums[key]
+            sums = {
+                kind: parts
+                for kind, parts in self.sums[key].items()
+                if parts[2] >= self.minimums.get(kind, 1)
+            }
             level = self.level(sums)
             if level is None:
                 continue
@@ -301,7 +307,9 @@ def _closed_cycle(
     del rows
 
     low, high = bounds
-    consolidation = Consolidation(cycle.weights)
+    consolidation = Consolidation(
+        cycle.weights, {kind: pooled_minimum(cycle, kind) for kind in POOLED_KINDS}
+    )
     counter = {"ratings": 0}
 
     def ratings() -> Iterator[tuple]:
@@ -318,8 +326,7 @@ def _closed_cycle(
                     offset = rng.choice(noise)
                     level = min(high, max(low, latent[key] + offset))
                     evidence = EVIDENCE if offset or level in (low, high) else ""
-                    if kind != "peer" or len(people.peers[employee_id]) >= cycle.min_peers:
-                        consolidation.add(key, kind, level, weight)
+                    consolidation.add(key, kind, level, weight)
                 counter["ratings"] += 1
                 yield (
                     rating_uuid,

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from assessments.models import Assessment, ConsolidatedLevel
+from assessments.models import Assessment, ConsolidatedLevel, Rating
 from assessments.reviews import services as review_services
 from assessments.services import cycles as cycle_services
 from tests.assessments.conftest import actor_of
@@ -135,3 +135,47 @@ def test_calibration_answer_totals_leave_out_peers_below_the_minimum(world, clie
     assert "How readily do they help out?" in html
     assert ("mean 5" in html) is shown
     assert ("No answers" in html) is not shown
+
+
+def test_a_lone_peer_rating_of_a_capability_does_not_count_though_enough_peers_submitted(world):
+    """Two peers submit (the minimum) but only one rates the first capability, the other marks
+    it "not observed": that one rating would be the peers' mean there, so it does not count;
+    on the capabilities both rated, the peers count."""
+    _rated(world, submitted_peers=2)
+    with in_org(world.org):
+        lone = Rating.objects.get(
+            assessment__kind="peer",
+            assessment__rater__user__email="colleague1@a.example",
+            capability=world.capabilities[0],
+        )
+        lone.level = None
+        lone.save(update_fields=["level"])
+        cycle_services.cycle_reopen(
+            actor=world.system, cycle=world.cycle, reason="A rating was corrected"
+        )
+        cycle_services.cycle_close(actor=world.system, cycle=world.cycle)
+        levels = {
+            level.capability_id: level
+            for level in ConsolidatedLevel.objects.filter(employee=world.employee.employee)
+        }
+    first, second = (levels[world.capabilities[i].pk] for i in (0, 1))
+    assert first.level == MANAGER_ONLY and "peer" not in first.contributions
+    assert first.rating_count == 1
+    assert second.level == WITH_PEERS and second.contributions["peer"]["ratings"] == 2
+
+
+@pytest.mark.parametrize("anonymous", [True, False])
+def test_rater_analytics_name_peers_only_in_a_cycle_that_names_them(world, anonymous):
+    from assessments import fairness
+
+    _rated(world, submitted_peers=2, anonymous=anonymous)
+    with in_org(world.org):
+        names = {row["name"] for row in fairness.rater_analytics(cycle=world.cycle)["raters"]}
+        peers = {
+            assessment.rater.full_name
+            for assessment in Assessment.objects.filter(cycle=world.cycle, kind="peer")
+        }
+    assert len(peers) == 2
+    assert world.manager.employee.full_name in names
+    assert (peers <= names) is not anonymous
+    assert not (peers & names) or not anonymous

@@ -78,7 +78,7 @@ class Crawl:
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.errors.append(f"JavaScript error: {error}"))
         self.page.on("response", self._response)
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        self.page.on("requestfailed", self._failed)
         self.problems: dict[str, list[str]] = {}
         self.links: dict[str, str | None] = {}  # url -> what is wrong with it (None: fine)
         self.visited: list[str] = []
@@ -86,11 +86,17 @@ class Crawl:
         self.states: dict[str, frozenset[str]] = {}  # url -> what its page offers
         sign_in(self.page, email, PASSWORD)
         self.page.wait_for_url(f"{base_url}/")
+        expect(self.page.locator('[aria-busy="true"]')).to_have_count(0)
         (OUT / who).mkdir(parents=True, exist_ok=True)
 
     def _console(self, message) -> None:
         if message.type == "error":
             self.errors.append(f"console error: {message.text}")
+
+    def _failed(self, request) -> None:
+        # Leaving a page cancels what it still had in flight; that is the browser, not the page.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"request failed: {request.url} ({request.failure})")
 
     def _response(self, response) -> None:
         if response.status >= 400 and response.request.resource_type != "document":
