@@ -71,13 +71,14 @@ def goal_forest(*, actor: Actor) -> GoalForest:
         order[pk] = (LEVEL_ORDER.get(level, 3), title, pk)
     children: dict[int, list[int]] = defaultdict(list)
     has_parent: set[int] = set()
-    # The alignments between visible goals: the rule again as a subquery (a list of every
-    # visible goal's id made the statement itself the slowest part of the page).
-    visible = goals.values("pk")
-    edges = GoalAlignment.objects.filter(child_id__in=visible, parent_id__in=visible)
+    # The alignments of visible goals to visible goals: the rule again as a subquery for the
+    # supporting goal (a list of every visible goal's id made the statement itself the
+    # slowest part of the page), the goal supported looked up here.
+    edges = GoalAlignment.objects.filter(child_id__in=goals.values("pk"))
     for child_id, parent_id in edges.values_list("child_id", "parent_id").order_by("id"):
-        children[parent_id].append(child_id)
-        has_parent.add(child_id)
+        if parent_id in progress:
+            children[parent_id].append(child_id)
+            has_parent.add(child_id)
     roots = sorted((pk for pk in progress if pk not in has_parent), key=order.__getitem__)
     return GoalForest(roots=roots, children=dict(children), progress=progress, weights=weights)
 
