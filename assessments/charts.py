@@ -8,10 +8,12 @@ a description, and pages put a table with the same numbers next to it.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.urls import reverse
+from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -251,36 +253,39 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
     ]
+    parts.append(f'<g font-size="{HEAT_FONT}" fill="#1b1f24">')
     for column, capability in enumerate(capabilities):
         x = LABEL_W + CELL_W * column + CELL_W / 2
         parts.append(
-            f'<text transform="translate({x},{HEADER_H - 6}) rotate(-45)" font-size="{HEAT_FONT}" '
-            f'fill="#1b1f24">{escape(_short(capability["name"], 22))}</text>'
+            f'<text transform="translate({x},{HEADER_H - 6}) rotate(-45)">'
+            f"{escape(_short(capability['name'], 22))}</text>"
         )
+    parts.append(f'</g><g font-size="{HEAT_FONT}" text-anchor="end" fill="#1b1f24">')
+    for line, row in enumerate(heatmap["rows"]):
+        name = row["department"]["name"] or no_department
+        y = HEADER_H + CELL_H * line + CELL_H / 2 + 4
+        parts.append(f'<text x="{LABEL_W - 8}" y="{y}">{escape(_short(name, 24))}</text>')
+    # The cells: a group of shaded squares, then a group of their labels, so that each cell
+    # carries only its position and colour and the shared attributes are written once.
+    parts.append('</g><g stroke="#ffffff" stroke-width="2">')
+    labels = [f'<g font-size="{HEAT_FONT}" text-anchor="middle" fill="#1b1f24">']
     for line, row in enumerate(heatmap["rows"]):
         y = HEADER_H + CELL_H * line
-        name = row["department"]["name"] or no_department
-        parts.append(
-            f'<text x="{LABEL_W - 8}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" '
-            f'text-anchor="end" fill="#1b1f24">{escape(_short(name, 24))}</text>'
-        )
         for column, cell in enumerate(row["cells"]):
             x = LABEL_W + CELL_W * column
+            square = f'<rect x="{x}" y="{y}" width="{CELL_W}" height="{CELL_H}"'
+            at = f'<text x="{x + CELL_W // 2}" y="{y + CELL_H // 2 + 4}"'
             if cell is None:
-                parts.append(
-                    f'<rect x="{x}" y="{y}" width="{CELL_W}" height="{CELL_H}" fill="#ffffff" '
-                    'stroke="#d4d9e0"/>'
-                    f'<text x="{x + CELL_W / 2}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" '
-                    'text-anchor="middle" fill="#545d68">—</text>'
-                )
+                parts.append(f'{square} fill="#ffffff" stroke="#d4d9e0" stroke-width="1"/>')
+                labels.append(f'{at} fill="#545d68">—</text>')
                 continue
             fill, ink = _heat_colours(cell.share_below)
-            parts.append(
-                f'<rect x="{x}" y="{y}" width="{CELL_W}" height="{CELL_H}" fill="{fill}" '
-                'stroke="#ffffff" stroke-width="2"/>'
-                f'<text x="{x + CELL_W / 2}" y="{y + CELL_H / 2 + 4}" font-size="{HEAT_FONT}" '
-                f'text-anchor="middle" fill="{ink}">{cell.share_below}%</text>'
-            )
+            parts.append(f'{square} fill="{fill}"/>')
+            ink_attribute = "" if ink == "#1b1f24" else f' fill="{ink}"'
+            labels.append(f"{at}{ink_attribute}>{cell.share_below}%</text>")
+    parts.append("</g>")
+    parts.extend(labels)
+    parts.append("</g>")
     legend_y = HEADER_H + CELL_H * len(departments) + 24
     parts.append(
         f'<text x="10" y="{legend_y}" font-size="{HEAT_FONT}" fill="#545d68">'
@@ -288,4 +293,82 @@ def department_heatmap_svg(heatmap: dict, *, title: str, chart_id: str = "heatma
         + "</text>"
     )
     parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _localised() -> Callable[[object], str]:
+    """A function printing numbers localised and escaped as a template prints them,
+    remembering each value it has printed (a table repeats a few values many times)."""
+    shown: dict[tuple[type, str], str] = {}
+
+    def number(value: object) -> str:
+        key = (type(value), str(value))
+        if key not in shown:
+            shown[key] = escape(formats.localize(value))
+        return shown[key]
+
+    return number
+
+
+def team_heatmap_rows(grid: dict) -> SafeString:
+    """The rows (`<tr>`s) of a team heatmap's table (`gaps.heatmap_grid`): per person, a link
+    to their results, then per capability the level and the target, shaded and marked below,
+    at or above target (the mark is also said in words), or "not assessed". Written here
+    rather than in the template, whose per-variable cost dominated a page of 500 cells."""
+    number = _localised()
+    marks = {
+        "band-below": ("▼", escape(_("below target"))),
+        "band-above": ("▲", escape(_("above target"))),
+        "band-at": ("●", escape(_("at target"))),
+    }
+    not_assessed = (
+        '<td><span aria-hidden="true">—</span><span class="visually-hidden">'
+        f"{escape(_('not assessed'))}</span></td>"
+    )
+    parts = []
+    for row in grid["rows"]:
+        person = row["employee"]
+        link = reverse("assessments:results", args=[person.uuid])
+        parts.append(f'<tr><th scope="row"><a href="{link}">{escape(person.full_name)}</a></th>')
+        for cell in row["cells"]:
+            if cell is None:
+                parts.append(not_assessed)
+                continue
+            gap = cell.gap
+            band = "band-below" if gap > 0 else "band-above" if gap < 0 else "band-at"
+            mark, words = marks[band]
+            parts.append(
+                f'<td class="{band}">{number(cell.effective)} / {number(cell.target_level)} '
+                f'<span aria-hidden="true">{mark}</span>'
+                f'<span class="visually-hidden">{words}</span></td>'
+            )
+        parts.append("</tr>")
+    return mark_safe("".join(parts))
+
+
+def department_heatmap_rows(heatmap: dict) -> SafeString:
+    """The rows (`<tr>`s) of the table that pages put beside `department_heatmap_svg`: per
+    department and capability the share below target, the people below and assessed, the
+    mean level and target; numbers localised as a template would print them. Written here
+    rather than in the template, whose per-variable cost dominated a page of 1,000 cells."""
+    number = _localised()
+    no_department = escape(_("No department"))
+    not_assessed = (
+        '<td><span aria-hidden="true">—</span><span class="visually-hidden">'
+        f"{escape(_('not assessed'))}</span></td>"
+    )
+    parts = []
+    for row in heatmap["rows"]:
+        name = escape(row["department"]["name"]) if row["department"]["name"] else no_department
+        parts.append(f'<tr><th scope="row">{name}</th>')
+        for cell in row["cells"]:
+            if cell is None:
+                parts.append(not_assessed)
+                continue
+            parts.append(
+                f'<td>{number(cell.share_below)} % <span class="muted">({number(cell.below)}/'
+                f"{number(cell.people)}; {number(cell.mean_level)} / {number(cell.mean_target)})"
+                "</span></td>"
+            )
+        parts.append("</tr>")
     return mark_safe("".join(parts))

@@ -215,27 +215,65 @@ def overall_gap_index(*, levels: QuerySet[ConsolidatedLevel]) -> Decimal | None:
     return _q(totals["weighted_gap"] / totals["weight"])
 
 
-def coverage(*, cycle: AssessmentCycle, department=None) -> list[dict]:
-    """Every capability some current role requires, with how many people hold it at the
-    proficient level or above in the cycle; "at risk" with two or fewer (skills inventory)."""
+def proficient_counts(*, cycle: AssessmentCycle, department=None) -> dict[int, int]:
+    """{capability id: people at the proficient level or above in the cycle} (one aggregate
+    over the cycle's levels, with or without a target; a cycle has one level per person and
+    capability)."""
     proficient = proficient_level()
-    held = Q(consolidated_levels__cycle=cycle) & (
-        Q(consolidated_levels__adjusted_level__gte=proficient)
-        | Q(
-            consolidated_levels__adjusted_level__isnull=True,
-            consolidated_levels__level__gte=proficient,
-        )
-    )
+    levels = ConsolidatedLevel.objects.filter(cycle=cycle)
     if department is not None:
-        held &= Q(consolidated_levels__employee__department=department)
+        levels = levels.filter(employee__department=department)
+    return dict(
+        levels.annotate(current_level=EFFECTIVE)
+        .filter(current_level__gte=proficient)
+        .order_by()
+        .values("capability_id")
+        .annotate(people=Count("id"))
+        .values_list("capability_id", "people")
+    )
+
+
+def coverage(
+    *, cycle: AssessmentCycle, department=None, counts: dict[int, int] | None = None
+) -> list[dict]:
+    """Every capability some current role requires, with how many people hold it at the
+    proficient level or above in the cycle; "at risk" when two or fewer (skills inventory),
+    fewest first. `counts` are the cycle's `proficient_counts` when the caller has them."""
+    if counts is None:
+        counts = proficient_counts(cycle=cycle, department=department)
     required = RoleRequirement.objects.filter(role__assignments__ended_at__isnull=True)
     rows = (
         Capability.objects.filter(id__in=required.values("capability_id"))
-        .annotate(proficient=Count("consolidated_levels", filter=held, distinct=True))
-        .order_by("proficient", "name")
-        .values("id", "name", "key", "proficient")
+        .order_by("name", "id")
+        .values("id", "name", "key")
     )
-    return [{**row, "at_risk": row["proficient"] <= AT_RISK_HOLDERS} for row in rows]
+    held = [{**row, "proficient": counts.get(row["id"], 0)} for row in rows]
+    return [
+        {**row, "at_risk": row["proficient"] <= AT_RISK_HOLDERS}
+        for row in sorted(held, key=lambda row: row["proficient"])
+    ]
+
+
+def gap_report(
+    *, cycle: AssessmentCycle, department=None, previous: AssessmentCycle | None = None
+) -> dict:
+    """What the gap report shows of a cycle's levels (a department's or everyone's): the
+    capability report with the trend of each mean level since `previous`, the overall weighted
+    gap index, the training needs and the people proficient per capability (to which
+    `coverage` adds the capabilities roles require). Depends on the levels of `cycle` and
+    `previous` only, so it can be cached with them."""
+    levels = group_levels(cycle=cycle, department=department)
+    before = group_levels(cycle=previous, department=department) if previous else None
+    trend = trend_by_capability(cycle=cycle, levels=levels, previous=before)
+    report = capability_report(levels=levels)
+    for row in report:
+        row["trend"] = trend.get(row["capability_id"])
+    return {
+        "report": report,
+        "overall": overall_gap_index(levels=levels),
+        "needs": training_needs(levels=levels),
+        "proficient": proficient_counts(cycle=cycle, department=department),
+    }
 
 
 def training_needs(*, levels: QuerySet[ConsolidatedLevel]) -> list[dict]:
@@ -322,6 +360,47 @@ def heatmap(
     }
 
 
+def team_heatmap_summary(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
+    """What every page of a team's heatmap shares: the capability report, the number of
+    people assessed and the columns (the capabilities, by name). Depends on the levels only,
+    so it can be cached with them."""
+    report = capability_report(levels=levels)
+    return {
+        "report": report,
+        "people": levels.aggregate(people=Count("employee_id", distinct=True))["people"],
+        "capabilities": heatmap_columns(report=report),
+    }
+
+
+def heatmap_grid(
+    *,
+    levels: QuerySet[ConsolidatedLevel],
+    people: Sequence[Employee],
+    capabilities: Sequence[Capability],
+) -> dict:
+    """A page of a team's heatmap: a row for each of `people` (in their order) with a cell per
+    capability of `capabilities` (None: not assessed), in one query of their levels."""
+    cells = {
+        (cell.employee_id, cell.capability_id): cell
+        for cell in levels.filter(
+            employee_id__in=[person.pk for person in people],
+            capability_id__in=[capability.pk for capability in capabilities],
+        )
+        .order_by()
+        .only("employee_id", "capability_id", "level", "adjusted_level", "target_level")
+    }
+    return {
+        "capabilities": list(capabilities),
+        "rows": [
+            {
+                "employee": person,
+                "cells": [cells.get((person.pk, capability.pk)) for capability in capabilities],
+            }
+            for person in people
+        ],
+    }
+
+
 def heatmap_people(*, levels: QuerySet[ConsolidatedLevel]) -> QuerySet[Employee]:
     """The people of `levels`, by name: what a heatmap page is paged by."""
     return Employee.objects.filter(pk__in=levels.values("employee_id")).order_by(
@@ -333,7 +412,9 @@ def heatmap_columns(*, report: list[dict]) -> list[Capability]:
     """The capabilities of a `capability_report`, by name: the columns of every page of the
     heatmap of the same levels."""
     ids = [row["capability_id"] for row in report]
-    return list(Capability.objects.filter(pk__in=ids).order_by("name", "id"))
+    return list(
+        Capability.objects.filter(pk__in=ids).order_by("name", "id").only("id", "uuid", "name")
+    )
 
 
 def heatmap_focus(heatmap: dict, *, columns: int) -> dict:
@@ -446,6 +527,18 @@ def department_heatmap(*, levels: QuerySet[ConsolidatedLevel]) -> dict:
             for c in ordered_capabilities
             if (d["id"], c["id"]) in cells
         ],
+    }
+
+
+def department_heatmap_columns(heatmap: dict, *, start: int, stop: int) -> dict:
+    """A `department_heatmap` cut to its capabilities [start, stop) (a page of columns): every
+    department keeps its row, with the cells of those capabilities only."""
+    kept = {c["id"] for c in heatmap["capabilities"][start:stop]}
+    return {
+        "departments": heatmap["departments"],
+        "capabilities": heatmap["capabilities"][start:stop],
+        "rows": [{**row, "cells": row["cells"][start:stop]} for row in heatmap["rows"]],
+        "cells": [cell for cell in heatmap["cells"] if cell.capability_id in kept],
     }
 
 

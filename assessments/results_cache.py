@@ -4,22 +4,25 @@ The department heatmap and the HR home's departments x categories aggregate ever
 cycle (100,000 of them for 10,000 people): a fraction of a second of database work that HR
 pages repeat although closed results rarely change. A report is cached under a key that holds
 
-- the cycle's public id and `results_version`, which every write to its levels increases
-  (`results_changed`: consolidation, calibration, a scale remap, a capability merge);
+- the cycle's public id and `results_version` (and those of the cycles a report compares it
+  with), which every write to its levels increases (`results_changed`: consolidation,
+  calibration, a scale remap, a capability merge);
 - a fingerprint of what the reports join the levels to: each person's department (a move, a
   new or deleted person) and the ids, public ids and names of departments, capabilities and
-  categories. It is one query over those rows, about 5 ms for 10,000 people, and needs no
+  categories, and the scale's proficient level (the gap and team reports count who holds
+  it). It is one query over those rows, about 5 ms for 10,000 people, and needs no
   bookkeeping in the code that changes them. The people are counted and summed as a 64-bit
   hash of each id keyed by its department (no text built or sorted: 2 ms where an md5 of
   their text took 6); the other, small tables go in as text.
 
-A changed key is a miss; the stale entry just expires. On other databases than PostgreSQL (the
-embedded SQLite default) reports are built each time.
+A report that also depends on something else (a manager's team, a department) names it in
+`name`. A changed key is a miss; the stale entry just expires. On other databases than
+PostgreSQL (the embedded SQLite default) reports are built each time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from django.conf import settings
@@ -28,7 +31,7 @@ from django.db import connection
 from django.db.models import F
 
 from assessments.models import AssessmentCycle
-from capabilities.models import Capability, CapabilityCategory
+from capabilities.models import Capability, CapabilityCategory, CompetencyScale
 from plms.people.models import Department, Employee
 
 T = TypeVar("T")
@@ -59,33 +62,41 @@ def _placements() -> str:
     )
 
 
-def _version_and_fingerprint(cycle: AssessmentCycle) -> tuple[int, str]:
-    """The cycle's `results_version` as stored now and the fingerprint, in one query."""
+def _version_and_fingerprint(cycles: Sequence[AssessmentCycle]) -> tuple[str, str]:
+    """The cycles' `results_version`s as stored now and the fingerprint, in one query."""
     parts = [
         _placements(),
         _rows(Department, "id, uuid, name"),
         _rows(Capability, "id, uuid, key, name, category_id"),
         _rows(CapabilityCategory, "id, name"),
+        _rows(CompetencyScale, "id, proficient_level"),
     ]
-    cycles = connection.ops.quote_name(AssessmentCycle._meta.db_table)
+    table = connection.ops.quote_name(AssessmentCycle._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT results_version FROM {cycles} WHERE id = %s), "
-            f"md5(concat_ws('|', {', '.join(parts)}))",
-            [cycle.pk, *[cycle.organization_id] * len(parts)],
+            f"SELECT (SELECT string_agg(concat(id, '.', results_version), ',' ORDER BY id) "
+            f"FROM {table} WHERE id = ANY(%s)), md5(concat_ws('|', {', '.join(parts)}))",
+            [[c.pk for c in cycles], *[cycles[0].organization_id] * len(parts)],
         )
         return cursor.fetchone()
 
 
-def cached_report(*, cycle: AssessmentCycle, name: str, build: Callable[[], T]) -> T:
-    """`build()` (a report of `cycle`'s levels), from the cache while nothing it shows has
-    changed. Runs in the cycle's organisation."""
+def cached_report(
+    *,
+    cycle: AssessmentCycle,
+    name: str,
+    build: Callable[[], T],
+    other_cycles: Sequence[AssessmentCycle] = (),
+) -> T:
+    """`build()` (a report of `cycle`'s levels, and of `other_cycles`' when it compares them),
+    from the cache while nothing it shows has changed. Runs in the cycle's organisation."""
     if connection.vendor != "postgresql" or not settings.PLMS_RESULTS_CACHE_SECONDS:
         return build()
+    cycles = [cycle, *other_cycles]
 
     def key() -> str:
-        version, fingerprint = _version_and_fingerprint(cycle)
-        return f"plms:results:{name}:{cycle.uuid}:{version}:{fingerprint}"
+        versions, fingerprint = _version_and_fingerprint(cycles)
+        return f"plms:results:{name}:{cycle.uuid}:{versions}:{fingerprint}"
 
     before = key()
     report = cache.get(before)

@@ -12,9 +12,11 @@ from assessments.services.cycles import assessments_create_for
 from capabilities import signals as capability_signals
 
 
-def ratings_using_scale(sender, **kwargs) -> int:
-    """How many ratings hold a level of the scale (a scale change then needs a mapping)."""
-    return Rating.objects.filter(level__isnull=False).count()
+def ratings_using_scale(sender, *, counts: bool = True, **kwargs) -> int:
+    """How many ratings hold a level of the scale (a scale change then needs a mapping); with
+    `counts` False, 1 if any does (millions of ratings are not counted to say so)."""
+    ratings = Rating.objects.filter(level__isnull=False)
+    return ratings.count() if counts else int(ratings.exists())
 
 
 ratings_using_scale.usage_label = "ratings"

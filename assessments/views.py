@@ -4,6 +4,8 @@ for HR admins cycles (launch with progress), the gap report and fairness."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -36,14 +38,27 @@ from assessments.services import raters as rater_services
 from assessments.services import ratings as rating_services
 from goals.feedback import selectors as feedback_selectors
 from plms.common.errors import ApplicationError
-from plms.people.selectors import all_report_ids_sql
 from plms.tenancy.actors import actor_from_request
 from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
 HOT_SPOTS = 5
+HEATMAP_COLUMNS = 20  # capabilities per page of the department heatmap
+TEAM_COLUMNS = 20  # and of the team heatmap
 NOT_OBSERVED = "n/o"
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (kept with a cached report) instead of counting the list."""
+
+    def __init__(self, object_list, per_page, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:  # type: ignore[override]
+        return self._known_count
 
 
 def _cycle_or_404(id) -> AssessmentCycle:
@@ -165,7 +180,6 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
         "rated": rated,
         "sections": sections,
         "unanswered": [q for section in sections for q in section["questions"] if q.get("error")],
-        "scale": requirement_selectors.scale_levels(),
         "unrated": [item for item in data["items"] if not item["rated"]] if errors else [],
         "assessment": assessment,
         "can_rate": can_rate and assessment.is_open,
@@ -428,30 +442,50 @@ def _results_answers(actor, employee) -> dict:
 
 @member_required
 def team(request: HttpRequest) -> HttpResponse:
-    """People x capabilities of the viewer's team (HR admins: a department or everyone)."""
+    """People x capabilities of the viewer's team (HR admins: a department or everyone), a page
+    of people and a page of capabilities at a time; the capability report below covers the
+    whole team."""
     actor = actor_from_request(request)
     cycle = _chosen_cycle(request)
     department = None
     if actor.is_admin and request.GET.get("department"):
         department = cycle_selectors.department_by_public_id(raw_id=request.GET["department"])
-    employee_ids = None
+    team_ids = None
     if not actor.is_admin:
         if request.employee is None:
             raise Http404
-        employee_ids = all_report_ids_sql(manager_id=request.employee.pk, include_matrix=True)
-    grid = {"capabilities": [], "rows": []}
-    report, page = [], None
+        team_ids = cycle_selectors.team_ids(manager=request.employee)
+    grid: dict = {"capabilities": [], "rows": []}
+    report: list[dict] = []
+    page = columns = None
+    column_pages: list[dict] = []
     if cycle is not None:
-        levels = gaps.group_levels(cycle=cycle, employee_ids=employee_ids, department=department)
-        # A page of people at a time, with the whole team's capabilities as columns: a large
-        # team's grid (an organisation's: 10,000 people x 150 capabilities) is no page.
-        page = Paginator(gaps.heatmap_people(levels=levels), PAGE_SIZE).get_page(
-            request.GET.get("page")
+        levels = gaps.group_levels(cycle=cycle, employee_ids=team_ids, department=department)
+        # What every page shares is computed once per change of the results (a team's report
+        # reads all its levels: 100,000 for HR's everyone), and the team is part of the key.
+        if team_ids is not None:
+            scope = "team:" + hashlib.md5(",".join(map(str, team_ids)).encode()).hexdigest()
+        else:
+            scope = f"department:{department.uuid}" if department is not None else "everyone"
+        summary = cached_report(
+            cycle=cycle,
+            name=f"team-heatmap:{scope}",
+            build=lambda: gaps.team_heatmap_summary(levels=levels),
         )
-        report = gaps.capability_report(levels=levels)
-        grid = gaps.heatmap(
-            levels=levels.filter(employee_id__in=[person.pk for person in page.object_list]),
-            capabilities=gaps.heatmap_columns(report=report),
+        report = summary["report"]
+        # A page of people at a time, and of capabilities: a large team's grid (an
+        # organisation's: 10,000 people x 150 capabilities) is no page.
+        page = CountedPaginator(
+            gaps.heatmap_people(levels=levels), PAGE_SIZE, count=summary["people"]
+        ).get_page(request.GET.get("page"))
+        column_paginator = Paginator(summary["capabilities"], TEAM_COLUMNS)
+        columns = column_paginator.get_page(request.GET.get("columns"))
+        column_pages = _column_pages(summary["capabilities"], column_paginator, TEAM_COLUMNS)
+        # The page's people are the team's already: their levels need no team filter again.
+        grid = gaps.heatmap_grid(
+            levels=gaps.group_levels(cycle=cycle),
+            people=list(page.object_list),
+            capabilities=list(columns.object_list),
         )
     query = request.GET.copy()
     query.pop("page", None)
@@ -459,13 +493,35 @@ def team(request: HttpRequest) -> HttpResponse:
         "cycle": cycle,
         "cycles": cycle_selectors.closed_cycles(),
         "grid": grid,
+        "grid_rows": charts.team_heatmap_rows(grid),
         "page": page,
+        "columns": columns,
+        "column_pages": column_pages,
         "query": query.urlencode(),
         "report": report,
         "department": department,
         "departments": cycle_selectors.departments() if actor.is_admin else [],
     }
     return render(request, "assessments/team.html", context)
+
+
+def _column_pages(capabilities: list, paginator: Paginator, size: int) -> list[dict]:
+    """Each page of a heatmap's columns named by its first and last capability (none when all
+    fit on one)."""
+    if paginator.num_pages < 2:
+        return []
+
+    def name(capability) -> str:
+        return capability["name"] if isinstance(capability, dict) else capability.name
+
+    return [
+        {
+            "number": number,
+            "first": name(capabilities[(number - 1) * size]),
+            "last": name(capabilities[min(number * size, len(capabilities)) - 1]),
+        }
+        for number in paginator.page_range
+    ]
 
 
 # --- HR admins -------------------------------------------------------------------------------
@@ -613,19 +669,21 @@ def gap_report(request: HttpRequest) -> HttpResponse:
         "departments": cycle_selectors.departments(),
     }
     if cycle is not None:
-        levels = gaps.group_levels(cycle=cycle, department=department)
         before = gaps.previous_cycle(cycle)
-        previous = gaps.group_levels(cycle=before, department=department) if before else None
-        trend = gaps.trend_by_capability(cycle=cycle, levels=levels, previous=previous)
-        report = gaps.capability_report(levels=levels)
-        for row in report:
-            row["trend"] = trend.get(row["capability_id"])
+        scope = department.uuid if department is not None else "everyone"
+        data = cached_report(
+            cycle=cycle,
+            other_cycles=[before] if before is not None else [],
+            name=f"gap-report:{scope}:{before.uuid if before is not None else '-'}",
+            build=lambda: gaps.gap_report(cycle=cycle, department=department, previous=before),
+        )
         context.update(
-            report=report,
-            weakest=report[:3],
-            overall=gaps.overall_gap_index(levels=levels),
-            coverage=gaps.coverage(cycle=cycle, department=department),
-            needs=gaps.training_needs(levels=levels),
+            report=data["report"],
+            weakest=data["report"][:3],
+            overall=data["overall"],
+            # Which capabilities roles require is read each time: the cache follows the levels.
+            coverage=gaps.coverage(cycle=cycle, department=department, counts=data["proficient"]),
+            needs=data["needs"],
             previous_cycle=before,
         )
     return render(request, "assessments/gap_report.html", context)
@@ -644,18 +702,36 @@ def department_heatmap(request: HttpRequest) -> HttpResponse:
             name="department-heatmap",
             build=lambda: gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle)),
         )
+    # The largest gaps are found over every capability; the chart and the table show a page of
+    # capabilities at a time (an organisation's 60 departments x 150 capabilities are 9,000
+    # cells, drawn and tabled: about 2 MB).
+    paginator = Paginator(heatmap["capabilities"], HEATMAP_COLUMNS)
+    page = paginator.get_page(request.GET.get("page"))
+    shown = gaps.department_heatmap_columns(
+        heatmap, start=max(page.start_index() - 1, 0), stop=page.end_index()
+    )
+    column_page = {
+        capability["id"]: index // HEATMAP_COLUMNS + 1
+        for index, capability in enumerate(heatmap["capabilities"])
+    }
     context = {
         "cycle": cycle,
         "cycles": cycle_selectors.closed_cycles(),
-        "heatmap": heatmap,
+        "heatmap": shown,
+        "page": page,
+        "column_pages": _column_pages(heatmap["capabilities"], paginator, HEATMAP_COLUMNS),
         "chart": charts.department_heatmap_svg(
-            heatmap,
+            shown,
             title=_("Share of people below target per department and capability, %(name)s")
             % {"name": cycle.name}
             if cycle
             else "",
         ),
-        "hot_spots": gaps.heatmap_hot_spots(heatmap, limit=HOT_SPOTS),
+        "table_rows": charts.department_heatmap_rows(shown),
+        "hot_spots": [
+            {**spot, "page": column_page.get(spot["cell"].capability_id)}
+            for spot in gaps.heatmap_hot_spots(heatmap, limit=HOT_SPOTS)
+        ],
     }
     return render(request, "assessments/department_heatmap.html", context)
 

@@ -125,6 +125,13 @@ def home_items(ctx: BenchContext) -> list[Item]:
         Item("page / (HR home)", "GET", "/", hr, max_p95_ms=HR_HOME_MAX_P95_MS),
         # The sections the homes load after the page (htmx).
         Item(
+            "section /home/me/ (employee)",
+            "GET",
+            "/home/me/",
+            {**ctx.session_headers(ctx.email("employee")), "HX-Request": "true"},
+            max_p95_ms=HR_HOME_MAX_P95_MS,
+        ),
+        Item(
             "section /home/team/ (manager)",
             "GET",
             "/home/team/",

@@ -13,6 +13,8 @@ from capabilities.services import roles as role_services
 from capabilities.services import scales as scale_services
 from plms.common.errors import ApplicationError
 from plms.common.uploads import UploadField
+from plms.people.forms import PersonField, person_label
+from plms.people.models import Employee
 
 KEY_RESULT_ROWS = role_services.MAX_KEY_RESULTS
 
@@ -29,6 +31,24 @@ def apply_errors(form: forms.Form, error: ApplicationError) -> None:
             unplaced.append(f"{name}: {' '.join(messages)}")
     if unplaced or not error.fields:
         form.add_error(None, " ".join([error.message, *unplaced]))
+
+
+def offer_people(
+    field: PersonField, *, viewer: Employee | None, chosen: object = None, empty_label: str
+) -> None:
+    """What a person picker lists before any search: the person chosen already, the viewer
+    (whom the picker's search leaves out, but who may name themselves), then the viewer's
+    colleagues; never the whole organisation."""
+    field.offer(viewer=viewer, chosen=chosen)
+    offered = list(field.widget.choices)[1:]
+    if viewer is not None and viewer.active:
+        offered.insert(0, (str(viewer.uuid), person_label(viewer)))
+    field.widget.choices = [("", empty_label), *offered]
+
+
+def _public_id(value: object) -> str | None:
+    uuid = getattr(value, "uuid", value)
+    return str(uuid) if uuid else None
 
 
 def _lines(text: str) -> list[str]:
@@ -52,14 +72,20 @@ class CapabilityForm(forms.Form):
     )
     tags = forms.CharField(label=_("Tags"), required=False, help_text=_("Separated by commas."))
     status = forms.ChoiceField(label=_("Status"), choices=Capability.Status.choices)
-    data_steward = forms.ModelChoiceField(
-        label=_("Data steward"), queryset=None, to_field_name="uuid", required=False
-    )
+    data_steward = PersonField(label=_("Data steward"), required=False)
 
-    def __init__(self, *args, scale_levels: list[ScaleLevel], **kwargs) -> None:
+    def __init__(
+        self, *args, scale_levels: list[ScaleLevel], viewer: Employee | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = selectors.category_list()
-        self.fields["data_steward"].queryset = selectors.steward_choices()
+        self.fields["category"].queryset = selectors.category_choices()
+        offer_people(
+            self.fields["data_steward"],
+            viewer=viewer,
+            chosen=self.data.get(self.add_prefix("data_steward"))
+            or _public_id(self.initial.get("data_steward")),
+            empty_label=_("No data steward"),
+        )
         self.scale_levels = scale_levels
         for level in scale_levels:
             self.fields[f"level_{level.number}_descriptor"] = forms.CharField(
@@ -232,15 +258,37 @@ class BulkRequirementForm(RequirementForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["roles"].queryset = selectors.job_role_list()
+        self.fields["roles"].queryset = selectors.job_role_choices()
+
+    # The page writes these two lists itself: Django's widgets render a template for each of
+    # hundreds of options, which was most of the page's time.
+
+    def capability_groups(self) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+        """[(category name, [(public id, name, chosen)])] in the select's order."""
+        chosen = str(self["capability"].value() or "")
+        groups: dict[str, list[tuple[str, str, bool]]] = {}
+        for capability in self.fields["capability"].queryset:
+            uuid = str(capability.uuid)
+            groups.setdefault(capability.category.name, []).append(
+                (uuid, capability.name, uuid == chosen)
+            )
+        return list(groups.items())
+
+    def role_rows(self) -> list[tuple[str, str, bool]]:
+        """[(public id, name, ticked)] of every role, in the list's order."""
+        ticked = {str(value) for value in self["roles"].value() or []}
+        return [
+            (str(role.uuid), role.name, str(role.uuid) in ticked)
+            for role in self.fields["roles"].queryset
+        ]
 
 
 class AssignForm(forms.Form):
-    employee = forms.ModelChoiceField(label=_("Employee"), queryset=None, to_field_name="uuid")
+    employee = PersonField(label=_("Employee"))
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, viewer: Employee | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employee"].queryset = selectors.steward_choices()
+        offer_people(self.fields["employee"], viewer=viewer, empty_label=_("Choose a person"))
 
 
 class ScaleForm(forms.Form):

@@ -128,6 +128,11 @@ def category_list() -> QuerySet[CapabilityCategory]:
     ).order_by("position", "name", "id")
 
 
+def category_choices() -> QuerySet[CapabilityCategory]:
+    """The categories for a select box: no counts."""
+    return CapabilityCategory.objects.order_by("position", "name", "id")
+
+
 def capability_list(
     *,
     search: str = "",
@@ -216,10 +221,6 @@ def capability_choices() -> QuerySet[Capability]:
         .select_related("category")
         .order_by("category__position", "category__name", "name")
     )
-
-
-def steward_choices() -> QuerySet[Employee]:
-    return Employee.objects.filter(active=True).order_by("last_name", "first_name", "id")
 
 
 # --- Framework versions ----------------------------------------------------------------------
@@ -326,6 +327,12 @@ def job_role_list(*, search: str = "", family: str = "") -> QuerySet[JobRole]:
     if family:
         queryset = queryset.filter(family=family)
     return queryset.order_by("family", "name", "id")
+
+
+def job_role_choices() -> QuerySet[JobRole]:
+    """Every job role for a list of check boxes: names only, no counts (an organisation has
+    hundreds of roles at most, each one line)."""
+    return JobRole.objects.only("uuid", "name", "family").order_by("family", "name", "id")
 
 
 def job_role_list_detailed() -> QuerySet[JobRole]:

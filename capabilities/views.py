@@ -29,6 +29,7 @@ from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
 HISTORY_SIZE = 50
+HOLDERS_PAGE_SIZE = 50
 
 
 def _scale_levels() -> list:
@@ -147,7 +148,12 @@ def _capability_form(request: HttpRequest, capability: Capability | None) -> Htt
         if capability
         else {"status": Capability.Status.DRAFT}
     )
-    form = forms.CapabilityForm(request.POST or None, initial=initial, scale_levels=scale_levels)
+    form = forms.CapabilityForm(
+        request.POST or None,
+        initial=initial,
+        scale_levels=scale_levels,
+        viewer=request.employee,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             saved = _save_capability(request, form, capability)
@@ -245,7 +251,7 @@ def scale_detail(request: HttpRequest) -> HttpResponse:
     scale = selectors.scale_get()
     levels = list(scale.levels.all())
     old_numbers = [level.number for level in levels]
-    usage = scale_services.scale_usage() if request.membership.is_admin else {}
+    usage = scale_services.scale_usage(counts=False) if request.membership.is_admin else {}
     initial = {
         "name": scale.name,
         "level_count": len(levels),
@@ -453,7 +459,6 @@ def _scorecard_context(role) -> dict:
         "rows": rows,
         "key_results": list(role.key_results.all()),
         "scale_levels": scale_levels,
-        "holders": selectors.role_holders(role=role),
     }
 
 
@@ -470,6 +475,10 @@ def _picker_levels(capability, scale_levels) -> list[tuple]:
 def role_detail(request: HttpRequest, id) -> HttpResponse:
     role = _role_or_404(id)
     context = _scorecard_context(role)
+    # A role may be held by thousands: its holders are a list of pages, not the page itself.
+    context["holders"] = Paginator(selectors.role_holders(role=role), HOLDERS_PAGE_SIZE).get_page(
+        request.GET.get("holders")
+    )
     if request.membership.is_admin:
         picked = None
         if _uuid(request.GET.get("capability")):
@@ -490,7 +499,7 @@ def role_detail(request: HttpRequest, id) -> HttpResponse:
             ),
             picker=_picker_levels(picked, context["scale_levels"]),
             picked=picked,
-            assign_form=forms.AssignForm(),
+            assign_form=forms.AssignForm(viewer=request.employee),
         )
     context["history"] = audit_events_for(obj=role)[:HISTORY_SIZE]
     return render(request, "capabilities/role_detail.html", context)

@@ -21,8 +21,9 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
-    Max,
+    OuterRef,
     Q,
+    Subquery,
     Sum,
 )
 from django.db.models.functions import TruncWeek
@@ -37,17 +38,20 @@ from assessments.results_cache import cached_report
 from goals import kpi as kpi_math
 from goals.checkins.selectors import escalations_to_resolve
 from goals.feedback.selectors import feedback_requests_for
-from goals.models import CheckIn, Goal, GoalRedEpisode, Perspective
+from goals.models import CheckIn, Goal, GoalRedEpisode, GoalUpdate, Perspective
 from goals.selectors import (
+    KPI_COLUMNS,
     DecisionLatency,
     GoalRisk,
+    goal_list_judged,
+    goal_queryset,
     goal_rag,
     goal_rag_expression,
     goal_settings_get,
 )
 from learning.impact import completion_rates, impact_report
 from learning.models import DevelopmentPlan, PlanItem
-from plms.people.models import Employee
+from plms.people.models import Department, Employee
 from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import Organization
 from plms.web.models import MemberActivity
@@ -83,10 +87,59 @@ class DueItem:
         return self.due is not None and self.due == self.today
 
 
-def due_items(*, employee: Employee, today: date | None = None, limit: int = 12) -> list[DueItem]:
+# The columns the home reads of a person's own goals: what judges them and what it shows.
+MY_GOAL_FIELDS = (
+    "uuid",
+    "title",
+    "status",
+    "update_frequency",
+    "start_date",
+    "due_date",
+    "activated_at",
+    "created_at",
+    *KPI_COLUMNS,
+    "rag_green_at",
+    "rag_amber_at",
+    "range_tolerance_percent",
+)
+
+
+def _active_goals_of(employee: Employee) -> list[Goal]:
+    latest = GoalUpdate.objects.filter(goal=OuterRef("pk")).order_by("-recorded_at", "-id")
+    return list(
+        Goal.objects.filter(owner_employee=employee, status=Goal.Status.ACTIVE)
+        .only(*MY_GOAL_FIELDS)
+        .annotate(last_update=Subquery(latest.values("recorded_at")[:1]))
+        .order_by("due_date", "title", "id")
+    )
+
+
+def my_goals(*, employee: Employee, today: date | None = None) -> list[Goal]:
+    """The person's active goals, in the goal list's order (due date, title), each judged as
+    the goal pages judge it (`progress`, `rag`) and with `last_update`, when its latest
+    progress was recorded (None before the first). Two queries: the organisation's goal
+    settings, and the goals with their own columns only (no owner, department or key result
+    joined: the home shows none of them)."""
+    today = today or timezone.localdate()
+    settings = goal_settings_get()
+    goals = _active_goals_of(employee)
+    for goal in goals:
+        goal.progress = kpi_math.progress_percent(goal.kpi)
+        goal.rag = goal_rag(goal, settings=settings, today=today)
+    return goals
+
+
+def due_items(
+    *,
+    employee: Employee,
+    today: date | None = None,
+    limit: int = 12,
+    goals: Sequence[Goal] | None = None,
+) -> list[DueItem]:
     """Open assessments to give, plan items, check-ins in the coming week, goal updates that
     are due, feedback asked of the person, escalations waiting for their decision and survey
-    rounds to answer, overdue first, then by date (undated last). Eight queries at most."""
+    rounds to answer, overdue first, then by date (undated last). Seven queries at most, six
+    when the caller passes the person's active goals as `my_goals` returns them."""
     today = today or timezone.localdate()
     items: list[DueItem] = []
 
@@ -164,16 +217,15 @@ def due_items(*, employee: Employee, today: date | None = None, limit: int = 12)
             )
         )
 
-    goals = (
-        Goal.objects.filter(owner_employee=employee, status=Goal.Status.ACTIVE)
-        .annotate(last_update=Max("updates__recorded_at"))
-        .order_by("due_date", "id")
-    )
-    for goal in goals[: limit * 2]:
+    if goals is None:
+        goals = _active_goals_of(employee)
+    by_due_date = sorted(goals, key=lambda g: (g.due_date is None, g.due_date or date.min, g.pk))
+    for goal in by_due_date[: limit * 2]:
         interval = timedelta(days=UPDATE_INTERVAL_DAYS.get(goal.update_frequency, 30))
+        last_update = goal.last_update  # type: ignore[attr-defined]  # by _active_goals_of()
         since = (
-            timezone.localdate(goal.last_update)
-            if goal.last_update
+            timezone.localdate(last_update)
+            if last_update
             else (goal.start_date or timezone.localdate(goal.activated_at or goal.created_at))
         )
         next_update = since + interval
@@ -359,6 +411,69 @@ def team_rows(
             row.plan_url = reverse("learning:plan_detail", args=[uuid])
             row.plan_items, row.plan_done = item_count, done_count
     return list(rows.values())
+
+
+def team_heatmap_card(*, cycle: AssessmentCycle, employee_ids: Sequence[int], columns: int) -> dict:
+    """The team card's heatmap: `gaps.heatmap_focus(gaps.heatmap(...), columns=columns)` of the
+    team's levels in `cycle`, read as plain values (one query) instead of a level, a person
+    and a capability instance per cell. Rows {"employee": {uuid, full_name}, "cells": [{
+    current_level, target_level, level_gap} or None]} by name; `capabilities` ({pk, name})
+    are the `columns` where most people are below target (then the largest total gap, then
+    name), in name order; `total` counts the team's capabilities."""
+    cells = (
+        gaps.group_levels(cycle=cycle, employee_ids=list(employee_ids))
+        .order_by("employee__last_name", "employee__first_name", "employee_id", "capability__name")
+        .values_list(  # type: ignore[misc]  # current_level, level_gap: by group_levels()
+            "employee_id",
+            "employee__uuid",
+            "employee__first_name",
+            "employee__last_name",
+            "capability_id",
+            "capability__name",
+            "current_level",
+            "target_level",
+            "level_gap",
+        )
+    )
+    people: dict[int, dict] = {}
+    names: dict[int, str] = {}
+    below: dict[int, int] = defaultdict(int)
+    total_gap: dict[int, Decimal] = defaultdict(Decimal)
+    for employee_id, uuid, first, last, capability_id, name, current, target, gap in cells:
+        names.setdefault(capability_id, name)
+        row = people.setdefault(
+            employee_id,
+            {"employee": {"uuid": uuid, "full_name": f"{first} {last}".strip()}, "cells": {}},
+        )
+        row["cells"][capability_id] = {
+            "current_level": current,
+            "target_level": target,
+            "level_gap": gap,
+        }
+        if gap > 0:
+            below[capability_id] += 1
+            total_gap[capability_id] += gap
+    by_name = sorted(names, key=lambda pk: names[pk])
+    ranked = sorted(by_name, key=lambda pk: (-below[pk], -total_gap[pk], names[pk]))
+    kept = sorted(ranked[:columns], key=lambda pk: names[pk])
+    return {
+        "capabilities": [{"pk": pk, "name": names[pk]} for pk in kept],
+        "rows": [
+            {"employee": row["employee"], "cells": [row["cells"].get(pk) for pk in kept]}
+            for row in people.values()
+        ],
+        "total": len(names),
+    }
+
+
+def goals_of_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> list[Goal]:
+    """The goals of `risks`, in their order, judged as `goals.selectors.goals_for_risks` judges
+    them (`rag`, `progress`) but without reading their updates: the card shows no sparkline."""
+    goals = goal_list_judged(
+        goal_queryset().filter(pk__in=[risk.goal_id for risk in risks]), today=today
+    )
+    by_id = {goal.pk: goal for goal in goals}
+    return [by_id[risk.goal_id] for risk in risks if risk.goal_id in by_id]
 
 
 TEAM_SORTS = {
@@ -770,6 +885,25 @@ def organisation_trends(
     return trends
 
 
-def members_count() -> int:
-    """People in the organisation who can sign in (one query)."""
-    return Employee.objects.filter(active=True, user__isnull=False).count()
+def organisation_headcount() -> dict:
+    """The HR home's people figures: active people, those of them who can sign in, and each
+    department (name order) with its active people, as the people directory counts them
+    (`plms.people.selectors.department_list()`), in two queries:
+    the departments' names, and one pass over the active people grouped by department (no
+    join of every employee to their department, no count per figure)."""
+    counts = {
+        row["department_id"]: row
+        for row in Employee.objects.filter(active=True)
+        .values("department_id")
+        .annotate(people=Count("id"), members=Count("id", filter=Q(user__isnull=False)))
+        .order_by()
+    }
+    departments = [
+        {**row, "employee_count": counts[row["id"]]["people"] if row["id"] in counts else 0}
+        for row in Department.objects.values("id", "uuid", "name").order_by("name", "id")
+    ]
+    return {
+        "people_count": sum(row["people"] for row in counts.values()),
+        "members_count": sum(row["members"] for row in counts.values()),
+        "departments": departments,
+    }

@@ -8,6 +8,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     # The home's sections loaded after the page (htmx); each is a page of its own without it.
+    path("home/me/", views.home_me, name="home_me"),
     path("home/team/", views.home_team, name="home_team"),
     path("home/organisation/", views.home_organisation, name="home_organisation"),
 ]

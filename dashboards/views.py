@@ -20,10 +20,10 @@ from goals import selectors as goal_selectors
 from goals.feedback import selectors as feedback_selectors
 from learning import selectors as learning_selectors
 from plms.people import selectors as people_selectors
-from plms.tenancy.actors import Actor, actor_from_request
 from plms.tenancy.replica import replica_reads
 from plms.web import services
 from plms.web.decorators import member_required
+from plms.web.templatetags.web_nav import viewer_manages_people
 from workflows import selectors as workflow_selectors
 
 if TYPE_CHECKING:
@@ -36,30 +36,44 @@ TEAM_HEATMAP_COLUMNS = 12  # the home card's capabilities; the team heatmap page
 
 @member_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The dashboard: the viewer's own work, and where it applies their team (when they manage
-    people) and the organisation (HR admins). The team and the organisation are sections of
-    their own, loaded after the page (htmx), so the page's first byte never waits for the
-    slowest of them; without JavaScript each is a link to its own page."""
-    actor = actor_from_request(request)
+    """The dashboard: what is due for the viewer, then their capabilities, plan, goals and
+    feedback, and where it applies their team (when they manage people) and the organisation
+    (HR admins). All but what is due are sections of their own, loaded after the page (htmx),
+    so the page's first byte never waits for them; without JavaScript each is a link to its
+    own page."""
     employee = request.employee
     services.member_activity_record(user=request.user)
     context: dict = {"employee": employee}
     query = f"?{request.GET.urlencode()}" if request.GET else ""
     if employee is not None:
-        context.update(_employee_sections(actor, employee))
-        if people_selectors.direct_reports(manager=employee).exists():
+        context.update(_due_section(request.user, employee), my_work_url=reverse("web:home_me"))
+        if viewer_manages_people(request):  # the navigation's answer, read once per request
             context.update(is_manager=True, team_section_url=reverse("web:home_team") + query)
     if request.membership.is_admin:
         context["organisation_section_url"] = reverse("web:home_organisation")
     return render(request, "web/home.html", context)
 
 
-def _section(request: HttpRequest, template: str, context: dict, title: str) -> HttpResponse:
-    """A home section: the fragment for htmx, else a page of its own around it."""
+def _section(
+    request: HttpRequest, template: str, context: dict, title: str, *, grid: bool = False
+) -> HttpResponse:
+    """A home section: the fragment for htmx, else a page of its own around it (`grid`: the
+    fragment is cards of the home's grid, which the page lays out the same way)."""
     if getattr(request, "htmx", False):
         return render(request, template, context)
-    context.update(section_template=template, section_title=title)
+    context.update(section_template=template, section_title=title, section_grid=grid)
     return render(request, "web/home_section.html", context)
+
+
+@member_required
+def home_me(request: HttpRequest) -> HttpResponse:
+    """The home's section of the viewer's own: capabilities against their role, development
+    plan, goals and recent feedback."""
+    employee = request.employee
+    if employee is None:
+        raise Http404
+    context = _my_work_section(employee)
+    return _section(request, "web/_my_work.html", context, _("My work"), grid=True)
 
 
 @member_required
@@ -83,7 +97,20 @@ def home_organisation(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _employee_sections(actor: Actor, employee: Employee) -> dict:
+def _due_section(user, employee: Employee) -> dict:
+    due = dashboard_selectors.due_items(employee=employee)
+    listed = {item.url for item in due}
+    return {
+        "due": due,
+        "due_notifications": [  # reminders of what is not listed already
+            notification
+            for notification in workflow_selectors.due_notifications(user=user)
+            if notification.link not in listed
+        ],
+    }
+
+
+def _my_work_section(employee: Employee) -> dict:
     employee_gaps = gaps.employee_gaps(employee=employee)
     _low, high = requirement_selectors.scale_bounds()
     radar = charts.radar_svg(
@@ -92,19 +119,10 @@ def _employee_sections(actor: Actor, employee: Employee) -> dict:
         title=_("My capabilities compared with my role's targets"),
         chart_id="my-radar",
     )
-    goals = goal_selectors.goal_list_for_display(
-        goal_selectors.goal_list(actor=actor, owner_employee=employee, status="active")
-    )
+    goals = dashboard_selectors.my_goals(employee=employee)
     rag_order = {"red": 0, "amber": 1, "green": 2}
-    due = dashboard_selectors.due_items(employee=employee)
-    listed = {item.url for item in due}
     return {
-        "due": due,
-        "due_notifications": [  # reminders of what is not listed already
-            notification
-            for notification in workflow_selectors.due_notifications(user=actor.user)
-            if notification.link not in listed
-        ],
+        "employee": employee,
         "my_gaps": employee_gaps,
         "assessed": any(g.current is not None for g in employee_gaps),
         "radar": radar,
@@ -137,8 +155,9 @@ def _manager_sections(request: HttpRequest, manager: Employee, reports: list) ->
     )
     heatmap = {"capabilities": [], "rows": [], "total": 0}
     if closed_cycle is not None:
-        levels = gaps.group_levels(cycle=closed_cycle, employee_ids=[r.pk for r in reports])
-        heatmap = gaps.heatmap_focus(gaps.heatmap(levels=levels), columns=TEAM_HEATMAP_COLUMNS)
+        heatmap = dashboard_selectors.team_heatmap_card(
+            cycle=closed_cycle, employee_ids=[r.pk for r in reports], columns=TEAM_HEATMAP_COLUMNS
+        )
     return {
         "is_manager": True,
         "reports": reports,
@@ -152,7 +171,7 @@ def _manager_sections(request: HttpRequest, manager: Employee, reports: list) ->
         "team_open_cycle": open_cycle,
         "team_closed_cycle": closed_cycle,
         "team_heatmap": heatmap,
-        "team_at_risk": goal_selectors.goals_for_risks(at_risk[:FEEDBACK_SHOWN]),
+        "team_at_risk": dashboard_selectors.goals_of_risks(at_risk[:FEEDBACK_SHOWN]),
     }
 
 
@@ -201,8 +220,7 @@ def _hr_sections(organization: Organization) -> dict:
     trends = dashboard_selectors.organisation_trends(organization=organization, cycle=cycle)
     return {
         "adoption_chart": adoption_svg(trends["adoption"], described_by="adoption-table"),
-        "people_count": people_selectors.employee_list(active=True).count(),
-        "departments": list(people_selectors.department_list()),
+        **dashboard_selectors.organisation_headcount(),
         "org_cycle": closed_cycle,
         "org_heatmap": (
             dashboard_selectors.gap_heatmap_by_department(cycle=closed_cycle)
@@ -211,6 +229,5 @@ def _hr_sections(organization: Organization) -> dict:
         ),
         "funnel_cycle": cycle,
         **trends,
-        "members_count": dashboard_selectors.members_count(),
         "latency": dashboard_selectors.decision_latency_summary(shown=FEEDBACK_SHOWN),
     }

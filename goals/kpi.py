@@ -35,6 +35,19 @@ class Thresholds:
     amber_at: Decimal = Decimal(70)
     range_tolerance: Decimal = Decimal(10)
 
+    def overridden(
+        self,
+        green_at: Decimal | None,
+        amber_at: Decimal | None,
+        range_tolerance: Decimal | None,
+    ) -> Thresholds:
+        """These thresholds with a goal's own in place of each one it sets (None: not set)."""
+        return Thresholds(
+            green_at=self.green_at if green_at is None else green_at,
+            amber_at=self.amber_at if amber_at is None else amber_at,
+            range_tolerance=self.range_tolerance if range_tolerance is None else range_tolerance,
+        )
+
 
 @dataclass(frozen=True)
 class Kpi:

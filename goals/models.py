@@ -256,17 +256,6 @@ class Goal(TenantModel, KpiFields):
             return str(self.owner_department)
         return str(_("Organisation"))
 
-    def thresholds(self, defaults: kpi_math.Thresholds) -> kpi_math.Thresholds:
-        return kpi_math.Thresholds(
-            green_at=self.rag_green_at if self.rag_green_at is not None else defaults.green_at,
-            amber_at=self.rag_amber_at if self.rag_amber_at is not None else defaults.amber_at,
-            range_tolerance=(
-                self.range_tolerance_percent
-                if self.range_tolerance_percent is not None
-                else defaults.range_tolerance
-            ),
-        )
-
 
 class GoalContributor(TenantModel):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="contributor_links")

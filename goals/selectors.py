@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from decimal import Decimal
 from uuid import UUID
@@ -52,6 +51,8 @@ from django.utils import timezone
 
 from capabilities.models import Capability, KeyResult
 from goals import kpi as kpi_math
+from goals.judgement import JUDGED_COLUMNS, judge_goal, judge_row, likely_to_miss
+from goals.judgement import KPI_COLUMNS as KPI_COLUMNS  # read by `goals.tree`
 from goals.models import (
     Goal,
     GoalCapability,
@@ -77,8 +78,6 @@ from plms.tenancy.context import require_organization_id
 SPARKLINE_POINTS = 12
 
 
-# A goal's KPI columns in the order of `kpi_math.Kpi`: plain rows of them make a Kpi.
-KPI_COLUMNS = tuple(field.name for field in dataclass_fields(kpi_math.Kpi))
 DECISION_ACTIONS = (
     "goal.activated",
     "goal.activation_overridden",
@@ -234,9 +233,9 @@ def goal_list(
 
 
 def goal_visible(*, actor: Actor, uuid) -> Goal | None:
-    """The goal if the actor may see it, without its links (one query); None for missing and
-    forbidden alike."""
-    return goal_list(actor=actor).filter(uuid=uuid).first()
+    """The goal if the actor may see it, alone: no links, related rows or counts (one query,
+    which the planner no longer joins five tables for); None for missing and forbidden alike."""
+    return Goal.objects.filter(goal_visibility_q(actor=actor), uuid=uuid).first()
 
 
 def goal_get(*, actor: Actor, uuid) -> Goal | None:
@@ -461,14 +460,13 @@ def goal_list_judged(goals, *, today: date | None = None) -> list[Goal]:
     goals = list(goals)
     for goal in goals:
         _judge(goal, settings=settings, today=today)
-        goal.likely_to_miss = goal.forecast_misses if goal.status == Goal.Status.ACTIVE else None
+        goal.likely_to_miss = likely_to_miss(goal.status, goal.forecast_misses)
         goal.at_risk = _at_risk(goal)
     return goals
 
 
 def _judge(goal: Goal, *, settings: GoalSettings, today: date) -> None:
-    goal.progress = kpi_math.progress_percent(goal.kpi)
-    goal.rag = goal_rag(goal, settings=settings, today=today)
+    goal.progress, goal.rag = judge_goal(goal, defaults=settings.thresholds, today=today)
 
 
 def goal_annotate(
@@ -497,8 +495,7 @@ def _at_risk(goal: Goal) -> bool:
 
 def goal_rag(goal: Goal, *, settings: GoalSettings, today: date | None = None) -> str | None:
     today = today or timezone.localdate()
-    expected = kpi_math.expected_percent(goal.start_date, goal.due_date, today)
-    return kpi_math.rag_status(goal.kpi, goal.thresholds(settings.thresholds), expected=expected)
+    return judge_goal(goal, defaults=settings.thresholds, today=today).rag
 
 
 class _Days(Func):
@@ -709,32 +706,13 @@ def _goal_risks(owners: Q, *, today: date | None) -> list[GoalRisk]:
         .annotate(sql_rag=rag)
         .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
         .order_by()
-        .values_list(
-            "pk",
-            "owner_employee_id",
-            *KPI_COLUMNS,
-            "start_date",
-            "due_date",
-            "rag_green_at",
-            "rag_amber_at",
-            "range_tolerance_percent",
-            "forecast_misses",
-        )
+        .values("pk", "owner_employee_id", "forecast_misses", *JUDGED_COLUMNS)
     )
     risks: list[GoalRisk] = []
     for row in picked:
-        (pk, owner_id), kpi = row[:2], kpi_math.Kpi(*row[2:8])
-        start, due, green_at, amber_at, tolerance, misses = row[8:]
-        thresholds = kpi_math.Thresholds(
-            green_at=green_at if green_at is not None else defaults.green_at,
-            amber_at=amber_at if amber_at is not None else defaults.amber_at,
-            range_tolerance=tolerance if tolerance is not None else defaults.range_tolerance,
-        )
-        status = kpi_math.rag_status(
-            kpi, thresholds, expected=kpi_math.expected_percent(start, due, today)
-        )
-        if status in (kpi_math.AMBER, kpi_math.RED) or misses:
-            risks.append(GoalRisk(pk, owner_id, status, due))
+        status = judge_row(row, defaults=defaults, today=today).rag
+        if status in (kpi_math.AMBER, kpi_math.RED) or row["forecast_misses"]:
+            risks.append(GoalRisk(row["pk"], row["owner_employee_id"], status, row["due_date"]))
     return sorted(risks, key=lambda risk: risk.order)
 
 

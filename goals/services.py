@@ -680,19 +680,6 @@ def goal_progress_record(
     settings = selectors.goal_settings_get()
     recorded_at = recorded_at or timezone.now()
     day = timezone.localtime(recorded_at).date()
-    # The status as last shown: the previous value on the day it was recorded.
-    previous_update = (
-        GoalUpdate.objects.filter(goal=goal, recorded_at__lte=recorded_at)
-        .order_by("-recorded_at", "-id")
-        .first()
-    )
-    before_rag = (
-        selectors.goal_rag(
-            goal, settings=settings, today=timezone.localtime(previous_update.recorded_at).date()
-        )
-        if previous_update is not None
-        else None
-    )
     update = GoalUpdate(
         goal=goal,
         value=value,
@@ -705,7 +692,23 @@ def goal_progress_record(
     )
     full_clean(update, exclude=["goal", "recorded_by"])
     update.save()
-    recorded = _recorded_values(goal)
+    # The goal's updates, oldest first, this one included (the newest id, so after every one
+    # recorded at the same time or earlier): what the forecast reads. The one just before it
+    # gives the status as last shown: the previous value on the day it was recorded.
+    history = list(
+        GoalUpdate.objects.filter(goal=goal)
+        .order_by("recorded_at", "id")
+        .values_list("id", "recorded_at", "value")
+    )
+    position = next(index for index, (pk, _, _) in enumerate(history) if pk == update.pk)
+    before_rag = (
+        selectors.goal_rag(
+            goal, settings=settings, today=timezone.localtime(history[position - 1][1]).date()
+        )
+        if position > 0
+        else None
+    )
+    recorded = [(at.date(), value) for _, at, value in history]
     previous = goal.current
     goal.current = recorded[-1][1]
     goal.forecast_misses = _forecast_misses(goal, recorded)

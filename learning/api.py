@@ -688,30 +688,35 @@ class LearningImpactViewSet(OrganizationScopedViewSet):
         responses={200: inline_serializer("LearningImpact", {"caveat": serializers.CharField()})},
     )
     def report(self, request):
-        report = impact.impact_report()
-        report.pop("measurements")
-        items = dict(
-            LearningItem.objects.filter(id__in=[r["item_id"] for r in report["items"]]).values_list(
-                "id", "uuid"
-            )
+        return Response(impact.impact_report_cached(name="api", build=_impact_with_public_ids))
+
+
+def _impact_with_public_ids() -> dict:
+    """The impact report as the API sends it: public ids instead of row ids."""
+    report = impact.impact_report()
+    report.pop("measurements")
+    items = dict(
+        LearningItem.objects.filter(id__in=[r["item_id"] for r in report["items"]]).values_list(
+            "id", "uuid"
         )
-        capabilities = dict(
-            capability_selectors.capabilities()
-            .filter(id__in=[r["capability_id"] for r in report["capabilities"]])
-            .values_list("id", "uuid")
+    )
+    capabilities = dict(
+        capability_selectors.capabilities()
+        .filter(id__in=[r["capability_id"] for r in report["capabilities"]])
+        .values_list("id", "uuid")
+    )
+    plans = dict(
+        DevelopmentPlan.objects.filter(id__in=[r["plan_id"] for r in report["plans"]]).values_list(
+            "id", "uuid"
         )
-        plans = dict(
-            DevelopmentPlan.objects.filter(
-                id__in=[r["plan_id"] for r in report["plans"]]
-            ).values_list("id", "uuid")
-        )
-        for row in report["items"]:
-            row["item_id"] = items.get(row.pop("item_id"))
-        for row in report["capabilities"]:
-            row["capability_id"] = capabilities.get(row.pop("capability_id"))
-        for row in report["plans"]:
-            row["plan_id"] = plans.get(row.pop("plan_id"))
-        return Response(report)
+    )
+    for row in report["items"]:
+        row["item_id"] = items.get(row.pop("item_id"))
+    for row in report["capabilities"]:
+        row["capability_id"] = capabilities.get(row.pop("capability_id"))
+    for row in report["plans"]:
+        row["plan_id"] = plans.get(row.pop("plan_id"))
+    return report
 
 
 def register(router) -> None:

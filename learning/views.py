@@ -10,9 +10,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from capabilities.selectors import capability_choices
@@ -33,6 +35,8 @@ from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 25
+IMPACT_ITEMS_PAGE_SIZE = 50  # the items that moved competence most first
+MAX_IMPACT_PAGES = 1000
 
 
 class ImportForm(forms.Form):
@@ -471,7 +475,29 @@ def plan_build_again(request: HttpRequest, id) -> HttpResponse:
 @member_required(admin=True)
 @replica_view
 def impact_report(request: HttpRequest) -> HttpResponse:
-    return render(request, "learning/impact.html", {"report": impact.impact_report()})
+    """The report's HTML from the cache, per language and page of items: formatting its
+    figures took longer than reading the cached report."""
+    number = _page_number(request.GET.get("page"))
+    body = impact.impact_report_cached(
+        name=f"page-html:{get_language()}:{number}", build=lambda: _impact_body(number)
+    )
+    body = mark_safe(body)  # rendered, and so escaped, by its template
+    return render(request, "learning/impact.html", {"body": body})
+
+
+def _page_number(value: str | None) -> int:
+    """A page of the items, 1 for anything but a plausible page number (each is cached)."""
+    try:
+        number = int(value or 1)
+    except ValueError:
+        return 1
+    return number if 1 <= number <= MAX_IMPACT_PAGES else 1
+
+
+def _impact_body(number: int) -> str:
+    report = impact.impact_page_report()
+    items = Paginator(report["items"], IMPACT_ITEMS_PAGE_SIZE).get_page(number)
+    return render_to_string("learning/_impact_report.html", {"report": report, "items": items})
 
 
 class SettingsForm(forms.Form):

@@ -28,6 +28,7 @@ from capabilities.models import (
 from plms.common.db import count_per_row
 from plms.common.ids import parse_public_id
 from plms.people.models import Department, Employee
+from plms.people.selectors import all_report_ids_sql
 
 # --- Cycles ----------------------------------------------------------------------------------
 
@@ -230,6 +231,13 @@ def open_expert_cycle_chosen(*, raw_id: object) -> AssessmentCycle | None:
 
 def departments() -> QuerySet[Department]:
     return Department.objects.order_by("name", "id")
+
+
+def team_ids(*, manager: Employee) -> list[int]:
+    """The ids of everyone below `manager` (primary and matrix lines, every level), in order:
+    whom a manager's team reports cover, and a key for caching them."""
+    reports = all_report_ids_sql(manager_id=manager.pk, include_matrix=True)
+    return list(Employee.objects.filter(id__in=reports).order_by("id").values_list("id", flat=True))
 
 
 def employees_by_public_ids(*, raw_ids: Iterable[object]) -> list[Employee]:

@@ -12,8 +12,8 @@ and the current quarter's cycle open for rating.
   ratings at either end of the scale or off the latent level carry evidence;
 - consolidated levels: computed here with `assessments.consolidation`'s rule (the same float
   arithmetic, rounding and contributions; peers only where the cycle's `min_peers` of them
-  rated the person on the capability) from the ratings as they are written, so nothing is read back; tests
-  check the rows equal what `consolidate_cycle` writes;
+  rated the person on the capability) from the ratings as they are written, so nothing is
+  read back; tests check the rows equal what `consolidate_cycle` writes;
 - open cycle: the current quarter, launched (framework version, progress done) with the self
   and manager assessments `assessments_create_for` creates for everyone in scope, all pending.
 """

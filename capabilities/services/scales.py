@@ -87,10 +87,15 @@ def scale_state(scale: CompetencyScale) -> dict:
     }
 
 
-def scale_usage() -> dict[str, int]:
-    """What stores levels of the scale: role requirements, plus what other apps report."""
-    usage = {"role requirements": RoleRequirement.objects.count()}
-    for receiver, count in signals.scale_in_use.send(sender=CompetencyScale):
+def scale_usage(*, counts: bool = True) -> dict[str, int]:
+    """What stores levels of the scale: role requirements, plus what other apps report.
+
+    With `counts` False each is 1 when anything of its kind uses the scale: the scale page only
+    needs to know whether a change of levels needs a mapping, and an organisation's ratings
+    are millions to count (`EXISTS` stops at the first)."""
+    requirements = RoleRequirement.objects.all()
+    usage = {"role requirements": requirements.count() if counts else int(requirements.exists())}
+    for receiver, count in signals.scale_in_use.send(sender=CompetencyScale, counts=counts):
         if count:
             usage[getattr(receiver, "usage_label", "ratings")] = int(count)
     return {name: count for name, count in usage.items() if count}

@@ -4,9 +4,12 @@ one aggregate query however many people."""
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from assessments import views as assessment_views
 from plms.people.models import Employee
 from tests.assessments.conftest import closed_cycle, count_queries, grow_team
 from tests.conftest import in_org
@@ -111,3 +114,32 @@ def test_heatmap_queries_do_not_grow_with_people(world, client):
     assert any(d["name"].startswith("Team ") for d in departments)
     assert all(d["name"] in html for d in departments)
     assert page_large == page_small and api_large == api_small
+
+
+def test_the_page_shows_a_page_of_capabilities_and_finds_the_largest_gaps_in_all(
+    world, client, monkeypatch
+):
+    monkeypatch.setattr(assessment_views, "HEATMAP_COLUMNS", 2)
+    _departments(world)
+    cycle = closed_cycle(world, "Heat pages")  # by name: complaint, communication, negotiation
+    client.force_login(world.hr.user)
+    url = reverse("assessments:department_heatmap")
+    first = client.get(url, {"cycle": cycle.uuid}).content.decode()
+    second = client.get(url, {"cycle": cycle.uuid, "page": 2}).content.decode()
+
+    def columns(html):
+        table = html.split('id="heatmap-table-heading"')[1]
+        return re.findall(r'<th scope="col">([^<]+)</th>', table)[1:]
+
+    assert columns(first) == ["Complaint resolution", "Customer communication"]
+    assert columns(second) == ["Negotiation"]
+    # Every range of capabilities is named and linked from every page, the cycle kept.
+    assert "Complaint resolution \N{EN DASH} Customer communication" in first
+    assert f'href="?cycle={cycle.uuid}&amp;page=2">Negotiation</a>' in first
+    assert 'aria-current="page">Negotiation</strong>' in second
+    assert 'rel="next"' in first and 'rel="prev"' in second
+    # The largest gaps are the whole heatmap's on every page, linked to their page.
+    hot = [page.split("Largest gaps")[1].split("</section>")[0] for page in (first, second)]
+    assert re.sub(r"<[^>]+>", "", hot[0]) == re.sub(r"<[^>]+>", "", hot[1])
+    assert "Complaint resolution" in hot[1]
+    assert f'href="?cycle={cycle.uuid}&amp;page=1">Complaint resolution</a>' in hot[1]

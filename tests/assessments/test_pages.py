@@ -11,10 +11,12 @@ from django.urls import reverse
 from assessments import views as assessment_views
 from assessments.models import AssessmentCycle
 from plms.audit.models import AuditEvent
+from plms.people.models import Employee
 from tests.assessments.conftest import closed_cycle as _closed_cycle
 from tests.assessments.conftest import count_queries as _count
 from tests.assessments.conftest import grow_team as _grow_team
 from tests.conftest import in_org
+from tests.factories import DepartmentFactory
 
 
 def _form_post(world, levels, action="save", evidence="Seen on calls."):
@@ -315,3 +317,68 @@ def test_launching_asks_first_and_a_bare_post_launches_nothing(world, client):
     page = client.get(url).content.decode()
     assert "2 people with a job role are in scope" in page
     assert "Launch for 2 people" in page
+
+
+def test_team_heatmap_comes_a_page_of_capabilities_at_a_time(world, client, monkeypatch):
+    monkeypatch.setattr(assessment_views, "TEAM_COLUMNS", 2)
+    cycle = _closed_cycle(world, "Columns")
+    client.force_login(world.manager.user)
+    url = reverse("assessments:team")
+    pages = [
+        client.get(url, {"cycle": cycle.uuid, "columns": number, "page": 1}).content.decode()
+        for number in (1, 2)
+    ]
+    headers = [
+        re.findall(r'<th scope="col">([^<]+)</th>', re.search(r"<thead>.*?</thead>", page, re.S)[0])
+        for page in pages
+    ]
+    assert headers == [
+        ["Person", "Complaint resolution", "Customer communication"],
+        ["Person", "Negotiation"],
+    ]
+    # Everyone of the page of people has a row on every page of capabilities.
+    for page in pages:
+        assert len(re.findall(r'<th scope="row"><a href="/assessments/results/', page)) == 2
+    assert f'href="?cycle={cycle.uuid}&amp;columns=2&amp;page=1">Negotiation</a>' in pages[0]
+    assert 'aria-current="page">Negotiation</strong>' in pages[1]
+
+
+def test_gap_report_coverage_is_what_it_was(world):
+    """Coverage counts the cycle's levels at the proficient level or above per capability
+    that a current role requires: the same rows, in the same order, as the query it replaced
+    (every capability's levels of every cycle joined, then filtered)."""
+    from django.db.models import Count, Q
+
+    from assessments import gaps
+    from assessments.selectors.requirements import proficient_level
+    from capabilities.models import Capability, RoleRequirement
+
+    first = _closed_cycle(world, "Coverage 1")
+    _grow_team(world, 3, capabilities=2)
+    second = _closed_cycle(world, "Coverage 2")
+    with in_org(world.org):
+        department = DepartmentFactory(organization=world.org, name="Sales")
+        Employee.objects.filter(pk=world.employee.employee.pk).update(department=department)
+        for cycle in (first, second):
+            for place in (None, department):
+                proficient = proficient_level()
+                held = Q(consolidated_levels__cycle=cycle) & (
+                    Q(consolidated_levels__adjusted_level__gte=proficient)
+                    | Q(
+                        consolidated_levels__adjusted_level__isnull=True,
+                        consolidated_levels__level__gte=proficient,
+                    )
+                )
+                if place is not None:
+                    held &= Q(consolidated_levels__employee__department=place)
+                required = RoleRequirement.objects.filter(role__assignments__ended_at__isnull=True)
+                old = [
+                    {**row, "at_risk": row["proficient"] <= gaps.AT_RISK_HOLDERS}
+                    for row in Capability.objects.filter(id__in=required.values("capability_id"))
+                    .annotate(proficient=Count("consolidated_levels", filter=held, distinct=True))
+                    .order_by("proficient", "name")
+                    .values("id", "name", "key", "proficient")
+                ]
+                new = gaps.coverage(cycle=cycle, department=place)
+                assert new == old
+                assert any(row["proficient"] for row in new)

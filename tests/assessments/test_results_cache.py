@@ -1,23 +1,30 @@
-"""Cycle reports (the department heatmap, the HR home's departments x categories) come from the
-cache while nothing they show has changed, and change as soon as anything does: a calibration,
-a person moving department (even by a plain UPDATE), a renamed department or capability, a
-deleted person, a capability merge."""
+"""Cycle reports (the department heatmap, the HR home's departments x categories, the team
+heatmap's and the gap report's summaries) come from the cache while nothing they show has
+changed, and change as soon as anything does: a calibration, a person moving department (even
+by a plain UPDATE) or leaving a manager's team, a renamed department or capability, a deleted
+person, a capability merge, the scale's proficient level, the previous cycle a trend compares
+with."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from rest_framework.test import APIClient
 
-from assessments.models import ConsolidatedLevel
+from assessments.models import AssessmentCycle, ConsolidatedLevel
 from assessments.services import calibration as calibration_services
-from capabilities.models import Capability
+from capabilities.models import Capability, CompetencyScale
 from dashboards.selectors import gap_heatmap_by_department
 from plms.people.models import Department, Employee
 from tests.assessments.conftest import closed_cycle
+from tests.capabilities.factories import RoleRequirementFactory
 from tests.conftest import in_org
 from tests.factories import DepartmentFactory
 
@@ -151,3 +158,110 @@ def test_a_capability_merge_shows_at_once(world, placed):
     after, aggregated = _heatmap(world, cycle)
     assert aggregated == 1
     assert "complaint-resolution" not in {c["key"] for c in after["capabilities"]}
+
+
+# --- The team heatmap and the gap report ------------------------------------------------------
+
+
+def _page(member_, url) -> tuple[str, int]:
+    """A page's HTML and how many of the cycle's levels were aggregated for it (0: from the
+    cache)."""
+    client = Client()
+    client.force_login(member_.user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    aggregated = sum(
+        'FROM "assessments_consolidatedlevel"' in q["sql"] and "GROUP BY" in q["sql"]
+        for q in queries.captured_queries
+    )
+    return html[html.index('id="main"') :], aggregated
+
+
+def _report_row(html, name) -> str:
+    """The capability report's row of a capability, as text."""
+    row = re.search(rf'<th scope="row">{name}</th>(.*?)</tr>', html, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", " ", row).split())
+
+
+def test_the_team_heatmap_follows_its_levels_the_team_and_the_scale(world, placed):
+    cycle, *_ = placed
+    complaint = world.capabilities[1]
+    url = reverse("assessments:team") + f"?cycle={cycle.uuid}"
+    first, aggregated_first = _page(world.manager, url)
+    again, aggregated_again = _page(world.manager, url)
+    assert (aggregated_first > 0, aggregated_again) == (True, 0)
+    assert again == first
+    assert _report_row(first, "Complaint resolution").startswith("2 2 (100 %) 2.00")
+    with in_org(world.org):  # a calibration
+        level = ConsolidatedLevel.objects.get(
+            cycle=cycle, employee=world.employee.employee, capability=complaint
+        )
+        calibration_services.consolidated_level_adjust(
+            actor=world.system, consolidated=level, level=Decimal("4"), reason="Calibrated"
+        )
+    calibrated, _ = _page(world.manager, url)
+    assert _report_row(calibrated, "Complaint resolution").startswith("2 1 (50 %) 3.00")
+    with in_org(world.org):  # the peer leaves the manager's team (a plain UPDATE)
+        Employee.objects.filter(pk=world.peer.employee.pk).update(manager=None)
+    smaller, aggregated = _page(world.manager, url)
+    assert aggregated > 0
+    assert _report_row(smaller, "Complaint resolution").startswith("1 0 (0 %) 4.00")
+    assert world.peer.employee.full_name not in smaller
+    assert _report_row(smaller, "Customer communication").split()[-3] == "1"  # 1 at risk
+    with in_org(world.org):  # the scale's proficient level moves
+        CompetencyScale.objects.update(proficient_level=5)
+    stricter, aggregated = _page(world.manager, url)
+    assert aggregated > 0
+    assert _report_row(stricter, "Customer communication").split()[-3] == "0"
+
+
+def test_the_gap_report_follows_its_levels_the_previous_cycle_roles_and_the_scale(world, placed):
+    cycle, *_ = placed
+    complaint = world.capabilities[1]
+    url = reverse("assessments:gap_report") + f"?cycle={cycle.uuid}"
+    first, aggregated_first = _page(world.hr, url)
+    again, aggregated_again = _page(world.hr, url)
+    assert (aggregated_first > 0, aggregated_again) == (True, 0)
+    assert again == first
+    with in_org(world.org):  # a calibration
+        level = ConsolidatedLevel.objects.get(
+            cycle=cycle, employee=world.employee.employee, capability=complaint
+        )
+        calibration_services.consolidated_level_adjust(
+            actor=world.system, consolidated=level, level=Decimal("4"), reason="Calibrated"
+        )
+    calibrated, _ = _page(world.hr, url)
+    assert _report_row(calibrated, "Complaint resolution").startswith("2 1 (50 %) 3.00")
+    # A later cycle compares with this one: a calibration of this one moves its trend.
+    later = closed_cycle(world, "Later")
+    with in_org(world.org):
+        AssessmentCycle.objects.filter(pk=later.pk).update(
+            period_start=date(2027, 4, 1), period_end=date(2027, 6, 30)
+        )
+    later_url = reverse("assessments:gap_report") + f"?cycle={later.uuid}"
+    trend, _ = _page(world.hr, later_url)
+    assert _report_row(trend, "Complaint resolution").endswith("-1.00")
+    with in_org(world.org):
+        level.refresh_from_db()
+        calibration_services.consolidated_level_adjust(
+            actor=world.system, consolidated=level, level=Decimal("2"), reason="Back"
+        )
+    moved, aggregated = _page(world.hr, later_url)
+    assert aggregated > 0
+    assert _report_row(moved, "Complaint resolution").endswith("0.00")
+    # Which capabilities roles require is read each time.
+    coverage = moved.split('id="coverage-heading"')[1].split("</section>")[0]
+    assert "Forklift driving" not in coverage
+    with in_org(world.org):
+        RoleRequirementFactory(
+            organization=world.org, role=world.role, capability=world.other_capability
+        )
+    required, aggregated = _page(world.hr, later_url)
+    assert aggregated == 0
+    assert "Forklift driving" in required.split('id="coverage-heading"')[1].split("</section>")[0]
+    with in_org(world.org):  # the scale's proficient level moves
+        CompetencyScale.objects.update(proficient_level=5)
+    _, aggregated = _page(world.hr, later_url)
+    assert aggregated > 0

@@ -171,7 +171,10 @@ def test_a_hr_admin_adopts_capabilities_builds_a_role_imports_people_and_launche
     page.goto(reverse("capabilities:role_list"))
     page.get_by_role("link", name="Support Advisor").first.click()
     for person in ("Zoe Adams", "Omar Reid"):
-        page.get_by_label("Employee", exact=True).select_option(label=person)
+        # The picker lists a few people; anyone else is a search away.
+        page.get_by_label("Search people").fill(person.split()[0])
+        expect(page.locator("#id_employee")).to_contain_text(person)
+        page.get_by_label("Employee", exact=True).select_option(label=f"{person} — Support Advisor")
         page.get_by_role("button", name="Assign to this role").click()
         expect(page.get_by_text(f"{person} now holds Support Advisor.")).to_be_visible()
 

@@ -15,6 +15,8 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def _signed_in(browser, live_server, person, viewport):
+    from playwright.sync_api import expect
+
     context = browser.new_context(base_url=live_server.url, viewport=viewport)
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -23,6 +25,9 @@ def _signed_in(browser, live_server, person, viewport):
     page.get_by_label("Password").fill("pass-word-123")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/")
+    # The home is judged with the sections it loads after the page, and no request of the
+    # page may still be running when the test ends.
+    expect(page.locator('[aria-busy="true"]')).to_have_count(0)
     return context, page
 
 

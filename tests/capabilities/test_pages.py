@@ -1,8 +1,11 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from capabilities import selectors
 from capabilities.models import (
     Capability,
     CatalogueCapability,
@@ -13,9 +16,12 @@ from capabilities.models import (
 from capabilities.services import library as library_services
 from capabilities.services import roles as role_services
 from capabilities.services import scales as scale_services
+from capabilities.signals import scale_in_use
 from plms.tenancy.actors import system_actor
 from tests.capabilities.conftest import full_levels
+from tests.capabilities.factories import RoleAssignmentFactory
 from tests.conftest import in_org
+from tests.factories import EmployeeFactory
 
 
 @pytest.fixture
@@ -270,6 +276,10 @@ def test_page_queries_do_not_grow_with_rows(org_a, hr_admin, login_client, libra
         reverse("capabilities:role_detail", args=[role.uuid]),
         reverse("capabilities:role_list"),
         reverse("capabilities:catalogue_list"),
+        reverse("capabilities:capability_create"),
+        reverse("capabilities:capability_edit", args=[capability.uuid]),
+        reverse("capabilities:role_bulk_requirement"),
+        reverse("capabilities:scale"),
     ]
 
     def grow(n):
@@ -396,3 +406,110 @@ def test_admin_removes_a_requirement(org_a, hr_admin, outsider, login_client, ro
     assert login_client(hr_admin).post(url).status_code == 302
     with in_org(org_a):
         assert not RoleRequirement.objects.filter(role=role).exists()
+
+
+# --- Choice lists bounded for an organisation of thousands ----------------------------------
+
+
+def _options(html: str, select_name: str) -> list[str]:
+    start = html.index(f'name="{select_name}"')
+    return re.findall(r'<option value="([^"]*)"', html[start : html.index("</select>", start)])
+
+
+def test_person_pickers_list_a_few_people_not_the_organisation(
+    org_a, hr_admin, login_client, library, role
+):
+    with in_org(org_a):
+        steward = EmployeeFactory(organization=org_a, last_name="Steward")
+        EmployeeFactory.create_batch(60, organization=org_a)
+        library_services.capability_update(
+            actor=system_actor(org_a), capability=library["Negotiation"], data_steward=steward
+        )
+    client = login_client(hr_admin)
+    viewer = str(hr_admin.employee.uuid)
+    new = _options(
+        client.get(reverse("capabilities:capability_create")).content.decode(), "data_steward"
+    )
+    assert new[:2] == ["", viewer] and len(new) < 20  # no steward, yourself, your colleagues
+    edit = client.get(reverse("capabilities:capability_edit", args=[library["Negotiation"].uuid]))
+    html = edit.content.decode()
+    assert f'<option value="{steward.uuid}" selected>' in html
+    role_page = client.get(reverse("capabilities:role_detail", args=[role.uuid])).content.decode()
+    assert viewer in _options(role_page, "employee") and len(_options(role_page, "employee")) < 20
+    # Anyone active may still be chosen, offered or not.
+    someone = EmployeeFactory(organization=org_a, last_name="Unlisted")
+    response = client.post(
+        reverse("capabilities:role_assign", args=[role.uuid]), {"employee": str(someone.uuid)}
+    )
+    assert response.status_code == 302
+    with in_org(org_a):
+        assert selectors.role_holders(role=role).filter(employee=someone).exists()
+    response = client.post(
+        reverse("capabilities:capability_edit", args=[library["Negotiation"].uuid]),
+        {
+            "name": "Negotiation",
+            "category": str(library["Negotiation"].category.uuid),
+            "status": "draft",
+            "data_steward": viewer,
+        },
+    )
+    assert response.status_code == 302
+    with in_org(org_a):
+        assert (
+            Capability.objects.get(pk=library["Negotiation"].pk).data_steward == hr_admin.employee
+        )
+
+
+def test_role_holders_are_listed_fifty_a_page(org_a, hr_admin, employee, login_client, role):
+    with in_org(org_a):
+        for person in EmployeeFactory.create_batch(51, organization=org_a):
+            RoleAssignmentFactory(organization=org_a, employee=person, role=role)
+    url = reverse("capabilities:role_detail", args=[role.uuid])
+    for member in (hr_admin, employee):
+        first = login_client(member).get(url).content.decode()
+        assert "51 people hold this role; 1 to 50 by name." in first and "Page 1 of 2" in first
+        second = login_client(member).get(url, {"holders": 2}).content.decode()
+        assert "Page 2 of 2" in second and 'rel="prev"' in second
+
+
+def test_the_scale_page_asks_whether_the_scale_is_used_without_counting(
+    org_a, hr_admin, login_client, library, role
+):
+    asked = []
+
+    def ratings(sender, counts=True, **kwargs):
+        asked.append(counts)
+        return 1
+
+    scale_in_use.connect(ratings, weak=False)
+    try:
+        page = login_client(hr_admin).get(reverse("capabilities:scale")).content.decode()
+    finally:
+        scale_in_use.disconnect(ratings)
+    assert asked == [False]
+    assert "This scale is in use: role requirements, ratings." in page
+    with in_org(org_a):
+        assert scale_services.scale_usage() == {"role requirements": 1}  # writes still count
+
+
+def test_the_scale_page_counts_no_ratings(org_a, hr_admin, login_client, library, role):
+    with CaptureQueriesContext(connection) as queries:
+        assert login_client(hr_admin).get(reverse("capabilities:scale")).status_code == 200
+    reads = [q["sql"] for q in queries.captured_queries if "assessments_rating" in q["sql"]]
+    assert reads and not any("COUNT(" in sql for sql in reads), reads
+
+
+def test_bulk_requirement_keeps_what_was_chosen_after_an_error(
+    org_a, hr_admin, login_client, library, role
+):
+    client = login_client(hr_admin)
+    page = client.get(reverse("capabilities:role_bulk_requirement")).content.decode()
+    assert f'value="{role.uuid}"' in page and "Negotiation" in page
+    response = client.post(
+        reverse("capabilities:role_bulk_requirement"),
+        {"capability": str(library["Negotiation"].uuid), "weight": 2, "roles": [str(role.uuid)]},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and 'class="error"' in html  # no target level
+    assert f'value="{library["Negotiation"].uuid}" selected' in html
+    assert f'value="{role.uuid}" id="id_roles_0" checked' in html

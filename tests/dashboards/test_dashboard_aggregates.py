@@ -1,5 +1,6 @@
-"""The HR home's figures aggregated by the database: checked against hand-worked examples and
-against the per-row computations of the goals and learning apps."""
+"""The homes' figures read for one screen (aggregated by the database, or plain columns):
+checked against hand-worked examples and against the per-row computations of the goals and
+learning apps."""
 
 from __future__ import annotations
 
@@ -7,18 +8,23 @@ import datetime
 from collections import Counter
 from decimal import Decimal as D
 
+from django.db.models import Max
 from django.utils import timezone
 
+from assessments import gaps
 from dashboards import selectors
 from goals import selectors as goal_selectors
-from goals.models import Goal
+from goals.models import Goal, GoalUpdate
 from goals.selectors import goal_rag, goal_settings_get
 from learning.impact import impact_report
+from plms.people import selectors as people_selectors
+from plms.people.models import Employee
+from plms.tenancy.actors import Actor
 from tests.assessments.factories import AssessmentCycleFactory, ConsolidatedLevelFactory
 from tests.capabilities.factories import CapabilityFactory
 from tests.conftest import in_org
-from tests.factories import EmployeeFactory
-from tests.goals.factories import GoalFactory, GoalRedEpisodeFactory
+from tests.factories import DepartmentFactory, EmployeeFactory, UserFactory
+from tests.goals.factories import GoalFactory, GoalRedEpisodeFactory, GoalUpdateFactory
 from tests.learning.factories import DevelopmentPlanFactory, PlanItemFactory
 
 # Ten days from 1 to 11 January, half of them gone on the 6th: 50 % of the progress expected.
@@ -219,3 +225,164 @@ def test_learning_impact_overall_without_completions(org_a):
             "mean_change": None,
             "levels_gained": D("0.00"),
         }
+
+
+def test_my_goals_are_judged_and_ordered_as_the_goal_pages_judge_them(org_a):
+    """The home reads the person's goals with their own columns only; what it shows (order,
+    RAG, progress, the latest update) is what the goal list and its display compute."""
+    with in_org(org_a):
+        person = EmployeeFactory(organization=org_a)
+        someone_else = EmployeeFactory(organization=org_a)
+        rng = {"direction": "range", "range_low": D(10), "range_high": D(20)}
+        goals = [
+            _goal(org_a, "financial", 45, owner_employee=person, title="B"),
+            _goal(org_a, "financial", 34, owner_employee=person, title="A"),
+            _goal(org_a, "customer", None, owner_employee=person, due_date=None),
+            _goal(org_a, "learning", 21, owner_employee=person, **rng),
+            _goal(org_a, "process", 80, owner_employee=person, rag_green_at=D(70)),
+        ]
+        _goal(org_a, "financial", 10, owner_employee=person, status="completed")
+        _goal(org_a, "financial", 10, owner_employee=someone_else)
+        for day, goal in enumerate(goals[:3], start=1):
+            for hours in (1, 30):
+                GoalUpdateFactory(
+                    organization=org_a,
+                    goal=goal,
+                    recorded_at=timezone.make_aware(
+                        datetime.datetime.combine(START, datetime.time(8))
+                    )
+                    + datetime.timedelta(days=day, hours=hours),
+                )
+        shown = selectors.my_goals(employee=person, today=TODAY)
+        expected = goal_selectors.goal_list_for_display(
+            goal_selectors.goal_list(
+                actor=Actor(organization=org_a, employee=person),
+                owner_employee=person,
+                status="active",
+            ),
+            today=TODAY,
+        )
+        latest = dict(
+            Goal.objects.filter(owner_employee=person)
+            .annotate(last=Max("updates__recorded_at"))
+            .values_list("pk", "last")
+        )
+        assert GoalUpdate.objects.count() == 6
+
+    assert [g.pk for g in shown] == [g.pk for g in expected]
+    assert [(g.rag, g.progress) for g in shown] == [(g.rag, g.progress) for g in expected]
+    assert {g.rag for g in shown} == {"green", "amber", "red", None}
+    assert [g.last_update for g in shown] == [latest[g.pk] for g in shown]
+
+
+def test_organisation_headcount_counts_as_the_people_directory_does(org_a, org_b):
+    with in_org(org_a):
+        sales, support, _empty = (
+            DepartmentFactory(organization=org_a, name=name) for name in ("Sales", "Support", "Zoo")
+        )
+        for department, active, signs_in in (
+            (sales, True, True),
+            (sales, True, False),
+            (sales, False, True),  # has left: not counted
+            (support, True, True),
+            (None, True, True),  # in no department
+            (None, True, False),
+        ):
+            EmployeeFactory(
+                organization=org_a,
+                department=department,
+                active=active,
+                user=UserFactory() if signs_in else None,
+            )
+    with in_org(org_b):
+        EmployeeFactory(organization=org_b, department=DepartmentFactory(organization=org_b))
+    with in_org(org_a):
+        figures = selectors.organisation_headcount()
+        expected = [(d.uuid, d.name, d.employee_count) for d in people_selectors.department_list()]
+        people = people_selectors.employee_list(active=True).count()
+        members = Employee.objects.filter(active=True, user__isnull=False).count()
+
+    assert [(d["uuid"], d["name"], d["employee_count"]) for d in figures["departments"]] == expected
+    assert [d["employee_count"] for d in figures["departments"]] == [2, 1, 0]
+    assert (figures["people_count"], figures["members_count"]) == (people, members) == (5, 3)
+
+
+def _cells(heatmap: dict) -> dict:
+    """What the team card shows of a heatmap, whichever shape its rows and cells have."""
+
+    def field(thing, name):
+        return thing[name] if isinstance(thing, dict) else getattr(thing, name)
+
+    return {
+        "capabilities": [field(c, "name") for c in heatmap["capabilities"]],
+        "total": heatmap["total"],
+        "rows": [
+            (
+                field(row["employee"], "uuid"),
+                field(row["employee"], "full_name"),
+                [
+                    None
+                    if cell is None
+                    else tuple(
+                        field(cell, name) for name in ("current_level", "target_level", "level_gap")
+                    )
+                    for cell in row["cells"]
+                ],
+            )
+            for row in heatmap["rows"]
+        ],
+    }
+
+
+def test_the_team_heatmap_card_shows_what_the_assessments_heatmap_focus_shows(org_a):
+    cycle = AssessmentCycleFactory(organization=org_a, status="closed")
+    with in_org(org_a):
+        people = [
+            EmployeeFactory(organization=org_a, first_name=first, last_name=last)
+            for first, last in (("Ann", "Zed"), ("Bo", "Able"), ("Cy", "Able"), ("Di", "Mo"))
+        ]
+        outside = EmployeeFactory(organization=org_a)
+        # Ties on the people below target and on the gap, levels adjusted
+        # in calibration, someone without results for some capabilities.
+        names = ["Beta", "Alpha", "Gamma", "Alphabet", "Delta", "Epsilon", "Zeta"]
+        capabilities = [CapabilityFactory(organization=org_a, name=name) for name in names]
+        for p_index, person in enumerate([*people, outside]):
+            for c_index, capability in enumerate(capabilities):
+                if (p_index + c_index) % 4 == 3:
+                    continue
+                ConsolidatedLevelFactory(
+                    organization=org_a,
+                    cycle=cycle,
+                    employee=person,
+                    capability=capability,
+                    level=D(1 + (p_index * c_index) % 4),
+                    adjusted_level=D("2.5") if (p_index, c_index) == (1, 2) else None,
+                    target_level=3,
+                )
+        ids = [person.pk for person in people]
+        for columns in (3, 4, 12):
+            expected = gaps.heatmap_focus(
+                gaps.heatmap(levels=gaps.group_levels(cycle=cycle, employee_ids=ids)),
+                columns=columns,
+            )
+            shown = selectors.team_heatmap_card(cycle=cycle, employee_ids=ids, columns=columns)
+            assert _cells(shown) == _cells(expected), columns
+        assert len(_cells(shown)["rows"]) == 4 and _cells(shown)["total"] == 7
+
+
+def test_the_team_card_judges_goals_at_risk_as_the_goals_app_does(org_a):
+    with in_org(org_a):
+        manager = EmployeeFactory(organization=org_a)
+        reports = [EmployeeFactory(organization=org_a, manager=manager) for _ in range(3)]
+        for index, report in enumerate(reports):
+            for current in (20, 40, 60, 95):
+                goal = _goal(org_a, "financial", current + index, owner_employee=report)
+                GoalUpdateFactory(organization=org_a, goal=goal, value=D(current))
+        risks = goal_selectors.team_goal_risks(manager=manager, today=TODAY)
+        shown = selectors.goals_of_risks(risks[:5], today=TODAY)
+        expected = goal_selectors.goals_for_risks(risks[:5], today=TODAY)
+
+    assert len(shown) == 5
+    assert [(g.pk, g.rag, g.progress, g.owner_label) for g in shown] == [
+        (g.pk, g.rag, g.progress, g.owner_label) for g in expected
+    ]

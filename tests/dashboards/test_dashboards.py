@@ -13,6 +13,7 @@ from django.utils import timezone
 from assessments.models import Assessment, AssessmentCycle
 from assessments.selectors import cycles as cycle_selectors
 from learning.models import PlanItem
+from plms.tenancy.models import Membership
 from plms.web import services
 from plms.web.models import MemberActivity
 from tests.assessments.factories import (
@@ -22,7 +23,7 @@ from tests.assessments.factories import (
 )
 from tests.capabilities.factories import CapabilityCategoryFactory, CapabilityFactory
 from tests.conftest import in_org
-from tests.factories import DepartmentFactory, EmployeeFactory
+from tests.factories import DepartmentFactory, EmployeeFactory, UserFactory
 from tests.goals.factories import (
     CheckInFactory,
     CheckInSeriesFactory,
@@ -539,15 +540,22 @@ def test_navigation_is_grouped_by_role_and_marks_the_current_page(
     assert '<a href="/" aria-current="page">' not in goals
 
 
-def test_team_and_organisation_load_after_the_page_and_are_pages_without_javascript(
+def test_sections_load_after_the_page_and_are_pages_without_javascript(
     login_client, org_a, hr_admin, manager, employee
 ):
     client = login_client(hr_admin)  # HR admin and the manager's manager
     page = client.get("/").content.decode()
-    assert home_sections(page) == ["/home/team/", "/home/organisation/"]
-    # The page itself does none of the team's or the organisation's work.
+    assert home_sections(page) == ["/home/me/", "/home/team/", "/home/organisation/"]
+    # The page itself is what is due: none of the person's other cards, the team or the
+    # organisation.
+    assert "What is due" in page and "My capabilities vs my role" not in page
     assert "Who needs what" not in page and "Capability gaps by department" not in page
     assert 'href="/home/team/"' in page and 'href="/home/organisation/"' in page
+    assert 'href="/home/me/"' in page
+    mine = client.get("/home/me/", headers={"HX-Request": "true"}).content.decode()
+    assert "My capabilities vs my role" in mine and "My goals" in mine and "<html" not in mine
+    mine_page = client.get("/home/me/").content.decode()
+    assert "<h1>My work</h1>" in mine_page and '<div class="dash-grid">' in mine_page
     fragment = client.get("/home/organisation/", headers={"HX-Request": "true"})
     assert "Capability gaps by department" in fragment.content.decode()
     assert "<html" not in fragment.content.decode()
@@ -558,4 +566,11 @@ def test_team_and_organisation_load_after_the_page_and_are_pages_without_javascr
     people = login_client(employee)
     assert people.get("/home/team/").status_code == 404  # manages nobody
     assert people.get("/home/organisation/").status_code == 403
-    assert home_sections(people.get("/").content.decode()) == []
+    assert home_sections(people.get("/").content.decode()) == ["/home/me/"]
+    # Signed in without an employee record: nothing of one's own to show.
+    unlinked = UserFactory()
+    with in_org(org_a):
+        Membership.objects.create(organization=org_a, user=unlinked, role="member")
+    client.force_login(unlinked)
+    assert home_sections(client.get("/").content.decode()) == []
+    assert client.get("/home/me/").status_code == 404

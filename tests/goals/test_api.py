@@ -1,15 +1,31 @@
 """The goals API: who sees what, versions and conflicts, progress updates, check-ins, feedback."""
 
-from datetime import datetime
+import json
+from datetime import date, datetime
 from decimal import Decimal as D
 
 import pytest
+from django.db.models import Prefetch
+from rest_framework.utils.encoders import JSONEncoder
 
-from goals import services
+from capabilities.models import Capability
+from goals import selectors, services
+from goals.api import GoalSerializer
 from goals.checkins import services as checkin_services
+from goals.models import Goal
+from plms.people.models import Employee
+from plms.tenancy.actors import system_actor
+from tests.capabilities.factories import CapabilityFactory, KeyResultFactory
 from tests.conftest import in_org
+from tests.factories import DepartmentFactory, EmployeeFactory
 from tests.goals.conftest import actor_for
-from tests.goals.factories import GoalFactory
+from tests.goals.factories import (
+    GoalAlignmentFactory,
+    GoalCapabilityFactory,
+    GoalChangeRequestFactory,
+    GoalContributorFactory,
+    GoalFactory,
+)
 
 URL = "/api/v1/goals"
 
@@ -297,3 +313,106 @@ def test_the_list_and_the_goal_agree_on_the_forecast(api_client, cast):
     for goal in (slow, unforecast):
         detail = client.get(f"{URL}/{goal.uuid}").json()
         assert detail["likely_to_miss"] is listed[str(goal.uuid)]
+
+
+def _serialized_as_before(org, uuids):
+    """The goals of `uuids`, in that order, as the list wrote them with `GoalSerializer`:
+    instances judged by `goal_list_judged`, links prefetched as public ids in their models'
+    order."""
+    goals = (
+        selectors.goal_list(actor=system_actor(org))
+        .filter(uuid__in=uuids)
+        .prefetch_related(
+            Prefetch("parents", queryset=Goal.objects.only("uuid")),
+            Prefetch("contributors", queryset=Employee.objects.only("uuid")),
+            Prefetch("capabilities", queryset=Capability.objects.only("uuid")),
+        )
+    )
+    by_uuid = {str(goal.uuid): goal for goal in selectors.goal_list_judged(goals)}
+    data = GoalSerializer([by_uuid[uuid] for uuid in uuids], many=True).data
+    return json.loads(json.dumps(data, cls=JSONEncoder))
+
+
+def test_list_of_plain_rows_is_the_serializers_representation(org_a, key_client_a, cast, goal):
+    """The list renders `goal_rows()` without model instances: field for field and in the
+    serializer's order what `GoalSerializer` wrote for the same goals (links in their order,
+    owners, steward, key result, KPI decimals, thresholds, dates, progress, RAG, forecast,
+    pending change), in the same order, on every page and with search, ordering and filters."""
+    with in_org(org_a):
+        later = GoalAlignmentFactory(organization=org_a, child=goal).parent
+        earlier = GoalAlignmentFactory(
+            organization=org_a, child=goal, parent__due_date=date(2027, 2, 1)
+        ).parent
+        for last_name in ("Zeller", "Adams"):
+            GoalContributorFactory(
+                organization=org_a,
+                goal=goal,
+                employee=EmployeeFactory(organization=org_a, last_name=last_name),
+            )
+        capabilities = [CapabilityFactory(organization=org_a, name=n) for n in ("Z", "B")]
+        for capability in capabilities:
+            GoalCapabilityFactory(organization=org_a, goal=goal, capability=capability)
+        GoalChangeRequestFactory(organization=org_a, goal=goal)
+        Goal.objects.filter(pk=goal.pk).update(
+            current=D("47.125"),
+            weight=D("2.5"),
+            rag_green_at=D("95.5"),
+            forecast_misses=True,
+            key_result=KeyResultFactory(organization=org_a),
+            data_steward=cast.peer.employee,
+            data_source="CRM",
+        )
+        GoalFactory(
+            organization=org_a,
+            owner_type="department",
+            owner_employee=None,
+            owner_department=DepartmentFactory(organization=org_a),
+            title="Cut costs by 5 %",
+            direction="range",
+            baseline=None,
+            target=None,
+            range_low=D(10),
+            range_high=D("20.5"),
+            current=D(21),
+            range_tolerance_percent=D(20),
+            start_date=None,
+            due_date=None,
+            status="completed",
+            forecast_misses=True,
+        )
+        GoalFactory(
+            organization=org_a,
+            owner_employee=cast.owner.employee,
+            direction="decrease",
+            baseline=D(100),
+            target=D(0),
+            current=D("66.6667"),
+            rag_amber_at=D(10),
+            forecast_misses=False,
+            status="draft",
+        )
+    assert earlier.due_date < later.due_date and earlier.pk > later.pk
+    for params in (
+        {"page_size": 2},
+        {"page_size": 2, "page": 2},
+        {"search": "costs"},
+        {"ordering": "-due_date"},
+        {"ordering": "title"},
+        {"status": "active", "page_size": 200},
+        {"owner": str(cast.owner.employee.uuid)},
+        {"owner_type": "department"},
+        {"capability": str(capabilities[0].uuid)},
+    ):
+        body = key_client_a.get("/api/v1/goals", params).json()
+        assert body["results"], params
+        with in_org(org_a):
+            expected = _serialized_as_before(org_a, [row["id"] for row in body["results"]])
+        # The same JSON text: the same fields, in the same order, with the same values.
+        assert json.dumps(body["results"]) == json.dumps(expected), params
+    listed = {row["id"]: row for row in key_client_a.get("/api/v1/goals").json()["results"]}
+    row = listed[str(goal.uuid)]
+    assert row["parents"][0] == str(earlier.uuid)
+    assert set(row["parents"]) == {str(p.uuid) for p in (earlier, goal.strategy, later)}
+    assert row["capabilities"] == [str(capabilities[1].uuid), str(capabilities[0].uuid)]
+    assert len(row["contributors"]) == 3
+    assert row["has_pending_change"] is True and row["likely_to_miss"] is True

@@ -1,7 +1,7 @@
 """Goal services: creation and activation, change control, versions, alignment, templates,
 progress and decision latency."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal as D
 
 import pytest
@@ -10,6 +10,7 @@ from goals import selectors, services
 from goals.checkins import services as checkin_services
 from goals.goal_templates import services as template_services
 from goals.models import Goal, GoalChangeRequest, GoalRedEpisode
+from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError
 from plms.tenancy.actors import system_actor
 from tests.factories import DepartmentFactory, EmployeeFactory
@@ -318,6 +319,38 @@ def test_progress_updates_keep_history_and_the_latest_value(org_a, cast, goal):
     with pytest.raises(ApplicationError) as caught:
         services.goal_progress_record(actor=actor_for(cast.peer), goal=goal, value=D(1))
     assert caught.value.code == "permission_denied"
+
+
+def test_an_update_is_judged_against_the_one_recorded_just_before_it(org_a, cast, goal):
+    """The status before an update is the goal's on the day of the update recorded just before
+    it in time (none for the earliest), so a late entry of an older value is judged against
+    its own predecessor; the latest value in time stays the current one, and the stored
+    forecast is the one computed from every update."""
+    owner = actor_for(cast.owner)
+
+    def record(day, value):
+        services.goal_progress_record(
+            actor=owner,
+            goal=goal,
+            value=D(value),
+            recorded_at=datetime.combine(day, time(12), tzinfo=UTC),
+        )
+        event = AuditEvent.objects.filter(action="goal.progress_recorded").latest("id")
+        goal.refresh_from_db()
+        return event.changes["rag"]["before"], event.changes["rag"]["after"], goal.current
+
+    # 40 -> 60 from 1 January to 31 March.
+    assert record(date(2027, 2, 1), "50") == (None, "green", D(50))
+    assert record(date(2027, 3, 20), "41") == ("green", "red", D(41))
+    assert GoalRedEpisode.objects.filter(goal=goal).count() == 1
+    # Entered late: nothing was recorded before 10 January, and 20 March stays the latest.
+    assert record(date(2027, 1, 10), "45") == (None, "red", D(41))
+    assert GoalRedEpisode.objects.filter(goal=goal).count() == 2  # red from no status
+    # Entered late again: 1 February's is the one before it, judged with the current value.
+    assert record(date(2027, 3, 1), "55") == ("red", "red", D(41))
+    assert GoalRedEpisode.objects.filter(goal=goal).count() == 2
+    stored = goal.forecast_misses
+    assert stored is not None and services.goal_forecasts_refresh(goal_ids=[goal.pk]) == 0
 
 
 def test_decision_latency_from_turning_red_to_the_first_action(org_a, cast):
