@@ -31,6 +31,7 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
 
 from goals import kpi as kpi_math
+from goals.judgement import JUDGED_COLUMNS, judge
 from goals.models import (
     Goal,
     Indicator,
@@ -38,7 +39,6 @@ from goals.models import (
 )
 from goals.selectors import (
     AT_RISK_SQL_MARGIN,
-    KPI_COLUMNS,
     goal_list,
     goal_list_for_display,
     goal_list_judged,
@@ -381,30 +381,11 @@ def team_summary(*, people: Sequence[int], today: date | None = None) -> TeamSum
         goals.annotate(sql_rag=rag)
         .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
         .order_by()
-        .values_list(
-            "perspective",
-            "indicator",
-            *KPI_COLUMNS,
-            "start_date",
-            "due_date",
-            "rag_green_at",
-            "rag_amber_at",
-            "range_tolerance_percent",
-            "forecast_misses",
-        )
+        .values_list("perspective", "indicator", "forecast_misses", *JUDGED_COLUMNS)
     )
     at_risk = 0
-    for row in candidates:
-        perspective, indicator, kpi = row[0], row[1], kpi_math.Kpi(*row[2:8])
-        start, due, green_at, amber_at, tolerance, misses = row[8:]
-        thresholds = kpi_math.Thresholds(
-            green_at=green_at if green_at is not None else defaults.green_at,
-            amber_at=amber_at if amber_at is not None else defaults.amber_at,
-            range_tolerance=tolerance if tolerance is not None else defaults.range_tolerance,
-        )
-        status = kpi_math.rag_status(
-            kpi, thresholds, expected=kpi_math.expected_percent(start, due, today)
-        )
+    for perspective, indicator, misses, *values in candidates:
+        status = judge(values, defaults=defaults, today=today).rag
         if status in (kpi_math.AMBER, kpi_math.RED):
             for part in (perspectives.get(perspective), indicators.get(indicator), whole):
                 if part is not None:
