@@ -45,16 +45,23 @@ class GoalForm(forms.Form):
             attrs={"size": 5},
         ),
     )
-    key_result = forms.ChoiceField(
+    key_result = forms.CharField(
         label=_("Key result of the role"),
         required=False,
         help_text=_("The key result of the owner's job role this goal serves."),
+        widget=SearchSelect(
+            search_url_name="goals:key_result_choices", search_label=_("Search key results")
+        ),
     )
-    capabilities = forms.MultipleChoiceField(
+    capabilities = PublicIdsField(
         label=_("Capabilities exercised"),
         required=False,
         help_text=_("The goal's results appear beside these capabilities in assessments."),
-        widget=forms.CheckboxSelectMultiple,
+        widget=SearchSelectMultiple(
+            search_url_name="goals:capability_choices",
+            search_label=_("Search capabilities"),
+            attrs={"size": 5},
+        ),
     )
     start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE)
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
@@ -93,8 +100,8 @@ class GoalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owner"].widget.choices = owners
         self.fields["parents"].widget.choices = parents
-        self.fields["key_result"].choices = [("", _("No key result")), *key_results]
-        self.fields["capabilities"].choices = capabilities
+        self.fields["key_result"].widget.choices = key_results
+        self.fields["capabilities"].widget.choices = capabilities
         if editing:
             del self.fields["owner"]
         else:
@@ -110,6 +117,13 @@ class GoalForm(forms.Form):
         ):
             return value
         raise forms.ValidationError(_("Choose an owner."))
+
+    def clean_key_result(self) -> str:
+        """Empty or a public id; whether it names a key result is the view's to say."""
+        value = self.cleaned_data["key_result"]
+        if value and parse_public_id(value) is None:
+            raise forms.ValidationError(_("Choose a key result."))
+        return value
 
 
 class GoalTemplateForm(forms.Form):

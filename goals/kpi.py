@@ -209,6 +209,7 @@ def rollup(
     children: Mapping[int, Iterable[int]],
     own_progress: Mapping[int, Decimal | None],
     weights: Mapping[int, Decimal],
+    memo: dict[int, Decimal | None] | None = None,
 ) -> Decimal | None:
     """A goal's progress rolled up from the goals aligned to it, weighted, through every level.
 
@@ -216,8 +217,12 @@ def rollup(
     weighted mean of its children's rolled-up progress (children without progress are left
     out; with zero total weight the plain mean is used). Alignment cannot have cycles, but a
     goal met twice on one path is counted once.
+
+    `memo` keeps each goal's result for the next call over the same forest (a page rolls up
+    many goals whose subtrees overlap): a goal's roll-up is the same whichever way it is
+    reached, as it already is within one call.
     """
-    memo: dict[int, Decimal | None] = {}
+    memo = {} if memo is None else memo
 
     def visit(node: int, path: frozenset[int]) -> Decimal | None:
         if node in memo:

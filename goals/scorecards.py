@@ -1,6 +1,7 @@
 """Balanced scorecards: weighted achievement per perspective with RAG, weight share and
 leading vs lagging, for a person (themselves, their managers and HR admins) and a team (its
-manager).
+manager: a summary of the whole team computed by the database, and the scorecard of each
+person of one page of it).
 """
 
 from __future__ import annotations
@@ -13,19 +14,41 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Expression,
+    F,
+    Func,
+    Q,
     QuerySet,
+    Sum,
+    Value,
+    When,
 )
+from django.db.models.functions import Greatest, Least
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
+from django.utils import timezone
 
 from goals import kpi as kpi_math
+from goals.judgement import JUDGED_COLUMNS, judge
 from goals.models import (
     Goal,
     Indicator,
     Perspective,
 )
-from goals.selectors import goal_list, goal_list_for_display, goal_list_judged, goal_queryset
+from goals.selectors import (
+    AT_RISK_SQL_MARGIN,
+    goal_list,
+    goal_list_for_display,
+    goal_list_judged,
+    goal_queryset,
+    goal_rag_expression,
+    goal_settings_get,
+)
 from plms.people.models import Employee
 from plms.people.selectors import (
-    all_reports,
+    all_report_ids_sql,
     is_manager_of,
 )
 from plms.tenancy.actors import Actor
@@ -79,6 +102,10 @@ class ScorecardPart:
     total_weight: Decimal
 
     @property
+    def count(self) -> int:
+        return len(self.goals)
+
+    @property
     def score(self) -> Decimal | None:
         return _score(self.goals)
 
@@ -115,6 +142,10 @@ class BalancedScorecard:
     goals: list[Goal]
     perspectives: list[ScorecardPart] = field(default_factory=list)
     indicators: list[ScorecardPart] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.goals)
 
     @property
     def overall(self) -> Decimal | None:
@@ -173,35 +204,236 @@ class TeamMemberScore:
     scorecard: BalancedScorecard
 
 
+# --- Team scorecard --------------------------------------------------------------------------
+
+
+class _Numeric(Func):
+    """The expression as a number with 30 decimal places, so that a division of it is carried
+    further than `Decimal`'s 28 digits (PostgreSQL's numeric division keeps the dividend's
+    scale, and only 16 significant digits without it)."""
+
+    template = "CAST(%(expressions)s AS numeric(60, 30))"
+    output_field = DecimalField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(self.get_source_expressions()[0])
+
+
+def goal_progress_expression() -> Case:
+    """A goal's progress computed by the database, step for step as
+    `goals.kpi.progress_percent` (0-100 of the way from baseline to target; for a range, 100
+    inside it and less the further outside)."""
+    number = DecimalField()
+    hundred, zero = Value(kpi_math.HUNDRED, output_field=number), Value(kpi_math.ZERO)
+    current, baseline, target = F("current"), F("baseline"), F("target")
+    low, high = F("range_low"), F("range_high")
+    width = high - low
+    distance = Case(When(current__lt=low, then=low - current), default=current - high)
+    outside = hundred - _Numeric(distance) / width * hundred
+    range_progress = Case(
+        When(Q(range_low__isnull=True) | Q(range_high__isnull=True), then=Value(None)),
+        When(Q(current__gte=low, current__lte=high), then=hundred),
+        When(LessThanOrEqual(width, zero), then=zero),
+        default=Greatest(Least(outside, hundred), zero),
+        output_field=number,
+    )
+    sign = Case(When(direction=kpi_math.DECREASE, then=Value(-1)), default=Value(1))
+    span: Expression = (target - baseline) * sign
+    moved = (current - baseline) * sign
+    reached = Case(
+        When(direction=kpi_math.INCREASE, then=GreaterThanOrEqual(current, target)),
+        default=LessThanOrEqual(current, target),
+    )
+    return Case(
+        When(current__isnull=True, then=Value(None)),
+        When(direction=kpi_math.RANGE, then=range_progress),
+        When(Q(target__isnull=True) | Q(baseline__isnull=True), then=Value(None)),
+        When(
+            LessThanOrEqual(span, zero),
+            then=Case(When(reached, then=hundred), default=zero, output_field=number),
+        ),
+        default=Greatest(Least(_Numeric(moved) / span * hundred, hundred), zero),
+        output_field=number,
+    )
+
+
 @dataclass
-class TeamScorecard:
-    scorecard: BalancedScorecard
-    members: list[TeamMemberScore]
+class PartSummary:
+    """One perspective (or one kind of indicator) of a team's scorecard, from counts and sums
+    instead of the goals: what `ScorecardPart` shows, for any number of goals."""
+
+    key: str
+    label: str
+    total_weight: Decimal = kpi_math.ZERO
+    count: int = 0
+    weight: Decimal = kpi_math.ZERO
+    scored: int = 0  # goals with a progress (and so a RAG status)
+    scored_weight: Decimal = kpi_math.ZERO
+    weighted: Decimal = kpi_math.ZERO  # progress x weight, summed over the scored goals
+    plain: Decimal = kpi_math.ZERO  # progress, summed over the scored goals
+    amber: int = 0
+    red: int = 0
+
+    def add(self, sums: dict) -> None:
+        self.count += sums["goals"]
+        self.weight += sums["weights"] or kpi_math.ZERO
+        self.scored += sums["scored_goals"]
+        self.scored_weight += sums["scored_weights"] or kpi_math.ZERO
+        self.weighted += sums["weighted_progress"] or kpi_math.ZERO
+        self.plain += sums["progress_sum"] or kpi_math.ZERO
+
+    @property
+    def score(self) -> Decimal | None:
+        """As `goals.kpi.weighted_score` of the goals' (progress, weight)."""
+        if not self.scored:
+            return None
+        if self.scored_weight <= 0:
+            return (self.plain / Decimal(self.scored)).quantize(Decimal("0.01"))
+        return (self.weighted / self.scored_weight).quantize(Decimal("0.01"))
+
+    @property
+    def weight_share(self) -> Decimal | None:
+        if not self.total_weight:
+            return None
+        return (self.weight / self.total_weight * 100).quantize(Decimal("1"))
+
+    @property
+    def rag_counts(self) -> dict[str, int]:
+        green = self.scored - self.amber - self.red
+        return {kpi_math.GREEN: green, kpi_math.AMBER: self.amber, kpi_math.RED: self.red}
+
+    @property
+    def rag(self) -> str | None:
+        counts = self.rag_counts
+        return next((rag for rag in RAG_ORDER if counts[rag]), None)
 
 
-def team_scorecard(
-    *, manager: Employee, search: str = "", today: date | None = None
-) -> TeamScorecard:
-    """The manager's reports (all levels, matrix too): one balanced scorecard over all their
-    active goals, and each person's own (people matching `search`). Three queries whatever the
-    size of the team. The goals are judged from their stored forecast verdicts: a team of
-    thousands has tens of thousands of updates that a scorecard does not show."""
-    people = list(all_reports(manager=manager, include_matrix=True).filter(active=True))
+@dataclass
+class TeamSummary:
+    """A team's balanced scorecard as counts and sums (see `team_summary`)."""
+
+    whole: PartSummary
+    perspectives: list[PartSummary]
+    indicators: list[PartSummary]
+    at_risk: int
+
+    @property
+    def count(self) -> int:
+        return self.whole.count
+
+    @property
+    def overall(self) -> Decimal | None:
+        return self.whole.score
+
+    @property
+    def rag(self) -> str | None:
+        return self.whole.rag
+
+
+def team_ids(*, manager: Employee) -> list[int]:
+    """The ids of the manager's active reports (all levels, matrix too), by name: read once,
+    so that the team's recursive query is not planned and run again by each query of the
+    page, and a page of the team is a slice of the list."""
+    team = Employee.objects.filter(
+        id__in=all_report_ids_sql(manager_id=manager.pk, include_matrix=True), active=True
+    )
+    return list(team.order_by("last_name", "first_name", "id").values_list("id", flat=True))
+
+
+def team_summary(*, people: Sequence[int], today: date | None = None) -> TeamSummary:
+    """The balanced scorecard of all the active goals of `people` (ids), equal to
+    `balanced_scorecard` of those goals judged one by one, in two queries whatever the size of
+    the team and without loading a goal.
+
+    The database sums each perspective and kind of indicator (goals, weights, progress by
+    `goal_progress_expression`); it also picks the goals that may be amber or red (by
+    `goal_rag_expression`, with the margin that misses none to rounding) or are forecast to
+    miss, whose status Python then decides with `goals.kpi` from the same columns. A goal has
+    a status exactly when it has a progress, so the green ones are the rest of those."""
+    today = today or timezone.localdate()
+    settings = goal_settings_get()
+    defaults = settings.thresholds
+    goals = Goal.objects.filter(owner_employee_id__in=list(people), status=Goal.Status.ACTIVE)
+    perspectives = {key: PartSummary(key, str(label)) for key, label in Perspective.choices}
+    indicators = {key: PartSummary(key, str(label)) for key, label in Indicator.choices}
+    whole = PartSummary("whole", "")
+    scored = Q(sql_progress__isnull=False)
+    sums = (
+        goals.annotate(sql_progress=goal_progress_expression())
+        .order_by()
+        .values("perspective", "indicator")
+        .annotate(
+            goals=Count("id"),
+            weights=Sum("weight"),
+            scored_goals=Count("id", filter=scored),
+            scored_weights=Sum("weight", filter=scored),
+            weighted_progress=Sum(F("sql_progress") * F("weight")),
+            progress_sum=Sum("sql_progress"),
+        )
+    )
+    for row in sums:
+        for part in (perspectives.get(row["perspective"]), indicators.get(row["indicator"])):
+            if part is not None:
+                part.add(row)
+        whole.add(row)
+    rag = goal_rag_expression(settings=settings, today=today, green_margin=AT_RISK_SQL_MARGIN)
+    candidates = (
+        goals.annotate(sql_rag=rag)
+        .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
+        .order_by()
+        .values_list("perspective", "indicator", "forecast_misses", *JUDGED_COLUMNS)
+    )
+    at_risk = 0
+    for perspective, indicator, misses, *values in candidates:
+        status = judge(values, defaults=defaults, today=today).rag
+        if status in (kpi_math.AMBER, kpi_math.RED):
+            for part in (perspectives.get(perspective), indicators.get(indicator), whole):
+                if part is not None:
+                    setattr(part, status, getattr(part, status) + 1)
+        at_risk += status in (kpi_math.AMBER, kpi_math.RED) or bool(misses)
+    for part in (*perspectives.values(), *indicators.values(), whole):
+        part.total_weight = whole.weight
+    return TeamSummary(
+        whole=whole,
+        perspectives=list(perspectives.values()),
+        indicators=list(indicators.values()),
+        at_risk=at_risk,
+    )
+
+
+def team_members(*, people: Sequence[int], search: str = "") -> list[int]:
+    """The ids of `people` (ids, by name) whose name or title has every word of `search`, in
+    the same order: the rows of the team scorecard, to page through (no query without a
+    search)."""
+    if not search.split():
+        return list(people)
+    members = Employee.objects.filter(id__in=list(people))
+    for word in search.split():
+        members = members.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(title__icontains=word)
+        )
+    found = set(members.values_list("id", flat=True))
+    return [pk for pk in people if pk in found]
+
+
+def team_member_scores(
+    people: Sequence[int], *, today: date | None = None
+) -> list[TeamMemberScore]:
+    """The people of `people` (ids; one page of a team), in that order, each with the
+    balanced scorecard of their active goals, judged from the goals' stored forecast
+    verdicts. Three queries (the people, the goals, the settings)."""
+    employees = Employee.objects.select_related("department").in_bulk(list(people))
     goals = goal_list_judged(
-        _scorecard_goals(goal_queryset().filter(owner_employee__in=people)), today=today
+        _scorecard_goals(goal_queryset().filter(owner_employee__in=list(people))), today=today
     )
     by_owner: dict[int, list[Goal]] = defaultdict(list)
     for goal in goals:
         by_owner[goal.owner_employee_id].append(goal)
-    words = search.lower().split()
-    return TeamScorecard(
-        scorecard=balanced_scorecard(goals),
-        members=[
-            TeamMemberScore(employee=person, scorecard=balanced_scorecard(by_owner[person.pk]))
-            for person in people
-            if all(word in f"{person.full_name} {person.title}".lower() for word in words)
-        ],
-    )
+    return [
+        TeamMemberScore(employee=employees[pk], scorecard=balanced_scorecard(by_owner[pk]))
+        for pk in people
+        if pk in employees
+    ]
 
 
 def scorecard_employee_get(*, actor: Actor, uuid: UUID | str) -> Employee | None:

@@ -376,6 +376,61 @@ def capabilities_by_ids(*, uuids: Iterable[UUID | str]) -> list[Capability]:
     return list(Capability.objects.filter(uuid__in=list(uuids)).order_by("name", "id"))
 
 
+def key_result_options(
+    *, viewer: Employee | None, search: str = "", include: str = ""
+) -> list[tuple[UUID, str, bool]]:
+    """Key results a goal may serve, for the goal form's picker, as (uuid, label, chosen): the
+    one of `include` (a public id) first; then the first 20 whose outcome or role has every
+    word of `search`, or without a search those of the viewer's current job role (the first 20
+    when it has none). Three queries at most."""
+    results = key_result_choices()
+    public_id = parse_public_id(include) if include else None
+    chosen = list(results.filter(uuid=public_id)[:1]) if public_id else []
+    matches: list[KeyResult] = []
+    if search.strip():
+        for word in search.split():
+            results = results.filter(Q(outcome__icontains=word) | Q(role__name__icontains=word))
+    elif viewer is not None:
+        matches = list(
+            results.filter(
+                role__assignments__employee=viewer, role__assignments__ended_at__isnull=True
+            )[:PICKER_SHOWN]
+        )
+    matches = matches or list(results[:PICKER_SHOWN])
+    shown = chosen + [kr for kr in matches if kr not in chosen]
+    return [(kr.uuid, f"{kr.role.name}: {kr.outcome}", kr in chosen) for kr in shown]
+
+
+def capability_options(
+    *, viewer: Employee | None, search: str = "", include: Iterable[object] = ()
+) -> list[tuple[UUID, str, bool]]:
+    """Capabilities a goal may name (not retired), for the goal form's picker, as (uuid, name,
+    chosen): those of `include` (public ids) first; then the first 20 whose name has every
+    word of `search`, or without a search those the viewer's current job role requires (the
+    first 20 of the library when it requires none). Three queries at most."""
+    capabilities = Capability.objects.exclude(status=Capability.Status.RETIRED).order_by(
+        "name", "id"
+    )
+    ids = [pk for pk in (parse_public_id(value) for value in include) if pk is not None]
+    fields = ("pk", "uuid", "name")
+    chosen = list(capabilities.filter(uuid__in=ids).values_list(*fields)) if ids else []
+    matches: list[tuple] = []
+    if search.strip():
+        for word in search.split():
+            capabilities = capabilities.filter(name__icontains=word)
+    elif viewer is not None:
+        required = capabilities.filter(
+            requirements__role__assignments__employee=viewer,
+            requirements__role__assignments__ended_at__isnull=True,
+        ).distinct()
+        matches = list(required.values_list(*fields)[:PICKER_SHOWN])
+    matches = matches or list(capabilities.values_list(*fields)[:PICKER_SHOWN])
+    seen = {pk for pk, _uuid, _name in chosen}
+    return [(uuid, name, True) for _pk, uuid, name in chosen] + [
+        (uuid, name, False) for pk, uuid, name in matches if pk not in seen
+    ]
+
+
 def goal_list_for_display(goals, *, today: date | None = None) -> list[Goal]:
     """Evaluate `goals` with their recent updates, and attach what the pages show.
 

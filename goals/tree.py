@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -43,22 +43,25 @@ class GoalForest:
     children: dict[int, list[int]]
     progress: dict[int, Decimal | None]
     weights: dict[int, Decimal]
+    _rolled_up: dict[int, Decimal | None] = field(default_factory=dict, repr=False)
 
     def rolled_up(self, goal_id: int) -> Decimal | None:
+        """The goal's progress rolled up through the forest; each goal's is computed once for
+        all the goals of a page."""
         return kpi_math.rollup(
-            goal_id, children=self.children, own_progress=self.progress, weights=self.weights
+            goal_id,
+            children=self.children,
+            own_progress=self.progress,
+            weights=self.weights,
+            memo=self._rolled_up,
         )
 
 
 def goal_forest(*, actor: Actor) -> GoalForest:
     """Two queries whatever the size of the tree (the goals as plain values, the alignments);
     a goal supporting two parents is under both."""
-    rows = (
-        goal_list(actor=actor)
-        .exclude(status=Goal.Status.CANCELLED)
-        .order_by()
-        .values_list("pk", "level", "title", "weight", *KPI_COLUMNS)
-    )
+    goals = goal_list(actor=actor).exclude(status=Goal.Status.CANCELLED).order_by()
+    rows = goals.values_list("pk", "level", "title", "weight", *KPI_COLUMNS)
     progress: dict[int, Decimal | None] = {}
     weights: dict[int, Decimal] = {}
     order: dict[int, tuple] = {}
@@ -68,10 +71,14 @@ def goal_forest(*, actor: Actor) -> GoalForest:
         order[pk] = (LEVEL_ORDER.get(level, 3), title, pk)
     children: dict[int, list[int]] = defaultdict(list)
     has_parent: set[int] = set()
-    edges = GoalAlignment.objects.filter(child_id__in=progress, parent_id__in=progress)
+    # The alignments of visible goals to visible goals: the rule again as a subquery for the
+    # supporting goal (a list of every visible goal's id made the statement itself the
+    # slowest part of the page), the goal supported looked up here.
+    edges = GoalAlignment.objects.filter(child_id__in=goals.values("pk"))
     for child_id, parent_id in edges.values_list("child_id", "parent_id").order_by("id"):
-        children[parent_id].append(child_id)
-        has_parent.add(child_id)
+        if parent_id in progress:
+            children[parent_id].append(child_id)
+            has_parent.add(child_id)
     roots = sorted((pk for pk in progress if pk not in has_parent), key=order.__getitem__)
     return GoalForest(roots=roots, children=dict(children), progress=progress, weights=weights)
 
@@ -89,8 +96,10 @@ def goal_tree(
     forest. Two queries (the goals shown, the goal settings)."""
     shown: set[int] = set()
     level = [(pk, frozenset({pk})) for pk in ids]
-    for _ in range(depth):
+    for step in range(depth):
         shown.update(pk for pk, _path in level)
+        if step == depth - 1:
+            break  # the level below is only counted, by `build`
         level = [
             (kid, path | {kid})
             for pk, path in level

@@ -122,14 +122,15 @@ def person_scorecard(request: HttpRequest, id) -> HttpResponse:
 @member_required
 @replica_view
 def team_scorecard(request: HttpRequest) -> HttpResponse:
+    """The team's balanced scorecard (summed by the database over the whole team) and a page
+    of its people, each with their own."""
     employee = request.employee
-    search = request.GET.get("q", "").strip()
-    team = (
-        scorecard_selectors.team_scorecard(manager=employee, search=search)
-        if employee is not None
-        else None
-    )
-    page = Paginator(team.members if team else [], PAGE_SIZE).get_page(request.GET.get("page"))
+    search = request.GET.get("q", "").strip()[:100]
+    team_ids = scorecard_selectors.team_ids(manager=employee) if employee is not None else []
+    people = scorecard_selectors.team_members(people=team_ids, search=search) if team_ids else []
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = scorecard_selectors.team_member_scores(list(page.object_list))
+    team = scorecard_selectors.team_summary(people=team_ids) if team_ids else None
     context = {"team": team, "page": page, "search": search}
     return render(request, "goals/team_scorecard.html", context)
 
@@ -138,9 +139,9 @@ def _owner_choices(
     request: HttpRequest, *, search: str = "", chosen: str = ""
 ) -> list[tuple[str, str, bool]]:
     """The owner picker's options as (value, label, chosen): without a search the
-    organisation (HR admins), the viewer, their direct reports and the departments they may set
-    goals for; with one, the people and departments matching it (see `goal_owner_people`);
-    and the owner `chosen` already, first."""
+    organisation (HR admins), the viewer, their direct reports and the first 20 departments
+    they may set goals for; with one, the people and the first 20 departments matching it (see
+    `goal_owner_people`); and the owner `chosen` already, first."""
     actor = actor_from_request(request)
     employee = request.employee
     words = search.lower().split()
@@ -151,10 +152,10 @@ def _owner_choices(
     for person in selectors.goal_owner_people(actor=actor, search=search):
         label = _("Me (%s)") % person.full_name if person == employee else person.full_name
         options.append((f"employee:{person.uuid}", label))
+    matching = [d for d in departments if all(word in d.name.lower() for word in words)]
     options += [
         (f"department:{d.uuid}", _("Department: %s") % d.name)
-        for d in departments
-        if all(word in d.name.lower() for word in words)
+        for d in matching[: selectors.PICKER_SHOWN]
     ]
     options = list(dict.fromkeys(options))
     values = {value for value, _label in options}
@@ -188,6 +189,24 @@ def _parent_choices(
     ]
 
 
+def _key_result_choices(
+    request: HttpRequest, *, search: str = "", chosen: str = ""
+) -> list[tuple[str, str, bool]]:
+    """The key result picker's options as (value, label, chosen): none first, then see
+    `key_result_options`."""
+    options = selectors.key_result_options(viewer=request.employee, search=search, include=chosen)
+    found = [(str(uuid), label, selected) for uuid, label, selected in options]
+    return [("", _("No key result"), not any(selected for *_rest, selected in found)), *found]
+
+
+def _capability_choices(
+    request: HttpRequest, *, search: str = "", chosen=()
+) -> list[tuple[str, str, bool]]:
+    """The capability picker's options as (value, label, chosen): see `capability_options`."""
+    options = selectors.capability_options(viewer=request.employee, search=search, include=chosen)
+    return [(str(uuid), name, selected) for uuid, name, selected in options]
+
+
 def _pairs(options: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
     return [(value, label) for value, label, _chosen in options]
 
@@ -216,6 +235,42 @@ def parent_choices(request: HttpRequest) -> HttpResponse:
         exclude=exclude,
     )
     return render(request, "partials/options.html", {"choices": options})
+
+
+@member_required
+def key_result_choices(request: HttpRequest) -> HttpResponse:
+    """Options of the goal form's key result picker for a search (htmx)."""
+    options = _key_result_choices(
+        request, search=request.GET.get("q", "")[:100], chosen=request.GET.get("key_result", "")
+    )
+    return render(request, "partials/options.html", {"choices": options})
+
+
+@member_required
+def capability_choices(request: HttpRequest) -> HttpResponse:
+    """Options of the goal form's capability picker for a search (htmx), the chosen ones kept."""
+    options = _capability_choices(
+        request,
+        search=request.GET.get("q", "")[:100],
+        chosen=request.GET.getlist("capabilities"),
+    )
+    return render(request, "partials/options.html", {"choices": options})
+
+
+def _chosen_alignment(form: GoalForm) -> dict | None:
+    """The form's key result and capabilities, or None with an error on the field that names
+    one the organisation does not have."""
+    public_id = form.cleaned_data.get("key_result")
+    key_result = selectors.key_result_get(uuid=parse_public_id(public_id)) if public_id else None
+    if public_id and key_result is None:
+        form.add_error("key_result", _("Choose a key result."))
+    uuids = set(form.cleaned_data.get("capabilities") or [])
+    capabilities = selectors.capabilities_by_ids(uuids=uuids)
+    if len(capabilities) != len(uuids):
+        form.add_error("capabilities", _("Choose capabilities of the library."))
+    if form.errors:
+        return None
+    return {"key_result": key_result, "capabilities": capabilities}
 
 
 def _chosen_parents(form: GoalForm, actor, exclude: Goal | None = None) -> list[Goal] | None:
@@ -261,15 +316,13 @@ def _chosen_owner(form: GoalForm) -> dict | None:
     return values
 
 
-def _goal_values(form: GoalForm, parents: list[Goal], owner: dict) -> dict:
+def _goal_values(form: GoalForm, parents: list[Goal], owner: dict, alignment: dict) -> dict:
     data = dict(form.cleaned_data)
     data.pop("version", None)
     data.pop("justification", None)
     data.pop("owner", None)
     data["parents"] = parents
-    data["key_result"] = selectors.key_result_get(uuid=parse_public_id(data.pop("key_result")))
-    data["capabilities"] = selectors.capabilities_by_ids(uuids=data.pop("capabilities", []))
-    return {**data, **owner}
+    return {**data, **alignment, **owner}
 
 
 def _smart_from_form(form: GoalForm, actor):
@@ -303,15 +356,20 @@ def goal_create(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         owners=_pairs(_owner_choices(request, chosen=request.POST.get("owner", ""))),
         parents=_pairs(_parent_choices(actor, chosen=request.POST.getlist("parents"))),
-        **alignment_choices(),
+        key_results=_pairs(_key_result_choices(request, chosen=request.POST.get("key_result", ""))),
+        capabilities=_pairs(
+            _capability_choices(request, chosen=request.POST.getlist("capabilities"))
+        ),
     )
     check = None
     if request.method == "POST" and form.is_valid():
         check = _smart_from_form(form, actor)
         parents, owner = _chosen_parents(form, actor), _chosen_owner(form)
-        if "check" not in request.POST and parents is not None and owner is not None:
+        alignment = _chosen_alignment(form) if "check" not in request.POST else None
+        if None not in (parents, owner, alignment):
+            values = _goal_values(form, parents, owner, alignment)
             try:
-                goal = services.goal_create(actor=actor, **_goal_values(form, parents, owner))
+                goal = services.goal_create(actor=actor, **values)
             except ApplicationError as exc:
                 form_errors(form, exc)
             else:
@@ -333,20 +391,25 @@ def goal_edit(request: HttpRequest, id) -> HttpResponse:
     initial["key_result"] = str(goal.key_result.uuid) if goal.key_result else ""
     initial["capabilities"] = [str(c.uuid) for c in goal.capabilities.all()]
     initial["version"] = goal.version
-    chosen = request.POST.getlist("parents") if request.method == "POST" else initial["parents"]
+    posted = request.method == "POST"
+    chosen = request.POST.getlist("parents") if posted else initial["parents"]
+    key_result = request.POST.get("key_result", "") if posted else initial["key_result"]
+    capabilities = request.POST.getlist("capabilities") if posted else initial["capabilities"]
     form = GoalForm(
         request.POST or None,
         initial=initial,
         parents=_pairs(_parent_choices(actor, chosen=chosen, exclude=goal)),
+        key_results=_pairs(_key_result_choices(request, chosen=key_result)),
+        capabilities=_pairs(_capability_choices(request, chosen=capabilities)),
         editing=True,
-        **alignment_choices(),
     )
     form.fields["parents"].widget.search_params = {"exclude": str(goal.uuid)}
-    parents = None
-    if request.method == "POST" and form.is_valid():
+    parents = alignment = None
+    if posted and form.is_valid():
         parents = _chosen_parents(form, actor, exclude=goal)
-    if parents is not None:
-        values = _goal_values(form, parents, {})
+        alignment = _chosen_alignment(form)
+    if parents is not None and alignment is not None:
+        values = _goal_values(form, parents, {}, alignment)
         try:
             services.goal_update(
                 actor=actor,

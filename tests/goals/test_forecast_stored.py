@@ -147,5 +147,7 @@ def test_lists_judged_from_the_stored_verdict_flag_what_the_pages_flag(org_a, ca
     )
     assert judged.at_risk and judged.likely_to_miss
     # The team scorecard judges its goals so and counts this one at risk.
-    team = scorecard_selectors.team_scorecard(manager=cast.manager.employee)
-    assert team.scorecard.at_risk == 1
+    team = scorecard_selectors.team_summary(
+        people=scorecard_selectors.team_ids(manager=cast.manager.employee)
+    )
+    assert team.at_risk == 1

@@ -4,10 +4,21 @@ viewer may choose, and any allowed choice accepted, found by a search or not."""
 from __future__ import annotations
 
 import re
+import uuid
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from goals.models import Goal
+from tests.capabilities.factories import (
+    CapabilityFactory,
+    JobRoleFactory,
+    KeyResultFactory,
+    RoleAssignmentFactory,
+    RoleRequirementFactory,
+)
 from tests.conftest import in_org
-from tests.factories import EmployeeFactory
+from tests.factories import DepartmentFactory, EmployeeFactory
 from tests.goals.conftest import GOAL_FORM as FORM
 from tests.goals.factories import GoalFactory
 
@@ -121,3 +132,86 @@ def test_the_edit_form_never_offers_the_goal_as_its_own_parent(client, org_a, ca
     assert str(goal.uuid) in _options(
         client.get("/goals/parent-choices/", {"q": goal.title}).content.decode()
     )
+
+
+def _library(org, n: int, *, prefix: str = "Skill"):
+    """`n` capabilities and `n` roles with a key result each, and `n` departments."""
+    for i in range(n):
+        CapabilityFactory(organization=org, name=f"{prefix} {i:03}")
+        KeyResultFactory(organization=org, outcome=f"{prefix} outcome {i:03}")
+        DepartmentFactory(organization=org, name=f"{prefix} department {i:03}")
+
+
+def test_the_goal_form_lists_a_bounded_few_of_each_choice(client, org_a, cast):
+    """Capabilities, key results and departments are picked with a search: the form's size
+    and queries do not grow with the library or the organisation."""
+    client.force_login(cast.hr.user)
+
+    def measure() -> tuple[int, int]:
+        client.get("/goals/new/")
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/goals/new/")
+        return len(captured), len(response.content)
+
+    with in_org(org_a):
+        _library(org_a, 25)
+    queries, size = measure()
+    with in_org(org_a):
+        _library(org_a, 40, prefix="Other")  # names as long, listed first
+    queries_after, size_after = measure()
+    assert queries_after == queries and abs(size_after - size) < 200
+    page = client.get("/goals/new/").content.decode()
+    assert 'hx-get="/goals/capability-choices/"' in page
+    assert 'hx-get="/goals/key-result-choices/"' in page
+
+
+def test_the_capability_and_key_result_searches_reach_the_whole_library(client, org_a, org_b, cast):
+    with in_org(org_a):
+        _library(org_a, 30)
+        rare = CapabilityFactory(organization=org_a, name="Zebra taming")
+        retired = CapabilityFactory(organization=org_a, name="Zebra riding", status="retired")
+        result = KeyResultFactory(organization=org_a, outcome="Zebras fed on time")
+        # The viewer's role: its capabilities and key results are offered without a search.
+        role = JobRoleFactory(organization=org_a, name="Keeper")
+        RoleAssignmentFactory(organization=org_a, employee=cast.owner.employee, role=role)
+        mine = KeyResultFactory(organization=org_a, role=role, outcome="Enclosures clean")
+        required = CapabilityFactory(organization=org_a, name="Animal care")
+        RoleRequirementFactory(organization=org_a, role=role, capability=required)
+    with in_org(org_b):
+        CapabilityFactory(organization=org_b, name="Zebra elsewhere")
+    client.force_login(cast.owner.user)
+
+    found = _options(client.get("/goals/capability-choices/", {"q": "zebra"}).content.decode())
+    assert list(found) == [str(rare.uuid)]  # not the retired one, not another organisation's
+    start = _options(client.get("/goals/capability-choices/").content.decode())
+    assert list(start) == [str(required.uuid)]
+    kept = client.get("/goals/capability-choices/", {"q": "care", "capabilities": [rare.uuid]})
+    assert _options(kept.content.decode())[str(rare.uuid)] == ("Zebra taming", True)
+
+    found = _options(client.get("/goals/key-result-choices/", {"q": "zebras"}).content.decode())
+    assert list(found) == ["", str(result.uuid)]  # "No key result" stays first
+    start = _options(client.get("/goals/key-result-choices/").content.decode())
+    assert list(start) == ["", str(mine.uuid)] and start[""] == ("No key result", True)
+
+    owner = f"employee:{cast.owner.employee.uuid}"
+    for field, value, error in (
+        ("capabilities", [retired.uuid], "Retired"),
+        ("capabilities", ["not-an-id"], ""),
+        ("capabilities", [uuid.uuid4()], "Choose capabilities of the library."),
+        ("key_result", str(uuid.uuid4()), "Choose a key result."),
+        ("key_result", "nonsense", "Choose a key result."),
+    ):
+        response = client.post("/goals/new/", {**FORM, "owner": owner, field: value})
+        assert response.status_code == 200, (field, value)
+        assert error in response.content.decode(), (field, value)
+    response = client.post(
+        "/goals/new/",
+        {**FORM, "owner": owner, "capabilities": [rare.uuid], "key_result": str(mine.uuid)},
+    )
+    assert response.status_code == 302
+    with in_org(org_a):
+        goal = Goal.objects.get(title=FORM["title"])
+        assert list(goal.capabilities.all()) == [rare] and goal.key_result == mine
+    edit = client.get(f"/goals/{goal.uuid}/edit/").content.decode()
+    assert _options(edit)[str(rare.uuid)] == ("Zebra taming", True)
+    assert _options(edit)[str(mine.uuid)] == ("Keeper: Enclosures clean", True)
