@@ -13,7 +13,7 @@ from capabilities.services import roles as role_services
 from capabilities.services import scales as scale_services
 from plms.common.errors import ApplicationError
 from plms.common.uploads import UploadField
-from plms.people.forms import PersonField, person_label
+from plms.people.forms import PersonField, offer_people
 from plms.people.models import Employee
 
 KEY_RESULT_ROWS = role_services.MAX_KEY_RESULTS
@@ -31,19 +31,6 @@ def apply_errors(form: forms.Form, error: ApplicationError) -> None:
             unplaced.append(f"{name}: {' '.join(messages)}")
     if unplaced or not error.fields:
         form.add_error(None, " ".join([error.message, *unplaced]))
-
-
-def offer_people(
-    field: PersonField, *, viewer: Employee | None, chosen: object = None, empty_label: str
-) -> None:
-    """What a person picker lists before any search: the person chosen already, the viewer
-    (whom the picker's search leaves out, but who may name themselves), then the viewer's
-    colleagues; never the whole organisation."""
-    field.offer(viewer=viewer, chosen=chosen)
-    offered = list(field.widget.choices)[1:]
-    if viewer is not None and viewer.active:
-        offered.insert(0, (str(viewer.uuid), person_label(viewer)))
-    field.widget.choices = [("", empty_label), *offered]
 
 
 def _public_id(value: object) -> str | None:

@@ -5,6 +5,16 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plms.people.forms import PersonField, offer_people
+from plms.people.models import Employee
+
+
+def _offer(form: forms.Form, name: str, *, viewer: Employee | None, empty_label: str) -> None:
+    """A person picker of `form` lists the person chosen (posted, or the initial choice), the
+    viewer and their colleagues; anyone else is a search away."""
+    chosen = form.data.get(form.add_prefix(name)) if form.is_bound else form.initial.get(name)
+    offer_people(form.fields[name], viewer=viewer, chosen=chosen, empty_label=empty_label)
+
 
 class RoleChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
@@ -44,9 +54,7 @@ class PersonChoiceField(forms.ModelChoiceField):
 
 class CriticalRoleForm(forms.Form):
     role = RoleChoiceField(label=_("Role"), queryset=None)
-    incumbent = PersonChoiceField(
-        label=_("Only the position held by (optional)"), queryset=None, required=False
-    )
+    incumbent = PersonField(label=_("Only the position held by (optional)"), required=False)
     impact = forms.TypedChoiceField(
         label=_("Impact of losing it"), choices=RISK_CHOICES, coerce=int, initial=2
     )
@@ -55,29 +63,30 @@ class CriticalRoleForm(forms.Form):
     )
     note = forms.CharField(label=_("Note (optional)"), max_length=300, required=False)
 
-    def __init__(self, *args, roles, people, **kwargs):
+    def __init__(self, *args, roles, viewer: Employee | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].queryset = roles
-        self.fields["incumbent"].queryset = people
+        _offer(self, "incumbent", viewer=viewer, empty_label=_("Every holder of the role"))
 
 
 class SuccessorForm(forms.Form):
-    employee = PersonChoiceField(label=_("Person"), queryset=None)
+    employee = PersonField(label=_("Person"))
     readiness = forms.ChoiceField(label=_("Readiness"), choices=())
     note = forms.CharField(label=_("Why (optional)"), max_length=300, required=False)
 
-    def __init__(self, *args, people, readiness, **kwargs):
+    def __init__(self, *args, viewer: Employee | None, readiness, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["employee"].queryset = people
+        _offer(self, "employee", viewer=viewer, empty_label=_("Choose a person"))
         self.fields["readiness"].choices = readiness
 
 
 class GrantForm(forms.Form):
-    employee = PersonChoiceField(label=_("Let this person read the slate"), queryset=None)
+    employee = PersonField(label=_("Let this person read the slate"))
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, viewer: Employee | None = None, **kwargs):
+        kwargs.setdefault("auto_id", "grant-%s")  # beside another person picker on its page
         super().__init__(*args, **kwargs)
-        self.fields["employee"].queryset = people
+        _offer(self, "employee", viewer=viewer, empty_label=_("Choose a person"))
 
 
 # --- Talent review meetings ---------------------------------------------------------------------
@@ -88,17 +97,16 @@ class ReviewOpenForm(forms.Form):
     pool = forms.ModelChoiceField(label=_("Talent pool"), queryset=None, required=False)
     department = forms.ModelChoiceField(label=_("or department"), queryset=None, required=False)
     held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    facilitator = PersonChoiceField(
+    facilitator = PersonField(
         label=_("Facilitator"),
-        queryset=None,
         help_text=_("Suggested: next in the rotation (who facilitated least recently)."),
     )
 
-    def __init__(self, *args, pools, departments, people, **kwargs):
+    def __init__(self, *args, pools, departments, viewer: Employee | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pool"].queryset = pools
         self.fields["department"].queryset = departments
-        self.fields["facilitator"].queryset = people
+        _offer(self, "facilitator", viewer=viewer, empty_label=_("Choose a person"))
 
 
 class MoveForm(forms.Form):
@@ -123,17 +131,17 @@ class LogEntryForm(forms.Form):
     )
     text = forms.CharField(label=_("What was decided or is to be done"), max_length=500)
     employee = PersonChoiceField(label=_("About (optional)"), queryset=None, required=False)
-    owner = PersonChoiceField(label=_("Owner (for an action)"), queryset=None, required=False)
+    owner = PersonField(label=_("Owner (for an action)"), required=False)
     due_on = forms.DateField(
         label=_("Due on (for an action)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args, reviewed, people, **kwargs):
+    def __init__(self, *args, reviewed, viewer: Employee | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employee"].queryset = reviewed
-        self.fields["owner"].queryset = people
+        _offer(self, "owner", viewer=viewer, empty_label=_("No owner"))
 
     def clean(self):
         data = super().clean()
@@ -236,8 +244,9 @@ class PoolWorkflowForm(forms.Form):
 
 
 class PoolGrantForm(forms.Form):
-    employee = PersonChoiceField(label=_("Let this person read the pool"), queryset=None)
+    employee = PersonField(label=_("Let this person read the pool"))
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, viewer: Employee | None = None, **kwargs):
+        kwargs.setdefault("auto_id", "grant-%s")
         super().__init__(*args, **kwargs)
-        self.fields["employee"].queryset = people
+        _offer(self, "employee", viewer=viewer, empty_label=_("Choose a person"))

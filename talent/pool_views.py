@@ -48,10 +48,6 @@ def _add_errors(form, error: ApplicationError) -> None:
             form.add_error(field, message)
 
 
-def _people():
-    return people_selectors.employees().filter(active=True).order_by("last_name", "first_name")
-
-
 def _workflows():
     return workflow_selectors.workflow_template_list().exclude(status="cancelled")
 
@@ -118,7 +114,7 @@ def pool_detail(request: HttpRequest, id) -> HttpResponse:
             workflow_form=PoolWorkflowForm(
                 workflows=_workflows(), initial={"workflow": pool.workflow}
             ),
-            grant_form=PoolGrantForm(people=_people()),
+            grant_form=PoolGrantForm(viewer=actor.employee),
             programme_title=pool_programme.programme_title(pool),
         )
     pool_services.pool_read(actor=actor, obj=pool)
@@ -198,7 +194,7 @@ def pool_readers_change(request: HttpRequest, id) -> HttpResponse:
     """Grant a person this pool, or take the grant back."""
     actor = actor_from_request(request)
     pool = _pool_or_404(request, id)
-    form = PoolGrantForm(request.POST, people=_people())
+    form = PoolGrantForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a person."))
         return redirect("talent:pool_detail", id=pool.uuid)

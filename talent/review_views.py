@@ -33,10 +33,6 @@ PAGE_SIZE = 25
 BOX_CHOICES = [(f"{p}-{q}", box_name(p, q)) for p, q in BOX_KEYS]
 
 
-def _people():
-    return people_selectors.employees().filter(active=True).order_by("last_name", "first_name")
-
-
 def _field_errors(form, error: ApplicationError) -> None:
     placed = False
     for name, message in (error.fields or {}).items():
@@ -61,8 +57,8 @@ def reviews(request: HttpRequest) -> HttpResponse:
             request.POST or None,
             pools=review_selectors.pool_choices(),
             departments=people_selectors.department_choices(),
-            people=_people(),
-            initial={"facilitator": suggestion.pk if suggestion else None},
+            viewer=actor.employee,
+            initial={"facilitator": suggestion.uuid if suggestion else None},
         )
         if request.method == "POST" and form.is_valid():
             try:
@@ -105,9 +101,10 @@ def _detail(request, review, *, move_form=None, log_form=None, status=200) -> Ht
         "decisions": [e for e in entries if e.kind == "decision"],
         "actions": [e for e in entries if e.kind == "action"],
         "move_form": move_form,
-        "log_form": log_form or LogEntryForm(reviewed=reviewed, people=_people(), auto_id="log-%s"),
+        "log_form": log_form
+        or LogEntryForm(reviewed=reviewed, viewer=actor.employee, auto_id="log-%s"),
         "hold_form": HoldForm(),
-        "grant_form": ReviewGrantForm(people=_people()) if actor.is_admin else None,
+        "grant_form": ReviewGrantForm(viewer=actor.employee) if actor.is_admin else None,
     }
     review_services.talent_review_read(actor=actor, review=review)
     return render(request, "talent/review_detail.html", context, status=status)
@@ -155,7 +152,7 @@ def review_log(request: HttpRequest, id) -> HttpResponse:
     """Record a decision, or an action with its owner and due date."""
     review = _review_or_404(request, id)
     reviewed = review_selectors.review_people(review=review)
-    form = LogEntryForm(request.POST, reviewed=reviewed, people=_people(), auto_id="log-%s")
+    form = LogEntryForm(request.POST, reviewed=reviewed, viewer=request.employee, auto_id="log-%s")
     if form.is_valid():
         data, actor = form.cleaned_data, actor_from_request(request)
         try:
@@ -206,7 +203,7 @@ def review_hold(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def review_grant(request: HttpRequest, id) -> HttpResponse:
     review = _review_or_404(request, id)
-    form = ReviewGrantForm(request.POST, people=_people())
+    form = ReviewGrantForm(request.POST)
     if form.is_valid():
         person = form.cleaned_data["employee"]
         try:

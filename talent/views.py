@@ -148,10 +148,6 @@ def career_path_remove(request: HttpRequest, id) -> HttpResponse:
 # --- Succession (confidential: HR and the people HR grants a slate) -----------------------------
 
 
-def _people():
-    return people_selectors.employees().filter(active=True).order_by("last_name", "first_name")
-
-
 @member_required
 def succession(request: HttpRequest) -> HttpResponse:
     """The succession dashboard: critical roles by risk with their bench strength, roles with
@@ -163,7 +159,9 @@ def succession(request: HttpRequest) -> HttpResponse:
     page = Paginator(roles, PAGE_SIZE).get_page(request.GET.get("page"))
     form = None
     if actor.is_admin:
-        form = CriticalRoleForm(request.POST or None, roles=selectors.job_roles(), people=_people())
+        form = CriticalRoleForm(
+            request.POST or None, roles=selectors.job_roles(), viewer=actor.employee
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 critical = services.critical_role_mark(actor=actor, **form.cleaned_data)
@@ -205,8 +203,10 @@ def critical_role_detail(request: HttpRequest, id) -> HttpResponse:
         "successors": successors,
         "readiness": readiness,
         "levels": performance.LABELS,
-        "form": SuccessorForm(people=_people(), readiness=readiness) if actor.is_admin else None,
-        "grant_form": GrantForm(people=_people()) if actor.is_admin else None,
+        "form": SuccessorForm(viewer=actor.employee, readiness=readiness)
+        if actor.is_admin
+        else None,
+        "grant_form": GrantForm(viewer=actor.employee) if actor.is_admin else None,
         "readers": selectors.succession_readers(critical_role=critical) if actor.is_admin else [],
     }
     return render(request, "talent/critical_role.html", context)
@@ -216,7 +216,9 @@ def critical_role_detail(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def successor_nominate(request: HttpRequest, id) -> HttpResponse:
     critical = _critical_or_404(request, id)
-    form = SuccessorForm(request.POST, people=_people(), readiness=Successor.Readiness.choices)
+    form = SuccessorForm(
+        request.POST, viewer=request.employee, readiness=Successor.Readiness.choices
+    )
     if not form.is_valid():
         messages.error(request, _("Choose a person and their readiness."))
     else:
@@ -262,7 +264,7 @@ def successor_update(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def succession_grant(request: HttpRequest, id) -> HttpResponse:
     critical = _critical_or_404(request, id)
-    form = GrantForm(request.POST, people=_people())
+    form = GrantForm(request.POST)
     if form.is_valid():
         try:
             services.succession_grant(
@@ -285,7 +287,7 @@ def succession_grant(request: HttpRequest, id) -> HttpResponse:
 @require_POST
 def succession_revoke(request: HttpRequest, id) -> HttpResponse:
     critical = _critical_or_404(request, id)
-    form = GrantForm(request.POST, people=_people())
+    form = GrantForm(request.POST)
     if form.is_valid():
         employee = form.cleaned_data["employee"]
         services.succession_revoke(

@@ -41,3 +41,16 @@ class PersonField(forms.ModelChoiceField):
 
 def person_label(person: Employee) -> str:
     return f"{person.full_name} — {person.title}" if person.title else person.full_name
+
+
+def offer_people(
+    field: PersonField, *, viewer: Employee | None, chosen: object = None, empty_label: str
+) -> None:
+    """What a person picker lists before any search: the person chosen already, the viewer
+    (whom the picker's search leaves out, but who may name themselves), then the viewer's
+    colleagues; never the whole organisation."""
+    field.offer(viewer=viewer, chosen=chosen)
+    offered = list(field.widget.choices)[1:]
+    if viewer is not None and viewer.active:
+        offered.insert(0, (str(viewer.uuid), person_label(viewer)))
+    field.widget.choices = [("", empty_label), *offered]

@@ -67,6 +67,9 @@ def test_the_employee_aspires_and_plans_hr_nominates_and_runs_a_talent_review(pa
     page.goto("/talent/succession/")
     page.get_by_role("link", name="Sales Manager").first.click()
     nominate = page.get_by_role("region", name="Nominate a successor")
+    # The picker lists a few people; anyone else is a search away.
+    page.locator("#id_employee_search").fill("Mateo")
+    expect(page.locator("#id_employee")).to_contain_text("Mateo")
     nominate.get_by_label("Person").select_option(_option(page, "#id_employee", "Mateo"))
     nominate.get_by_label("Readiness").select_option(label="Ready in 3 years or more")
     nominate.get_by_role("button", name="Nominate").click()
@@ -104,6 +107,8 @@ def test_the_employee_aspires_and_plans_hr_nominates_and_runs_a_talent_review(pa
     page.get_by_label("What was decided or is to be done").fill(
         "Pair Olivia with a sales manager on the Q2 forecast."
     )
+    page.locator("#log-owner_search").fill("Sofia")
+    expect(page.locator("#log-owner")).to_contain_text("Sofia")
     page.locator("#log-owner").select_option(_option(page, "#log-owner", "Sofia"))
     page.get_by_label("Due on (for an action)").fill(
         (datetime.date.today() + datetime.timedelta(days=30)).isoformat()

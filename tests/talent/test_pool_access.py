@@ -65,7 +65,7 @@ def _pages(pool, employee, item):
         ("get", f"{base}/edit/", None),
         ("post", f"{base}/edit/", {"name": "Renamed"}),
         ("post", f"{base}/programme/", {"item": str(item.uuid)}),
-        ("post", f"{base}/readers/", {"employee": employee.pk}),
+        ("post", f"{base}/readers/", {"employee": str(employee.uuid)}),
     ]
 
 
@@ -144,7 +144,7 @@ def test_hr_grants_and_takes_back_and_a_member_never_reads_their_pool(world, cli
             )
     client.force_login(world.hr.user)
     url = f"/talent/pools/{world.pool.uuid}/readers/"
-    assert client.post(url, {"employee": peer.employee.pk}).status_code == 302
+    assert client.post(url, {"employee": str(peer.employee.uuid)}).status_code == 302
     page = client.get(f"/talent/pools/{world.pool.uuid}/").content.decode()
     assert reader.employee.full_name in page and peer.employee.full_name in page
     with in_org(world.org):
@@ -152,7 +152,7 @@ def test_hr_grants_and_takes_back_and_a_member_never_reads_their_pool(world, cli
             [reader.employee, peer.employee], key=lambda e: (e.last_name, e.first_name, e.pk)
         )
         assert pool_selectors.pool_get_for_viewer(actor=actor_of(peer), uuid=world.pool.uuid)
-    client.post(url, {"employee": peer.employee.pk, "action": "revoke"})
+    client.post(url, {"employee": str(peer.employee.uuid), "action": "revoke"})
     with in_org(world.org):
         assert (
             pool_selectors.pool_get_for_viewer(actor=actor_of(peer), uuid=world.pool.uuid) is None
@@ -193,9 +193,9 @@ def test_hr_takes_back_a_slate_grant_in_the_page(careers, client):
     client.force_login(careers.manager.user)
     assert client.get(f"/talent/critical-roles/{critical.uuid}/").status_code == 200
     revoke = f"/talent/critical-roles/{critical.uuid}/revoke/"
-    assert client.post(revoke, {"employee": careers.manager.employee.pk}).status_code == 403
+    assert client.post(revoke, {"employee": str(careers.manager.employee.uuid)}).status_code == 403
     client.force_login(careers.hr.user)
-    assert client.post(revoke, {"employee": careers.manager.employee.pk}).status_code == 302
+    assert client.post(revoke, {"employee": str(careers.manager.employee.uuid)}).status_code == 302
     client.force_login(careers.manager.user)
     assert client.get(f"/talent/critical-roles/{critical.uuid}/").status_code == 404
     assert client.get("/talent/succession/").status_code == 403

@@ -370,7 +370,7 @@ def test_hr_runs_the_meeting_on_its_page_a_move_without_a_reason_is_refused(
         {
             "kind": "action",
             "text": "Offer a stretch role.",
-            "owner": careers.manager.employee.pk,
+            "owner": str(careers.manager.employee.uuid),
             "due_on": due,
             "employee": employee.pk,
         },
