@@ -170,6 +170,27 @@ NINE_BOX_NAMES = {
 NINE_BOX_LEVELS = {1: _("low"), 2: _("medium"), 3: _("high")}
 
 
+def manager_potentials(*, cycle: AssessmentCycle) -> dict[int, int]:
+    """{employee id: potential 1-3} as managers placed people in the cycle's 9-box (the
+    primary manager's when several managers rated): `nine_box`'s placement, as plain values.
+    One query."""
+    placed = (
+        Assessment.objects.filter(
+            cycle=cycle,
+            kind=Assessment.Kind.MANAGER,
+            status=Assessment.Status.SUBMITTED,
+            performance__isnull=False,
+            potential__isnull=False,
+        )
+        .order_by("employee_id", "-weight", "id")
+        .values_list("employee_id", "potential")
+    )
+    found: dict[int, int] = {}
+    for employee_id, level in placed:
+        found.setdefault(employee_id, level)
+    return found
+
+
 def nine_box(*, cycle: AssessmentCycle) -> list[list[dict]]:
     """3 x 3 boxes, high potential first: each with its name, its performance and potential
     (1 low … 3 high, and in words) and the people managers placed in it (from the primary

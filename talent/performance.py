@@ -10,10 +10,12 @@ that decides.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from django.db.models import DecimalField, ExpressionWrapper, F, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
 
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import results as result_selectors
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 HIGH_AT_MOST = Decimal("0.25")  # gap index up to a quarter of a level: high
 MEDIUM_AT_MOST = Decimal("0.75")
 LABELS = {1: "Low", 2: "Medium", 3: "High"}
+LEVEL = DecimalField(max_digits=12, decimal_places=2)
 
 
 def band_rating(level: int, *, lowest: int, highest: int) -> int:
@@ -69,26 +72,28 @@ def performance_ratings(
 
 
 def results_ratings(*, employee_ids: list[int] | None, cycle: AssessmentCycle) -> dict[int, int]:
-    """{employee id: 1-3} from the cycle's consolidated results against targets (one query)."""
-    rows = (
-        result_selectors.consolidated_for_export(cycle=cycle)
-        .filter(target_level__isnull=False)
-        .order_by()
+    """{employee id: 1-3} from the cycle's consolidated results against targets: each
+    person's weighted shortfall below target, summed by the database (one query)."""
+    weight = Coalesce(NullIf(F("requirement_weight"), 0), Value(1))
+    current = Coalesce(F("adjusted_level"), F("level"))
+    shortfall = Greatest(
+        Cast(F("target_level"), LEVEL) - current, Value(Decimal(0)), output_field=LEVEL
     )
+    rows = result_selectors.consolidated_for_export(cycle=cycle).filter(target_level__isnull=False)
     if employee_ids is not None:
         rows = rows.filter(employee_id__in=employee_ids)
-    rows = rows.values_list(
-        "employee_id", "level", "adjusted_level", "target_level", "requirement_weight"
+    totals = (
+        rows.select_related(None)
+        .order_by()
+        .values("employee_id")
+        .annotate(
+            weighted=Sum(ExpressionWrapper(shortfall * weight, output_field=LEVEL)),
+            weights=Sum(weight),
+        )
+        .values_list("employee_id", "weighted", "weights")
     )
-    weighted: dict[int, Decimal] = defaultdict(Decimal)
-    weights: dict[int, int] = defaultdict(int)
-    for employee_id, level, adjusted, target, weight in rows:
-        current = adjusted if adjusted is not None else level
-        weight = weight or 1
-        weighted[employee_id] += max(Decimal(target) - Decimal(current), Decimal(0)) * weight
-        weights[employee_id] += weight
     return {
-        employee_id: band(weighted[employee_id] / total)
-        for employee_id, total in weights.items()
+        employee_id: band(Decimal(weighted) / total)
+        for employee_id, weighted, total in totals
         if total
     }

@@ -346,11 +346,9 @@ def potential_levels(
         found.setdefault(employee_id, calibrated if calibrated is not None else level)
     typed_in = cycle or cycle_selectors.latest_closed_cycle()
     if typed_in is not None:
-        for row in fairness.nine_box(cycle=typed_in):
-            for box in row:
-                for person in box["people"]:
-                    if (ids is None or person.pk in ids) and person.pk not in found:
-                        found[person.pk] = box["potential"]
+        for employee_id, level in fairness.manager_potentials(cycle=typed_in).items():
+            if ids is None or employee_id in ids:
+                found.setdefault(employee_id, level)
     return found
 
 
@@ -431,6 +429,9 @@ class NineBox:
     unplaced: int  # people with a performance but no potential yet
 
 
+NINE_BOX_PERSON_FIELDS = ("id", "uuid", "first_name", "last_name", "title", "department__name")
+
+
 def nine_box(*, department_id: int | None = None) -> NineBox:
     """Performance (`talent.performance`) x potential for everyone with both, in the
     latest closed cycle; and who moved box since the cycle before."""
@@ -443,7 +444,10 @@ def nine_box(*, department_id: int | None = None) -> NineBox:
     potentials = potential_levels(employee_ids=ratings)
     placed = {e: (ratings[e], potentials[e]) for e in ratings if e in potentials}
     people_qs = (
-        people_selectors.employees().filter(id__in=list(placed)).select_related("department")
+        people_selectors.employees()
+        .filter(id__in=list(placed))
+        .select_related("department")
+        .only(*NINE_BOX_PERSON_FIELDS)
     )
     if department_id is not None:
         people_qs = people_qs.filter(department_id=department_id)

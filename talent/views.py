@@ -302,6 +302,9 @@ def succession_revoke(request: HttpRequest, id) -> HttpResponse:
 # --- Potential and the 9-box (HR) ----------------------------------------------------------------
 
 
+BOX_PEOPLE_SHOWN = 100  # a box's people listed; a department narrows a larger box
+
+
 @member_required(admin=True)
 def nine_box(request: HttpRequest) -> HttpResponse:
     """Performance x potential with named boxes; a box's people (drill-down) and who moved
@@ -314,11 +317,16 @@ def nine_box(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("box", "")
     box = next((b for row in view.boxes for b in row if b["key"] == chosen), None)
     services.confidential_read(actor=actor, obj=None, what="potential")
-    return render(
-        request,
-        "talent/nine_box.html",
-        {"view": view, "box": box, "departments": departments, "department": department},
-    )
+    context = {
+        "view": view,
+        "box": box,
+        "box_people": box["people"][:BOX_PEOPLE_SHOWN] if box else [],
+        "box_shown": BOX_PEOPLE_SHOWN,
+        "page": Paginator(view.moves, PAGE_SIZE).get_page(request.GET.get("page")),
+        "departments": departments,
+        "department": department,
+    }
+    return render(request, "talent/nine_box.html", context)
 
 
 @member_required
