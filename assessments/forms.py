@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import RATER_KINDS, AssessmentCycle, ReviewTemplate
 from capabilities.models import JobRole
-from plms.people.models import Department, Employee
+from plms.people.forms import PeopleField, offer_chosen
+from plms.people.models import Department
 
 KIND_LABELS = {
     "self": _("Self"),
@@ -40,9 +41,7 @@ class CycleForm(forms.Form):
     scope_roles = forms.MultipleChoiceField(
         label=_("Job roles"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    scope_employees = forms.MultipleChoiceField(
-        label=_("Employees"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    scope_employees = PeopleField(label=_("Employees"), required=False)
     peer_anonymous = forms.BooleanField(
         label=_("Peer ratings are anonymous"), required=False, initial=True
     )
@@ -115,10 +114,7 @@ class CycleForm(forms.Form):
         self.fields["scope_roles"].choices = [
             (str(r.uuid), r.name) for r in JobRole.objects.order_by("name")
         ]
-        self.fields["scope_employees"].choices = [
-            (str(e.uuid), e.full_name)
-            for e in Employee.objects.filter(active=True).order_by("last_name", "first_name")
-        ]
+        offer_chosen(self, "scope_employees")
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plms.common.errors import ApplicationError
+from plms.people.forms import PeopleField, offer_chosen
 from surveys.library import LIBRARY, PULSE_SET
 from surveys.models import LOWEST_MIN_GROUP, Survey, SurveyQuestion
 
@@ -58,11 +59,8 @@ class SurveyForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("When the audience is departments."),
     )
-    people = forms.MultipleChoiceField(
-        label=_("People"),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("When the audience is chosen people."),
+    people = PeopleField(
+        label=_("People"), required=False, help_text=_("When the audience is chosen people.")
     )
     recurrence = forms.ChoiceField(
         label=_("How often"), choices=Survey.Recurrence.choices, initial="monthly"
@@ -77,10 +75,10 @@ class SurveyForm(forms.Form):
         label=_("Days each round stays open"), min_value=1, max_value=60, initial=7
     )
 
-    def __init__(self, *args: Any, departments=(), people=(), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, departments=(), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["departments"].choices = [(str(d.uuid), d.name) for d in departments]
-        self.fields["people"].choices = [(str(p.uuid), p.full_name) for p in people]
+        offer_chosen(self, "people")
         for n in range(1, OWN_QUESTIONS + 1):
             self.fields[f"own_{n}_text"] = forms.CharField(
                 label=_("Your question %(n)d") % {"n": n}, required=False, max_length=300

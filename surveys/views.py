@@ -41,7 +41,6 @@ def _survey_form(request: HttpRequest, **kwargs) -> SurveyForm:
     return SurveyForm(
         request.POST or None,
         departments=people_selectors.department_choices(),
-        people=_people(),
         **kwargs,
     )
 

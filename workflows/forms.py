@@ -8,7 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from capabilities.models import JobRole
-from plms.people.models import Department, Employee
+from plms.people.forms import PeopleField, offer_chosen
+from plms.people.models import Department
 from workflows import milestones as registry
 from workflows import triggers
 from workflows.models import WorkflowMilestone, WorkflowTemplate
@@ -76,9 +77,7 @@ class WorkflowTemplateForm(forms.Form):
         help_text=_("Everyone currently holding one of these roles."),
         widget=forms.CheckboxSelectMultiple,
     )
-    people = forms.MultipleChoiceField(
-        label=_("People"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    people = PeopleField(label=_("People"), required=False)
     audience_title_contains = forms.CharField(
         label=_("Only people whose title contains"), required=False, max_length=100
     )
@@ -95,10 +94,7 @@ class WorkflowTemplateForm(forms.Form):
         self.fields["job_roles"].choices = [
             (str(role.uuid), role.name) for role in JobRole.objects.order_by("name", "id")
         ]
-        self.fields["people"].choices = [
-            (str(e.uuid), e.full_name)
-            for e in Employee.objects.filter(active=True).order_by("last_name", "first_name", "id")
-        ]
+        offer_chosen(self, "people")
 
     @classmethod
     def initial_for(cls, template: WorkflowTemplate) -> dict:

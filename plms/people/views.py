@@ -72,12 +72,22 @@ def employee_detail(request: HttpRequest, id) -> HttpResponse:
 
 @member_required
 def person_choices(request: HttpRequest) -> HttpResponse:
-    """The options of a person picker (`plms.people.forms.PersonField`) for a search: the
-    first matches by name, or the viewer's colleagues for an empty search."""
+    """The options of a person picker (`plms.people.forms.PersonField`, `PeopleField`) for a
+    search: the first matches by name, or the viewer's colleagues for an empty search. A
+    picker of several people names its field (`keep`): the people chosen in it stay, selected,
+    first."""
+    kept = request.GET.getlist(request.GET["keep"]) if request.GET.get("keep") else []
+    chosen = selectors.person_choices(viewer=None, include=kept[:200]) if kept else []
     people = selectors.person_choices(
         viewer=request.employee, search=request.GET.get("q", "")[:100]
     )
-    choices = [(str(person.uuid), person_label(person), False) for person in people]
+    chosen_ids = {person.pk for person in chosen}
+    choices = [(str(person.uuid), person_label(person), True) for person in chosen]
+    choices += [
+        (str(person.uuid), person_label(person), False)
+        for person in people
+        if person.pk not in chosen_ids
+    ]
     return render(request, "partials/options.html", {"choices": choices})
 
 

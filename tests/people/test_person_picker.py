@@ -99,3 +99,55 @@ def test_asking_for_feedback_takes_anyone_found_and_nobody_else(
     client.post(url, {"asked": str(far.uuid), "message": "The Q3 report"})
     with in_org(org_a):
         assert FeedbackRequest.objects.get().asked == far
+
+
+AUDIENCE_FORMS = [
+    ("/workflows/new/", "people"),
+    ("/assessments/cycles/new/", "scope_employees"),
+    ("/surveys/new/", "people"),
+]
+
+
+def _select(html: str, name: str) -> list[str]:
+    found = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S)
+    assert found, f"no picker {name}"
+    return _options(found.group(1))
+
+
+def test_the_audience_pickers_list_no_one_until_searched_whatever_the_size(
+    org_a, hr_admin, login_client
+):
+    """A workflow's, a cycle's and a survey's chosen people: a search and the people chosen,
+    not a list of the organisation (10,000 people made these pages megabytes)."""
+    client = login_client(hr_admin)
+    with in_org(org_a):
+        EmployeeFactory.create_batch(30, organization=org_a)
+    for url, name in AUDIENCE_FORMS:
+        html = client.get(url).content.decode()
+        assert _select(html, name) == [], url
+        assert 'aria-label="Search people"' in html, url
+
+
+def test_a_search_keeps_the_people_chosen_and_refuses_unknown_ones(
+    org_a, org_b, hr_admin, employee, login_client
+):
+    with in_org(org_a):
+        chosen = EmployeeFactory(organization=org_a, first_name="Ottilie", last_name="Kept")
+        EmployeeFactory(organization=org_a, first_name="Quentin", last_name="Found")
+    with in_org(org_b):
+        stranger = EmployeeFactory(organization=org_b, first_name="Quentin", last_name="Away")
+    client = login_client(hr_admin)
+    response = client.get(
+        reverse("people:person_choices"), {"q": "quentin", "keep": "people", "people": chosen.uuid}
+    )
+    html = response.content.decode()
+    assert re.search(rf'<option value="{chosen.uuid}" selected>', html)
+    assert "Quentin Found" in html and "Away" not in html
+    # A posted form lists its chosen people again, and refuses anyone not an active person
+    # of the organisation.
+    for person, accepted in ((chosen, True), (stranger, False)):
+        page = client.post(
+            "/surveys/new/", {"name": "Pulse", "audience": "people", "people": [person.uuid]}
+        ).content.decode()
+        assert ("Choose active people of the organisation." in page) is not accepted
+        assert any("Ottilie Kept" in option for option in _select(page, "people")) is accepted
