@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments import export_views, views
+from assessments import export_views, report_views, views
 from assessments.reviews import views as review_views
 
 app_name = "assessments"
@@ -13,9 +13,9 @@ urlpatterns = [
     path("experts/", views.expert_grants, name="expert_grants"),
     path("experts/<uuid:id>/revoke/", views.expert_revoke, name="expert_revoke"),
     path("results/<uuid:id>/", views.results, name="results"),
-    path("team/", views.team, name="team"),
-    path("gaps/", views.gap_report, name="gap_report"),
-    path("departments/", views.department_heatmap, name="department_heatmap"),
+    path("team/", report_views.team, name="team"),
+    path("gaps/", report_views.gap_report, name="gap_report"),
+    path("departments/", report_views.department_heatmap, name="department_heatmap"),
     path("cycles/", views.cycle_list, name="cycle_list"),
     path("cycles/new/", views.cycle_create, name="cycle_create"),
     path("cycles/<uuid:id>/", views.cycle_detail, name="cycle_detail"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from assessments import charts, gaps
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import requirements as requirement_selectors
+from dashboards import organisation
 from dashboards import selectors as dashboard_selectors
 from dashboards.charts import adoption_svg
 from goals import selectors as goal_selectors
@@ -217,17 +218,17 @@ def _team_columns(sort: str) -> list[dict]:
 def _hr_sections(organization: Organization) -> dict:
     closed_cycle = cycle_selectors.latest_closed_cycle()
     cycle = cycle_selectors.current_cycle()
-    trends = dashboard_selectors.organisation_trends(organization=organization, cycle=cycle)
+    trends = organisation.organisation_trends(organization=organization, cycle=cycle)
     return {
         "adoption_chart": adoption_svg(trends["adoption"], described_by="adoption-table"),
-        **dashboard_selectors.organisation_headcount(),
+        **organisation.organisation_headcount(),
         "org_cycle": closed_cycle,
         "org_heatmap": (
-            dashboard_selectors.gap_heatmap_by_department(cycle=closed_cycle)
+            organisation.gap_heatmap_by_department(cycle=closed_cycle)
             if closed_cycle is not None
             else {"categories": [], "rows": []}
         ),
         "funnel_cycle": cycle,
         **trends,
-        "latency": dashboard_selectors.decision_latency_summary(shown=FEEDBACK_SHOWN),
+        "latency": organisation.decision_latency_summary(shown=FEEDBACK_SHOWN),
     }

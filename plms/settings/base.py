@@ -398,7 +398,7 @@ PLMS_ENCRYPTION_KEYS = env_list("PLMS_ENCRYPTION_KEYS")
 PLMS_RESULTS_CACHE_SECONDS = env_int("PLMS_RESULTS_CACHE_SECONDS", 86400)
 
 # The HR home's organisation-wide trends (goals by RAG, the cycle funnel, learning impact,
-# adoption) are computed at most this often per organisation (dashboards.selectors); 0: always.
+# adoption) are computed at most this often per organisation (dashboards.organisation); 0: always.
 PLMS_DASHBOARD_CACHE_SECONDS = env_int("PLMS_DASHBOARD_CACHE_SECONDS", 120)
 
 # Retention: delivered outbox events and webhook delivery logs older than this many days are

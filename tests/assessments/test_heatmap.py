@@ -9,7 +9,7 @@ import re
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from assessments import views as assessment_views
+from assessments import report_views as assessment_views
 from plms.people.models import Employee
 from tests.assessments.conftest import closed_cycle, count_queries, grow_team
 from tests.conftest import in_org

@@ -8,7 +8,7 @@ import re
 
 from django.urls import reverse
 
-from assessments import views as assessment_views
+from assessments import report_views as assessment_views
 from assessments.models import AssessmentCycle
 from plms.audit.models import AuditEvent
 from plms.people.models import Employee

@@ -21,7 +21,7 @@ from rest_framework.test import APIClient
 from assessments.models import AssessmentCycle, ConsolidatedLevel
 from assessments.services import calibration as calibration_services
 from capabilities.models import Capability, CompetencyScale
-from dashboards.selectors import gap_heatmap_by_department
+from dashboards.organisation import gap_heatmap_by_department
 from plms.people.models import Department, Employee
 from tests.assessments.conftest import closed_cycle
 from tests.capabilities.factories import RoleRequirementFactory

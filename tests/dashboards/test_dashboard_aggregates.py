@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from assessments import gaps
-from dashboards import selectors
+from dashboards import organisation, selectors
 from goals import selectors as goal_selectors
 from goals.models import Goal, GoalUpdate
 from goals.selectors import goal_rag, goal_settings_get
@@ -74,7 +74,7 @@ def test_goal_rag_by_perspective_matches_a_hand_worked_example(org_a):
 
         table = {
             row["perspective"]: (row["green"], row["amber"], row["red"], row["none"], row["total"])
-            for row in selectors.goal_rag_by_perspective(today=TODAY)
+            for row in organisation.goal_rag_by_perspective(today=TODAY)
         }
         settings = goal_settings_get()
         computed = Counter(
@@ -114,7 +114,7 @@ def test_goal_rag_in_the_database_agrees_with_the_goals_app_on_awkward_fractions
             (goal.perspective, goal_rag(goal, settings=settings, today=today))
             for goal in Goal.objects.filter(status="active")
         )
-        rows = selectors.goal_rag_by_perspective(today=today)
+        rows = organisation.goal_rag_by_perspective(today=today)
     for row in rows:
         for rag in ("green", "amber", "red"):
             assert row[rag] == computed[(row["perspective"], rag)], (row["perspective"], rag)
@@ -134,7 +134,7 @@ def test_decision_latency_summary_matches_every_episode_read_one_by_one(org_a):
             GoalRedEpisodeFactory(
                 organization=org_a, turned_red_at=timezone.now() - datetime.timedelta(days=days)
             )
-        summary = selectors.decision_latency_summary(shown=5)
+        summary = organisation.decision_latency_summary(shown=5)
         everything = goal_selectors.decision_latency()
 
     assert summary["mean"] == datetime.timedelta(hours=151 / 3)  # (1 + 48 + 102) / 3
@@ -148,7 +148,7 @@ def test_decision_latency_summary_matches_every_episode_read_one_by_one(org_a):
 
 def test_decision_latency_summary_without_episodes(org_a):
     with in_org(org_a):
-        assert selectors.decision_latency_summary() == {"episodes": [], "mean": None, "open": 0}
+        assert organisation.decision_latency_summary() == {"episodes": [], "mean": None, "open": 0}
 
 
 def test_learning_impact_overall_matches_a_hand_worked_example(org_a):
@@ -205,7 +205,7 @@ def test_learning_impact_overall_matches_a_hand_worked_example(org_a):
         done(unassessed, datetime.date(2027, 3, 1))  # never assessed: not measured
         done(numbers, datetime.date(2027, 3, 1), status="in_progress")  # not done: left out
 
-        overall = selectors.learning_impact_overall()
+        overall = organisation.learning_impact_overall()
         report = impact_report()["overall"]
 
     assert overall == {
@@ -219,7 +219,7 @@ def test_learning_impact_overall_matches_a_hand_worked_example(org_a):
 
 def test_learning_impact_overall_without_completions(org_a):
     with in_org(org_a):
-        assert selectors.learning_impact_overall() == {
+        assert organisation.learning_impact_overall() == {
             "completions": 0,
             "measured": 0,
             "mean_change": None,
@@ -297,7 +297,7 @@ def test_organisation_headcount_counts_as_the_people_directory_does(org_a, org_b
     with in_org(org_b):
         EmployeeFactory(organization=org_b, department=DepartmentFactory(organization=org_b))
     with in_org(org_a):
-        figures = selectors.organisation_headcount()
+        figures = organisation.organisation_headcount()
         expected = [(d.uuid, d.name, d.employee_count) for d in people_selectors.department_list()]
         people = people_selectors.employee_list(active=True).count()
         members = Employee.objects.filter(active=True, user__isnull=False).count()
