@@ -312,6 +312,22 @@ class GoalAlignment(TenantModel):
         ]
 
 
+class GoalRollup(TenantModel):
+    """A goal's progress rolled up from the goals supporting it (`goals.kpi.rollup` over the
+    organisation's goals that are not cancelled), kept by `goals.rollups` with every write
+    that changes it. Only goals whose roll-up comes from supporting goals have a row; any
+    other goal's roll-up is its own progress."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="+")
+    rolled_up = models.DecimalField(max_digits=5, decimal_places=2)
+
+    class Meta:
+        constraints = [
+            _org_uuid("goalrollup"),
+            models.UniqueConstraint(fields=["organization", "goal"], name="goalrollup_goal"),
+        ]
+
+
 class GoalUpdate(TenantModel):
     """A recorded value of a goal's KPI: the progress history."""
 

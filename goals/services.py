@@ -52,6 +52,7 @@ from goals.models import (
     GoalSettings,
     GoalUpdate,
 )
+from goals.rollups import ROLLUP_FIELDS, goal_rollups_refresh
 from plms.audit.services import audit_record, diff, snapshot
 from plms.common.errors import ApplicationError, PermissionDenied
 from plms.common.validation import full_clean
@@ -155,7 +156,8 @@ def _lock(goal: Goal, version: int | None) -> Goal:
 def _save_versioned(goal: Goal, version: int, fields: Iterable[str]) -> None:
     """Compare-and-swap on `version`: of two writers holding the same version, one wins.
 
-    A change of what the forecast reads (FORECAST_FIELDS) stores its new verdict with it."""
+    A change of what the forecast reads (FORECAST_FIELDS) stores its new verdict with it, and
+    one of what roll-ups read (ROLLUP_FIELDS) refreshes the goal's and its parents'."""
     now = timezone.now()
     fields = list(fields)
     columns = {field.name: field.attname for field in Goal._meta.concrete_fields}
@@ -171,6 +173,8 @@ def _save_versioned(goal: Goal, version: int, fields: Iterable[str]) -> None:
         raise _conflict(Goal.objects.get(pk=goal.pk))
     goal.version = version + 1
     goal.updated_at = now
+    if any(name in ROLLUP_FIELDS for name in fields):
+        goal_rollups_refresh(goal_ids=[goal.pk])
 
 
 def _recorded_values(goal: Goal) -> list[tuple[date, Decimal]]:
@@ -243,13 +247,17 @@ def _set_parents(goal: Goal, parents: Sequence[Goal]) -> None:
                 MSG_CYCLE.format(parent=parent),
                 fields={"parents": "Would create a cycle."},
             )
-    GoalAlignment.objects.filter(child=goal).exclude(parent__in=parents).delete()
-    existing = set(GoalAlignment.objects.filter(child=goal).values_list("parent_id", flat=True))
-    GoalAlignment.objects.bulk_create(
+    links = GoalAlignment.objects.filter(child=goal)
+    existing = set(links.values_list("parent_id", flat=True))
+    left = existing - {parent.pk for parent in parents}
+    links.filter(parent_id__in=left).delete()
+    added = GoalAlignment.objects.bulk_create(
         GoalAlignment(organization_id=goal.organization_id, child=goal, parent=parent)
         for parent in dict.fromkeys(parents)
         if parent.pk not in existing
     )
+    if left or added:
+        goal_rollups_refresh(goal_ids=[goal.pk, *left])
 
 
 def _set_contributors(goal: Goal, contributors: Sequence[Employee]) -> None:
@@ -715,6 +723,7 @@ def goal_progress_record(
     Goal.objects.filter(pk=goal.pk).update(
         current=goal.current, forecast_misses=goal.forecast_misses, updated_at=timezone.now()
     )
+    goal_rollups_refresh(goal_ids=[goal.pk])
     close_red_episode(goal, "update")
     after_rag = selectors.goal_rag(goal, settings=settings, today=day)
     if after_rag == kpi_math.RED and before_rag != kpi_math.RED:

@@ -552,22 +552,21 @@ def goal_approve_stretch(request: HttpRequest, id) -> HttpResponse:
 
 @member_required
 def goal_tree(request: HttpRequest) -> HttpResponse:
-    """The cascade, a page of top-level goals at a time, each with the goals supporting it;
-    deeper levels open on demand (`?under=<goal>`: as a fragment for htmx, else as the page of
-    that goal's branch)."""
+    """The cascade, a page of top-level goals at a time, each with the goals supporting it
+    (the whole organisation's, for HR admins: how many); deeper levels open on demand
+    (`?under=<goal>`: a page of the goals supporting that goal, as a fragment for htmx, else as
+    a page)."""
     actor = actor_from_request(request)
     forest = tree_selectors.goal_forest(actor=actor)
     under = None
     if "under" in request.GET:
         under = selectors.goal_visible(actor=actor, uuid=parse_public_id(request.GET["under"]))
-        if under is None or under.pk not in forest.progress:
+        if under is None or not forest.contains(under):
             raise Http404
-    if under is not None and request.htmx:
-        nodes = tree_selectors.goal_tree(
-            actor=actor, forest=forest, ids=forest.children.get(under.pk, [])
-        )
-        return render(request, "goals/_tree_nodes.html", {"nodes": nodes})
-    ids = [under.pk] if under is not None else forest.roots
+    ids = forest.children_of([under.pk])[under.pk] if under is not None else forest.roots
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
     nodes = tree_selectors.goal_tree(actor=actor, forest=forest, ids=list(page.object_list))
-    return render(request, "goals/goal_tree.html", {"roots": nodes, "page": page, "under": under})
+    context = {"roots": nodes, "page": page, "under": under}
+    if under is not None and request.htmx:
+        return render(request, "goals/_tree_nodes.html", context)
+    return render(request, "goals/goal_tree.html", context)

@@ -41,6 +41,7 @@ from goals.models import (
     GoalCapability,
     GoalUpdate,
 )
+from goals.rollups import goal_rollups_refresh
 from goals.services import goal_forecasts_refresh
 from plms.common.db import insert_rows
 from plms.people.models import Department, Employee
@@ -761,6 +762,7 @@ def generate(actor: Actor, rng: random.Random, sizes: Sizes) -> dict[str, int]:
         page_size=5000,
     )
     goal_forecasts_refresh(goal_ids=goal_ids)
+    goal_rollups_refresh(goal_ids=goal_ids)
     owner = GOAL_FIELDS.index("owner_employee_id")
     status = GOAL_FIELDS.index("status")
     goal_of = {

@@ -30,6 +30,7 @@ from goals.models import (
     GoalTemplate,
     GoalTemplateCapability,
 )
+from goals.rollups import goal_rollups_refresh
 from goals.services import CHECKED_RELATIONS, HISTORY_FIELDS, check_capabilities, check_kpi
 from plms.audit.models import AuditEvent
 from plms.audit.services import audit_record, snapshot
@@ -271,6 +272,7 @@ def _template_apply(
             GoalAlignment(organization_id=organization_id, child=goal, parent_id=template.parent_id)
             for goal in goals
         )
+        goal_rollups_refresh(goal_ids=[template.parent_id])
     GoalCapability.objects.bulk_create(
         GoalCapability(organization_id=organization_id, goal=goal, capability_id=capability_id)
         for goal in goals

@@ -283,6 +283,57 @@ def test_goal_tree_shows_two_levels_and_opens_deeper_ones_on_demand(
     assert "Loose 1" in second and "Loose 2" in second and "Page 2 of 2" in second
 
 
+def test_the_organisation_goal_tree_of_hr_opens_one_level_at_a_time_a_page_at_a_time(
+    client, org_a, cast, goal, monkeypatch
+):
+    with in_org(org_a):
+        for n in range(3):
+            step = GoalFactory(
+                organization=org_a, owner_employee=cast.peer.employee, title=f"Step {n}"
+            )
+            GoalAlignmentFactory(organization=org_a, child=step, parent=goal)
+        GoalFactory(organization=org_a, owner_employee=cast.peer.employee, title="Loose")
+        gone = GoalFactory(
+            organization=org_a, owner_employee=cast.peer.employee, status="cancelled"
+        )
+        GoalAlignmentFactory(organization=org_a, child=goal.strategy, parent=gone)
+    client.force_login(cast.hr.user)
+    page = client.get("/goals/tree/").content.decode()
+    assert goal.strategy.title in page and "Loose" in page and "Show the 1 supporting goal" in page
+    assert goal.title not in page
+    fragment = client.get(
+        "/goals/tree/", {"under": goal.strategy.uuid}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert fragment.startswith("<ul>") and goal.title in fragment
+    assert "Show the 3 supporting goals" in fragment and "Step 0" not in fragment
+    assert client.get("/goals/tree/", {"under": gone.uuid}).status_code == 404
+    # A level comes a page at a time too: the next page replaces the link to it.
+    monkeypatch.setattr(goal_views, "PAGE_SIZE", 2)
+    steps = {"under": goal.uuid}
+    first = client.get("/goals/tree/", steps, headers={"HX-Request": "true"}).content.decode()
+    assert "Step 0" in first and "Step 2" not in first and "Show more (2 of 3 shown)" in first
+    steps["page"] = 2
+    second = client.get("/goals/tree/", steps, headers={"HX-Request": "true"}).content.decode()
+    assert "Step 2" in second and not second.startswith("<ul>") and "Show more" not in second
+    # Without htmx, a level is a page of its own.
+    branch = client.get("/goals/tree/", steps).content.decode()
+    assert "Step 2" in branch and "The whole tree" in branch and "Page 2 of 2" in branch
+    monkeypatch.setattr(goal_views, "PAGE_SIZE", 1)
+    top = client.get("/goals/tree/", {"page": 2}).content.decode()
+    assert "Loose" in top and goal.strategy.title not in top and "Page 2 of 2" in top
+
+    def count(query) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/goals/tree/", query).status_code == 200
+        return len(captured)
+
+    queries = [{}, {"under": goal.strategy.uuid}, {"under": goal.uuid}]
+    first_counts = [count(query) for query in queries]
+    _goals(org_a, cast.owner.employee, goal.strategy, 4)
+    _goals(org_a, cast.owner.employee, goal, 4)
+    assert [count(query) for query in queries] == first_counts
+
+
 def test_team_goals_at_risk_come_a_page_at_a_time_worst_first(client, org_a, cast, monkeypatch):
     with in_org(org_a):
         for n, current in enumerate((D(40), D(41), D(42))):  # 0, 5 and 10 % of the way: red

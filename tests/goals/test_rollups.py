@@ -1,0 +1,167 @@
+"""Roll-ups kept on write (`goals.rollups`): after every service write that changes what a
+roll-up reads, the stored roll-ups equal those computed again over the whole forest, and the
+organisation's goal tree (HR admins) shows what the tree computed on read shows."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from goals import rollups, services
+from goals import tree as tree_selectors
+from goals.models import Goal, GoalRollup
+from tests.conftest import in_org
+from tests.goals.conftest import actor_for
+from tests.goals.factories import GoalAlignmentFactory, GoalFactory
+
+pytestmark = pytest.mark.usefixtures("in_a")
+
+
+def _computed(hr) -> dict[int, D]:
+    """Every roll-up that comes from supporting goals, computed on read over the forest HR
+    admins see."""
+    forest = tree_selectors.visible_goal_forest(actor=hr)
+    return {
+        pk: forest.rolled_up(pk)
+        for pk, kids in forest.children.items()
+        if any(forest.rolled_up(kid) is not None for kid in kids)
+    }
+
+
+def _stored() -> dict[int, D]:
+    return dict(GoalRollup.objects.values_list("goal_id", "rolled_up"))
+
+
+def _nodes(nodes) -> list:
+    return [(n.goal.pk, n.rolled_up, n.more, _nodes(n.children)) for n in nodes]
+
+
+def _same_tree(hr) -> None:
+    stored = tree_selectors.goal_forest(actor=hr)
+    computed = tree_selectors.visible_goal_forest(actor=hr)
+    assert isinstance(stored, tree_selectors.OrganisationForest)
+    assert list(stored.roots) == computed.roots
+    assert _nodes(tree_selectors.goal_tree(actor=hr, forest=stored, ids=list(stored.roots))) == (
+        _nodes(tree_selectors.goal_tree(actor=hr, forest=computed, ids=computed.roots))
+    )
+
+
+@pytest.fixture
+def cascade(org_a, cast):
+    """A strategy supported by two tactical goals, supported by three operational ones (one
+    under both), weighted unevenly, with thirds and sevenths of progress; written directly, so
+    refreshed as bulk loads are."""
+
+    def make(title, level="operational", current=None, weight=D(1), **fields):
+        return GoalFactory(
+            organization=org_a,
+            owner_employee=cast.owner.employee,
+            title=title,
+            level=level,
+            current=current,
+            weight=weight,
+            **fields,
+        )
+
+    goals = {
+        "strategy": make("Strategy", "strategic", current=D(50)),
+        "sales": make("Sales", "tactical", weight=D(3)),
+        "service": make("Service", "tactical", current=D(41)),
+        "calls": make("Calls", current=D("46.6666"), weight=D(2)),
+        "visits": make("Visits", current=D(47), target=D(61)),
+        "shared": make("Shared", current=D(55), weight=D("0.5")),
+        "draft": make("Draft", status=Goal.Status.DRAFT, current=D(60)),
+    }
+    for child, parent in (
+        ("sales", "strategy"),
+        ("service", "strategy"),
+        ("calls", "sales"),
+        ("visits", "sales"),
+        ("shared", "sales"),
+        ("shared", "service"),
+    ):
+        GoalAlignmentFactory(organization=org_a, child=goals[child], parent=goals[parent])
+    rollups.goal_rollups_refresh(goal_ids=[goal.pk for goal in goals.values()])
+    return goals
+
+
+def test_a_bulk_refresh_stores_the_roll_ups_of_the_forest(cast, cascade):
+    hr = actor_for(cast.hr)
+    stored = _stored()
+    assert stored == _computed(hr)
+    assert set(stored) == {cascade[name].pk for name in ("strategy", "sales", "service")}
+    # Goals without supporting goals keep no row: their roll-up is their own progress.
+    assert rollups.goal_rollups_refresh(goal_ids=[cascade["calls"].pk]) == 0
+    _same_tree(hr)
+
+
+def test_recording_progress_refreshes_the_goals_it_supports(cast, cascade):
+    hr = actor_for(cast.hr)
+    before = _stored()
+    services.goal_progress_record(actor=hr, goal=cascade["shared"], value=D(59))
+    after = _stored()
+    assert after == _computed(hr)
+    for name in ("strategy", "sales", "service"):
+        assert after[cascade[name].pk] != before[cascade[name].pk]
+    _same_tree(hr)
+
+
+def test_a_change_of_kpi_or_weight_refreshes_the_goals_it_supports(cast, cascade):
+    hr = actor_for(cast.hr)
+    draft = cascade["draft"]
+    services.goal_update(actor=hr, goal=draft, version=draft.version, parents=[cascade["service"]])
+    assert _stored() == _computed(hr)
+    draft.refresh_from_db()
+    services.goal_update(actor=hr, goal=draft, version=draft.version, target=D(80), weight=D(4))
+    assert _stored() == _computed(hr)
+    # An active goal's weight changes when the change is approved.
+    visits = cascade["visits"]
+    before = _stored()
+    services.goal_update(
+        actor=hr, goal=visits, version=visits.version, weight=D(5), justification="Priority"
+    )
+    assert _stored() == before
+    change = visits.change_requests.get()
+    services.goal_change_request_decide(actor=hr, change_request=change, approve=True)
+    assert _stored() == _computed(hr) != before
+    _same_tree(hr)
+
+
+def test_realigning_a_goal_refreshes_its_old_and_new_parents(cast, cascade):
+    hr = actor_for(cast.hr)
+    shared = cascade["shared"]
+    services.goal_update(actor=hr, goal=shared, version=shared.version, parents=[])
+    stored = _stored()
+    assert stored == _computed(hr)
+    # The service goal has no scored supporting goal left: its roll-up is its own progress.
+    assert cascade["service"].pk not in stored
+    calls = cascade["calls"]
+    services.goal_update(actor=hr, goal=calls, version=calls.version, parents=[cascade["service"]])
+    assert _stored() == _computed(hr) and cascade["service"].pk in _stored()
+    _same_tree(hr)
+
+
+def test_cancelling_or_creating_a_goal_refreshes_the_goals_it_supports(cast, cascade):
+    hr = actor_for(cast.hr)
+    services.goal_transition(actor=hr, goal=cascade["calls"], status=Goal.Status.CANCELLED)
+    assert _stored() == _computed(hr)
+    services.goal_transition(actor=hr, goal=cascade["sales"], status=Goal.Status.CANCELLED)
+    stored = _stored()
+    assert stored == _computed(hr) and cascade["sales"].pk not in stored
+    services.goal_create(
+        actor=hr,
+        title="New",
+        owner_employee=cast.owner.employee,
+        parents=[cascade["strategy"]],
+        baseline=D(0),
+        target=D(10),
+    )
+    assert _stored() == _computed(hr)
+    _same_tree(hr)
+
+
+def test_roll_ups_stay_in_their_organisation(cast, cascade, org_b):
+    with in_org(org_b):
+        assert not GoalRollup.objects.exists()
+        assert rollups.goal_rollups_refresh(goal_ids=[cascade["strategy"].pk]) == 0
