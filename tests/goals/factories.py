@@ -22,6 +22,7 @@ from goals.models import (
     GoalChangeRequest,
     GoalContributor,
     GoalRedEpisode,
+    GoalRollup,
     GoalSettings,
     GoalTemplate,
     GoalTemplateCapability,
@@ -89,6 +90,15 @@ class GoalAlignmentFactory(TenantFactory):
         owner_employee=None,
         level="strategic",
     )
+
+
+@tenant_factory
+class GoalRollupFactory(TenantFactory):
+    class Meta:
+        model = GoalRollup
+
+    goal = factory.SubFactory(GoalFactory, organization=SAME_ORG)
+    rolled_up = Decimal(50)
 
 
 @tenant_factory
