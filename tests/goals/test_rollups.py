@@ -4,9 +4,13 @@ organisation's goal tree (HR admins) shows what the tree computed on read shows.
 
 from __future__ import annotations
 
+import importlib
 from decimal import Decimal as D
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
+from django.db import connection
 
 from goals import rollups, services
 from goals import tree as tree_selectors
@@ -42,9 +46,12 @@ def _same_tree(hr) -> None:
     computed = tree_selectors.visible_goal_forest(actor=hr)
     assert isinstance(stored, tree_selectors.OrganisationForest)
     assert list(stored.roots) == computed.roots
-    assert _nodes(tree_selectors.goal_tree(actor=hr, forest=stored, ids=list(stored.roots))) == (
-        _nodes(tree_selectors.goal_tree(actor=hr, forest=computed, ids=computed.roots))
-    )
+    for depth in (1, 3):  # the whole cascade, and the levels as the page shows them
+        assert _nodes(
+            tree_selectors.goal_tree(actor=hr, forest=stored, ids=stored.roots, depth=depth)
+        ) == _nodes(
+            tree_selectors.goal_tree(actor=hr, forest=computed, ids=computed.roots, depth=depth)
+        )
 
 
 @pytest.fixture
@@ -94,6 +101,14 @@ def test_a_bulk_refresh_stores_the_roll_ups_of_the_forest(cast, cascade):
     # Goals without supporting goals keep no row: their roll-up is their own progress.
     assert rollups.goal_rollups_refresh(goal_ids=[cascade["calls"].pk]) == 0
     _same_tree(hr)
+
+
+def test_the_migration_stores_the_roll_ups_of_the_goals_there_are(cast, cascade):
+    expected = _stored()
+    GoalRollup.objects.all().delete()
+    migration = importlib.import_module("goals.migrations.0009_goal_rollups")
+    migration.store_rollups(apps, SimpleNamespace(connection=connection))
+    assert _stored() == expected
 
 
 def test_recording_progress_refreshes_the_goals_it_supports(cast, cascade):
