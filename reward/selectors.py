@@ -222,9 +222,13 @@ def can_confirm(*, actor: Actor, rating: PerformanceRating) -> bool:
 # --- Pay -------------------------------------------------------------------------------------
 
 
-def compensation_grant_holders() -> list[int]:
-    """The employee ids of managers with the compensation permission."""
-    return list(CompensationGrant.objects.values_list("manager_id", flat=True))
+def compensation_grant_managers() -> QuerySet[Employee]:
+    """The managers with the compensation permission, by name."""
+    return (
+        people_selectors.employees()
+        .filter(compensation_grants__isnull=False)
+        .order_by("last_name", "first_name", "id")
+    )
 
 
 def has_compensation_grant(*, employee: Employee | None) -> bool:
