@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from assessments.gaps import EFFECTIVE, _q
@@ -177,20 +177,30 @@ def manager_potentials(
     """{employee id: potential 1-3} as managers placed people in the cycle's 9-box (the
     primary manager's when several managers rated): `nine_box`'s placement, as plain values,
     of everyone placed or of `employee_ids`. One query."""
-    placed = Assessment.objects.filter(
-        cycle=cycle,
-        kind=Assessment.Kind.MANAGER,
-        status=Assessment.Status.SUBMITTED,
-        performance__isnull=False,
-        potential__isnull=False,
-    )
+    placed = manager_potential_rows(cycle=cycle)
     if employee_ids is not None:
         placed = placed.filter(employee_id__in=list(employee_ids))
-    placed = placed.order_by("employee_id", "-weight", "id").values_list("employee_id", "potential")
     found: dict[int, int] = {}
-    for employee_id, level in placed:
+    for employee_id, level in placed.values_list("employee_id", "potential"):
         found.setdefault(employee_id, level)
     return found
+
+
+def manager_potential_rows(*, cycle: AssessmentCycle) -> QuerySet[Assessment]:
+    """The managers' placements of `manager_potentials` as rows (`employee_id`, `potential`),
+    each person's primary manager's first: the first row per person is theirs (for a query
+    that joins them, with `DISTINCT ON (employee_id)`)."""
+    return (
+        Assessment.objects.filter(
+            cycle=cycle,
+            kind=Assessment.Kind.MANAGER,
+            status=Assessment.Status.SUBMITTED,
+            performance__isnull=False,
+            potential__isnull=False,
+        )
+        .order_by("employee_id", "-weight", "id")
+        .values("employee_id", "potential")
+    )
 
 
 def nine_box(*, cycle: AssessmentCycle) -> list[list[dict]]:
