@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Q, QuerySet
@@ -170,14 +171,17 @@ NINE_BOX_NAMES = {
 NINE_BOX_LEVELS = {1: _("low"), 2: _("medium"), 3: _("high")}
 
 
-def manager_potentials(*, cycle: AssessmentCycle) -> dict[int, int]:
+def manager_potentials(
+    *, cycle: AssessmentCycle, employee_ids: Iterable[int] | None = None
+) -> dict[int, int]:
     """{employee id: potential 1-3} as managers placed people in the cycle's 9-box (the
-    primary manager's when several managers rated): `nine_box`'s placement, as plain values.
-    One query."""
+    primary manager's when several managers rated): `nine_box`'s placement, as plain values,
+    of everyone placed or of `employee_ids`. One query."""
+    placed = manager_potential_rows(cycle=cycle)
+    if employee_ids is not None:
+        placed = placed.filter(employee_id__in=list(employee_ids))
     found: dict[int, int] = {}
-    for employee_id, level in manager_potential_rows(cycle=cycle).values_list(
-        "employee_id", "potential"
-    ):
+    for employee_id, level in placed.values_list("employee_id", "potential"):
         found.setdefault(employee_id, level)
     return found
 

@@ -350,6 +350,17 @@ def job_role_list_detailed() -> QuerySet[JobRole]:
     ).order_by("family", "name", "id")
 
 
+def role_requirement_rows(*, role_ids: Iterable[int]) -> list[tuple[int, int, str, int, int]]:
+    """(role id, capability id, capability name, target level, weight) of these roles'
+    requirements, in each role's order (core first, then by capability name): one query, no
+    model instances."""
+    return list(
+        RoleRequirement.objects.filter(role_id__in=list(role_ids))
+        .order_by("role_id", "-is_core", "capability__name", "id")
+        .values_list("role_id", "capability_id", "capability__name", "target_level", "weight")
+    )
+
+
 def job_role_get(*, uuid) -> JobRole | None:
     return job_role_list_detailed().filter(uuid=uuid).first()
 

@@ -5,6 +5,9 @@ Scope area `talent`."""
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
@@ -19,6 +22,7 @@ from plms.common.api import (
     ApiSerializer,
     OrganizationScopedViewSet,
     PublicIdField,
+    api_date_time,
     without_body,
 )
 from plms.common.errors import ApplicationError, PermissionDenied
@@ -27,6 +31,7 @@ from plms.tenancy.permissions import IsOrganizationAdmin
 from talent import selectors, services
 from talent.error_codes import INVALID
 from talent.models import Aspiration, CareerPath, CriticalRole, PotentialAssessment, Successor
+from talent.selectors import Evidence
 
 
 @extend_schema_field(OpenApiTypes.UUID)
@@ -340,15 +345,52 @@ class SuccessorUpdateSerializer(ApiModelSerializer):
         fields = ["readiness", "note"]
 
 
+# How `SuccessorSerializer` writes the evidence's gap index.
+_GAP_INDEX = EvidenceSerializer().fields["gap_index"]
+
+
+def successor_list_item(row: dict, evidence: Evidence | None, *, zone: tzinfo) -> dict:
+    """`SuccessorSerializer`'s representation of a `successor_rows()` row with its evidence,
+    field for field and in its order (`zone`: the current time zone)."""
+    return {
+        "id": str(row["uuid"]),
+        "critical_role": str(row["critical_role__uuid"]),
+        "employee": row["employee__uuid"],
+        "employee_name": f"{row['employee__first_name']} {row['employee__last_name']}".strip(),
+        "readiness": row["readiness"],
+        "note": row["note"],
+        "evidence": None
+        if evidence is None
+        else {
+            "capability_match": evidence.capability_match,
+            "gap_index": None
+            if evidence.gap_index is None
+            else _GAP_INDEX.to_representation(evidence.gap_index),
+            "performance": evidence.performance,
+            "potential": evidence.potential,
+            "aspires": evidence.aspires,
+        },
+        "created_at": api_date_time(row["created_at"], zone),
+    }
+
+
 def _successor_page(view, queryset, read=None) -> Response:
-    """A page of successors with their evidence; the read is audited."""
-    page = view.paginate_queryset(queryset)
-    rows = list(page) if page is not None else list(queryset)
-    evidence = selectors.successor_evidence(successors=rows)
+    """A page of successors with their evidence; the read is audited. The page is read as
+    plain rows (`successor_rows`) and written as `SuccessorSerializer` writes a successor:
+    building successors with their role, person and department and serialising them cost
+    more than reading them."""
+    # The page's ids first: counting the rows the values read would join every one of them.
+    ids = view.paginate_queryset(queryset.select_related(None).values_list("id", flat=True))
+    rows = selectors.successor_rows(ids=list(ids))
+    evidence = selectors.successor_evidence_of(
+        [(row["id"], row["employee_id"], row["critical_role__role_id"]) for row in rows]
+    )
     if rows:  # nothing read, nothing to record
         services.confidential_read(actor=view.actor, obj=read, what="successors", count=len(rows))
-    data = SuccessorSerializer(rows, many=True, context={"evidence": evidence}).data
-    return view.get_paginated_response(data) if page is not None else Response(data)
+    zone = timezone.get_current_timezone()
+    return view.get_paginated_response(
+        [successor_list_item(row, evidence.get(row["id"]), zone=zone) for row in rows]
+    )
 
 
 class SlateReaderSerializer(ApiSerializer):

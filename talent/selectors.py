@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
@@ -47,35 +47,30 @@ CYCLES_LOOKED_BACK = 4
 
 def latest_levels(*, employee_ids: Iterable[int]) -> dict[int, dict[int, Decimal]]:
     """{employee id: {capability id: level}}: each capability's newest consolidated level
-    (calibrated when adjusted) over the last closed cycles (one query per cycle, at most
-    CYCLES_LOOKED_BACK + 1)."""
+    (calibrated when adjusted) over the last closed cycles (two queries)."""
     ids = list(employee_ids)
     found: dict[int, dict[int, Decimal]] = {employee_id: {} for employee_id in ids}
     if not ids:
         return found
-    for cycle in cycle_selectors.closed_cycles()[:CYCLES_LOOKED_BACK]:
-        rows = (
-            result_selectors.consolidated_for_export(cycle=cycle)
-            .filter(employee_id__in=ids)
-            .order_by()
-            .values_list("employee_id", "capability_id", "level", "adjusted_level")
-        )
-        for employee_id, capability_id, level, adjusted in rows:
-            current = adjusted if adjusted is not None else level
-            found[employee_id].setdefault(capability_id, Decimal(current))
+    cycles = list(cycle_selectors.closed_cycles().values_list("id", flat=True)[:CYCLES_LOOKED_BACK])
+    newest_first = {cycle_id: position for position, cycle_id in enumerate(cycles)}
+    rows = result_selectors.consolidated_values(cycle_ids=cycles, employee_ids=ids)
+    for _, employee_id, capability_id, level, adjusted in sorted(
+        rows, key=lambda row: newest_first[row[0]]
+    ):
+        current = adjusted if adjusted is not None else level
+        found[employee_id].setdefault(capability_id, Decimal(current))
     return found
 
 
 def role_requirements(*, role_ids: Iterable[int]) -> dict[int, list[Requirement]]:
-    """{role id: its requirements} (two queries)."""
-    roles = capability_selectors.job_role_list_detailed().filter(id__in=list(role_ids))
-    return {
-        role.pk: [
-            Requirement(r.capability_id, r.capability.name, r.target_level, r.weight)
-            for r in role.requirements.all()
-        ]
-        for role in roles
-    }
+    """{role id: its requirements} (one query)."""
+    found: dict[int, list[Requirement]] = {}
+    for role_id, capability_id, name, target, weight in capability_selectors.role_requirement_rows(
+        role_ids=role_ids
+    ):
+        found.setdefault(role_id, []).append(Requirement(capability_id, name, target, weight))
+    return found
 
 
 @dataclass(frozen=True)
@@ -236,14 +231,19 @@ def _critical_roles() -> QuerySet[CriticalRole]:
 def critical_roles_for_viewer(*, actor: Actor) -> QuerySet[CriticalRole]:
     """The critical roles whose slates the actor may read, highest risk first, each with its
     bench strength (`ready_now`, `ready_soon`, `ready_later`)."""
-    queryset = _critical_roles().order_by("-risk_score", "role__name", "id")  # type: ignore[misc]
+    readable = _critical_roles().order_by("-risk_score", "role__name", "id")  # type: ignore[misc]
+    return _readable_by(actor, readable)
+
+
+def _readable_by(actor: Actor, roles: QuerySet[CriticalRole]) -> QuerySet[CriticalRole]:
+    """The rule itself: `roles` narrowed to those whose slates the actor may read."""
     if actor.is_admin:
-        return queryset
+        return roles
     if actor.user is None or actor.employee is None:
-        return queryset.none()
+        return roles.none()
     on_slate = Successor.objects.filter(employee=actor.employee).values("critical_role_id")
     return (
-        queryset.filter(id__in=_granted_role_ids(actor))
+        roles.filter(id__in=_granted_role_ids(actor))
         .exclude(incumbent=actor.employee)
         .exclude(id__in=on_slate)
     )
@@ -271,14 +271,40 @@ def may_read_succession(*, actor: Actor) -> bool:
 
 
 def successors_for_viewer(*, actor: Actor) -> QuerySet[Successor]:
+    # The readable roles' ids without their bench counts: `critical_roles_for_viewer`'s
+    # aggregates made the subquery join and group every slate.
+    readable = _readable_by(actor, CriticalRole.objects.all()).values("id")
     return (
-        Successor.objects.filter(
-            critical_role__in=critical_roles_for_viewer(actor=actor).values("id")
-        )
+        Successor.objects.filter(critical_role__in=readable)
         .select_related("critical_role", "critical_role__role", "employee", "employee__department")
         .annotate(readiness_rank=READINESS_RANK)
         .order_by("critical_role_id", "readiness_rank", "employee__last_name", "id")
     )
+
+
+SUCCESSOR_ROW_FIELDS = (
+    "id",
+    "uuid",
+    "critical_role__uuid",
+    "critical_role__role_id",
+    "employee_id",
+    "employee__uuid",
+    "employee__first_name",
+    "employee__last_name",
+    "readiness",
+    "note",
+    "created_at",
+)
+
+
+def successor_rows(*, ids: list[int]) -> list[dict[str, Any]]:
+    """These successors as dicts of `SUCCESSOR_ROW_FIELDS`, in the order of `ids`: the API's
+    list, without model instances (one query)."""
+    rows = {
+        row["id"]: row
+        for row in Successor.objects.filter(id__in=ids).order_by().values(*SUCCESSOR_ROW_FIELDS)
+    }
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def successor_get_for_viewer(*, actor: Actor, uuid) -> Successor | None:
@@ -301,10 +327,18 @@ class Evidence:
 
 def successor_evidence(*, successors: list[Successor]) -> dict[int, Evidence]:
     """{successor id: evidence} for many successors at once (a constant number of queries)."""
+    return successor_evidence_of(
+        [(s.pk, s.employee.pk, s.critical_role.role.pk) for s in successors]
+    )
+
+
+def successor_evidence_of(successors: list[tuple[int, int, int]]) -> dict[int, Evidence]:
+    """{successor id: evidence} for (successor id, employee id, role id) triples, as
+    `successor_evidence` (the same queries, from plain rows)."""
     if not successors:
         return {}
-    employee_ids = {s.employee.pk for s in successors}
-    role_ids = {s.critical_role.role.pk for s in successors}
+    employee_ids = {employee_id for _, employee_id, _ in successors}
+    role_ids = {role_id for _, _, role_id in successors}
     requirements = role_requirements(role_ids=role_ids)
     levels = latest_levels(employee_ids=employee_ids)
     ratings = performance.performance_ratings(employee_ids=employee_ids)
@@ -315,10 +349,9 @@ def successor_evidence(*, successors: list[Successor]) -> dict[int, Evidence]:
         )
     )
     found = {}
-    for successor in successors:
-        employee_id, role_id = successor.employee.pk, successor.critical_role.role.pk
+    for successor_id, employee_id, role_id in successors:
         gaps = role_gaps(requirements.get(role_id, []), levels.get(employee_id, {}))
-        found[successor.pk] = Evidence(
+        found[successor_id] = Evidence(
             capability_match=capability_match(gaps),
             gap_index=gap_index(gaps),
             performance=ratings.get(employee_id),
@@ -343,9 +376,10 @@ def potential_levels(
         found.setdefault(employee_id, level)
     typed_in = cycle or cycle_selectors.latest_closed_cycle()
     if typed_in is not None:
-        for employee_id, level in fairness.manager_potentials(cycle=typed_in).items():
-            if ids is None or employee_id in ids:
-                found.setdefault(employee_id, level)
+        for employee_id, level in fairness.manager_potentials(
+            cycle=typed_in, employee_ids=ids
+        ).items():
+            found.setdefault(employee_id, level)
     return found
 
 

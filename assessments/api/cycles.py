@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
@@ -31,6 +32,7 @@ from assessments.models import (
     ReviewTemplate,
 )
 from assessments.results_cache import cached_report
+from assessments.rows import CyclePagePaginator, assessment_list_item
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import raters as rater_selectors
 from assessments.services import cycles as cycle_services
@@ -48,7 +50,7 @@ from plms.common.api import (
 )
 from plms.common.errors import NotFound
 from plms.common.ids import parse_public_id
-from plms.common.pagination import paginated
+from plms.common.pagination import PagePagination, paginated
 from plms.people import selectors as people_selectors
 from plms.people.api import EmployeeFiguresSerializer
 from plms.tenancy.permissions import IsOrganizationAdmin
@@ -463,6 +465,10 @@ class AssessmentCycleViewSet(
         return self._refreshed(cycle)
 
 
+class AssessmentPagination(PagePagination):
+    django_paginator_class = CyclePagePaginator
+
+
 class AssessmentFilter(ApiFilterSet):
     cycle = PublicIdFilter(field_name="cycle__uuid")
     employee = PublicIdFilter(field_name="employee__uuid")
@@ -491,11 +497,19 @@ class AssessmentViewSet(
     serializer_class = AssessmentSerializer
     filterset_class = AssessmentFilter
     ordering_fields = ["created_at", "submitted_at"]
+    pagination_class = AssessmentPagination
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
             return Assessment.objects.none()
         return rater_selectors.assessment_list_for_viewer(actor=self.actor)
+
+    def list(self, request, *args, **kwargs):
+        # Pages read cycle by cycle as plain rows (`assessments.rows`), written as
+        # `AssessmentSerializer` writes an assessment.
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        zone = timezone.get_current_timezone()
+        return self.get_paginated_response([assessment_list_item(row, zone=zone) for row in page])
 
     @extend_schema(
         methods=["get"],

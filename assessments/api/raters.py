@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -18,12 +19,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from assessments import services
+from assessments.api.cycles import AssessmentPagination
 from assessments.models import (
     Assessment,
     AssessmentCycle,
     ExpertGrant,
     PeerNomination,
 )
+from assessments.rows import peer_nomination_list_item
 from assessments.selectors import raters as rater_selectors
 from assessments.services import raters as rater_services
 from plms.common.api import (
@@ -154,11 +157,21 @@ class PeerNominationViewSet(
     filterset_class = PeerNominationFilter
     search_fields = ["rater__first_name", "rater__last_name", "employee__last_name"]
     ordering_fields = ["created_at"]
+    pagination_class = AssessmentPagination
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
             return Assessment.objects.none()
         return rater_selectors.peer_nomination_list_for_viewer(actor=self.actor)
+
+    def list(self, request, *args, **kwargs):
+        # Pages read cycle by cycle as plain rows (`assessments.rows`), written as
+        # `PeerNominationSerializer` writes a nomination.
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        zone = timezone.get_current_timezone()
+        return self.get_paginated_response(
+            [peer_nomination_list_item(row, zone=zone) for row in page]
+        )
 
     def create(self, request, *args, **kwargs):
         data = PeerNominateSerializer(data=request.data)

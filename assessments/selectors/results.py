@@ -51,6 +51,18 @@ def consolidated_for_export(*, cycle: AssessmentCycle) -> QuerySet[ConsolidatedL
     )
 
 
+def consolidated_values(*, cycle_ids: Iterable[int], employee_ids: Iterable[int]) -> QuerySet:
+    """(cycle id, employee id, capability id, level, adjusted level) of these people in these
+    cycles, unordered: one query, no model instances."""
+    return (
+        ConsolidatedLevel.objects.filter(
+            cycle_id__in=list(cycle_ids), employee_id__in=list(employee_ids)
+        )
+        .order_by()
+        .values_list("cycle_id", "employee_id", "capability_id", "level", "adjusted_level")
+    )
+
+
 def adjusted_levels(*, cycle: AssessmentCycle) -> QuerySet[ConsolidatedLevel]:
     """The levels calibration adjusted in the cycle."""
     return (

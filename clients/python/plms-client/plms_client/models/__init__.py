@@ -130,6 +130,11 @@ from .heatmap_capability import HeatmapCapability
 from .heatmap_cell import HeatmapCell
 from .heatmap_department import HeatmapDepartment
 from .history import History
+from .impact_capability import ImpactCapability
+from .impact_cost import ImpactCost
+from .impact_item import ImpactItem
+from .impact_plan import ImpactPlan
+from .impact_rates import ImpactRates
 from .indicator_enum import IndicatorEnum
 from .item_progress_request import ItemProgressRequest
 from .job_role import JobRole
@@ -191,6 +196,8 @@ from .paginated_goal_list import PaginatedGoalList
 from .paginated_goal_template_list import PaginatedGoalTemplateList
 from .paginated_goal_update_list import PaginatedGoalUpdateList
 from .paginated_history_list import PaginatedHistoryList
+from .paginated_impact_capability_list import PaginatedImpactCapabilityList
+from .paginated_impact_plan_list import PaginatedImpactPlanList
 from .paginated_job_role_assignment_list import PaginatedJobRoleAssignmentList
 from .paginated_job_role_list import PaginatedJobRoleList
 from .paginated_learning_item_list import PaginatedLearningItemList
@@ -550,6 +557,11 @@ __all__ = (
     "HeatmapCell",
     "HeatmapDepartment",
     "History",
+    "ImpactCapability",
+    "ImpactCost",
+    "ImpactItem",
+    "ImpactPlan",
+    "ImpactRates",
     "IndicatorEnum",
     "ItemProgressRequest",
     "JobRole",
@@ -611,6 +623,8 @@ __all__ = (
     "PaginatedGoalTemplateList",
     "PaginatedGoalUpdateList",
     "PaginatedHistoryList",
+    "PaginatedImpactCapabilityList",
+    "PaginatedImpactPlanList",
     "PaginatedJobRoleAssignmentList",
     "PaginatedJobRoleList",
     "PaginatedLearningItemList",

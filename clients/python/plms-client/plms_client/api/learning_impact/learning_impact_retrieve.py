@@ -7,14 +7,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.learning_impact import LearningImpact
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/learning-impact",
+        "params": params,
     }
 
     return _kwargs
@@ -81,12 +94,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
 ) -> Response[Error | LearningImpact]:
     """Learning impact report
 
-     Per item and capability: completions, how many were measured (a consolidated level before and
-    after), mean change, levels gained, cost per level gained, time to proficiency; completion rates.
-    Association, not proof. Scope `learning:read`.
+     Per item: completions, how many were measured (a consolidated level before and after), mean change,
+    levels gained, cost per level gained and the learners' satisfaction, the items that moved competence
+    most first, 50 a page; beside the page the organisation's figures (`overall`, completion `rates`)
+    and the `caveat`: association, not proof. Per capability and per plan: `learning-
+    impact/capabilities`, `learning-impact/plans`. Scope `learning:read`.
+
+    Args:
+        page (int | Unset):
+        page_size (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,7 +117,10 @@ def sync_detailed(
         Response[Error | LearningImpact]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -108,12 +132,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
 ) -> Error | LearningImpact | None:
     """Learning impact report
 
-     Per item and capability: completions, how many were measured (a consolidated level before and
-    after), mean change, levels gained, cost per level gained, time to proficiency; completion rates.
-    Association, not proof. Scope `learning:read`.
+     Per item: completions, how many were measured (a consolidated level before and after), mean change,
+    levels gained, cost per level gained and the learners' satisfaction, the items that moved competence
+    most first, 50 a page; beside the page the organisation's figures (`overall`, completion `rates`)
+    and the `caveat`: association, not proof. Per capability and per plan: `learning-
+    impact/capabilities`, `learning-impact/plans`. Scope `learning:read`.
+
+    Args:
+        page (int | Unset):
+        page_size (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,18 +157,28 @@ def sync(
 
     return sync_detailed(
         client=client,
+        page=page,
+        page_size=page_size,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
 ) -> Response[Error | LearningImpact]:
     """Learning impact report
 
-     Per item and capability: completions, how many were measured (a consolidated level before and
-    after), mean change, levels gained, cost per level gained, time to proficiency; completion rates.
-    Association, not proof. Scope `learning:read`.
+     Per item: completions, how many were measured (a consolidated level before and after), mean change,
+    levels gained, cost per level gained and the learners' satisfaction, the items that moved competence
+    most first, 50 a page; beside the page the organisation's figures (`overall`, completion `rates`)
+    and the `caveat`: association, not proof. Per capability and per plan: `learning-
+    impact/capabilities`, `learning-impact/plans`. Scope `learning:read`.
+
+    Args:
+        page (int | Unset):
+        page_size (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +188,10 @@ async def asyncio_detailed(
         Response[Error | LearningImpact]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -156,12 +201,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
 ) -> Error | LearningImpact | None:
     """Learning impact report
 
-     Per item and capability: completions, how many were measured (a consolidated level before and
-    after), mean change, levels gained, cost per level gained, time to proficiency; completion rates.
-    Association, not proof. Scope `learning:read`.
+     Per item: completions, how many were measured (a consolidated level before and after), mean change,
+    levels gained, cost per level gained and the learners' satisfaction, the items that moved competence
+    most first, 50 a page; beside the page the organisation's figures (`overall`, completion `rates`)
+    and the `caveat`: association, not proof. Per capability and per plan: `learning-
+    impact/capabilities`, `learning-impact/plans`. Scope `learning:read`.
+
+    Args:
+        page (int | Unset):
+        page_size (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,5 +227,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            page=page,
+            page_size=page_size,
         )
     ).parsed
