@@ -161,9 +161,11 @@ def render_table(report: dict) -> tuple[str, list[str], list[str]]:
         verdict = "PASS" if peak <= target else f"MISS {peak:.0f} MB > {target:.0f} MB"
         if verdict.startswith("MISS"):
             misses.append(f"{label} peak RSS: {verdict}")
+        raisers = ", ".join(f"{r['item']} +{r['mb']:.0f}" for r in figures.get("raised_by", []))
         rows.append(
             [
-                f"{label} peak RSS (now {figures['rss_mb']:.0f} MB)",
+                f"{label} peak RSS (now {figures['rss_mb']:.0f} MB)"
+                + (f"; raised most by {raisers}" if raisers else ""),
                 f"{peak:.1f} MB",
                 "",
                 "",

@@ -281,6 +281,19 @@ def memory_mb(pid: int) -> dict[str, float]:
     return {"rss_mb": values.get("VmRSS", 0.0), "peak_rss_mb": values.get("VmHWM", 0.0)}
 
 
+def peak_raisers(results: dict[str, dict], count: int = 5) -> list[dict]:
+    """The items after which the web worker's peak memory rose the most, largest first."""
+    raised, peak = [], 0.0
+    for name, result in results.items():
+        after = result.get("web_peak_rss_mb")
+        if after is None:
+            continue
+        if peak and after > peak:
+            raised.append({"item": name, "mb": round(after - peak, 1)})
+        peak = max(peak, after)
+    return sorted(raised, key=lambda row: -row["mb"])[:count]
+
+
 def http_status(port: int, path: str) -> int | None:
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=2) as sock:
@@ -557,9 +570,14 @@ def main(argv: list[str] | None = None) -> int:
             for item in [*items, items[0]]:
                 log(f"load: {item.name}")
                 result = run_load(item, processes.port, args, processes.client_cpu)
+                web = processes.worker_memory(processes.web)
+                if web is not None:
+                    # Which item raised the web worker's peak: the report names it.
+                    result["web_peak_rss_mb"] = web["peak_rss_mb"]
                 log(
                     f"  {result['rps']} req/s, p95 {result['p95_ms']} ms, "
-                    f"statuses {result['statuses']}, errors {result['errors']}"
+                    f"statuses {result['statuses']}, errors {result['errors']}, "
+                    f"web worker peak {result.get('web_peak_rss_mb')} MB"
                 )
                 if item.name in results:  # the baseline again, at the end
                     results[item.name + " (again)"] = result
@@ -569,6 +587,8 @@ def main(argv: list[str] | None = None) -> int:
                     item.cleanup(context)
                 connections.close_all()
             memory["web"] = processes.worker_memory(processes.web)
+            if memory["web"] is not None:
+                memory["web"]["raised_by"] = peak_raisers(results)
         if not args.skip_jobs:
             jobs = run_jobs(context)
         memory["celery"] = processes.worker_memory(processes.celery)

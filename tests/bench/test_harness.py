@@ -12,6 +12,7 @@ import pytest
 
 from bench.load import _run
 from bench.report import render_table
+from bench.run import peak_raisers
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -143,6 +144,27 @@ def test_an_item_that_completed_no_request_is_a_miss_and_listed_first():
     assert "stuck: MISS no request completed in 3 s" in misses
     rows = [line for line in table.splitlines() if line.startswith(("stuck", "quick"))]
     assert rows[0].startswith("stuck")
+
+
+def test_the_report_names_the_items_that_raised_the_web_workers_peak_memory():
+    results = {
+        "ping": {"web_peak_rss_mb": 120.0},
+        "home": {"web_peak_rss_mb": 130.0},
+        "big report": {"web_peak_rss_mb": 290.0},
+        "small page": {"web_peak_rss_mb": 290.0},
+        "list": {"web_peak_rss_mb": 300.5},
+    }
+    raised = peak_raisers(results)
+    assert raised == [
+        {"item": "big report", "mb": 160.0},
+        {"item": "list", "mb": 10.5},
+        {"item": "home", "mb": 10.0},
+    ]
+    report = _report(rps=50.0, p95=20.0)
+    report["memory"]["web"] = {"rss_mb": 200.0, "peak_rss_mb": 300.5, "raised_by": raised}
+    table, misses, _ = render_table(report)
+    assert "raised most by big report +160, list +10, home +10" in table
+    assert "web worker peak RSS: MISS 300 MB > 250 MB" in misses
 
 
 @pytest.mark.django_db
