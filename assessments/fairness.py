@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from assessments.gaps import EFFECTIVE, _q
@@ -174,7 +174,19 @@ def manager_potentials(*, cycle: AssessmentCycle) -> dict[int, int]:
     """{employee id: potential 1-3} as managers placed people in the cycle's 9-box (the
     primary manager's when several managers rated): `nine_box`'s placement, as plain values.
     One query."""
-    placed = (
+    found: dict[int, int] = {}
+    for employee_id, level in manager_potential_rows(cycle=cycle).values_list(
+        "employee_id", "potential"
+    ):
+        found.setdefault(employee_id, level)
+    return found
+
+
+def manager_potential_rows(*, cycle: AssessmentCycle) -> QuerySet[Assessment]:
+    """The managers' placements of `manager_potentials` as rows (`employee_id`, `potential`),
+    each person's primary manager's first: the first row per person is theirs (for a query
+    that joins them, with `DISTINCT ON (employee_id)`)."""
+    return (
         Assessment.objects.filter(
             cycle=cycle,
             kind=Assessment.Kind.MANAGER,
@@ -183,12 +195,8 @@ def manager_potentials(*, cycle: AssessmentCycle) -> dict[int, int]:
             potential__isnull=False,
         )
         .order_by("employee_id", "-weight", "id")
-        .values_list("employee_id", "potential")
+        .values("employee_id", "potential")
     )
-    found: dict[int, int] = {}
-    for employee_id, level in placed:
-        found.setdefault(employee_id, level)
-    return found
 
 
 def nine_box(*, cycle: AssessmentCycle) -> list[list[dict]]:

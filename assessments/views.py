@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments import charts, fairness, gaps
+from assessments import charts, fairness, form_cards, gaps
 from assessments.forms import (
     AdjustForm,
     CloseCycleForm,
@@ -147,6 +147,7 @@ def assessment_form(request: HttpRequest, id) -> HttpResponse:
         item["rated"] = bool(posted_level) or item.get("rating") is not None
         # "Not rated" belongs to the levels, any other problem (evidence) to the evidence box.
         item["level_error"] = item["error"] if item["error"] and not item["rated"] else ""
+        item["level_cards"] = form_cards.level_cards(item, not_observed=NOT_OBSERVED)
     rated = sum(1 for item in data["items"] if item["rated"])
     sections = review_selectors.question_sections(assessment=assessment, posted=posted_answers)
     for section in sections:

@@ -655,7 +655,7 @@ class LearningContentGapViewSet(OrganizationScopedViewSet):
     filter_backends: list = []
 
     def list(self, request):
-        rows = self.paginate_queryset(selectors.content_gap_report())
+        rows = self.paginate_queryset(selectors.content_gap_report_cached())
         uuids = dict(
             capability_selectors.capabilities()
             .filter(id__in=[r["capability_id"] for r in rows])

@@ -32,7 +32,7 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 
 from assessments.models import AssessmentCycle, ConsolidatedLevel
 from assessments.selectors.requirements import proficient_level
-from capabilities.models import Capability, CompetencyScale
+from capabilities.models import Capability, CompetencyScale, ScaleLevel
 from learning.models import DevelopmentPlan, LearningFeedback, PlanItem
 from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import Organization
@@ -279,36 +279,40 @@ def impact_report(*, employee=None) -> dict:
 
 
 def _version() -> str:
-    """What the report reads, as of now, in one query: the organisation (its public id: row
-    ids come again in a database made anew, as tests do), its learning version
-    (increased by PostgreSQL in every statement that writes plan items, plans, learning items
-    or feedback: migration `learning.0006`), each cycle's end and `results_version` (which
-    every write to its consolidated levels increases), the capabilities' names and the scale's
-    proficient level."""
+    """What learning's reports read, as of now, in one query: the organisation (its public
+    id: row ids come again in a database made anew, as tests do), its learning version
+    (increased by PostgreSQL in every statement that writes plan items, plans, learning items,
+    the capabilities they develop or feedback: migrations `learning.0006` and `0007`), each
+    cycle's end, status and `results_version` (which every write to its consolidated levels
+    increases), the capabilities' names and the scale's proficient level and levels."""
     organization_id = require_organization_id()
     quote = connection.ops.quote_name
     cycles = quote(AssessmentCycle._meta.db_table)
     capabilities = quote(Capability._meta.db_table)
     scales = quote(CompetencyScale._meta.db_table)
+    levels = quote(ScaleLevel._meta.db_table)
     organizations = quote(Organization._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT md5(concat_ws('|', "
             f"(SELECT uuid FROM {organizations} WHERE id = %s), "
             "(SELECT version FROM learning_impactversion WHERE organization_id = %s), "
-            "(SELECT string_agg(ROW(id, period_end, results_version)::text, ',' ORDER BY id) "
-            f" FROM {cycles} WHERE organization_id = %s), "
+            "(SELECT string_agg(ROW(id, period_end, status, results_version)::text, ',' "
+            f" ORDER BY id) FROM {cycles} WHERE organization_id = %s), "
             "(SELECT md5(string_agg(ROW(id, name)::text, ',' ORDER BY id)) "
             f" FROM {capabilities} WHERE organization_id = %s), "
             f"(SELECT proficient_level FROM {scales} WHERE organization_id = %s "
-            "  ORDER BY id LIMIT 1)))",
-            [organization_id] * 5,
+            "  ORDER BY id LIMIT 1), "
+            "(SELECT string_agg(number::text, ',' ORDER BY number) "
+            f" FROM {levels} WHERE organization_id = %s)))",
+            [organization_id] * 6,
         )
         return cursor.fetchone()[0]
 
 
 def impact_report_cached(*, name: str, build: Callable[[], T]) -> T:
-    """`build()` (a shape of the organisation's `impact_report()`), from the cache while
+    """`build()` (a shape of the organisation's `impact_report()`, or another report of
+    learning that reads no more than it, as the content gap report), from the cache while
     nothing the report reads has changed (`_version`). Elsewhere than on PostgreSQL (no
     triggers) it is built each time."""
     if connection.vendor != "postgresql" or not settings.PLMS_RESULTS_CACHE_SECONDS:

@@ -423,7 +423,9 @@ def team(request: HttpRequest) -> HttpResponse:
 
 @member_required(admin=True)
 def content_gaps(request: HttpRequest) -> HttpResponse:
-    return render(request, "learning/content_gaps.html", {"rows": selectors.content_gap_report()})
+    return render(
+        request, "learning/content_gaps.html", {"rows": selectors.content_gap_report_cached()}
+    )
 
 
 @member_required(admin=True)

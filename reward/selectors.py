@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from assessments.selectors import cycles as cycle_selectors
 from assessments.selectors import results as result_selectors
@@ -156,19 +157,21 @@ def final_levels(*, cycle, employee_ids: Iterable[int] | None = None) -> dict[in
     confirmed or calibration settled (a proposal alone is not a rating). One query; for
     other apps' evidence (talent's 9-box), not for showing to people: callers decide who
     reads what they derive."""
-    ratings = PerformanceRating.objects.filter(cycle=cycle).filter(
-        Q(calibrated_level__isnull=False) | Q(manager_level__isnull=False)
-    )
+    rows = final_level_rows(cycle=cycle)
     if employee_ids is not None:
-        ratings = ratings.filter(employee_id__in=list(employee_ids))
-    found: dict[int, int] = {}
-    for employee_id, calibrated, manager in ratings.order_by().values_list(
-        "employee_id", "calibrated_level", "manager_level"
-    ):
-        level = calibrated if calibrated is not None else manager
-        if level is not None:  # the filter above makes one of them set
-            found[employee_id] = level
-    return found
+        rows = rows.filter(employee_id__in=list(employee_ids))
+    return dict(rows.values_list("employee_id", "level"))
+
+
+def final_level_rows(*, cycle) -> QuerySet:
+    """`final_levels` as rows (`employee_id`, `level`), one per person, for a query that joins
+    them (talent's 9-box places everyone by the database)."""
+    return (
+        PerformanceRating.objects.filter(cycle=cycle)
+        .filter(Q(calibrated_level__isnull=False) | Q(manager_level__isnull=False))
+        .order_by()
+        .values("employee_id", level=Coalesce("calibrated_level", "manager_level"))
+    )
 
 
 def scale_bounds() -> tuple[int, int]:
@@ -222,9 +225,13 @@ def can_confirm(*, actor: Actor, rating: PerformanceRating) -> bool:
 # --- Pay -------------------------------------------------------------------------------------
 
 
-def compensation_grant_holders() -> list[int]:
-    """The employee ids of managers with the compensation permission."""
-    return list(CompensationGrant.objects.values_list("manager_id", flat=True))
+def compensation_grant_managers() -> QuerySet[Employee]:
+    """The managers with the compensation permission, by name."""
+    return (
+        people_selectors.employees()
+        .filter(compensation_grants__isnull=False)
+        .order_by("last_name", "first_name", "id")
+    )
 
 
 def has_compensation_grant(*, employee: Employee | None) -> bool:

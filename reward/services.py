@@ -464,11 +464,17 @@ def pay_record_set(
 
 @transaction.atomic
 def compensation_grant_set(*, actor: Actor, manager: Employee, granted: bool) -> bool:
-    """Give or take a manager's permission to read and propose their reports' pay."""
+    """Give or take a manager's permission to read and propose their reports' pay. Only
+    someone with reports of their own is given it: it reads nothing else."""
     actor.require_admin()
     same_organization(actor, manager)
     existing = CompensationGrant.objects.filter(manager=manager).first()
     if granted and existing is None:
+        if not manager.direct_reports.exists():
+            message = (
+                f"{manager.full_name} manages nobody: the permission reads their reports' pay."
+            )
+            raise ApplicationError(error_codes.INVALID, message, fields={"manager": [message]})
         CompensationGrant.objects.create(manager=manager, granted_by=actor.user)
         audit_record(actor=actor, action="pay.access_granted", obj=manager)
         return True

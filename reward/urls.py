@@ -1,6 +1,14 @@
 from django.urls import path
 
-from reward import bonus_views, equity_views, outlier_views, ranking_views, scale_views, views
+from reward import (
+    bonus_views,
+    equity_views,
+    outlier_views,
+    ranking_views,
+    scale_views,
+    settings_views,
+    views,
+)
 
 app_name = "reward"
 
@@ -14,11 +22,16 @@ urlpatterns = [
     path("pay/", views.pay, name="pay"),
     path("equity/", equity_views.pay_equity, name="pay_equity"),
     path("people/<uuid:id>/pay/", views.person_pay, name="person_pay"),
-    path("settings/", views.reward_settings, name="settings"),
+    path("settings/", settings_views.reward_settings, name="settings"),
     path("settings/scale/", scale_views.rating_scale, name="rating_scale"),
     path(
+        "settings/compensation-access/",
+        settings_views.compensation_grant_give,
+        name="compensation_grant_give",
+    ),
+    path(
         "managers/<uuid:id>/compensation-access/",
-        views.compensation_grant,
+        settings_views.compensation_grant,
         name="compensation_grant",
     ),
     path("reviews/", views.review_list, name="review_list"),

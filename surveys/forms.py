@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plms.common.errors import ApplicationError
-from plms.people.forms import PeopleField, offer_chosen
+from plms.people.forms import PeopleField, PersonField, offer_chosen, offer_people
+from plms.people.models import Employee
 from surveys.library import LIBRARY, PULSE_SET
 from surveys.models import LOWEST_MIN_GROUP, Survey, SurveyQuestion
 
@@ -60,7 +61,9 @@ class SurveyForm(forms.Form):
         help_text=_("When the audience is departments."),
     )
     people = PeopleField(
-        label=_("People"), required=False, help_text=_("When the audience is chosen people.")
+        label=_("People"),
+        required=False,
+        help_text=_("When the audience is chosen people. Search by name, then choose."),
     )
     recurrence = forms.ChoiceField(
         label=_("How often"), choices=Survey.Recurrence.choices, initial="monthly"
@@ -210,17 +213,20 @@ class AnswerForm(forms.Form):
 class ActionForm(forms.Form):
     department = forms.ChoiceField(label=_("For"), required=False)
     title = forms.CharField(label=_("What will be done"), max_length=200)
-    owner = forms.ChoiceField(label=_("Owner"))
+    owner = PersonField(label=_("Owner"))
     due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args: Any, departments=(), people=(), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, departments=(), viewer: Employee | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["department"].choices = [("", _("The whole organisation"))] + [
             (str(d.uuid), d.name) for d in departments
         ]
-        self.fields["owner"].choices = [("", _("— choose —"))] + [
-            (str(p.uuid), p.full_name) for p in people
-        ]
+        chosen = self.data.get(self.add_prefix("owner")) if self.is_bound else None
+        offer_people(
+            self.fields["owner"], viewer=viewer, chosen=chosen, empty_label=_("Choose a person")
+        )
 
 
 class SettingsForm(forms.Form):

@@ -17,7 +17,6 @@ from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
 from surveys import actions as action_services
 from surveys import charts, results, selectors, services
-from surveys.error_codes import INVALID
 from surveys.forms import ActionForm, AnswerForm, SettingsForm, SurveyForm, form_errors
 from surveys.models import Survey
 
@@ -29,12 +28,6 @@ def _survey_or_404(id) -> Survey:
     if survey is None:
         raise Http404
     return survey
-
-
-def _people():
-    return list(
-        people_selectors.employees().filter(active=True).order_by("last_name", "first_name")
-    )
 
 
 def _survey_form(request: HttpRequest, **kwargs) -> SurveyForm:
@@ -296,21 +289,21 @@ def answer(request: HttpRequest, id) -> HttpResponse:
 def actions(request: HttpRequest, id) -> HttpResponse:
     survey = _survey_or_404(id)
     departments = list(people_selectors.department_choices())
-    form = ActionForm(request.POST or None, departments=departments, people=_people())
+    actor = actor_from_request(request)
+    form = ActionForm(request.POST or None, departments=departments, viewer=actor.employee)
     if request.method == "POST" and form.is_valid():
-        actor = actor_from_request(request)
         data = form.cleaned_data
         department = next((d for d in departments if str(d.uuid) == data["department"]), None)
-        owner = people_selectors.employees().filter(uuid=data["owner"]).first()
         try:
-            if owner is None:
-                message = _("Choose the owner.")
-                raise ApplicationError(INVALID, message, fields={"owner": message})
             plan = action_services.action_plan_ensure(
                 actor=actor, survey=survey, department=department
             )
             action_services.action_add(
-                actor=actor, plan=plan, title=data["title"], owner=owner, due_on=data["due_on"]
+                actor=actor,
+                plan=plan,
+                title=data["title"],
+                owner=data["owner"],
+                due_on=data["due_on"],
             )
         except ApplicationError as exc:
             form_errors(form, exc)

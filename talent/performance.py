@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import DecimalField, ExpressionWrapper, F, Sum, Value
+from django.db.models import DecimalField, ExpressionWrapper, F, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
 
 from assessments.selectors import cycles as cycle_selectors
@@ -74,26 +74,33 @@ def performance_ratings(
 def results_ratings(*, employee_ids: list[int] | None, cycle: AssessmentCycle) -> dict[int, int]:
     """{employee id: 1-3} from the cycle's consolidated results against targets: each
     person's weighted shortfall below target, summed by the database (one query)."""
+    rows = results_totals(cycle=cycle)
+    if employee_ids is not None:
+        rows = rows.filter(employee_id__in=employee_ids)
+    return {
+        employee_id: band(Decimal(weighted) / total)
+        for employee_id, weighted, total in rows.values_list("employee_id", "weighted", "weights")
+        if total
+    }
+
+
+def results_totals(*, cycle: AssessmentCycle) -> QuerySet:
+    """Rows (`employee_id`, `weighted`, `weights`): each person's shortfall below the targets
+    in the cycle, weighted, and the sum of the weights (each at least 1); `weighted /
+    weights` is the gap index that `band` places."""
     weight = Coalesce(NullIf(F("requirement_weight"), 0), Value(1))
     current = Coalesce(F("adjusted_level"), F("level"))
     shortfall = Greatest(
         Cast(F("target_level"), LEVEL) - current, Value(Decimal(0)), output_field=LEVEL
     )
-    rows = result_selectors.consolidated_for_export(cycle=cycle).filter(target_level__isnull=False)
-    if employee_ids is not None:
-        rows = rows.filter(employee_id__in=employee_ids)
-    totals = (
-        rows.select_related(None)
+    return (
+        result_selectors.consolidated_for_export(cycle=cycle)
+        .filter(target_level__isnull=False)
+        .select_related(None)
         .order_by()
         .values("employee_id")
         .annotate(
             weighted=Sum(ExpressionWrapper(shortfall * weight, output_field=LEVEL)),
             weights=Sum(weight),
         )
-        .values_list("employee_id", "weighted", "weights")
     )
-    return {
-        employee_id: band(Decimal(weighted) / total)
-        for employee_id, weighted, total in totals
-        if total
-    }

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 
 from assessments import fairness
 from assessments.selectors import cycles as cycle_selectors
@@ -20,7 +21,7 @@ from capabilities.models import JobRole
 from plms.people import selectors as people_selectors
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
-from talent import performance, potential
+from talent import performance
 from talent.gaps import Requirement, RoleGap, capability_match, gap_index, role_gaps
 from talent.models import (
     READ_SUCCESSION,
@@ -334,22 +335,28 @@ def potential_levels(
     calibrated when it was; for people without one, what their manager gave in the cycle's
     (default: the latest closed cycle's) assessment."""
     ids = set(employee_ids) if employee_ids is not None else None
-    assessments = PotentialAssessment.objects.order_by("employee_id", "-created_at", "-id")
-    if cycle is not None:
-        assessments = assessments.filter(cycle=cycle)
+    assessments = potential_assessment_rows(cycle=cycle)
     if ids is not None:
         assessments = assessments.filter(employee_id__in=ids)
     found: dict[int, int] = {}
-    for employee_id, level, calibrated in assessments.values_list(
-        "employee_id", "level", "calibrated_level"
-    ):
-        found.setdefault(employee_id, calibrated if calibrated is not None else level)
+    for employee_id, level in assessments.values_list("employee_id", "potential"):
+        found.setdefault(employee_id, level)
     typed_in = cycle or cycle_selectors.latest_closed_cycle()
     if typed_in is not None:
         for employee_id, level in fairness.manager_potentials(cycle=typed_in).items():
             if ids is None or employee_id in ids:
                 found.setdefault(employee_id, level)
     return found
+
+
+def potential_assessment_rows(*, cycle: AssessmentCycle | None = None) -> QuerySet:
+    """Potential assessments (of `cycle`, when given) as rows (`employee_id`, `potential`: the
+    calibrated level when there is one), each person's latest first: the first row per person
+    is what `potential_levels` reads."""
+    assessments = PotentialAssessment.objects.order_by("employee_id", "-created_at", "-id")
+    if cycle is not None:
+        assessments = assessments.filter(cycle=cycle)
+    return assessments.values("employee_id", potential=Coalesce("calibrated_level", "level"))
 
 
 @dataclass(frozen=True)
@@ -418,63 +425,3 @@ def potential_assessments_for_viewer(*, actor: Actor) -> QuerySet[PotentialAsses
 
 def potential_assessment_get_for_viewer(*, actor: Actor, uuid) -> PotentialAssessment | None:
     return potential_assessments_for_viewer(actor=actor).filter(uuid=uuid).first()
-
-
-@dataclass(frozen=True)
-class NineBox:
-    boxes: list[list[dict]]
-    cycle: AssessmentCycle | None
-    previous: AssessmentCycle | None
-    moves: list[dict]  # {"employee", "from", "to"} since the previous cycle
-    unplaced: int  # people with a performance but no potential yet
-
-
-NINE_BOX_PERSON_FIELDS = ("id", "uuid", "first_name", "last_name", "title", "department__name")
-
-
-def nine_box(*, department_id: int | None = None) -> NineBox:
-    """Performance (`talent.performance`) x potential for everyone with both, in the
-    latest closed cycle; and who moved box since the cycle before."""
-    closed = list(cycle_selectors.closed_cycles()[:2])
-    cycle = closed[0] if closed else None
-    previous = closed[1] if len(closed) > 1 else None
-    if cycle is None:
-        return NineBox(potential.boxes({}, {}), None, None, [], 0)
-    ratings = performance.performance_ratings(cycle=cycle)
-    potentials = potential_levels(employee_ids=ratings)
-    placed = {e: (ratings[e], potentials[e]) for e in ratings if e in potentials}
-    people_qs = (
-        people_selectors.employees()
-        .filter(id__in=list(placed))
-        .select_related("department")
-        .only(*NINE_BOX_PERSON_FIELDS)
-    )
-    if department_id is not None:
-        people_qs = people_qs.filter(department_id=department_id)
-    people = {person.pk: person for person in people_qs}
-    moves: list[dict[str, Any]] = []
-    if previous is not None and people:
-        before_ratings = performance.performance_ratings(employee_ids=people, cycle=previous)
-        before_potential = potential_levels(employee_ids=before_ratings, cycle=previous)
-        for employee_id, now in placed.items():
-            if employee_id not in people:
-                continue
-            if employee_id in before_ratings and employee_id in before_potential:
-                then = (before_ratings[employee_id], before_potential[employee_id])
-                if then != now:
-                    moves.append(
-                        {
-                            "employee": people[employee_id],
-                            "from": potential.box_name(*then),
-                            "to": potential.box_name(*now),
-                            "up": sum(now) > sum(then),
-                        }
-                    )
-    moves.sort(key=lambda m: (m["employee"].last_name, m["employee"].first_name))
-    return NineBox(
-        boxes=potential.boxes(placed, people),
-        cycle=cycle,
-        previous=previous,
-        moves=moves,
-        unplaced=len([e for e in ratings if e not in potentials]),
-    )

@@ -16,6 +16,7 @@ from plms.common.errors import ApplicationError
 from plms.people import selectors as people_selectors
 from plms.tenancy.actors import actor_from_request
 from plms.web.decorators import member_required
+from talent import nine_box as nine_box_selectors
 from talent import performance, selectors, services
 from talent.forms import (
     AspirationForm,
@@ -313,14 +314,18 @@ def nine_box(request: HttpRequest) -> HttpResponse:
     departments = list(people_selectors.department_choices())
     wanted = request.GET.get("department", "")
     department = next((d for d in departments if str(d.uuid) == wanted), None)
-    view = selectors.nine_box(department_id=department.pk if department is not None else None)
+    view = nine_box_selectors.nine_box(
+        department_id=department.pk if department is not None else None
+    )
     chosen = request.GET.get("box", "")
     box = next((b for row in view.boxes for b in row if b["key"] == chosen), None)
     services.confidential_read(actor=actor, obj=None, what="potential")
     context = {
         "view": view,
         "box": box,
-        "box_people": box["people"][:BOX_PEOPLE_SHOWN] if box else [],
+        "box_people": nine_box_selectors.box_people(view, key=box["key"], limit=BOX_PEOPLE_SHOWN)
+        if box and box["count"]
+        else [],
         "box_shown": BOX_PEOPLE_SHOWN,
         "page": Paginator(view.moves, PAGE_SIZE).get_page(request.GET.get("page")),
         "departments": departments,

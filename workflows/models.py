@@ -175,6 +175,12 @@ class WorkflowRun(TenantModel):
         ]
         indexes = [
             models.Index(fields=["organization", "template", "state"], name="workflowrun_org_tpl"),
+            # A workflow's page lists its runs latest occurrence first: an index range, then
+            # one occurrence sorted by name, not a sort of every run of a year.
+            models.Index(
+                fields=["organization", "template", "-anchor_at"],
+                name="workflowrun_org_tpl_anchor",
+            ),
             models.Index(fields=["organization", "employee"], name="workflowrun_org_employee"),
         ]
 

@@ -4,10 +4,23 @@ notifications — shaped for pages and endpoints, without a query per row."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from plms.common.db import count_per_row
@@ -57,17 +70,17 @@ def workflow_template_get(*, uuid) -> WorkflowTemplate | None:
 def workflow_run_list(
     *, template: WorkflowTemplate | None = None, search: str = "", state: str = ""
 ) -> QuerySet[WorkflowRun]:
+    """Runs with how many of their milestones there are, are finished and failed, each
+    counted for the runs of the page read (a subquery per row on the steps' run index)."""
+    milestones = MilestoneRun.objects.filter(run=OuterRef("pk"), parent__isnull=True)
     queryset = WorkflowRun.objects.select_related(
         "employee", "employee__department", "template"
     ).annotate(
-        step_count=Count("steps", filter=Q(steps__parent__isnull=True)),
-        finished_count=Count(
-            "steps",
-            filter=Q(steps__parent__isnull=True, steps__state__in=MilestoneRun.FINISHED_STATES),
+        step_count=count_per_row(milestones, of="run"),
+        finished_count=count_per_row(
+            milestones.filter(state__in=MilestoneRun.FINISHED_STATES), of="run"
         ),
-        failed_count=Count(
-            "steps", filter=Q(steps__parent__isnull=True, steps__state=MilestoneRun.State.FAILED)
-        ),
+        failed_count=count_per_row(milestones.filter(state=MilestoneRun.State.FAILED), of="run"),
     )
     if template is not None:
         queryset = queryset.filter(template=template)
@@ -209,30 +222,48 @@ def workflow_template_dashboard(
 ) -> list[MilestoneStats]:
     """Per milestone: how many runs reached it, completion rate, average days to complete
     (from the milestone's start to its completion) and how many are overdue."""
+    return workflow_templates_dashboard(templates=[template], now=now)[template.pk]
+
+
+def workflow_templates_dashboard(
+    *, templates: Sequence[WorkflowTemplate], now: datetime | None = None
+) -> dict[int, list[MilestoneStats]]:
+    """`workflow_template_dashboard` of several templates, by template id: their milestones
+    and one aggregate of their steps, counted in the database (a template of a year of runs
+    has hundreds of thousands)."""
     now = now or timezone.now()
-    stats = {m.pk: MilestoneStats(m) for m in template.milestones.order_by("position", "id")}
-    rows = MilestoneRun.objects.filter(template=template, parent__isnull=True).values_list(
-        "milestone_id", "state", "due_at", "deadline_at", "completed_at"
+    ids = [template.pk for template in templates]
+    stats: dict[int, dict[int, MilestoneStats]] = {pk: {} for pk in ids}
+    for milestone in WorkflowMilestone.objects.filter(template_id__in=ids).order_by(
+        "template_id", "position", "id"
+    ):
+        stats[milestone.template_id][milestone.pk] = MilestoneStats(milestone)
+    states = MilestoneRun.State
+    done = Q(state=states.DONE)
+    is_open = ~Q(state__in=MilestoneRun.FINISHED_STATES)
+    lateness = ExpressionWrapper(F("completed_at") - F("due_at"), output_field=DurationField())
+    rows = (
+        MilestoneRun.objects.filter(template_id__in=ids, parent__isnull=True)
+        .values("template_id", "milestone_id")
+        .annotate(
+            total=Count("id"),
+            done=Count("id", filter=done),
+            skipped=Count("id", filter=Q(state__in=(states.SKIPPED, states.CANCELLED))),
+            failed=Count("id", filter=Q(state=states.FAILED)),
+            open=Count("id", filter=is_open),
+            overdue=Count("id", filter=is_open & Q(deadline_at__lt=now)),
+            late=Sum(Greatest(lateness, Value(timedelta(0))), filter=done),
+        )
+        .order_by()
     )
-    for milestone_id, state, due_at, deadline_at, completed_at in rows.iterator(chunk_size=2000):
-        entry = stats.get(milestone_id)
+    for row in rows:
+        entry = stats[row["template_id"]].get(row["milestone_id"])
         if entry is None:
             continue
-        entry.total += 1
-        if state == MilestoneRun.State.DONE:
-            entry.done += 1
-            # a done step has its completion time
-            lateness = (completed_at - due_at) / timedelta(days=1)  # type: ignore[operator]
-            entry.days_total += max(lateness, 0.0)
-        elif state in (MilestoneRun.State.SKIPPED, MilestoneRun.State.CANCELLED):
-            entry.skipped += 1
-        elif state == MilestoneRun.State.FAILED:
-            entry.failed += 1
-        else:
-            entry.open += 1
-            if deadline_at is not None and deadline_at < now:
-                entry.overdue += 1
-    return list(stats.values())
+        entry.total, entry.done, entry.skipped = row["total"], row["done"], row["skipped"]
+        entry.failed, entry.open, entry.overdue = row["failed"], row["open"], row["overdue"]
+        entry.days_total = (row["late"] or timedelta(0)) / timedelta(days=1)
+    return {pk: list(by_milestone.values()) for pk, by_milestone in stats.items()}
 
 
 def workflow_run_counts(*, template: WorkflowTemplate) -> dict[str, int]:

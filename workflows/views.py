@@ -219,7 +219,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     templates = list(
         selectors.workflow_template_list().exclude(status=WorkflowTemplate.Status.DRAFT)[:20]
     )
-    rows = [(t, selectors.workflow_template_dashboard(template=t)) for t in templates]
+    stats = selectors.workflow_templates_dashboard(templates=templates)
+    rows = [(t, stats[t.pk]) for t in templates]
     return render(request, "workflows/dashboard.html", {"rows": rows})
 
 

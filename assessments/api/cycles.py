@@ -47,6 +47,7 @@ from plms.common.api import (
     without_body,
 )
 from plms.common.errors import NotFound
+from plms.common.ids import parse_public_id
 from plms.common.pagination import paginated
 from plms.people import selectors as people_selectors
 from plms.people.api import EmployeeFiguresSerializer
@@ -512,7 +513,14 @@ class AssessmentViewSet(
     )
     @action(detail=True, methods=["get", "put"], filterset_class=None, filter_backends=[])
     def ratings(self, request, id=None):
-        assessment = self.get_object()
+        # The rater's own assessment by index (`assessment_get_for_viewer`), not through the
+        # list's query: the same assessments are found, and anyone else's by the same rules.
+        assessment = rater_selectors.assessment_get_for_viewer(
+            actor=self.actor, uuid=parse_public_id(id)
+        )
+        if assessment is None:
+            raise NotFound()
+        self.check_object_permissions(request, assessment)
         if request.method == "PUT":
             data = RatingsInputSerializer(data=request.data)
             data.is_valid(raise_exception=True)

@@ -103,6 +103,16 @@ def expert_grant_get_for_viewer(*, actor: Actor, uuid) -> Assessment | None:
 
 
 def assessment_get_for_viewer(*, actor: Actor, uuid) -> Assessment | None:
+    """The assessment if the actor may see it (`assessment_list_for_viewer`'s rules), else
+    None. The rater of an assessment other than an expert's always sees it, so theirs is
+    found by index without the rules' reporting-lines and grants subqueries (the rating form
+    and its writes ask for one's own assessment on every request)."""
+    found = Assessment.objects.select_related("cycle", "employee", "rater").filter(uuid=uuid)
+    viewer = actor.employee
+    if viewer is not None:
+        own = found.filter(rater=viewer).exclude(kind=Assessment.Kind.EXPERT).first()
+        if own is not None:
+            return own
     return assessment_list_for_viewer(actor=actor).filter(uuid=uuid).first()
 
 

@@ -35,13 +35,13 @@ def rating_form_data(*, assessment: Assessment, viewer_is_manager: bool = False)
             role__assignments__employee_id=assessment.employee_id,
             role__assignments__ended_at__isnull=True,
         )
-        .select_related("capability", "capability__category")
+        .select_related("capability")
         .prefetch_related(
             Prefetch("capability__levels", queryset=CapabilityLevel.objects.order_by("level"))
         )
         .order_by("-is_core", "capability__name", "id")
     )
-    saved = {r.capability_id: r for r in Rating.objects.filter(assessment=assessment)}
+    saved = {r.capability_id: r for r in Rating.objects.filter(assessment=assessment).order_by()}
     self_ratings: dict[int, Rating] = {}
     self_submitted = False
     if assessment.kind == Assessment.Kind.MANAGER:

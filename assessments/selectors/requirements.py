@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import (
     Avg,
     QuerySet,
+    Subquery,
 )
 
 from assessments.models import (
@@ -25,16 +26,21 @@ from capabilities.models import (
 # --- Scale and requirements ------------------------------------------------------------------
 
 
+def _the_scale() -> Subquery:
+    """The organisation's scale (its first), as a subquery: its levels are one query."""
+    return Subquery(CompetencyScale.objects.order_by("id").values("id")[:1])
+
+
 def scale_levels() -> list[ScaleLevel]:
-    scale = CompetencyScale.objects.order_by("id").first()
-    if scale is None:
-        return []
-    return list(ScaleLevel.objects.filter(scale=scale).order_by("number"))
+    """The levels of the organisation's scale, lowest first (none before a scale exists)."""
+    return list(ScaleLevel.objects.filter(scale_id=_the_scale()).order_by("number"))
 
 
 def scale_bounds() -> tuple[int, int]:
     """The lowest and highest level of the organisation's scale (1-5 before one exists)."""
-    numbers = [level.number for level in scale_levels()]
+    numbers = list(
+        ScaleLevel.objects.filter(scale_id=_the_scale()).values_list("number", flat=True)
+    )
     return (min(numbers), max(numbers)) if numbers else (1, 5)
 
 
@@ -49,6 +55,18 @@ def required_capabilities(*, employee_id: int) -> dict[int, RoleRequirement]:
         role__assignments__employee_id=employee_id, role__assignments__ended_at__isnull=True
     ).select_related("capability", "capability__category")
     return {r.capability_id: r for r in requirements.order_by("-is_core", "capability__name")}
+
+
+def required_capability_ids(*, employee_id: int) -> set[int]:
+    """The ids of the capabilities the employee's current job role requires (one query, no
+    model instances: what a write checks its ratings against)."""
+    return set(
+        RoleRequirement.objects.filter(
+            role__assignments__employee_id=employee_id, role__assignments__ended_at__isnull=True
+        )
+        .order_by()
+        .values_list("capability_id", flat=True)
+    )
 
 
 def current_requirements_for(*, employee_ids: Iterable[int] | QuerySet) -> dict[tuple, dict]:

@@ -19,7 +19,12 @@ from assessments.models import (
     Rating,
 )
 from assessments.reviews.selectors import capability_section, missing_answers, submitted_answers
-from assessments.selectors.requirements import reference_levels, required_capabilities, scale_bounds
+from assessments.selectors.requirements import (
+    reference_levels,
+    required_capabilities,
+    required_capability_ids,
+    scale_bounds,
+)
 from assessments.services import (
     ALREADY_SUBMITTED,
     ASSESSMENT_LOCKED,
@@ -94,9 +99,9 @@ def ratings_save(
     _check_editable(assessment)
     items = list(items)
     required = (
-        required_capabilities(employee_id=assessment.employee_id)
+        required_capability_ids(employee_id=assessment.employee_id)
         if capability_section(assessment) is not None
-        else {}
+        else set()
     )
     low, high = scale_bounds()
     problems: dict[str, str] = {}
@@ -123,7 +128,7 @@ def ratings_save(
             LEVEL_OUT_OF_SCALE: "A rating is outside the competency scale.",
         }.get(code, "Some ratings are invalid.")
         raise ApplicationError(code, message, fields=problems)
-    existing = {r.capability_id: r for r in Rating.objects.filter(assessment=assessment)}
+    existing = {r.capability_id: r for r in Rating.objects.filter(assessment=assessment).order_by()}
     version = assessment.cycle.framework_version_id
     now = timezone.now()
     saved = []

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from plms.common.db import insert_rows
 from plms.events.models import OutboxEvent
 from plms.tenancy.actors import Actor
 from plms.tenancy.context import require_organization_id
@@ -209,7 +210,19 @@ def _write(
             "data": _jsonable(data),
         }
         written.append(row)
-    OutboxEvent.objects.bulk_create(written)
+    # Written as plain values (a tick publishes thousands of events at once), ids set back.
+    fields = ("uuid", "type", "name", "subject", "payload", "created_at")
+    using = OutboxEvent.objects.db
+    ids = insert_rows(
+        OutboxEvent,
+        fields,
+        [[getattr(row, name) for name in fields] for row in written],
+        returning_ids=True,
+        using=using,
+    )
+    for row, pk in zip(written, ids, strict=True):
+        row.pk = pk
+        row._state.adding, row._state.db = False, using
     return written
 
 

@@ -64,6 +64,8 @@ class PeopleField(PublicIdsField):
     person of the organisation."""
 
     def __init__(self, **kwargs) -> None:
+        # The select lists nobody until a search: say how to fill it.
+        kwargs.setdefault("help_text", _("Search by name, then choose."))
         kwargs.setdefault(
             "widget",
             SearchSelectMultiple(

@@ -35,7 +35,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     wanted = parse_public_id(request.GET.get("department"))
     department = selectors.department_choices().filter(uuid=wanted).first() if wanted else None
     employees = selectors.employee_list(search=search, department=department)
-    page = selectors.EmployeePaginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.DirectoryPaginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "search": search,

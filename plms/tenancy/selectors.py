@@ -34,9 +34,12 @@ def memberships_for_user(*, user) -> list[Membership]:
     if user is None or user.pk is None:
         return []
     with user_scope(user.pk):
-        return list(
+        memberships = list(
             Membership.objects.filter(user=user, active=True).select_related("organization")
         )
+    for membership in memberships:
+        membership.user = user  # what `Actor.user` reads: the same user, not a query again
+    return memberships
 
 
 def membership_exists(*, user, organization: Organization) -> bool:

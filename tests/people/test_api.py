@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from plms.people.models import Employee
+from plms.people.selectors import directory_rows
 from tests import factories
 from tests.conftest import in_org
 from tests.factories import DepartmentFactory, EmployeeFactory, SecondaryManagerFactory
@@ -177,8 +178,44 @@ def test_the_directory_pages_through_everyone_in_order(org_a, hr_admin, login_cl
     seen = []
     for number in (1, 2):
         page = client.get("/people/", {"page": number}).context["page"]
-        seen += [str(e.uuid) for e in page.object_list]
+        seen += [str(e["uuid"]) for e in page.object_list]
     assert seen == expected
+
+
+def test_the_directorys_rows_say_what_the_employees_do(org_a, hr_admin, login_client):
+    """The directory's plain rows name each person, department, manager and matrix managers
+    (heaviest first) as the employees and their links do."""
+    with in_org(org_a):
+        department = DepartmentFactory(organization=org_a)
+        boss = EmployeeFactory(organization=org_a, department=department, last_name="")
+        people = [
+            EmployeeFactory(organization=org_a, department=department, manager=boss),
+            EmployeeFactory(organization=org_a, department=None, manager=None),
+        ]
+        for weight, manager in ((30, boss), (60, people[1])):
+            SecondaryManagerFactory(
+                organization=org_a, employee=people[0], manager=manager, weight=weight
+            )
+        ids = [boss.pk, *(person.pk for person in people)]
+        rows = directory_rows(ids=ids)
+        for row, employee in zip(
+            rows, Employee.objects.filter(pk__in=ids).order_by("pk"), strict=True
+        ):
+            links = employee.secondary_manager_links.select_related("manager")
+            assert row["uuid"] == employee.uuid and row["full_name"] == employee.full_name
+            assert row["department"] == (employee.department.name if employee.department else None)
+            assert row["manager"] == (str(employee.manager) if employee.manager else None)
+            assert row["matrix_managers"] == [
+                {"manager": str(link.manager), "weight": link.weight} for link in links
+            ]
+            assert (row["email"], row["title"], row["active"], row["user_id"]) == (
+                employee.email,
+                employee.title,
+                employee.active,
+                employee.user_id,
+            )
+    page = login_client(hr_admin).get("/people/").content.decode()
+    assert f"{people[1].full_name} (60 %)" in page and f"{boss.full_name} (30 %)" in page
 
 
 def test_a_list_row_is_the_employee_as_the_detail_shows_it(org_a, key_client_a):

@@ -218,7 +218,9 @@ def test_hr_opens_a_review_a_manager_proposes_hr_approves_and_finalises(
     assert client.get(detail_url).status_code == 404
 
 
-def test_hr_configures_the_formula_and_grants_pay_access(org_a, hr_admin, manager, scale, client):
+def test_hr_configures_the_formula_and_grants_pay_access(
+    org_a, hr_admin, manager, employee, scale, client
+):
     client.force_login(hr_admin.user)
     url = reverse("reward:settings")
     assert "Capability results against the role" in client.get(url).content.decode()
@@ -250,12 +252,50 @@ def test_hr_configures_the_formula_and_grants_pay_access(org_a, hr_admin, manage
     assert saved.distribution_enforced and saved.distribution_targets["3"] == 40
     page = client.get(url).content.decode()
     assert "Financial 50 %, Customer 50 %" in page
-    client.post(
-        reverse("reward:compensation_grant", kwargs={"id": manager.employee.uuid}),
-        {"granted": "yes"},
-    )
+    assert "No manager reads their reports' pay" in page
+    # The manager is chosen with the person search; someone who manages nobody is refused.
+    give = reverse("reward:compensation_grant_give")
+    refused = client.post(give, {"manager": employee.employee.uuid})
+    assert refused.status_code == 400
+    assert "manages nobody" in refused.content.decode()
+    assert client.post(give, {"manager": manager.employee.uuid}).status_code == 302
     with in_org(org_a):
         assert selectors.has_compensation_grant(employee=manager.employee)
+        assert not selectors.has_compensation_grant(employee=employee.employee)
         assert AuditEvent.objects.filter(action="pay.access_granted").count() == 1
+    page = client.get(url).content.decode()
+    assert f"Take the permission away from {manager.employee.full_name}" in page
+    client.post(
+        reverse("reward:compensation_grant", kwargs={"id": manager.employee.uuid}),
+        {"granted": "no"},
+    )
+    with in_org(org_a):
+        assert not selectors.has_compensation_grant(employee=manager.employee)
     client.force_login(manager.user)
     assert client.get(url).status_code == 403
+
+
+def test_the_settings_page_lists_pay_access_a_page_at_a_time(org_a, hr_admin, scale, client):
+    """The managers with the permission are paged and the picker lists a few people: the
+    page's queries and size do not grow with the organisation's managers."""
+    client.force_login(hr_admin.user)
+    url = reverse("reward:settings")
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            boss = factories.member(org_a, manager=hr_admin.employee)
+            factories.member(org_a, manager=boss.employee)
+            CompensationGrantFactory(organization=org_a, manager=boss.employee)
+
+    grow(2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        small = client.get(url)
+    grow(60)  # more than a page of holders, and more colleagues than the picker lists
+    with CaptureQueriesContext(connection) as many:
+        large = client.get(url)
+    assert len(many) == len(few)
+    assert "Page 1 of 2" in large.content.decode()
+    assert large.content.count(b'name="granted"') == 50
+    assert large.content.count(b"<option") < 60
+    assert len(small.content) < 20_000

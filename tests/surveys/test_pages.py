@@ -219,6 +219,43 @@ def test_hr_adds_an_action_and_its_owner_marks_it_done(
     assert action.status == "done"
 
 
+def test_the_action_owner_is_chosen_with_the_person_search(org_a, hr_admin, pulse, client):
+    """The owner picker lists a few people (the viewer's colleagues), never the whole
+    organisation: the page's queries and size do not grow with it. Anyone active is still
+    accepted, found by a search or not; someone who left is refused on the field."""
+    client.force_login(hr_admin.user)
+    url = reverse("surveys:actions", args=[pulse.uuid])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        small = client.get(url)
+    people = [factories.member(org_a).employee for _ in range(60)]
+    with CaptureQueriesContext(connection) as many:
+        large = client.get(url)
+    assert len(many) == len(few)
+    assert large.content.count(b"<option") == small.content.count(b"<option")
+    assert 'id="id_owner_search"' in _text(large)
+    due = (timezone.localdate() + datetime.timedelta(days=5)).isoformat()
+    with in_org(org_a):
+        people[0].active = False
+        people[0].save(update_fields=["active"])
+    left = client.post(
+        url, {"department": "", "title": "Retro", "owner": people[0].uuid, "due_on": due}
+    )
+    assert "Choose a person." in _text(left)
+    added = client.post(
+        url, {"department": "", "title": "Retro", "owner": people[-1].uuid, "due_on": due}
+    )
+    assert added.status_code == 302
+    with in_org(org_a):
+        assert SurveyAction.objects.get().owner == people[-1]
+
+
+def test_the_people_picker_says_how_to_fill_it(org_a, hr_admin, client):
+    client.force_login(hr_admin.user)
+    page = _text(client.get(reverse("surveys:new")))
+    assert "When the audience is chosen people. Search by name, then choose." in page
+
+
 def test_settings_page_refuses_a_minimum_below_three(org_a, hr_admin, client):
     client.force_login(hr_admin.user)
     response = client.post(reverse("surveys:settings"), {"min_group_size": 2})

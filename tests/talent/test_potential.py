@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 from assessments.models import Assessment
 from plms.audit.models import AuditEvent
 from plms.common.errors import ApplicationError, PermissionDenied
-from talent import selectors, services
+from talent import nine_box, selectors, services
 from talent.potential import DEFAULT_CRITERIA, level_from_scores
 from tests.assessments.factories import AssessmentFactory
 from tests.conftest import in_org
@@ -90,11 +90,20 @@ def test_the_nine_box_places_names_drills_down_and_shows_movement(careers, clien
         PotentialAssessmentFactory(
             organization=careers.org, employee=employee, cycle=careers.q4, level=2
         )
-        view = selectors.nine_box()
-    named = {b["name"]: [p.full_name for p in b["people"]] for row in view.boxes for b in row}
+        view = nine_box.nine_box()
+        named = {
+            b["name"]: [p.full_name for p in nine_box.box_people(view, key=b["key"], limit=10)]
+            for row in view.boxes
+            for b in row
+        }
+        moves = view.moves[0:10]
     assert named["Core player"] == [employee.full_name]
     assert named["Future leader"] == [peer.full_name]
-    assert [(m["employee"], m["from"], m["to"], m["up"]) for m in view.moves] == [
+    assert {b["name"]: b["count"] for row in view.boxes for b in row if b["count"]} == {
+        "Core player": 1,
+        "Future leader": 1,
+    }
+    assert [(m["employee"], m["from"], m["to"], m["up"]) for m in moves] == [
         (employee, "Underperformer", "Core player", True)
     ]
     client.force_login(careers.hr.user)

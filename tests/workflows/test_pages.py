@@ -383,3 +383,23 @@ def test_a_workflow_page_says_its_recurrence_in_words(login_client, org_a, hr_ad
     # A rule it cannot say in words is shown as written, as code.
     page = client.get(f"/workflows/{odd.uuid}/").content.decode()
     assert "<code>FREQ=MONTHLY;BYMONTHDAY=1</code>" in page
+
+
+def test_the_dashboard_queries_do_not_grow_with_workflows(login_client, org_a, hr_admin):
+    client = login_client(hr_admin)
+
+    def workflow():
+        template = WorkflowTemplateFactory(organization=org_a, status="active")
+        WorkflowMilestoneFactory(organization=org_a, template=template)
+        _runs(org_a, template, 2)
+
+    workflow()
+    client.get("/workflows/dashboard/")  # first request of a session writes more
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/workflows/dashboard/").status_code == 200
+    workflow()
+    workflow()
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/workflows/dashboard/")
+    assert page.status_code == 200 and page.content.decode().count('class="card"') == 3
+    assert len(many.captured_queries) == len(few.captured_queries)
