@@ -10,5 +10,6 @@ urlpatterns = [
     # The home's sections loaded after the page (htmx); each is a page of its own without it.
     path("home/me/", views.home_me, name="home_me"),
     path("home/team/", views.home_team, name="home_team"),
+    path("home/team/goals-at-risk/", views.home_team_at_risk, name="home_team_at_risk"),
     path("home/organisation/", views.home_organisation, name="home_organisation"),
 ]

@@ -88,6 +88,22 @@ def home_team(request: HttpRequest) -> HttpResponse:
     return _section(request, "web/_team.html", context, _("Your team"))
 
 
+@member_required
+def home_team_at_risk(request: HttpRequest) -> HttpResponse:
+    """The team section's goals at risk: the worst of everyone below the viewer (every level,
+    matrix lines too). A section of its own, loaded after the team's: judging the goals of a
+    branch of thousands of people takes longer than the rest of the team section together,
+    and the team's table needs only its direct reports' goals."""
+    employee = request.employee
+    if employee is None or not viewer_manages_people(request):
+        raise Http404
+    at_risk = goal_selectors.team_goal_risks(manager=employee)
+    context = {"team_at_risk": dashboard_selectors.goals_of_risks(at_risk[:FEEDBACK_SHOWN])}
+    return _section(
+        request, "web/_team_at_risk.html", context, _("Goals at risk in your team"), grid=True
+    )
+
+
 @member_required(admin=True)
 def home_organisation(request: HttpRequest) -> HttpResponse:
     """The home's organisation section for HR admins; its trends and reports tolerate a
@@ -138,7 +154,9 @@ def _my_work_section(employee: Employee) -> dict:
 def _manager_sections(request: HttpRequest, manager: Employee, reports: list) -> dict:
     open_cycle = cycle_selectors.latest_open_cycle()
     closed_cycle = cycle_selectors.latest_closed_cycle()
-    at_risk = goal_selectors.team_goal_risks(manager=manager)
+    # The table counts the goals of the people in it; the branch's worst are a section of
+    # their own (`home_team_at_risk`).
+    at_risk = goal_selectors.goal_risks_of_people(employee_ids=[report.pk for report in reports])
     rows = dashboard_selectors.team_rows(
         manager=manager,
         reports=reports,
@@ -172,7 +190,7 @@ def _manager_sections(request: HttpRequest, manager: Employee, reports: list) ->
         "team_open_cycle": open_cycle,
         "team_closed_cycle": closed_cycle,
         "team_heatmap": heatmap,
-        "team_at_risk": dashboard_selectors.goals_of_risks(at_risk[:FEEDBACK_SHOWN]),
+        "team_at_risk_url": reverse("web:home_team_at_risk"),
     }
 
 

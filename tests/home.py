@@ -17,8 +17,11 @@ def home_page(client, url: str = "/") -> str:
     response = client.get(url)
     assert response.status_code == 200
     page = response.content.decode()
-    for section in home_sections(page):
+    sections = home_sections(page)
+    while sections:  # a section may load sections of its own
+        section = sections.pop(0)
         fragment = client.get(section, headers={"HX-Request": "true"})
         assert fragment.status_code == 200, section
         page += fragment.content.decode()
+        sections += home_sections(fragment.content.decode())
     return page

