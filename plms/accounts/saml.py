@@ -10,26 +10,28 @@ same rules as OpenID Connect (`sso.identity_check`, `sso.sso_sign_in_user`).
 
 The response arrives as a cross-site POST, which carries no session cookie (SameSite=Lax), so
 the requests we sent are remembered in the cache, not the session; each is used once.
+
+pysaml2, with the XML schema library it loads, takes about 47 MB in a process: every web
+worker would carry it for the few requests that are SAML sign-ins. It is imported by the first
+of them (in the functions below), not with this module.
 """
 
 from __future__ import annotations
 
 import shutil
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import reverse
-from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
-from saml2.client import Saml2Client
-from saml2.config import SPConfig
-from saml2.metadata import create_metadata_string
-from saml2.saml import NAMEID_FORMAT_EMAILADDRESS
 
 from plms.accounts.models import SsoConnection
 from plms.accounts.sso import SsoIdentity, SsoRefused, audit_refusal, identity_check
+
+if TYPE_CHECKING:
+    from saml2.config import SPConfig
 
 REQUEST_SECONDS = 600
 METADATA_SECONDS = 600
@@ -62,6 +64,10 @@ def _idp_metadata(connection: SsoConnection) -> str:
 
 
 def _config(request: HttpRequest, connection: SsoConnection, *, with_idp: bool = True) -> SPConfig:
+    from saml2 import BINDING_HTTP_POST
+    from saml2.config import SPConfig
+    from saml2.saml import NAMEID_FORMAT_EMAILADDRESS
+
     entity_id, acs = sp_urls(request, connection)
     config = SPConfig()
     config.load(
@@ -88,6 +94,8 @@ def _config(request: HttpRequest, connection: SsoConnection, *, with_idp: bool =
 
 def sp_metadata(*, request: HttpRequest, connection: SsoConnection) -> str:
     """Our metadata, for the identity provider's configuration."""
+    from saml2.metadata import create_metadata_string
+
     return create_metadata_string(
         None, config=_config(request, connection, with_idp=False)
     ).decode()
@@ -125,6 +133,10 @@ class _Outstanding(dict):
 
 def saml_start_url(*, request: HttpRequest, connection: SsoConnection, relay_state: str) -> str:
     """The identity provider's sign-in address with our AuthnRequest."""
+    from saml2 import BINDING_HTTP_REDIRECT
+    from saml2.client import Saml2Client
+    from saml2.saml import NAMEID_FORMAT_EMAILADDRESS
+
     client = Saml2Client(config=_config(request, connection))
     request_id, info = client.prepare_for_authenticate(
         entityid=connection.issuer,
@@ -150,6 +162,10 @@ def saml_identity_from_response(*, request: HttpRequest, connection: SsoConnecti
 
 
 def _identity(request: HttpRequest, connection: SsoConnection) -> SsoIdentity:
+    from saml2 import BINDING_HTTP_POST
+    from saml2.client import Saml2Client
+    from saml2.saml import NAMEID_FORMAT_EMAILADDRESS
+
     outstanding = _Outstanding(connection.organization_id)
     try:
         client = Saml2Client(config=_config(request, connection))

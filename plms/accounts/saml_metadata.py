@@ -1,10 +1,9 @@
-"""Reading an identity provider's SAML metadata (pysaml2): which entity it describes."""
+"""Reading an identity provider's SAML metadata (pysaml2): which entity it describes.
+
+pysaml2 is imported by the first call, not with the module (see `plms.accounts.saml`).
+"""
 
 from __future__ import annotations
-
-from saml2 import BINDING_HTTP_REDIRECT
-from saml2.config import Config
-from saml2.mdstore import MetadataStore
 
 from plms.accounts.error_codes import INVALID_METADATA
 from plms.common.errors import ApplicationError
@@ -13,6 +12,10 @@ from plms.common.errors import ApplicationError
 def idp_entity_id(*, xml: str) -> str:
     """The entity id of the one identity provider `xml` describes (with a single sign-on
     endpoint for the HTTP-Redirect binding); ApplicationError when it describes none."""
+    from saml2 import BINDING_HTTP_REDIRECT
+    from saml2.config import Config
+    from saml2.mdstore import MetadataStore
+
     store = MetadataStore(attrc=None, config=Config())
     try:
         store.load("inline", xml)
