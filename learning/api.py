@@ -9,7 +9,6 @@ import django_filters
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter,
     extend_schema,
     extend_schema_field,
     extend_schema_view,
@@ -742,12 +741,8 @@ class ImpactRatesSerializer(ApiSerializer):
 
 
 class LearningImpactSerializer(ApiSerializer):
-    """A page of the report's items (the standard envelope) and the organisation's figures."""
+    """The organisation's figures; the rows are collections of their own."""
 
-    count = serializers.IntegerField()
-    next = serializers.URLField(allow_null=True)
-    previous = serializers.URLField(allow_null=True)
-    results = ImpactItemSerializer(many=True)
     overall = ImpactCostSerializer()
     rates = ImpactRatesSerializer()
     caveat = serializers.CharField()
@@ -804,28 +799,26 @@ class LearningImpactViewSet(OrganizationScopedViewSet):
 
     @extend_schema(
         summary="Learning impact report",
-        description="Per item: completions, how many were measured (a consolidated level "
-        "before and after), mean change, levels gained, cost per level gained and the "
-        "learners' satisfaction, the items that moved competence most first, 50 a page; "
-        "beside the page the organisation's figures (`overall`, completion `rates`) and the "
-        "`caveat`: association, not proof. Per capability and per plan: "
-        "`learning-impact/capabilities`, `learning-impact/plans`. Scope `learning:read`.",
-        parameters=[
-            OpenApiParameter(
-                "page",
-                OpenApiTypes.INT,
-                description="A page number within the paginated result set.",
-            ),
-            OpenApiParameter(
-                "page_size", OpenApiTypes.INT, description="Number of results to return per page."
-            ),
-        ],
+        description="The organisation's figures: completions, how many were measured (a "
+        "consolidated level before and after), mean change, levels gained and cost per level "
+        "gained (`overall`), completion `rates`, and the `caveat`: association, not proof. "
+        "The rows are collections of their own, 50 a page: per item "
+        "`learning-impact/items`, per capability `learning-impact/capabilities`, per plan "
+        "`learning-impact/plans`. Scope `learning:read`.",
         responses={200: LearningImpactSerializer},
     )
     def report(self, request):
-        response = self.get_paginated_response(self.paginate_queryset(_impact_part("items")))
-        response.data.update(_impact_part("figures"))
-        return response
+        return Response(_impact_part("figures"))
+
+    @extend_schema(
+        summary="Learning impact per item",
+        description="Completions, measured changes, levels gained, cost per level gained and "
+        "the learners' satisfaction per learning item, the items that moved competence most "
+        "first. Scope `learning:read`.",
+        responses={200: ImpactItemSerializer(many=True)},
+    )
+    def items(self, request):
+        return self.get_paginated_response(self.paginate_queryset(_impact_part("items")))
 
     @extend_schema(
         summary="Learning impact per capability",
@@ -865,6 +858,11 @@ urlpatterns = [
         "learning-impact",
         LearningImpactViewSet.as_view({"get": "report"}),
         name="learning-impact",
+    ),
+    path(
+        "learning-impact/items",
+        LearningImpactViewSet.as_view({"get": "items"}),
+        name="learning-impact-items",
     ),
     path(
         "learning-impact/capabilities",

@@ -114,7 +114,7 @@ def test_impact_report_shows_satisfaction_beside_change_and_cost(world, client):
     cells = [cell.split("</td>")[0] for cell in course.split('<td class="num">')[1:]]
     # completed, measured, mean change, levels gained, cost per level gained, satisfaction
     assert cells == ["1", "1", "1.00", "1.00", "300.00", "3.00 of 5 (1 rating)"]
-    api = client.get("/api/v1/learning-impact").json()
+    api = client.get("/api/v1/learning-impact/items").json()
     (course,) = [r for r in api["results"] if r["item"] == "Course"]
     assert (course["satisfaction"], course["ratings"], course["cost_per_level"]) == (3, 1, 300)
 

@@ -197,6 +197,7 @@ from .paginated_goal_template_list import PaginatedGoalTemplateList
 from .paginated_goal_update_list import PaginatedGoalUpdateList
 from .paginated_history_list import PaginatedHistoryList
 from .paginated_impact_capability_list import PaginatedImpactCapabilityList
+from .paginated_impact_item_list import PaginatedImpactItemList
 from .paginated_impact_plan_list import PaginatedImpactPlanList
 from .paginated_job_role_assignment_list import PaginatedJobRoleAssignmentList
 from .paginated_job_role_list import PaginatedJobRoleList
@@ -624,6 +625,7 @@ __all__ = (
     "PaginatedGoalUpdateList",
     "PaginatedHistoryList",
     "PaginatedImpactCapabilityList",
+    "PaginatedImpactItemList",
     "PaginatedImpactPlanList",
     "PaginatedJobRoleAssignmentList",
     "PaginatedJobRoleList",

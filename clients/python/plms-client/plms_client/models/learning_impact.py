@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.impact_cost import ImpactCost
-    from ..models.impact_item import ImpactItem
     from ..models.impact_rates import ImpactRates
 
 
@@ -17,41 +16,20 @@ T = TypeVar("T", bound="LearningImpact")
 
 @_attrs_define
 class LearningImpact:
-    """A page of the report's items (the standard envelope) and the organisation's figures.
+    """The organisation's figures; the rows are collections of their own.
 
     Attributes:
-        count (int):
-        next_ (None | str):
-        previous (None | str):
-        results (list[ImpactItem]):
         overall (ImpactCost):
         rates (ImpactRates):
         caveat (str):
     """
 
-    count: int
-    next_: None | str
-    previous: None | str
-    results: list[ImpactItem]
     overall: ImpactCost
     rates: ImpactRates
     caveat: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        count = self.count
-
-        next_: None | str
-        next_ = self.next_
-
-        previous: None | str
-        previous = self.previous
-
-        results = []
-        for results_item_data in self.results:
-            results_item = results_item_data.to_dict()
-            results.append(results_item)
-
         overall = self.overall.to_dict()
 
         rates = self.rates.to_dict()
@@ -62,10 +40,6 @@ class LearningImpact:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "count": count,
-                "next": next_,
-                "previous": previous,
-                "results": results,
                 "overall": overall,
                 "rates": rates,
                 "caveat": caveat,
@@ -77,33 +51,9 @@ class LearningImpact:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.impact_cost import ImpactCost  # noqa: PLC0415
-        from ..models.impact_item import ImpactItem  # noqa: PLC0415
         from ..models.impact_rates import ImpactRates  # noqa: PLC0415
 
         d = dict(src_dict)
-        count = d.pop("count")
-
-        def _parse_next_(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        next_ = _parse_next_(d.pop("next"))
-
-        def _parse_previous(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        previous = _parse_previous(d.pop("previous"))
-
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = ImpactItem.from_dict(results_item_data)
-
-            results.append(results_item)
-
         overall = ImpactCost.from_dict(d.pop("overall"))
 
         rates = ImpactRates.from_dict(d.pop("rates"))
@@ -111,10 +61,6 @@ class LearningImpact:
         caveat = d.pop("caveat")
 
         learning_impact = cls(
-            count=count,
-            next_=next_,
-            previous=previous,
-            results=results,
             overall=overall,
             rates=rates,
             caveat=caveat,

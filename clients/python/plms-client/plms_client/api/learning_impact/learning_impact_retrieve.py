@@ -7,27 +7,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.learning_impact import LearningImpact
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
-def _get_kwargs(
-    *,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["page"] = page
-
-    params["page_size"] = page_size
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/learning-impact",
-        "params": params,
     }
 
     return _kwargs
@@ -94,20 +81,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
 ) -> Response[Error | LearningImpact]:
     """Learning impact report
 
-     Per item: completions, how many were measured (a consolidated level before and after), mean change,
-    levels gained, cost per level gained and the learners' satisfaction, the items that moved competence
-    most first, 50 a page; beside the page the organisation's figures (`overall`, completion `rates`)
-    and the `caveat`: association, not proof. Per capability and per plan: `learning-
-    impact/capabilities`, `learning-impact/plans`. Scope `learning:read`.
-
-    Args:
-        page (int | Unset):
-        page_size (int | Unset):
+     The organisation's figures: completions, how many were measured (a consolidated level before and
+    after), mean change, levels gained and cost per level gained (`overall`), completion `rates`, and
+    the `caveat`: association, not proof. The rows are collections of their own, 50 a page: per item
+    `learning-impact/items`, per capability `learning-impact/capabilities`, per plan `learning-
+    impact/plans`. Scope `learning:read`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,10 +98,7 @@ def sync_detailed(
         Response[Error | LearningImpact]
     """
 
-    kwargs = _get_kwargs(
-        page=page,
-        page_size=page_size,
-    )
+    kwargs = _get_kwargs()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -132,20 +110,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
 ) -> Error | LearningImpact | None:
     """Learning impact report
 
-     Per item: completions, how many were measured (a consolidated level before and after), mean change,
-    levels gained, cost per level gained and the learners' satisfaction, the items that moved competence
-    most first, 50 a page; beside the page the organisation's figures (`overall`, completion `rates`)
-    and the `caveat`: association, not proof. Per capability and per plan: `learning-
-    impact/capabilities`, `learning-impact/plans`. Scope `learning:read`.
-
-    Args:
-        page (int | Unset):
-        page_size (int | Unset):
+     The organisation's figures: completions, how many were measured (a consolidated level before and
+    after), mean change, levels gained and cost per level gained (`overall`), completion `rates`, and
+    the `caveat`: association, not proof. The rows are collections of their own, 50 a page: per item
+    `learning-impact/items`, per capability `learning-impact/capabilities`, per plan `learning-
+    impact/plans`. Scope `learning:read`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,28 +129,20 @@ def sync(
 
     return sync_detailed(
         client=client,
-        page=page,
-        page_size=page_size,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
 ) -> Response[Error | LearningImpact]:
     """Learning impact report
 
-     Per item: completions, how many were measured (a consolidated level before and after), mean change,
-    levels gained, cost per level gained and the learners' satisfaction, the items that moved competence
-    most first, 50 a page; beside the page the organisation's figures (`overall`, completion `rates`)
-    and the `caveat`: association, not proof. Per capability and per plan: `learning-
-    impact/capabilities`, `learning-impact/plans`. Scope `learning:read`.
-
-    Args:
-        page (int | Unset):
-        page_size (int | Unset):
+     The organisation's figures: completions, how many were measured (a consolidated level before and
+    after), mean change, levels gained and cost per level gained (`overall`), completion `rates`, and
+    the `caveat`: association, not proof. The rows are collections of their own, 50 a page: per item
+    `learning-impact/items`, per capability `learning-impact/capabilities`, per plan `learning-
+    impact/plans`. Scope `learning:read`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,10 +152,7 @@ async def asyncio_detailed(
         Response[Error | LearningImpact]
     """
 
-    kwargs = _get_kwargs(
-        page=page,
-        page_size=page_size,
-    )
+    kwargs = _get_kwargs()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -201,20 +162,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
 ) -> Error | LearningImpact | None:
     """Learning impact report
 
-     Per item: completions, how many were measured (a consolidated level before and after), mean change,
-    levels gained, cost per level gained and the learners' satisfaction, the items that moved competence
-    most first, 50 a page; beside the page the organisation's figures (`overall`, completion `rates`)
-    and the `caveat`: association, not proof. Per capability and per plan: `learning-
-    impact/capabilities`, `learning-impact/plans`. Scope `learning:read`.
-
-    Args:
-        page (int | Unset):
-        page_size (int | Unset):
+     The organisation's figures: completions, how many were measured (a consolidated level before and
+    after), mean change, levels gained and cost per level gained (`overall`), completion `rates`, and
+    the `caveat`: association, not proof. The rows are collections of their own, 50 a page: per item
+    `learning-impact/items`, per capability `learning-impact/capabilities`, per plan `learning-
+    impact/plans`. Scope `learning:read`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,7 +182,5 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            page=page,
-            page_size=page_size,
         )
     ).parsed
