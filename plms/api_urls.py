@@ -12,6 +12,7 @@ from goals.checkins import api as check_ins_api
 from goals.feedback import api as feedback_api
 from goals.goal_templates import api as goal_templates_api
 from learning import api as learning_api
+from learning import impact_api as learning_impact_api
 from plms.audit import api as audit_api
 from plms.integrations import api as integrations_api
 from plms.people.api import DepartmentViewSet
@@ -60,7 +61,7 @@ urlpatterns = [
     path("ping", PingView.as_view(), name="ping"),
     *integrations_api.urlpatterns,
     *assessments_api.urlpatterns,
-    *learning_api.urlpatterns,
+    *learning_impact_api.urlpatterns,
     *privacy_api.urlpatterns,
     *equity_api.urlpatterns,
     *router.urls,

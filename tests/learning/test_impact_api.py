@@ -16,7 +16,7 @@ from rest_framework.renderers import JSONRenderer
 
 from assessments.models import AssessmentCycle
 from learning import impact
-from learning.api import (
+from learning.impact_api import (
     IMPACT_FIGURES,
     ImpactCapabilitySerializer,
     ImpactItemSerializer,
