@@ -1,6 +1,6 @@
 """`GET /api/v1/learning-impact` (the organisation's figures) and its collections of rows
 (`/items`, `/capabilities`, `/plans`) page the report the API sent whole before
-(`learning.api._impact_with_public_ids`): the pages put together are its rows in its order,
+(`learning.impact_api._impact_with_public_ids`): the pages put together are its rows in its order,
 the figures are its own, every row is what the documented serializer writes, and a page reads
 a constant number of queries whatever the report's size."""
 
