@@ -26,7 +26,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 
@@ -34,6 +33,7 @@ from assessments.models import AssessmentCycle, ConsolidatedLevel
 from assessments.selectors.requirements import proficient_level
 from capabilities.models import Capability, CompetencyScale, ScaleLevel
 from learning.models import DevelopmentPlan, LearningFeedback, PlanItem
+from plms.common.build_once import build_once
 from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import Organization
 
@@ -313,8 +313,8 @@ def _version() -> str:
 def impact_report_cached(*, name: str, build: Callable[[], T]) -> T:
     """`build()` (a shape of the organisation's `impact_report()`, or another report of
     learning that reads no more than it, as the content gap report), from the cache while
-    nothing the report reads has changed (`_version`). Elsewhere than on PostgreSQL (no
-    triggers) it is built each time."""
+    nothing the report reads has changed (`_version`), built by one request at a time.
+    Elsewhere than on PostgreSQL (no triggers) it is built each time."""
     if connection.vendor != "postgresql" or not settings.PLMS_RESULTS_CACHE_SECONDS:
         return build()
 
@@ -322,14 +322,15 @@ def impact_report_cached(*, name: str, build: Callable[[], T]) -> T:
         return f"plms:learning-impact:{name}:{require_organization_id()}:{_version()}"
 
     before = key()
-    report = cache.get(before)
-    if report is None:
-        report = build()
-        # Kept only if nothing changed while it was built (a report of newer data under an
-        # older key could be served again if that change were undone).
-        if key() == before:
-            cache.set(before, report, settings.PLMS_RESULTS_CACHE_SECONDS)
-    return report
+    # One build per key: requests that miss it at once wait for the first one's report
+    # (`plms.common.build_once`). Kept only if nothing changed while it was built (a report
+    # of newer data under an older key could be served again if that change were undone).
+    return build_once(
+        before,
+        build,
+        seconds=settings.PLMS_RESULTS_CACHE_SECONDS,
+        keep=lambda: key() == before,
+    )
 
 
 def impact_page_report() -> dict:
