@@ -310,12 +310,18 @@ def _version() -> str:
         return cursor.fetchone()[0]
 
 
+def reports_cached() -> bool:
+    """Whether learning's reports are kept in the cache (on PostgreSQL, whose triggers keep
+    the version the key reads, unless `PLMS_RESULTS_CACHE_SECONDS` is 0)."""
+    return connection.vendor == "postgresql" and bool(settings.PLMS_RESULTS_CACHE_SECONDS)
+
+
 def impact_report_cached(*, name: str, build: Callable[[], T]) -> T:
     """`build()` (a shape of the organisation's `impact_report()`, or another report of
     learning that reads no more than it, as the content gap report), from the cache while
     nothing the report reads has changed (`_version`), built by one request at a time.
     Elsewhere than on PostgreSQL (no triggers) it is built each time."""
-    if connection.vendor != "postgresql" or not settings.PLMS_RESULTS_CACHE_SECONDS:
+    if not reports_cached():
         return build()
 
     def key() -> str:

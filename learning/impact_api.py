@@ -1,11 +1,15 @@
 """The learning impact report's API: the organisation's figures (`learning-impact`) and its
-rows as collections of their own (`learning-impact/items`, `/capabilities`, `/plans`), each
-part cached as the JSON it sends under the report's key (`learning.impact`)."""
+rows as collections of their own (`learning-impact/items`, `/capabilities`, `/plans`), cached
+as the JSON values it sends under the report's key (`learning.impact`), a page reading only the
+rows it shows."""
 
 from __future__ import annotations
 
 import json
+import uuid
 
+from django.conf import settings
+from django.core.cache import cache
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -16,6 +20,7 @@ from capabilities import selectors as capability_selectors
 from learning import impact
 from learning.models import DevelopmentPlan, LearningItem
 from plms.common.api import ApiSerializer, OrganizationScopedViewSet
+from plms.common.pagination import PagePagination
 
 
 def _money(**kwargs) -> serializers.DecimalField:
@@ -88,11 +93,16 @@ class LearningImpactSerializer(ApiSerializer):
     caveat = serializers.CharField()
 
 
-# The parts of the API's report, each cached on its own and as the JSON values the API
-# writes (no public ids or decimals to unpickle): a page reads only its part. The whole report
-# once sent, the plans' 10,000 rows were most of a 700 KB body read on every request.
+# The parts of the API's report, cached as the JSON values the API writes (no public ids or
+# decimals to unpickle): the figures, and each collection's rows in chunks of the largest page,
+# so that a page reads only the one or two chunks it shows. The whole report once sent, the
+# plans' 10,000 rows were most of a 700 KB body; unpickled whole for each page, they were
+# still about 5 MB of every request's memory.
 IMPACT_ROWS = ("items", "capabilities", "plans")
 IMPACT_FIGURES = ("overall", "rates", "caveat")
+CHUNK_ROWS = PagePagination.max_page_size
+# Longer than the parts' entry, which is written after them: its chunks are there while it is.
+CHUNK_EXTRA_SECONDS = 600
 
 
 def _impact_with_public_ids() -> dict:
@@ -123,14 +133,72 @@ def _impact_with_public_ids() -> dict:
     return report
 
 
-def _impact_part(part: str):
-    def build():
-        report = impact.impact_report_cached(name="api", build=_impact_with_public_ids)
-        if part == "figures":
-            return {name: report[name] for name in IMPACT_FIGURES}
-        return json.loads(JSONRenderer().render(report[part]))
+def _json_values(rows: list[dict]) -> list[dict]:
+    return json.loads(JSONRenderer().render(rows))
 
-    return impact.impact_report_cached(name=f"api:{part}", build=build)
+
+def _chunk_key(token: str, part: str, number: int) -> str:
+    return f"plms:learning-impact:api-rows:{token}:{part}:{number}"
+
+
+def _impact_parts() -> dict:
+    """The API's report as its parts: `figures`, and per collection its `count` with its rows
+    in the cache in chunks of `CHUNK_ROWS` under a `token` of this build (or, when reports are
+    not cached, its `rows`)."""
+    report = _impact_with_public_ids()
+    parts: dict = {"figures": {name: report[name] for name in IMPACT_FIGURES}}
+    token = uuid.uuid4().hex
+    cached = impact.reports_cached()
+    for part in IMPACT_ROWS:
+        rows = report.pop(part)
+        if not cached:
+            parts[part] = {"count": len(rows), "rows": _json_values(rows)}
+            continue
+        # One chunk's JSON values at a time: the build holds the report and one chunk.
+        for number, start in enumerate(range(0, len(rows), CHUNK_ROWS)):
+            cache.set(
+                _chunk_key(token, part, number),
+                _json_values(rows[start : start + CHUNK_ROWS]),
+                settings.PLMS_RESULTS_CACHE_SECONDS + CHUNK_EXTRA_SECONDS,
+            )
+        parts[part] = {"count": len(rows), "token": token}
+    return parts
+
+
+class CachedRows:
+    """A collection of the report read a chunk at a time, for the paginator: its length and
+    the slices of its pages. A chunk missing from the cache (evicted) is read from the report
+    built anew."""
+
+    def __init__(self, part: str, count: int, token: str):
+        self.part, self.length, self.token = part, count, token
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: slice) -> list[dict]:
+        start, stop, _ = index.indices(self.length)
+        if start >= stop:
+            return []
+        numbers = range(start // CHUNK_ROWS, (stop - 1) // CHUNK_ROWS + 1)
+        keys = [_chunk_key(self.token, self.part, number) for number in numbers]
+        found = cache.get_many(keys)
+        if len(found) < len(keys):
+            return _json_values(_impact_with_public_ids()[self.part])[start:stop]
+        rows = [row for key in keys for row in found[key]]
+        offset = numbers[0] * CHUNK_ROWS
+        return rows[start - offset : stop - offset]
+
+
+def _impact_part(part: str):
+    """The figures (a dict), or a collection's rows (a sequence the paginator slices)."""
+    parts = impact.impact_report_cached(name="api-parts", build=_impact_parts)
+    if part == "figures":
+        return parts["figures"]
+    head = parts[part]
+    if "rows" in head:
+        return head["rows"]
+    return CachedRows(part, head["count"], head["token"])
 
 
 class LearningImpactViewSet(OrganizationScopedViewSet):

@@ -10,12 +10,13 @@ import datetime
 from datetime import UTC
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.renderers import JSONRenderer
 
 from assessments.models import AssessmentCycle
-from learning import impact
+from learning import impact, impact_api
 from learning.impact_api import (
     IMPACT_FIGURES,
     ImpactCapabilitySerializer,
@@ -150,3 +151,45 @@ def test_a_page_from_the_cache_reads_only_the_key(world, learn, key_client_a, mo
             assert key_client_a.get(url).status_code == 200
         assert sum("learning_impactversion" in q["sql"] for q in cached.captured_queries) == 1
     assert built == []
+
+
+@pytest.mark.parametrize("page_size", [1, 2, 5])
+def test_pages_across_chunks_are_the_whole_report(
+    world, learn, key_client_a, monkeypatch, page_size
+):
+    """The rows are cached in chunks; pages that start and end inside them, or span two."""
+    monkeypatch.setattr(impact_api, "CHUNK_ROWS", 3)
+    learn(8)
+    with in_org(world.org):
+        report = _impact_with_public_ids()
+    for url, (part, _) in PARTS.items():
+        rows, rest = _pages(key_client_a, url, page_size)
+        assert _render(rows) == _render(report[part]), url
+        assert rest["count"] == len(report[part])
+    assert len(report["plans"]) == len(report["items"]) == 8
+
+
+def test_a_page_reads_only_its_chunks(world, learn, key_client_a, monkeypatch):
+    monkeypatch.setattr(impact_api, "CHUNK_ROWS", 3)
+    learn(8)
+    key_client_a.get(f"{URL}/plans")  # built and cached
+    read: list[str] = []
+    get_many = cache.get_many
+
+    def recorded(keys, *args, **kwargs):
+        read.extend(keys)
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", recorded)
+    body = key_client_a.get(f"{URL}/plans", {"page": 2, "page_size": 2}).json()
+    assert len(body["results"]) == 2
+    assert [key.rsplit(":", 2)[1:] for key in read] == [["plans", "0"], ["plans", "1"]]
+
+
+def test_a_chunk_missing_from_the_cache_is_read_from_the_report(world, learn, key_client_a):
+    learn(3)
+    first = key_client_a.get(f"{URL}/plans").json()
+    with in_org(world.org):
+        parts = impact.impact_report_cached(name="api-parts", build=lambda: None)
+    cache.delete(impact_api._chunk_key(parts["plans"]["token"], "plans", 0))  # evicted
+    assert key_client_a.get(f"{URL}/plans").json() == first
