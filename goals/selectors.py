@@ -32,8 +32,9 @@ from django.db.models import (
     Count,
     DateField,
     DecimalField,
+    DurationField,
     Exists,
-    Expression,
+    ExpressionWrapper,
     F,
     Func,
     OuterRef,
@@ -41,18 +42,19 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest, Least
-from django.db.models.lookups import GreaterThanOrEqual, IsNull, LessThanOrEqual
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
 
 from capabilities.models import Capability, KeyResult
 from goals import kpi as kpi_math
-from goals.judgement import JUDGED_COLUMNS, judge_goal, judge_row, likely_to_miss
 from goals.judgement import KPI_COLUMNS as KPI_COLUMNS  # read by `goals.tree`
+from goals.judgement import judge_goal, likely_to_miss
 from goals.models import (
     Goal,
     GoalCapability,
@@ -95,12 +97,6 @@ NUMBER = DecimalField()
 TEXT = CharField()
 HUNDRED = Value(kpi_math.HUNDRED, output_field=NUMBER)
 ZERO = Value(kpi_math.ZERO, output_field=NUMBER)
-
-
-# How far past the green threshold (in points of score) the database must find a goal before
-# `team_goals_at_risk` leaves it to be green without asking Python: PostgreSQL and `Decimal`
-# round divisions at different digits, so a goal right on the threshold is checked by both.
-AT_RISK_SQL_MARGIN = Decimal("0.000001")
 
 
 # --- Settings and access ---------------------------------------------------------------------
@@ -512,21 +508,21 @@ class _Days(Func):
         return sql, (*later[1], *earlier[1])
 
 
-def goal_rag_expression(
-    *, settings: GoalSettings, today: date, green_margin: Decimal = kpi_math.ZERO
-) -> Case:
-    """A goal's RAG status computed by the database, step for step as `goals.kpi.rag_status`
-    (progress from baseline to target, or the band around a range, against the share of the
-    goal's time that has passed; the goal's own thresholds, else the organisation's).
+def goal_rag_expression(*, settings: GoalSettings, today: date) -> Case:
+    """A goal's RAG status computed by the database, exactly as `goals.kpi.rag_status` (its
+    Python twin, which `goals.judgement` applies to one goal or a page of them) computes it:
+    progress from baseline to target, or the band around a range, against the share of the
+    goal's time that has passed, on the goal's own thresholds, else the organisation's.
 
-    With a `green_margin`, an increase or decrease goal is green only when its score clears
-    the green threshold by that much: every goal `goal_rag` calls amber or red is then amber
-    or red here too, whatever the rounding of the divisions.
+    Both compare products instead of quotients (PostgreSQL's numeric multiplication is exact,
+    as is `Decimal`'s at the precision `goals.kpi` uses), so no goal is judged differently for
+    the rounding of a division: lists can filter, count, order and page goals by their status
+    in SQL and read only the rows they show.
     """
     defaults = settings.thresholds
     current, baseline, target = F("current"), F("baseline"), F("target")
     low, high = F("range_low"), F("range_high")
-    green_at: Expression = Coalesce("rag_green_at", Value(defaults.green_at), output_field=NUMBER)
+    green_at = Coalesce("rag_green_at", Value(defaults.green_at), output_field=NUMBER)
     amber_at = Coalesce("rag_amber_at", Value(defaults.amber_at), output_field=NUMBER)
     tolerance = Coalesce(
         "range_tolerance_percent", Value(defaults.range_tolerance), output_field=NUMBER
@@ -535,16 +531,24 @@ def goal_rag_expression(
     amber = Value(kpi_math.AMBER, output_field=TEXT)
     red = Value(kpi_math.RED, output_field=TEXT)
     none = Value(None, output_field=TEXT)
+    one = Value(Decimal(1), output_field=NUMBER)
 
-    band = (high - low) * tolerance / HUNDRED
+    # Range: the band is `tolerance` percent of the width; everything x 100.
+    band = (high - low) * tolerance
+    current_100 = current * HUNDRED
     range_rag = Case(
         When(Q(range_low__isnull=True) | Q(range_high__isnull=True), then=none),
         When(Q(current__gte=low, current__lte=high), then=green),
-        When(Q(current__gte=low - band, current__lte=high + band), then=amber),
+        When(
+            Q(GreaterThanOrEqual(current_100, low * HUNDRED - band))
+            & Q(LessThanOrEqual(current_100, high * HUNDRED + band)),
+            then=amber,
+        ),
         default=red,
         output_field=TEXT,
     )
 
+    # Increase or decrease: progress as a share of the way (part of whole, clamped) ...
     sign = Case(When(direction=kpi_math.DECREASE, then=Value(-1)), default=Value(1))
     span = (target - baseline) * sign
     moved = (current - baseline) * sign
@@ -553,44 +557,34 @@ def goal_rag_expression(
         default=LessThanOrEqual(current, target),
         output_field=BooleanField(),
     )
-    progress = Case(
-        When(Q(target__isnull=True) | Q(baseline__isnull=True), then=Value(None)),
-        When(
-            LessThanOrEqual(span, ZERO),
-            then=Case(When(reached, then=HUNDRED), default=ZERO, output_field=NUMBER),
-        ),
-        default=Least(Greatest(moved / span * HUNDRED, ZERO), HUNDRED),
+    behind = LessThanOrEqual(span, ZERO)
+    progress_part = Case(
+        When(behind, then=Case(When(reached, then=one), default=ZERO, output_field=NUMBER)),
+        default=Least(Greatest(moved, ZERO), span),
         output_field=NUMBER,
     )
+    progress_whole = Case(When(behind, then=one), default=span, output_field=NUMBER)
+    # ... and the time passed as a share of the goal's days (all of it without dates).
+    undated = (
+        Q(start_date__isnull=True) | Q(due_date__isnull=True) | Q(due_date__lte=F("start_date"))
+    )
+    days = _Days(F("due_date"), F("start_date"))
     today_value = Value(today, output_field=DateField())
-    expected = Case(
-        When(
-            Q(start_date__isnull=True)
-            | Q(due_date__isnull=True)
-            | Q(due_date__lte=F("start_date")),
-            then=HUNDRED,
-        ),
-        default=Least(
-            Greatest(
-                _Days(today_value, F("start_date"))
-                / _Days(F("due_date"), F("start_date"))
-                * HUNDRED,
-                ZERO,
-            ),
-            HUNDRED,
-        ),
+    time_part = Case(
+        When(undated, then=one),
+        default=Least(Greatest(_Days(today_value, F("start_date")), ZERO), days),
         output_field=NUMBER,
     )
-    score = progress / expected * HUNDRED
-    if green_margin:
-        green_at = green_at + Value(green_margin, output_field=NUMBER)
+    time_whole = Case(When(undated, then=one), default=days, output_field=NUMBER)
+    # score >= threshold, with score = (part / whole) / (time part / time whole) x 100
+    score = progress_part * time_whole * HUNDRED
     return Case(
         When(current__isnull=True, then=none),
         When(direction=kpi_math.RANGE, then=range_rag),
-        When(IsNull(progress, True), then=none),
-        When(LessThanOrEqual(expected, ZERO), then=green),
-        When(GreaterThanOrEqual(score, green_at), then=green),
-        When(GreaterThanOrEqual(score, amber_at), then=amber),
+        When(Q(target__isnull=True) | Q(baseline__isnull=True), then=none),
+        When(LessThanOrEqual(time_part, ZERO), then=green),
+        When(GreaterThanOrEqual(score, green_at * time_part * progress_whole), then=green),
+        When(GreaterThanOrEqual(score, amber_at * time_part * progress_whole), then=amber),
         default=red,
         output_field=TEXT,
     )
@@ -673,19 +667,46 @@ class GoalRisk:
         return (RISK_ORDER.get(self.rag, 2), self.due_date or date.max, self.goal_id)
 
 
-def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[GoalRisk]:
-    """Active goals of the manager's reports (all levels, matrix too) that are amber, red or
-    forecast to miss, the worst first — judged as `goal_list_for_display` judges a goal, from
-    plain values.
+def goal_risk_rows(owners: Q, *, today: date | None = None) -> QuerySet:
+    """The active goals of `owners` that are amber, red or forecast to miss, the worst first
+    (red, amber, then those only forecast to miss; then by due date, the undated last), as
+    rows of (pk, owner_employee_id, rag, due_date) for `goal_risks`: judged, ordered, counted
+    and paged by the database (`goal_rag_expression`, and the forecast stored on each goal by
+    the services on every write of its updates, KPI or dates), so a page reads its own rows
+    only."""
+    today = today or timezone.localdate()
+    rag = goal_rag_expression(settings=goal_settings_get(), today=today)
+    severity = Case(
+        *(When(risk_rag=status, then=Value(rank)) for status, rank in RISK_ORDER.items()),
+        default=Value(len(RISK_ORDER)),
+    )
+    return (
+        Goal.objects.filter(owners, status=Goal.Status.ACTIVE)
+        .annotate(risk_rag=rag)
+        .filter(Q(risk_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
+        .order_by(severity, F("due_date").asc(nulls_last=True), "pk")
+        .values_list("pk", "owner_employee_id", "risk_rag", "due_date")
+    )
 
-    One query whatever the size of the team: the database picks the goals amber or red by
-    `goal_rag_expression` (with a margin, so none is missed to rounding) and those whose
-    stored forecast misses (`Goal.forecast_misses`, kept by the services on every write of
-    the updates, the KPI or the dates); Python then computes each one's RAG with `goals.kpi`
-    from the same columns. The team's ids travel as a list: a plan that stays simple whatever
-    the planner thinks of the recursive team.
-    """
-    return _goal_risks(Q(owner_employee_id__in=report_ids_sql(manager)), today=today)
+
+def goal_risks(rows: Iterable[tuple]) -> list[GoalRisk]:
+    """`GoalRisk`s of rows of `goal_risk_rows` (a slice of them: a page)."""
+    return [GoalRisk(*row) for row in rows]
+
+
+def team_goal_risk_rows(*, manager: Employee, today: date | None = None) -> QuerySet:
+    """`goal_risk_rows` of the goals of the manager's reports (all levels, matrix too)."""
+    return goal_risk_rows(Q(owner_employee_id__in=report_ids_sql(manager)), today=today)
+
+
+def team_goal_risks(
+    *, manager: Employee, today: date | None = None, limit: int | None = None
+) -> list[GoalRisk]:
+    """Active goals of the manager's reports (all levels, matrix too) that are amber, red or
+    forecast to miss, the worst first (the first `limit` of them) — judged as
+    `goal_list_for_display` judges a goal, by the database (one query)."""
+    rows = team_goal_risk_rows(manager=manager, today=today)
+    return goal_risks(rows if limit is None else rows[:limit])
 
 
 def goal_risks_of_people(
@@ -693,27 +714,7 @@ def goal_risks_of_people(
 ) -> list[GoalRisk]:
     """The active goals of these people that are amber, red or forecast to miss, judged as
     `team_goal_risks` judges them (one query)."""
-    return _goal_risks(Q(owner_employee_id__in=list(employee_ids)), today=today)
-
-
-def _goal_risks(owners: Q, *, today: date | None) -> list[GoalRisk]:
-    today = today or timezone.localdate()
-    settings = goal_settings_get()
-    defaults = settings.thresholds
-    rag = goal_rag_expression(settings=settings, today=today, green_margin=AT_RISK_SQL_MARGIN)
-    picked = (
-        Goal.objects.filter(owners, status=Goal.Status.ACTIVE)
-        .annotate(sql_rag=rag)
-        .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
-        .order_by()
-        .values("pk", "owner_employee_id", "forecast_misses", *JUDGED_COLUMNS)
-    )
-    risks: list[GoalRisk] = []
-    for row in picked:
-        status = judge_row(row, defaults=defaults, today=today).rag
-        if status in (kpi_math.AMBER, kpi_math.RED) or row["forecast_misses"]:
-            risks.append(GoalRisk(row["pk"], row["owner_employee_id"], status, row["due_date"]))
-    return sorted(risks, key=lambda risk: risk.order)
+    return goal_risks(goal_risk_rows(Q(owner_employee_id__in=list(employee_ids)), today=today))
 
 
 def goals_for_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> list[Goal]:
@@ -734,14 +735,26 @@ class DecisionLatency:
     latency: timedelta  # to the first action, or so far while none
 
 
-def decision_latency(*, goals: QuerySet[Goal] | None = None) -> dict:
+def decision_latency(*, goals: QuerySet[Goal] | None = None, shown: int | None = None) -> dict:
     """The time from each goal turning red to the first action on it, and the mean.
 
-    Open episodes (nobody acted yet) are listed with their waiting time so far.
+    Open episodes (nobody acted yet) are listed with their waiting time so far. The mean,
+    the number waiting and the number of episodes (`count`) are aggregated by the database;
+    only the `shown` latest episodes are loaded (all without `shown`): two queries.
     """
-    episodes = GoalRedEpisode.objects.select_related("goal").order_by("-turned_red_at", "-id")
+    episodes = GoalRedEpisode.objects.all()
     if goals is not None:
         episodes = episodes.filter(goal__in=goals)
+    acted = Q(first_action_at__isnull=False)
+    totals = episodes.aggregate(
+        count=Count("id"),
+        acted=Count("id", filter=acted),
+        total=Sum(
+            ExpressionWrapper(F("first_action_at") - F("turned_red_at"), DurationField()),
+            filter=acted,
+        ),
+    )
+    latest = episodes.select_related("goal").order_by("-turned_red_at", "-id")
     now = timezone.now()
     rows = [
         DecisionLatency(
@@ -751,11 +764,15 @@ def decision_latency(*, goals: QuerySet[Goal] | None = None) -> dict:
             first_action=e.first_action,
             latency=e.latency if e.first_action_at else now - e.turned_red_at,
         )
-        for e in episodes
+        for e in (latest if shown is None else latest[:shown])
     ]
-    closed = [row.latency for row in rows if row.first_action_at is not None]
-    mean = sum(closed, timedelta()) / len(closed) if closed else None
-    return {"episodes": rows, "mean": mean, "open": sum(1 for r in rows if not r.first_action_at)}
+    mean = totals["total"] / totals["acted"] if totals["acted"] else None
+    return {
+        "episodes": rows,
+        "mean": mean,
+        "open": totals["count"] - totals["acted"],
+        "count": totals["count"],
+    }
 
 
 # --- Goals beside capabilities ---------------------------------------------------------------

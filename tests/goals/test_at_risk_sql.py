@@ -231,3 +231,19 @@ def test_the_number_of_queries_does_not_grow_with_the_team_goals(org_a, manager,
             assert len(found) == Goal.objects.count()
             counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_database_orders_and_pages_the_goals_at_risk(org_a, manager, employee):
+    """The rows are counted and sliced by the database in the order Python sorts them by
+    (red, amber, then forecast only; due date, the undated last; id)."""
+    with in_org(org_a):
+        owners = _team(org_a, manager, employee)
+        _varied_goals(org_a, owners)
+        every = selectors.team_goal_risks(manager=manager.employee, today=TODAY)
+        rows = selectors.team_goal_risk_rows(manager=manager.employee, today=TODAY)
+        assert rows.count() == len(every) > 10
+        assert every == sorted(every, key=lambda risk: risk.order)
+        assert (
+            selectors.team_goal_risks(manager=manager.employee, today=TODAY, limit=5) == (every[:5])
+        )
+        assert selectors.goal_risks(rows[5:10]) == every[5:10]
