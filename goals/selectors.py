@@ -25,6 +25,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from uuid import UUID
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -667,36 +669,91 @@ class GoalRisk:
         return (RISK_ORDER.get(self.rag, 2), self.due_date or date.max, self.goal_id)
 
 
-def goal_risk_rows(owners: Q, *, today: date | None = None) -> QuerySet:
+# The goals at risk of a set of owners, judged once each: the RAG expression is computed in
+# a subquery that the planner may not flatten (`OFFSET 0`), so the filter, the order and the
+# count read its result instead of computing it again (three times a goal otherwise).
+GOAL_RISKS_SQL = """
+SELECT pk, owner_employee_id, risk_rag, due_date, count(*) OVER ()
+FROM ({judged} OFFSET 0) AS judged
+WHERE risk_rag IN (%s, %s) OR forecast_misses
+ORDER BY CASE risk_rag WHEN %s THEN 0 WHEN %s THEN 1 ELSE 2 END, due_date NULLS LAST, pk
+"""
+
+
+def goal_risk_page(
+    owners: Q, *, offset: int = 0, limit: int | None = None, today: date | None = None
+) -> tuple[list[GoalRisk], int | None]:
     """The active goals of `owners` that are amber, red or forecast to miss, the worst first
-    (red, amber, then those only forecast to miss; then by due date, the undated last), as
-    rows of (pk, owner_employee_id, rag, due_date) for `goal_risks`: judged, ordered, counted
-    and paged by the database (`goal_rag_expression`, and the forecast stored on each goal by
-    the services on every write of its updates, KPI or dates), so a page reads its own rows
-    only."""
+    (red, amber, then those only forecast to miss; then by due date, the undated last; then
+    id), from the `offset`th, at most `limit` of them, and how many there are in all (None
+    when the page is past the last one): judged, ordered, counted and paged by the database
+    in one query (`goal_rag_expression`, and the forecast stored on each goal by the services
+    on every write of its updates, KPI or dates), so a page reads its own rows only."""
     today = today or timezone.localdate()
     rag = goal_rag_expression(settings=goal_settings_get(), today=today)
-    severity = Case(
-        *(When(risk_rag=status, then=Value(rank)) for status, rank in RISK_ORDER.items()),
-        default=Value(len(RISK_ORDER)),
-    )
-    return (
+    judged = (
         Goal.objects.filter(owners, status=Goal.Status.ACTIVE)
         .annotate(risk_rag=rag)
-        .filter(Q(risk_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
-        .order_by(severity, F("due_date").asc(nulls_last=True), "pk")
-        .values_list("pk", "owner_employee_id", "risk_rag", "due_date")
+        .order_by()
+        .values("pk", "owner_employee_id", "risk_rag", "due_date", "forecast_misses")
     )
+    try:
+        sql, params = judged.query.sql_with_params()
+    except EmptyResultSet:  # nobody's goals (an empty list of owners)
+        return [], 0
+    page_sql = GOAL_RISKS_SQL.format(judged=sql)
+    page_params = [*params, kpi_math.AMBER, kpi_math.RED, kpi_math.RED, kpi_math.AMBER]
+    if limit is not None:
+        page_sql += " LIMIT %s"
+        page_params.append(limit)
+    if offset:
+        page_sql += " OFFSET %s"
+        page_params.append(offset)
+    with connection.cursor() as cursor:
+        cursor.execute(page_sql, page_params)
+        rows = cursor.fetchall()
+    total = rows[0][-1] if rows else (0 if not offset else None)
+    return [GoalRisk(*row[:-1]) for row in rows], total
 
 
-def goal_risks(rows: Iterable[tuple]) -> list[GoalRisk]:
-    """`GoalRisk`s of rows of `goal_risk_rows` (a slice of them: a page)."""
-    return [GoalRisk(*row) for row in rows]
+class GoalRiskRows:
+    """The goals at risk of `owners` for a `Paginator`: the page expected (`window`, the
+    slice a page number asks for) and the count come from one query; another slice (a page
+    number past the last) is read on its own."""
+
+    def __init__(self, owners: Q, *, window: tuple[int, int], today: date | None = None):
+        self.owners, self.window, self.today = owners, window, today
+        self._page: list[GoalRisk] | None = None
+        self._total: int | None = None
+
+    def count(self) -> int:
+        if self._total is None:
+            start, stop = self.window
+            self._page, total = goal_risk_page(
+                self.owners, offset=start, limit=stop - start, today=self.today
+            )
+            if total is None:  # past the last page: counted on its own
+                total = goal_risk_page(self.owners, limit=1, today=self.today)[1] or 0
+            self._total = total
+        return self._total
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[GoalRisk]:
+        start, stop = key.start or 0, key.stop
+        self.count()
+        if self._page is not None and start == self.window[0] and stop <= self.window[1]:
+            return self._page[: stop - start]
+        return goal_risk_page(self.owners, offset=start, limit=stop - start, today=self.today)[0]
 
 
-def team_goal_risk_rows(*, manager: Employee, today: date | None = None) -> QuerySet:
-    """`goal_risk_rows` of the goals of the manager's reports (all levels, matrix too)."""
-    return goal_risk_rows(Q(owner_employee_id__in=report_ids_sql(manager)), today=today)
+def team_goal_risk_rows(
+    *, manager: Employee, window: tuple[int, int], today: date | None = None
+) -> GoalRiskRows:
+    """`GoalRiskRows` of the goals of the manager's reports (all levels, matrix too)."""
+    owners = Q(owner_employee_id__in=report_ids_sql(manager))
+    return GoalRiskRows(owners, window=window, today=today)
 
 
 def team_goal_risks(
@@ -705,8 +762,8 @@ def team_goal_risks(
     """Active goals of the manager's reports (all levels, matrix too) that are amber, red or
     forecast to miss, the worst first (the first `limit` of them) — judged as
     `goal_list_for_display` judges a goal, by the database (one query)."""
-    rows = team_goal_risk_rows(manager=manager, today=today)
-    return goal_risks(rows if limit is None else rows[:limit])
+    owners = Q(owner_employee_id__in=report_ids_sql(manager))
+    return goal_risk_page(owners, limit=limit, today=today)[0]
 
 
 def goal_risks_of_people(
@@ -714,7 +771,8 @@ def goal_risks_of_people(
 ) -> list[GoalRisk]:
     """The active goals of these people that are amber, red or forecast to miss, judged as
     `team_goal_risks` judges them (one query)."""
-    return goal_risks(goal_risk_rows(Q(owner_employee_id__in=list(employee_ids)), today=today))
+    owners = Q(owner_employee_id__in=list(employee_ids))
+    return goal_risk_page(owners, today=today)[0]
 
 
 def goals_for_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> list[Goal]:

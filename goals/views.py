@@ -79,11 +79,17 @@ def my_goals(request: HttpRequest) -> HttpResponse:
 @member_required
 def team_at_risk(request: HttpRequest) -> HttpResponse:
     employee = request.employee
-    risks = selectors.team_goal_risk_rows(manager=employee) if employee is not None else []
-    page = Paginator(risks, PAGE_SIZE).get_page(request.GET.get("page"))
-    # The database judges, counts and pages the team's goals (a large team has thousands):
-    # only the page's goals are loaded and evaluated for display.
-    page.object_list = selectors.goals_for_risks(selectors.goal_risks(page.object_list))
+    number = request.GET.get("page")
+    first = (int(number) - 1) * PAGE_SIZE if number and number.isdigit() and int(number) else 0
+    risks = (
+        selectors.team_goal_risk_rows(manager=employee, window=(first, first + PAGE_SIZE))
+        if employee is not None
+        else []
+    )
+    page = Paginator(risks, PAGE_SIZE).get_page(number)
+    # The database judges, counts and pages the team's goals (a large team has thousands)
+    # in one query: only the page's goals are loaded and evaluated for display.
+    page.object_list = selectors.goals_for_risks(list(page.object_list))
     context = {
         "page": page,
         "latency": (
