@@ -13,16 +13,16 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     Case,
-    Count,
     DecimalField,
     Expression,
     F,
     Func,
     Q,
     QuerySet,
-    Sum,
     Value,
     When,
 )
@@ -356,29 +356,52 @@ def team_summary(*, people: Sequence[int], today: date | None = None) -> TeamSum
     return _summary(_summary_sums(goals, settings=settings, today=today))
 
 
-def _summary_sums(goals: QuerySet[Goal], *, settings, today: date) -> QuerySet:
-    """Sums per perspective and indicator of `goals`, as `_summary` reads them."""
-    scored = Q(sql_progress__isnull=False)
-    at_risk = Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True)
-    return (
+# A team's sums with each goal judged once: progress and status are computed in a subquery
+# the planner may not flatten (`OFFSET 0`), and the sums read them (as filters of the sums they
+# were computed again for each).
+TEAM_SUMS_SQL = """
+SELECT perspective, indicator, count(*), sum(weight),
+       count(*) FILTER (WHERE sql_progress IS NOT NULL),
+       sum(weight) FILTER (WHERE sql_progress IS NOT NULL),
+       sum(sql_progress * weight), sum(sql_progress),
+       count(*) FILTER (WHERE sql_rag = %s), count(*) FILTER (WHERE sql_rag = %s),
+       count(*) FILTER (WHERE sql_rag IN (%s, %s) OR forecast_misses)
+FROM ({judged} OFFSET 0) AS judged
+GROUP BY perspective, indicator
+"""
+SUM_NAMES = (
+    "perspective",
+    "indicator",
+    "goals",
+    "weights",
+    "scored_goals",
+    "scored_weights",
+    "weighted_progress",
+    "progress_sum",
+    "amber_goals",
+    "red_goals",
+    "at_risk_goals",
+)
+
+
+def _summary_sums(goals: QuerySet[Goal], *, settings, today: date) -> list[dict]:
+    """Sums per perspective and indicator of `goals`, as `_summary` reads them (one query)."""
+    judged = (
         goals.annotate(
             sql_progress=goal_progress_expression(),
             sql_rag=goal_rag_expression(settings=settings, today=today),
         )
         .order_by()
-        .values("perspective", "indicator")
-        .annotate(
-            goals=Count("id"),
-            weights=Sum("weight"),
-            scored_goals=Count("id", filter=scored),
-            scored_weights=Sum("weight", filter=scored),
-            weighted_progress=Sum(F("sql_progress") * F("weight")),
-            progress_sum=Sum("sql_progress"),
-            amber_goals=Count("id", filter=Q(sql_rag=kpi_math.AMBER)),
-            red_goals=Count("id", filter=Q(sql_rag=kpi_math.RED)),
-            at_risk_goals=Count("id", filter=at_risk),
-        )
+        .values("perspective", "indicator", "weight", "forecast_misses", "sql_progress", "sql_rag")
     )
+    try:
+        sql, params = judged.query.sql_with_params()
+    except EmptyResultSet:  # nobody's goals
+        return []
+    amber, red = kpi_math.AMBER, kpi_math.RED
+    with connection.cursor() as cursor:
+        cursor.execute(TEAM_SUMS_SQL.format(judged=sql), [amber, red, amber, red, *params])
+        return [dict(zip(SUM_NAMES, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _summary(rows: Iterable[dict]) -> TeamSummary:
