@@ -97,8 +97,8 @@ def home_team_at_risk(request: HttpRequest) -> HttpResponse:
     employee = request.employee
     if employee is None or not viewer_manages_people(request):
         raise Http404
-    at_risk = goal_selectors.team_goal_risks(manager=employee)
-    context = {"team_at_risk": dashboard_selectors.goals_of_risks(at_risk[:FEEDBACK_SHOWN])}
+    at_risk = goal_selectors.team_goal_risks(manager=employee, limit=FEEDBACK_SHOWN)
+    context = {"team_at_risk": dashboard_selectors.goals_of_risks(at_risk)}
     return _section(
         request, "web/_team_at_risk.html", context, _("Goals at risk in your team"), grid=True
     )

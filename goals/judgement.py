@@ -5,7 +5,8 @@ The one rule for every reader: lists of model instances (`goals.selectors.goal_r
 (the API's list of goals, the goals at risk) pass `values()` rows of the same columns, and
 both go through `judge`; `goals.kpi` does the arithmetic. Progress is the way from baseline to
 target; the RAG status compares it with the share of the goal's time that has passed, on the
-goal's own thresholds where it sets them, else the organisation's.
+goal's own thresholds where it sets them, else the organisation's. The status is compared
+exactly (`goals.kpi.rag_status`), as its SQL twin `goals.selectors.goal_rag_expression` does.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def judge(values: Sequence[Any], *, defaults: kpi_math.Thresholds, today: date) 
     kpi = kpi_math.Kpi(*values[: len(KPI_COLUMNS)])
     start, due, green_at, amber_at, tolerance = values[len(KPI_COLUMNS) :]
     thresholds = defaults.overridden(green_at, amber_at, tolerance)
-    expected = kpi_math.expected_percent(start, due, today)
+    expected = kpi_math.time_passed(start, due, today)
     return Judgement(
         progress=kpi_math.progress_percent(kpi),
         rag=kpi_math.rag_status(kpi, thresholds, expected=expected),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -102,34 +102,88 @@ def expected_percent(start: date | None, due: date | None, today: date) -> Decim
     return _clamp(elapsed)
 
 
-def rag_status(kpi: Kpi, thresholds: Thresholds, *, expected: Decimal = HUNDRED) -> str | None:
+@dataclass(frozen=True)
+class Share:
+    """A share, exactly: `part` of `whole` (`whole` > 0). What the RAG status compares,
+    so that no division rounds it (a third of the time gone is not 33.33...3 %)."""
+
+    part: Decimal
+    whole: Decimal
+
+
+ALL = Share(Decimal(1), Decimal(1))
+# Enough digits that the products `rag_status` compares never round (KPI values have 16).
+_EXACT = Context(prec=200)
+
+
+def time_passed(start: date | None, due: date | None, today: date) -> Share:
+    """`expected_percent` as an exact share: the days gone (clamped to the goal's time) of
+    the goal's days; all of it without dates."""
+    if start is None or due is None or due <= start:
+        return ALL
+    whole = (due - start).days
+    return Share(Decimal(max(0, min(whole, (today - start).days))), Decimal(whole))
+
+
+def progress_share(kpi: Kpi) -> Share | None:
+    """`progress_percent` of an increase or decrease KPI's current value as an exact share
+    of the way from baseline to target (clamped to 0-1); None when it cannot say."""
+    value, target, baseline = kpi.current, kpi.target, kpi.baseline
+    if value is None or target is None or baseline is None:
+        return None
+    span = _EXACT.subtract(target, baseline)
+    moved = _EXACT.subtract(value, baseline)
+    if kpi.direction == DECREASE:
+        span, moved = -span, -moved
+    if span <= 0:
+        reached = value >= target if kpi.direction == INCREASE else value <= target
+        return ALL if reached else Share(ZERO, Decimal(1))
+    return Share(max(ZERO, min(span, moved)), span)
+
+
+def rag_status(
+    kpi: Kpi, thresholds: Thresholds, *, expected: Decimal | Share = HUNDRED
+) -> str | None:
     """Green, amber or red; None when there is nothing to judge yet (no current value).
 
-    Increase/decrease: the score is progress in percent of `expected`; green from `green_at`
-    on, amber from `amber_at` on, red below (boundaries are inclusive). Nothing expected yet
-    (`expected` 0) is green. Range: inside [low, high] is green, within the tolerance band
-    outside it amber (inclusive), beyond red.
+    Increase/decrease: the score is progress in percent of `expected` (a percent, or the
+    exact `time_passed`); green from `green_at` on, amber from `amber_at` on, red below
+    (boundaries are inclusive). Nothing expected yet (`expected` 0) is green. Range: inside
+    [low, high] is green, within the tolerance band outside it amber (inclusive), beyond red.
+
+    Compared exactly, by products instead of quotients (score >= threshold as progress x
+    100 x time >= threshold x time passed x way): what `goals.selectors.goal_rag_expression`
+    compares in SQL, so that both agree on every boundary.
     """
     if kpi.current is None:
         return None
     if kpi.direction == RANGE:
-        if kpi.range_low is None or kpi.range_high is None:
+        low, high = kpi.range_low, kpi.range_high
+        if low is None or high is None:
             return None
-        if kpi.range_low <= kpi.current <= kpi.range_high:
+        if low <= kpi.current <= high:
             return GREEN
-        band = (kpi.range_high - kpi.range_low) * thresholds.range_tolerance / HUNDRED
-        if kpi.range_low - band <= kpi.current <= kpi.range_high + band:
+        # Within the band of `range_tolerance` percent of the width: x 100 on every side.
+        band = _EXACT.multiply(_EXACT.subtract(high, low), thresholds.range_tolerance)
+        current = _EXACT.multiply(kpi.current, HUNDRED)
+        if (
+            _EXACT.subtract(_EXACT.multiply(low, HUNDRED), band)
+            <= current
+            <= _EXACT.add(_EXACT.multiply(high, HUNDRED), band)
+        ):
             return AMBER
         return RED
-    progress = progress_percent(kpi)
+    progress = progress_share(kpi)
     if progress is None:
         return None
-    if expected <= 0:
+    time = expected if isinstance(expected, Share) else Share(expected, HUNDRED)
+    if time.part <= 0:
         return GREEN
-    score = progress / expected * HUNDRED
-    if score >= thresholds.green_at:
+    # (progress.part / progress.whole) / (time.part / time.whole) x 100 >= threshold
+    score = _EXACT.multiply(_EXACT.multiply(progress.part, time.whole), HUNDRED)
+    if score >= _EXACT.multiply(_EXACT.multiply(thresholds.green_at, time.part), progress.whole):
         return GREEN
-    if score >= thresholds.amber_at:
+    if score >= _EXACT.multiply(_EXACT.multiply(thresholds.amber_at, time.part), progress.whole):
         return AMBER
     return RED
 

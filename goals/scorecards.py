@@ -7,22 +7,22 @@ person of one page of it).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     Case,
-    Count,
     DecimalField,
     Expression,
     F,
     Func,
     Q,
     QuerySet,
-    Sum,
     Value,
     When,
 )
@@ -31,14 +31,12 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
 
 from goals import kpi as kpi_math
-from goals.judgement import JUDGED_COLUMNS, judge
 from goals.models import (
     Goal,
     Indicator,
     Perspective,
 )
 from goals.selectors import (
-    AT_RISK_SQL_MARGIN,
     goal_list,
     goal_list_for_display,
     goal_list_judged,
@@ -281,6 +279,8 @@ class PartSummary:
         self.scored_weight += sums["scored_weights"] or kpi_math.ZERO
         self.weighted += sums["weighted_progress"] or kpi_math.ZERO
         self.plain += sums["progress_sum"] or kpi_math.ZERO
+        self.amber += sums["amber_goals"]
+        self.red += sums["red_goals"]
 
     @property
     def score(self) -> Decimal | None:
@@ -342,55 +342,79 @@ def team_ids(*, manager: Employee) -> list[int]:
 
 def team_summary(*, people: Sequence[int], today: date | None = None) -> TeamSummary:
     """The balanced scorecard of all the active goals of `people` (ids), equal to
-    `balanced_scorecard` of those goals judged one by one, in two queries whatever the size of
+    `balanced_scorecard` of those goals judged one by one, in one query whatever the size of
     the team and without loading a goal.
 
     The database sums each perspective and kind of indicator (goals, weights, progress by
-    `goal_progress_expression`); it also picks the goals that may be amber or red (by
-    `goal_rag_expression`, with the margin that misses none to rounding) or are forecast to
-    miss, whose status Python then decides with `goals.kpi` from the same columns. A goal has
-    a status exactly when it has a progress, so the green ones are the rest of those."""
+    `goal_progress_expression`) and counts the goals amber and red (`goal_rag_expression`,
+    the exact twin of the rule `goals.judgement` applies) and at risk (amber, red or forecast
+    to miss). A goal has a status exactly when it has a progress, so the green ones are the
+    rest of those."""
     today = today or timezone.localdate()
     settings = goal_settings_get()
-    defaults = settings.thresholds
     goals = Goal.objects.filter(owner_employee_id__in=list(people), status=Goal.Status.ACTIVE)
+    return _summary(_summary_sums(goals, settings=settings, today=today))
+
+
+# A team's sums with each goal judged once: progress and status are computed in a subquery
+# the planner may not flatten (`OFFSET 0`), and the sums read them (as filters of the sums they
+# were computed again for each).
+TEAM_SUMS_SQL = """
+SELECT perspective, indicator, count(*), sum(weight),
+       count(*) FILTER (WHERE sql_progress IS NOT NULL),
+       sum(weight) FILTER (WHERE sql_progress IS NOT NULL),
+       sum(sql_progress * weight), sum(sql_progress),
+       count(*) FILTER (WHERE sql_rag = %s), count(*) FILTER (WHERE sql_rag = %s),
+       count(*) FILTER (WHERE sql_rag IN (%s, %s) OR forecast_misses)
+FROM ({judged} OFFSET 0) AS judged
+GROUP BY perspective, indicator
+"""
+SUM_NAMES = (
+    "perspective",
+    "indicator",
+    "goals",
+    "weights",
+    "scored_goals",
+    "scored_weights",
+    "weighted_progress",
+    "progress_sum",
+    "amber_goals",
+    "red_goals",
+    "at_risk_goals",
+)
+
+
+def _summary_sums(goals: QuerySet[Goal], *, settings, today: date) -> list[dict]:
+    """Sums per perspective and indicator of `goals`, as `_summary` reads them (one query)."""
+    judged = (
+        goals.annotate(
+            sql_progress=goal_progress_expression(),
+            sql_rag=goal_rag_expression(settings=settings, today=today),
+        )
+        .order_by()
+        .values("perspective", "indicator", "weight", "forecast_misses", "sql_progress", "sql_rag")
+    )
+    try:
+        sql, params = judged.query.sql_with_params()
+    except EmptyResultSet:  # nobody's goals
+        return []
+    amber, red = kpi_math.AMBER, kpi_math.RED
+    with connection.cursor() as cursor:
+        cursor.execute(TEAM_SUMS_SQL.format(judged=sql), [amber, red, amber, red, *params])
+        return [dict(zip(SUM_NAMES, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _summary(rows: Iterable[dict]) -> TeamSummary:
     perspectives = {key: PartSummary(key, str(label)) for key, label in Perspective.choices}
     indicators = {key: PartSummary(key, str(label)) for key, label in Indicator.choices}
     whole = PartSummary("whole", "")
-    scored = Q(sql_progress__isnull=False)
-    sums = (
-        goals.annotate(sql_progress=goal_progress_expression())
-        .order_by()
-        .values("perspective", "indicator")
-        .annotate(
-            goals=Count("id"),
-            weights=Sum("weight"),
-            scored_goals=Count("id", filter=scored),
-            scored_weights=Sum("weight", filter=scored),
-            weighted_progress=Sum(F("sql_progress") * F("weight")),
-            progress_sum=Sum("sql_progress"),
-        )
-    )
-    for row in sums:
+    at_risk = 0
+    for row in rows:
         for part in (perspectives.get(row["perspective"]), indicators.get(row["indicator"])):
             if part is not None:
                 part.add(row)
         whole.add(row)
-    rag = goal_rag_expression(settings=settings, today=today, green_margin=AT_RISK_SQL_MARGIN)
-    candidates = (
-        goals.annotate(sql_rag=rag)
-        .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
-        .order_by()
-        .values_list("perspective", "indicator", "forecast_misses", *JUDGED_COLUMNS)
-    )
-    at_risk = 0
-    for perspective, indicator, misses, *values in candidates:
-        status = judge(values, defaults=defaults, today=today).rag
-        if status in (kpi_math.AMBER, kpi_math.RED):
-            for part in (perspectives.get(perspective), indicators.get(indicator), whole):
-                if part is not None:
-                    setattr(part, status, getattr(part, status) + 1)
-        at_risk += status in (kpi_math.AMBER, kpi_math.RED) or bool(misses)
+        at_risk += row["at_risk_goals"]
     for part in (*perspectives.values(), *indicators.values(), whole):
         part.total_weight = whole.weight
     return TeamSummary(

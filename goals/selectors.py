@@ -22,37 +22,31 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from uuid import UUID
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
-    BooleanField,
-    Case,
-    CharField,
     Count,
-    DateField,
-    DecimalField,
+    DurationField,
     Exists,
-    Expression,
+    ExpressionWrapper,
     F,
-    Func,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
-    Value,
-    When,
+    Sum,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Greatest, Least
-from django.db.models.lookups import GreaterThanOrEqual, IsNull, LessThanOrEqual
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from capabilities.models import Capability, KeyResult
 from goals import kpi as kpi_math
-from goals.judgement import JUDGED_COLUMNS, judge_goal, judge_row, likely_to_miss
 from goals.judgement import KPI_COLUMNS as KPI_COLUMNS  # read by `goals.tree`
+from goals.judgement import judge_goal, likely_to_miss
 from goals.models import (
     Goal,
     GoalCapability,
@@ -62,6 +56,7 @@ from goals.models import (
     GoalSettings,
     GoalUpdate,
 )
+from goals.rag import goal_rag_expression as goal_rag_expression  # read by other apps
 from goals.smart import GoalDraft, SmartCheck, smart_check
 from plms.audit.models import AuditEvent
 from plms.common.ids import parse_public_id
@@ -88,19 +83,6 @@ DECISION_ACTIONS = (
     "goal.completed",
     "goal.cancelled",
 )
-
-
-# Types of the values computed in SQL (no cast: PostgreSQL's numeric keeps full precision).
-NUMBER = DecimalField()
-TEXT = CharField()
-HUNDRED = Value(kpi_math.HUNDRED, output_field=NUMBER)
-ZERO = Value(kpi_math.ZERO, output_field=NUMBER)
-
-
-# How far past the green threshold (in points of score) the database must find a goal before
-# `team_goals_at_risk` leaves it to be green without asking Python: PostgreSQL and `Decimal`
-# round divisions at different digits, so a goal right on the threshold is checked by both.
-AT_RISK_SQL_MARGIN = Decimal("0.000001")
 
 
 # --- Settings and access ---------------------------------------------------------------------
@@ -498,104 +480,6 @@ def goal_rag(goal: Goal, *, settings: GoalSettings, today: date | None = None) -
     return judge_goal(goal, defaults=settings.thresholds, today=today).rag
 
 
-class _Days(Func):
-    """`later - earlier` of two dates, in days, as a number (PostgreSQL's date subtraction;
-    julian days on SQLite)."""
-
-    arg_joiner = " - "
-    template = "(%(expressions)s)::numeric"
-    output_field = NUMBER
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        later, earlier = (compiler.compile(e) for e in self.get_source_expressions())
-        sql = f"(julianday({later[0]}) - julianday({earlier[0]}))"
-        return sql, (*later[1], *earlier[1])
-
-
-def goal_rag_expression(
-    *, settings: GoalSettings, today: date, green_margin: Decimal = kpi_math.ZERO
-) -> Case:
-    """A goal's RAG status computed by the database, step for step as `goals.kpi.rag_status`
-    (progress from baseline to target, or the band around a range, against the share of the
-    goal's time that has passed; the goal's own thresholds, else the organisation's).
-
-    With a `green_margin`, an increase or decrease goal is green only when its score clears
-    the green threshold by that much: every goal `goal_rag` calls amber or red is then amber
-    or red here too, whatever the rounding of the divisions.
-    """
-    defaults = settings.thresholds
-    current, baseline, target = F("current"), F("baseline"), F("target")
-    low, high = F("range_low"), F("range_high")
-    green_at: Expression = Coalesce("rag_green_at", Value(defaults.green_at), output_field=NUMBER)
-    amber_at = Coalesce("rag_amber_at", Value(defaults.amber_at), output_field=NUMBER)
-    tolerance = Coalesce(
-        "range_tolerance_percent", Value(defaults.range_tolerance), output_field=NUMBER
-    )
-    green = Value(kpi_math.GREEN, output_field=TEXT)
-    amber = Value(kpi_math.AMBER, output_field=TEXT)
-    red = Value(kpi_math.RED, output_field=TEXT)
-    none = Value(None, output_field=TEXT)
-
-    band = (high - low) * tolerance / HUNDRED
-    range_rag = Case(
-        When(Q(range_low__isnull=True) | Q(range_high__isnull=True), then=none),
-        When(Q(current__gte=low, current__lte=high), then=green),
-        When(Q(current__gte=low - band, current__lte=high + band), then=amber),
-        default=red,
-        output_field=TEXT,
-    )
-
-    sign = Case(When(direction=kpi_math.DECREASE, then=Value(-1)), default=Value(1))
-    span = (target - baseline) * sign
-    moved = (current - baseline) * sign
-    reached = Case(
-        When(direction=kpi_math.INCREASE, then=GreaterThanOrEqual(current, target)),
-        default=LessThanOrEqual(current, target),
-        output_field=BooleanField(),
-    )
-    progress = Case(
-        When(Q(target__isnull=True) | Q(baseline__isnull=True), then=Value(None)),
-        When(
-            LessThanOrEqual(span, ZERO),
-            then=Case(When(reached, then=HUNDRED), default=ZERO, output_field=NUMBER),
-        ),
-        default=Least(Greatest(moved / span * HUNDRED, ZERO), HUNDRED),
-        output_field=NUMBER,
-    )
-    today_value = Value(today, output_field=DateField())
-    expected = Case(
-        When(
-            Q(start_date__isnull=True)
-            | Q(due_date__isnull=True)
-            | Q(due_date__lte=F("start_date")),
-            then=HUNDRED,
-        ),
-        default=Least(
-            Greatest(
-                _Days(today_value, F("start_date"))
-                / _Days(F("due_date"), F("start_date"))
-                * HUNDRED,
-                ZERO,
-            ),
-            HUNDRED,
-        ),
-        output_field=NUMBER,
-    )
-    score = progress / expected * HUNDRED
-    if green_margin:
-        green_at = green_at + Value(green_margin, output_field=NUMBER)
-    return Case(
-        When(current__isnull=True, then=none),
-        When(direction=kpi_math.RANGE, then=range_rag),
-        When(IsNull(progress, True), then=none),
-        When(LessThanOrEqual(expected, ZERO), then=green),
-        When(GreaterThanOrEqual(score, green_at), then=green),
-        When(GreaterThanOrEqual(score, amber_at), then=amber),
-        default=red,
-        output_field=TEXT,
-    )
-
-
 def goal_smart_check(goal: Goal, *, settings: GoalSettings | None = None) -> SmartCheck:
     parent_count = goal.parent_links.count() if goal.pk else 0
     return smart_check_for(goal, parent_count=parent_count, settings=settings)
@@ -673,19 +557,101 @@ class GoalRisk:
         return (RISK_ORDER.get(self.rag, 2), self.due_date or date.max, self.goal_id)
 
 
-def team_goal_risks(*, manager: Employee, today: date | None = None) -> list[GoalRisk]:
-    """Active goals of the manager's reports (all levels, matrix too) that are amber, red or
-    forecast to miss, the worst first — judged as `goal_list_for_display` judges a goal, from
-    plain values.
+# The goals at risk of a set of owners, judged once each: the RAG expression is computed in
+# a subquery that the planner may not flatten (`OFFSET 0`), so the filter, the order and the
+# count read its result instead of computing it again (three times a goal otherwise).
+GOAL_RISKS_SQL = """
+SELECT pk, owner_employee_id, risk_rag, due_date, count(*) OVER ()
+FROM ({judged} OFFSET 0) AS judged
+WHERE risk_rag IN (%s, %s) OR forecast_misses
+ORDER BY CASE risk_rag WHEN %s THEN 0 WHEN %s THEN 1 ELSE 2 END, due_date NULLS LAST, pk
+"""
 
-    One query whatever the size of the team: the database picks the goals amber or red by
-    `goal_rag_expression` (with a margin, so none is missed to rounding) and those whose
-    stored forecast misses (`Goal.forecast_misses`, kept by the services on every write of
-    the updates, the KPI or the dates); Python then computes each one's RAG with `goals.kpi`
-    from the same columns. The team's ids travel as a list: a plan that stays simple whatever
-    the planner thinks of the recursive team.
-    """
-    return _goal_risks(Q(owner_employee_id__in=report_ids_sql(manager)), today=today)
+
+def goal_risk_page(
+    owners: Q, *, offset: int = 0, limit: int | None = None, today: date | None = None
+) -> tuple[list[GoalRisk], int | None]:
+    """The active goals of `owners` that are amber, red or forecast to miss, the worst first
+    (red, amber, then those only forecast to miss; then by due date, the undated last; then
+    id), from the `offset`th, at most `limit` of them, and how many there are in all (None
+    when the page is past the last one): judged, ordered, counted and paged by the database
+    in one query (`goal_rag_expression`, and the forecast stored on each goal by the services
+    on every write of its updates, KPI or dates), so a page reads its own rows only."""
+    today = today or timezone.localdate()
+    rag = goal_rag_expression(settings=goal_settings_get(), today=today)
+    judged = (
+        Goal.objects.filter(owners, status=Goal.Status.ACTIVE)
+        .annotate(risk_rag=rag)
+        .order_by()
+        .values("pk", "owner_employee_id", "risk_rag", "due_date", "forecast_misses")
+    )
+    try:
+        sql, params = judged.query.sql_with_params()
+    except EmptyResultSet:  # nobody's goals (an empty list of owners)
+        return [], 0
+    page_sql = GOAL_RISKS_SQL.format(judged=sql)
+    page_params = [*params, kpi_math.AMBER, kpi_math.RED, kpi_math.RED, kpi_math.AMBER]
+    if limit is not None:
+        page_sql += " LIMIT %s"
+        page_params.append(limit)
+    if offset:
+        page_sql += " OFFSET %s"
+        page_params.append(offset)
+    with connection.cursor() as cursor:
+        cursor.execute(page_sql, page_params)
+        rows = cursor.fetchall()
+    total = rows[0][-1] if rows else (0 if not offset else None)
+    return [GoalRisk(*row[:-1]) for row in rows], total
+
+
+class GoalRiskRows:
+    """The goals at risk of `owners` for a `Paginator`: the page expected (`window`, the
+    slice a page number asks for) and the count come from one query; another slice (a page
+    number past the last) is read on its own."""
+
+    def __init__(self, owners: Q, *, window: tuple[int, int], today: date | None = None):
+        self.owners, self.window, self.today = owners, window, today
+        self._page: list[GoalRisk] | None = None
+        self._total: int | None = None
+
+    def count(self) -> int:
+        if self._total is None:
+            start, stop = self.window
+            self._page, total = goal_risk_page(
+                self.owners, offset=start, limit=stop - start, today=self.today
+            )
+            if total is None:  # past the last page: counted on its own
+                total = goal_risk_page(self.owners, limit=1, today=self.today)[1] or 0
+            self._total = total
+        return self._total
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[GoalRisk]:
+        start, stop = key.start or 0, key.stop
+        self.count()
+        if self._page is not None and start == self.window[0] and stop <= self.window[1]:
+            return self._page[: stop - start]
+        return goal_risk_page(self.owners, offset=start, limit=stop - start, today=self.today)[0]
+
+
+def team_goal_risk_rows(
+    *, manager: Employee, window: tuple[int, int], today: date | None = None
+) -> GoalRiskRows:
+    """`GoalRiskRows` of the goals of the manager's reports (all levels, matrix too)."""
+    owners = Q(owner_employee_id__in=report_ids_sql(manager))
+    return GoalRiskRows(owners, window=window, today=today)
+
+
+def team_goal_risks(
+    *, manager: Employee, today: date | None = None, limit: int | None = None
+) -> list[GoalRisk]:
+    """Active goals of the manager's reports (all levels, matrix too) that are amber, red or
+    forecast to miss, the worst first (the first `limit` of them) — judged as
+    `goal_list_for_display` judges a goal, by the database (one query)."""
+    owners = Q(owner_employee_id__in=report_ids_sql(manager))
+    return goal_risk_page(owners, limit=limit, today=today)[0]
 
 
 def goal_risks_of_people(
@@ -693,27 +659,8 @@ def goal_risks_of_people(
 ) -> list[GoalRisk]:
     """The active goals of these people that are amber, red or forecast to miss, judged as
     `team_goal_risks` judges them (one query)."""
-    return _goal_risks(Q(owner_employee_id__in=list(employee_ids)), today=today)
-
-
-def _goal_risks(owners: Q, *, today: date | None) -> list[GoalRisk]:
-    today = today or timezone.localdate()
-    settings = goal_settings_get()
-    defaults = settings.thresholds
-    rag = goal_rag_expression(settings=settings, today=today, green_margin=AT_RISK_SQL_MARGIN)
-    picked = (
-        Goal.objects.filter(owners, status=Goal.Status.ACTIVE)
-        .annotate(sql_rag=rag)
-        .filter(Q(sql_rag__in=[kpi_math.AMBER, kpi_math.RED]) | Q(forecast_misses=True))
-        .order_by()
-        .values("pk", "owner_employee_id", "forecast_misses", *JUDGED_COLUMNS)
-    )
-    risks: list[GoalRisk] = []
-    for row in picked:
-        status = judge_row(row, defaults=defaults, today=today).rag
-        if status in (kpi_math.AMBER, kpi_math.RED) or row["forecast_misses"]:
-            risks.append(GoalRisk(row["pk"], row["owner_employee_id"], status, row["due_date"]))
-    return sorted(risks, key=lambda risk: risk.order)
+    owners = Q(owner_employee_id__in=list(employee_ids))
+    return goal_risk_page(owners, today=today)[0]
 
 
 def goals_for_risks(risks: Sequence[GoalRisk], *, today: date | None = None) -> list[Goal]:
@@ -734,14 +681,26 @@ class DecisionLatency:
     latency: timedelta  # to the first action, or so far while none
 
 
-def decision_latency(*, goals: QuerySet[Goal] | None = None) -> dict:
+def decision_latency(*, goals: QuerySet[Goal] | None = None, shown: int | None = None) -> dict:
     """The time from each goal turning red to the first action on it, and the mean.
 
-    Open episodes (nobody acted yet) are listed with their waiting time so far.
+    Open episodes (nobody acted yet) are listed with their waiting time so far. The mean,
+    the number waiting and the number of episodes (`count`) are aggregated by the database;
+    only the `shown` latest episodes are loaded (all without `shown`): two queries.
     """
-    episodes = GoalRedEpisode.objects.select_related("goal").order_by("-turned_red_at", "-id")
+    episodes = GoalRedEpisode.objects.all()
     if goals is not None:
         episodes = episodes.filter(goal__in=goals)
+    acted = Q(first_action_at__isnull=False)
+    totals = episodes.aggregate(
+        count=Count("id"),
+        acted=Count("id", filter=acted),
+        total=Sum(
+            ExpressionWrapper(F("first_action_at") - F("turned_red_at"), DurationField()),
+            filter=acted,
+        ),
+    )
+    latest = episodes.select_related("goal").order_by("-turned_red_at", "-id")
     now = timezone.now()
     rows = [
         DecisionLatency(
@@ -751,11 +710,15 @@ def decision_latency(*, goals: QuerySet[Goal] | None = None) -> dict:
             first_action=e.first_action,
             latency=e.latency if e.first_action_at else now - e.turned_red_at,
         )
-        for e in episodes
+        for e in (latest if shown is None else latest[:shown])
     ]
-    closed = [row.latency for row in rows if row.first_action_at is not None]
-    mean = sum(closed, timedelta()) / len(closed) if closed else None
-    return {"episodes": rows, "mean": mean, "open": sum(1 for r in rows if not r.first_action_at)}
+    mean = totals["total"] / totals["acted"] if totals["acted"] else None
+    return {
+        "episodes": rows,
+        "mean": mean,
+        "open": totals["count"] - totals["acted"],
+        "count": totals["count"],
+    }
 
 
 # --- Goals beside capabilities ---------------------------------------------------------------

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Case, Count, Exists, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 
 from goals import kpi as kpi_math
 from goals.models import (
@@ -19,15 +19,16 @@ from goals.models import (
     GoalAlignment,
 )
 from goals.rollups import goal_rollups
-from goals.selectors import KPI_COLUMNS, goal_list, goal_list_judged
+from goals.selectors import KPI_COLUMNS, goal_list, goal_list_judged, goal_visibility_q
 from plms.tenancy.actors import Actor
 
 # --- Goals -----------------------------------------------------------------------------------
 
 
 TREE_DEPTH = 2  # levels of the tree shown at once; deeper goals are loaded on demand
-# Levels of the whole organisation's tree shown at once: its top-level goals are supported by
-# hundreds of goals each (a page of twenty strategic goals showed 143 goals, 85 KB).
+# Levels of the trees of pages shown at once: the organisation's top-level goals are supported
+# by hundreds of goals each (a page of twenty strategic goals showed 143 goals, 85 KB; a
+# manager's first page, 69 KB, half of its time rendering them).
 ORGANISATION_TREE_DEPTH = 1
 LEVEL_ORDER = {"strategic": 0, "tactical": 1, "operational": 2}
 
@@ -77,31 +78,51 @@ class GoalForest:
         return {goal.pk: self.rolled_up(goal.pk) for goal in goals}
 
 
-class OrganisationForest:
-    """The cascade of all the organisation's goals but the cancelled ones, for viewers who see
-    every goal (HR admins), read a page at a time instead of whole: the top-level goals are
-    ordered and paged by the database, a level's supporting goals are looked up by their
-    parents, and the roll-ups are the stored ones (`goals.rollups`), which are over the same
-    goals. Its answers are `GoalForest`'s for the same viewer; it shows one level at a time."""
+class PagedForest:
+    """The cascade of the goals a viewer sees (`visible`, a condition on goals; every goal for
+    HR admins) but the cancelled ones, read a page at a time instead of whole: the top-level
+    goals are ordered and paged by the database, a level's supporting goals are looked up by
+    their parents, and the roll-ups are the stored ones (`goals.rollups`, kept on write).
 
-    depth = ORGANISATION_TREE_DEPTH
+    Its structure is `GoalForest`'s for the same viewer (the same top-level goals in the same
+    order, the same supporting goals); its roll-ups are the goals' own, over every goal that
+    is not cancelled, which is what HR admins see too: a goal's rolled-up progress is one
+    figure whoever looks at it."""
+
+    def __init__(self, *, visible: Q | None = None, depth: int = TREE_DEPTH) -> None:
+        self.visible = visible
+        self.depth = depth
+
+    def _goals(self) -> QuerySet[Goal]:
+        goals = Goal.objects.exclude(status=Goal.Status.CANCELLED)
+        return goals if self.visible is None else goals.filter(self.visible)
+
+    def _edges(self) -> QuerySet[GoalAlignment]:
+        """The alignments whose supporting goal is visible and not cancelled."""
+        edges = GoalAlignment.objects.exclude(child__status=Goal.Status.CANCELLED)
+        if self.visible is not None:
+            edges = edges.filter(child_id__in=self._goals().order_by().values("pk"))
+        return edges
 
     @cached_property
     def roots(self) -> list[int]:
-        """The goals without a parent that is not cancelled, in `GoalForest`'s order: their
-        ids in one query (1,810 of 30,000 goals in the benchmark's organisation)."""
-        goals = Goal.objects.exclude(status=Goal.Status.CANCELLED)
+        """The visible goals without a visible parent that is not cancelled, in
+        `GoalForest`'s order: their ids in one query (1,810 of 30,000 goals in the benchmark's
+        organisation, for HR admins)."""
         supported = GoalAlignment.objects.filter(child=OuterRef("pk")).exclude(
             parent__status=Goal.Status.CANCELLED
         )
+        if self.visible is not None:
+            supported = supported.filter(parent_id__in=self._goals().order_by().values("pk"))
         level = Case(
             *(When(level=name, then=Value(rank)) for name, rank in LEVEL_ORDER.items()),
             default=Value(len(LEVEL_ORDER)),
         )
-        roots = goals.exclude(Exists(supported)).order_by(level, "title", "pk")
+        roots = self._goals().exclude(Exists(supported)).order_by(level, "title", "pk")
         return list(roots.values_list("pk", flat=True))
 
     def contains(self, goal: Goal) -> bool:
+        """Whether a goal the viewer may see is in the forest."""
         return goal.status != Goal.Status.CANCELLED
 
     def children_of(self, ids: Iterable[int]) -> dict[int, list[int]]:
@@ -109,24 +130,20 @@ class OrganisationForest:
         children: dict[int, list[int]] = {pk: [] for pk in ids}
         if not ids:
             return children
-        edges = (
-            GoalAlignment.objects.filter(parent_id__in=ids)
-            .exclude(child__status=Goal.Status.CANCELLED)
-            .order_by("id")
-            .values_list("parent_id", "child_id")
-        )
-        for parent_id, child_id in edges:
+        edges = self._edges().filter(parent_id__in=ids).order_by("id")
+        for parent_id, child_id in edges.values_list("parent_id", "child_id"):
             children[parent_id].append(child_id)
         return children
 
     def counts_of(self, ids: Iterable[int]) -> dict[int, int]:
-        """How many goals support each of `ids` (one query, which reads no goal's row)."""
+        """How many visible goals support each of `ids` (one query, which reads no goal's
+        row but for the visibility rule)."""
         ids = list(ids)
         counts = dict.fromkeys(ids, 0)
         if ids:
             edges = (
-                GoalAlignment.objects.filter(parent_id__in=ids)
-                .exclude(child__status=Goal.Status.CANCELLED)
+                self._edges()
+                .filter(parent_id__in=ids)
                 .order_by()
                 .values("parent_id")
                 .annotate(n=Count("id"))
@@ -142,10 +159,58 @@ class OrganisationForest:
         return {goal.pk: stored.get(goal.pk, goal.progress) for goal in goals}
 
 
-def goal_forest(*, actor: Actor) -> GoalForest | OrganisationForest:
-    """The forest the actor sees: the whole organisation's for HR admins, read a page at a
-    time (`OrganisationForest`), else `visible_goal_forest`."""
-    return OrganisationForest() if actor.is_admin else visible_goal_forest(actor=actor)
+class OrganisationForest(PagedForest):
+    """The whole organisation's cascade, for viewers who see every goal (HR admins): one
+    level at a time (its top-level goals are supported by hundreds of goals each)."""
+
+    def __init__(self) -> None:
+        super().__init__(visible=None, depth=ORGANISATION_TREE_DEPTH)
+
+
+class VisibleForest(PagedForest):
+    """The cascade of the goals a viewer who sees part of the organisation's goals may see
+    (`visible`), its structure read in two queries of ids (the visible goals in the tree's
+    order, and their alignments), the roll-ups stored. The visibility rule is a recursive
+    query over the viewer's reports: asked once per goal in the database, as the top-level
+    goals' anti-join would ask it, it took seconds for a line of 1,656 people."""
+
+    @cached_property
+    def _structure(self) -> tuple[list[int], dict[int, list[int]]]:
+        level = Case(
+            *(When(level=name, then=Value(rank)) for name, rank in LEVEL_ORDER.items()),
+            default=Value(len(LEVEL_ORDER)),
+        )
+        goals = self._goals()
+        ordered = list(goals.order_by(level, "title", "pk").values_list("pk", flat=True))
+        visible = set(ordered)
+        children: dict[int, list[int]] = defaultdict(list)
+        supported: set[int] = set()
+        edges = GoalAlignment.objects.filter(child_id__in=goals.order_by().values("pk"))
+        for child_id, parent_id in edges.order_by("id").values_list("child_id", "parent_id"):
+            if parent_id in visible:
+                children[parent_id].append(child_id)
+                supported.add(child_id)
+        return [pk for pk in ordered if pk not in supported], dict(children)
+
+    @cached_property
+    def roots(self) -> list[int]:
+        return self._structure[0]
+
+    def children_of(self, ids: Iterable[int]) -> dict[int, list[int]]:
+        children = self._structure[1]
+        return {pk: list(children.get(pk, ())) for pk in ids}
+
+    def counts_of(self, ids: Iterable[int]) -> dict[int, int]:
+        children = self._structure[1]
+        return {pk: len(children.get(pk, ())) for pk in ids}
+
+
+def goal_forest(*, actor: Actor) -> PagedForest:
+    """The forest the actor sees, read a page at a time: the whole organisation's for HR
+    admins (`OrganisationForest`), else the goals they may see (`VisibleForest`)."""
+    if actor.is_admin:
+        return OrganisationForest()
+    return VisibleForest(visible=goal_visibility_q(actor=actor), depth=ORGANISATION_TREE_DEPTH)
 
 
 def visible_goal_forest(*, actor: Actor) -> GoalForest:
@@ -177,7 +242,7 @@ def visible_goal_forest(*, actor: Actor) -> GoalForest:
 def goal_tree(
     *,
     actor: Actor,
-    forest: GoalForest | OrganisationForest,
+    forest: GoalForest | PagedForest,
     ids: Sequence[int],
     depth: int | None = None,
     today: date | None = None,
@@ -185,7 +250,7 @@ def goal_tree(
     """The nodes of goals `ids` of `forest` with their supporting goals `depth` levels down
     (the forest's depth by default; deeper ones are counted in `more`), each with its progress
     rolled up through the whole forest. The same queries whatever the size of the forest (the
-    goals shown, the goal settings; for `OrganisationForest` also each level's supporting
+    goals shown, the goal settings; for `PagedForest` also each level's supporting
     goals, their counts and the stored roll-ups)."""
     depth = forest.depth if depth is None else depth
     children: dict[int, list[int]] = {}

@@ -32,6 +32,7 @@ from plms.tenancy.replica import replica_view
 from plms.web.decorators import member_required
 
 PAGE_SIZE = 20
+LATENCY_SHOWN = 20  # the latest red episodes listed under the team's goals at risk
 
 
 def form_errors(form, exc: ApplicationError) -> None:
@@ -78,14 +79,23 @@ def my_goals(request: HttpRequest) -> HttpResponse:
 @member_required
 def team_at_risk(request: HttpRequest) -> HttpResponse:
     employee = request.employee
-    risks = selectors.team_goal_risks(manager=employee) if employee is not None else []
-    page = Paginator(risks, PAGE_SIZE).get_page(request.GET.get("page"))
-    # Only the page's goals are loaded and evaluated for display (a large team has thousands).
+    number = request.GET.get("page")
+    first = (int(number) - 1) * PAGE_SIZE if number and number.isdigit() and int(number) else 0
+    risks = (
+        selectors.team_goal_risk_rows(manager=employee, window=(first, first + PAGE_SIZE))
+        if employee is not None
+        else []
+    )
+    page = Paginator(risks, PAGE_SIZE).get_page(number)
+    # The database judges, counts and pages the team's goals (a large team has thousands)
+    # in one query: only the page's goals are loaded and evaluated for display.
     page.object_list = selectors.goals_for_risks(list(page.object_list))
     context = {
         "page": page,
         "latency": (
-            selectors.decision_latency(goals=selectors.team_goals(manager=employee))
+            selectors.decision_latency(
+                goals=selectors.team_goals(manager=employee), shown=LATENCY_SHOWN
+            )
             if employee is not None
             else None
         ),

@@ -231,3 +231,33 @@ def test_the_number_of_queries_does_not_grow_with_the_team_goals(org_a, manager,
             assert len(found) == Goal.objects.count()
             counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_database_orders_and_pages_the_goals_at_risk(org_a, manager, employee):
+    """The rows are counted and sliced by the database in the order Python sorts them by
+    (red, amber, then forecast only; due date, the undated last; id), the page expected and
+    the count in one query."""
+    with in_org(org_a):
+        owners = _team(org_a, manager, employee)
+        _varied_goals(org_a, owners)
+        every = selectors.team_goal_risks(manager=manager.employee, today=TODAY)
+        assert every == sorted(every, key=lambda risk: risk.order)
+        assert len(every) > 15
+        top = selectors.team_goal_risks(manager=manager.employee, today=TODAY, limit=5)
+        assert top == every[:5]
+
+        def rows(window):
+            return selectors.team_goal_risk_rows(
+                manager=manager.employee, window=window, today=TODAY
+            )
+
+        page = rows((5, 10))
+        with CaptureQueriesContext(connection) as queries:
+            assert page.count() == len(every)
+            assert page[5:10] == every[5:10]
+        assert len(queries) == 2  # the settings, and the page with the count
+        assert rows((5, 10))[10:15] == every[10:15]  # another slice is read on its own
+        last = len(every) - len(every) % 5
+        assert rows((last, last + 5))[last : len(every)] == every[last:]
+        past = rows((len(every) + 100, len(every) + 105))
+        assert past.count() == len(every)

@@ -180,3 +180,50 @@ def test_roll_ups_stay_in_their_organisation(cast, cascade, org_b):
     with in_org(org_b):
         assert not GoalRollup.objects.exists()
         assert rollups.goal_rollups_refresh(goal_ids=[cascade["strategy"].pk]) == 0
+
+
+def _shape(nodes) -> list:
+    return [(n.goal.pk, n.more, _shape(n.children)) for n in nodes]
+
+
+def _rolled_up(nodes) -> dict:
+    found = {}
+    for node in nodes:
+        found[node.goal.pk] = node.rolled_up
+        found.update(_rolled_up(node.children))
+    return found
+
+
+@pytest.mark.parametrize("viewer", ["manager", "owner"])
+def test_a_managers_tree_is_read_a_page_at_a_time_with_the_stored_roll_ups(
+    cast, cascade, org_a, viewer
+):
+    """Viewers who see part of the organisation's goals get the tree of the goals they see
+    (the same top-level goals, levels and counts as computed on read over them), with the
+    goals' stored roll-ups: the figure HR admins see, over every goal."""
+    member = getattr(cast, viewer)
+    actor = actor_for(member)
+    # A goal the viewer may not see, under the strategy: in its roll-up, not in the tree.
+    hidden = GoalFactory(
+        organization=org_a, owner_employee=cast.contributor.employee, current=D(59), title="Hid"
+    )
+    services.goal_update(
+        actor=actor_for(cast.hr), goal=hidden, version=hidden.version, parents=[cascade["draft"]]
+    )
+    services.goal_progress_record(actor=actor_for(cast.hr), goal=cascade["calls"], value=D(52))
+    paged = tree_selectors.goal_forest(actor=actor)
+    computed = tree_selectors.visible_goal_forest(actor=actor)
+    assert isinstance(paged, tree_selectors.PagedForest)
+    assert hidden.pk not in computed.progress
+    assert list(paged.roots) == computed.roots
+    stored = _stored()
+    for depth in (1, 2, 3):
+        shown = tree_selectors.goal_tree(actor=actor, forest=paged, ids=paged.roots, depth=depth)
+        assert _shape(shown) == _shape(
+            tree_selectors.goal_tree(actor=actor, forest=computed, ids=computed.roots, depth=depth)
+        )
+        for pk, rolled_up in _rolled_up(shown).items():
+            own = computed.progress[pk]
+            assert rolled_up == stored.get(pk, own)
+    assert stored[cascade["draft"].pk] == D(95)  # the hidden goal's progress, rolled up
+    assert stored == _computed(actor_for(cast.hr))

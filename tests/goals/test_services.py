@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal as D
 
 import pytest
+from django.utils import timezone
 
 from goals import selectors, services
 from goals.checkins import services as checkin_services
@@ -399,3 +400,23 @@ def test_goal_settings_defaults_and_override(org_a, cast, goal):
     assert selectors.goal_rag(goal, settings=settings, today=goal.due_date) == "green"
     goal.rag_green_at = None
     assert selectors.goal_rag(goal, settings=settings, today=goal.due_date) == "red"
+
+
+def test_decision_latency_lists_the_latest_episodes_and_sums_them_all(org_a, cast):
+    red_at = timezone.now() - timedelta(days=30)
+    goal = _red_goal(org_a, cast)
+    for hours in (1, 48, 102):
+        GoalRedEpisode.objects.create(
+            organization=org_a,
+            goal=goal,
+            turned_red_at=red_at + timedelta(days=hours),
+            first_action_at=red_at + timedelta(days=hours, hours=hours),
+            first_action="update",
+        )
+    GoalRedEpisode.objects.create(organization=org_a, goal=goal, turned_red_at=red_at)
+    everything = selectors.decision_latency()
+    latest = selectors.decision_latency(shown=2)
+    assert latest["mean"] == everything["mean"] == timedelta(hours=151 / 3)
+    assert latest["open"] == everything["open"] == 1
+    assert latest["count"] == everything["count"] == len(everything["episodes"]) == 4
+    assert latest["episodes"] == everything["episodes"][:2]
