@@ -4,10 +4,12 @@ department heatmap), `assessments` (with `ratings` and `submit`) and `employees/
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.encoding import smart_str
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
@@ -177,8 +179,26 @@ class AssessmentSerializer(ApiModelSerializer):
         read_only_fields = fields
 
 
+_CAPABILITIES = "rated_capabilities"  # the capabilities a ratings input names, by public id
+
+
+class RatedCapabilityField(PublicIdField):
+    """A rating's capability by public id, found among those `RatingsInputSerializer` read in
+    one query for all its ratings (alone, each value is a query of its own). Anything that is
+    not a public id in text is looked up as `PublicIdField` does, to refuse it the same way."""
+
+    def to_internal_value(self, data):
+        found = self.context.get(_CAPABILITIES)
+        public_id = parse_public_id(data) if isinstance(data, str) else None
+        if found is None or public_id is None:
+            return super().to_internal_value(data)
+        if public_id not in found:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=smart_str(data))
+        return found[public_id]
+
+
 class RatingSerializer(ApiModelSerializer):
-    capability = PublicIdField(capability_selectors.capabilities)
+    capability = RatedCapabilityField(capability_selectors.capabilities)
     capability_key = serializers.CharField(source="capability.key", read_only=True)
     level = serializers.IntegerField(allow_null=True, required=False, min_value=0)
     not_observed = serializers.BooleanField(required=False, default=False)
@@ -201,6 +221,21 @@ class RatingSerializer(ApiModelSerializer):
 
 class RatingsInputSerializer(ApiSerializer):
     ratings = RatingSerializer(many=True, allow_empty=False)
+
+    def to_internal_value(self, data):
+        # The capabilities of every rating in one query, before each rating is validated.
+        items = data.get("ratings") if isinstance(data, Mapping) else None
+        if isinstance(items, list):
+            public_ids = {
+                parse_public_id(item["capability"])
+                for item in items
+                if isinstance(item, Mapping) and isinstance(item.get("capability"), str)
+            } - {None}
+            self._context[_CAPABILITIES] = {
+                capability.uuid: capability
+                for capability in capability_selectors.capabilities().filter(uuid__in=public_ids)
+            }
+        return super().to_internal_value(data)
 
 
 class CapabilityGapSerializer(ApiSerializer):
