@@ -4,6 +4,7 @@ department heatmap), `assessments` (with `ratings` and `submit`) and `employees/
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -295,10 +296,12 @@ class HeatmapCellSerializer(ApiSerializer):
 
 
 class DepartmentHeatmapSerializer(ApiSerializer):
+    """The heatmap's departments and capabilities; its cells are the collection
+    `department-heatmap/cells`."""
+
     cycle = serializers.UUIDField()
     departments = HeatmapDepartmentSerializer(many=True)
     capabilities = HeatmapCapabilitySerializer(many=True)
-    cells = HeatmapCellSerializer(many=True)
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -307,9 +310,10 @@ def _decimal(value: Decimal | None) -> str | None:
 
 
 def _heatmap_payload(cycle: AssessmentCycle, heatmap: dict) -> dict:
-    """The department heatmap as `DepartmentHeatmapSerializer` describes it. The cells (up to
-    departments x capabilities of them) are written here as plain values: the serializer's
-    per-field machinery cost more than the aggregate query behind them."""
+    """The department heatmap as `DepartmentHeatmapSerializer` describes it, with its cells as
+    `HeatmapCellSerializer` does. The cells (up to departments x capabilities of them) are
+    written here as plain values: the serializer's per-field machinery cost more than the
+    aggregate query behind them."""
     departments = {d["id"]: d["uuid"] for d in heatmap["departments"]}
     capabilities = {c["id"]: str(c["uuid"]) for c in heatmap["capabilities"]}
     return {
@@ -334,6 +338,29 @@ def _heatmap_payload(cycle: AssessmentCycle, heatmap: dict) -> dict:
             for cell in heatmap["cells"]
         ],
     }
+
+
+def _heatmap_part(cycle: AssessmentCycle, part: str):
+    """A part of the department heatmap as the API sends it, cached until what it shows
+    changes: its departments and capabilities as JSON (`"summary"`), or its cells each as the
+    JSON of one (`"cells"`: a page decodes only its own). Both are built from the heatmap the
+    department heatmap page caches."""
+
+    def build():
+        heatmap = cached_report(
+            cycle=cycle,
+            name="department-heatmap",
+            build=lambda: gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle)),
+        )
+        payload = _heatmap_payload(cycle, heatmap)
+        renderer = JSONRenderer()
+        if part == "cells":
+            return [renderer.render(cell) for cell in payload["cells"]]
+        return renderer.render(
+            {name: payload[name] for name in ("cycle", "departments", "capabilities")}
+        )
+
+    return cached_report(cycle=cycle, name=f"department-heatmap-api:{part}", build=build)
 
 
 # --- Views -----------------------------------------------------------------------------------
@@ -391,7 +418,8 @@ class AssessmentCycleViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
-        if self.action == "department_heatmap":  # the cycle itself, without its counts
+        if self.action in ("department_heatmap", "department_heatmap_cells"):
+            # the cycle itself, without its counts
             return AssessmentCycle.objects.all()
         return cycle_selectors.cycle_list().select_related(
             "review_template", "review_template_version"
@@ -453,8 +481,9 @@ class AssessmentCycleViewSet(
 
     @extend_schema(
         summary="Departments x capabilities gap heatmap",
-        description="Per department and capability of the cycle's consolidated results: people "
-        "assessed, how many are below target and their share, mean level, target and gap. One "
+        description="The departments and capabilities of the cycle's consolidated results; "
+        "per department and capability (people assessed, how many are below target and their "
+        "share, mean level, target and gap) the collection `department-heatmap/cells`. One "
         "aggregate query whatever the number of people, cached until the cycle's levels, "
         "someone's department or a name shown changes. HR admins and keys "
         "(`assessments:read`).",
@@ -470,18 +499,31 @@ class AssessmentCycleViewSet(
     def department_heatmap(self, request, id=None):
         cycle = self.get_object()
         self.actor.require_admin()
-        # Cached as the JSON it is sent as (about 1 MB for 60 departments x 150 capabilities):
-        # one bytes object per request instead of thousands of cells to rebuild and render.
-        body = cached_report(
-            cycle=cycle,
-            name="department-heatmap-json",
-            build=lambda: JSONRenderer().render(
-                _heatmap_payload(
-                    cycle, gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle))
-                )
-            ),
-        )
-        return HttpResponse(body, content_type="application/json")
+        # Cached as the JSON it is sent as: one bytes object per request.
+        return HttpResponse(_heatmap_part(cycle, "summary"), content_type="application/json")
+
+    @extend_schema(
+        summary="The department heatmap's cells",
+        description="Per department and capability of the cycle's consolidated results that "
+        "has any: people assessed, how many are below target and their share, mean level, "
+        "target and gap; departments in the order of `department-heatmap` (by name, people "
+        "without a department last), capabilities by name within each. Cached with the "
+        "heatmap. HR admins and keys (`assessments:read`).",
+        responses={200: HeatmapCellSerializer(many=True)},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="department-heatmap/cells",
+        filterset_class=None,
+        filter_backends=[],
+    )
+    def department_heatmap_cells(self, request, id=None):
+        cycle = self.get_object()
+        self.actor.require_admin()
+        # Each cell is cached as its JSON: a page decodes its own cells only.
+        page = self.paginate_queryset(_heatmap_part(cycle, "cells"))
+        return self.get_paginated_response([json.loads(cell) for cell in page])
 
     @extend_schema(
         summary="Reopen a closed cycle",
