@@ -100,6 +100,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "column_pages": column_pages,
         "query": query.urlencode(),
         "report": report,
+        "report_rows": charts.capability_report_rows(report),
         "department": department,
         "departments": cycle_selectors.departments() if actor.is_admin else [],
     }
@@ -145,13 +146,21 @@ def gap_report(request: HttpRequest) -> HttpResponse:
             name=f"gap-report:{scope}:{before.uuid if before is not None else '-'}",
             build=lambda: gaps.gap_report(cycle=cycle, department=department, previous=before),
         )
+        # Which capabilities roles require is read each time: the cache follows the levels.
+        coverage = gaps.coverage(cycle=cycle, department=department, counts=data["proficient"])
+        # The tables' rows are written in Python (150 capabilities twice and the training
+        # needs: thousands of values through the template otherwise).
         context.update(
             report=data["report"],
+            report_rows=charts.capability_report_rows(
+                data["report"], show_trend=before is not None
+            ),
             weakest=data["report"][:3],
             overall=data["overall"],
-            # Which capabilities roles require is read each time: the cache follows the levels.
-            coverage=gaps.coverage(cycle=cycle, department=department, counts=data["proficient"]),
+            coverage=coverage,
+            coverage_rows=charts.coverage_rows(coverage),
             needs=data["needs"],
+            needs_rows=charts.training_needs_rows(data["needs"]),
             previous_cycle=before,
         )
     return render(request, "assessments/gap_report.html", context)
