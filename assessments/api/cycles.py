@@ -4,7 +4,6 @@ department heatmap), `assessments` (with `ratings` and `submit`) and `employees/
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -521,9 +520,18 @@ class AssessmentCycleViewSet(
     def department_heatmap_cells(self, request, id=None):
         cycle = self.get_object()
         self.actor.require_admin()
-        # Each cell is cached as its JSON: a page decodes its own cells only.
+        # Each cell is cached as its JSON: a page is the envelope around its cells' JSON, as
+        # `get_paginated_response` writes it, with nothing decoded.
         page = self.paginate_queryset(_heatmap_part(cycle, "cells"))
-        return self.get_paginated_response([json.loads(cell) for cell in page])
+        envelope = JSONRenderer().render(
+            {
+                "count": self.paginator.page.paginator.count,
+                "next": self.paginator.get_next_link(),
+                "previous": self.paginator.get_previous_link(),
+            }
+        )
+        body = b"".join([envelope[:-1], b',"results":[', b",".join(page), b"]}"])
+        return HttpResponse(body, content_type="application/json")
 
     @extend_schema(
         summary="Reopen a closed cycle",

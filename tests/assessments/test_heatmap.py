@@ -80,7 +80,11 @@ def test_the_cells_come_in_pages_in_the_heatmap_order(world):
     ]
     paged, page = [], f"{url}/cells?page_size=4"
     while page:
-        body = client.get(page).json()
+        response = client.get(page)
+        assert response["Content-Type"] == "application/json"
+        body = response.json()
+        assert list(body) == ["count", "next", "previous", "results"]
+        assert body["count"] == len(every)
         paged += body["results"]
         page = body["next"]
     assert paged == every
