@@ -270,3 +270,31 @@ def test_the_gap_report_follows_its_levels_the_previous_cycle_roles_and_the_scal
         CompetencyScale.objects.update(proficient_level=5)
     _, aggregated = _page(world.hr, later_url)
     assert aggregated > 0
+
+
+def test_a_consolidation_shows_in_the_gap_report_and_the_heatmap_cells(world, placed):
+    """Consolidating a cycle again (after a rating changed) is a new version of its results:
+    the gap report's rows, kept with its figures, and the heatmap's cells are built again."""
+    from assessments.consolidation import consolidate_cycle
+    from assessments.models import Rating
+
+    cycle, sales, _ = placed
+    complaint = world.capabilities[1]
+    url = reverse("assessments:gap_report") + f"?cycle={cycle.uuid}"
+    first, _ = _page(world.hr, url)
+    heatmap, _ = _heatmap(world, cycle)
+    assert _cell(heatmap, sales, complaint)["mean_level"] == "2.00"
+    assert _page(world.hr, url) == (first, 0)
+    with in_org(world.org):
+        Rating.objects.filter(
+            assessment__cycle=cycle,
+            assessment__employee=world.employee.employee,
+            capability=complaint,
+        ).update(level=4)
+        consolidate_cycle(cycle=cycle)
+    again, aggregated = _page(world.hr, url)
+    assert aggregated > 0
+    assert _report_row(again, "Complaint resolution") != _report_row(first, "Complaint resolution")
+    heatmap, aggregated = _heatmap(world, cycle)
+    assert aggregated == 1
+    assert _cell(heatmap, sales, complaint)["mean_level"] == "4.00"
