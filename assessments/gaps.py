@@ -174,7 +174,8 @@ def capability_report(*, levels: QuerySet[ConsolidatedLevel]) -> list[dict]:
     rows = (
         levels.values("capability_id", "capability__name", "capability__key")
         .annotate(
-            people=Count("employee_id", distinct=True),
+            # A cycle has one level per person and capability: its rows are its people.
+            people=Count("id"),
             below=Count("id", filter=Q(level_gap__gt=0)),
             mean_level=Avg("current_level"),
             mean_target=Avg("target_level"),
@@ -184,24 +185,29 @@ def capability_report(*, levels: QuerySet[ConsolidatedLevel]) -> list[dict]:
         )
         .order_by("capability__name")
     )
-    report = []
-    for row in rows:
-        index = _q(row["weighted_gap"] / row["weight"]) if row["weight"] else Decimal(0)
-        report.append(
-            {
-                "capability_id": row["capability_id"],
-                "name": row["capability__name"],
-                "key": row["capability__key"],
-                "people": row["people"],
-                "below": row["below"],
-                "share_below": round(100 * row["below"] / row["people"]) if row["people"] else 0,
-                "mean_level": _q(row["mean_level"]),
-                "mean_target": _q(row["mean_target"]),
-                "gap_index": index,
-                "proficient": row["proficient"],
-                "at_risk": row["proficient"] <= AT_RISK_HOLDERS,
-            }
-        )
+    return _weakest_first([_report_row(row) for row in rows])
+
+
+def _report_row(row: dict) -> dict:
+    """A row of the capability report from its aggregates (with the capability's name and key
+    as `capability__name`, `capability__key`)."""
+    index = _q(row["weighted_gap"] / row["weight"]) if row["weight"] else Decimal(0)
+    return {
+        "capability_id": row["capability_id"],
+        "name": row["capability__name"],
+        "key": row["capability__key"],
+        "people": row["people"],
+        "below": row["below"],
+        "share_below": round(100 * row["below"] / row["people"]) if row["people"] else 0,
+        "mean_level": _q(row["mean_level"]),
+        "mean_target": _q(row["mean_target"]),
+        "gap_index": index,
+        "proficient": row["proficient"],
+        "at_risk": row["proficient"] <= AT_RISK_HOLDERS,
+    }
+
+
+def _weakest_first(report: list[dict]) -> list[dict]:
     return sorted(report, key=lambda r: (-r["gap_index"], -r["share_below"], r["name"]))
 
 
@@ -261,18 +267,68 @@ def gap_report(
     capability report with the trend of each mean level since `previous`, the overall weighted
     gap index, the training needs and the people proficient per capability (to which
     `coverage` adds the capabilities roles require). Depends on the levels of `cycle` and
-    `previous` only, so it can be cached with them."""
-    levels = group_levels(cycle=cycle, department=department)
-    before = group_levels(cycle=previous, department=department) if previous else None
-    trend = trend_by_capability(cycle=cycle, levels=levels, previous=before)
-    report = capability_report(levels=levels)
-    for row in report:
-        row["trend"] = trend.get(row["capability_id"])
+    `previous` only, so it can be cached with them.
+
+    Three aggregates: the cycle's levels per capability once (the capability report, the
+    overall index as the sum of its sums, the mean levels the trend compares and the people
+    proficient with or without a target), the previous cycle's mean levels and the training
+    needs. The same figures as `capability_report`, `overall_gap_index`,
+    `trend_by_capability`, `training_needs` and `proficient_counts`, which read the levels
+    six times."""
+    proficient = proficient_level()
+    levels = ConsolidatedLevel.objects.filter(cycle=cycle)
+    if department is not None:
+        levels = levels.filter(employee__department=department)
+    targeted = Q(target_level__isnull=False)
+    rows = list(
+        levels.annotate(current_level=EFFECTIVE, level_gap=GAP)
+        .order_by()
+        .values("capability_id")
+        .annotate(
+            # A cycle has one level per person and capability: its rows are its people.
+            people=Count("id", filter=targeted),
+            below=Count("id", filter=Q(level_gap__gt=0)),
+            mean_level=Avg("current_level", filter=targeted),
+            mean_target=Avg("target_level"),
+            weighted_gap=Sum(
+                F("requirement_weight") * POSITIVE_GAP, filter=targeted, output_field=DECIMAL
+            ),
+            weight=Sum("requirement_weight", filter=targeted),
+            proficient=Count("id", filter=targeted & Q(current_level__gte=proficient)),
+            held=Count("id", filter=Q(current_level__gte=proficient)),
+        )
+    )
+    capabilities = {
+        capability_id: (name, key)
+        for capability_id, name, key in Capability.objects.filter(
+            id__in=[row["capability_id"] for row in rows]
+        ).values_list("id", "name", "key")
+    }
+    targeted_rows = [row for row in rows if row["people"]]
+    before: dict[int, Decimal] = {}
+    if previous is not None:
+        before = dict(
+            group_levels(cycle=previous, department=department)
+            .values("capability_id")
+            .annotate(m=Avg("current_level"))
+            .values_list("capability_id", "m")
+        )
+    report = []
+    for row in sorted(
+        targeted_rows, key=lambda r: (capabilities[r["capability_id"]][0], r["capability_id"])
+    ):
+        name, key = capabilities[row["capability_id"]]
+        shaped = _report_row({**row, "capability__name": name, "capability__key": key})
+        then, now = before.get(row["capability_id"]), row["mean_level"]
+        shaped["trend"] = None if then is None or now is None else _q(now - then)
+        report.append(shaped)
+    weight = sum(row["weight"] or 0 for row in targeted_rows)
+    weighted_gap = sum((row["weighted_gap"] or Decimal(0)) for row in targeted_rows)
     return {
-        "report": report,
-        "overall": overall_gap_index(levels=levels),
-        "needs": training_needs(levels=levels),
-        "proficient": proficient_counts(cycle=cycle, department=department),
+        "report": _weakest_first(report),
+        "overall": _q(weighted_gap / weight) if weight else None,
+        "needs": training_needs(levels=group_levels(cycle=cycle, department=department)),
+        "proficient": {row["capability_id"]: row["held"] for row in rows if row["held"]},
     }
 
 
@@ -282,7 +338,7 @@ def training_needs(*, levels: QuerySet[ConsolidatedLevel]) -> list[dict]:
     rows = (
         levels.filter(level_gap__gt=0)
         .values("capability__name", "capability__key", "target_level")
-        .annotate(people=Count("employee_id", distinct=True), mean_gap=Avg("level_gap"))
+        .annotate(people=Count("id"), mean_gap=Avg("level_gap"))
         .order_by("-people", "capability__name", "target_level")
     )
     return [

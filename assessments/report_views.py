@@ -9,6 +9,8 @@ import hashlib
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from assessments import charts, gaps
@@ -100,6 +102,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "column_pages": column_pages,
         "query": query.urlencode(),
         "report": report,
+        "report_rows": charts.capability_report_rows(report),
         "department": department,
         "departments": cycle_selectors.departments() if actor.is_admin else [],
     }
@@ -139,19 +142,40 @@ def gap_report(request: HttpRequest) -> HttpResponse:
     if cycle is not None:
         before = gaps.previous_cycle(cycle)
         scope = department.uuid if department is not None else "everyone"
+
+        def build() -> dict:
+            data = gaps.gap_report(cycle=cycle, department=department, previous=before)
+            # The tables' rows are kept with their figures, written in the page's language.
+            rows = {
+                "report_rows": str(
+                    charts.capability_report_rows(data["report"], show_trend=before is not None)
+                ),
+                "needs_rows": str(charts.training_needs_rows(data["needs"])),
+            }
+            return {**data, **rows}
+
         data = cached_report(
             cycle=cycle,
             other_cycles=[before] if before is not None else [],
-            name=f"gap-report:{scope}:{before.uuid if before is not None else '-'}",
-            build=lambda: gaps.gap_report(cycle=cycle, department=department, previous=before),
+            name=f"gap-report:{scope}:{before.uuid if before is not None else '-'}:"
+            f"{get_language()}",
+            build=build,
         )
+        # Which capabilities roles require is read each time: the cache follows the levels.
+        coverage = gaps.coverage(cycle=cycle, department=department, counts=data["proficient"])
+        # The tables' rows are written in Python (150 capabilities twice and the training
+        # needs: thousands of values through the template otherwise), the report's and the
+        # needs' once per change of the results.
         context.update(
             report=data["report"],
+            # Escaped when written (`charts`).
+            report_rows=mark_safe(data["report_rows"]),
             weakest=data["report"][:3],
             overall=data["overall"],
-            # Which capabilities roles require is read each time: the cache follows the levels.
-            coverage=gaps.coverage(cycle=cycle, department=department, counts=data["proficient"]),
+            coverage=coverage,
+            coverage_rows=charts.coverage_rows(coverage),
             needs=data["needs"],
+            needs_rows=mark_safe(data["needs_rows"]),
             previous_cycle=before,
         )
     return render(request, "assessments/gap_report.html", context)

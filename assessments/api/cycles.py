@@ -4,10 +4,12 @@ department heatmap), `assessments` (with `ratings` and `submit`) and `employees/
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.encoding import smart_str
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
@@ -177,8 +179,26 @@ class AssessmentSerializer(ApiModelSerializer):
         read_only_fields = fields
 
 
+_CAPABILITIES = "rated_capabilities"  # the capabilities a ratings input names, by public id
+
+
+class RatedCapabilityField(PublicIdField):
+    """A rating's capability by public id, found among those `RatingsInputSerializer` read in
+    one query for all its ratings (alone, each value is a query of its own). Anything that is
+    not a public id in text is looked up as `PublicIdField` does, to refuse it the same way."""
+
+    def to_internal_value(self, data):
+        found = self.context.get(_CAPABILITIES)
+        public_id = parse_public_id(data) if isinstance(data, str) else None
+        if found is None or public_id is None:
+            return super().to_internal_value(data)
+        if public_id not in found:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=smart_str(data))
+        return found[public_id]
+
+
 class RatingSerializer(ApiModelSerializer):
-    capability = PublicIdField(capability_selectors.capabilities)
+    capability = RatedCapabilityField(capability_selectors.capabilities)
     capability_key = serializers.CharField(source="capability.key", read_only=True)
     level = serializers.IntegerField(allow_null=True, required=False, min_value=0)
     not_observed = serializers.BooleanField(required=False, default=False)
@@ -201,6 +221,21 @@ class RatingSerializer(ApiModelSerializer):
 
 class RatingsInputSerializer(ApiSerializer):
     ratings = RatingSerializer(many=True, allow_empty=False)
+
+    def to_internal_value(self, data):
+        # The capabilities of every rating in one query, before each rating is validated.
+        items = data.get("ratings") if isinstance(data, Mapping) else None
+        if isinstance(items, list):
+            public_ids = {
+                parse_public_id(item["capability"])
+                for item in items
+                if isinstance(item, Mapping) and isinstance(item.get("capability"), str)
+            } - {None}
+            self._context[_CAPABILITIES] = {
+                capability.uuid: capability
+                for capability in capability_selectors.capabilities().filter(uuid__in=public_ids)
+            }
+        return super().to_internal_value(data)
 
 
 class CapabilityGapSerializer(ApiSerializer):
@@ -260,10 +295,12 @@ class HeatmapCellSerializer(ApiSerializer):
 
 
 class DepartmentHeatmapSerializer(ApiSerializer):
+    """The heatmap's departments and capabilities; its cells are the collection
+    `department-heatmap/cells`."""
+
     cycle = serializers.UUIDField()
     departments = HeatmapDepartmentSerializer(many=True)
     capabilities = HeatmapCapabilitySerializer(many=True)
-    cells = HeatmapCellSerializer(many=True)
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -272,9 +309,10 @@ def _decimal(value: Decimal | None) -> str | None:
 
 
 def _heatmap_payload(cycle: AssessmentCycle, heatmap: dict) -> dict:
-    """The department heatmap as `DepartmentHeatmapSerializer` describes it. The cells (up to
-    departments x capabilities of them) are written here as plain values: the serializer's
-    per-field machinery cost more than the aggregate query behind them."""
+    """The department heatmap as `DepartmentHeatmapSerializer` describes it, with its cells as
+    `HeatmapCellSerializer` does. The cells (up to departments x capabilities of them) are
+    written here as plain values: the serializer's per-field machinery cost more than the
+    aggregate query behind them."""
     departments = {d["id"]: d["uuid"] for d in heatmap["departments"]}
     capabilities = {c["id"]: str(c["uuid"]) for c in heatmap["capabilities"]}
     return {
@@ -299,6 +337,29 @@ def _heatmap_payload(cycle: AssessmentCycle, heatmap: dict) -> dict:
             for cell in heatmap["cells"]
         ],
     }
+
+
+def _heatmap_part(cycle: AssessmentCycle, part: str):
+    """A part of the department heatmap as the API sends it, cached until what it shows
+    changes: its departments and capabilities as JSON (`"summary"`), or its cells each as the
+    JSON of one (`"cells"`: a page decodes only its own). Both are built from the heatmap the
+    department heatmap page caches."""
+
+    def build():
+        heatmap = cached_report(
+            cycle=cycle,
+            name="department-heatmap",
+            build=lambda: gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle)),
+        )
+        payload = _heatmap_payload(cycle, heatmap)
+        renderer = JSONRenderer()
+        if part == "cells":
+            return [renderer.render(cell) for cell in payload["cells"]]
+        return renderer.render(
+            {name: payload[name] for name in ("cycle", "departments", "capabilities")}
+        )
+
+    return cached_report(cycle=cycle, name=f"department-heatmap-api:{part}", build=build)
 
 
 # --- Views -----------------------------------------------------------------------------------
@@ -356,7 +417,8 @@ class AssessmentCycleViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
-        if self.action == "department_heatmap":  # the cycle itself, without its counts
+        if self.action in ("department_heatmap", "department_heatmap_cells"):
+            # the cycle itself, without its counts
             return AssessmentCycle.objects.all()
         return cycle_selectors.cycle_list().select_related(
             "review_template", "review_template_version"
@@ -418,8 +480,9 @@ class AssessmentCycleViewSet(
 
     @extend_schema(
         summary="Departments x capabilities gap heatmap",
-        description="Per department and capability of the cycle's consolidated results: people "
-        "assessed, how many are below target and their share, mean level, target and gap. One "
+        description="The departments and capabilities of the cycle's consolidated results; "
+        "per department and capability (people assessed, how many are below target and their "
+        "share, mean level, target and gap) the collection `department-heatmap/cells`. One "
         "aggregate query whatever the number of people, cached until the cycle's levels, "
         "someone's department or a name shown changes. HR admins and keys "
         "(`assessments:read`).",
@@ -435,17 +498,39 @@ class AssessmentCycleViewSet(
     def department_heatmap(self, request, id=None):
         cycle = self.get_object()
         self.actor.require_admin()
-        # Cached as the JSON it is sent as (about 1 MB for 60 departments x 150 capabilities):
-        # one bytes object per request instead of thousands of cells to rebuild and render.
-        body = cached_report(
-            cycle=cycle,
-            name="department-heatmap-json",
-            build=lambda: JSONRenderer().render(
-                _heatmap_payload(
-                    cycle, gaps.department_heatmap(levels=gaps.group_levels(cycle=cycle))
-                )
-            ),
+        # Cached as the JSON it is sent as: one bytes object per request.
+        return HttpResponse(_heatmap_part(cycle, "summary"), content_type="application/json")
+
+    @extend_schema(
+        summary="The department heatmap's cells",
+        description="Per department and capability of the cycle's consolidated results that "
+        "has any: people assessed, how many are below target and their share, mean level, "
+        "target and gap; departments in the order of `department-heatmap` (by name, people "
+        "without a department last), capabilities by name within each. Cached with the "
+        "heatmap. HR admins and keys (`assessments:read`).",
+        responses={200: HeatmapCellSerializer(many=True)},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="department-heatmap/cells",
+        filterset_class=None,
+        filter_backends=[],
+    )
+    def department_heatmap_cells(self, request, id=None):
+        cycle = self.get_object()
+        self.actor.require_admin()
+        # Each cell is cached as its JSON: a page is the envelope around its cells' JSON, as
+        # `get_paginated_response` writes it, with nothing decoded.
+        page = self.paginate_queryset(_heatmap_part(cycle, "cells"))
+        envelope = JSONRenderer().render(
+            {
+                "count": self.paginator.page.paginator.count,
+                "next": self.paginator.get_next_link(),
+                "previous": self.paginator.get_previous_link(),
+            }
         )
+        body = b"".join([envelope[:-1], b',"results":[', b",".join(page), b"]}"])
         return HttpResponse(body, content_type="application/json")
 
     @extend_schema(

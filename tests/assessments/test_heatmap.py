@@ -41,30 +41,64 @@ def test_the_api_gives_the_share_below_target_per_department_and_capability(
     response = _client(world.hr).get(url)
     assert response.status_code == 200, response.json()
     body = response.json()
+    assert set(body) == {"cycle", "departments", "capabilities"}
     assert [d["name"] for d in body["departments"]] == ["Sales", "Support"]
     assert [c["key"] for c in body["capabilities"]] == [
         "complaint-resolution",
         "customer-communication",
         "negotiation",
     ]
-    cells = {(c["department"], c["capability"]): c for c in body["cells"]}
+    listed = _client(world.hr).get(f"{url}/cells").json()
+    assert set(listed) == {"count", "next", "previous", "results"}
+    cells = {(c["department"], c["capability"]): c for c in listed["results"]}
+    assert len(cells) == listed["count"] == 6
     complaint = str(world.capabilities[1].uuid)
     cell = cells[(str(sales.uuid), complaint)]
     assert cell["people"] == 1 and cell["below_target"] == 1 and cell["share_below"] == 100
     assert cell["mean_level"] == "2.00" and cell["mean_gap"] == "2.00"
     negotiation = cells[(str(support.uuid), str(world.capabilities[2].uuid))]
     assert negotiation["share_below"] == 0 and negotiation["mean_gap"] == "-1.00"
-    assert key_client_a.get(url).status_code == 200
-    assert _client(world.employee).get(url).status_code == 403
-    assert key_client_b.get(url).status_code == 404
+    for path in (url, f"{url}/cells"):
+        assert key_client_a.get(path).status_code == 200
+        assert _client(world.employee).get(path).status_code == 403
+        assert key_client_b.get(path).status_code == 404
+
+
+def test_the_cells_come_in_pages_in_the_heatmap_order(world):
+    """Departments in the heatmap's order, capabilities by name within each; the pages put
+    together are every cell, once."""
+    _departments(world)
+    cycle = closed_cycle(world, "Heat in pages")
+    client = _client(world.hr)
+    url = f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap"
+    heatmap = client.get(url).json()
+    every = client.get(f"{url}/cells?page_size=200").json()["results"]
+    departments = [d["id"] for d in heatmap["departments"]]
+    capabilities = [c["id"] for c in heatmap["capabilities"]]
+    assert [(c["department"], c["capability"]) for c in every] == [
+        (d, c) for d in departments for c in capabilities
+    ]
+    paged, page = [], f"{url}/cells?page_size=4"
+    while page:
+        response = client.get(page)
+        assert response["Content-Type"] == "application/json"
+        body = response.json()
+        assert list(body) == ["count", "next", "previous", "results"]
+        assert body["count"] == len(every)
+        paged += body["results"]
+        page = body["next"]
+    assert paged == every
+    assert client.get(f"{url}/cells?page=9").status_code == 404
 
 
 def test_people_without_a_department_have_their_own_row(world):
     cycle = closed_cycle(world, "Nobody placed")
-    body = _client(world.hr).get(f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap")
-    departments = body.json()["departments"]
+    url = f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap"
+    departments = _client(world.hr).get(url).json()["departments"]
     assert departments == [{"id": None, "name": ""}]
-    assert {cell["people"] for cell in body.json()["cells"]} == {2}
+    cells = _client(world.hr).get(f"{url}/cells").json()["results"]
+    assert {cell["department"] for cell in cells} == {None}
+    assert {cell["people"] for cell in cells} == {2}
 
 
 def test_the_page_has_a_chart_a_table_and_the_largest_gaps_in_words(world, client):
@@ -96,6 +130,9 @@ def test_heatmap_queries_do_not_grow_with_people(world, client):
     )
     api = _client(world.hr)
     api_small, _ = count_queries(api, f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap")
+    cells_small, _ = count_queries(
+        api, f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap/cells"
+    )
     grow_team(world, 8)
     with in_org(world.org):
         for index, person in enumerate(Employee.objects.filter(department__isnull=True)):
@@ -108,12 +145,15 @@ def test_heatmap_queries_do_not_grow_with_people(world, client):
     api_large, response = count_queries(
         api, f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap"
     )
+    cells_large, _ = count_queries(
+        api, f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap/cells"
+    )
     departments = response.json()["departments"]
     html = page.content.decode()
     assert len(departments) > 2
     assert any(d["name"].startswith("Team ") for d in departments)
     assert all(d["name"] in html for d in departments)
-    assert page_large == page_small and api_large == api_small
+    assert page_large == page_small and api_large == api_small and cells_large == cells_small
 
 
 def test_the_page_shows_a_page_of_capabilities_and_finds_the_largest_gaps_in_all(

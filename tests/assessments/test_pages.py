@@ -382,3 +382,43 @@ def test_gap_report_coverage_is_what_it_was(world):
                 new = gaps.coverage(cycle=cycle, department=place)
                 assert new == old
                 assert any(row["proficient"] for row in new)
+
+
+def test_gap_report_is_what_its_six_aggregates_were(world):
+    """The gap report's three aggregates give what the capability report, the overall index,
+    the trend, the training needs and the people proficient gave as six: for everyone and a
+    department, with and without a previous cycle, a calibrated level and a level without a
+    target among them."""
+    from decimal import Decimal
+
+    from assessments import gaps
+    from assessments.models import ConsolidatedLevel
+
+    first = _closed_cycle(world, "Gaps 1")
+    _grow_team(world, 3, capabilities=2)
+    second = _closed_cycle(world, "Gaps 2")
+    with in_org(world.org):
+        department = DepartmentFactory(organization=world.org, name="Sales")
+        Employee.objects.filter(pk=world.employee.employee.pk).update(department=department)
+        levels = ConsolidatedLevel.objects.filter(cycle=second).order_by("id")
+        ConsolidatedLevel.objects.filter(pk=levels[0].pk).update(adjusted_level=Decimal("4.50"))
+        ConsolidatedLevel.objects.filter(pk=levels[1].pk).update(target_level=None)
+        for place in (None, department):
+            for previous in (first, None):
+                old_levels = gaps.group_levels(cycle=second, department=place)
+                before = gaps.group_levels(cycle=previous, department=place) if previous else None
+                trend = gaps.trend_by_capability(cycle=second, levels=old_levels, previous=before)
+                report = gaps.capability_report(levels=old_levels)
+                for row in report:
+                    row["trend"] = trend.get(row["capability_id"])
+                old = {
+                    "report": report,
+                    "overall": gaps.overall_gap_index(levels=old_levels),
+                    "needs": gaps.training_needs(levels=old_levels),
+                    "proficient": gaps.proficient_counts(cycle=second, department=place),
+                }
+                new = gaps.gap_report(cycle=second, department=place, previous=previous)
+                assert new == old
+                assert new["report"] and new["needs"]
+                if previous is not None:
+                    assert any(row["trend"] is not None for row in new["report"])

@@ -135,3 +135,38 @@ def test_ratings_put_queries_do_not_grow_with_the_saved_ratings(world):
         response = put(one)
     assert response.status_code == 200 and len(response.json()) == len(world.capabilities)
     assert len(few) == len(many)
+
+
+def test_ratings_put_looks_the_capabilities_up_once(world):
+    """The capabilities of a `PUT`'s ratings are read in one query whatever their number
+    (ratings sent unchanged write nothing, so only the lookups could differ), and a capability
+    that is not one, or not a public id, is refused as before."""
+    world.launch()
+    own = world.assessment(rater=world.employee, kind="self")
+    client = APIClient()
+    client.force_login(world.employee.user)
+    url = f"/api/v1/assessments/{own.uuid}/ratings"
+
+    def put(capabilities):
+        body = {
+            "ratings": [{"capability": c, "level": 3, "evidence": "Seen."} for c in capabilities]
+        }
+        return client.put(url, json.dumps(body), content_type="application/json")
+
+    every = [str(c.uuid) for c in world.capabilities]
+    assert len(every) > 2
+    assert put(every).status_code == 200
+    with CaptureQueriesContext(connection) as one:
+        assert put(every[:1]).status_code == 200
+    with CaptureQueriesContext(connection) as all_of_them:
+        assert put(every).status_code == 200
+    assert len(one) == len(all_of_them)
+
+    unknown = str(uuid4())
+    refused = put([every[0], unknown, "not-an-id", "", every[1].upper()])
+    assert refused.status_code == 400
+    assert refused.json()["fields"] == {
+        "ratings.1.capability": [f"Object with uuid={unknown} does not exist."],
+        "ratings.2.capability": ["“not-an-id” is not a valid UUID."],
+        "ratings.3.capability": ["Invalid value."],
+    }

@@ -32,14 +32,18 @@ pytestmark = pytest.mark.postgres  # the cache is PostgreSQL's (any cache backen
 
 
 def _heatmap(world, cycle) -> tuple[dict, int]:
-    """The API heatmap and whether its aggregate query ran (1) or the cache answered (0)."""
+    """The API heatmap (its departments and capabilities, with its cells read from their
+    collection) and whether its aggregate query ran (1) or the cache answered both (0)."""
     client = APIClient()
     client.force_login(world.hr.user)
+    url = f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap"
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(f"/api/v1/assessment-cycles/{cycle.uuid}/department-heatmap")
+        response = client.get(url)
+        cells = client.get(f"{url}/cells?page_size=200")
     assert response.status_code == 200, response.json()
+    assert cells.status_code == 200 and cells.json()["next"] is None, cells.json()
     aggregated = sum('AVG(COALESCE("assessments_' in q["sql"] for q in queries.captured_queries)
-    return response.json(), aggregated
+    return {**response.json(), "cells": cells.json()["results"]}, aggregated
 
 
 def _cell(body, department, capability) -> dict:
@@ -143,7 +147,8 @@ def test_the_hr_home_grid_follows_a_move(world, placed):
 def test_turned_off_every_read_aggregates(world, placed, settings):
     settings.PLMS_RESULTS_CACHE_SECONDS = 0
     cycle, *_ = placed
-    assert [_heatmap(world, cycle)[1] for _ in range(2)] == [1, 1]
+    # The heatmap and its cells each aggregate.
+    assert [_heatmap(world, cycle)[1] for _ in range(2)] == [2, 2]
 
 
 def test_a_capability_merge_shows_at_once(world, placed):
@@ -265,3 +270,31 @@ def test_the_gap_report_follows_its_levels_the_previous_cycle_roles_and_the_scal
         CompetencyScale.objects.update(proficient_level=5)
     _, aggregated = _page(world.hr, later_url)
     assert aggregated > 0
+
+
+def test_a_consolidation_shows_in_the_gap_report_and_the_heatmap_cells(world, placed):
+    """Consolidating a cycle again (after a rating changed) is a new version of its results:
+    the gap report's rows, kept with its figures, and the heatmap's cells are built again."""
+    from assessments.consolidation import consolidate_cycle
+    from assessments.models import Rating
+
+    cycle, sales, _ = placed
+    complaint = world.capabilities[1]
+    url = reverse("assessments:gap_report") + f"?cycle={cycle.uuid}"
+    first, _ = _page(world.hr, url)
+    heatmap, _ = _heatmap(world, cycle)
+    assert _cell(heatmap, sales, complaint)["mean_level"] == "2.00"
+    assert _page(world.hr, url) == (first, 0)
+    with in_org(world.org):
+        Rating.objects.filter(
+            assessment__cycle=cycle,
+            assessment__employee=world.employee.employee,
+            capability=complaint,
+        ).update(level=4)
+        consolidate_cycle(cycle=cycle)
+    again, aggregated = _page(world.hr, url)
+    assert aggregated > 0
+    assert _report_row(again, "Complaint resolution") != _report_row(first, "Complaint resolution")
+    heatmap, aggregated = _heatmap(world, cycle)
+    assert aggregated == 1
+    assert _cell(heatmap, sales, complaint)["mean_level"] == "4.00"

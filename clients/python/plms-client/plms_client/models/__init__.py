@@ -195,6 +195,7 @@ from .paginated_feedback_list import PaginatedFeedbackList
 from .paginated_goal_list import PaginatedGoalList
 from .paginated_goal_template_list import PaginatedGoalTemplateList
 from .paginated_goal_update_list import PaginatedGoalUpdateList
+from .paginated_heatmap_cell_list import PaginatedHeatmapCellList
 from .paginated_history_list import PaginatedHistoryList
 from .paginated_impact_capability_list import PaginatedImpactCapabilityList
 from .paginated_impact_item_list import PaginatedImpactItemList
@@ -623,6 +624,7 @@ __all__ = (
     "PaginatedGoalList",
     "PaginatedGoalTemplateList",
     "PaginatedGoalUpdateList",
+    "PaginatedHeatmapCellList",
     "PaginatedHistoryList",
     "PaginatedImpactCapabilityList",
     "PaginatedImpactItemList",

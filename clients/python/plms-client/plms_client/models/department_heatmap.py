@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.heatmap_capability import HeatmapCapability
-    from ..models.heatmap_cell import HeatmapCell
     from ..models.heatmap_department import HeatmapDepartment
 
 
@@ -18,18 +17,18 @@ T = TypeVar("T", bound="DepartmentHeatmap")
 
 @_attrs_define
 class DepartmentHeatmap:
-    """
-    Attributes:
-        cycle (UUID):
-        departments (list[HeatmapDepartment]):
-        capabilities (list[HeatmapCapability]):
-        cells (list[HeatmapCell]):
+    """The heatmap's departments and capabilities; its cells are the collection
+    `department-heatmap/cells`.
+
+        Attributes:
+            cycle (UUID):
+            departments (list[HeatmapDepartment]):
+            capabilities (list[HeatmapCapability]):
     """
 
     cycle: UUID
     departments: list[HeatmapDepartment]
     capabilities: list[HeatmapCapability]
-    cells: list[HeatmapCell]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,11 +44,6 @@ class DepartmentHeatmap:
             capabilities_item = capabilities_item_data.to_dict()
             capabilities.append(capabilities_item)
 
-        cells = []
-        for cells_item_data in self.cells:
-            cells_item = cells_item_data.to_dict()
-            cells.append(cells_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -57,7 +51,6 @@ class DepartmentHeatmap:
                 "cycle": cycle,
                 "departments": departments,
                 "capabilities": capabilities,
-                "cells": cells,
             }
         )
 
@@ -66,7 +59,6 @@ class DepartmentHeatmap:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.heatmap_capability import HeatmapCapability  # noqa: PLC0415
-        from ..models.heatmap_cell import HeatmapCell  # noqa: PLC0415
         from ..models.heatmap_department import HeatmapDepartment  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -86,18 +78,10 @@ class DepartmentHeatmap:
 
             capabilities.append(capabilities_item)
 
-        cells = []
-        _cells = d.pop("cells")
-        for cells_item_data in _cells:
-            cells_item = HeatmapCell.from_dict(cells_item_data)
-
-            cells.append(cells_item)
-
         department_heatmap = cls(
             cycle=cycle,
             departments=departments,
             capabilities=capabilities,
-            cells=cells,
         )
 
         department_heatmap.additional_properties = d

@@ -93,10 +93,11 @@ def sync_detailed(
 ) -> Response[DepartmentHeatmap | Error]:
     """Departments x capabilities gap heatmap
 
-     Per department and capability of the cycle's consolidated results: people assessed, how many are
-    below target and their share, mean level, target and gap. One aggregate query whatever the number of
-    people, cached until the cycle's levels, someone's department or a name shown changes. HR admins and
-    keys (`assessments:read`).
+     The departments and capabilities of the cycle's consolidated results; per department and capability
+    (people assessed, how many are below target and their share, mean level, target and gap) the
+    collection `department-heatmap/cells`. One aggregate query whatever the number of people, cached
+    until the cycle's levels, someone's department or a name shown changes. HR admins and keys
+    (`assessments:read`).
 
     Args:
         id (UUID):
@@ -127,10 +128,11 @@ def sync(
 ) -> DepartmentHeatmap | Error | None:
     """Departments x capabilities gap heatmap
 
-     Per department and capability of the cycle's consolidated results: people assessed, how many are
-    below target and their share, mean level, target and gap. One aggregate query whatever the number of
-    people, cached until the cycle's levels, someone's department or a name shown changes. HR admins and
-    keys (`assessments:read`).
+     The departments and capabilities of the cycle's consolidated results; per department and capability
+    (people assessed, how many are below target and their share, mean level, target and gap) the
+    collection `department-heatmap/cells`. One aggregate query whatever the number of people, cached
+    until the cycle's levels, someone's department or a name shown changes. HR admins and keys
+    (`assessments:read`).
 
     Args:
         id (UUID):
@@ -156,10 +158,11 @@ async def asyncio_detailed(
 ) -> Response[DepartmentHeatmap | Error]:
     """Departments x capabilities gap heatmap
 
-     Per department and capability of the cycle's consolidated results: people assessed, how many are
-    below target and their share, mean level, target and gap. One aggregate query whatever the number of
-    people, cached until the cycle's levels, someone's department or a name shown changes. HR admins and
-    keys (`assessments:read`).
+     The departments and capabilities of the cycle's consolidated results; per department and capability
+    (people assessed, how many are below target and their share, mean level, target and gap) the
+    collection `department-heatmap/cells`. One aggregate query whatever the number of people, cached
+    until the cycle's levels, someone's department or a name shown changes. HR admins and keys
+    (`assessments:read`).
 
     Args:
         id (UUID):
@@ -188,10 +191,11 @@ async def asyncio(
 ) -> DepartmentHeatmap | Error | None:
     """Departments x capabilities gap heatmap
 
-     Per department and capability of the cycle's consolidated results: people assessed, how many are
-    below target and their share, mean level, target and gap. One aggregate query whatever the number of
-    people, cached until the cycle's levels, someone's department or a name shown changes. HR admins and
-    keys (`assessments:read`).
+     The departments and capabilities of the cycle's consolidated results; per department and capability
+    (people assessed, how many are below target and their share, mean level, target and gap) the
+    collection `department-heatmap/cells`. One aggregate query whatever the number of people, cached
+    until the cycle's levels, someone's department or a name shown changes. HR admins and keys
+    (`assessments:read`).
 
     Args:
         id (UUID):
