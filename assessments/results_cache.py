@@ -26,12 +26,12 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
 
 from assessments.models import AssessmentCycle
 from capabilities.models import Capability, CapabilityCategory, CompetencyScale
+from plms.common.build_once import build_once
 from plms.people.models import Department, Employee
 
 T = TypeVar("T")
@@ -99,11 +99,12 @@ def cached_report(
         return f"plms:results:{name}:{cycle.uuid}:{versions}:{fingerprint}"
 
     before = key()
-    report = cache.get(before)
-    if report is None:
-        report = build()
-        # Kept only if nothing changed while it was built: a report of newer data under an
-        # older key could be served again if that change were later undone.
-        if key() == before:
-            cache.set(before, report, settings.PLMS_RESULTS_CACHE_SECONDS)
-    return report
+    # One build per key (the web worker's threads would each hold the whole report), kept
+    # only if nothing changed while it was built: a report of newer data under an older key
+    # could be served again if that change were later undone.
+    return build_once(
+        before,
+        build,
+        seconds=settings.PLMS_RESULTS_CACHE_SECONDS,
+        keep=lambda: key() == before,
+    )
