@@ -95,7 +95,8 @@ def workflow_run_list(
         queryset = queryset.filter(
             Q(employee__first_name__icontains=word) | Q(employee__last_name__icontains=word)
         )
-    return queryset.order_by("-anchor_at", "employee__last_name", "employee__first_name", "id")
+    # The employee's names as the run keeps them (`workflowrun_org_tpl_order`).
+    return queryset.order_by("-anchor_at", "employee_last_name", "employee_first_name", "id")
 
 
 def workflow_run_get(*, uuid) -> WorkflowRun | None:
