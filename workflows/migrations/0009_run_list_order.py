@@ -92,7 +92,6 @@ class Migration(migrations.Migration):
             name="employee_first_name",
             field=models.CharField(blank=True, default="", editable=False, max_length=100),
         ),
-        migrations.RunPython(forwards, backwards, elidable=False),
         migrations.AddIndex(
             model_name="workflowrun",
             index=models.Index(
@@ -108,4 +107,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RemoveIndex(model_name="workflowrun", name="workflowrun_org_tpl_anchor"),
+        # After the index: the backfill's updates then write its entries, where an index built
+        # over rows just updated in place could not be used until the transaction ends.
+        migrations.RunPython(forwards, backwards, elidable=False),
     ]
