@@ -234,8 +234,14 @@ class MilestoneRun(TenantModel):
         WorkflowTemplate, null=True, on_delete=models.CASCADE, related_name="+"
     )
     milestone = models.ForeignKey(WorkflowMilestone, on_delete=models.CASCADE, related_name="+")
+    # Indexed for the follow-ups only (`milestonerun_follow_ups`): a milestone's own row has none.
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+        db_index=False,
     )
     kind = models.CharField(max_length=40)
     # "start" for the milestone itself; "reminder-before", "reminder-due", "reminder-overdue"
@@ -268,6 +274,11 @@ class MilestoneRun(TenantModel):
         indexes = [
             models.Index(fields=["organization", "state", "due_at"], name="milestonerun_org_due"),
             # A run's steps are read on the unique (organization, run, milestone, occasion).
+            models.Index(
+                fields=["parent"],
+                name="milestonerun_follow_ups",
+                condition=models.Q(parent__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -318,12 +329,14 @@ class Notification(TenantModel):
     email_claimed_by = models.CharField(max_length=120, blank=True, null=True)
     email_sent_at = models.DateTimeField(null=True, blank=True)
     email_error = models.TextField(blank=True)
+    # Indexed for the notifications in a digest only (`notification_digest`).
     digest = models.ForeignKey(
         "NotificationDigest",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="notifications",
+        db_index=False,
     )
 
     class Meta:
@@ -355,6 +368,11 @@ class Notification(TenantModel):
             # The list's order: a page is an index range, not a sort of every notification.
             models.Index(
                 fields=["organization", "-created_at", "-id"], name="notification_org_order"
+            ),
+            models.Index(
+                fields=["digest"],
+                name="notification_digest",
+                condition=models.Q(digest__isnull=False),
             ),
         ]
 
