@@ -16,11 +16,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plms.people.models import Employee
-from plms.tenancy.models import TenantModel
+from plms.tenancy.models import Organization, TenantModel
 
 
 def _org_uuid(name: str) -> models.UniqueConstraint:
     return models.UniqueConstraint(fields=["organization", "uuid"], name=f"{name}_org_uuid")
+
+
+def _organization_unindexed() -> models.ForeignKey:
+    """`TenantModel.organization` without its index of its own, for the tables written in bulk
+    (every dispatched step writes each index of its row): their composite indexes lead with
+    `organization`, so they serve whatever that one index did."""
+    return models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="+", editable=False, db_index=False
+    )
 
 
 # --- Workflow templates ----------------------------------------------------------------------
@@ -149,6 +158,8 @@ class WorkflowMilestone(TenantModel):
 class WorkflowRun(TenantModel):
     """A template applied to one employee for one occurrence of its trigger."""
 
+    organization = _organization_unindexed()
+
     class State(models.TextChoices):
         ACTIVE = "active", _("In progress")
         COMPLETED = "completed", _("Completed")
@@ -163,6 +174,11 @@ class WorkflowRun(TenantModel):
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # The employee's names, the list's order within an occurrence: PostgreSQL writes them
+    # from the employee as the run is inserted and again when the employee's names change
+    # (migration `workflows.0009`).
+    employee_last_name = models.CharField(max_length=100, blank=True, default="", editable=False)
+    employee_first_name = models.CharField(max_length=100, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["-anchor_at", "id"]
@@ -175,11 +191,18 @@ class WorkflowRun(TenantModel):
         ]
         indexes = [
             models.Index(fields=["organization", "template", "state"], name="workflowrun_org_tpl"),
-            # A workflow's page lists its runs latest occurrence first: an index range, then
-            # one occurrence sorted by name, not a sort of every run of a year.
+            # A workflow's page lists its runs latest occurrence first, then by name: a page
+            # is an index range, not a sort of an occurrence's runs joined to their people.
             models.Index(
-                fields=["organization", "template", "-anchor_at"],
-                name="workflowrun_org_tpl_anchor",
+                fields=[
+                    "organization",
+                    "template",
+                    "-anchor_at",
+                    "employee_last_name",
+                    "employee_first_name",
+                    "id",
+                ],
+                name="workflowrun_org_tpl_order",
             ),
             models.Index(fields=["organization", "employee"], name="workflowrun_org_employee"),
         ]
@@ -190,6 +213,8 @@ class WorkflowRun(TenantModel):
 
 class MilestoneRun(TenantModel):
     """One milestone of a run, or one of its reminders or escalations, with its state."""
+
+    organization = _organization_unindexed()
 
     class State(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
@@ -209,8 +234,14 @@ class MilestoneRun(TenantModel):
         WorkflowTemplate, null=True, on_delete=models.CASCADE, related_name="+"
     )
     milestone = models.ForeignKey(WorkflowMilestone, on_delete=models.CASCADE, related_name="+")
+    # Indexed for the follow-ups only (`milestonerun_follow_ups`): a milestone's own row has none.
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+        db_index=False,
     )
     kind = models.CharField(max_length=40)
     # "start" for the milestone itself; "reminder-before", "reminder-due", "reminder-overdue"
@@ -242,7 +273,12 @@ class MilestoneRun(TenantModel):
         ]
         indexes = [
             models.Index(fields=["organization", "state", "due_at"], name="milestonerun_org_due"),
-            models.Index(fields=["organization", "run"], name="milestonerun_org_run"),
+            # A run's steps are read on the unique (organization, run, milestone, occasion).
+            models.Index(
+                fields=["parent"],
+                name="milestonerun_follow_ups",
+                condition=models.Q(parent__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -258,6 +294,8 @@ class MilestoneRun(TenantModel):
 
 class Notification(TenantModel):
     """One message to one person, in the app and (per their preferences) by e-mail."""
+
+    organization = _organization_unindexed()
 
     class EmailState(models.TextChoices):
         NONE = "none", _("Not e-mailed")
@@ -291,12 +329,14 @@ class Notification(TenantModel):
     email_claimed_by = models.CharField(max_length=120, blank=True, null=True)
     email_sent_at = models.DateTimeField(null=True, blank=True)
     email_error = models.TextField(blank=True)
+    # Indexed for the notifications in a digest only (`notification_digest`).
     digest = models.ForeignKey(
         "NotificationDigest",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="notifications",
+        db_index=False,
     )
 
     class Meta:
@@ -328,6 +368,11 @@ class Notification(TenantModel):
             # The list's order: a page is an index range, not a sort of every notification.
             models.Index(
                 fields=["organization", "-created_at", "-id"], name="notification_org_order"
+            ),
+            models.Index(
+                fields=["digest"],
+                name="notification_digest",
+                condition=models.Q(digest__isnull=False),
             ),
         ]
 

@@ -3,29 +3,19 @@ notifications — shaped for pages and endpoints, without a query per row."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import (
-    Count,
-    DurationField,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Greatest
+from django.db import connection
+from django.db.models import BigIntegerField, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from plms.common.db import count_per_row
 from plms.people.models import Employee
 from plms.tenancy.actors import Actor
+from plms.tenancy.context import require_organization_id
 from plms.tenancy.models import Organization
 from workflows import milestones as registry
 from workflows import triggers
@@ -39,17 +29,32 @@ from workflows.models import (
     WorkflowTemplate,
 )
 
+# The summaries PostgreSQL keeps as steps and runs are written (migration `workflows.0007`).
+MILESTONE_SUMMARY = "workflows_milestonesummary"
+RUN_SUMMARY = "workflows_runsummary"
+
 # --- Templates -------------------------------------------------------------------------------
 
 
+def _summary_run_count(state: str) -> RawSQL:
+    """An annotation of templates: how many of each template's runs are in `state`."""
+    table = WorkflowTemplate._meta.db_table
+    return RawSQL(
+        f"SELECT coalesce(sum(s.runs), 0) FROM {RUN_SUMMARY} AS s "
+        f'WHERE s.organization_id = "{table}"."organization_id" '
+        f'AND s.template_id = "{table}"."id" AND s.state = %s',
+        [state],
+        output_field=BigIntegerField(),
+    )
+
+
 def workflow_template_list(*, search: str = "", status: str = "") -> QuerySet[WorkflowTemplate]:
-    runs = WorkflowRun.objects.filter(template=OuterRef("pk"))
     queryset = WorkflowTemplate.objects.annotate(
         milestone_count=count_per_row(
             WorkflowMilestone.objects.filter(template=OuterRef("pk")), of="template"
         ),
-        active_run_count=count_per_row(runs.filter(state="active"), of="template"),
-        completed_run_count=count_per_row(runs.filter(state="completed"), of="template"),
+        active_run_count=_summary_run_count(WorkflowRun.State.ACTIVE),
+        completed_run_count=_summary_run_count(WorkflowRun.State.COMPLETED),
     ).prefetch_related(
         Prefetch("milestones", queryset=WorkflowMilestone.objects.order_by("position", "id"))
     )
@@ -90,7 +95,8 @@ def workflow_run_list(
         queryset = queryset.filter(
             Q(employee__first_name__icontains=word) | Q(employee__last_name__icontains=word)
         )
-    return queryset.order_by("-anchor_at", "employee__last_name", "employee__first_name", "id")
+    # The employee's names as the run keeps them (`workflowrun_org_tpl_order`).
+    return queryset.order_by("-anchor_at", "employee_last_name", "employee_first_name", "id")
 
 
 def workflow_run_get(*, uuid) -> WorkflowRun | None:
@@ -229,53 +235,49 @@ def workflow_templates_dashboard(
     *, templates: Sequence[WorkflowTemplate], now: datetime | None = None
 ) -> dict[int, list[MilestoneStats]]:
     """`workflow_template_dashboard` of several templates, by template id: their milestones
-    and one aggregate of their steps, counted in the database (a template of a year of runs
-    has hundreds of thousands)."""
+    and their summary rows (`workflows.0007`: kept by PostgreSQL as steps are written, a few
+    rows per milestone where a template of a year of runs has hundreds of thousands of steps).
+    The open steps are counted under their deadline, so those past it are the rows whose
+    deadline has passed."""
     now = now or timezone.now()
     ids = [template.pk for template in templates]
+    if not ids:
+        return {}
     stats: dict[int, dict[int, MilestoneStats]] = {pk: {} for pk in ids}
     for milestone in WorkflowMilestone.objects.filter(template_id__in=ids).order_by(
         "template_id", "position", "id"
     ):
         stats[milestone.template_id][milestone.pk] = MilestoneStats(milestone)
-    states = MilestoneRun.State
-    done = Q(state=states.DONE)
-    is_open = ~Q(state__in=MilestoneRun.FINISHED_STATES)
-    lateness = ExpressionWrapper(F("completed_at") - F("due_at"), output_field=DurationField())
-    rows = (
-        MilestoneRun.objects.filter(template_id__in=ids, parent__isnull=True)
-        .values("template_id", "milestone_id")
-        .annotate(
-            total=Count("id"),
-            done=Count("id", filter=done),
-            skipped=Count("id", filter=Q(state__in=(states.SKIPPED, states.CANCELLED))),
-            failed=Count("id", filter=Q(state=states.FAILED)),
-            open=Count("id", filter=is_open),
-            overdue=Count("id", filter=is_open & Q(deadline_at__lt=now)),
-            late=Sum(Greatest(lateness, Value(timedelta(0))), filter=done),
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT template_id, milestone_id, sum(total)::bigint, sum(done)::bigint, "
+            "sum(skipped)::bigint, sum(failed)::bigint, "
+            "coalesce(sum(total) FILTER (WHERE deadline_at < %s), 0)::bigint, sum(late) "
+            f"FROM {MILESTONE_SUMMARY} WHERE organization_id = %s AND template_id = ANY(%s) "
+            "GROUP BY template_id, milestone_id",
+            [now, require_organization_id(), ids],
         )
-        .order_by()
-    )
-    for row in rows:
-        entry = stats[row["template_id"]].get(row["milestone_id"])
+        rows = cursor.fetchall()
+    for template_id, milestone_id, total, done, skipped, failed, overdue, late in rows:
+        entry = stats[template_id].get(milestone_id)
         if entry is None:
             continue
-        entry.total, entry.done, entry.skipped = row["total"], row["done"], row["skipped"]
-        entry.failed, entry.open, entry.overdue = row["failed"], row["open"], row["overdue"]
-        entry.days_total = (row["late"] or timedelta(0)) / timedelta(days=1)
+        entry.total, entry.done, entry.skipped, entry.failed = total, done, skipped, failed
+        entry.open, entry.overdue = total - done - skipped - failed, overdue
+        entry.days_total = (late or timedelta(0)) / timedelta(days=1)
     return {pk: list(by_milestone.values()) for pk, by_milestone in stats.items()}
 
 
 def workflow_run_counts(*, template: WorkflowTemplate) -> dict[str, int]:
-    counts = defaultdict(int)
-    for state, total in (
-        WorkflowRun.objects.filter(template=template)
-        .values_list("state")
-        .annotate(total=Count("id"))
-        .order_by()
-    ):
-        counts[state] = total
-    return dict(counts)
+    """How many of the template's runs are in each state, from its summary rows
+    (`workflows.0007`)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT state, sum(runs) FROM {RUN_SUMMARY} "
+            "WHERE organization_id = %s AND template_id = %s GROUP BY state HAVING sum(runs) > 0",
+            [require_organization_id(), template.pk],
+        )
+        return {state: int(total) for state, total in cursor.fetchall()}
 
 
 def default_notice_switched_off(*, object_type: str, object_id: str, switch: str) -> bool:

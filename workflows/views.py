@@ -160,12 +160,16 @@ def template_detail(request: HttpRequest, id) -> HttpResponse:
     if state not in ("", "active", "completed", "cancelled"):
         state = ""
     runs = selectors.workflow_run_list(template=template, search=search, state=state)
-    page = Paginator(runs, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = selectors.workflow_run_counts(template=template)
+    paginator = Paginator(runs, PAGE_SIZE)
+    if not search:  # the summary's count, not a count of a year of runs
+        paginator.count = counts.get(state, 0) if state else sum(counts.values())
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "template": template,
         "preview": selectors.workflow_template_preview(template=template),
         "stats": selectors.workflow_template_dashboard(template=template),
-        "counts": selectors.workflow_run_counts(template=template),
+        "counts": counts,
         "page": page,
         "search": search,
         "state": state,
