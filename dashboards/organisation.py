@@ -6,6 +6,7 @@ the trends are cached (`PLMS_DASHBOARD_CACHE_SECONDS`).
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,9 +23,13 @@ from django.db.models import (
     Sum,
 )
 from django.db.models.functions import TruncWeek
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from assessments import gaps
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
@@ -111,6 +116,42 @@ def gap_heatmap_by_department(*, cycle: AssessmentCycle) -> dict:
             )
         ],
     }
+
+
+BAND_LABELS = {"high": _lazy("large gap"), "medium": _lazy("some gap"), "low": _lazy("small gap")}
+
+
+def gap_heatmap_card(*, cycle: AssessmentCycle) -> str:
+    """The organisation section's departments x categories of a closed cycle, rendered
+    (`web/_organisation_gaps.html`; "" when nobody was assessed against a target): hundreds
+    of cells with their links, which took most of the section's time to render. The HTML is
+    cached with the same key as the figures (`assessments.results_cache`: the cycle's results
+    and the names and placements shown), the cycle's name and the language."""
+    language = get_language() or "-"
+    name = hashlib.md5(cycle.name.encode(), usedforsecurity=False).hexdigest()[:12]
+
+    def build() -> str:
+        heatmap = gap_heatmap_by_department(cycle=cycle)
+        if not heatmap["rows"]:
+            return ""
+        team, gaps_report = reverse("assessments:team"), reverse("assessments:gap_report")
+        for row in heatmap["rows"]:
+            uuid = row["department"]["uuid"]
+            query = f"?cycle={cycle.uuid}&department={uuid}"
+            row["team_url"] = f"{team}{query}" if uuid else ""
+            row["gaps_url"] = f"{gaps_report}{query}" if uuid else ""
+            for cell in row["cells"]:
+                if cell is not None:
+                    cell["band_label"] = BAND_LABELS[cell["band"]]
+        return render_to_string(
+            "web/_organisation_gaps.html",
+            {"org_cycle": cycle, "org_heatmap": heatmap, "not_assessed": _("not assessed")},
+        )
+
+    html = cached_report(
+        cycle=cycle, name=f"department-categories-card:{language}:{name}", build=build
+    )
+    return mark_safe(html)  # rendered by the template above, which escapes what it shows
 
 
 def _band(index: Decimal) -> str:
