@@ -415,16 +415,23 @@ def adoption_by_week(*, today: date | None = None, weeks: int = ADOPTION_WEEKS) 
     return sorted(table.values(), key=lambda row: row["week"], reverse=True)
 
 
+TRENDS_KEPT_SECONDS = 6 * 3600  # how long trends past their refresh stay to be shown
+TRENDS_BUILD_SECONDS = 60  # how long one request's claim to refresh them holds
+
+
 def organisation_trends(
     *, organization: Organization, cycle: AssessmentCycle | None, today: date | None = None
 ) -> dict:
     """The HR home's organisation-wide aggregates over every goal, plan item and assessment:
     goals by perspective and RAG, the cycle's completion funnel, learning impact, completion
-    rates and adoption by week (about a third of a second of database work for 10,000 people).
+    rates and adoption by week (about a second of database work for 10,000 people).
 
     Trends, not a ledger: they are computed at most once per `PLMS_DASHBOARD_CACHE_SECONDS`
     (0: every time) for an organisation, followed cycle and its status, day and language;
-    `trends_as_of` says when."""
+    `trends_as_of` says when. Once they are due again, one request computes them (it claims
+    the refresh with an `add` on the cache) while the others show the last ones computed, so
+    HR's pages do not all wait for the same second of work at once; only the first view of
+    the day (or of a newly followed cycle) waits."""
     today = today or timezone.localdate()
     seconds = settings.PLMS_DASHBOARD_CACHE_SECONDS
     key = ":".join(
@@ -437,9 +444,12 @@ def organisation_trends(
         )
     )
     if seconds:
-        trends = cache.get(key)
-        if trends is not None:
-            return trends
+        kept = cache.get(key)
+        if kept is not None:
+            if timezone.now() - kept["trends_as_of"] < timedelta(seconds=seconds):
+                return kept
+            if not cache.add(f"{key}:refresh", 1, TRENDS_BUILD_SECONDS):
+                return kept  # another request is computing them
     goal_rag = goal_rag_by_perspective(today=today)
     trends = {
         "trends_as_of": timezone.now(),
@@ -451,7 +461,8 @@ def organisation_trends(
         "adoption": adoption_by_week(today=today),
     }
     if seconds:
-        cache.set(key, trends, seconds)
+        cache.set(key, trends, max(seconds, TRENDS_KEPT_SECONDS))
+        cache.delete(f"{key}:refresh")
     return trends
 
 

@@ -6,14 +6,17 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
 from assessments.results_cache import results_changed
 from assessments.selectors import cycles as cycle_selectors
 from capabilities.models import CapabilityCategory
+from dashboards import organisation
 from learning.models import PlanItem
 from plms.people.models import Department, Employee
 from plms.tenancy.models import Membership
@@ -475,6 +478,30 @@ def test_the_organisation_trends_are_computed_at_most_every_few_minutes(
     settings.PLMS_DASHBOARD_CACHE_SECONDS = 0  # computed on every view
     computed = _count(client)
     assert computed > cached
+
+
+def test_trends_due_again_are_computed_by_one_request_while_others_show_the_last(
+    org_a, hr_admin, settings
+):
+    settings.PLMS_DASHBOARD_CACHE_SECONDS = 120
+    with in_org(org_a):
+        cycle = cycle_selectors.current_cycle()
+        first = organisation.organisation_trends(organization=org_a, cycle=cycle)
+        key = _trends_key(org_a)
+        due = {**first, "trends_as_of": first["trends_as_of"] - datetime.timedelta(seconds=300)}
+        cache.set(key, due, 3600)
+        cache.add(f"{key}:refresh", 1, 60)  # another request is computing them
+        assert organisation.organisation_trends(organization=org_a, cycle=cycle) == due
+        cache.delete(f"{key}:refresh")  # it is done, or gave up: the next one computes
+        again = organisation.organisation_trends(organization=org_a, cycle=cycle)
+        assert again["trends_as_of"] > first["trends_as_of"]
+        assert organisation.organisation_trends(organization=org_a, cycle=cycle) == again
+
+
+def _trends_key(org) -> str:
+    """The organisation's trends without a cycle, today, in the active language."""
+    today = timezone.localdate().isoformat()
+    return f"plms:web:trends:{org.uuid}:-:{today}:{get_language() or '-'}"
 
 
 def test_employee_dashboard_queries_do_not_grow(login_client, org_a, employee, manager):
