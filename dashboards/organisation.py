@@ -6,6 +6,7 @@ the trends are cached (`PLMS_DASHBOARD_CACHE_SECONDS`).
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,9 +23,13 @@ from django.db.models import (
     Sum,
 )
 from django.db.models.functions import TruncWeek
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from assessments import gaps
 from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
@@ -111,6 +116,42 @@ def gap_heatmap_by_department(*, cycle: AssessmentCycle) -> dict:
             )
         ],
     }
+
+
+BAND_LABELS = {"high": _lazy("large gap"), "medium": _lazy("some gap"), "low": _lazy("small gap")}
+
+
+def gap_heatmap_card(*, cycle: AssessmentCycle) -> str:
+    """The organisation section's departments x categories of a closed cycle, rendered
+    (`web/_organisation_gaps.html`; "" when nobody was assessed against a target): hundreds
+    of cells with their links, which took most of the section's time to render. The HTML is
+    cached with the same key as the figures (`assessments.results_cache`: the cycle's results
+    and the names and placements shown), the cycle's name and the language."""
+    language = get_language() or "-"
+    name = hashlib.md5(cycle.name.encode(), usedforsecurity=False).hexdigest()[:12]
+
+    def build() -> str:
+        heatmap = gap_heatmap_by_department(cycle=cycle)
+        if not heatmap["rows"]:
+            return ""
+        team, gaps_report = reverse("assessments:team"), reverse("assessments:gap_report")
+        for row in heatmap["rows"]:
+            uuid = row["department"]["uuid"]
+            query = f"?cycle={cycle.uuid}&department={uuid}"
+            row["team_url"] = f"{team}{query}" if uuid else ""
+            row["gaps_url"] = f"{gaps_report}{query}" if uuid else ""
+            for cell in row["cells"]:
+                if cell is not None:
+                    cell["band_label"] = BAND_LABELS[cell["band"]]
+        return render_to_string(
+            "web/_organisation_gaps.html",
+            {"org_cycle": cycle, "org_heatmap": heatmap, "not_assessed": _("not assessed")},
+        )
+
+    html = cached_report(
+        cycle=cycle, name=f"department-categories-card:{language}:{name}", build=build
+    )
+    return mark_safe(html)  # rendered by the template above, which escapes what it shows
 
 
 def _band(index: Decimal) -> str:
@@ -374,16 +415,23 @@ def adoption_by_week(*, today: date | None = None, weeks: int = ADOPTION_WEEKS) 
     return sorted(table.values(), key=lambda row: row["week"], reverse=True)
 
 
+TRENDS_KEPT_SECONDS = 6 * 3600  # how long trends past their refresh stay to be shown
+TRENDS_BUILD_SECONDS = 60  # how long one request's claim to refresh them holds
+
+
 def organisation_trends(
     *, organization: Organization, cycle: AssessmentCycle | None, today: date | None = None
 ) -> dict:
     """The HR home's organisation-wide aggregates over every goal, plan item and assessment:
     goals by perspective and RAG, the cycle's completion funnel, learning impact, completion
-    rates and adoption by week (about a third of a second of database work for 10,000 people).
+    rates and adoption by week (about a second of database work for 10,000 people).
 
     Trends, not a ledger: they are computed at most once per `PLMS_DASHBOARD_CACHE_SECONDS`
     (0: every time) for an organisation, followed cycle and its status, day and language;
-    `trends_as_of` says when."""
+    `trends_as_of` says when. Once they are due again, one request computes them (it claims
+    the refresh with an `add` on the cache) while the others show the last ones computed, so
+    HR's pages do not all wait for the same second of work at once; only the first view of
+    the day (or of a newly followed cycle) waits."""
     today = today or timezone.localdate()
     seconds = settings.PLMS_DASHBOARD_CACHE_SECONDS
     key = ":".join(
@@ -396,9 +444,12 @@ def organisation_trends(
         )
     )
     if seconds:
-        trends = cache.get(key)
-        if trends is not None:
-            return trends
+        kept = cache.get(key)
+        if kept is not None:
+            if timezone.now() - kept["trends_as_of"] < timedelta(seconds=seconds):
+                return kept
+            if not cache.add(f"{key}:refresh", 1, TRENDS_BUILD_SECONDS):
+                return kept  # another request is computing them
     goal_rag = goal_rag_by_perspective(today=today)
     trends = {
         "trends_as_of": timezone.now(),
@@ -410,7 +461,8 @@ def organisation_trends(
         "adoption": adoption_by_week(today=today),
     }
     if seconds:
-        cache.set(key, trends, seconds)
+        cache.set(key, trends, max(seconds, TRENDS_KEPT_SECONDS))
+        cache.delete(f"{key}:refresh")
     return trends
 
 

@@ -242,9 +242,7 @@ def _hr_sections(organization: Organization) -> dict:
         **organisation.organisation_headcount(),
         "org_cycle": closed_cycle,
         "org_heatmap": (
-            organisation.gap_heatmap_by_department(cycle=closed_cycle)
-            if closed_cycle is not None
-            else {"categories": [], "rows": []}
+            organisation.gap_heatmap_card(cycle=closed_cycle) if closed_cycle is not None else ""
         ),
         "funnel_cycle": cycle,
         **trends,

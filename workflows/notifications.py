@@ -38,6 +38,7 @@ from plms.common.workers import current_owner, orphaned
 from plms.tenancy.context import organization_transaction, require_organization_id
 from workflows.error_codes import INVALID
 from workflows.models import Notification, NotificationDigest, NotificationSettings
+from workflows.unread import unread_count_forget_users
 
 logger = logging.getLogger(__name__)
 
@@ -216,6 +217,9 @@ def notify_many(
         for row in mine:
             row.pk = stored.get(str(row.uuid))
         created.append([row for row in mine if row.pk is not None])
+    unread_count_forget_users(
+        {n.recipient_id: n.recipient for mine in created for n in mine if n.in_app}.values()
+    )
     due = [
         n.pk
         for mine in created
@@ -278,13 +282,16 @@ def notification_mark_read(*, user, notification: Notification) -> Notification:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=notification.read_at
         )
+        unread_count_forget_users([user])
     return notification
 
 
 def notification_mark_all_read(*, user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+    marked = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    unread_count_forget_users([user])
+    return marked
 
 
 @transaction.atomic

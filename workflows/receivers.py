@@ -5,12 +5,15 @@ and by e-mail as each person chose."""
 
 from __future__ import annotations
 
+from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from goals import hooks as goal_hooks
 from goals.models import CheckInEscalation
 from workflows import notifications
+from workflows.models import Notification
+from workflows.unread import unread_count_forget_users
 
 CHECK_IN_ESCALATED = "check_in.escalated"
 CHECK_IN_ESCALATION_RESOLVED = "check_in.escalation_resolved"
@@ -63,7 +66,16 @@ def tell_the_decision(sender, *, escalation: CheckInEscalation, **kwargs) -> Non
     )
 
 
+def forget_the_unread_count(sender, *, instance: Notification, **kwargs) -> None:
+    """A notification saved one by one (not through `notify_many`) changes its recipient's
+    bell too."""
+    unread_count_forget_users([instance.recipient])
+
+
 def connect() -> None:
+    post_save.connect(
+        forget_the_unread_count, sender=Notification, dispatch_uid="workflows.unread_count"
+    )
     notifications.register_event(
         CHECK_IN_ESCALATED, _("Obstacles and priorities escalated to you from a check-in")
     )

@@ -14,6 +14,7 @@ from django.db.models import Q
 
 from plms.tenancy.context import dangerously_all_organizations, organization_transaction
 from workflows.models import Notification, NotificationDigest
+from workflows.unread import unread_count_forget
 
 _STILL_TO_SEND = (
     Notification.EmailState.PENDING,
@@ -37,6 +38,11 @@ def notifications_purge(*, before: datetime, batch_size: int = 1000) -> int:
             )
             if not ids:
                 break
+            unread_count_forget(  # the bells of those whose unread ones go
+                users=Notification.objects.filter(pk__in=ids, in_app=True, read_at__isnull=True)
+                .values_list("recipient_id", "recipient__date_joined")
+                .distinct()
+            )
             removed += Notification.objects.filter(pk__in=ids).delete()[0]
     with organization_transaction():
         NotificationDigest.objects.filter(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import uuid
 from datetime import timedelta
 
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.utils import timezone
 
 from plms.tenancy.context import organization_scope, user_scope
@@ -30,16 +32,70 @@ def memberships_for_user(*, user) -> list[Membership]:
     """The memberships that grant `user` access: inactive ones (deactivated people) do not.
 
     Read through the directory's policy for the user's own rows (`user_scope`), which works
-    before any organization is active."""
+    before any organization is active. Every signed-in request asks, so they are kept in the
+    cache (`MEMBERSHIPS_SECONDS`): saving or deleting one of the user's memberships forgets
+    theirs, saving or deleting any organization forgets everyone's (`memberships_forget`,
+    `organizations_changed`, connected in `plms.tenancy.apps`)."""
     if user is None or user.pk is None:
         return []
-    with user_scope(user.pk):
-        memberships = list(
-            Membership.objects.filter(user=user, active=True).select_related("organization")
-        )
+    key = _memberships_key(user.pk)
+    found = cache.get_many([key, ORGANIZATIONS_VERSION_KEY])
+    version = found.get(ORGANIZATIONS_VERSION_KEY)
+    cached = found.get(key)
+    if cached is not None and version is not None and cached[0] == version:
+        memberships = cached[1]
+    else:
+        with user_scope(user.pk):
+            memberships = list(
+                Membership.objects.filter(user=user, active=True).select_related("organization")
+            )
+        if version is None:
+            version = uuid.uuid4().hex
+            if not cache.add(ORGANIZATIONS_VERSION_KEY, version, None):
+                version = None  # another request has just set it: cache the next read
+        if version is not None and user.pk not in _changing:
+            cache.set(key, (version, memberships), MEMBERSHIPS_SECONDS)
     for membership in memberships:
         membership.user = user  # what `Actor.user` reads: the same user, not a query again
     return memberships
+
+
+MEMBERSHIPS_SECONDS = 300
+ORGANIZATIONS_VERSION_KEY = "plms:tenancy:organizations-version"
+
+
+def _memberships_key(user_id: int) -> str:
+    return f"plms:tenancy:memberships:{user_id}"
+
+
+# Users whose memberships a transaction of this process changed and has not committed: what
+# it reads of them may yet be rolled back, so it is not cached.
+_changing: set[int] = set()
+
+
+def memberships_forget(*, user_id: int) -> None:
+    """Forget a user's cached memberships: now, and when the transaction commits (a request
+    that read them while the change was under way does not keep the old ones). Until then
+    this process does not cache theirs (the change may be rolled back)."""
+    key = _memberships_key(user_id)
+    cache.delete(key)
+    _changing.add(user_id)
+
+    def committed() -> None:
+        _changing.discard(user_id)
+        cache.delete(key)
+
+    transaction.on_commit(committed, robust=True)
+
+
+def organizations_changed() -> None:
+    """Forget every cached membership (they carry their organization): now and on commit."""
+
+    def bump() -> None:
+        cache.set(ORGANIZATIONS_VERSION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump, robust=True)
 
 
 def membership_exists(*, user, organization: Organization) -> bool:

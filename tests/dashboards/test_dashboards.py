@@ -6,13 +6,19 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from assessments.models import Assessment, AssessmentCycle
+from assessments.models import Assessment, AssessmentCycle, ConsolidatedLevel
+from assessments.results_cache import results_changed
 from assessments.selectors import cycles as cycle_selectors
+from capabilities.models import CapabilityCategory
+from dashboards import organisation
 from learning.models import PlanItem
+from plms.people.models import Department, Employee
 from plms.tenancy.models import Membership
 from plms.web import services
 from plms.web.models import MemberActivity
@@ -389,6 +395,45 @@ def test_hr_dashboard_queries_do_not_grow_with_the_organisation(login_client, or
     assert _count(client) == few
 
 
+def _gaps_card(client) -> str:
+    section = client.get("/home/organisation/", headers={"HX-Request": "true"}).content.decode()
+    return section.split('id="org-heat-heading"')[1].split("</section>")[0]
+
+
+def test_the_gap_card_is_rendered_once_until_what_it_shows_changes(login_client, org_a, hr_admin):
+    """The departments x categories card is kept rendered; a change to the results, to a
+    department's or category's name, to someone's department or to the cycle's name shows at
+    once."""
+    closed = _closed_cycle(org_a)
+    current = _open_cycle(org_a)
+    department = _department_with_results(org_a, closed, current, 1)
+    client = login_client(hr_admin)
+    assert '1.00<span class="muted"> · 100 %' in _gaps_card(client)
+    with CaptureQueriesContext(connection) as queries:
+        _gaps_card(client)
+    levels = 'FROM "assessments_consolidatedlevel"'  # the figures' query (not learning impact's)
+    assert not [q for q in queries.captured_queries if levels in q["sql"]]
+
+    with in_org(org_a):  # a calibration: the results changed
+        ConsolidatedLevel.objects.filter(cycle=closed).update(level=D(3))
+        results_changed(cycle_ids=[closed.pk])
+    assert '0.00<span class="muted"> · 0 %' in _gaps_card(client)
+
+    with in_org(org_a):
+        Department.objects.filter(pk=department.pk).update(name="Renamed department")
+        CapabilityCategory.objects.update(name="Renamed category")
+    card = _gaps_card(client)
+    assert "Renamed department" in card and "Renamed category" in card
+
+    with in_org(org_a):
+        AssessmentCycle.objects.filter(pk=closed.pk).update(name="Autumn results")
+        moved = DepartmentFactory(organization=org_a, name="Another department")
+        Employee.objects.filter(department=department).update(department=moved)
+    card = _gaps_card(client)
+    assert "Autumn results" in card and "Another department" in card
+    assert "Renamed department" not in card
+
+
 def _items_done_tile(page: str) -> str:
     return page.split('<span class="label">plan items done</span>')[0].rsplit(">", 2)[-2]
 
@@ -433,6 +478,30 @@ def test_the_organisation_trends_are_computed_at_most_every_few_minutes(
     settings.PLMS_DASHBOARD_CACHE_SECONDS = 0  # computed on every view
     computed = _count(client)
     assert computed > cached
+
+
+def test_trends_due_again_are_computed_by_one_request_while_others_show_the_last(
+    org_a, hr_admin, settings
+):
+    settings.PLMS_DASHBOARD_CACHE_SECONDS = 120
+    with in_org(org_a):
+        cycle = cycle_selectors.current_cycle()
+        first = organisation.organisation_trends(organization=org_a, cycle=cycle)
+        key = _trends_key(org_a)
+        due = {**first, "trends_as_of": first["trends_as_of"] - datetime.timedelta(seconds=300)}
+        cache.set(key, due, 3600)
+        cache.add(f"{key}:refresh", 1, 60)  # another request is computing them
+        assert organisation.organisation_trends(organization=org_a, cycle=cycle) == due
+        cache.delete(f"{key}:refresh")  # it is done, or gave up: the next one computes
+        again = organisation.organisation_trends(organization=org_a, cycle=cycle)
+        assert again["trends_as_of"] > first["trends_as_of"]
+        assert organisation.organisation_trends(organization=org_a, cycle=cycle) == again
+
+
+def _trends_key(org) -> str:
+    """The organisation's trends without a cycle, today, in the active language."""
+    today = timezone.localdate().isoformat()
+    return f"plms:web:trends:{org.uuid}:-:{today}:{get_language() or '-'}"
 
 
 def test_employee_dashboard_queries_do_not_grow(login_client, org_a, employee, manager):

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from plms.tenancy.context import current_organization_id
 from workflows import milestones as registry
-from workflows import selectors, triggers
+from workflows import triggers
+from workflows.unread import unread_count
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -21,13 +22,14 @@ logger = logging.getLogger(__name__)
 @register.simple_tag(takes_context=True)
 def unread_notification_count(context) -> int:
     """The signed-in member's unread notifications in the active organization (0 outside one,
-    and on error pages whose transaction is no longer usable)."""
+    and on error pages whose transaction is no longer usable), from the cache
+    (`workflows.unread`)."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or current_organization_id() is None:
         return 0
     try:
-        return selectors.unread_notification_count(user=user)
+        return unread_count(user=user)
     except DatabaseError:
         logger.debug("unread notification count unavailable", exc_info=True)
         return 0

@@ -237,11 +237,17 @@ GROUPS: tuple[tuple[str, str, tuple[Link, ...]], ...] = (
 
 
 def viewer_manages_people(request) -> bool:
-    """Whether the signed-in person has reports (primary or matrix); read once per request."""
+    """Whether the signed-in person has reports (primary or matrix): read with their employee
+    record by `plms.people.middleware`, else once per request."""
     cached = getattr(request, "_plms_manages_people", None)
     if cached is None:
         employee = getattr(request, "employee", None)
-        cached = employee is not None and people_selectors.manages_people(manager=employee)
+        if employee is None:
+            cached = False
+        elif getattr(employee, "manages_people_now", None) is not None:
+            cached = employee.manages_people_now  # read with the employee by the middleware
+        else:
+            cached = people_selectors.manages_people(manager=employee)
         request._plms_manages_people = cached
     return cached
 
