@@ -5,13 +5,26 @@ is created and migrated as DATABASE_OWNER_URL's role (tests/conftest.py), so row
 is exercised exactly as in production.
 """
 
+import os
+import secrets
+
 from plms.settings.base import *  # noqa: F403
-from plms.settings.base import DATABASES, INSTALLED_APPS
+from plms.settings.base import CACHES, DATABASES, INSTALLED_APPS
 from plms.settings.env import env_str
 
 # Separate test database names let several test runs share one PostgreSQL server.
 if env_str("PLMS_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": env_str("PLMS_TEST_DB_NAME")}
+
+# Cache keys of this test process alone. The parallel test processes' databases number their
+# rows alike (user 7 of one is not user 7 of the other), and a later run's database reuses an
+# earlier run's numbers, so entries keyed by a row's id (a user's memberships, a person's
+# unread count) must not be shared through the one Redis. A worker or web server a test starts
+# inherits the prefix through the environment.
+os.environ.setdefault("PLMS_TEST_CACHE_RUN", secrets.token_hex(6))
+CACHES["default"]["KEY_PREFIX"] = "test-{}-{}".format(
+    os.environ["PLMS_TEST_CACHE_RUN"], os.environ.get("PYTEST_XDIST_WORKER", "main")
+)
 
 # `manage.py generate_org` of the benchmark (bench/, not the product) is tested too.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
