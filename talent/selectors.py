@@ -157,7 +157,9 @@ def career_path_get(*, uuid) -> CareerPath | None:
 
 
 def job_roles() -> QuerySet[JobRole]:
-    return capability_selectors.job_role_list()
+    """Every job role, by family and name, to choose from: names only (the role list's
+    requirement and holder counts were counted for each of hundreds of roles, twice a page)."""
+    return capability_selectors.job_role_choices()
 
 
 # --- Aspirations --------------------------------------------------------------------------------
