@@ -5,12 +5,14 @@ Capabilities, assessments and people are read through their own selectors.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Coalesce
 
 from assessments import fairness
@@ -194,6 +196,34 @@ def team_aspirations(*, manager: Employee) -> QuerySet[Aspiration]:
     """The aspirations of everyone below the manager (direct, indirect and dotted-line)."""
     reports = people_selectors.all_report_ids_sql(manager_id=manager.pk, include_matrix=True)
     return _aspirations().filter(employee_id__in=reports)
+
+
+class _Counted(Paginator):
+    """A paginator whose count is already known."""
+
+    def __init__(self, count: int, per_page: int) -> None:
+        super().__init__([], per_page)
+        self.count = count
+
+
+def team_aspiration_page(*, manager: Employee, number: Any, per_page: int) -> Page:
+    """A page of `team_aspirations` (`number` as `Paginator.get_page` takes it: not a number
+    is the first page, past the end the last), counted by the same query (`COUNT(*) OVER
+    ()`): the reporting lines below the manager are walked once a page, where a paginator
+    walks them for its count and again for the rows (an HR director's branch of 5,095 people:
+    two recursions of about 20 ms each)."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    counted = team_aspirations(manager=manager).annotate(total=Window(Count("*")))
+    found = list(counted[(number - 1) * per_page : number * per_page])
+    if not found and number > 1:
+        total = team_aspirations(manager=manager).count()
+        number = max(math.ceil(total / per_page), 1)
+        found = list(counted[(number - 1) * per_page : number * per_page])
+    total = found[0].total if found else 0
+    return Page(found, number, _Counted(total, per_page))
 
 
 # --- Succession: who reads it -------------------------------------------------------------------

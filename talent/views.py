@@ -114,8 +114,11 @@ def aspiration_plan(request: HttpRequest, id) -> HttpResponse:
 @member_required
 def team(request: HttpRequest) -> HttpResponse:
     employee = request.employee
-    rows = selectors.team_aspirations(manager=employee) if employee else None
-    page = Paginator(rows if rows is not None else [], PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page")
+    if employee is None:
+        page = Paginator([], PAGE_SIZE).get_page(number)
+    else:
+        page = selectors.team_aspiration_page(manager=employee, number=number, per_page=PAGE_SIZE)
     return render(request, "talent/team.html", {"page": page})
 
 

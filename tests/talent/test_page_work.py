@@ -1,5 +1,6 @@
 """What the career pages do per request at organisation scale: the role selects written in one
-pass (the same HTML as Django's select), and the pages' query counts as roles grow."""
+pass (the same HTML as Django's select), the team's aspirations paged and counted by one
+query, and the pages' query counts as roles and aspirations grow."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from capabilities.models import JobRole
+from talent import selectors
 from talent.forms import ListSelect, RoleChoiceField
+from tests import factories
 from tests.capabilities.factories import JobRoleFactory
 from tests.conftest import in_org
+from tests.talent.factories import AspirationFactory
 
 
 def _tags(html: str) -> str:
@@ -55,3 +59,61 @@ def test_the_career_pages_list_every_role_in_a_constant_number_of_queries(career
     assert pages[0].count(">Role 29</option>") == 2
     assert pages[1].count(">Role 29</option>") == 1
     assert pages[2].count(">Role 29</option>") == 1
+
+
+@pytest.fixture
+def team(careers):
+    """`team(n)`: n more people below the manager (one level down), each aspiring to Team
+    Lead, named so that they sort after the employee."""
+    counter = iter(range(1000))
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            i = next(counter)
+            lead = careers.manager.employee if i % 2 else careers.employee.employee
+            person = factories.member(
+                careers.org, email=f"report{i}@a.example", manager=lead
+            ).employee
+            with in_org(careers.org):
+                person.last_name = f"Zed{i:03}"
+                person.save(update_fields=["last_name"])
+                AspirationFactory(organization=careers.org, employee=person, role=careers.lead)
+
+    return grow
+
+
+def _names(page: str) -> list[str]:
+    return re.findall(r"<tr>\s*<td>([^<]+)</td>", page)
+
+
+def test_the_team_page_is_paged_and_counted_as_before(careers, client, team):
+    team(30)
+    client.force_login(careers.manager.user)
+    with in_org(careers.org):
+        everyone = [
+            a.employee.full_name
+            for a in selectors.team_aspirations(manager=careers.manager.employee)
+        ]
+    assert len(everyone) == 30
+    first = client.get("/talent/team/").content.decode()
+    second = client.get("/talent/team/?page=2").content.decode()
+    assert _names(first) + _names(second) == everyone
+    assert "Page 1 of 2" in first and "Page 2 of 2" in second
+    # Past the end is the last page, not a number is the first, as Paginator.get_page does.
+    assert _names(client.get("/talent/team/?page=9").content.decode()) == everyone[25:]
+    assert _names(client.get("/talent/team/?page=x").content.decode()) == everyone[:25]
+    # Nobody below: an empty first page.
+    client.force_login(careers.peer.user)
+    assert "Nobody in your team" in client.get("/talent/team/?page=3").content.decode()
+
+
+def test_the_team_page_does_not_grow_with_the_team(careers, client, team):
+    team(1)
+    client.force_login(careers.manager.user)
+    client.get("/talent/team/")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/talent/team/").status_code == 200
+    team(40)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get("/talent/team/?page=2").status_code == 200
+    assert len(many) == len(few)
