@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -51,8 +52,21 @@ class ListSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
 
 
+class _NameChoices(ModelChoiceIterator):
+    """A model choice field's choices as (id, name) rows read in one query: no instance per
+    option, and no server-side cursor (three round trips) as `ModelChoiceIterator` reads."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("pk", "name")
+
+
 class RoleChoiceField(forms.ModelChoiceField):
+    """A job role among `queryset`, listed by name."""
+
     widget = ListSelect
+    iterator = _NameChoices
 
     def label_from_instance(self, obj) -> str:
         return obj.name
@@ -120,10 +134,17 @@ class SuccessorForm(forms.Form):
 class GrantForm(forms.Form):
     employee = PersonField(label=_("Let this person read the slate"))
 
-    def __init__(self, *args, viewer: Employee | None = None, **kwargs):
+    def __init__(
+        self, *args, viewer: Employee | None = None, offered: list | None = None, **kwargs
+    ):
+        """`offered`: the choices of another person picker on the page, listed as they are
+        (the same people, read once)."""
         kwargs.setdefault("auto_id", "grant-%s")  # beside another person picker on its page
         super().__init__(*args, **kwargs)
-        _offer(self, "employee", viewer=viewer, empty_label=_("Choose a person"))
+        if offered is not None:
+            self.fields["employee"].widget.choices = list(offered)
+        else:
+            _offer(self, "employee", viewer=viewer, empty_label=_("Choose a person"))
 
 
 # --- Talent review meetings ---------------------------------------------------------------------

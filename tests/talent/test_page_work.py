@@ -9,6 +9,7 @@ import re
 import pytest
 from django import forms
 from django.db import connection
+from django.forms.models import ModelChoiceIterator
 from django.test.utils import CaptureQueriesContext
 
 from capabilities.models import JobRole
@@ -37,6 +38,11 @@ def test_the_list_select_writes_what_djangos_select_writes(careers, chosen):
         ours = fast.widget.render("role", value, attrs=attrs)
         django = plain.widget.render("role", value, attrs=attrs)
     assert _tags(ours) == _tags(django)
+    # The same choices as Django's iterator gives, read as rows.
+    with in_org(careers.org):
+        rows = [(str(value), label) for value, label in fast.choices]
+        instances = [(str(value), label) for value, label in ModelChoiceIterator(fast)]
+    assert rows == instances and len(rows) == 4
     assert "R&amp;D &lt;lead&gt; &quot;quoted&quot;" in ours
     assert ours.count(" selected") == 1  # the chosen role, or the empty choice
 
