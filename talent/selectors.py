@@ -5,12 +5,14 @@ Capabilities, assessments and people are read through their own selectors.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Coalesce
 
 from assessments import fairness
@@ -45,14 +47,19 @@ CYCLES_LOOKED_BACK = 4
 # --- Levels and gaps ----------------------------------------------------------------------------
 
 
-def latest_levels(*, employee_ids: Iterable[int]) -> dict[int, dict[int, Decimal]]:
+def latest_levels(
+    *, employee_ids: Iterable[int], cycles: list[AssessmentCycle] | None = None
+) -> dict[int, dict[int, Decimal]]:
     """{employee id: {capability id: level}}: each capability's newest consolidated level
-    (calibrated when adjusted) over the last closed cycles (two queries)."""
+    (calibrated when adjusted) over the last closed cycles (two queries; one when the caller
+    has read `cycles`, the `CYCLES_LOOKED_BACK` latest closed ones, already)."""
     ids = list(employee_ids)
     found: dict[int, dict[int, Decimal]] = {employee_id: {} for employee_id in ids}
     if not ids:
         return found
-    cycles = list(cycle_selectors.closed_cycles().values_list("id", flat=True)[:CYCLES_LOOKED_BACK])
+    if cycles is None:
+        cycles = list(cycle_selectors.closed_cycles()[:CYCLES_LOOKED_BACK])
+    cycles = [cycle.pk for cycle in cycles]
     newest_first = {cycle_id: position for position, cycle_id in enumerate(cycles)}
     rows = result_selectors.consolidated_values(cycle_ids=cycles, employee_ids=ids)
     for _, employee_id, capability_id, level, adjusted in sorted(
@@ -157,7 +164,9 @@ def career_path_get(*, uuid) -> CareerPath | None:
 
 
 def job_roles() -> QuerySet[JobRole]:
-    return capability_selectors.job_role_list()
+    """Every job role, by family and name, to choose from: names only (the role list's
+    requirement and holder counts were counted for each of hundreds of roles, twice a page)."""
+    return capability_selectors.job_role_choices()
 
 
 # --- Aspirations --------------------------------------------------------------------------------
@@ -192,6 +201,34 @@ def team_aspirations(*, manager: Employee) -> QuerySet[Aspiration]:
     """The aspirations of everyone below the manager (direct, indirect and dotted-line)."""
     reports = people_selectors.all_report_ids_sql(manager_id=manager.pk, include_matrix=True)
     return _aspirations().filter(employee_id__in=reports)
+
+
+class _Counted(Paginator):
+    """A paginator whose count is already known."""
+
+    def __init__(self, count: int, per_page: int) -> None:
+        super().__init__([], per_page)
+        self.count = count
+
+
+def team_aspiration_page(*, manager: Employee, number: Any, per_page: int) -> Page:
+    """A page of `team_aspirations` (`number` as `Paginator.get_page` takes it: not a number
+    is the first page, past the end the last), counted by the same query (`COUNT(*) OVER
+    ()`): the reporting lines below the manager are walked once a page, where a paginator
+    walks them for its count and again for the rows (an HR director's branch of 5,095 people:
+    two recursions of about 20 ms each)."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    counted = team_aspirations(manager=manager).annotate(total=Window(Count("*")))
+    found = list(counted[(number - 1) * per_page : number * per_page])
+    if not found and number > 1:
+        total = team_aspirations(manager=manager).count()
+        number = max(math.ceil(total / per_page), 1)
+        found = list(counted[(number - 1) * per_page : number * per_page])
+    total = found[0].total if found else 0
+    return Page(found, number, _Counted(total, per_page))
 
 
 # --- Succession: who reads it -------------------------------------------------------------------
@@ -340,9 +377,16 @@ def successor_evidence_of(successors: list[tuple[int, int, int]]) -> dict[int, E
     employee_ids = {employee_id for _, employee_id, _ in successors}
     role_ids = {role_id for _, _, role_id in successors}
     requirements = role_requirements(role_ids=role_ids)
-    levels = latest_levels(employee_ids=employee_ids)
-    ratings = performance.performance_ratings(employee_ids=employee_ids)
-    potentials = potential_levels(employee_ids=employee_ids)
+    # The closed cycles read once: the levels look back over them, performance and the
+    # managers' potentials are the latest one's.
+    closed = list(cycle_selectors.closed_cycles()[:CYCLES_LOOKED_BACK])
+    levels = latest_levels(employee_ids=employee_ids, cycles=closed)
+    ratings = (
+        performance.performance_ratings(employee_ids=employee_ids, cycle=closed[0])
+        if closed
+        else {}
+    )
+    potentials = potential_levels(employee_ids=employee_ids, typed_in=closed[0] if closed else None)
     aspired = set(
         Aspiration.objects.filter(employee_id__in=employee_ids, role_id__in=role_ids).values_list(
             "employee_id", "role_id"
@@ -362,11 +406,15 @@ def successor_evidence_of(successors: list[tuple[int, int, int]]) -> dict[int, E
 
 
 def potential_levels(
-    *, employee_ids: Iterable[int] | None = None, cycle: AssessmentCycle | None = None
+    *,
+    employee_ids: Iterable[int] | None = None,
+    cycle: AssessmentCycle | None = None,
+    typed_in: AssessmentCycle | None = None,
 ) -> dict[int, int]:
     """{employee id: potential 1-3}: the latest potential assessment (of `cycle`, when given),
     calibrated when it was; for people without one, what their manager gave in the cycle's
-    (default: the latest closed cycle's) assessment."""
+    (default: the latest closed cycle's, which the caller may pass as `typed_in` when it has
+    read it) assessment."""
     ids = set(employee_ids) if employee_ids is not None else None
     assessments = potential_assessment_rows(cycle=cycle)
     if ids is not None:
@@ -374,7 +422,7 @@ def potential_levels(
     found: dict[int, int] = {}
     for employee_id, level in assessments.values_list("employee_id", "potential"):
         found.setdefault(employee_id, level)
-    typed_in = cycle or cycle_selectors.latest_closed_cycle()
+    typed_in = cycle or typed_in or cycle_selectors.latest_closed_cycle()
     if typed_in is not None:
         for employee_id, level in fairness.manager_potentials(
             cycle=typed_in, employee_ids=ids
@@ -400,9 +448,12 @@ class SuccessionSummary:
     only_successors: list[tuple[Employee, list[CriticalRole]]]  # sole successor of 2+ roles
 
 
-def succession_summary(*, roles: QuerySet[CriticalRole]) -> SuccessionSummary:
+def succession_summary(
+    *, roles: QuerySet[CriticalRole], count: int | None = None
+) -> SuccessionSummary:
     """Across the roles the viewer reads: those with nobody on the bench, and the people who
-    are the only successor for several roles (a single point of failure)."""
+    are the only successor for several roles (a single point of failure). `count` is the
+    number of `roles` when the caller has counted them already (the dashboard's paginator)."""
     empty = list(
         roles.filter(ready_now=0, ready_soon=0, ready_later=0).order_by("-risk_score", "id")[:50]  # type: ignore[misc]
     )
@@ -426,7 +477,11 @@ def succession_summary(*, roles: QuerySet[CriticalRole]) -> SuccessionSummary:
         if len(rows) > 1
     ]
     only.sort(key=lambda pair: (-len(pair[1]), pair[0].last_name, pair[0].first_name))
-    return SuccessionSummary(roles=roles.count(), without_successor=empty, only_successors=only)
+    return SuccessionSummary(
+        roles=roles.count() if count is None else count,
+        without_successor=empty,
+        only_successors=only,
+    )
 
 
 # --- Potential and the 9-box (confidential like slates) ------------------------------------------

@@ -114,8 +114,11 @@ def aspiration_plan(request: HttpRequest, id) -> HttpResponse:
 @member_required
 def team(request: HttpRequest) -> HttpResponse:
     employee = request.employee
-    rows = selectors.team_aspirations(manager=employee) if employee else None
-    page = Paginator(rows if rows is not None else [], PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page")
+    if employee is None:
+        page = Paginator([], PAGE_SIZE).get_page(number)
+    else:
+        page = selectors.team_aspiration_page(manager=employee, number=number, per_page=PAGE_SIZE)
     return render(request, "talent/team.html", {"page": page})
 
 
@@ -176,7 +179,7 @@ def succession(request: HttpRequest) -> HttpResponse:
     services.confidential_read(actor=actor, obj=None, what="succession dashboard")
     context = {
         "page": page,
-        "summary": selectors.succession_summary(roles=roles),
+        "summary": selectors.succession_summary(roles=roles, count=page.paginator.count),
         "form": form,
     }
     return render(request, "talent/succession.html", context)
@@ -199,15 +202,18 @@ def critical_role_detail(request: HttpRequest, id) -> HttpResponse:
         successor.evidence = evidence.get(successor.pk)
     services.confidential_read(actor=actor, obj=critical, what="successors")
     readiness = Successor.Readiness.choices
+    form = grant_form = None
+    if actor.is_admin:
+        form = SuccessorForm(viewer=actor.employee, readiness=readiness)
+        # Both pickers offer the same people before a search: read them once.
+        grant_form = GrantForm(offered=form.fields["employee"].widget.choices)
     context = {
         "critical": critical,
         "successors": successors,
         "readiness": readiness,
         "levels": performance.LABELS,
-        "form": SuccessorForm(viewer=actor.employee, readiness=readiness)
-        if actor.is_admin
-        else None,
-        "grant_form": GrantForm(viewer=actor.employee) if actor.is_admin else None,
+        "form": form,
+        "grant_form": grant_form,
         "readers": selectors.succession_readers(critical_role=critical) if actor.is_admin else [],
     }
     return render(request, "talent/critical_role.html", context)

@@ -180,6 +180,14 @@ def test_the_database_places_people_as_the_rules_do(org_a, org_b):
         for department in (None, *world["departments"]):
             view = nine_box.nine_box(department_id=department.pk if department else None)
             assert _seen(view) == _as_placed(world, department)
+            # A page at a time (moves 7 a page, a box's first 3) reads the same people.
+            seen = _seen(view)
+            paged = [
+                m for start in range(0, len(view.moves), 7) for m in view.moves[start : start + 7]
+            ]
+            assert [m["employee"].pk for m in paged] == [pk for pk, *_ in seen["moves"]]
+            for key, ids in seen["people"].items():
+                assert [p.pk for p in nine_box.box_people(view, key=key, limit=3)] == ids[:3]
         whole = _seen(nine_box.nine_box())
     # The people took every path: most boxes are filled, people moved, some wait.
     assert sum(1 for n in whole["counts"].values() if n) >= 7
