@@ -59,9 +59,9 @@ def latest_levels(
         return found
     if cycles is None:
         cycles = list(cycle_selectors.closed_cycles()[:CYCLES_LOOKED_BACK])
-    cycles = [cycle.pk for cycle in cycles]
-    newest_first = {cycle_id: position for position, cycle_id in enumerate(cycles)}
-    rows = result_selectors.consolidated_values(cycle_ids=cycles, employee_ids=ids)
+    cycle_ids = [cycle.pk for cycle in cycles]
+    newest_first = {cycle_id: position for position, cycle_id in enumerate(cycle_ids)}
+    rows = result_selectors.consolidated_values(cycle_ids=cycle_ids, employee_ids=ids)
     for _, employee_id, capability_id, level, adjusted in sorted(
         rows, key=lambda row: newest_first[row[0]]
     ):
