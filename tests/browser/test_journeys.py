@@ -16,6 +16,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -60,13 +61,27 @@ def worker(django_db_setup, tmp_path_factory):
     started = None
     try:
         with celery_broker(redis_server.url):
-            started = Worker(broker=redis_server.url, smtp_port=sink.port, logdir=workdir).start()
+            started = Worker(
+                broker=redis_server.url, smtp_port=sink.port, logdir=workdir, **_shared_cache()
+            ).start()
             yield started
     finally:
         if started is not None:
             started.stop()
         sink.stop()
         redis_server.kill()
+
+
+def _shared_cache() -> dict[str, str]:
+    """The worker's cache is this process's (the live server's), as in production: the bell's
+    count its notifications forget is the one the pages read."""
+    cache = settings.CACHES["default"]
+    if "LOCATION" not in cache:
+        return {}
+    return {
+        "PLMS_TEST_CACHE_LOCATION": cache["LOCATION"],
+        "PLMS_TEST_CACHE_PREFIX": cache.get("KEY_PREFIX", ""),
+    }
 
 
 def _worker_log(worker) -> str:

@@ -11,6 +11,17 @@ EMAIL_PORT = env_int("PLMS_TEST_SMTP_PORT", 25)
 # the database server.
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The test process's cache, when a test shares it with the worker (as web and workers share
+# one in production): what the worker's writes forget, such as the bell's unread count, is
+# what the test's pages read.
+if env_str("PLMS_TEST_CACHE_LOCATION"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("PLMS_TEST_CACHE_LOCATION"),
+            "KEY_PREFIX": env_str("PLMS_TEST_CACHE_PREFIX"),
+        }
+    }
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
